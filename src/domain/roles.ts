@@ -1,0 +1,81 @@
+/** Roles, what each may do, and the unit-subtree rule every route applies. */
+
+export const ROLES = ['admin', 'organizer', 'unit_manager', 'proctor', 'lecturer', 'participant'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Quản trị',
+  organizer: 'Ban tổ chức',
+  unit_manager: 'Phụ trách đơn vị',
+  proctor: 'Giám sát',
+  lecturer: 'Báo cáo viên',
+  participant: 'Học viên',
+};
+
+export type Capability =
+  | 'roster.read'
+  | 'roster.write'
+  | 'units.write'
+  | 'accounts.manage'
+  | 'audit.read';
+
+const CAPABILITIES: Record<Capability, readonly Role[]> = {
+  'roster.read': ['admin', 'organizer', 'unit_manager', 'proctor'],
+  'roster.write': ['admin', 'organizer', 'unit_manager'],
+  'units.write': ['admin', 'organizer', 'unit_manager'],
+  'accounts.manage': ['admin', 'organizer', 'unit_manager'],
+  'audit.read': ['admin', 'organizer', 'unit_manager'],
+};
+
+/** Which roles a holder of a role may grant, always inside the holder's own subtree. */
+export const GRANTABLE_BY: Record<Role, readonly Role[]> = {
+  admin: ROLES,
+  organizer: ['organizer', 'unit_manager', 'proctor', 'lecturer', 'participant'],
+  unit_manager: ['proctor', 'lecturer', 'participant'],
+  proctor: [],
+  lecturer: [],
+  participant: [],
+};
+
+export interface Grant {
+  role: Role;
+  unitId: number;
+  /** The granted unit's materialised path, '/1/5/'. */
+  unitPath: string;
+}
+
+export interface Actor {
+  userId: number;
+  personId: number | null;
+  username: string;
+  grants: Grant[];
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function isWithin(unitPath: string, scopePath: string): boolean {
+  return unitPath.startsWith(scopePath);
+}
+
+export function can(actor: Actor, capability: Capability, unitPath: string): boolean {
+  const roles = CAPABILITIES[capability];
+  return actor.grants.some((g) => roles.includes(g.role) && isWithin(unitPath, g.unitPath));
+}
+
+/** The subtrees where the actor holds the capability, none nested in another. */
+export function scopeOf(actor: Actor, capability: Capability): string[] {
+  const roles = CAPABILITIES[capability];
+  const paths = [...new Set(actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.unitPath))].sort();
+  return paths.filter((p, i) => !paths.slice(0, i).some((q) => isWithin(p, q)));
+}
+
+export function canGrant(actor: Actor, role: Role, unitPath: string): boolean {
+  return actor.grants.some((g) => GRANTABLE_BY[g.role].includes(role) && isWithin(unitPath, g.unitPath));
+}
+
+/** True when the actor has any staff role at all (otherwise: a participant only). */
+export function isStaff(actor: Actor): boolean {
+  return actor.grants.some((g) => g.role !== 'participant');
+}

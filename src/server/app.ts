@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import compress from '@fastify/compress';
+import fastifyStatic from '@fastify/static';
+import type { AppContext } from './context.ts';
+import { registerErrorHandler } from './plugins/error-handler.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { unitRoutes } from './modules/units/routes.ts';
+import { peopleRoutes } from './modules/people/routes.ts';
+import { accountRoutes } from './modules/accounts/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { rosterImportRoutes } from './modules/roster-import/routes.ts';
+import { rosterExportRoutes } from './modules/roster-export/routes.ts';
+
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+export interface BuildAppOptions {
+  logger?: boolean | object;
+  serveWeb?: boolean;
+}
+
+/** Builds the Fastify app: plugins, then modules. It never listens. */
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true } },
+  });
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await app.register(compress, { global: true, threshold: 1024 });
+  registerAuth(app, ctx);
+
+  for (const routes of [healthRoutes, authRoutes, unitRoutes, peopleRoutes, accountRoutes, auditRoutes,
+    rosterImportRoutes, rosterExportRoutes]) {
+    await routes(app, ctx);
+  }
+
+  if (options.serveWeb !== false) serveWebApp(app, ctx.config.webDir);
+  return app;
+}
+
+function serveWebApp(app: FastifyInstance, webDir: string) {
+  const index = path.join(webDir, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8')
+      .send('<!doctype html><meta charset="utf-8"><p>Chưa build giao diện web: chạy <code>npm run build</code>.</p>'));
+    return;
+  }
+  app.register(fastifyStatic, {
+    root: webDir,
+    wildcard: false,
+    setHeaders: (res, filePath) => {
+      const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+      (res as unknown as import('node:http').ServerResponse).setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const html = fs.readFileSync(index);
+  app.get('/*', async (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.status(404).send({ code: 'route_not_found', message: 'Không tìm thấy địa chỉ yêu cầu.' });
+    }
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  });
+}

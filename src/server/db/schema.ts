@@ -1,0 +1,131 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Instants are ISO-8601 UTC text, dates 'YYYY-MM-DD', flags 0/1: one representation on both dialects.
+
+export interface UnitTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_folded: string;
+  kind: string;
+  school_level: string | null;
+  legacy_district: string | null;
+  parent_id: number | null;
+  /** Materialised path of ids, '/1/5/23/': a subtree is a prefix. */
+  path: string;
+  depth: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonTable {
+  id: Generated<number>;
+  full_name: string;
+  name_folded: string;
+  sort_key: string;
+  birth_date: string | null;
+  gender: string | null;
+  staff_id: string | null;
+  citizen_id: string | null;
+  unit_id: number;
+  position: string;
+  party_member: number;
+  party_joined_on: string | null;
+  theory_level: string | null;
+  phone: string | null;
+  email: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonUnitHistoryTable {
+  id: Generated<number>;
+  person_id: number;
+  unit_id: number;
+  from_at: string;
+  to_at: string | null;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  person_id: number | null;
+  display_name: string;
+  password_hash: string | null;
+  must_change_password: number;
+  initial_password_issued_at: string | null;
+  last_login_at: string | null;
+  disabled: number;
+  created_at: string;
+}
+
+export interface RoleGrantTable {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  unit_id: number;
+  granted_by: number | null;
+  created_at: string;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginFailureTable {
+  id: Generated<number>;
+  key: string;
+  at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  unit_id: number | null;
+  summary: string;
+  details: string | null;
+}
+
+export interface RosterImportTable {
+  id: Generated<number>;
+  created_by: number;
+  under_unit_id: number;
+  file_name: string;
+  status: string;
+  rows_json: string;
+  created_at: string;
+}
+
+export interface Database {
+  units: UnitTable;
+  people: PersonTable;
+  person_unit_history: PersonUnitHistoryTable;
+  users: UserTable;
+  role_grants: RoleGrantTable;
+  sessions: SessionTable;
+  login_failures: LoginFailureTable;
+  audit_log: AuditLogTable;
+  roster_imports: RosterImportTable;
+}
+
+export type UnitRow = Selectable<UnitTable>;
+export type NewUnit = Insertable<UnitTable>;
+export type UnitUpdate = Updateable<UnitTable>;
+export type PersonRow = Selectable<PersonTable>;
+export type NewPerson = Insertable<PersonTable>;
+export type PersonUpdate = Updateable<PersonTable>;
+export type UserRow = Selectable<UserTable>;
+export type RoleGrantRow = Selectable<RoleGrantTable>;

@@ -1,0 +1,80 @@
+import { generateDemoProvince, type DemoProvince } from '../../domain/demo/province.ts';
+import type { Role } from '../../domain/roles.ts';
+import { fold, nameSortKey } from '../../domain/text.ts';
+import { ensureRootUnit } from '../bootstrap.ts';
+import { nowIso, type AppContext } from '../context.ts';
+import type { UnitRow } from '../db/schema.ts';
+import { recordAudit } from '../modules/audit/repository.ts';
+import { generateInitialPassword, hashPassword } from '../modules/auth/password.ts';
+import { insertUnit, updateUnit } from '../modules/units/repository.ts';
+import { insertAccounts, insertHistory, insertPeople } from '../modules/roster-import/repository.ts';
+
+export interface DemoAccount { role: Role; label: string; username: string; password: string; fullName: string; unitName: string }
+
+export async function hasPeople(ctx: AppContext): Promise<boolean> {
+  return Boolean(await ctx.db.selectFrom('people').select('id').limit(1).executeTakeFirst());
+}
+
+/** Fills an empty roster with a generated province and returns the demo accounts to print. */
+export async function seedDemo(ctx: AppContext, options: { people?: number; seed?: number } = {}): Promise<{
+  province: DemoProvince; accounts: DemoAccount[];
+}> {
+  const province = generateDemoProvince({ seed: options.seed ?? 2025, people: options.people, today: ctx.clock.now() });
+  const now = nowIso(ctx);
+  const accounts = await ctx.db.transaction().execute(async (trx) => {
+    const root = await ensureRootUnit({ ...ctx, db: trx });
+    const [rootDemo, ...rest] = province.units;
+    await updateUnit(trx, root.id, { name: rootDemo.name, name_folded: fold(rootDemo.name), updated_at: now });
+    const byCode = new Map<string, UnitRow>([[rootDemo.code, { ...root, name: rootDemo.name }]]);
+    for (const u of rest) {
+      const parent = byCode.get(u.parentCode!)!;
+      byCode.set(u.code, await insertUnit(trx, {
+        code: u.code, name: u.name, name_folded: fold(u.name), kind: u.kind, school_level: u.schoolLevel,
+        legacy_district: u.legacyDistrict, parent_id: parent.id, active: 1, created_at: now, updated_at: now,
+      }, parent));
+    }
+    const ids = await insertPeople(trx, province.people.map((p) => ({
+      full_name: p.fullName, name_folded: fold(p.fullName), sort_key: nameSortKey(p.fullName), birth_date: p.birthDate,
+      gender: p.gender, staff_id: p.staffId, citizen_id: p.citizenId, unit_id: byCode.get(p.unitCode)!.id,
+      position: p.position, party_member: p.partyMember ? 1 : 0, party_joined_on: p.partyJoinedOn,
+      theory_level: p.theoryLevel, phone: p.phone, email: p.email, active: 1, created_at: now, updated_at: now,
+    })));
+    await insertHistory(trx, province.people.map((p, i) => ({ person_id: ids[i], unit_id: byCode.get(p.unitCode)!.id, from_at: now })));
+    await insertAccounts(trx, province.people.map((p, i) => ({
+      username: p.staffId, person_id: ids[i], display_name: p.fullName, created_at: now })));
+
+    const pick = (predicate: (p: DemoProvince['people'][number]) => boolean) => {
+      const index = province.people.findIndex(predicate);
+      return { person: province.people[index], id: ids[index] };
+    };
+    const firstSchool = rest.find((u) => u.kind === 'school' && u.schoolLevel === 'thcs')!;
+    const highSchool = rest.find((u) => u.kind === 'school' && u.schoolLevel === 'thpt')!;
+    const chosen: { role: Role; label: string; unit: UnitRow; who: ReturnType<typeof pick> }[] = [
+      { role: 'organizer', label: 'Ban tổ chức (Sở)', unit: byCode.get(rootDemo.code)!,
+        who: pick((p) => p.unitCode === rootDemo.code && p.position === 'manager') },
+      { role: 'unit_manager', label: 'Phụ trách đơn vị (hiệu trưởng)', unit: byCode.get(firstSchool.code)!,
+        who: pick((p) => p.unitCode === firstSchool.code && p.position === 'manager') },
+      { role: 'proctor', label: 'Giám sát điểm cầu', unit: byCode.get(highSchool.code)!,
+        who: pick((p) => p.unitCode === highSchool.code && p.position === 'teacher') },
+      { role: 'participant', label: 'Học viên (giáo viên)', unit: byCode.get(firstSchool.code)!,
+        who: pick((p) => p.unitCode === firstSchool.code && p.position === 'teacher') },
+    ];
+    const out: DemoAccount[] = [];
+    for (const c of chosen) {
+      const userId = (await trx.selectFrom('users').select('id').where('person_id', '=', c.who.id).executeTakeFirstOrThrow()).id;
+      const password = generateInitialPassword(10);
+      await trx.updateTable('users').set({ password_hash: await hashPassword(password), must_change_password: 0 })
+        .where('id', '=', userId).execute();
+      if (c.role !== 'participant') {
+        await trx.insertInto('role_grants').values({ user_id: userId, role: c.role, unit_id: c.unit.id, granted_by: null, created_at: now }).execute();
+      }
+      out.push({ role: c.role, label: c.label, username: c.who.person.staffId, password, fullName: c.who.person.fullName, unitName: c.unit.name });
+    }
+    await recordAudit(trx, {
+      at: now, actorUserId: null, action: 'demo.seed', entityType: 'unit', entityId: root.id, unitId: root.id,
+      summary: `Tạo dữ liệu mẫu: ${rest.length} đơn vị, ${province.people.length} người`,
+    });
+    return out;
+  });
+  return { province, accounts };
+}

@@ -1,0 +1,21 @@
+import type { FastifyReply } from 'fastify';
+import { fold } from '../../domain/text.ts';
+
+const CONTENT_TYPES: Record<string, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+  csv: 'text/csv; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  zip: 'application/zip',
+};
+
+/** Sends a generated file for download, with an ASCII fallback name and the UTF-8 one (RFC 6266). */
+export function attachment(reply: FastifyReply, body: Buffer, fileName: string): FastifyReply {
+  const ext = fileName.split('.').pop() ?? '';
+  const ascii = fold(fileName).replace(/[^a-z0-9._-]+/g, '-').replace(/-+/g, '-');
+  return reply
+    .type(CONTENT_TYPES[ext] ?? 'application/octet-stream')
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('x-content-type-options', 'nosniff')
+    .send(body);
+}

@@ -1,0 +1,142 @@
+/** Shared look of the Excel files we hand out: title rows, styled header, frozen panes, print setup, formats. */
+import type ExcelJS from 'exceljs';
+
+export const DATE_FORMAT = 'dd/mm/yyyy';
+export const TEXT_FORMAT = '@';
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
+export const THIN_BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+
+export interface SheetColumn {
+  header: string;
+  /** Width in characters. */
+  width: number;
+  /** text: stored as text ('@'), so ids and phone numbers keep their leading zeros. */
+  format?: 'general' | 'text' | 'date';
+  align?: 'left' | 'center' | 'right';
+  wrap?: boolean;
+  font?: Partial<ExcelJS.Font>;
+}
+
+export type TitleLine = string | { text: string; size?: number; bold?: boolean; italic?: boolean; height?: number };
+
+export interface TableLayout {
+  titles: TitleLine[];
+  columns: SheetColumn[];
+  /** Leave an empty row between the titles and the header. */
+  spacer?: boolean;
+}
+
+/** Applies widths and per-column formats (these also reach cells typed in later); borders go on data cells only. */
+export function defineColumns(sheet: ExcelJS.Worksheet, columns: SheetColumn[]): void {
+  columns.forEach((spec, i) => {
+    const column = sheet.getColumn(i + 1);
+    column.width = spec.width;
+    const numFmt = spec.format === 'text' ? TEXT_FORMAT : spec.format === 'date' ? DATE_FORMAT : undefined;
+    column.style = {
+      ...(numFmt ? { numFmt } : {}),
+      ...(spec.font ? { font: spec.font } : {}),
+      alignment: { vertical: 'middle', horizontal: spec.align, wrapText: spec.wrap ?? false },
+    };
+  });
+}
+
+/** One merged, centred row per line; the first is the big bold title. Returns the next free row number. */
+export function addTitleRows(sheet: ExcelJS.Worksheet, lines: TitleLine[], columnCount: number, startRow = 1): number {
+  lines.forEach((line, i) => {
+    const spec = typeof line === 'string' ? { text: line } : line;
+    const rowNumber = startRow + i;
+    const row = sheet.getRow(rowNumber);
+    const cell = row.getCell(1);
+    cell.value = spec.text;
+    cell.style = {
+      font: { bold: spec.bold ?? i < 2, italic: spec.italic ?? false, size: spec.size ?? (i === 0 ? 14 : 12) },
+      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+    };
+    for (let c = 2; c <= columnCount; c++) row.getCell(c).style = {};
+    if (columnCount > 1) sheet.mergeCells(rowNumber, 1, rowNumber, columnCount);
+    row.height = spec.height ?? (i === 0 ? 24 : 18);
+  });
+  return startRow + lines.length;
+}
+
+/** Bold, filled, bordered, wrapped header; panes frozen below it and repeated on every printed page. */
+export function addHeaderRow(sheet: ExcelJS.Worksheet, headers: string[], rowNumber: number, frozenColumns = 0): ExcelJS.Row {
+  const row = sheet.getRow(rowNumber);
+  headers.forEach((header, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = header;
+    cell.style = {
+      font: { bold: true },
+      fill: HEADER_FILL,
+      border: THIN_BORDER,
+      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+    };
+  });
+  row.height = 32;
+  sheet.views = [{ state: 'frozen', xSplit: frozenColumns, ySplit: rowNumber, topLeftCell: cellAddress(rowNumber + 1, frozenColumns + 1) }];
+  sheet.pageSetup.printTitlesRow = `${rowNumber}:${rowNumber}`;
+  return row;
+}
+
+/** A4, fit to one page wide, landscape when the columns are too wide for portrait. */
+export function setupPrint(sheet: ExcelJS.Worksheet, columns: SheetColumn[]): void {
+  const totalWidth = columns.reduce((sum, c) => sum + c.width, 0);
+  Object.assign(sheet.pageSetup, {
+    paperSize: 9,
+    orientation: totalWidth > 110 ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+  });
+  sheet.headerFooter.oddFooter = '&CTrang &P/&N';
+}
+
+/** Columns, titles, header, freeze and print setup in one go. Returns the header row number. */
+export function layoutTable(sheet: ExcelJS.Worksheet, layout: TableLayout, frozenColumns = 0): number {
+  defineColumns(sheet, layout.columns);
+  const next = addTitleRows(sheet, layout.titles, layout.columns.length);
+  const headerRow = next + (layout.spacer ? 1 : 0);
+  if (layout.spacer) sheet.getRow(next).height = 8;
+  addHeaderRow(sheet, layout.columns.map((c) => c.header), headerRow, frozenColumns);
+  setupPrint(sheet, layout.columns);
+  return headerRow;
+}
+
+/** Appends a data row with thin borders on every column of the table. */
+export function addDataRow(sheet: ExcelJS.Worksheet, values: unknown[], columnCount = values.length): ExcelJS.Row {
+  const row = sheet.addRow(values);
+  for (let c = 1; c <= columnCount; c++) row.getCell(c).border = THIN_BORDER;
+  return row;
+}
+
+export function cellAddress(row: number, column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
+/** 'YYYY-MM-DD' → a UTC-midnight Date (what Excel shows as that day); anything else is kept as written. */
+export function excelDate(iso: string | null | undefined): Date | string | null {
+  if (!iso) return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  if (!match) return iso;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : iso;
+}
+
+/** dd/mm/yyyy (or dd/mm/yyyy HH:mm) in Vietnam time. */
+export function formatVnDate(date: Date, withTime = false): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(date);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const day = `${part('day')}/${part('month')}/${part('year')}`;
+  return withTime ? `${day} ${part('hour')}:${part('minute')}` : day;
+}

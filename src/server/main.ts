@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type AppConfig } from '../config.ts';
+import { buildApp } from './app.ts';
+import { bootstrap } from './bootstrap.ts';
+import { systemClock, type AppContext } from './context.ts';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  ctx: AppContext;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates, bootstraps, listens; SIGTERM/SIGINT finish in-flight requests first. */
+export async function startServer(config: AppConfig = loadConfig(), options: { handleSignals?: boolean } = {}): Promise<RunningServer> {
+  const handle: DatabaseHandle = openDatabase(config);
+  await migrateToLatest(handle.db);
+  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, clock: systemClock };
+  const firstAdmin = await bootstrap(ctx);
+  const app = await buildApp(ctx, {
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+  if (firstAdmin) printFirstAdmin(firstAdmin, url);
+
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= (async () => {
+    await app.close();
+    await handle.destroy();
+  })());
+  if (options.handleSignals !== false) {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+        close().then(() => process.exit(0), () => process.exit(1));
+      });
+    }
+  }
+  return { app, ctx, url, close };
+}
+
+export function printFirstAdmin(admin: { username: string; password: string }, url?: string) {
+  const lines = [
+    '',
+    '================ TÀI KHOẢN QUẢN TRỊ ĐẦU TIÊN ================',
+    `  Tên đăng nhập: ${admin.username}`,
+    `  Mật khẩu một lần: ${admin.password}`,
+    '  Mật khẩu này chỉ hiện MỘT LẦN; hệ thống yêu cầu đổi khi đăng nhập.',
+    url ? `  Mở ${url} để đăng nhập.` : '',
+    '==============================================================',
+    '',
+  ];
+  process.stdout.write(lines.filter((l) => l !== '').join('\n') + '\n');
+}

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import type { AppContext } from '../../context.ts';
+import { requireActor } from '../../plugins/auth.ts';
+import { IdParams } from '../units/schemas.ts';
+import { writeLoginSlipsPdf } from './login-slips-pdf.ts';
+import { writeLoginSlipsXlsx } from './login-slips-xlsx.ts';
+import * as service from './service.ts';
+import { attachment } from '../../files/attachment.ts';
+
+const GrantBody = Type.Object({ userId: Type.Integer(), role: Type.String(), unitId: Type.Integer() });
+const GrantsQuery = Type.Object({ unitId: Type.Optional(Type.Integer()) });
+const DisableBody = Type.Object({ disabled: Type.Boolean() });
+const SlipsBody = Type.Object({ format: Type.Union([Type.Literal('pdf'), Type.Literal('xlsx')]) });
+
+export async function accountRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.get<{ Querystring: Static<typeof GrantsQuery> }>('/api/grants', { schema: { querystring: GrantsQuery } },
+    async (request) => ({ items: await service.listGrants(ctx, requireActor(request), request.query.unitId) }));
+
+  app.post<{ Body: Static<typeof GrantBody> }>('/api/grants', { schema: { body: GrantBody } },
+    async (request) => service.grantRole(ctx, requireActor(request), request.body));
+
+  app.delete<{ Params: IdParams }>('/api/grants/:id', { schema: { params: IdParams } }, async (request) => {
+    await service.revokeRole(ctx, requireActor(request), request.params.id);
+    return { ok: true };
+  });
+
+  app.post<{ Params: IdParams }>('/api/accounts/:id/reset-password', { schema: { params: IdParams } },
+    async (request) => service.resetPassword(ctx, requireActor(request), request.params.id));
+
+  app.post<{ Params: IdParams; Body: Static<typeof DisableBody> }>('/api/accounts/:id/disabled',
+    { schema: { params: IdParams, body: DisableBody } }, async (request) => {
+      await service.setAccountDisabled(ctx, requireActor(request), request.params.id, request.body.disabled);
+      return { ok: true };
+    });
+
+  app.post<{ Params: IdParams; Body: Static<typeof SlipsBody> }>('/api/units/:id/login-slips',
+    { schema: { params: IdParams, body: SlipsBody } }, async (request, reply) => {
+      const { unitName, slips } = await service.issueLoginSlips(ctx, requireActor(request), request.params.id);
+      const input = { unitName, siteUrl: `${request.protocol}://${request.host}`, generatedAt: ctx.clock.now(), slips };
+      const pdf = request.body.format === 'pdf';
+      const file = pdf ? await writeLoginSlipsPdf(input) : await writeLoginSlipsXlsx(input);
+      return attachment(reply, file, `phieu-dang-nhap-${unitName}.${pdf ? 'pdf' : 'xlsx'}`)
+        .header('x-slip-count', String(slips.length)).header('cache-control', 'no-store');
+    });
+}

@@ -1,0 +1,145 @@
+import { can, canGrant, isRole, ROLE_LABELS, scopeOf, type Actor, type Role } from '../../../domain/roles.ts';
+import { nowIso, type AppContext } from '../../context.ts';
+import { errors } from '../../errors.ts';
+import { recordAudit } from '../audit/repository.ts';
+import { generateInitialPassword, hashPassword } from '../auth/password.ts';
+import { unitForActor } from '../units/service.ts';
+import type { LoginSlip } from './login-slips-xlsx.ts';
+import * as repo from './repository.ts';
+
+export const MAX_SLIPS_PER_BATCH = 3000;
+
+/**
+ * The account if the actor may manage it: it lies in their subtree and every role it holds is one the actor
+ * could grant — a principal cannot take over an organiser's account by resetting its password.
+ */
+async function accountForActor(ctx: AppContext, actor: Actor, userId: number) {
+  const account = await repo.findAccount(ctx.db, userId);
+  const isAdmin = actor.grants.some((g) => g.role === 'admin');
+  if (!account) throw errors.userNotFound();
+  if (!account.unit_path) {
+    if (!isAdmin) throw errors.userNotFound();
+    return account;
+  }
+  if (!can(actor, 'roster.read', account.unit_path)) throw errors.userNotFound();
+  if (!can(actor, 'accounts.manage', account.unit_path)) throw errors.forbidden('quản lý tài khoản này');
+  const held = await repo.grantsOfUsers(ctx.db, [account.id]);
+  if (!held.every((g) => isRole(g.role) && canGrant(actor, g.role, g.path))) {
+    throw errors.forbidden('quản lý tài khoản có vai trò cao hơn của bạn');
+  }
+  return account;
+}
+
+export async function listGrants(ctx: AppContext, actor: Actor, unitId?: number) {
+  let scopes = scopeOf(actor, 'accounts.manage');
+  if (scopes.length === 0) throw errors.forbidden('xem phân quyền');
+  if (unitId !== undefined) scopes = [(await unitForActor(ctx.db, actor, unitId, 'accounts.manage')).path];
+  const rows = await repo.grantsInScopes(ctx.db, scopes);
+  return rows.map((r) => ({
+    grantId: r.id, role: r.role, roleLabel: ROLE_LABELS[r.role as Role] ?? r.role, unitId: r.unit_id, unitName: r.unit_name,
+    userId: r.user_id, username: r.username, displayName: r.display_name, personId: r.person_id,
+    hasLoggedIn: Boolean(r.last_login_at), disabled: r.disabled === 1,
+  }));
+}
+
+export async function grantRole(ctx: AppContext, actor: Actor, input: { userId: number; role: string; unitId: number }) {
+  if (!isRole(input.role)) throw errors.invalid('invalid_role', 'Vai trò không hợp lệ.');
+  const role = input.role;
+  return ctx.db.transaction().execute(async (trx) => {
+    const account = await accountForActor({ ...ctx, db: trx }, actor, input.userId);
+    const unit = await unitForActor(trx, actor, input.unitId, 'roster.read');
+    if (!canGrant(actor, role, unit.path)) throw errors.forbidden(`giao vai trò ${ROLE_LABELS[role]} tại ${unit.name}`);
+    if (await repo.grantExists(trx, account.id, role, unit.id)) {
+      throw errors.conflict('grant_exists', `${account.display_name} đã có vai trò ${ROLE_LABELS[role]} tại ${unit.name}.`);
+    }
+    const now = nowIso(ctx);
+    const id = await repo.insertGrant(trx, { userId: account.id, role, unitId: unit.id, grantedBy: actor.userId, at: now });
+    await recordAudit(trx, {
+      at: now, actorUserId: actor.userId, action: 'role.grant', entityType: 'user', entityId: account.id, unitId: unit.id,
+      summary: `Giao vai trò ${ROLE_LABELS[role]} tại ${unit.name} cho ${account.display_name} (${account.username})`,
+    });
+    return { grantId: id };
+  });
+}
+
+export async function revokeRole(ctx: AppContext, actor: Actor, grantId: number) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const grant = await repo.findGrant(trx, grantId);
+    if (!grant || !can(actor, 'accounts.manage', grant.path)) throw errors.notFound('grant_not_found', 'quyền này');
+    const role = grant.role as Role;
+    if (!canGrant(actor, role, grant.path)) throw errors.forbidden(`thu hồi vai trò ${ROLE_LABELS[role] ?? role}`);
+    if (role === 'admin' && (await repo.countAdmins(trx)) <= 1) {
+      throw errors.conflict('last_admin', 'Không thể thu hồi quyền của quản trị viên cuối cùng.');
+    }
+    const account = await repo.findAccount(trx, grant.user_id);
+    await repo.deleteGrant(trx, grantId);
+    await recordAudit(trx, {
+      at: nowIso(ctx), actorUserId: actor.userId, action: 'role.revoke', entityType: 'user', entityId: grant.user_id,
+      unitId: grant.unit_id,
+      summary: `Thu hồi vai trò ${ROLE_LABELS[role] ?? role} tại ${grant.unit_name} của ${account?.display_name} (${account?.username})`,
+    });
+  });
+}
+
+export async function resetPassword(ctx: AppContext, actor: Actor, userId: number) {
+  const account = await accountForActor(ctx, actor, userId);
+  const password = generateInitialPassword();
+  const hash = await hashPassword(password);
+  await ctx.db.transaction().execute(async (trx) => {
+    const now = nowIso(ctx);
+    await repo.setInitialPassword(trx, account.id, hash, now);
+    await recordAudit(trx, {
+      at: now, actorUserId: actor.userId, action: 'password.reset', entityType: 'user', entityId: account.id,
+      summary: `Cấp lại mật khẩu ban đầu cho ${account.display_name} (${account.username})`,
+    });
+  });
+  return { username: account.username, password };
+}
+
+export async function setAccountDisabled(ctx: AppContext, actor: Actor, userId: number, disabled: boolean) {
+  const account = await accountForActor(ctx, actor, userId);
+  if (account.id === actor.userId) throw errors.invalid('self_disable', 'Không thể tự khóa tài khoản của mình.');
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.setDisabled(trx, account.id, disabled);
+    await recordAudit(trx, {
+      at: nowIso(ctx), actorUserId: actor.userId, action: disabled ? 'account.disable' : 'account.enable',
+      entityType: 'user', entityId: account.id,
+      summary: `${disabled ? 'Khóa' : 'Mở khóa'} tài khoản ${account.display_name} (${account.username})`,
+    });
+  });
+}
+
+/**
+ * Sets fresh initial passwords for the accounts of a subtree that have not logged in yet and returns the slips.
+ * The passwords exist in clear only in the returned slips.
+ */
+export async function issueLoginSlips(ctx: AppContext, actor: Actor, unitId: number): Promise<{ unitName: string; slips: LoginSlip[] }> {
+  const unit = await unitForActor(ctx.db, actor, unitId, 'accounts.manage');
+  const candidates = await repo.accountsForSlips(ctx.db, unit.path, false);
+  const held = await repo.grantsOfUsers(ctx.db, candidates.map((a) => a.id));
+  const beyondActor = new Set(held.filter((g) => !isRole(g.role) || !canGrant(actor, g.role, g.path)).map((g) => g.user_id));
+  const accounts = candidates.filter((a) => !beyondActor.has(a.id));
+  if (accounts.length > MAX_SLIPS_PER_BATCH) {
+    throw errors.invalid('too_many_slips',
+      `Đơn vị có ${accounts.length.toLocaleString('vi-VN')} tài khoản chưa đăng nhập; hãy in theo từng đơn vị cấp dưới (tối đa ${MAX_SLIPS_PER_BATCH.toLocaleString('vi-VN')} phiếu mỗi lần).`);
+  }
+  const issued: { id: number; slip: LoginSlip; hash: string }[] = [];
+  const BATCH = 8;
+  for (let i = 0; i < accounts.length; i += BATCH) {
+    const part = accounts.slice(i, i + BATCH);
+    issued.push(...await Promise.all(part.map(async (a) => {
+      const password = generateInitialPassword();
+      return { id: a.id, hash: await hashPassword(password),
+        slip: { fullName: a.full_name, unitName: a.unit_name, username: a.username, initialPassword: password } };
+    })));
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    const now = nowIso(ctx);
+    for (const item of issued) await repo.setInitialPassword(trx, item.id, item.hash, now);
+    await recordAudit(trx, {
+      at: now, actorUserId: actor.userId, action: 'slips.issue', entityType: 'unit', entityId: unit.id, unitId: unit.id,
+      summary: `In ${issued.length} phiếu đăng nhập cho ${unit.name} (đặt lại mật khẩu ban đầu)`,
+    });
+  });
+  return { unitName: unit.name, slips: issued.map((i) => i.slip) };
+}

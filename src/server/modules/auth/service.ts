@@ -1,0 +1,127 @@
+import crypto from 'node:crypto';
+import type { Actor, Role } from '../../../domain/roles.ts';
+import { isRole } from '../../../domain/roles.ts';
+import { normalizeText } from '../../../domain/text.ts';
+import { errors } from '../../errors.ts';
+import { nowIso, type AppContext } from '../../context.ts';
+import { recordAudit } from '../audit/repository.ts';
+import * as repo from './repository.ts';
+import { burnVerification, hashPassword, hashToken, newToken, passwordProblem, verifyPassword } from './password.ts';
+
+const FAILURE_WINDOW_MIN = 15;
+const MAX_FAILURES_PER_ACCOUNT = 5;
+const MAX_FAILURES_PER_IP = 50;
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  expiresAt: string;
+  mustChangePassword: boolean;
+}
+
+export interface SessionInfo {
+  tokenHash: string;
+  csrfToken: string;
+  mustChangePassword: boolean;
+  displayName: string;
+  actor: Actor;
+}
+
+function minutesAgo(ctx: AppContext, minutes: number): string {
+  return new Date(ctx.clock.now().getTime() - minutes * 60_000).toISOString();
+}
+
+export async function login(ctx: AppContext, input: { username: string; password: string; ip: string; userAgent?: string }):
+Promise<LoginResult> {
+  const username = normalizeText(input.username).toLowerCase();
+  const userKey = `u:${username}`;
+  const ipKey = `ip:${input.ip}`;
+  const since = minutesAgo(ctx, FAILURE_WINDOW_MIN);
+  const [userFailures, ipFailures] = await Promise.all([
+    repo.countFailures(ctx.db, userKey, since),
+    repo.countFailures(ctx.db, ipKey, since),
+  ]);
+  if (userFailures >= MAX_FAILURES_PER_ACCOUNT || ipFailures >= MAX_FAILURES_PER_IP) {
+    throw errors.loginThrottled(FAILURE_WINDOW_MIN);
+  }
+  const user = await repo.findUserByUsername(ctx.db, username);
+  const ok = user?.password_hash
+    ? await verifyPassword(user.password_hash, input.password)
+    : (await burnVerification(input.password), false);
+  if (!user || !ok) {
+    await repo.recordFailure(ctx.db, [userKey, ipKey], nowIso(ctx));
+    throw errors.badCredentials();
+  }
+  if (user.disabled) throw errors.accountDisabled();
+
+  const token = newToken();
+  const csrfToken = newToken();
+  const now = nowIso(ctx);
+  const expiresAt = new Date(ctx.clock.now().getTime() + ctx.config.sessionHours * 3_600_000).toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertSession(trx, {
+      token_hash: hashToken(token), user_id: user.id, csrf_token: csrfToken, created_at: now,
+      expires_at: expiresAt, last_seen_at: now, ip: input.ip, user_agent: input.userAgent?.slice(0, 300) ?? null,
+    });
+    await repo.markLoggedIn(trx, user.id, now);
+    if (userFailures > 0) await repo.clearFailures(trx, userKey);
+  });
+  if (Math.random() < 0.01) await repo.deleteExpired(ctx.db, now, minutesAgo(ctx, 24 * 60));
+  return { token, csrfToken, expiresAt, mustChangePassword: user.must_change_password === 1 };
+}
+
+export async function loadSession(ctx: AppContext, token: string): Promise<SessionInfo | null> {
+  const tokenHash = hashToken(token);
+  const session = await repo.findSession(ctx.db, tokenHash);
+  const now = ctx.clock.now();
+  if (!session || session.expires_at <= now.toISOString() || session.disabled) return null;
+  if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) {
+    const expiresAt = new Date(now.getTime() + ctx.config.sessionHours * 3_600_000).toISOString();
+    await repo.touchSession(ctx.db, tokenHash, now.toISOString(), expiresAt);
+  }
+  const grants = await repo.grantsOfUser(ctx.db, session.user_id);
+  return {
+    tokenHash,
+    csrfToken: session.csrf_token,
+    mustChangePassword: session.must_change_password === 1,
+    displayName: session.display_name,
+    actor: {
+      userId: session.user_id,
+      personId: session.person_id,
+      username: session.username,
+      grants: grants.filter((g) => isRole(g.role)).map((g) => ({ role: g.role as Role, unitId: g.unit_id, unitPath: g.path })),
+    },
+  };
+}
+
+export async function logout(ctx: AppContext, tokenHash: string): Promise<void> {
+  await repo.deleteSession(ctx.db, tokenHash);
+}
+
+export async function changePassword(ctx: AppContext, session: SessionInfo, input: { currentPassword: string; newPassword: string }) {
+  const user = await repo.findUserById(ctx.db, session.actor.userId);
+  if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+    throw errors.invalid('wrong_current_password', 'Mật khẩu hiện tại không đúng.');
+  }
+  const problem = passwordProblem(input.newPassword);
+  if (problem) throw errors.invalid('weak_password', problem);
+  if (input.newPassword === input.currentPassword) {
+    throw errors.invalid('same_password', 'Mật khẩu mới phải khác mật khẩu hiện tại.');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.setPassword(trx, user.id, passwordHash, false);
+    await repo.deleteSessionsOfUser(trx, user.id, session.tokenHash);
+    await recordAudit(trx, {
+      at: nowIso(ctx), actorUserId: user.id, action: 'password.change', entityType: 'user', entityId: user.id,
+      summary: `Đổi mật khẩu tài khoản ${user.username}`,
+    });
+  });
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}

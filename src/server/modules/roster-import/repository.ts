@@ -1,0 +1,72 @@
+import type { Executor } from '../../db/database.ts';
+import type { NewPerson } from '../../db/schema.ts';
+
+const CHUNK = 900;
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/** Stored people sharing a staff id or citizen id with the file, with their unit's path. */
+export async function peopleByIdentifiers(db: Executor, staffIds: string[], citizenIds: string[]) {
+  const select = () => db.selectFrom('people').innerJoin('units', 'units.id', 'people.unit_id')
+    .select(['people.id', 'people.full_name', 'people.birth_date', 'people.gender', 'people.staff_id', 'people.citizen_id',
+      'people.unit_id', 'people.position', 'people.party_member', 'people.party_joined_on', 'people.theory_level',
+      'people.phone', 'people.email', 'units.path as unit_path']);
+  const rows = new Map<number, Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number]>();
+  for (const part of chunks(staffIds)) for (const r of await select().where('people.staff_id', 'in', part).execute()) rows.set(r.id, r);
+  for (const part of chunks(citizenIds)) for (const r of await select().where('people.citizen_id', 'in', part).execute()) rows.set(r.id, r);
+  return [...rows.values()];
+}
+
+export async function insertPeople(db: Executor, people: NewPerson[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const part of chunks(people).flatMap((c) => chunksOf(c, 100))) {
+    const rows = await db.insertInto('people').values(part).returning('id').execute();
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
+
+function chunksOf<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export async function insertHistory(db: Executor, rows: { person_id: number; unit_id: number; from_at: string }[]) {
+  for (const part of chunksOf(rows, 200)) {
+    await db.insertInto('person_unit_history').values(part.map((r) => ({ ...r, to_at: null }))).execute();
+  }
+}
+
+export async function existingUsernames(db: Executor, usernames: string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (const part of chunks(usernames)) {
+    for (const r of await db.selectFrom('users').select('username').where('username', 'in', part).execute()) taken.add(r.username);
+  }
+  return taken;
+}
+
+export async function insertAccounts(db: Executor, rows: { username: string; person_id: number; display_name: string; created_at: string }[]) {
+  for (const part of chunksOf(rows, 200)) {
+    await db.insertInto('users').values(part.map((r) => ({
+      ...r, password_hash: null, must_change_password: 1, disabled: 0,
+    }))).execute();
+  }
+}
+
+export async function saveImport(db: Executor, row: { created_by: number; under_unit_id: number; file_name: string; rows_json: string; created_at: string }) {
+  const { id } = await db.insertInto('roster_imports').values({ ...row, status: 'previewed' }).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export function findImport(db: Executor, id: number) {
+  return db.selectFrom('roster_imports').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function markImport(db: Executor, id: number, status: 'committed') {
+  await db.updateTable('roster_imports').set({ status, rows_json: '[]' }).where('id', '=', id).execute();
+}

@@ -1,0 +1,176 @@
+import { can, type Actor } from '../../../domain/roles.ts';
+import { parseRosterSheet } from '../../../domain/roster-import/parse-roster.ts';
+import { personSnapshot, planImport, type ImportPlan, type UnitRef } from '../../../domain/roster-import/plan.ts';
+import type { RosterProblem, RosterRecord } from '../../../domain/roster-import/types.ts';
+import { fold, nameSortKey } from '../../../domain/text.ts';
+import type { Executor } from '../../db/database.ts';
+import type { UnitRow } from '../../db/schema.ts';
+import { nowIso, type AppContext } from '../../context.ts';
+import { errors } from '../../errors.ts';
+import { recordAudit } from '../audit/repository.ts';
+import { openHistory, updatePerson } from '../people/repository.ts';
+import { unitsUnder } from '../units/repository.ts';
+import { insertUnitUnder, unitForActor } from '../units/service.ts';
+import * as repo from './repository.ts';
+import { readRosterWorkbook } from './xlsx-read.ts';
+
+export type Progress = (event: { phase: 'read' | 'check' | 'write'; done: number; total: number }) => void;
+
+export interface ImportPreview {
+  importId: number | null;
+  fileName: string;
+  underUnit: { id: number; name: string };
+  rows: number;
+  valid: number;
+  problems: RosterProblem[];
+  unitsToCreate: string[];
+  toCreate: number;
+  toUpdate: number;
+  unchanged: number;
+  /** The first rows as they will be written, to show before confirming. */
+  sample: (RosterRecord & { action: string })[];
+}
+
+const SAMPLE_SIZE = 200;
+const IMPORT_TTL_MS = 24 * 3_600_000;
+
+async function planFor(db: Executor, actor: Actor, under: UnitRow, records: RosterRecord[]): Promise<ImportPlan> {
+  const units = await unitsUnder(db, under.path);
+  const people = await repo.peopleByIdentifiers(db,
+    records.flatMap((r) => (r.staffId ? [r.staffId] : [])), records.flatMap((r) => (r.citizenId ? [r.citizenId] : [])));
+  return planImport(records, toPlanUnit(under), units.map(toPlanUnit), people.map((p) => ({
+    id: p.id, fullName: p.full_name, staffId: p.staff_id, citizenId: p.citizen_id, unitId: p.unit_id,
+    writable: can(actor, 'roster.write', p.unit_path),
+    snapshot: personSnapshot({
+      fullName: p.full_name, birthDate: p.birth_date, gender: p.gender as RosterRecord['gender'], staffId: p.staff_id,
+      citizenId: p.citizen_id, position: p.position as RosterRecord['position'], partyMember: p.party_member === 1,
+      partyJoinedOn: p.party_joined_on, theoryLevel: p.theory_level, phone: p.phone, email: p.email,
+    }, p.unit_id),
+  })));
+}
+
+function toPlanUnit(u: UnitRow) {
+  return { id: u.id, parentId: u.parent_id, name: u.name, kind: u.kind, path: u.path };
+}
+
+function summarise(plan: ImportPlan) {
+  const count = (a: string) => plan.people.filter((p) => p.action === a).length;
+  return { toCreate: count('create'), toUpdate: count('update'), unchanged: count('unchanged') };
+}
+
+/** Reads and checks a file against the database; writes nothing but the pending import (only when it has no problem). */
+export async function previewImport(ctx: AppContext, actor: Actor, input: { file: Buffer; fileName: string; underUnitId: number;
+  store: boolean }, progress: Progress = () => {}): Promise<ImportPreview & { records: RosterRecord[] }> {
+  const under = await unitForActor(ctx.db, actor, input.underUnitId, 'roster.write');
+  progress({ phase: 'read', done: 0, total: 1 });
+  let sheet;
+  try {
+    sheet = await readRosterWorkbook(input.file);
+  } catch (err) {
+    throw errors.invalid('invalid_xlsx', err instanceof Error ? err.message : 'Tệp không phải là tệp Excel .xlsx hợp lệ.');
+  }
+  progress({ phase: 'read', done: 1, total: 1 });
+  const parsed = parseRosterSheet(sheet, { today: ctx.clock.now() });
+  progress({ phase: 'check', done: parsed.rows, total: parsed.rows });
+  const plan = await planFor(ctx.db, actor, under, parsed.records);
+  const problems = [...parsed.problems, ...plan.problems].sort((a, b) => a.row - b.row);
+  let importId: number | null = null;
+  if (input.store && problems.length === 0 && parsed.records.length > 0) {
+    importId = await repo.saveImport(ctx.db, {
+      created_by: actor.userId, under_unit_id: under.id, file_name: input.fileName.slice(0, 200),
+      rows_json: JSON.stringify(parsed.records), created_at: nowIso(ctx),
+    });
+  }
+  return {
+    importId, fileName: input.fileName, underUnit: { id: under.id, name: under.name }, rows: parsed.rows,
+    valid: plan.people.length, problems, unitsToCreate: plan.unitsToCreate.map((u) => u.label), ...summarise(plan),
+    sample: plan.people.slice(0, SAMPLE_SIZE).map((p) => ({ ...p.record, action: p.action })),
+    records: parsed.records,
+  };
+}
+
+/** Commits a previewed import: all of it in one transaction, after checking it again against the current data. */
+export async function commitStoredImport(ctx: AppContext, actor: Actor, importId: number, progress: Progress = () => {}) {
+  const stored = await repo.findImport(ctx.db, importId);
+  if (!stored || stored.created_by !== actor.userId) throw errors.notFound('import_not_found', 'lượt nhập này');
+  if (stored.status !== 'previewed') throw errors.conflict('import_done', 'Lượt nhập này đã được ghi vào hệ thống.');
+  if (ctx.clock.now().getTime() - Date.parse(stored.created_at) > IMPORT_TTL_MS) {
+    throw errors.conflict('import_expired', 'Bản xem trước đã quá 24 giờ; hãy tải tệp lên lại.');
+  }
+  const records = JSON.parse(stored.rows_json) as RosterRecord[];
+  return applyImport(ctx, actor, stored.under_unit_id, records, stored.file_name, progress, importId);
+}
+
+export async function applyImport(ctx: AppContext, actor: Actor, underUnitId: number, records: RosterRecord[], fileName: string,
+  progress: Progress = () => {}, importId?: number) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const under = await unitForActor(trx, actor, underUnitId, 'roster.write');
+    const plan = await planFor(trx, actor, under, records);
+    if (plan.problems.length > 0) {
+      throw errors.invalid('import_has_problems', 'Dữ liệu đã thay đổi kể từ lúc xem trước; không ghi dòng nào. Hãy kiểm tra lại.',
+        { problems: plan.problems });
+    }
+    const unitIds = await createUnits(trx, ctx, actor, under, plan);
+    const resolve = (ref: UnitRef) => ('existingId' in ref ? ref.existingId : unitIds.get(ref.newKey)!);
+    const now = nowIso(ctx);
+    const creates = plan.people.filter((p) => p.action === 'create');
+    const updates = plan.people.filter((p) => p.action === 'update');
+    const total = creates.length + updates.length;
+
+    const ids = await repo.insertPeople(trx, creates.map((p) => ({ ...columnsOf(p.record), unit_id: resolve(p.unit),
+      active: 1, created_at: now, updated_at: now })));
+    await repo.insertHistory(trx, creates.map((p, i) => ({ person_id: ids[i], unit_id: resolve(p.unit), from_at: now })));
+    const usernames = creates.map((p) => (p.record.staffId ?? p.record.citizenId)!);
+    const taken = await repo.existingUsernames(trx, usernames);
+    await repo.insertAccounts(trx, creates.flatMap((p, i) => (taken.has(usernames[i]) ? [] : [{
+      username: usernames[i], person_id: ids[i], display_name: p.record.fullName, created_at: now }])));
+    progress({ phase: 'write', done: creates.length, total });
+
+    let done = creates.length;
+    for (const p of updates) {
+      const unitId = resolve(p.unit);
+      const stored = await trx.selectFrom('people').select(['unit_id', 'staff_id', 'citizen_id']).where('id', '=', p.existingId!)
+        .executeTakeFirstOrThrow();
+      const columns = columnsOf(p.record);
+      await updatePerson(trx, p.existingId!, { ...columns, staff_id: columns.staff_id ?? stored.staff_id,
+        citizen_id: columns.citizen_id ?? stored.citizen_id, unit_id: unitId, active: 1, updated_at: now });
+      if (stored.unit_id !== unitId) await openHistory(trx, p.existingId!, unitId, now);
+      if (++done % 500 === 0) progress({ phase: 'write', done, total });
+    }
+    progress({ phase: 'write', done: total, total });
+    if (importId) await repo.markImport(trx, importId, 'committed');
+    const summary = { created: creates.length, updated: updates.length, unchanged: plan.people.length - total,
+      unitsCreated: plan.unitsToCreate.length };
+    await recordAudit(trx, {
+      at: now, actorUserId: actor.userId, action: 'roster.import', entityType: 'unit', entityId: under.id, unitId: under.id,
+      summary: `Nhập danh sách từ tệp "${fileName}" vào ${under.name}: ${summary.created} người mới, ${summary.updated} cập nhật, ${summary.unitsCreated} đơn vị mới`,
+      details: summary,
+    });
+    return summary;
+  });
+}
+
+function columnsOf(r: RosterRecord) {
+  return {
+    full_name: r.fullName, name_folded: fold(r.fullName), sort_key: nameSortKey(r.fullName), birth_date: r.birthDate,
+    gender: r.gender, staff_id: r.staffId, citizen_id: r.citizenId, position: r.position,
+    party_member: r.partyMember ? 1 : 0, party_joined_on: r.partyJoinedOn, theory_level: r.theoryLevel,
+    phone: r.phone, email: r.email,
+  };
+}
+
+async function createUnits(trx: Executor, ctx: AppContext, actor: Actor, under: UnitRow, plan: ImportPlan) {
+  const created = new Map<string, number>();
+  const pending = [...plan.unitsToCreate];
+  while (pending.length) {
+    const i = pending.findIndex((u) => 'existingId' in u.parent || created.has(u.parent.newKey));
+    const [u] = pending.splice(i, 1);
+    const parentId = 'existingId' in u.parent ? u.parent.existingId : created.get(u.parent.newKey)!;
+    const parent = parentId === under.id ? under : (await trx.selectFrom('units').selectAll().where('id', '=', parentId).executeTakeFirstOrThrow());
+    const unit = await insertUnitUnder(trx, ctx, actor, parent, {
+      name: u.name, kind: u.kind, schoolLevel: u.schoolLevel, legacyDistrict: u.legacyDistrict,
+    });
+    created.set(u.key, unit.id);
+  }
+  return created;
+}

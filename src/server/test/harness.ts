@@ -1,0 +1,90 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { describe } from 'vitest';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig } from '../../config.ts';
+import { buildApp } from '../app.ts';
+import { ensureRootUnit } from '../bootstrap.ts';
+import { systemClock, type AppContext, type Clock } from '../context.ts';
+import { migrateToLatest, openDatabase, type Dialect } from '../db/database.ts';
+
+export const DIALECTS: Dialect[] = (process.env.TEST_DIALECTS ?? 'sqlite,postgres')
+  .split(',').map((d) => d.trim()).filter((d): d is Dialect => d === 'sqlite' || d === 'postgres');
+
+export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestEnv {
+  ctx: AppContext;
+  app: FastifyInstance;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+async function createPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `bd_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** A migrated database of the dialect (a temporary SQLite file or a fresh PostgreSQL database) and an app on it. */
+export async function createTestEnv(dialect: Dialect, options: { clock?: Clock } = {}): Promise<TestEnv> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-test-'));
+  const pgDb = dialect === 'postgres' ? await createPgDatabase() : undefined;
+  const config = { ...loadConfig({}), dataDir, databaseUrl: pgDb?.url, logLevel: 'silent' };
+  const handle = openDatabase({ ...config, poolSize: 4 });
+  await migrateToLatest(handle.db);
+  const ctx: AppContext = { db: handle.db, dialect, config, clock: options.clock ?? systemClock };
+  await ensureRootUnit(ctx);
+  const app = await buildApp(ctx, { serveWeb: false });
+  return {
+    ctx, app, dataDir,
+    close: async () => {
+      await app.close();
+      await handle.destroy();
+      await pgDb?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs a suite once per dialect, as Kysely's own tests do. */
+export function describeEachDialect(name: string, suite: (dialect: Dialect) => void) {
+  for (const dialect of DIALECTS) describe(`${name} [${dialect}]`, () => suite(dialect));
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
+}
+
+export async function login(app: FastifyInstance, username: string, password: string): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookies = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const csrf = res.json().csrfToken as string;
+  return {
+    cookie: cookies,
+    csrf,
+    request: (method, url, body) => app.inject({
+      method, url, payload: body as object | undefined,
+      headers: { cookie: cookies, ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }) },
+    }),
+  };
+}
