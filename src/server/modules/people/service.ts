@@ -55,7 +55,11 @@ export async function getPerson(ctx: AppContext, actor: Actor, id: number): Prom
 }
 
 function take(result: FieldResult, field: string): string {
-  if (!result.ok) throw errors.invalid('invalid_person_field', `${field}: ${result.message}.`, { field });
+  if (!result.ok) {
+    const message = result.message.startsWith(field) ? result.message
+      : `${field}: ${result.message.charAt(0).toLowerCase()}${result.message.slice(1)}`;
+    throw errors.invalid('invalid_person_field', `${message}.`, { field });
+  }
   return result.value;
 }
 
