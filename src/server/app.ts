@@ -17,6 +17,9 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { rosterImportRoutes } from './modules/roster-import/routes.ts';
 import { rosterExportRoutes } from './modules/roster-export/routes.ts';
 
+const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+  + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 export interface BuildAppOptions {
@@ -33,6 +36,12 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true } },
   });
   registerErrorHandler(app);
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('content-security-policy', CSP);
+  });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(compress, { global: true, threshold: 1024 });

@@ -89,7 +89,8 @@ const GENDERS: Record<string, Gender> = {
 export function parseGender(value: CellValue): Parsed<Gender | null> {
   const text = cellText(value);
   if (!text) return ok(null);
-  return lookup(GENDERS, key(text)) ? ok(lookup(GENDERS, key(text))!) : fail(`Giới tính không hợp lệ: ${text} (chỉ nhận Nam, Nữ)`);
+  const gender = lookup(GENDERS, key(text));
+  return gender ? ok(gender) : fail(`Giới tính không hợp lệ: ${text} (chỉ nhận Nam, Nữ)`);
 }
 
 const POSITION_WORDS: [Position, string[]][] = [

@@ -59,12 +59,12 @@ describe('parseRosterSheet', () => {
     const result = parse(sheet(
       HEADER,
       ...Array.from({ length: 5 }, (_, i) => person(i + 1, 'Lê Thị Hoa', `012345${i}`, null)),
-      person(6, 'Lê Thị Hoa', '0123456', '001180000001'),
+      person(6, 'Lê Thị Hoa', '0123453', '001180000001'),
       person(7, 'Trần Văn Nam', '0123450', null),
       person(8, 'Trần Văn Bình', null, 1180000001),
     ));
     expect(result.problems).toEqual([
-      { row: 7, column: 'Mã định danh', message: 'Mã định danh 0123456 trùng với dòng 2' },
+      { row: 7, column: 'Mã định danh', message: 'Mã định danh 0123453 trùng với dòng 5' },
       { row: 8, column: 'Mã định danh', message: 'Mã định danh 0123450 trùng với dòng 2' },
       { row: 9, column: 'Số CCCD', message: 'Số CCCD 001180000001 trùng với dòng 7' },
     ]);

@@ -47,7 +47,7 @@ async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
   if (buffer.length < 4 || ZIP_MAGIC.some((byte, i) => buffer[i] !== byte)) throw new Error(NOT_XLSX_MESSAGE);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.load(buffer);
   } catch {
     throw new Error(NOT_XLSX_MESSAGE);
   }

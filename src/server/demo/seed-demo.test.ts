@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestEnv, describeEachDialect, login, type TestEnv } from '../test/harness.ts';
+import { hasPeople, seedDemo } from './seed-demo.ts';
+
+describeEachDialect('demo province', (dialect) => {
+  let env: TestEnv;
+  beforeAll(async () => { env = await createTestEnv(dialect); });
+  afterAll(async () => env.close());
+
+  it('fills an empty roster and prints working accounts for each role', async () => {
+    expect(await hasPeople(env.ctx)).toBe(false);
+    const { province, accounts } = await seedDemo(env.ctx, { people: 800 });
+    expect(await hasPeople(env.ctx)).toBe(true);
+    const people = await env.ctx.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(people.n)).toBe(800);
+    expect(accounts.map((a) => a.role)).toEqual(['organizer', 'unit_manager', 'proctor', 'participant']);
+
+    const organizer = await login(env.app, accounts[0].username, accounts[0].password);
+    const units = (await organizer.request('GET', '/api/units')).json().units as { name: string; peopleCount: number }[];
+    expect(units).toHaveLength(province.units.length);
+    expect(units[0].name).toBe(province.units[0].name);
+
+    const principal = await login(env.app, accounts[1].username, accounts[1].password);
+    const own = (await principal.request('GET', '/api/people?pageSize=200')).json();
+    expect(own.total).toBeGreaterThan(0);
+    expect(own.items.every((p: { unitName: string }) => p.unitName === accounts[1].unitName)).toBe(true);
+
+    const participant = await login(env.app, accounts[3].username, accounts[3].password);
+    const me = (await participant.request('GET', '/api/auth/me')).json();
+    expect(me.mustChangePassword).toBe(false);
+    expect((await participant.request('GET', `/api/people/${me.personId}`)).json().fullName).toBe(accounts[3].fullName);
+  });
+});
