@@ -125,3 +125,20 @@ describe('parseRosterSheet properties', () => {
     }));
   });
 });
+
+describe('signature block under the table', () => {
+  it('ignores the lines under the last person that carry no id and no unit', () => {
+    const rows: SheetRow[] = [
+      { excelRow: 1, cells: ['STT', 'Họ và tên', 'Số CCCD', 'Đơn vị', 'Chức vụ'] },
+      { excelRow: 2, cells: [1, 'Nguyễn Văn An', '001085000001', 'Trường A', 'Giáo viên'] },
+      { excelRow: 3, cells: [2, 'Lê Thị Hoa', null, 'Trường A', 'Giáo viên'] },
+      { excelRow: 5, cells: [null, 'Người lập biểu', null, null, 'HIỆU TRƯỞNG'] },
+      { excelRow: 6, cells: [null, '(Ký, ghi rõ họ tên)', null, null, '(Ký tên, đóng dấu)'] },
+      { excelRow: 9, cells: [null, 'Trần Thị Mai', null, null, 'Phạm Văn Đức'] },
+    ];
+    const result = parseRosterSheet(rows, { today: new Date('2026-06-01') });
+    expect(result.rows).toBe(2);
+    expect(result.records.map((r) => r.fullName)).toEqual(['Nguyễn Văn An']);
+    expect(result.problems).toEqual([{ row: 3, column: 'Số CCCD', message: expect.stringContaining('Mã định danh') }]);
+  });
+});

@@ -1,5 +1,5 @@
 /** A whole roster sheet → records, with problems for bad rows and ids repeated inside the file. */
-import { columnLabel, findHeader, headerNotFoundProblem, missingColumnProblems, type ColumnMap } from './header.ts';
+import { cellText, columnLabel, findHeader, headerNotFoundProblem, missingColumnProblems, type ColumnMap } from './header.ts';
 import { isEmptyRow, isHeaderEcho, parseRosterRow, type RowParseResult } from './row-parse.ts';
 import type { RosterParseOptions, RosterParseResult, RosterProblem, RosterRecord, SheetRow } from './types.ts';
 
@@ -29,6 +29,22 @@ function duplicateChecker(columns: ColumnMap) {
   };
 }
 
+const hasText = (row: SheetRow, index: number | undefined) =>
+  index !== undefined && cellText(row.cells[index]) !== '';
+
+/**
+ * Rows after the last person that carry no id and no unit — "Người lập biểu", "HIỆU TRƯỞNG",
+ * "(Ký, ghi rõ họ tên)", a date line — are the signature block offices put under the table.
+ */
+function dropSignatureBlock(dataRows: SheetRow[], columns: ColumnMap): void {
+  const { staffId, citizenId, unitName } = columns.index;
+  while (dataRows.length > 0) {
+    const last = dataRows[dataRows.length - 1];
+    if (hasText(last, staffId) || hasText(last, citizenId) || hasText(last, unitName)) return;
+    dataRows.pop();
+  }
+}
+
 export function parseRosterSheet(rows: SheetRow[], options: RosterParseOptions = {}): RosterParseResult {
   const today = options.today ?? new Date();
   const columns = findHeader(rows);
@@ -38,6 +54,7 @@ export function parseRosterSheet(rows: SheetRow[], options: RosterParseOptions =
   const dataRows = rows
     .filter((row) => row.excelRow > columns.headerRow)
     .filter((row) => !isEmptyRow(row, columns) && !isHeaderEcho(row, columns, header));
+  dropSignatureBlock(dataRows, columns);
   const missing = missingColumnProblems(columns);
   if (missing.length > 0) return { headerRow: columns.headerRow, rows: dataRows.length, records: [], problems: missing };
 

@@ -7,6 +7,10 @@ import { hashPassword } from '../modules/auth/password.ts';
 
 let counter = 0;
 const next = () => ++counter;
+const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Hải', 'Khoa', 'Long', 'Minh', 'Nam', 'Phúc'];
+const MIDDLE = ['Văn', 'Hữu', 'Đức', 'Quang', 'Minh', 'Thành', 'Công', 'Xuân', 'Ngọc', 'Thế'];
+/** A plausible, letters-only name that differs with n. */
+const nameFor = (n: number) => `Nguyễn ${MIDDLE[Math.floor(n / 10) % 10]} ${GIVEN[n % 10]}`;
 
 export async function buildUnit(ctx: AppContext, overrides: Partial<{ name: string; code: string; kind: string;
   schoolLevel: string | null; parent: UnitRow }> = {}): Promise<UnitRow> {
@@ -25,7 +29,7 @@ export async function buildPerson(ctx: AppContext, overrides: Partial<{ fullName
   citizenId: string; position: string; partyMember: boolean }> = {}) {
   const unit = overrides.unit ?? await buildUnit(ctx);
   const n = next();
-  const fullName = overrides.fullName ?? `Nguyễn Văn Người${n}`;
+  const fullName = overrides.fullName ?? nameFor(n);
   const now = new Date().toISOString();
   const staffId = overrides.staffId ?? String(1_000_000 + n).padStart(10, '0');
   const { id } = await ctx.db.insertInto('people').values({

@@ -59,7 +59,7 @@ describe('readRosterWorkbook', () => {
     expect(result.records[1]).toMatchObject({ excelRow: 6, birthDate: null, citizenId: '001190000002' });
   });
 
-  it('repeats merged values in the header area only', async () => {
+  it('fills a unit merged down a column into every row, not a name merged across a row', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('DS');
     sheet.getRow(1).values = ['Họ và tên', null, 'Số CCCD', 'Đơn vị', 'Chức vụ'];
@@ -68,16 +68,17 @@ describe('readRosterWorkbook', () => {
     sheet.getRow(3).values = ['Lê Thị Hoa', null, '001185000002', 'Trường B', 'GV'];
     sheet.mergeCells('A3:B3');
     sheet.getRow(4).values = ['Phạm Văn Tú', null, '001085000003', 'Trường C', 'GV'];
-    sheet.mergeCells('D4:D5');
     sheet.getRow(5).values = ['Phạm Thị Hà', null, '001185000004', null, 'GV'];
+    sheet.mergeCells('D4:D5');
 
     const rows = await readRosterWorkbook(await toBuffer(workbook));
     expect(rows[0].cells.slice(0, 2)).toEqual(['Họ và tên', 'Họ và tên']);
     expect(rows[2].cells.slice(0, 2)).toEqual(['Lê Thị Hoa', null]);
-    expect(rows[4].cells[3]).toBeNull();
+    expect(rows[4].cells[3]).toBe('Trường C');
     const result = parseRosterSheet(rows, { today: TODAY });
-    expect(result.records.map((r) => r.fullName)).toEqual(['Nguyễn Văn An', 'Lê Thị Hoa', 'Phạm Văn Tú']);
-    expect(result.problems).toEqual([{ row: 5, column: 'Đơn vị', message: 'Thiếu đơn vị' }]);
+    expect(result.records.map((r) => [r.fullName, r.unitName])).toEqual([['Nguyễn Văn An', 'Trường A'],
+      ['Lê Thị Hoa', 'Trường B'], ['Phạm Văn Tú', 'Trường C'], ['Phạm Thị Hà', 'Trường C']]);
+    expect(result.problems).toEqual([]);
   });
 
   it('picks the first sheet with a roster header', async () => {
@@ -132,7 +133,7 @@ describe('buildRosterTemplate', () => {
 
   it('has the title, a styled frozen header, text id columns and the guide sheet', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await buildRosterTemplate());
+    await workbook.xlsx.load((await buildRosterTemplate()) as unknown as ExcelJS.Buffer);
     const [list, guide] = workbook.worksheets;
     expect(list.getCell('A1').value).toBe(TEMPLATE_TITLE);
     expect(list.getRow(2).hasValues).toBe(false);

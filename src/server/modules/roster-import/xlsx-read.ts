@@ -9,7 +9,7 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 interface SheetRead {
   rows: SheetRow[];
-  /** [row index in rows, cell index] of cells that only repeat a merged range's master value. */
+  /** [row index in rows, cell index] of cells that repeat the master value of a range merged across a row. */
   mergedCopies: [number, number][];
 }
 
@@ -36,7 +36,7 @@ function readSheet(sheet: ExcelJS.Worksheet): SheetRead {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       while (cells.length < colNumber - 1) cells.push(null);
       cells.push(plainCellValue(cell.value));
-      if (cell.isMerged && cell.master.address !== cell.address) mergedCopies.push([rowNumber - 1, colNumber - 1]);
+      if (cell.isMerged && cell.master.address !== cell.address && Number(cell.master.row) === rowNumber) mergedCopies.push([rowNumber - 1, colNumber - 1]);
     });
     rows.push({ excelRow: rowNumber, cells });
   });
@@ -47,7 +47,8 @@ async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
   if (buffer.length < 4 || ZIP_MAGIC.some((byte, i) => buffer[i] !== byte)) throw new Error(NOT_XLSX_MESSAGE);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(buffer);
+    // exceljs declares its own Buffer type (an ArrayBuffer), which Node's Buffer does not match.
+    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch {
     throw new Error(NOT_XLSX_MESSAGE);
   }
@@ -57,8 +58,8 @@ async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
 
 /**
  * The first worksheet with a recognisable roster header (visible sheets first), else the first sheet.
- * Merged cells keep repeating their master value only down to the header row; below it a merged
- * range counts once, so one value does not fill several records.
+ * Merged cells repeat their master value in the header area. Below the header, a range merged down a
+ * column (one "Đơn vị" cell spanning a school's people) fills every row; one merged across a row counts once.
  */
 export async function readRosterWorkbook(buffer: Buffer): Promise<SheetRow[]> {
   const workbook = await loadWorkbook(buffer);

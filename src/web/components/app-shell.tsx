@@ -1,0 +1,53 @@
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Layout } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { useSignedIn } from '../hooks/useMe.ts';
+import { useIsPhone } from '../hooks/useIsPhone.ts';
+import { PRODUCT_NAME } from '../hooks/usePageTitle.ts';
+import { BrandMark } from './brand-mark.tsx';
+import { NavMenu } from './nav-menu.tsx';
+import { UserMenu } from './user-menu.tsx';
+
+/** Header, menu by role (a Drawer on phones) and the page. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { me } = useSignedIn();
+  const isPhone = useIsPhone();
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  return (
+    <Layout className="app-shell">
+      <Layout.Header className="app-shell__header">
+        {isPhone && (
+          <Button type="text" icon={<MenuOutlined />} aria-label="Mở menu" onClick={() => setMenuOpen(true)} />
+        )}
+        <Link to="/" className="app-shell__brand" aria-label={`${PRODUCT_NAME} — trang chính`}>
+          <BrandMark size={28} />
+          <span>{PRODUCT_NAME}</span>
+        </Link>
+        <div style={{ flex: 1 }} />
+        <UserMenu me={me} compact={isPhone} />
+      </Layout.Header>
+      <Layout>
+        {!isPhone && (
+          <Layout.Sider width={220} className="app-shell__sider">
+            <NavMenu me={me} />
+          </Layout.Sider>
+        )}
+        <Layout.Content className="app-shell__content">{children}</Layout.Content>
+      </Layout>
+      {isPhone && (
+        <Drawer
+          title={PRODUCT_NAME}
+          placement="left"
+          size={260}
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          styles={{ body: { padding: 8 } }}
+        >
+          <NavMenu me={me} onNavigate={() => setMenuOpen(false)} />
+        </Drawer>
+      )}
+    </Layout>
+  );
+}

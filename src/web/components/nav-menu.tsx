@@ -1,0 +1,44 @@
+import { AuditOutlined, CloudUploadOutlined, IdcardOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { Menu } from 'antd';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import type { Me } from '../api/auth.ts';
+import { hasCapability, type Capability } from '../lib/permissions.ts';
+
+interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  visible: (me: Me) => boolean;
+}
+
+const by = (capability: Capability) => (me: Me) => hasCapability(me.grants, capability);
+
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/nhan-su', label: 'Nhân sự', icon: <TeamOutlined />, visible: by('roster.read') },
+  { path: '/nhap-excel', label: 'Nhập từ Excel', icon: <CloudUploadOutlined />, visible: by('roster.write') },
+  { path: '/phan-quyen', label: 'Phân quyền', icon: <SafetyCertificateOutlined />, visible: by('accounts.manage') },
+  { path: '/nhat-ky', label: 'Nhật ký thay đổi', icon: <AuditOutlined />, visible: by('audit.read') },
+  { path: '/cua-toi', label: 'Trang của tôi', icon: <IdcardOutlined />, visible: (me) => me.personId !== null },
+];
+
+export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void }) {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const items = NAV_ITEMS.filter((item) => item.visible(me));
+  const selected = items.find((item) => location.pathname.startsWith(item.path))?.path;
+  return (
+    <nav aria-label="Chức năng chính">
+      <Menu
+        mode="inline"
+        selectedKeys={selected ? [selected] : []}
+        items={items.map((item) => ({ key: item.path, icon: item.icon, label: item.label }))}
+        onClick={({ key }) => {
+          navigate(key);
+          onNavigate?.();
+        }}
+        style={{ borderInlineEnd: 'none' }}
+      />
+    </nav>
+  );
+}

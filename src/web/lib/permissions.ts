@@ -1,0 +1,33 @@
+import { GRANTABLE_BY, ROLES, isRole, type Role } from '../../domain/roles.ts';
+import type { MyGrant } from '../api/auth.ts';
+
+export type Capability = 'roster.read' | 'roster.write' | 'units.write' | 'accounts.manage' | 'audit.read';
+
+// Mirrors the server's table in src/domain/roles.ts; the server decides, this only hides what would be refused.
+const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
+  'roster.read': ['admin', 'organizer', 'unit_manager', 'proctor'],
+  'roster.write': ['admin', 'organizer', 'unit_manager'],
+  'units.write': ['admin', 'organizer', 'unit_manager'],
+  'accounts.manage': ['admin', 'organizer', 'unit_manager'],
+  'audit.read': ['admin', 'organizer', 'unit_manager'],
+};
+
+/** Holds the capability somewhere. */
+export function hasCapability(grants: MyGrant[], capability: Capability): boolean {
+  return grants.some((g) => isRole(g.role) && CAPABILITY_ROLES[capability].includes(g.role));
+}
+
+/** Holds the capability at the unit, given the unit's ancestor ids (itself included). */
+export function canAt(grants: MyGrant[], capability: Capability, ancestorIds: number[]): boolean {
+  return grants.some((g) => isRole(g.role) && CAPABILITY_ROLES[capability].includes(g.role) && ancestorIds.includes(g.unitId));
+}
+
+/** Roles the user may grant at a unit, given its ancestor ids (itself included). */
+export function grantableRolesAt(grants: MyGrant[], ancestorIds: number[]): Role[] {
+  const allowed = new Set<Role>();
+  for (const g of grants) {
+    if (!isRole(g.role) || !ancestorIds.includes(g.unitId)) continue;
+    for (const role of GRANTABLE_BY[g.role]) allowed.add(role);
+  }
+  return ROLES.filter((r) => allowed.has(r));
+}

@@ -1,0 +1,47 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { App as AntApp, ConfigProvider } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import { MeProvider } from './components/me-provider.tsx';
+import { PageLoading } from './components/page-loading.tsx';
+import { RequireAuth, RequireCapability, HomeRedirect, NoRole } from './components/require-auth.tsx';
+import { NotFound } from './components/not-found.tsx';
+import { theme } from './theme.ts';
+import './styles/staff.css';
+
+dayjs.locale('vi');
+
+const LoginScene = lazy(() => import('./scenes/Login/index.tsx'));
+const ChangePasswordScene = lazy(() => import('./scenes/ChangePassword/index.tsx'));
+const PeopleScene = lazy(() => import('./scenes/People/index.tsx'));
+const RosterImportScene = lazy(() => import('./scenes/RosterImport/index.tsx'));
+const GrantsScene = lazy(() => import('./scenes/Grants/index.tsx'));
+const AuditScene = lazy(() => import('./scenes/Audit/index.tsx'));
+const MyPageScene = lazy(() => import('./scenes/MyPage/index.tsx'));
+
+export default function StaffApp() {
+  return (
+    <ConfigProvider locale={viVN} theme={theme}>
+      <AntApp>
+        <MeProvider>
+          <Routes>
+            <Route path="dang-nhap" element={<Suspense fallback={<PageLoading />}><LoginScene /></Suspense>} />
+            <Route element={<RequireAuth />}>
+              <Route index element={<HomeRedirect />} />
+              <Route path="doi-mat-khau" element={<ChangePasswordScene />} />
+              <Route path="nhan-su" element={<RequireCapability capability="roster.read"><PeopleScene /></RequireCapability>} />
+              <Route path="nhap-excel" element={<RequireCapability capability="roster.write"><RosterImportScene /></RequireCapability>} />
+              <Route path="phan-quyen" element={<RequireCapability capability="accounts.manage"><GrantsScene /></RequireCapability>} />
+              <Route path="nhat-ky" element={<RequireCapability capability="audit.read"><AuditScene /></RequireCapability>} />
+              <Route path="cua-toi" element={<MyPageScene />} />
+              <Route path="chua-co-quyen" element={<NoRole />} />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </MeProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
