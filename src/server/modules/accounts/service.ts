@@ -97,8 +97,8 @@ export async function resetPassword(ctx: AppContext, actor: Actor, userId: numbe
 }
 
 export async function setAccountDisabled(ctx: AppContext, actor: Actor, userId: number, disabled: boolean) {
+  if (userId === actor.userId) throw errors.invalid('self_disable', 'Không thể tự khóa tài khoản của mình.');
   const account = await accountForActor(ctx, actor, userId);
-  if (account.id === actor.userId) throw errors.invalid('self_disable', 'Không thể tự khóa tài khoản của mình.');
   await ctx.db.transaction().execute(async (trx) => {
     await repo.setDisabled(trx, account.id, disabled);
     await recordAudit(trx, {
