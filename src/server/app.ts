@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import compress from '@fastify/compress';
@@ -68,7 +68,7 @@ function serveWebApp(app: FastifyInstance, webDir: string) {
     wildcard: false,
     setHeaders: (res, filePath) => {
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
-      (res as unknown as import('node:http').ServerResponse).setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      (res as unknown as FastifyReply).header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   const html = fs.readFileSync(index);

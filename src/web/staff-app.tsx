@@ -9,9 +9,11 @@ import { PageLoading } from './components/page-loading.tsx';
 import { RequireAuth, RequireCapability, HomeRedirect, NoRole } from './components/require-auth.tsx';
 import { NotFound } from './components/not-found.tsx';
 import { theme } from './theme.ts';
+import { quietIcons } from './lib/quiet-icons.ts';
 import './styles/staff.css';
 
 dayjs.locale('vi');
+quietIcons();
 
 const LoginScene = lazy(() => import('./scenes/Login/index.tsx'));
 const ChangePasswordScene = lazy(() => import('./scenes/ChangePassword/index.tsx'));

@@ -1,4 +1,4 @@
-import { MenuOutlined } from '@ant-design/icons';
+import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Button, Drawer, Layout } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -9,11 +9,18 @@ import { BrandMark } from './brand-mark.tsx';
 import { NavMenu } from './nav-menu.tsx';
 import { UserMenu } from './user-menu.tsx';
 
+const COLLAPSED_KEY = 'boiduong.menu-collapsed';
+
 /** Header, menu by role (a Drawer on phones) and the page. */
 export function AppShell({ children }: { children: ReactNode }) {
   const { me } = useSignedIn();
   const isPhone = useIsPhone();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
+  const toggleCollapsed = () => {
+    localStorage.setItem(COLLAPSED_KEY, collapsed ? '0' : '1');
+    setCollapsed(!collapsed);
+  };
 
   return (
     <Layout className="app-shell">
@@ -30,8 +37,13 @@ export function AppShell({ children }: { children: ReactNode }) {
       </Layout.Header>
       <Layout>
         {!isPhone && (
-          <Layout.Sider width={220} className="app-shell__sider">
+          <Layout.Sider width={220} collapsedWidth={64} collapsed={collapsed} trigger={null} className="app-shell__sider">
             <NavMenu me={me} />
+            <Button type="text" className="app-shell__collapse" onClick={toggleCollapsed}
+              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              aria-label={collapsed ? 'Mở rộng menu' : 'Thu gọn menu'} title={collapsed ? 'Mở rộng menu' : 'Thu gọn menu'}>
+              {collapsed ? null : 'Thu gọn menu'}
+            </Button>
           </Layout.Sider>
         )}
         <Layout.Content className="app-shell__content">{children}</Layout.Content>

@@ -1,5 +1,5 @@
 import { Suspense, type ReactNode } from 'react';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Result } from 'antd';
 import { homePath, useMe } from '../hooks/useMe.ts';
 import { hasCapability, type Capability } from '../lib/permissions.ts';
@@ -49,12 +49,13 @@ export function RequireCapability({ capability, children }: { capability: Capabi
 function NoAccess() {
   usePageTitle('Không có quyền truy cập');
   const { me } = useMe();
+  const navigate = useNavigate();
   return (
     <Result
       status="403"
       title="Không có quyền truy cập"
       subTitle="Tài khoản của bạn không được giao quyền xem trang này."
-      extra={me ? <Button type="primary" href={homePath(me)}>Về trang chính</Button> : null}
+      extra={me ? <Button type="primary" onClick={() => navigate(homePath(me))}>Về trang chính</Button> : null}
     />
   );
 }

@@ -84,7 +84,7 @@ export default function ChangePasswordScene() {
   if (forced) return form;
   return (
     <>
-      <PageHeader title="Đổi mật khẩu" subtitle={RULE} />
+      <PageHeader title="Đổi mật khẩu" subtitle="Mật khẩu dùng để đăng nhập vào hệ thống Bồi dưỡng." />
       {form}
     </>
   );

@@ -5,6 +5,7 @@ import { POSITIONS, POSITION_LABELS } from '../../../domain/roster.ts';
 import { errorMessage } from '../../api/client.ts';
 import { peopleApi, type PeoplePage, type Person } from '../../api/people.ts';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
+import { useIsPhone } from '../../hooks/useIsPhone.ts';
 import { formatCount, formatDateVi, genderLabel, positionLabel } from '../../lib/format.ts';
 
 export const SEARCH_LABEL = 'Tìm theo tên, mã định danh, số CCCD';
@@ -31,6 +32,9 @@ export function PeopleTable({ unitId, reloadKey, onOpen }: Props) {
   const [error, setError] = useState<string | null>(null);
   const q = useDebouncedValue(query.trim(), 300);
   const latest = useRef(0);
+  const isPhone = useIsPhone();
+  // On a phone the whole row scrolls: pinned columns would leave no room for the rest.
+  const pin = isPhone ? undefined : ('left' as const);
 
   // A new unit or filter starts again at page 1.
   const filterKey = JSON.stringify([unitId, q, position, includeInactive]);
@@ -53,9 +57,9 @@ export function PeopleTable({ unitId, reloadKey, onOpen }: Props) {
 
   const offset = ((data?.page ?? page) - 1) * (data?.pageSize ?? pageSize);
   const columns: TableColumnsType<Person> = [
-    { title: 'STT', key: 'index', width: 64, align: 'right', render: (_v, _r, index) => formatCount(offset + index + 1) },
+    { title: 'STT', key: 'index', width: 56, align: 'right', fixed: pin, render: (_v, _r, index) => formatCount(offset + index + 1) },
     {
-      title: 'Họ và tên', dataIndex: 'fullName', key: 'fullName', width: 210,
+      title: 'Họ và tên', dataIndex: 'fullName', key: 'fullName', width: 180, fixed: pin,
       render: (name: string, person) => (
         <>
           <Button type="link" style={{ padding: 0, height: 'auto', fontWeight: 500, whiteSpace: 'normal', textAlign: 'left' }}
@@ -66,16 +70,16 @@ export function PeopleTable({ unitId, reloadKey, onOpen }: Props) {
         </>
       ),
     },
-    { title: 'Ngày sinh', dataIndex: 'birthDate', key: 'birthDate', width: 110, render: (v: string | null) => formatDateVi(v) },
-    { title: 'Giới tính', dataIndex: 'gender', key: 'gender', width: 90, render: (v: string | null) => genderLabel(v) },
-    { title: 'Mã định danh', dataIndex: 'staffId', key: 'staffId', width: 130, render: (v: string | null) => v ?? '' },
-    { title: 'Đơn vị', dataIndex: 'unitName', key: 'unitName', width: 220, ellipsis: true },
-    { title: 'Chức vụ', dataIndex: 'position', key: 'position', width: 140, render: (v: string) => positionLabel(v) },
+    { title: 'Ngày sinh', dataIndex: 'birthDate', key: 'birthDate', width: 100, render: (v: string | null) => formatDateVi(v) },
+    { title: 'Giới tính', dataIndex: 'gender', key: 'gender', width: 80, render: (v: string | null) => genderLabel(v) },
+    { title: 'Mã định danh', dataIndex: 'staffId', key: 'staffId', width: 120, render: (v: string | null) => v ?? '' },
+    { title: 'Đơn vị', dataIndex: 'unitName', key: 'unitName', width: 190, ellipsis: { showTitle: true } },
+    { title: 'Chức vụ', dataIndex: 'position', key: 'position', width: 130, render: (v: string) => positionLabel(v) },
     {
-      title: 'Đảng viên', dataIndex: 'partyMember', key: 'partyMember', width: 110, align: 'center',
+      title: 'Đảng viên', dataIndex: 'partyMember', key: 'partyMember', width: 100, align: 'center',
       render: (v: boolean) => (v ? <Tag color="red">Đảng viên</Tag> : <span className="muted">—</span>),
     },
-    { title: 'Tài khoản', key: 'account', width: 150, render: (_v, person) => <AccountTag person={person} /> },
+    { title: 'Tài khoản', key: 'account', width: 135, render: (_v, person) => <AccountTag person={person} /> },
   ];
 
   return (
@@ -111,14 +115,16 @@ export function PeopleTable({ unitId, reloadKey, onOpen }: Props) {
         columns={columns}
         dataSource={data?.items ?? []}
         loading={loading}
-        scroll={{ x: 1220 }}
+        scroll={{ x: 1091 }}
         onRow={(person) => ({ onClick: () => onOpen(person), style: { cursor: 'pointer' } })}
         locale={{ emptyText: <Empty description={q ? 'Không tìm thấy người nào khớp' : 'Đơn vị chưa có nhân sự'} /> }}
         pagination={{
           current: page,
           pageSize,
           total: data?.total ?? 0,
-          showSizeChanger: true,
+          showSizeChanger: !isPhone,
+          size: isPhone ? 'small' : undefined,
+          showLessItems: isPhone,
           pageSizeOptions: [20, 50, 100, 200],
           showTotal: (total) => `Tổng: ${formatCount(total)} người`,
           onChange: (nextPage, nextSize) => {

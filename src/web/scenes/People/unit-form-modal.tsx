@@ -1,5 +1,5 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SCHOOL_LEVELS, SCHOOL_LEVEL_LABELS, UNIT_KINDS, UNIT_KIND_LABELS } from '../../../domain/roster.ts';
 import { errorMessage } from '../../api/client.ts';
 import { unitsApi, type Unit } from '../../api/units.ts';
@@ -16,24 +16,23 @@ interface Values {
 
 const KINDS_WITH_LEVEL = new Set(['school', 'center']);
 
-/** Adds a unit under a parent, or edits one. */
+function initialValuesOf(mode: UnitFormMode | null): Partial<Values> {
+  if (!mode) return {};
+  if (mode.kind === 'edit') {
+    const u = mode.unit;
+    return { name: u.name, code: u.code, kind: u.kind, schoolLevel: u.schoolLevel, legacyDistrict: u.legacyDistrict ?? '' };
+  }
+  return { kind: mode.parent.kind === 'commune' ? 'school' : 'other', legacyDistrict: mode.parent.legacyDistrict ?? '' };
+}
+
+/** Adds a unit under a parent, or edits one. Mount it with a new `key` for each opening (fresh form store). */
 export function UnitFormModal({ mode, onClose, onSaved }: { mode: UnitFormMode | null; onClose: () => void; onSaved: (unit: Unit) => void }) {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const kind = Form.useWatch('kind', form);
 
-  useEffect(() => {
-    if (!mode) return;
-    setError(null);
-    form.resetFields();
-    if (mode.kind === 'edit') {
-      const u = mode.unit;
-      form.setFieldsValue({ name: u.name, code: u.code, kind: u.kind, schoolLevel: u.schoolLevel, legacyDistrict: u.legacyDistrict ?? '' });
-    } else {
-      form.setFieldsValue({ kind: mode.parent.kind === 'commune' ? 'school' : 'other', legacyDistrict: mode.parent.legacyDistrict ?? '' });
-    }
-  }, [mode, form]);
+  useEffect(() => setError(null), [mode]);
 
   const handleOk = async () => {
     if (!mode) return;
@@ -59,24 +58,27 @@ export function UnitFormModal({ mode, onClose, onSaved }: { mode: UnitFormMode |
     }
   };
 
-  const title = mode?.kind === 'edit' ? 'Sửa đơn vị' : 'Thêm đơn vị trực thuộc';
+  const lastMode = useRef(mode);
+  if (mode) lastMode.current = mode;
+  const shown = mode ?? lastMode.current;
+  const title = shown?.kind === 'edit' ? 'Sửa đơn vị' : 'Thêm đơn vị trực thuộc';
   return (
     <Modal
       title={title}
       open={mode !== null}
       onCancel={onClose}
       onOk={() => void handleOk()}
-      okText={mode?.kind === 'edit' ? 'Lưu' : 'Thêm đơn vị'}
+      okText={shown?.kind === 'edit' ? 'Lưu' : 'Thêm đơn vị'}
       cancelText="Hủy"
       confirmLoading={saving}
       destroyOnHidden
-      forceRender
     >
       {mode?.kind === 'create' && (
         <p className="muted" style={{ marginTop: 0 }}>Thuộc: <strong>{mode.parent.name}</strong></p>
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form form={form} layout="vertical" requiredMark="optional" onFinish={() => void handleOk()}>
+      <Form form={form} layout="vertical" initialValues={initialValuesOf(mode)}
+        onFinish={() => void handleOk()}>
         <Form.Item label="Tên đơn vị" name="name" rules={[{ required: true, whitespace: true, message: 'Nhập tên đơn vị' }]}>
           <Input maxLength={200} autoFocus />
         </Form.Item>
