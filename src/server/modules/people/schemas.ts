@@ -43,6 +43,7 @@ export const PersonView = Type.Object({
   username: Type.Union([Type.String(), Type.Null()]),
   userId: Type.Union([Type.Integer(), Type.Null()]),
   hasLoggedIn: Type.Boolean(),
+  accountDisabled: Type.Boolean(),
 });
 export type PersonView = Static<typeof PersonView>;
 

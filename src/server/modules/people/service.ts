@@ -17,7 +17,7 @@ export function toPersonView(r: repo.PersonListRow): PersonView {
     citizenId: r.citizen_id, unitId: r.unit_id, unitName: r.unit_name, position: r.position,
     partyMember: r.party_member === 1, partyJoinedOn: r.party_joined_on, theoryLevel: r.theory_level,
     phone: r.phone, email: r.email, active: r.active === 1, username: r.username ?? null, userId: r.user_id ?? null,
-    hasLoggedIn: Boolean(r.last_login_at),
+    hasLoggedIn: Boolean(r.last_login_at), accountDisabled: r.account_disabled === 1,
   };
 }
 
