@@ -100,17 +100,6 @@ export function planImport(records: RosterRecord[], root: ExistingUnit, unitsUnd
   const people: PlannedPerson[] = [];
 
   for (const r of records) {
-    const commune = resolveCommune(r);
-    if (commune === 'ambiguous') {
-      problems.push({ row: r.excelRow, column: 'Xã/Phường', message: `Có nhiều đơn vị tên "${r.communeName}"` });
-      continue;
-    }
-    const unit = resolveUnit(r, commune);
-    if (unit === 'ambiguous') {
-      problems.push({ row: r.excelRow, column: 'Đơn vị',
-        message: `Có nhiều đơn vị tên "${r.unitName}"; hãy ghi thêm cột Xã/Phường để phân biệt` });
-      continue;
-    }
     const a = r.staffId ? byStaff.get(r.staffId) : undefined;
     const b = r.citizenId ? byCitizen.get(r.citizenId) : undefined;
     if (a && b && a.id !== b.id) {
@@ -126,6 +115,19 @@ export function planImport(records: RosterRecord[], root: ExistingUnit, unitsUnd
     if (existing && !existing.writable) {
       problems.push({ row: r.excelRow, column: a ? 'Mã định danh' : 'Số CCCD',
         message: `${existing.fullName} (${a ? r.staffId : r.citizenId}) thuộc đơn vị ngoài phạm vi quản lý của bạn` });
+      continue;
+    }
+    // A school importing its own list: its rows name the school itself (and its commune, above it).
+    const commune = unitNameKey(r.unitName) === unitNameKey(root.name) ? null : resolveCommune(r);
+    if (commune === 'ambiguous') {
+      problems.push({ row: r.excelRow, column: 'Xã/Phường', message: `Có nhiều đơn vị tên "${r.communeName}"` });
+      continue;
+    }
+    const unit = commune === null && unitNameKey(r.unitName) === unitNameKey(root.name)
+      ? { existingId: root.id } : resolveUnit(r, commune);
+    if (unit === 'ambiguous') {
+      problems.push({ row: r.excelRow, column: 'Đơn vị',
+        message: `Có nhiều đơn vị tên "${r.unitName}"; hãy ghi thêm cột Xã/Phường để phân biệt` });
       continue;
     }
     let action: PlannedPerson['action'] = 'create';

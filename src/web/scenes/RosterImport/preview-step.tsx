@@ -68,7 +68,7 @@ export function PreviewStep({ preview, error, commitProblems, onRestart, onConfi
       </div>
       {preview.unitsToCreate.length > 0 && (
         <Alert type="info" showIcon
-          title={`Sẽ tạo mới ${formatCount(preview.unitsToCreate.length)} đơn vị: ${preview.unitsToCreate.join(', ')}`} />
+          title={`Sẽ tạo mới ${formatCount(preview.unitsToCreate.length)} đơn vị: ${listSome(preview.unitsToCreate)}`} />
       )}
       {error && <Alert type="error" showIcon title={error} role="alert" />}
       {problems.length > 0 && (
@@ -112,4 +112,13 @@ export function PreviewStep({ preview, error, commitProblems, onRestart, onConfi
       </Flex>
     </Flex>
   );
+}
+
+const SHOWN_UNITS = 12;
+
+/** The first names, then how many more: a province file can create hundreds of units. */
+function listSome(names: string[]): string {
+  const shown = names.slice(0, SHOWN_UNITS).join(', ');
+  const more = names.length - SHOWN_UNITS;
+  return more > 0 ? `${shown} và ${formatCount(more)} đơn vị khác` : shown;
 }
