@@ -19,7 +19,7 @@ export type Capability =
   | 'accounts.manage'
   | 'audit.read';
 
-const CAPABILITIES: Record<Capability, readonly Role[]> = {
+export const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
   'roster.read': ['admin', 'organizer', 'unit_manager', 'proctor'],
   'roster.write': ['admin', 'organizer', 'unit_manager'],
   'units.write': ['admin', 'organizer', 'unit_manager'],
@@ -60,13 +60,13 @@ export function isWithin(unitPath: string, scopePath: string): boolean {
 }
 
 export function can(actor: Actor, capability: Capability, unitPath: string): boolean {
-  const roles = CAPABILITIES[capability];
+  const roles = CAPABILITY_ROLES[capability];
   return actor.grants.some((g) => roles.includes(g.role) && isWithin(unitPath, g.unitPath));
 }
 
 /** The subtrees where the actor holds the capability, none nested in another. */
 export function scopeOf(actor: Actor, capability: Capability): string[] {
-  const roles = CAPABILITIES[capability];
+  const roles = CAPABILITY_ROLES[capability];
   const paths = [...new Set(actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.unitPath))].sort();
   return paths.filter((p, i) => !paths.slice(0, i).some((q) => isWithin(p, q)));
 }

@@ -47,3 +47,21 @@ export interface RosterParseOptions {
   /** The date ages are measured against; defaults to now. */
   today?: Date;
 }
+
+export type ImportAction = 'create' | 'update' | 'unchanged';
+
+/** What the organiser sees before confirming an import. */
+export interface ImportPreview {
+  importId: number | null;
+  fileName: string;
+  underUnit: { id: number; name: string };
+  rows: number;
+  valid: number;
+  problems: RosterProblem[];
+  unitsToCreate: string[];
+  toCreate: number;
+  toUpdate: number;
+  unchanged: number;
+  /** The first rows as they will be written. */
+  sample: (RosterRecord & { action: ImportAction })[];
+}

@@ -1,23 +1,7 @@
-import type { RosterProblem, RosterRecord } from '../../domain/roster-import/types.ts';
+import type { ImportAction, ImportPreview, RosterProblem, RosterRecord } from '../../domain/roster-import/types.ts';
 import { downloadFile, postWithProgress, uploadWithProgress, withQuery, type ServerProgress } from './client.ts';
 
-export type { RosterProblem, RosterRecord };
-export type ImportAction = 'create' | 'update' | 'unchanged';
-
-export interface ImportPreview {
-  importId: number | null;
-  fileName: string;
-  underUnit: { id: number; name: string };
-  rows: number;
-  valid: number;
-  problems: RosterProblem[];
-  unitsToCreate: string[];
-  toCreate: number;
-  toUpdate: number;
-  unchanged: number;
-  sample: (RosterRecord & { action: ImportAction })[];
-}
-
+export type { ImportAction, ImportPreview, RosterProblem, RosterRecord };
 export interface ImportSummary {
   created: number;
   updated: number;

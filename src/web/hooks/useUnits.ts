@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { errorMessage } from '../api/client.ts';
+import { useMemo } from 'react';
+import { useLoader } from './useLoader.ts';
 import { unitsApi, type Unit } from '../api/units.ts';
 import { buildUnitForest, type UnitForest } from '../lib/unit-tree.ts';
 
@@ -12,27 +12,10 @@ export interface UnitsState {
 }
 
 /** The units the user may read, as a flat list and as a tree. */
+const NO_UNITS: Unit[] = [];
+
 export function useUnits(): UnitsState {
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-
-  const reload = useCallback(async () => {
-    setLoading(true);
-    try {
-      setUnits(await unitsApi.list());
-      setError(null);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
+  const { data: units, loading, error, reload } = useLoader(unitsApi.list, NO_UNITS);
   const forest = useMemo(() => buildUnitForest(units), [units]);
   return { units, forest, loading, error, reload };
 }

@@ -1,16 +1,7 @@
-import { GRANTABLE_BY, ROLES, isRole, type Role } from '../../domain/roles.ts';
+import { CAPABILITY_ROLES, GRANTABLE_BY, ROLES, isRole, type Capability, type Role } from '../../domain/roles.ts';
 import type { MyGrant } from '../api/auth.ts';
 
-export type Capability = 'roster.read' | 'roster.write' | 'units.write' | 'accounts.manage' | 'audit.read';
-
-// Mirrors the server's table in src/domain/roles.ts; the server decides, this only hides what would be refused.
-const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
-  'roster.read': ['admin', 'organizer', 'unit_manager', 'proctor'],
-  'roster.write': ['admin', 'organizer', 'unit_manager'],
-  'units.write': ['admin', 'organizer', 'unit_manager'],
-  'accounts.manage': ['admin', 'organizer', 'unit_manager'],
-  'audit.read': ['admin', 'organizer', 'unit_manager'],
-};
+export type { Capability };
 
 /** Holds the capability somewhere. */
 export function hasCapability(grants: MyGrant[], capability: Capability): boolean {

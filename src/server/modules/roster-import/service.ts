@@ -1,7 +1,7 @@
 import { can, type Actor } from '../../../domain/roles.ts';
 import { parseRosterSheet } from '../../../domain/roster-import/parse-roster.ts';
 import { personSnapshot, planImport, type ImportPlan, type UnitRef } from '../../../domain/roster-import/plan.ts';
-import type { RosterProblem, RosterRecord } from '../../../domain/roster-import/types.ts';
+import type { ImportPreview, RosterRecord } from '../../../domain/roster-import/types.ts';
 import { fold, nameSortKey } from '../../../domain/text.ts';
 import type { Executor } from '../../db/database.ts';
 import type { UnitRow } from '../../db/schema.ts';
@@ -15,21 +15,6 @@ import * as repo from './repository.ts';
 import { readRosterWorkbook } from './xlsx-read.ts';
 
 export type Progress = (event: { phase: 'read' | 'check' | 'write'; done: number; total: number }) => void;
-
-export interface ImportPreview {
-  importId: number | null;
-  fileName: string;
-  underUnit: { id: number; name: string };
-  rows: number;
-  valid: number;
-  problems: RosterProblem[];
-  unitsToCreate: string[];
-  toCreate: number;
-  toUpdate: number;
-  unchanged: number;
-  /** The first rows as they will be written, to show before confirming. */
-  sample: (RosterRecord & { action: string })[];
-}
 
 const SAMPLE_SIZE = 200;
 const IMPORT_TTL_MS = 24 * 3_600_000;

@@ -1,17 +1,20 @@
 import { DeleteOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Input, Popconfirm, Select, Table, Tag, type TableColumnsType } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ROLES, ROLE_LABELS } from '../../../domain/roles.ts';
 import { fold } from '../../../domain/text.ts';
 import { accountsApi, type GrantRow } from '../../api/accounts.ts';
 import { errorMessage } from '../../api/client.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useSignedIn } from '../../hooks/useMe.ts';
+import { useLoader } from '../../hooks/useLoader.ts';
 import { useUnits } from '../../hooks/useUnits.ts';
 import { grantableRolesAt } from '../../lib/permissions.ts';
 import { ancestorIds } from '../../lib/unit-tree.ts';
 import type { Role } from '../../../domain/roles.ts';
 import { formatCount } from '../../lib/format.ts';
+
+const NO_GRANTS: GrantRow[] = [];
 
 export default function GrantsScene() {
   const { message } = App.useApp();
@@ -20,27 +23,9 @@ export default function GrantsScene() {
   // Only roles the user could grant at that unit can be revoked there (the server applies the same rule).
   const canRevoke = (r: GrantRow) => r.userId !== me.userId
     && grantableRolesAt(me.grants, ancestorIds(forest, r.unitId)).includes(r.role as Role);
-  const [rows, setRows] = useState<GrantRow[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  const { data: rows, loading, error, reload: load } = useLoader(accountsApi.grants, NO_GRANTS);
   const [role, setRole] = useState<string | undefined>();
   const [query, setQuery] = useState('');
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setRows(await accountsApi.grants());
-      setError(null);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const handleRevoke = async (row: GrantRow) => {
     try {
