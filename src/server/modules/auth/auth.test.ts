@@ -67,6 +67,15 @@ describeEachDialect('auth', (dialect) => {
     expect(right.json().message).toContain('thử lại sau 15 phút');
   });
 
+  it('throttles an address that keeps guessing, whatever the user names, and only that address', async () => {
+    const user = await buildUser(env.ctx);
+    const from = (remoteAddress: string, username: string, password: string) =>
+      env.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, payload: { username, password } });
+    for (let i = 0; i < 50; i++) expect((await from('127.0.0.9', `doan${i}`, 'sai')).statusCode).toBe(401);
+    expect((await from('127.0.0.9', user.username, user.password)).statusCode).toBe(429);
+    expect((await from('127.0.0.10', user.username, user.password)).statusCode).toBe(200);
+  });
+
   it('ends the session on logout', async () => {
     const user = await buildUser(env.ctx);
     const session = await login(env.app, user.username, user.password);
