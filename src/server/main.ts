@@ -31,8 +31,14 @@ export async function startServer(config: AppConfig = loadConfig(), options: { h
   if (firstAdmin) printFirstAdmin(firstAdmin, url);
 
   let closing: Promise<void> | undefined;
+  // Connections that finish their last request after close() began would otherwise stay open until keep-alive expires.
   const close = () => (closing ??= (async () => {
-    await app.close();
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+    try {
+      await app.close();
+    } finally {
+      clearInterval(sweep);
+    }
     await handle.destroy();
   })());
   if (options.handleSignals !== false) {
