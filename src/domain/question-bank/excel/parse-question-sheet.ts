@@ -70,9 +70,9 @@ export function parseQuestionSheet(rows: SheetRow[]): QuestionParseResult {
     number += 1;
     const problem = (message: string) => problems.push({ question: number, line: row.excelRow, message });
     const stem = text(row, 'stem');
-    const filled = letters.filter((l) => text(row, l));
+    const filled: string[] = letters.filter((l) => text(row, l));
     const lastFilled = filled.at(-1);
-    const gap = lastFilled ? letters.slice(0, letters.indexOf(lastFilled)).find((l) => !text(row, l)) : undefined;
+    const gap = lastFilled ? letters.slice(0, letters.indexOf(lastFilled as (typeof OPTION_LETTERS)[number])).find((l) => !text(row, l)) : undefined;
     const answer = text(row, 'answer');
     const correct = answerLetter(answer);
     const pinned = new Set(text(row, 'pinned').toUpperCase().split(/[^A-H]+/).filter(Boolean));
@@ -85,7 +85,7 @@ export function parseQuestionSheet(rows: SheetRow[]): QuestionParseResult {
     if (!answer) problem('Không tìm thấy đáp án đúng (cột "Đáp án" trống)');
     else if (!correct || !filled.includes(correct)) problem(`Đáp án "${answer}" không khớp phương án nào`);
     if (difficultyText && !difficulty) problem(`Mức độ "${text(row, 'difficulty')}" không hợp lệ (Nhận biết, Thông hiểu, Vận dụng)`);
-    for (const letter of pinned) if (!filled.includes(letter as (typeof OPTION_LETTERS)[number])) problem(`Phương án cố định ${letter} không có nội dung`);
+    for (const letter of pinned) if (!filled.includes(letter)) problem(`Phương án cố định ${letter} không có nội dung`);
     if (problems.some((p) => p.question === number)) continue;
 
     const options: ParsedOption[] = filled.map((letter) => ({
