@@ -89,7 +89,7 @@ export function parseQuestionSheet(rows: SheetRow[]): QuestionParseResult {
     if (problems.some((p) => p.question === number)) continue;
 
     const options: ParsedOption[] = filled.map((letter) => ({
-      letter, text: text(row, letter), correct: letter === correct, pinned: pinned.has(letter), images: [],
+      letter, text: text(row, letter as Column), correct: letter === correct, pinned: pinned.has(letter), images: [],
     }));
     questions.push({ number, line: row.excelRow, stem, topic: text(row, 'topic') || null, difficulty, images: [], options });
   }
