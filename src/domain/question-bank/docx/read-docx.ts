@@ -1,0 +1,280 @@
+/** Opens a .docx (zip + WordprocessingML) into body blocks: paragraphs of formatted runs, tables, images. */
+import JSZip from 'jszip';
+import type { ParsedImage } from '../types.ts';
+import { childOf, childrenOf, attrOf, parseXml, tagOf, textOf, findFirst, type XmlNode } from './xml.ts';
+import {
+  DEFAULT_MAX_UNCOMPRESSED_BYTES, NOT_DOCX_MESSAGE, TOO_LARGE_MESSAGE, checkZipSize, listZipEntries,
+} from './zip-guard.ts';
+
+export interface RunFormat {
+  underline: boolean;
+  /** A colour other than automatic/black. */
+  color: boolean;
+  /** Highlight or cell-like shading. */
+  highlight: boolean;
+  bold: boolean;
+  italic: boolean;
+}
+
+/** A piece of a run: text (tabs as '\t', breaks as '\n') or one image (empty text). */
+export interface DocxRun extends RunFormat {
+  text: string;
+  image?: ParsedImage;
+}
+
+export interface DocxParagraph {
+  kind: 'paragraph';
+  /** 1-based over body-level blocks (paragraphs; a table counts as one). */
+  line: number;
+  runs: DocxRun[];
+}
+
+export interface DocxTable {
+  kind: 'table';
+  line: number;
+  /** rows → cells → paragraphs (their line is the table's). */
+  rows: DocxParagraph[][][];
+}
+
+export type DocxBlock = DocxParagraph | DocxTable;
+
+export interface ReadDocxOptions {
+  maxUncompressedBytes?: number;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', jpe: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp',
+  tif: 'image/tiff', tiff: 'image/tiff', svg: 'image/svg+xml', webp: 'image/webp', emf: 'image/x-emf',
+  wmf: 'image/x-wmf', ico: 'image/x-icon',
+};
+
+export function contentTypeOf(path: string): string {
+  const ext = path.toLowerCase().split('.').pop() ?? '';
+  return CONTENT_TYPES[ext] ?? 'application/octet-stream';
+}
+
+interface InternalStream {
+  on(event: 'data', callback: (chunk: Uint8Array) => void): InternalStream;
+  on(event: 'end', callback: () => void): InternalStream;
+  on(event: 'error', callback: (error: Error) => void): InternalStream;
+  resume(): InternalStream;
+  pause(): InternalStream;
+}
+
+/** Inflates one entry, stopping as soon as the byte budget is exceeded (sizes in the directory can lie). */
+function inflate(entry: JSZip.JSZipObject, budget: { left: number }): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    let settled = false;
+    const stream = (entry as unknown as { internalStream(type: string): InternalStream }).internalStream('uint8array');
+    stream
+      .on('data', (chunk) => {
+        if (settled) return;
+        size += chunk.length;
+        budget.left -= chunk.length;
+        if (budget.left < 0) {
+          settled = true;
+          stream.pause();
+          reject(new Error(TOO_LARGE_MESSAGE));
+          return;
+        }
+        chunks.push(chunk);
+      })
+      .on('error', () => {
+        if (settled) return;
+        settled = true;
+        reject(new Error(NOT_DOCX_MESSAGE));
+      })
+      .on('end', () => {
+        if (settled) return;
+        settled = true;
+        const out = new Uint8Array(size);
+        let at = 0;
+        for (const chunk of chunks) {
+          out.set(chunk, at);
+          at += chunk.length;
+        }
+        resolve(out);
+      })
+      .resume();
+  });
+}
+
+function isOn(node: XmlNode | undefined): boolean {
+  if (!node) return false;
+  const val = attrOf(node, 'w:val');
+  return val === undefined || !['0', 'false', 'off', 'none'].includes(val.toLowerCase());
+}
+
+export function readFormat(rPr: XmlNode | undefined): RunFormat {
+  const format: RunFormat = { underline: false, color: false, highlight: false, bold: false, italic: false };
+  if (!rPr) return format;
+  format.underline = isOn(childOf(rPr, 'w:u'));
+  const color = attrOf(childOf(rPr, 'w:color') ?? {}, 'w:val')?.toUpperCase();
+  format.color = color !== undefined && color !== 'AUTO' && color !== '000000';
+  const shading = attrOf(childOf(rPr, 'w:shd') ?? {}, 'w:fill')?.toUpperCase();
+  format.highlight = isOn(childOf(rPr, 'w:highlight'))
+    || (shading !== undefined && shading !== 'AUTO' && shading !== 'FFFFFF');
+  format.bold = isOn(childOf(rPr, 'w:b'));
+  format.italic = isOn(childOf(rPr, 'w:i'));
+  return format;
+}
+
+/** Relationship ids of the images in the nodes; of an mc:AlternateContent only its first branch with images. */
+function imageIds(nodes: XmlNode[]): string[] {
+  const ids: string[] = [];
+  for (const node of nodes) {
+    const tag = tagOf(node);
+    if (tag === 'mc:AlternateContent') {
+      for (const branch of childrenOf(node)) {
+        const found = imageIds(childrenOf(branch));
+        if (found.length > 0) {
+          ids.push(...found);
+          break;
+        }
+      }
+    } else if (tag === 'a:blip') {
+      const id = attrOf(node, 'r:embed');
+      if (id) ids.push(id);
+    } else if (tag === 'v:imagedata') {
+      const id = attrOf(node, 'r:id');
+      if (id) ids.push(id);
+    } else {
+      ids.push(...imageIds(childrenOf(node)));
+    }
+  }
+  return ids;
+}
+
+type ImageLookup = (id: string) => ParsedImage | undefined;
+
+const SKIPPED_IN_PARAGRAPH = new Set(['w:pPr', 'w:del', 'w:moveFrom', 'w:rPr']);
+
+function readRun(run: XmlNode, images: ImageLookup, out: DocxRun[]): void {
+  const format = readFormat(childOf(run, 'w:rPr'));
+  let text = '';
+  const flush = (): void => {
+    if (text) out.push({ ...format, text });
+    text = '';
+  };
+  for (const child of childrenOf(run)) {
+    const tag = tagOf(child);
+    if (tag === 'w:t') text += textOf(child);
+    else if (tag === 'w:tab' || tag === 'w:ptab') text += '\t';
+    else if (tag === 'w:br' || tag === 'w:cr') text += '\n';
+    else if (tag === 'w:noBreakHyphen') text += '-';
+    else if (tag === 'w:drawing' || tag === 'w:pict' || tag === 'w:object' || tag === 'mc:AlternateContent') {
+      for (const id of imageIds([child])) {
+        const image = images(id);
+        if (!image) continue;
+        flush();
+        out.push({ ...format, text: '', image });
+      }
+    }
+  }
+  flush();
+}
+
+function collectRuns(nodes: XmlNode[], images: ImageLookup, out: DocxRun[]): void {
+  for (const node of nodes) {
+    const tag = tagOf(node);
+    if (tag === 'w:r') readRun(node, images, out);
+    else if (tag === 'm:oMath' || tag === 'm:oMathPara') {
+      const math = findAllText(node, 'm:t');
+      if (math) out.push({ underline: false, color: false, highlight: false, bold: false, italic: false, text: math });
+    } else if (!SKIPPED_IN_PARAGRAPH.has(tag) && tag !== '#text') collectRuns(childrenOf(node), images, out);
+  }
+}
+
+function findAllText(node: XmlNode, tag: string): string {
+  if (tagOf(node) === tag) return textOf(node);
+  return childrenOf(node).map((child) => findAllText(child, tag)).join('');
+}
+
+function readParagraph(node: XmlNode, line: number, images: ImageLookup): DocxParagraph {
+  const runs: DocxRun[] = [];
+  collectRuns(childrenOf(node), images, runs);
+  return { kind: 'paragraph', line, runs };
+}
+
+function readTable(node: XmlNode, line: number, images: ImageLookup): DocxTable {
+  const rows: DocxParagraph[][][] = [];
+  for (const row of childrenOf(node).filter((child) => tagOf(child) === 'w:tr')) {
+    const cells: DocxParagraph[][] = [];
+    for (const cell of childrenOf(row).filter((child) => tagOf(child) === 'w:tc')) {
+      const paragraphs: DocxParagraph[] = [];
+      const walk = (nodes: XmlNode[]): void => {
+        for (const item of nodes) {
+          const tag = tagOf(item);
+          if (tag === 'w:p') paragraphs.push(readParagraph(item, line, images));
+          else if (tag === 'w:tbl' || tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') walk(childrenOf(item));
+          else if (tag === 'w:tr' || tag === 'w:tc') walk(childrenOf(item));
+        }
+      };
+      walk(childrenOf(cell));
+      cells.push(paragraphs);
+    }
+    rows.push(cells);
+  }
+  return { kind: 'table', line, rows };
+}
+
+function resolveTarget(target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : `word/${target}`).split('/');
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '..') out.pop();
+    else if (part !== '.' && part !== '') out.push(part);
+  }
+  return out.join('/');
+}
+
+/** Reads the document body. Throws NOT_DOCX_MESSAGE or TOO_LARGE_MESSAGE. */
+export async function readDocx(file: Uint8Array, options: ReadDocxOptions = {}): Promise<DocxBlock[]> {
+  const max = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
+  const entries = listZipEntries(file);
+  checkZipSize(entries, max);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(file);
+  } catch {
+    throw new Error(NOT_DOCX_MESSAGE);
+  }
+  const budget = { left: max };
+  const documentEntry = zip.file('word/document.xml');
+  if (!documentEntry) throw new Error(NOT_DOCX_MESSAGE);
+  const document = parseXml(await inflate(documentEntry, budget));
+  const relsEntry = zip.file('word/_rels/document.xml.rels');
+  const targets = new Map<string, string>();
+  if (relsEntry) {
+    const rels = findFirst(parseXml(await inflate(relsEntry, budget)), 'Relationships');
+    for (const rel of rels ? childrenOf(rels) : []) {
+      const id = attrOf(rel, 'Id');
+      const target = attrOf(rel, 'Target');
+      if (id && target && attrOf(rel, 'TargetMode') !== 'External') targets.set(id, resolveTarget(target));
+    }
+  }
+  const media = new Map<string, ParsedImage>();
+  for (const path of new Set(targets.values())) {
+    const entry = zip.file(path);
+    if (entry && /^word\/media\//i.test(path)) media.set(path, { contentType: contentTypeOf(path), data: await inflate(entry, budget) });
+  }
+  const images: ImageLookup = (id) => {
+    const path = targets.get(id);
+    return path ? media.get(path) : undefined;
+  };
+  const body = findFirst(document, 'w:body');
+  if (!body) throw new Error(NOT_DOCX_MESSAGE);
+  const blocks: DocxBlock[] = [];
+  const walk = (nodes: XmlNode[]): void => {
+    for (const node of nodes) {
+      const tag = tagOf(node);
+      if (tag === 'w:p') blocks.push(readParagraph(node, blocks.length + 1, images));
+      else if (tag === 'w:tbl') blocks.push(readTable(node, blocks.length + 1, images));
+      else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') walk(childrenOf(node));
+    }
+  };
+  walk(childrenOf(body));
+  return blocks;
+}
