@@ -2,8 +2,9 @@
 import JSZip from 'jszip';
 import type { ParsedImage } from '../types.ts';
 import { childOf, childrenOf, attrOf, parseXml, tagOf, textOf, findFirst, type XmlNode } from './xml.ts';
+import { Numbering } from './numbering.ts';
 import {
-  DEFAULT_MAX_UNCOMPRESSED_BYTES, NOT_DOCX_MESSAGE, TOO_LARGE_MESSAGE, checkZipSize, listZipEntries,
+  DEFAULT_MAX_UNCOMPRESSED_BYTES, NOT_DOCX_MESSAGE, checkZipSize, inflate, listZipEntries,
 } from './zip-guard.ts';
 
 export interface RunFormat {
@@ -53,54 +54,6 @@ export function contentTypeOf(path: string): string {
   return CONTENT_TYPES[ext] ?? 'application/octet-stream';
 }
 
-interface InternalStream {
-  on(event: 'data', callback: (chunk: Uint8Array) => void): InternalStream;
-  on(event: 'end', callback: () => void): InternalStream;
-  on(event: 'error', callback: (error: Error) => void): InternalStream;
-  resume(): InternalStream;
-  pause(): InternalStream;
-}
-
-/** Inflates one entry, stopping as soon as the byte budget is exceeded (sizes in the directory can lie). */
-function inflate(entry: JSZip.JSZipObject, budget: { left: number }): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    let settled = false;
-    const stream = (entry as unknown as { internalStream(type: string): InternalStream }).internalStream('uint8array');
-    stream
-      .on('data', (chunk) => {
-        if (settled) return;
-        size += chunk.length;
-        budget.left -= chunk.length;
-        if (budget.left < 0) {
-          settled = true;
-          stream.pause();
-          reject(new Error(TOO_LARGE_MESSAGE));
-          return;
-        }
-        chunks.push(chunk);
-      })
-      .on('error', () => {
-        if (settled) return;
-        settled = true;
-        reject(new Error(NOT_DOCX_MESSAGE));
-      })
-      .on('end', () => {
-        if (settled) return;
-        settled = true;
-        const out = new Uint8Array(size);
-        let at = 0;
-        for (const chunk of chunks) {
-          out.set(chunk, at);
-          at += chunk.length;
-        }
-        resolve(out);
-      })
-      .resume();
-  });
-}
-
 function isOn(node: XmlNode | undefined): boolean {
   if (!node) return false;
   const val = attrOf(node, 'w:val');
@@ -147,11 +100,15 @@ function imageIds(nodes: XmlNode[]): string[] {
   return ids;
 }
 
-type ImageLookup = (id: string) => ParsedImage | undefined;
+/** Per-document reading state: images by relationship id, automatic numbering counters. */
+interface ReadContext {
+  image(id: string): ParsedImage | undefined;
+  numbering: Numbering;
+}
 
 const SKIPPED_IN_PARAGRAPH = new Set(['w:pPr', 'w:del', 'w:moveFrom', 'w:rPr']);
 
-function readRun(run: XmlNode, images: ImageLookup, out: DocxRun[]): void {
+function readRun(run: XmlNode, ctx: ReadContext, out: DocxRun[]): void {
   const format = readFormat(childOf(run, 'w:rPr'));
   let text = '';
   const flush = (): void => {
@@ -166,7 +123,7 @@ function readRun(run: XmlNode, images: ImageLookup, out: DocxRun[]): void {
     else if (tag === 'w:noBreakHyphen') text += '-';
     else if (tag === 'w:drawing' || tag === 'w:pict' || tag === 'w:object' || tag === 'mc:AlternateContent') {
       for (const id of imageIds([child])) {
-        const image = images(id);
+        const image = ctx.image(id);
         if (!image) continue;
         flush();
         out.push({ ...format, text: '', image });
@@ -176,14 +133,14 @@ function readRun(run: XmlNode, images: ImageLookup, out: DocxRun[]): void {
   flush();
 }
 
-function collectRuns(nodes: XmlNode[], images: ImageLookup, out: DocxRun[]): void {
+function collectRuns(nodes: XmlNode[], ctx: ReadContext, out: DocxRun[]): void {
   for (const node of nodes) {
     const tag = tagOf(node);
-    if (tag === 'w:r') readRun(node, images, out);
+    if (tag === 'w:r') readRun(node, ctx, out);
     else if (tag === 'm:oMath' || tag === 'm:oMathPara') {
       const math = findAllText(node, 'm:t');
       if (math) out.push({ underline: false, color: false, highlight: false, bold: false, italic: false, text: math });
-    } else if (!SKIPPED_IN_PARAGRAPH.has(tag) && tag !== '#text') collectRuns(childrenOf(node), images, out);
+    } else if (!SKIPPED_IN_PARAGRAPH.has(tag) && tag !== '#text') collectRuns(childrenOf(node), ctx, out);
   }
 }
 
@@ -192,13 +149,15 @@ function findAllText(node: XmlNode, tag: string): string {
   return childrenOf(node).map((child) => findAllText(child, tag)).join('');
 }
 
-function readParagraph(node: XmlNode, line: number, images: ImageLookup): DocxParagraph {
+function readParagraph(node: XmlNode, line: number, ctx: ReadContext): DocxParagraph {
   const runs: DocxRun[] = [];
-  collectRuns(childrenOf(node), images, runs);
+  const label = ctx.numbering.label(childOf(node, 'w:pPr'));
+  if (label) runs.push({ ...readFormat(label.rPr), text: `${label.text} ` });
+  collectRuns(childrenOf(node), ctx, runs);
   return { kind: 'paragraph', line, runs };
 }
 
-function readTable(node: XmlNode, line: number, images: ImageLookup): DocxTable {
+function readTable(node: XmlNode, line: number, ctx: ReadContext): DocxTable {
   const rows: DocxParagraph[][][] = [];
   for (const row of childrenOf(node).filter((child) => tagOf(child) === 'w:tr')) {
     const cells: DocxParagraph[][] = [];
@@ -207,7 +166,7 @@ function readTable(node: XmlNode, line: number, images: ImageLookup): DocxTable 
       const walk = (nodes: XmlNode[]): void => {
         for (const item of nodes) {
           const tag = tagOf(item);
-          if (tag === 'w:p') paragraphs.push(readParagraph(item, line, images));
+          if (tag === 'w:p') paragraphs.push(readParagraph(item, line, ctx));
           else if (tag === 'w:tbl' || tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') walk(childrenOf(item));
           else if (tag === 'w:tr' || tag === 'w:tc') walk(childrenOf(item));
         }
@@ -260,9 +219,14 @@ export async function readDocx(file: Uint8Array, options: ReadDocxOptions = {}):
     const entry = zip.file(path);
     if (entry && /^word\/media\//i.test(path)) media.set(path, { contentType: contentTypeOf(path), data: await inflate(entry, budget) });
   }
-  const images: ImageLookup = (id) => {
-    const path = targets.get(id);
-    return path ? media.get(path) : undefined;
+  const numberingEntry = zip.file('word/numbering.xml');
+  const numbering = new Numbering(numberingEntry ? parseXml(await inflate(numberingEntry, budget)) : null);
+  const ctx: ReadContext = {
+    image: (id) => {
+      const path = targets.get(id);
+      return path ? media.get(path) : undefined;
+    },
+    numbering,
   };
   const body = findFirst(document, 'w:body');
   if (!body) throw new Error(NOT_DOCX_MESSAGE);
@@ -270,8 +234,8 @@ export async function readDocx(file: Uint8Array, options: ReadDocxOptions = {}):
   const walk = (nodes: XmlNode[]): void => {
     for (const node of nodes) {
       const tag = tagOf(node);
-      if (tag === 'w:p') blocks.push(readParagraph(node, blocks.length + 1, images));
-      else if (tag === 'w:tbl') blocks.push(readTable(node, blocks.length + 1, images));
+      if (tag === 'w:p') blocks.push(readParagraph(node, blocks.length + 1, ctx));
+      else if (tag === 'w:tbl') blocks.push(readTable(node, blocks.length + 1, ctx));
       else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') walk(childrenOf(node));
     }
   };

@@ -15,13 +15,25 @@ const parser = new XMLParser({
   ignorePiTags: true,
 });
 
+const NAMED: Record<string, string> = { '<': '&lt;', '&': '&amp;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Numeric character references decoded before parsing (the parser keeps them); markup characters stay escaped. */
+function decodeNumericReferences(xml: string): string {
+  return xml.replace(/&#(x[0-9a-fA-F]{1,6}|[0-9]{1,7});/g, (all, code: string) => {
+    const value = code.startsWith('x') ? parseInt(code.slice(1), 16) : parseInt(code, 10);
+    if (value > 0x10ffff || value === 0) return all;
+    const char = String.fromCodePoint(value);
+    return NAMED[char] ?? char;
+  });
+}
+
 /** Parses Word XML; a DOCTYPE (entity expansion) or unreadable XML is refused. */
 export function parseXml(bytes: Uint8Array): XmlNode[] {
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
   const text = new TextDecoder(utf16 ? 'utf-16le' : 'utf-8').decode(bytes);
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new Error(NOT_DOCX_MESSAGE);
   try {
-    return parser.parse(text) as XmlNode[];
+    return parser.parse(decodeNumericReferences(text)) as XmlNode[];
   } catch {
     throw new Error(NOT_DOCX_MESSAGE);
   }

@@ -1,4 +1,5 @@
-/** Reads a zip's central directory (without inflating anything) to refuse non-zips and zip bombs. */
+/** Zip safety: the central directory read without inflating (non-zips, zip bombs), and inflating under a budget. */
+import type JSZip from 'jszip';
 
 export const NOT_DOCX_MESSAGE = 'Tệp không phải là tệp Word .docx hợp lệ.';
 export const TOO_LARGE_MESSAGE = 'Tệp Word quá lớn sau khi giải nén (có thể là tệp độc hại).';
@@ -90,3 +91,52 @@ export function checkZipSize(entries: ZipEntryInfo[], maxUncompressedBytes: numb
     if (total > maxUncompressedBytes) throw new Error(TOO_LARGE_MESSAGE);
   }
 }
+
+interface InternalStream {
+  on(event: 'data', callback: (chunk: Uint8Array) => void): InternalStream;
+  on(event: 'end', callback: () => void): InternalStream;
+  on(event: 'error', callback: (error: Error) => void): InternalStream;
+  resume(): InternalStream;
+  pause(): InternalStream;
+}
+
+/** Inflates one entry, stopping as soon as the byte budget is exceeded (sizes in the directory can lie). */
+export function inflate(entry: JSZip.JSZipObject, budget: { left: number }): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    let settled = false;
+    const stream = (entry as unknown as { internalStream(type: string): InternalStream }).internalStream('uint8array');
+    stream
+      .on('data', (chunk) => {
+        if (settled) return;
+        size += chunk.length;
+        budget.left -= chunk.length;
+        if (budget.left < 0) {
+          settled = true;
+          stream.pause();
+          reject(new Error(TOO_LARGE_MESSAGE));
+          return;
+        }
+        chunks.push(chunk);
+      })
+      .on('error', () => {
+        if (settled) return;
+        settled = true;
+        reject(new Error(NOT_DOCX_MESSAGE));
+      })
+      .on('end', () => {
+        if (settled) return;
+        settled = true;
+        const out = new Uint8Array(size);
+        let at = 0;
+        for (const chunk of chunks) {
+          out.set(chunk, at);
+          at += chunk.length;
+        }
+        resolve(out);
+      })
+      .resume();
+  });
+}
+
