@@ -97,6 +97,7 @@ describeEachDialect('roster import', (dialect) => {
     rows[1] = teacher('Đỗ Văn Hùng', '001085099999', 'Trường Tiểu học Tân Lập');
     const moved = (await upload(env.app, organizer, rootId, await buildRosterFile(rows))).last.result;
     expect(moved).toMatchObject({ toCreate: 0, toUpdate: 1, unchanged: 2 });
+    expect(moved.sample.map((r: { fullName: string; action: string }) => [r.fullName, r.action])[0]).toEqual(['Đỗ Văn Hùng', 'update']);
     const done = ndjson((await organizer.request('POST', `/api/roster/imports/${moved.importId}/commit`)).body).last.result;
     expect(done).toMatchObject({ created: 0, updated: 1 });
     const hung = (await organizer.request('GET', '/api/people?q=do van hung')).json().items[0];

@@ -69,7 +69,9 @@ export async function previewImport(ctx: AppContext, actor: Actor, input: { file
   return {
     importId, fileName: input.fileName, underUnit: { id: under.id, name: under.name }, rows: parsed.rows,
     valid: plan.people.length, problems, unitsToCreate: plan.unitsToCreate.map((u) => u.label), ...summarise(plan),
-    sample: plan.people.slice(0, SAMPLE_SIZE).map((p) => ({ ...p.record, action: p.action })),
+    // Rows that change something come first: they are what the organiser must check.
+    sample: [...plan.people.filter((p) => p.action !== 'unchanged'), ...plan.people.filter((p) => p.action === 'unchanged')]
+      .slice(0, SAMPLE_SIZE).map((p) => ({ ...p.record, action: p.action })),
     records: parsed.records,
   };
 }
