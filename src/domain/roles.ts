@@ -17,7 +17,8 @@ export type Capability =
   | 'roster.write'
   | 'units.write'
   | 'accounts.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'bank.manage';
 
 export const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
   'roster.read': ['admin', 'organizer', 'unit_manager', 'proctor'],
@@ -25,6 +26,8 @@ export const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
   'units.write': ['admin', 'organizer', 'unit_manager'],
   'accounts.manage': ['admin', 'organizer', 'unit_manager'],
   'audit.read': ['admin', 'organizer', 'unit_manager'],
+  // Principals never see the question bank.
+  'bank.manage': ['admin', 'organizer'],
 };
 
 /** Which roles a holder of a role may grant, always inside the holder's own subtree. */

@@ -16,6 +16,7 @@ import { accountRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { rosterImportRoutes } from './modules/roster-import/routes.ts';
 import { rosterExportRoutes } from './modules/roster-export/routes.ts';
+import { bankRoutes } from './modules/banks/routes.ts';
 
 const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
   + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
@@ -48,7 +49,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAuth(app, ctx);
 
   for (const routes of [healthRoutes, authRoutes, unitRoutes, peopleRoutes, accountRoutes, auditRoutes,
-    rosterImportRoutes, rosterExportRoutes]) {
+    rosterImportRoutes, rosterExportRoutes, bankRoutes]) {
     await routes(app, ctx);
   }
 

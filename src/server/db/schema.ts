@@ -109,6 +109,37 @@ export interface RosterImportTable {
   created_at: string;
 }
 
+export interface QuestionBankTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  description: string | null;
+  unit_id: number;
+  active: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QuestionBankShareTable {
+  id: Generated<number>;
+  bank_id: number;
+  unit_id: number;
+  granted_by: number | null;
+  created_at: string;
+}
+
+export interface TopicTable {
+  id: Generated<number>;
+  bank_id: number;
+  name: string;
+  name_folded: string;
+  material_url: string | null;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   people: PersonTable;
@@ -119,6 +150,9 @@ export interface Database {
   login_failures: LoginFailureTable;
   audit_log: AuditLogTable;
   roster_imports: RosterImportTable;
+  question_banks: QuestionBankTable;
+  question_bank_shares: QuestionBankShareTable;
+  topics: TopicTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

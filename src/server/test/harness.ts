@@ -71,7 +71,7 @@ export function describeEachDialect(name: string, suite: (dialect: Dialect) => v
 export interface Session {
   cookie: string;
   csrf: string;
-  request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
 export async function login(app: FastifyInstance, username: string, password: string): Promise<Session> {

@@ -1,0 +1,148 @@
+import { can, scopeOf, type Actor } from '../../../domain/roles.ts';
+import { fold, normalizeText } from '../../../domain/text.ts';
+import { suggestUnitCode, uniqueCode } from '../../../domain/unit-code.ts';
+import type { Executor } from '../../db/database.ts';
+import { nowIso, type AppContext } from '../../context.ts';
+import { errors } from '../../errors.ts';
+import { recordAudit } from '../audit/repository.ts';
+import { unitForActor } from '../units/service.ts';
+import * as repo from './repository.ts';
+
+export type BankAccess = 'use' | 'own';
+
+/** Owners (bank.manage on the bank's unit) may change and share it; organisers of a unit it is shared with may use it. */
+export async function bankForActor(db: Executor, actor: Actor, id: number, access: BankAccess) {
+  const bank = await repo.findBank(db, id);
+  if (!bank) throw errors.notFound('bank_not_found', 'ngân hàng câu hỏi');
+  const owns = can(actor, 'bank.manage', bank.unit_path);
+  const shares = owns ? [] : await repo.sharesOf(db, [bank.id]);
+  const uses = owns || shares.some((s) => can(actor, 'bank.manage', s.unit_path));
+  if (!uses) throw errors.notFound('bank_not_found', 'ngân hàng câu hỏi');
+  if (access === 'own' && !owns) throw errors.forbidden('thay đổi hoặc chia sẻ ngân hàng của đơn vị khác');
+  return { ...bank, owns };
+}
+
+export async function listBanks(ctx: AppContext, actor: Actor) {
+  const scopes = scopeOf(actor, 'bank.manage');
+  if (scopes.length === 0) throw errors.forbidden('xem ngân hàng câu hỏi');
+  const banks = await repo.banksVisibleFrom(ctx.db, scopes);
+  const ids = banks.map((b) => b.id);
+  const [shares, topics] = await Promise.all([repo.sharesOf(ctx.db, ids), repo.topicCounts(ctx.db, ids)]);
+  return banks.map((b) => ({
+    id: b.id, code: b.code, name: b.name, description: b.description, unitId: b.unit_id, unitName: b.unit_name,
+    active: b.active === 1, owns: can(actor, 'bank.manage', b.unit_path), topicCount: topics.get(b.id) ?? 0,
+    sharedWith: shares.filter((s) => s.bank_id === b.id).map((s) => ({ unitId: s.unit_id, unitName: s.unit_name })),
+  }));
+}
+
+/** Creates a bank owned by a unit; the command line passes a system actor. */
+export async function createBank(ctx: AppContext, actor: Actor, input: { name: string; unitId: number; code?: string; description?: string | null }) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const unit = await unitForActor(trx, actor, input.unitId, 'bank.manage');
+    const name = normalizeText(input.name);
+    if (!name) throw errors.invalid('bank_name_required', 'Tên ngân hàng câu hỏi không được để trống.');
+    let code = input.code ? normalizeText(input.code).toUpperCase() : '';
+    if (code && !/^[A-Z0-9][A-Z0-9._-]*$/.test(code)) {
+      throw errors.invalid('invalid_bank_code', 'Mã ngân hàng chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang.');
+    }
+    if (code && await repo.findBankByCode(trx, code)) throw errors.conflict('bank_code_taken', `Mã ngân hàng ${code} đã được dùng.`);
+    if (!code) {
+      const base = `NH-${suggestUnitCode(name)}`.slice(0, 24);
+      const taken = new Set((await trx.selectFrom('question_banks').select('code').where('code', 'like', `${base}%`).execute()).map((r) => r.code));
+      code = uniqueCode(base, (c) => taken.has(c));
+    }
+    const at = nowIso(ctx);
+    const id = await repo.insertBank(trx, { code, name, description: input.description ? normalizeText(input.description) : null,
+      unit_id: unit.id, created_by: actor.userId || null, at });
+    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'bank.create', entityType: 'question_bank', entityId: id,
+      unitId: unit.id, summary: `Tạo ngân hàng câu hỏi ${name} (${code}) của ${unit.name}` });
+    return { id, code };
+  });
+}
+
+export async function updateBank(ctx: AppContext, actor: Actor, id: number, input: { name?: string; description?: string | null; active?: boolean }) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const bank = await bankForActor(trx, actor, id, 'own');
+    const name = input.name === undefined ? undefined : normalizeText(input.name);
+    if (name === '') throw errors.invalid('bank_name_required', 'Tên ngân hàng câu hỏi không được để trống.');
+    const at = nowIso(ctx);
+    await repo.updateBank(trx, bank.id, { name, description: input.description === undefined ? undefined
+      : input.description ? normalizeText(input.description) : null,
+    active: input.active === undefined ? undefined : input.active ? 1 : 0, updated_at: at });
+    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'bank.update', entityType: 'question_bank', entityId: bank.id,
+      unitId: bank.unit_id, summary: `Cập nhật ngân hàng câu hỏi ${name ?? bank.name}`, details: input });
+  });
+}
+
+export async function shareBank(ctx: AppContext, actor: Actor, id: number, unitId: number, shared: boolean) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const bank = await bankForActor(trx, actor, id, 'own');
+    const unit = await trx.selectFrom('units').select(['id', 'name']).where('id', '=', unitId).executeTakeFirst();
+    if (!unit) throw errors.unitNotFound();
+    const at = nowIso(ctx);
+    if (shared) {
+      const existing = await repo.sharesOf(trx, [bank.id]);
+      if (!existing.some((s) => s.unit_id === unit.id)) {
+        await repo.insertShare(trx, { bank_id: bank.id, unit_id: unit.id, granted_by: actor.userId || null, created_at: at });
+      }
+    } else if (!(await repo.deleteShare(trx, bank.id, unit.id))) {
+      throw errors.notFound('share_not_found', 'lượt chia sẻ này');
+    }
+    await recordAudit(trx, { at, actorUserId: actor.userId, action: shared ? 'bank.share' : 'bank.unshare',
+      entityType: 'question_bank', entityId: bank.id, unitId: bank.unit_id,
+      summary: `${shared ? 'Chia sẻ' : 'Ngừng chia sẻ'} ngân hàng ${bank.name} ${shared ? 'với' : 'cho'} ban tổ chức của ${unit.name}` });
+  });
+}
+
+export async function listTopics(ctx: AppContext, actor: Actor, bankId: number) {
+  const bank = await bankForActor(ctx.db, actor, bankId, 'use');
+  const topics = await repo.topicsOf(ctx.db, bank.id);
+  return topics.map((t) => ({ id: t.id, name: t.name, materialUrl: t.material_url }));
+}
+
+function cleanUrl(url: string | null | undefined): string | null {
+  const value = url ? normalizeText(url) : '';
+  if (!value) return null;
+  if (!/^https?:\/\/\S+$/i.test(value)) throw errors.invalid('invalid_material_url', 'Đường dẫn tài liệu phải bắt đầu bằng http:// hoặc https://.');
+  return value;
+}
+
+/** Finds a topic of the bank by name (case and diacritics aside), or creates it: imports call this per heading. */
+export async function ensureTopic(db: Executor, ctx: AppContext, bankId: number, rawName: string, materialUrl?: string | null) {
+  const name = normalizeText(rawName);
+  if (!name) throw errors.invalid('topic_name_required', 'Tên chuyên đề không được để trống.');
+  const existing = await repo.findTopicByName(db, bankId, fold(name));
+  if (existing) return { id: existing.id, created: false };
+  const id = await repo.insertTopic(db, { bank_id: bankId, name, name_folded: fold(name), material_url: cleanUrl(materialUrl), at: nowIso(ctx) });
+  return { id, created: true };
+}
+
+export async function createTopic(ctx: AppContext, actor: Actor, bankId: number, input: { name: string; materialUrl?: string | null }) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const bank = await bankForActor(trx, actor, bankId, 'use');
+    const { id, created } = await ensureTopic(trx, ctx, bank.id, input.name, input.materialUrl);
+    if (!created) throw errors.conflict('topic_exists', `Ngân hàng đã có chuyên đề "${normalizeText(input.name)}".`);
+    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'topic.create', entityType: 'topic', entityId: id,
+      unitId: bank.unit_id, summary: `Thêm chuyên đề "${normalizeText(input.name)}" vào ngân hàng ${bank.name}` });
+    return { id };
+  });
+}
+
+export async function updateTopic(ctx: AppContext, actor: Actor, topicId: number, input: { name?: string; materialUrl?: string | null }) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const topic = await repo.findTopic(trx, topicId);
+    if (!topic) throw errors.notFound('topic_not_found', 'chuyên đề');
+    const bank = await bankForActor(trx, actor, topic.bank_id, 'use');
+    const name = input.name === undefined ? undefined : normalizeText(input.name);
+    if (name === '') throw errors.invalid('topic_name_required', 'Tên chuyên đề không được để trống.');
+    if (name) {
+      const clash = await repo.findTopicByName(trx, bank.id, fold(name));
+      if (clash && clash.id !== topic.id) throw errors.conflict('topic_exists', `Ngân hàng đã có chuyên đề "${name}".`);
+    }
+    const at = nowIso(ctx);
+    await repo.updateTopic(trx, topic.id, { name, name_folded: name ? fold(name) : undefined,
+      material_url: input.materialUrl === undefined ? undefined : cleanUrl(input.materialUrl), updated_at: at });
+    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'topic.update', entityType: 'topic', entityId: topic.id,
+      unitId: bank.unit_id, summary: `Sửa chuyên đề "${topic.name}"${name && name !== topic.name ? ` thành "${name}"` : ''}` });
+  });
+}
