@@ -140,6 +140,51 @@ export interface TopicTable {
   updated_at: string;
 }
 
+export interface QuestionImageTable {
+  id: Generated<number>;
+  sha256: string;
+  content_type: string;
+  data: Buffer;
+  created_at: string;
+}
+
+export interface QuestionTable {
+  id: Generated<number>;
+  bank_id: number;
+  topic_id: number | null;
+  difficulty: string | null;
+  tags: string | null;
+  source: string | null;
+  current_version: number;
+  search_folded: string;
+  duplicate_key: string;
+  deleted_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QuestionVersionTable {
+  id: Generated<number>;
+  question_id: number;
+  version: number;
+  content_json: string;
+  correct_index: number;
+  locked: number;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface QuestionImportTable {
+  id: Generated<number>;
+  created_by: number;
+  bank_id: number;
+  file_name: string;
+  status: string;
+  payload_json: string;
+  created_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   people: PersonTable;
@@ -153,6 +198,10 @@ export interface Database {
   question_banks: QuestionBankTable;
   question_bank_shares: QuestionBankShareTable;
   topics: TopicTable;
+  question_images: QuestionImageTable;
+  questions: QuestionTable;
+  question_versions: QuestionVersionTable;
+  question_imports: QuestionImportTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

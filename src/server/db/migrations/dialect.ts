@@ -16,3 +16,8 @@ export function withId<T extends string>(db: Kysely<any>, table: CreateTableBuil
 export function binaryText(db: Kysely<any>, more: (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder = (c) => c) {
   return (c: ColumnDefinitionBuilder) => more(isPostgres(db) ? c.modifyEnd(sql`collate "C"`) : c);
 }
+
+/** Binary data: BLOB on SQLite, BYTEA on PostgreSQL. */
+export function binaryType(db: Kysely<any>): 'bytea' | 'blob' {
+  return isPostgres(db) ? 'bytea' : 'blob';
+}
