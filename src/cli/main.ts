@@ -13,6 +13,8 @@ Cách dùng: npx boiduong <lệnh> [tùy chọn]
   import-roster TỆP.xlsx [--under MÃ_ĐV] [--dry-run] [--json]
                                           nhập danh sách cán bộ, giáo viên từ Excel
   export-roster TỆP.xlsx [--unit MÃ_ĐV]   xuất danh sách ra Excel
+  import-questions TỆP [--bank MÃ] [--dry-run] [--json]
+                                          nhập câu hỏi từ Word .docx, Excel .xlsx, GIFT, Aiken
   backup TỆP                              sao lưu trực tuyến tệp SQLite
 
 Cấu hình: PORT, DATA_DIR (mặc định ./data), DATABASE_URL (postgres://… để dùng PostgreSQL).
@@ -44,6 +46,13 @@ export async function main(argv: string[]): Promise<number> {
         if (!positionals[0]) throw new CliError('Thiếu tệp Excel: npx boiduong import-roster TỆP.xlsx');
         return (await import('./commands/roster.ts')).importRosterCommand(positionals[0],
           { under: values.under, dryRun: values['dry-run']!, json: values.json! });
+      }
+      case 'import-questions': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: {
+          bank: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
+        if (!positionals[0]) throw new CliError('Thiếu tệp câu hỏi: npx boiduong import-questions TỆP');
+        return (await import('./commands/questions.ts')).importQuestionsCommand(positionals[0],
+          { bank: values.bank, dryRun: values['dry-run']!, json: values.json! });
       }
       case 'export-roster': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { unit: { type: 'string' } } });

@@ -1,0 +1,40 @@
+import { parseAiken } from '../../../domain/question-bank/aiken/parse-aiken.ts';
+import { parseQuestionDocx } from '../../../domain/question-bank/docx/index.ts';
+import { parseQuestionSheet } from '../../../domain/question-bank/excel/parse-question-sheet.ts';
+import { parseGift } from '../../../domain/question-bank/gift/parse-gift.ts';
+import type { QuestionParseResult } from '../../../domain/question-bank/types.ts';
+import { errors } from '../../errors.ts';
+import { readRosterWorkbook } from '../roster-import/xlsx-read.ts';
+
+export type QuestionFileFormat = 'docx' | 'xlsx' | 'gift' | 'aiken';
+
+export function formatOf(fileName: string): QuestionFileFormat {
+  const ext = fileName.toLowerCase().split('.').pop();
+  if (ext === 'docx') return 'docx';
+  if (ext === 'xlsx') return 'xlsx';
+  if (ext === 'gift') return 'gift';
+  if (ext === 'txt') return 'aiken';
+  throw errors.invalid('unsupported_question_file',
+    'Chỉ nhận tệp Word .docx, Excel .xlsx, GIFT (.gift) hoặc Aiken (.txt). Tệp .doc cũ: mở bằng Word và lưu lại dạng .docx.');
+}
+
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw errors.invalid('not_utf8', 'Tệp văn bản phải được lưu với bảng mã UTF-8.');
+  }
+}
+
+/** Parses an uploaded question file by its extension; unreadable files become a Vietnamese 400. */
+export async function parseQuestionFile(fileName: string, bytes: Uint8Array): Promise<QuestionParseResult> {
+  const format = formatOf(fileName);
+  try {
+    if (format === 'docx') return await parseQuestionDocx(bytes);
+    if (format === 'xlsx') return parseQuestionSheet(await readRosterWorkbook(Buffer.from(bytes)));
+    return format === 'gift' ? parseGift(decodeText(bytes)) : parseAiken(decodeText(bytes));
+  } catch (err) {
+    if (err instanceof Error && !('statusCode' in err)) throw errors.invalid('unreadable_question_file', err.message);
+    throw err;
+  }
+}

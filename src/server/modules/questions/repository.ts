@@ -1,0 +1,41 @@
+import crypto from 'node:crypto';
+import type { Executor } from '../../db/database.ts';
+
+export async function duplicateKeysOf(db: Executor, bankId: number): Promise<Set<string>> {
+  const rows = await db.selectFrom('questions').select('duplicate_key')
+    .where('bank_id', '=', bankId).where('deleted_at', 'is', null).execute();
+  return new Set(rows.map((r) => r.duplicate_key));
+}
+
+/** Stores an image once per content (by SHA-256) and returns its id. */
+export async function storeImage(db: Executor, image: { contentType: string; data: Uint8Array }, at: string): Promise<number> {
+  const sha256 = crypto.createHash('sha256').update(image.data).digest('hex');
+  const existing = await db.selectFrom('question_images').select('id').where('sha256', '=', sha256).executeTakeFirst();
+  if (existing) return existing.id;
+  const { id } = await db.insertInto('question_images')
+    .values({ sha256, content_type: image.contentType, data: Buffer.from(image.data), created_at: at })
+    .returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function insertQuestion(db: Executor, q: {
+  bank_id: number; topic_id: number | null; difficulty: string | null; source: string | null; search_folded: string;
+  duplicate_key: string; created_by: number | null; content_json: string; correct_index: number; at: string;
+}): Promise<number> {
+  const { id } = await db.insertInto('questions').values({
+    bank_id: q.bank_id, topic_id: q.topic_id, difficulty: q.difficulty, tags: null, source: q.source, current_version: 1,
+    search_folded: q.search_folded, duplicate_key: q.duplicate_key, deleted_at: null, created_by: q.created_by,
+    created_at: q.at, updated_at: q.at,
+  }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('question_versions').values({
+    question_id: id, version: 1, content_json: q.content_json, correct_index: q.correct_index, locked: 0,
+    created_by: q.created_by, created_at: q.at,
+  }).execute();
+  return id;
+}
+
+export async function countQuestions(db: Executor, bankId: number): Promise<number> {
+  const row = await db.selectFrom('questions').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('bank_id', '=', bankId).where('deleted_at', 'is', null).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
