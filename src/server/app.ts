@@ -17,6 +17,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { rosterImportRoutes } from './modules/roster-import/routes.ts';
 import { rosterExportRoutes } from './modules/roster-export/routes.ts';
 import { bankRoutes } from './modules/banks/routes.ts';
+import { questionRoutes } from './modules/questions/routes.ts';
 
 const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
   + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
@@ -49,7 +50,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAuth(app, ctx);
 
   for (const routes of [healthRoutes, authRoutes, unitRoutes, peopleRoutes, accountRoutes, auditRoutes,
-    rosterImportRoutes, rosterExportRoutes, bankRoutes]) {
+    rosterImportRoutes, rosterExportRoutes, bankRoutes, questionRoutes]) {
     await routes(app, ctx);
   }
 

@@ -2,6 +2,7 @@ import { duplicateKey, duplicateProblems, searchText } from '../../../domain/que
 import type { ParsedQuestion, QuestionProblem } from '../../../domain/question-bank/types.ts';
 import type { Actor } from '../../../domain/roles.ts';
 import { nowIso, type AppContext } from '../../context.ts';
+import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { bankForActor, ensureTopic } from '../banks/service.ts';
 import { parseQuestionFile } from './parse-file.ts';
@@ -27,9 +28,17 @@ export async function previewQuestionImport(ctx: AppContext, actor: Actor | null
 }
 
 /** Writes the chosen questions into the bank in one transaction: topics by name, images once, version 1 each. */
-export async function applyQuestionImport(ctx: AppContext, actor: Actor, bankId: number, questions: ParsedQuestion[], fileName: string) {
+export async function applyQuestionImport(ctx: AppContext, actor: Actor, bankId: number, questions: ParsedQuestion[], fileName: string,
+  importId?: number) {
   return ctx.db.transaction().execute(async (trx) => {
     const bank = await bankForActor(trx, actor, bankId, 'use');
+    if (importId !== undefined) {
+      // Checked and marked inside the transaction: two clicks on "Nhập" write the questions once.
+      if ((await repo.findImport(trx, importId))?.status !== 'previewed') {
+        throw errors.conflict('import_done', 'Lượt nhập này đã được ghi vào ngân hàng.');
+      }
+      await repo.markImported(trx, importId);
+    }
     const at = nowIso(ctx);
     const topicIds = new Map<string, number>();
     let topicsCreated = 0;
@@ -62,4 +71,51 @@ export async function applyQuestionImport(ctx: AppContext, actor: Actor, bankId:
       summary: `Nhập ${questions.length} câu hỏi từ tệp "${fileName}" vào ngân hàng ${bank.name} (${topicsCreated} chuyên đề mới)` });
     return { imported: questions.length, topicsCreated, total: await repo.countQuestions(trx, bank.id) };
   });
+}
+
+const IMPORT_TTL_MS = 24 * 3_600_000;
+
+/** Preview of an upload for the bank page: stored so that any node can commit the ticked questions. */
+export async function previewForBank(ctx: AppContext, actor: Actor, bankId: number, fileName: string, file: Uint8Array) {
+  const preview = await previewQuestionImport(ctx, actor, { fileName, file, bankId });
+  const payload = preview.questions.map((q) => ({ ...q, images: q.images.map(encodeImage),
+    options: q.options.map((o) => ({ ...o, images: o.images.map(encodeImage) })) }));
+  const importId = preview.questions.length === 0 ? null : await repo.saveImport(ctx.db, {
+    created_by: actor.userId, bank_id: bankId, file_name: fileName.slice(0, 200), payload_json: JSON.stringify(payload), created_at: nowIso(ctx),
+  });
+  return { importId, questions: preview.questions.map(summarise), problems: preview.problems };
+}
+
+/** Writes the questions the organiser ticked (by their number in the file). */
+export async function commitForBank(ctx: AppContext, actor: Actor, importId: number, numbers: number[]) {
+  const stored = await repo.findImport(ctx.db, importId);
+  if (!stored || stored.created_by !== actor.userId) throw errors.notFound('import_not_found', 'lượt nhập này');
+  if (stored.status !== 'previewed') throw errors.conflict('import_done', 'Lượt nhập này đã được ghi vào ngân hàng.');
+  if (ctx.clock.now().getTime() - Date.parse(stored.created_at) > IMPORT_TTL_MS) {
+    throw errors.conflict('import_expired', 'Bản xem trước đã quá 24 giờ; hãy tải tệp lên lại.');
+  }
+  const all = (JSON.parse(stored.payload_json) as StoredQuestion[]).map(decodeQuestion);
+  const wanted = new Set(numbers);
+  const chosen = all.filter((q) => wanted.has(q.number));
+  if (chosen.length === 0) throw errors.invalid('nothing_chosen', 'Chưa chọn câu hỏi nào để nhập.');
+  return applyQuestionImport(ctx, actor, stored.bank_id, chosen, stored.file_name, importId);
+}
+
+type StoredImage = { contentType: string; base64: string };
+type StoredQuestion = Omit<ParsedQuestion, 'images' | 'options'> & { images: StoredImage[];
+  options: (Omit<ParsedQuestion['options'][number], 'images'> & { images: StoredImage[] })[] };
+
+function encodeImage(image: { contentType: string; data: Uint8Array }): StoredImage {
+  return { contentType: image.contentType, base64: Buffer.from(image.data).toString('base64') };
+}
+
+function decodeQuestion(q: StoredQuestion): ParsedQuestion {
+  const decode = (i: StoredImage) => ({ contentType: i.contentType, data: new Uint8Array(Buffer.from(i.base64, 'base64')) });
+  return { ...q, images: q.images.map(decode), options: q.options.map((o) => ({ ...o, images: o.images.map(decode) })) };
+}
+
+function summarise(q: ParsedQuestion) {
+  return { number: q.number, line: q.line, stem: q.stem, topic: q.topic, difficulty: q.difficulty,
+    images: q.images.length + q.options.reduce((n, o) => n + o.images.length, 0),
+    options: q.options.map((o) => ({ letter: o.letter, text: o.text, correct: o.correct, pinned: o.pinned })) };
 }

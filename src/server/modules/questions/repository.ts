@@ -39,3 +39,43 @@ export async function countQuestions(db: Executor, bankId: number): Promise<numb
     .where('bank_id', '=', bankId).where('deleted_at', 'is', null).executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+export async function saveImport(db: Executor, row: { created_by: number; bank_id: number; file_name: string; payload_json: string; created_at: string }) {
+  const { id } = await db.insertInto('question_imports').values({ ...row, status: 'previewed' }).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export function findImport(db: Executor, id: number) {
+  return db.selectFrom('question_imports').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function markImported(db: Executor, id: number) {
+  await db.updateTable('question_imports').set({ status: 'committed', payload_json: '[]' }).where('id', '=', id).execute();
+}
+
+export interface QuestionFilter { bankId: number; q?: string; topicId?: number; difficulty?: string }
+
+function filtered(db: Executor, f: QuestionFilter) {
+  let query = db.selectFrom('questions')
+    .innerJoin('question_versions', (j) => j.onRef('question_versions.question_id', '=', 'questions.id')
+      .onRef('question_versions.version', '=', 'questions.current_version'))
+    .leftJoin('topics', 'topics.id', 'questions.topic_id')
+    .where('questions.bank_id', '=', f.bankId).where('questions.deleted_at', 'is', null);
+  // Every word must appear, in any order: "nghi quyet 29" finds "Nghị quyết số 29-NQ/TW".
+  for (const word of (f.q ?? '').split(' ').filter(Boolean)) {
+    query = query.where('questions.search_folded', 'like', `%${word}%`);
+  }
+  if (f.topicId !== undefined) query = query.where('questions.topic_id', '=', f.topicId);
+  if (f.difficulty) query = query.where('questions.difficulty', '=', f.difficulty);
+  return query;
+}
+
+export async function listQuestions(db: Executor, f: QuestionFilter, page: { offset: number; limit: number }) {
+  const [rows, total] = await Promise.all([
+    filtered(db, f).select(['questions.id', 'questions.difficulty', 'questions.current_version', 'topics.name as topic_name',
+      'question_versions.content_json', 'question_versions.correct_index'])
+      .orderBy('questions.id').offset(page.offset).limit(page.limit).execute(),
+    filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}

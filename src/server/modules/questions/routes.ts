@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import type { AppContext } from '../../context.ts';
+import { errors } from '../../errors.ts';
+import { requireActor } from '../../plugins/auth.ts';
+import { bankForActor } from '../banks/service.ts';
+import { IdParams } from '../units/schemas.ts';
+import { commitForBank, previewForBank } from './import-service.ts';
+import { listQuestions } from './service.ts';
+
+const QuestionQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  topicId: Type.Optional(Type.Integer()),
+  difficulty: Type.Optional(Type.Union([Type.Literal('recognition'), Type.Literal('comprehension'), Type.Literal('application')])),
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+});
+const CommitBody = Type.Object({ numbers: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20_000 }) });
+
+export async function questionRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.get<{ Params: IdParams; Querystring: Static<typeof QuestionQuery> }>('/api/banks/:id/questions',
+    { schema: { params: IdParams, querystring: QuestionQuery } },
+    async (request) => listQuestions(ctx, requireActor(request), request.params.id, request.query));
+
+  app.post<{ Params: IdParams }>('/api/banks/:id/question-imports', { schema: { params: IdParams } }, async (request) => {
+    const actor = requireActor(request);
+    await bankForActor(ctx.db, actor, request.params.id, 'use');
+    const part = await request.file();
+    if (!part) throw errors.invalid('file_required', 'Chưa chọn tệp câu hỏi.');
+    const file = await part.toBuffer();
+    return previewForBank(ctx, actor, request.params.id, part.filename, file);
+  });
+
+  app.post<{ Params: IdParams; Body: Static<typeof CommitBody> }>('/api/question-imports/:id/commit',
+    { schema: { params: IdParams, body: CommitBody } },
+    async (request) => commitForBank(ctx, requireActor(request), request.params.id, request.body.numbers));
+}

@@ -1,0 +1,31 @@
+import type { Actor } from '../../../domain/roles.ts';
+import { fold } from '../../../domain/text.ts';
+import type { AppContext } from '../../context.ts';
+import { bankForActor } from '../banks/service.ts';
+import * as repo from './repository.ts';
+
+const LETTERS = 'ABCDEFGH';
+
+interface StoredContent { stem: string; stemImages: number[]; options: { text: string; pinned: boolean; images: number[] }[] }
+
+/** A page of the bank's current question versions, searchable without diacritics. */
+export async function listQuestions(ctx: AppContext, actor: Actor, bankId: number,
+  query: { q?: string; topicId?: number; difficulty?: string; page?: number; pageSize?: number }) {
+  const bank = await bankForActor(ctx.db, actor, bankId, 'use');
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 20;
+  const { rows, total } = await repo.listQuestions(ctx.db,
+    { bankId: bank.id, q: query.q ? fold(query.q) || undefined : undefined, topicId: query.topicId, difficulty: query.difficulty },
+    { offset: (page - 1) * pageSize, limit: pageSize });
+  return {
+    total, page, pageSize,
+    items: rows.map((r) => {
+      const content = JSON.parse(r.content_json) as StoredContent;
+      return {
+        id: r.id, version: r.current_version, topic: r.topic_name, difficulty: r.difficulty, stem: content.stem,
+        images: content.stemImages.length + content.options.reduce((n, o) => n + o.images.length, 0),
+        options: content.options.map((o, i) => ({ letter: LETTERS[i], text: o.text, pinned: o.pinned, correct: i === r.correct_index })),
+      };
+    }),
+  };
+}
