@@ -28,7 +28,7 @@ export async function bankRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   app.get<{ Params: IdParams }>('/api/banks/:id/topics', { schema: { params: IdParams } },
-    async (request) => ({ items: await service.listTopics(ctx, requireActor(request), request.params.id) }));
+    async (request) => service.listTopics(ctx, requireActor(request), request.params.id));
 
   app.post<{ Params: IdParams; Body: TopicBody }>('/api/banks/:id/topics', { schema: { params: IdParams, body: TopicBody } },
     async (request) => service.createTopic(ctx, requireActor(request), request.params.id, request.body));

@@ -7,6 +7,7 @@ import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { unitForActor } from '../units/service.ts';
 import * as repo from './repository.ts';
+import { countsByTopic } from '../questions/repository.ts';
 
 export type BankAccess = 'use' | 'own';
 
@@ -96,8 +97,17 @@ export async function shareBank(ctx: AppContext, actor: Actor, id: number, unitI
 
 export async function listTopics(ctx: AppContext, actor: Actor, bankId: number) {
   const bank = await bankForActor(ctx.db, actor, bankId, 'use');
-  const topics = await repo.topicsOf(ctx.db, bank.id);
-  return topics.map((t) => ({ id: t.id, name: t.name, materialUrl: t.material_url }));
+  const [topics, counts] = await Promise.all([repo.topicsOf(ctx.db, bank.id), countsByTopic(ctx.db, bank.id)]);
+  const countsOf = (topicId: number | null) => {
+    const rows = counts.filter((c) => c.topic_id === topicId);
+    const by = (d: string | null) => rows.filter((c) => c.difficulty === d).reduce((n, c) => n + Number(c.n), 0);
+    return { total: rows.reduce((n, c) => n + Number(c.n), 0), recognition: by('recognition'), comprehension: by('comprehension'),
+      application: by('application'), unrated: by(null) };
+  };
+  return {
+    items: topics.map((t) => ({ id: t.id, name: t.name, materialUrl: t.material_url, counts: countsOf(t.id) })),
+    withoutTopic: countsOf(null),
+  };
 }
 
 function cleanUrl(url: string | null | undefined): string | null {

@@ -88,3 +88,57 @@ describeEachDialect('question import and search', (dialect) => {
     expect(res.json().message).toContain('Chỉ nhận tệp Word .docx');
   });
 });
+
+describeEachDialect('question editing and versions', (dialect) => {
+  let env: TestEnv;
+  let organizer: Session;
+  let questionId: number;
+
+  beforeAll(async () => {
+    env = await createTestEnv(dialect);
+    const root = (await findRootUnit(env.ctx.db))!;
+    const o = await buildUser(env.ctx, { unit: root, roles: [{ role: 'organizer', unit: root }] });
+    organizer = await login(env.app, o.username, o.password);
+    const bankId = (await organizer.request('POST', '/api/banks', { name: 'Ngân hàng thử', unitId: root.id })).json().id;
+    const body = multipart('Thủ đô của Việt Nam là? { =Hà Nội ~Huế ~Đà Nẵng }', 'de.gift');
+    const preview = (await env.app.inject({ method: 'POST', url: `/api/banks/${bankId}/question-imports`, payload: body.payload,
+      headers: { cookie: organizer.cookie, 'x-csrf-token': organizer.csrf, 'content-type': body.contentType } })).json();
+    await organizer.request('POST', `/api/question-imports/${preview.importId}/commit`, { numbers: [1] });
+    questionId = (await organizer.request('GET', `/api/banks/${bankId}/questions`)).json().items[0].id;
+  });
+  afterAll(async () => env.close());
+
+  const options = (correct: number) => ['Hà Nội', 'Huế', 'Đà Nẵng', 'Tất cả các phương án trên'].map((text, i) =>
+    ({ text, correct: i === correct, pinned: i === 3 }));
+
+  it('edits an unused question in place, and makes a new version once a published assessment uses it', async () => {
+    const first = await organizer.request('PATCH', `/api/questions/${questionId}`, { stem: 'Thủ đô của nước ta là thành phố nào?', options: options(0) });
+    expect(first.json()).toEqual({ id: questionId, version: 1, newVersion: false });
+
+    await env.ctx.db.updateTable('question_versions').set({ locked: 1 }).where('question_id', '=', questionId).execute();
+    const second = await organizer.request('PATCH', `/api/questions/${questionId}`, { stem: 'Thủ đô của nước ta là thành phố nào?', options: options(0).map((o, i) => ({ ...o, text: i === 1 ? 'Thành phố Huế' : o.text })) });
+    expect(second.json()).toEqual({ id: questionId, version: 2, newVersion: true });
+
+    const detail = (await organizer.request('GET', `/api/questions/${questionId}`)).json();
+    expect(detail.options.map((o: { text: string; pinned: boolean }) => [o.text, o.pinned])[1]).toEqual(['Thành phố Huế', false]);
+    expect(detail.versions.map((v: { version: number; locked: boolean }) => [v.version, v.locked])).toEqual([[2, false], [1, true]]);
+    const old = await env.ctx.db.selectFrom('question_versions').select('content_json').where('question_id', '=', questionId)
+      .where('version', '=', 1).executeTakeFirstOrThrow();
+    expect(JSON.parse(old.content_json).options[1].text).toBe('Huế');
+  });
+
+  it('refuses an edit with two keys or one option, naming the problem', async () => {
+    const two = await organizer.request('PATCH', `/api/questions/${questionId}`, { stem: 'Câu hỏi', options: options(0).map((o) => ({ ...o, correct: true })) });
+    expect(two.statusCode).toBe(400);
+    expect(two.json().message).toBe('Chỉ được chọn một đáp án đúng.');
+    const one = await organizer.request('PATCH', `/api/questions/${questionId}`, { stem: '', options: [{ text: 'A', correct: true, pinned: false }] });
+    expect(one.json().message).toBe('Câu hỏi không có nội dung. Câu hỏi cần ít nhất 2 phương án.');
+  });
+
+  it('soft-deletes: the question leaves the list but its versions stay', async () => {
+    expect((await organizer.request('DELETE', `/api/questions/${questionId}`)).statusCode).toBe(200);
+    expect((await organizer.request('GET', `/api/questions/${questionId}`)).statusCode).toBe(404);
+    const kept = await env.ctx.db.selectFrom('question_versions').select('id').where('question_id', '=', questionId).execute();
+    expect(kept).toHaveLength(2);
+  });
+});

@@ -79,3 +79,40 @@ export async function listQuestions(db: Executor, f: QuestionFilter, page: { off
   ]);
   return { rows, total: Number(total?.n ?? 0) };
 }
+
+/** Live questions per topic and difficulty, for the bank page. */
+export function countsByTopic(db: Executor, bankId: number) {
+  return db.selectFrom('questions').select(['topic_id', 'difficulty', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('bank_id', '=', bankId).where('deleted_at', 'is', null).groupBy(['topic_id', 'difficulty']).execute();
+}
+
+export function findQuestion(db: Executor, id: number) {
+  return db.selectFrom('questions')
+    .innerJoin('question_versions', (j) => j.onRef('question_versions.question_id', '=', 'questions.id')
+      .onRef('question_versions.version', '=', 'questions.current_version'))
+    .leftJoin('topics', 'topics.id', 'questions.topic_id')
+    .select(['questions.id', 'questions.bank_id', 'questions.topic_id', 'questions.difficulty', 'questions.current_version',
+      'questions.deleted_at', 'topics.name as topic_name', 'question_versions.id as version_id', 'question_versions.content_json',
+      'question_versions.correct_index', 'question_versions.locked'])
+    .where('questions.id', '=', id).executeTakeFirst();
+}
+
+export function versionsOf(db: Executor, questionId: number) {
+  return db.selectFrom('question_versions').leftJoin('users', 'users.id', 'question_versions.created_by')
+    .select(['question_versions.version', 'question_versions.created_at', 'question_versions.locked', 'users.display_name'])
+    .where('question_id', '=', questionId).orderBy('version', 'desc').execute();
+}
+
+export async function updateVersionInPlace(db: Executor, versionId: number, contentJson: string, correctIndex: number) {
+  await db.updateTable('question_versions').set({ content_json: contentJson, correct_index: correctIndex }).where('id', '=', versionId).execute();
+}
+
+export async function addVersion(db: Executor, v: { question_id: number; version: number; content_json: string; correct_index: number;
+  created_by: number | null; created_at: string }) {
+  await db.insertInto('question_versions').values({ ...v, locked: 0 }).execute();
+}
+
+export async function updateQuestionRow(db: Executor, id: number, changes: { topic_id?: number | null; difficulty?: string | null;
+  current_version?: number; search_folded?: string; duplicate_key?: string; deleted_at?: string | null; updated_at: string }) {
+  await db.updateTable('questions').set(changes).where('id', '=', id).execute();
+}

@@ -7,6 +7,7 @@ import { bankForActor } from '../banks/service.ts';
 import { IdParams } from '../units/schemas.ts';
 import { commitForBank, previewForBank } from './import-service.ts';
 import { listQuestions } from './service.ts';
+import { deleteQuestion, editQuestion, getQuestion } from './edit-service.ts';
 
 const QuestionQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
@@ -14,6 +15,13 @@ const QuestionQuery = Type.Object({
   difficulty: Type.Optional(Type.Union([Type.Literal('recognition'), Type.Literal('comprehension'), Type.Literal('application')])),
   page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+});
+const EditBody = Type.Object({
+  stem: Type.String({ maxLength: 10_000 }),
+  options: Type.Array(Type.Object({ text: Type.String({ maxLength: 2000 }), correct: Type.Boolean(), pinned: Type.Boolean() }),
+    { maxItems: 8 }),
+  topicId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  difficulty: Type.Optional(Type.Union([Type.Literal('recognition'), Type.Literal('comprehension'), Type.Literal('application'), Type.Null()])),
 });
 const CommitBody = Type.Object({ numbers: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20_000 }) });
 
@@ -34,4 +42,15 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post<{ Params: IdParams; Body: Static<typeof CommitBody> }>('/api/question-imports/:id/commit',
     { schema: { params: IdParams, body: CommitBody } },
     async (request) => commitForBank(ctx, requireActor(request), request.params.id, request.body.numbers));
+
+  app.get<{ Params: IdParams }>('/api/questions/:id', { schema: { params: IdParams } },
+    async (request) => getQuestion(ctx, requireActor(request), request.params.id));
+
+  app.patch<{ Params: IdParams; Body: Static<typeof EditBody> }>('/api/questions/:id', { schema: { params: IdParams, body: EditBody } },
+    async (request) => editQuestion(ctx, requireActor(request), request.params.id, request.body));
+
+  app.delete<{ Params: IdParams }>('/api/questions/:id', { schema: { params: IdParams } }, async (request) => {
+    await deleteQuestion(ctx, requireActor(request), request.params.id);
+    return { ok: true };
+  });
 }
