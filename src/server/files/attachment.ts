@@ -7,6 +7,8 @@ const CONTENT_TYPES: Record<string, string> = {
   csv: 'text/csv; charset=utf-8',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   zip: 'application/zip',
+  gift: 'text/plain; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
 };
 
 /** Sends a generated file for download, with an ASCII fallback name and the UTF-8 one (RFC 6266). */

@@ -116,3 +116,22 @@ export async function updateQuestionRow(db: Executor, id: number, changes: { top
   current_version?: number; search_folded?: string; duplicate_key?: string; deleted_at?: string | null; updated_at: string }) {
   await db.updateTable('questions').set(changes).where('id', '=', id).execute();
 }
+
+/** Current versions of a bank's live questions (optionally one topic), in bank order, with topic names. */
+export function questionsForExport(db: Executor, bankId: number, topicId?: number) {
+  let q = db.selectFrom('questions')
+    .innerJoin('question_versions', (j) => j.onRef('question_versions.question_id', '=', 'questions.id')
+      .onRef('question_versions.version', '=', 'questions.current_version'))
+    .leftJoin('topics', 'topics.id', 'questions.topic_id')
+    .select(['questions.id', 'questions.difficulty', 'topics.name as topic_name', 'topics.position',
+      'question_versions.content_json', 'question_versions.correct_index'])
+    .where('questions.bank_id', '=', bankId).where('questions.deleted_at', 'is', null);
+  if (topicId !== undefined) q = q.where('questions.topic_id', '=', topicId);
+  return q.orderBy('topics.position').orderBy('questions.id').execute();
+}
+
+export async function imagesByIds(db: Executor, ids: number[]) {
+  if (ids.length === 0) return new Map<number, { contentType: string; data: Uint8Array }>();
+  const rows = await db.selectFrom('question_images').select(['id', 'content_type', 'data']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, { contentType: r.content_type, data: new Uint8Array(r.data) }]));
+}

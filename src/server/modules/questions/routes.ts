@@ -7,6 +7,8 @@ import { bankForActor } from '../banks/service.ts';
 import { IdParams } from '../units/schemas.ts';
 import { commitForBank, previewForBank } from './import-service.ts';
 import { listQuestions } from './service.ts';
+import { exportQuestions } from './export-service.ts';
+import { attachment } from '../../files/attachment.ts';
 import { deleteQuestion, editQuestion, getQuestion } from './edit-service.ts';
 
 const QuestionQuery = Type.Object({
@@ -22,6 +24,10 @@ const EditBody = Type.Object({
     { maxItems: 8 }),
   topicId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
   difficulty: Type.Optional(Type.Union([Type.Literal('recognition'), Type.Literal('comprehension'), Type.Literal('application'), Type.Null()])),
+});
+const ExportQuery = Type.Object({
+  format: Type.Union(['docx', 'xlsx', 'gift', 'aiken', 'qti'].map((f) => Type.Literal(f))),
+  topicId: Type.Optional(Type.Integer()),
 });
 const CommitBody = Type.Object({ numbers: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20_000 }) });
 
@@ -53,4 +59,11 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext) {
     await deleteQuestion(ctx, requireActor(request), request.params.id);
     return { ok: true };
   });
+
+  app.get<{ Params: IdParams; Querystring: Static<typeof ExportQuery> }>('/api/banks/:id/export',
+    { schema: { params: IdParams, querystring: ExportQuery } }, async (request, reply) => {
+      const file = await exportQuestions(ctx, requireActor(request), request.params.id,
+        request.query.format as 'docx' | 'xlsx' | 'gift' | 'aiken' | 'qti', request.query.topicId);
+      return attachment(reply, file.body, file.fileName).header('cache-control', 'no-store');
+    });
 }

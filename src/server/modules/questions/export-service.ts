@@ -1,0 +1,40 @@
+import { writeAiken } from '../../../domain/question-bank/aiken/write-aiken.ts';
+import { writeGift } from '../../../domain/question-bank/gift/write-gift.ts';
+import { writeQtiZip, writeQuestionsDocx, writeQuestionsXlsx } from '../../../domain/question-bank/export/index.ts';
+import type { Difficulty, ParsedQuestion } from '../../../domain/question-bank/types.ts';
+import type { Actor } from '../../../domain/roles.ts';
+import type { AppContext } from '../../context.ts';
+import { bankForActor } from '../banks/service.ts';
+import * as repo from './repository.ts';
+
+export type ExportFormat = 'docx' | 'xlsx' | 'gift' | 'aiken' | 'qti';
+
+const LETTERS = 'ABCDEFGH';
+interface StoredContent { stem: string; stemImages: number[]; options: { text: string; pinned: boolean; images: number[] }[] }
+
+/** The bank (or one topic) as parse-shaped questions, images included: what every writer takes. */
+export async function loadForExport(ctx: AppContext, actor: Actor, bankId: number, topicId?: number) {
+  const bank = await bankForActor(ctx.db, actor, bankId, 'use');
+  const rows = await repo.questionsForExport(ctx.db, bank.id, topicId);
+  const contents = rows.map((r) => JSON.parse(r.content_json) as StoredContent);
+  const imageIds = [...new Set(contents.flatMap((c) => [...c.stemImages, ...c.options.flatMap((o) => o.images)]))];
+  const images = await repo.imagesByIds(ctx.db, imageIds);
+  const questions: ParsedQuestion[] = rows.map((r, i) => ({
+    number: i + 1, line: 0, stem: contents[i].stem, topic: r.topic_name, difficulty: r.difficulty as Difficulty | null,
+    images: contents[i].stemImages.map((id) => images.get(id)!).filter(Boolean),
+    options: contents[i].options.map((o, k) => ({ letter: LETTERS[k], text: o.text, pinned: o.pinned, correct: k === r.correct_index,
+      images: o.images.map((id) => images.get(id)!).filter(Boolean) })),
+  }));
+  return { bank, questions };
+}
+
+export async function exportQuestions(ctx: AppContext, actor: Actor, bankId: number, format: ExportFormat, topicId?: number) {
+  const { bank, questions } = await loadForExport(ctx, actor, bankId, topicId);
+  const title = `Ngân hàng câu hỏi: ${bank.name}`;
+  const bytes = format === 'docx' ? await writeQuestionsDocx(questions, { title })
+    : format === 'xlsx' ? await writeQuestionsXlsx(questions, { title })
+      : format === 'qti' ? await writeQtiZip(questions, { title })
+        : new TextEncoder().encode(format === 'gift' ? writeGift(questions) : writeAiken(questions));
+  const ext = { docx: 'docx', xlsx: 'xlsx', qti: 'zip', gift: 'gift', aiken: 'txt' }[format];
+  return { fileName: `${bank.code}${format === 'qti' ? '-qti' : ''}.${ext}`, body: Buffer.from(bytes), count: questions.length };
+}

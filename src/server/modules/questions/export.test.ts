@@ -1,0 +1,69 @@
+import JSZip from 'jszip';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildDocx, image, p } from '../../../domain/question-bank/docx/docx-test-builder.ts';
+import { buildUser } from '../../test/builders.ts';
+import { createTestEnv, describeEachDialect, login, type Session, type TestEnv } from '../../test/harness.ts';
+import { findRootUnit } from '../units/repository.ts';
+
+function multipart(file: Uint8Array, fileName: string) {
+  const boundary = '----bd-x';
+  return {
+    payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n`
+      + 'Content-Type: application/octet-stream\r\n\r\n'), Buffer.from(file), Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+
+describeEachDialect('question export', (dialect) => {
+  let env: TestEnv;
+  let organizer: Session;
+  let rootId: number;
+
+  beforeAll(async () => {
+    env = await createTestEnv(dialect);
+    const root = (await findRootUnit(env.ctx.db))!;
+    rootId = root.id;
+    const o = await buildUser(env.ctx, { unit: root, roles: [{ role: 'organizer', unit: root }] });
+    organizer = await login(env.app, o.username, o.password);
+  });
+  afterAll(async () => env.close());
+
+  const importInto = async (bankId: number, file: Uint8Array, fileName: string) => {
+    const body = multipart(file, fileName);
+    const preview = (await env.app.inject({ method: 'POST', url: `/api/banks/${bankId}/question-imports`, payload: body.payload,
+      headers: { cookie: organizer.cookie, 'x-csrf-token': organizer.csrf, 'content-type': body.contentType } })).json();
+    expect(preview.problems).toEqual([]);
+    await organizer.request('POST', `/api/question-imports/${preview.importId}/commit`,
+      { numbers: preview.questions.map((q: { number: number }) => q.number) });
+    return (await organizer.request('GET', `/api/banks/${bankId}/questions?pageSize=200`)).json().items as unknown[];
+  };
+
+  it('exports a bank to .docx that imports back as the same questions, images included', async () => {
+    const source = (await organizer.request('POST', '/api/banks', { name: 'Nguồn', unitId: rootId })).json().id;
+    const copy = (await organizer.request('POST', '/api/banks', { name: 'Bản sao', unitId: rootId })).json().id;
+    const original = await importInto(source, await buildDocx([
+      p('Chuyên đề Nghị quyết 29-NQ/TW'),
+      p('Câu 1. Nghị quyết 29-NQ/TW được ban hành năm nào?'), p('A. 2011'), p({ text: 'B.', underline: {} }, ' 2013'),
+      p('#C. Tất cả các phương án trên đều sai'),
+      p('Câu 2. Hình nào là lá cờ Tổ quốc?', image()), p({ text: 'A. Cờ đỏ sao vàng', color: 'FF0000' }), p('B. Cờ khác'),
+    ]), 'nguon.docx');
+    const res = await organizer.request('GET', `/api/banks/${source}/export?format=docx`);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    const again = await importInto(copy, res.rawPayload, 'xuat.docx');
+    const shape = (items: unknown[]) => (items as { stem: string; topic: string; images: number; options: unknown[] }[])
+      .map(({ stem, topic, images, options }) => ({ stem, topic, images, options }));
+    expect(shape(again)).toEqual(shape(original));
+  });
+
+  it('exports GIFT, Excel and an IMS QTI 2.1 package', async () => {
+    const bankId = (await organizer.request('GET', '/api/banks')).json().items.find((b: { name: string }) => b.name === 'Nguồn').id;
+    const gift = await organizer.request('GET', `/api/banks/${bankId}/export?format=gift`);
+    expect(gift.body).toContain('=2013');
+    const xlsx = await organizer.request('GET', `/api/banks/${bankId}/export?format=xlsx`);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const qti = await organizer.request('GET', `/api/banks/${bankId}/export?format=qti`);
+    const zip = await JSZip.loadAsync(qti.rawPayload);
+    const manifest = await zip.file('imsmanifest.xml')!.async('string');
+    expect((manifest.match(/imsqti_item_xmlv2p1/g) ?? []).length).toBe(2);
+  });
+});
