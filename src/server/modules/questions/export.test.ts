@@ -67,3 +67,23 @@ describeEachDialect('question export', (dialect) => {
     expect((manifest.match(/imsqti_item_xmlv2p1/g) ?? []).length).toBe(2);
   });
 });
+
+describeEachDialect('question template', (dialect) => {
+  let env: TestEnv;
+  beforeAll(async () => { env = await createTestEnv(dialect); });
+  afterAll(async () => env.close());
+
+  it('downloads an Excel template whose examples import without problems', async () => {
+    const root = (await findRootUnit(env.ctx.db))!;
+    const o = await buildUser(env.ctx, { unit: root, roles: [{ role: 'organizer', unit: root }] });
+    const session = await login(env.app, o.username, o.password);
+    const template = await session.request('GET', '/api/question-template.xlsx');
+    const bankId = (await session.request('POST', '/api/banks', { name: 'Thử mẫu', unitId: root.id })).json().id;
+    const body = multipart(template.rawPayload, 'mau.xlsx');
+    const preview = (await env.app.inject({ method: 'POST', url: `/api/banks/${bankId}/question-imports`, payload: body.payload,
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': body.contentType } })).json();
+    expect(preview.problems).toEqual([]);
+    expect(preview.questions.map((q: { topic: string; difficulty: string }) => [q.topic, q.difficulty])).toEqual([
+      ['Nghị quyết 29-NQ/TW', 'recognition'], ['Chuyên đề năm 2026 của tỉnh', 'comprehension']]);
+  });
+});

@@ -9,6 +9,7 @@ import { commitForBank, previewForBank } from './import-service.ts';
 import { listQuestions } from './service.ts';
 import { exportQuestions } from './export-service.ts';
 import { attachment } from '../../files/attachment.ts';
+import { questionTemplate } from './template.ts';
 import { deleteQuestion, editQuestion, getQuestion } from './edit-service.ts';
 
 const QuestionQuery = Type.Object({
@@ -66,4 +67,9 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext) {
         request.query.format as 'docx' | 'xlsx' | 'gift' | 'aiken' | 'qti', request.query.topicId);
       return attachment(reply, file.body, file.fileName).header('cache-control', 'no-store');
     });
+
+  app.get('/api/question-template.xlsx', async (request, reply) => {
+    requireActor(request);
+    return attachment(reply, Buffer.from(await questionTemplate()), 'mau-ngan-hang-cau-hoi.xlsx');
+  });
 }
