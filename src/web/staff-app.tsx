@@ -22,6 +22,9 @@ const RosterImportScene = lazy(() => import('./scenes/RosterImport/index.tsx'));
 const GrantsScene = lazy(() => import('./scenes/Grants/index.tsx'));
 const AuditScene = lazy(() => import('./scenes/Audit/index.tsx'));
 const MyPageScene = lazy(() => import('./scenes/MyPage/index.tsx'));
+const BanksScene = lazy(() => import('./scenes/Banks/index.tsx'));
+const BankScene = lazy(() => import('./scenes/Bank/index.tsx'));
+const QuestionImportScene = lazy(() => import('./scenes/QuestionImport/index.tsx'));
 
 export default function StaffApp() {
   return (
@@ -37,6 +40,9 @@ export default function StaffApp() {
               <Route path="nhap-excel" element={<RequireCapability capability="roster.write"><RosterImportScene /></RequireCapability>} />
               <Route path="phan-quyen" element={<RequireCapability capability="accounts.manage"><GrantsScene /></RequireCapability>} />
               <Route path="nhat-ky" element={<RequireCapability capability="audit.read"><AuditScene /></RequireCapability>} />
+              <Route path="ngan-hang" element={<RequireCapability capability="bank.manage"><BanksScene /></RequireCapability>} />
+              <Route path="ngan-hang/:id" element={<RequireCapability capability="bank.manage"><BankScene /></RequireCapability>} />
+              <Route path="ngan-hang/:id/nhap" element={<RequireCapability capability="bank.manage"><QuestionImportScene /></RequireCapability>} />
               <Route path="cua-toi" element={<MyPageScene />} />
               <Route path="chua-co-quyen" element={<NoRole />} />
               <Route path="*" element={<NotFound />} />

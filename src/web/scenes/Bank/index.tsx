@@ -1,0 +1,204 @@
+import { ArrowLeftOutlined, CloudUploadOutlined, DeleteOutlined, EditOutlined, FilterOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Drawer, Empty, Input, Pagination, Popconfirm, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { DIFFICULTY_LABELS, type Difficulty } from '../../../domain/question-bank/types.ts';
+import { banksApi, type Bank, type DifficultyCounts, type QuestionPage, type Topic } from '../../api/banks.ts';
+import { errorMessage } from '../../api/client.ts';
+import { NotFound } from '../../components/not-found.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
+import { useIsPhone } from '../../hooks/useIsPhone.ts';
+import { formatCount } from '../../lib/format.ts';
+import { AddTopicModal } from './add-topic-modal.tsx';
+import { QuestionEditor } from './question-editor.tsx';
+import { DifficultyTag, QuestionView } from './question-view.tsx';
+import { TopicsPanel } from './topics-panel.tsx';
+
+const PAGE_SIZE = 20;
+const EMPTY_PAGE: QuestionPage = { items: [], total: 0, page: 1, pageSize: PAGE_SIZE };
+
+/** One bank: topics on the left, its questions (searchable, filterable, editable) on the right. */
+export default function BankScene() {
+  const bankId = Number(useParams().id);
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const isPhone = useIsPhone();
+
+  const [bank, setBank] = useState<Bank | null | undefined>(undefined);
+  const [bankError, setBankError] = useState<string | null>(null);
+  const [topics, setTopics] = useState<Topic[]>([]);
+  const [withoutTopic, setWithoutTopic] = useState<DifficultyCounts | null>(null);
+  const [topicsLoading, setTopicsLoading] = useState(true);
+
+  const [search, setSearch] = useState('');
+  const q = useDebouncedValue(search.trim(), 300);
+  const [topicId, setTopicId] = useState<number | undefined>(undefined);
+  const [difficulty, setDifficulty] = useState<Difficulty | undefined>(undefined);
+  const [page, setPage] = useState(1);
+  const [questions, setQuestions] = useState<QuestionPage>(EMPTY_PAGE);
+  const [questionsLoading, setQuestionsLoading] = useState(true);
+  const [questionsError, setQuestionsError] = useState<string | null>(null);
+  const [reloadKey, setReloadKey] = useState(0);
+
+  const [editingId, setEditingId] = useState<number | null>(null);
+  const [addingTopic, setAddingTopic] = useState(false);
+  const [topicsOpen, setTopicsOpen] = useState(false);
+
+  useEffect(() => {
+    banksApi.list().then((all) => setBank(all.find((b) => b.id === bankId) ?? null))
+      .catch((err: unknown) => { setBankError(errorMessage(err)); setBank(null); });
+  }, [bankId]);
+
+  const loadTopics = useCallback(async () => {
+    setTopicsLoading(true);
+    try {
+      const result = await banksApi.topics(bankId);
+      setTopics(result.items);
+      setWithoutTopic(result.withoutTopic);
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setTopicsLoading(false);
+    }
+  }, [bankId, message]);
+
+  useEffect(() => { void loadTopics(); }, [loadTopics]);
+
+  // Back to the first page whenever the filters change.
+  useEffect(() => { setPage(1); }, [q, topicId, difficulty]);
+
+  useEffect(() => {
+    let live = true;
+    setQuestionsLoading(true);
+    banksApi.questions(bankId, { q: q || undefined, topicId, difficulty, page, pageSize: PAGE_SIZE })
+      .then((result) => { if (live) { setQuestions(result); setQuestionsError(null); } })
+      .catch((err: unknown) => live && setQuestionsError(errorMessage(err)))
+      .finally(() => live && setQuestionsLoading(false));
+    return () => { live = false; };
+  }, [bankId, q, topicId, difficulty, page, reloadKey]);
+
+  const refresh = () => {
+    setReloadKey((k) => k + 1);
+    void loadTopics();
+  };
+
+  const remove = async (id: number) => {
+    try {
+      await banksApi.deleteQuestion(id);
+      message.success('Đã xóa câu hỏi.');
+      refresh();
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  };
+
+  if (bank === null && !bankError) return <NotFound />;
+
+  const selectTopic = (id: number | undefined) => {
+    setTopicId(id);
+    setTopicsOpen(false);
+  };
+  const panel = (
+    <TopicsPanel topics={topics} withoutTopic={withoutTopic} loading={topicsLoading} selectedId={topicId}
+      onSelect={selectTopic} onAdd={() => setAddingTopic(true)} />
+  );
+  const filtered = Boolean(q || topicId || difficulty);
+
+  return (
+    <>
+      <Link to="/ngan-hang" className="back-link"><ArrowLeftOutlined /> Ngân hàng câu hỏi</Link>
+      <PageHeader
+        title={bank?.name ?? 'Ngân hàng câu hỏi'}
+        subtitle={bank ? (
+          <Space size={[8, 4]} wrap>
+            <span>Mã {bank.code}</span><span>·</span><span>{bank.unitName}</span>
+            {!bank.owns && <Tag color="purple">Được chia sẻ</Tag>}
+            {!bank.active && <Tag>Ngừng sử dụng</Tag>}
+          </Space>
+        ) : undefined}
+        extra={
+          <>
+            {isPhone && <Button icon={<FilterOutlined />} onClick={() => setTopicsOpen(true)}>Chuyên đề</Button>}
+            <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => navigate(`/ngan-hang/${bankId}/nhap`)}>Nhập câu hỏi</Button>
+          </>
+        }
+      />
+      {bankError && <Alert type="error" showIcon title={bankError} style={{ marginBottom: 16 }} role="alert" />}
+      <div className="bank-layout">
+        {!isPhone && <div className="bank-layout__topics">{panel}</div>}
+        <div className="bank-layout__questions">
+          <Card>
+            <div className="filters">
+              <Input className="filters__search" allowClear prefix={<SearchOutlined />} value={search}
+                onChange={(e) => setSearch(e.target.value)} placeholder="Tìm theo nội dung câu hỏi, phương án"
+                aria-label="Tìm câu hỏi (gõ không dấu cũng được)" />
+              <Select aria-label="Chuyên đề" placeholder="Chuyên đề: tất cả" allowClear value={topicId} onChange={setTopicId}
+                style={{ width: 240, maxWidth: '100%' }} showSearch={{ optionFilterProp: 'label' }} popupMatchSelectWidth={false}
+                options={topics.map((t) => ({ value: t.id, label: t.name }))} />
+              <Select aria-label="Mức độ" placeholder="Mức độ: tất cả" allowClear value={difficulty} onChange={setDifficulty}
+                style={{ width: 170 }}
+                options={(Object.keys(DIFFICULTY_LABELS) as Difficulty[]).map((d) => ({ value: d, label: DIFFICULTY_LABELS[d] }))} />
+              <span className="muted" aria-live="polite">{formatCount(questions.total)} câu hỏi</span>
+            </div>
+            {questionsError && <Alert type="error" showIcon title={questionsError} role="alert" style={{ marginBottom: 12 }} />}
+            {questionsLoading && questions.items.length === 0 && <Skeleton active paragraph={{ rows: 6 }} />}
+            {!questionsLoading && questions.items.length === 0 && !questionsError && (
+              <Empty description={filtered ? 'Không có câu hỏi nào khớp bộ lọc.' : 'Ngân hàng chưa có câu hỏi nào.'}>
+                {!filtered && (
+                  <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => navigate(`/ngan-hang/${bankId}/nhap`)}>
+                    Nhập câu hỏi từ tệp
+                  </Button>
+                )}
+              </Empty>
+            )}
+            <ol className="question-list" aria-label="Câu hỏi" aria-busy={questionsLoading}
+              start={(questions.page - 1) * questions.pageSize + 1}>
+              {questions.items.map((item, i) => (
+                <li key={item.id} className="question-list__item" aria-label={`Câu ${(questions.page - 1) * questions.pageSize + i + 1}`}>
+                  <QuestionView stem={item.stem} options={item.options} images={item.images}
+                    heading={
+                      <div className="question-list__meta">
+                        <Typography.Text strong>Câu {(questions.page - 1) * questions.pageSize + i + 1}</Typography.Text>
+                        <Space size={[4, 4]} wrap>
+                          <Tag>{item.topic ?? 'Chưa có chuyên đề'}</Tag>
+                          <DifficultyTag value={item.difficulty} />
+                          <Tag bordered={false}>Phiên bản {item.version}</Tag>
+                        </Space>
+                      </div>
+                    }
+                    footer={
+                      <Space className="question-list__actions">
+                        <Button size="small" icon={<EditOutlined />} onClick={() => setEditingId(item.id)}
+                          aria-label={`Sửa câu ${(questions.page - 1) * questions.pageSize + i + 1}`}>Sửa</Button>
+                        <Popconfirm title="Xóa câu hỏi này?" description="Bài khảo sát đã dùng câu hỏi vẫn giữ nguyên kết quả."
+                          okText="Xóa" okButtonProps={{ danger: true }} cancelText="Hủy" onConfirm={() => remove(item.id)}>
+                          <Button size="small" danger icon={<DeleteOutlined />}
+                            aria-label={`Xóa câu ${(questions.page - 1) * questions.pageSize + i + 1}`}>Xóa</Button>
+                        </Popconfirm>
+                      </Space>
+                    } />
+                </li>
+              ))}
+            </ol>
+            {questions.total > questions.pageSize && (
+              <Pagination align="end" current={questions.page} pageSize={questions.pageSize} total={questions.total}
+                showSizeChanger={false} onChange={(p) => { setPage(p); window.scrollTo({ top: 0 }); }}
+                showTotal={(t) => `${formatCount(t)} câu`} style={{ marginTop: 16 }} />
+            )}
+          </Card>
+        </div>
+      </div>
+      {isPhone && (
+        <Drawer open={topicsOpen} onClose={() => setTopicsOpen(false)} placement="left" size="85%" title="Chọn chuyên đề"
+          styles={{ body: { padding: 8 } }}>
+          {panel}
+        </Drawer>
+      )}
+      <QuestionEditor questionId={editingId} topics={topics} onClose={() => setEditingId(null)}
+        onSaved={() => { setEditingId(null); refresh(); }} />
+      <AddTopicModal bankId={bankId} open={addingTopic} onClose={() => setAddingTopic(false)}
+        onAdded={() => { setAddingTopic(false); void loadTopics(); }} />
+    </>
+  );
+}

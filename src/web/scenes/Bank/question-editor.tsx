@@ -1,0 +1,188 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Checkbox, Divider, Drawer, Flex, Form, Input, Radio, Select, Skeleton, Timeline, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { DIFFICULTY_LABELS, type Difficulty } from '../../../domain/question-bank/types.ts';
+import { banksApi, type QuestionDetail, type Topic } from '../../api/banks.ts';
+import { errorMessage } from '../../api/client.ts';
+import { useIsPhone } from '../../hooks/useIsPhone.ts';
+import { formatDateTimeVi } from '../../lib/format.ts';
+import { QuestionView } from './question-view.tsx';
+
+const LETTERS = 'ABCDEFGH';
+const MIN_OPTIONS = 2;
+const MAX_OPTIONS = 8;
+
+interface DraftOption { key: number; text: string; pinned: boolean }
+
+interface Props {
+  questionId: number | null;
+  topics: Topic[];
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+export function QuestionEditor({ questionId, topics, onClose, onSaved }: Props) {
+  const { message, modal } = App.useApp();
+  const isPhone = useIsPhone();
+  const [detail, setDetail] = useState<QuestionDetail | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [stem, setStem] = useState('');
+  const [options, setOptions] = useState<DraftOption[]>([]);
+  const [correct, setCorrect] = useState<number>(-1);
+  const [topicId, setTopicId] = useState<number | null>(null);
+  const [difficulty, setDifficulty] = useState<Difficulty | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [nextKey, setNextKey] = useState(100);
+
+  useEffect(() => {
+    if (questionId === null) return;
+    let live = true;
+    setDetail(null);
+    setLoadError(null);
+    setSaveError(null);
+    banksApi.question(questionId).then((q) => {
+      if (!live) return;
+      setDetail(q);
+      setStem(q.stem);
+      setOptions(q.options.map((o, i) => ({ key: i, text: o.text, pinned: o.pinned })));
+      setCorrect(q.options.findIndex((o) => o.correct));
+      setTopicId(q.topicId);
+      setDifficulty(q.difficulty);
+    }).catch((err: unknown) => live && setLoadError(errorMessage(err)));
+    return () => { live = false; };
+  }, [questionId]);
+
+  const setOption = (index: number, change: Partial<DraftOption>) =>
+    setOptions((prev) => prev.map((o, i) => (i === index ? { ...o, ...change } : o)));
+
+  const addOption = () => {
+    setOptions((prev) => [...prev, { key: nextKey, text: '', pinned: false }]);
+    setNextKey((k) => k + 1);
+  };
+
+  const removeOption = (index: number) => {
+    setOptions((prev) => prev.filter((_, i) => i !== index));
+    setCorrect((c) => (c === index ? -1 : c > index ? c - 1 : c));
+  };
+
+  const save = async () => {
+    if (questionId === null) return;
+    setSaving(true);
+    setSaveError(null);
+    try {
+      const result = await banksApi.editQuestion(questionId, {
+        stem, options: options.map((o, i) => ({ text: o.text, pinned: o.pinned, correct: i === correct })), topicId, difficulty,
+      });
+      if (result.newVersion) {
+        modal.info({
+          title: `Đã tạo phiên bản ${result.version}`,
+          content: `Đã tạo phiên bản ${result.version} vì câu hỏi đã được dùng trong bài khảo sát. Kết quả cũ vẫn giữ theo phiên bản trước.`,
+          okText: 'Đã hiểu',
+        });
+      } else {
+        message.success('Đã lưu câu hỏi.');
+      }
+      onSaved();
+    } catch (err) {
+      setSaveError(errorMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const preview = (
+    <div className="question-editor__preview" aria-label="Xem trước câu hỏi" role="region">
+      <Typography.Text type="secondary" strong>Xem trước</Typography.Text>
+      <QuestionView stem={stem}
+        options={options.map((o, i) => ({ letter: LETTERS[i], text: o.text, pinned: o.pinned, correct: i === correct }))} />
+    </div>
+  );
+
+  return (
+    <Drawer
+      open={questionId !== null}
+      onClose={onClose}
+      size={isPhone ? '100%' : 1000}
+      title={detail ? `Sửa câu hỏi (phiên bản ${detail.version})` : 'Sửa câu hỏi'}
+      destroyOnHidden
+      footer={
+        <Flex justify="flex-end" gap={8}>
+          <Button onClick={onClose}>Hủy</Button>
+          <Button type="primary" loading={saving} disabled={!detail} onClick={() => void save()}>Lưu câu hỏi</Button>
+        </Flex>
+      }
+    >
+      {loadError && <Alert type="error" showIcon title={loadError} role="alert" />}
+      {!detail && !loadError && <Skeleton active paragraph={{ rows: 8 }} />}
+      {detail && (
+        <div className="question-editor">
+          <div className="question-editor__form">
+            <Form layout="vertical" component="div">
+              <Form.Item label="Nội dung câu hỏi" htmlFor="question-stem">
+                <Input.TextArea id="question-stem" value={stem} onChange={(e) => setStem(e.target.value)} autoSize={{ minRows: 3, maxRows: 10 }}
+                  maxLength={10_000} />
+              </Form.Item>
+              <fieldset className="question-editor__options">
+                <legend>Phương án <span className="muted">(chọn nút tròn ở phương án đúng)</span></legend>
+                <Radio.Group value={correct} onChange={(e) => setCorrect(e.target.value as number)} style={{ width: '100%' }}>
+                  {options.map((o, i) => (
+                    <div key={o.key} className="option-row">
+                      <Radio value={i} aria-label={`Đáp án đúng là ${LETTERS[i]}`}>
+                        <strong>{LETTERS[i]}</strong>
+                      </Radio>
+                      <Input value={o.text} aria-label={`Phương án ${LETTERS[i]}`} maxLength={2000}
+                        onChange={(e) => setOption(i, { text: e.target.value })} />
+                      <Checkbox checked={o.pinned} onChange={(e) => setOption(i, { pinned: e.target.checked })}
+                        aria-label={`Cố định phương án ${LETTERS[i]}`}>
+                        Cố định
+                      </Checkbox>
+                      <Button type="text" danger icon={<DeleteOutlined />} aria-label={`Xóa phương án ${LETTERS[i]}`}
+                        disabled={options.length <= MIN_OPTIONS} onClick={() => removeOption(i)} />
+                    </div>
+                  ))}
+                </Radio.Group>
+                <Button icon={<PlusOutlined />} onClick={addOption} disabled={options.length >= MAX_OPTIONS} style={{ marginTop: 4 }}>
+                  Thêm phương án
+                </Button>
+                <div className="muted" style={{ fontSize: 12, marginTop: 4 }}>
+                  Từ {MIN_OPTIONS} đến {MAX_OPTIONS} phương án. Phương án “Cố định” giữ nguyên vị trí khi trộn (ví dụ “Cả A, B, C đều đúng”).
+                </div>
+              </fieldset>
+              <Flex gap={12} wrap style={{ marginTop: 16 }}>
+                <Form.Item label="Chuyên đề" htmlFor="question-topic" style={{ flex: '1 1 240px', marginBottom: 8 }}>
+                  <Select id="question-topic" aria-label="Chuyên đề" value={topicId ?? undefined} allowClear placeholder="Chưa có chuyên đề"
+                    onChange={(v: number | undefined) => setTopicId(v ?? null)} showSearch={{ optionFilterProp: 'label' }}
+                    options={topics.map((t) => ({ value: t.id, label: t.name }))} />
+                </Form.Item>
+                <Form.Item label="Mức độ" htmlFor="question-difficulty" style={{ flex: '1 1 180px', marginBottom: 8 }}>
+                  <Select id="question-difficulty" aria-label="Mức độ" value={difficulty ?? undefined} allowClear placeholder="Chưa phân mức độ"
+                    onChange={(v: Difficulty | undefined) => setDifficulty(v ?? null)}
+                    options={(Object.keys(DIFFICULTY_LABELS) as Difficulty[]).map((d) => ({ value: d, label: DIFFICULTY_LABELS[d] }))} />
+                </Form.Item>
+              </Flex>
+            </Form>
+            {saveError && <Alert type="error" showIcon title={saveError} role="alert" style={{ marginTop: 8 }} />}
+          </div>
+          <div className="question-editor__side">
+            {preview}
+            <Divider style={{ margin: '16px 0 12px' }} />
+            <Typography.Text type="secondary" strong>Lịch sử phiên bản</Typography.Text>
+            <Timeline style={{ marginTop: 12 }} items={[...detail.versions].reverse().map((v) => ({
+              color: v.version === detail.version ? 'green' : 'gray',
+              content: (
+                <div>
+                  <strong>Phiên bản {v.version}</strong>{v.version === detail.version && ' (hiện tại)'}
+                  <div className="muted" style={{ fontSize: 12 }}>
+                    {formatDateTimeVi(v.createdAt)}{v.createdBy ? ` · ${v.createdBy}` : ''}
+                    {v.locked ? ' · đã dùng trong bài khảo sát' : ''}
+                  </div>
+                </div>
+              ),
+            }))} />
+          </div>
+        </div>
+      )}
+    </Drawer>
+  );
+}

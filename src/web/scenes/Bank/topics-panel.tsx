@@ -1,0 +1,70 @@
+import { LinkOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Skeleton, Tooltip } from 'antd';
+import type { DifficultyCounts, Topic } from '../../api/banks.ts';
+import { formatCount } from '../../lib/format.ts';
+
+function Counts({ counts }: { counts: DifficultyCounts }) {
+  const title = `${formatCount(counts.total)} câu: ${counts.recognition} nhận biết, ${counts.comprehension} thông hiểu, `
+    + `${counts.application} vận dụng${counts.unrated ? `, ${counts.unrated} chưa phân mức độ` : ''}`;
+  return (
+    <Tooltip title={title}>
+      <span className="topic-counts" aria-label={title}>
+        <span className="topic-counts__total">{formatCount(counts.total)}</span>
+        <span className="muted">{counts.recognition} / {counts.comprehension} / {counts.application}</span>
+      </span>
+    </Tooltip>
+  );
+}
+
+interface Props {
+  topics: Topic[];
+  withoutTopic: DifficultyCounts | null;
+  loading: boolean;
+  selectedId: number | undefined;
+  onSelect: (id: number | undefined) => void;
+  onAdd: () => void;
+}
+
+/** The bank's topics with their counts by level; clicking one filters the questions. */
+export function TopicsPanel({ topics, withoutTopic, loading, selectedId, onSelect, onAdd }: Props) {
+  const all = topics.reduce((n, t) => n + t.counts.total, withoutTopic?.total ?? 0);
+  return (
+    <Card size="small" title="Chuyên đề" className="topics-panel"
+      extra={<Button size="small" type="link" icon={<PlusOutlined />} onClick={onAdd}>Thêm chuyên đề</Button>}>
+      <div className="topics-panel__legend muted">Số câu · NB / TH / VD</div>
+      {loading && topics.length === 0 ? <Skeleton active paragraph={{ rows: 4 }} /> : (
+        <ul className="topic-list" aria-label="Chuyên đề">
+          <li>
+            <button type="button" className={selectedId === undefined ? 'topic-item topic-item--active' : 'topic-item'}
+              aria-pressed={selectedId === undefined} onClick={() => onSelect(undefined)}>
+              <span className="topic-item__name">Tất cả chuyên đề</span>
+              <span className="topic-counts__total">{formatCount(all)}</span>
+            </button>
+          </li>
+          {topics.map((t) => (
+            <li key={t.id}>
+              <button type="button" className={selectedId === t.id ? 'topic-item topic-item--active' : 'topic-item'}
+                aria-pressed={selectedId === t.id} onClick={() => onSelect(t.id)}>
+                <span className="topic-item__name">{t.name}</span>
+                <Counts counts={t.counts} />
+              </button>
+              {t.materialUrl && (
+                <a className="topic-item__material" href={t.materialUrl} target="_blank" rel="noreferrer">
+                  <LinkOutlined /> Tài liệu
+                </a>
+              )}
+            </li>
+          ))}
+          {withoutTopic && withoutTopic.total > 0 && (
+            <li>
+              <div className="topic-item topic-item--static">
+                <span className="topic-item__name muted">Chưa có chuyên đề</span>
+                <Counts counts={withoutTopic} />
+              </div>
+            </li>
+          )}
+        </ul>
+      )}
+    </Card>
+  );
+}
