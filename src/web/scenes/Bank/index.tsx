@@ -129,15 +129,15 @@ export default function BankScene() {
         {!isPhone && <div className="bank-layout__topics">{panel}</div>}
         <div className="bank-layout__questions">
           <Card>
-            <div className="filters">
+            <div className="filters bank-filters">
               <Input className="filters__search" allowClear prefix={<SearchOutlined />} value={search}
                 onChange={(e) => setSearch(e.target.value)} placeholder="Tìm theo nội dung câu hỏi, phương án"
                 aria-label="Tìm câu hỏi (gõ không dấu cũng được)" />
               <Select aria-label="Chuyên đề" placeholder="Chuyên đề: tất cả" allowClear value={topicId} onChange={setTopicId}
-                style={{ width: 240, maxWidth: '100%' }} showSearch={{ optionFilterProp: 'label' }} popupMatchSelectWidth={false}
+                className="bank-filters__topic" showSearch={{ optionFilterProp: 'label' }} popupMatchSelectWidth={false}
                 options={topics.map((t) => ({ value: t.id, label: t.name }))} />
               <Select aria-label="Mức độ" placeholder="Mức độ: tất cả" allowClear value={difficulty} onChange={setDifficulty}
-                style={{ width: 170 }}
+                className="bank-filters__level"
                 options={(Object.keys(DIFFICULTY_LABELS) as Difficulty[]).map((d) => ({ value: d, label: DIFFICULTY_LABELS[d] }))} />
               <span className="muted" aria-live="polite">{formatCount(questions.total)} câu hỏi</span>
             </div>

@@ -107,10 +107,13 @@ export function QuestionEditor({ questionId, topics, onClose, onSaved }: Props) 
       title={detail ? `Sửa câu hỏi (phiên bản ${detail.version})` : 'Sửa câu hỏi'}
       destroyOnHidden
       footer={
+        <>
+        {saveError && <Alert type="error" showIcon title={saveError} role="alert" style={{ marginBottom: 8 }} />}
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onClose}>Hủy</Button>
           <Button type="primary" loading={saving} disabled={!detail} onClick={() => void save()}>Lưu câu hỏi</Button>
         </Flex>
+        </>
       }
     >
       {loadError && <Alert type="error" showIcon title={loadError} role="alert" />}
@@ -131,7 +134,7 @@ export function QuestionEditor({ questionId, topics, onClose, onSaved }: Props) 
                       <Radio value={i} aria-label={`Đáp án đúng là ${LETTERS[i]}`}>
                         <strong>{LETTERS[i]}</strong>
                       </Radio>
-                      <Input value={o.text} aria-label={`Phương án ${LETTERS[i]}`} maxLength={2000}
+                      <Input.TextArea value={o.text} aria-label={`Phương án ${LETTERS[i]}`} maxLength={2000} autoSize={{ minRows: 1, maxRows: 4 }}
                         onChange={(e) => setOption(i, { text: e.target.value })} />
                       <Checkbox checked={o.pinned} onChange={(e) => setOption(i, { pinned: e.target.checked })}
                         aria-label={`Cố định phương án ${LETTERS[i]}`}>
@@ -162,7 +165,6 @@ export function QuestionEditor({ questionId, topics, onClose, onSaved }: Props) 
                 </Form.Item>
               </Flex>
             </Form>
-            {saveError && <Alert type="error" showIcon title={saveError} role="alert" style={{ marginTop: 8 }} />}
           </div>
           <div className="question-editor__side">
             {preview}

@@ -1,19 +1,19 @@
 import { LinkOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Skeleton, Tooltip } from 'antd';
+import { Button, Card, Skeleton } from 'antd';
 import type { DifficultyCounts, Topic } from '../../api/banks.ts';
 import { formatCount } from '../../lib/format.ts';
 
-function Counts({ counts }: { counts: DifficultyCounts }) {
-  const title = `${formatCount(counts.total)} câu: ${counts.recognition} nhận biết, ${counts.comprehension} thông hiểu, `
-    + `${counts.application} vận dụng${counts.unrated ? `, ${counts.unrated} chưa phân mức độ` : ''}`;
+function Levels({ counts }: { counts: DifficultyCounts }) {
   return (
-    <Tooltip title={title}>
-      <span className="topic-counts" aria-label={title}>
-        <span className="topic-counts__total">{formatCount(counts.total)}</span>
-        <span className="muted">{counts.recognition} / {counts.comprehension} / {counts.application}</span>
-      </span>
-    </Tooltip>
+    <span className="topic-item__levels">
+      NB {counts.recognition} · TH {counts.comprehension} · VD {counts.application}
+      {counts.unrated > 0 && ` · chưa phân ${counts.unrated}`}
+    </span>
   );
+}
+
+function Total({ counts }: { counts: DifficultyCounts }) {
+  return <span className="topic-counts__total" title={`${formatCount(counts.total)} câu hỏi`}>{formatCount(counts.total)}</span>;
 }
 
 interface Props {
@@ -31,7 +31,7 @@ export function TopicsPanel({ topics, withoutTopic, loading, selectedId, onSelec
   return (
     <Card size="small" title="Chuyên đề" className="topics-panel"
       extra={<Button size="small" type="link" icon={<PlusOutlined />} onClick={onAdd}>Thêm chuyên đề</Button>}>
-      <div className="topics-panel__legend muted">Số câu · NB / TH / VD</div>
+      <div className="topics-panel__legend muted">NB: nhận biết · TH: thông hiểu · VD: vận dụng</div>
       {loading && topics.length === 0 ? <Skeleton active paragraph={{ rows: 4 }} /> : (
         <ul className="topic-list" aria-label="Chuyên đề">
           <li>
@@ -45,8 +45,11 @@ export function TopicsPanel({ topics, withoutTopic, loading, selectedId, onSelec
             <li key={t.id}>
               <button type="button" className={selectedId === t.id ? 'topic-item topic-item--active' : 'topic-item'}
                 aria-pressed={selectedId === t.id} onClick={() => onSelect(t.id)}>
-                <span className="topic-item__name">{t.name}</span>
-                <Counts counts={t.counts} />
+                <span className="topic-item__body">
+                  <span className="topic-item__name">{t.name}</span>
+                  <Levels counts={t.counts} />
+                </span>
+                <Total counts={t.counts} />
               </button>
               {t.materialUrl && (
                 <a className="topic-item__material" href={t.materialUrl} target="_blank" rel="noreferrer">
@@ -58,8 +61,11 @@ export function TopicsPanel({ topics, withoutTopic, loading, selectedId, onSelec
           {withoutTopic && withoutTopic.total > 0 && (
             <li>
               <div className="topic-item topic-item--static">
-                <span className="topic-item__name muted">Chưa có chuyên đề</span>
-                <Counts counts={withoutTopic} />
+                <span className="topic-item__body">
+                  <span className="topic-item__name muted">Chưa có chuyên đề</span>
+                  <Levels counts={withoutTopic} />
+                </span>
+                <Total counts={withoutTopic} />
               </div>
             </li>
           )}

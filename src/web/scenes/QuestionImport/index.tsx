@@ -1,12 +1,13 @@
 import { ArrowLeftOutlined, CheckOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Result, Spin, Steps, Table, Tag, Typography, Upload, App, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, Result, Spin, Steps, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { banksApi, type Bank, type ImportedQuestion, type QuestionImportPreview } from '../../api/banks.ts';
 import { errorMessage } from '../../api/client.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatCount } from '../../lib/format.ts';
-import { DifficultyTag } from '../Bank/question-view.tsx';
+import { useIsPhone } from '../../hooks/useIsPhone.ts';
+import { DifficultyTag, QuestionView } from '../Bank/question-view.tsx';
 
 const ACCEPT = '.docx,.xlsx,.gift,.txt';
 const SHOWN_PROBLEMS = 30;
@@ -18,6 +19,7 @@ export default function QuestionImportScene() {
   const bankId = Number(useParams().id);
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const isPhone = useIsPhone();
   const [bank, setBank] = useState<Bank | null>(null);
   const [phase, setPhase] = useState<Phase>('choose');
   const [fileName, setFileName] = useState('');
@@ -136,12 +138,14 @@ export default function QuestionImportScene() {
           <Flex vertical gap={16}>
             <Typography.Text type="secondary">
               Tệp <strong>{fileName}</strong>: đọc được {formatCount(preview.questions.length)} câu hỏi
-              {problems.length > 0 && `, ${formatCount(problems.length)} lỗi`}.
+              {problems.length > 0 && `, ${formatCount(problems.length)} vấn đề`}.
             </Typography.Text>
             {problems.length > 0 && (
               <Alert type="warning" showIcon role="alert"
-                title={`Có ${formatCount(problems.length)} lỗi. Câu có lỗi không được chọn sẵn; câu không đọc được thì không có trong bảng.`}
+                title={`Có ${formatCount(problems.length)} vấn đề cần xem lại`}
                 description={
+                  <>
+                  <div>Câu có vấn đề không được chọn sẵn — bạn vẫn có thể chọn nếu thấy đúng. Câu không đọc được thì không có trong danh sách.</div>
                   <ul className="problem-list">
                     {problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
                       <li key={i}>
@@ -151,14 +155,43 @@ export default function QuestionImportScene() {
                         )}
                       </li>
                     ))}
-                    {problems.length > SHOWN_PROBLEMS && <li>… và {formatCount(problems.length - SHOWN_PROBLEMS)} lỗi khác</li>}
+                    {problems.length > SHOWN_PROBLEMS && <li>… và {formatCount(problems.length - SHOWN_PROBLEMS)} vấn đề khác</li>}
                   </ul>
+                  </>
                 } />
             )}
             {preview.questions.length === 0 ? (
               <Alert type="error" showIcon title="Không đọc được câu hỏi nào trong tệp." />
+            ) : isPhone ? (
+              <Flex vertical gap={0}>
+                <Checkbox checked={selected.length === preview.questions.length}
+                  indeterminate={selected.length > 0 && selected.length < preview.questions.length}
+                  onChange={(e) => setSelected(e.target.checked ? preview.questions.map((q) => q.number) : [])}>
+                  Chọn tất cả câu hỏi
+                </Checkbox>
+                <ol className="question-list" aria-label="Câu hỏi trong tệp">
+                  {preview.questions.map((q) => (
+                    <li key={q.number} className={withProblem.has(q.number) ? 'question-list__item import-item--problem' : 'question-list__item'}>
+                      <QuestionView stem={q.stem} options={q.options} images={q.images}
+                        heading={
+                          <div className="question-list__meta">
+                            <Checkbox checked={selected.includes(q.number)}
+                              onChange={(e) => setSelected((prev) => (e.target.checked ? [...prev, q.number] : prev.filter((n) => n !== q.number)))}>
+                              <strong>Chọn câu {q.number}</strong>
+                            </Checkbox>
+                            <span>
+                              <Tag>{q.topic ?? 'Chưa có chuyên đề'}</Tag>
+                              {q.difficulty && <DifficultyTag value={q.difficulty} />}
+                            </span>
+                          </div>
+                        } />
+                    </li>
+                  ))}
+                </ol>
+              </Flex>
             ) : (
               <Table<ImportedQuestion>
+                className="import-table"
                 size="small"
                 rowKey="number"
                 columns={columns}
