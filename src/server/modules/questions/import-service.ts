@@ -1,5 +1,6 @@
 import { duplicateKey, duplicateProblems, searchText } from '../../../domain/question-bank/keys.ts';
 import type { ParsedQuestion, QuestionProblem } from '../../../domain/question-bank/types.ts';
+import { questionContentProblems } from '../../../domain/question-bank/validate.ts';
 import type { Actor } from '../../../domain/roles.ts';
 import { nowIso, type AppContext } from '../../context.ts';
 import { errors } from '../../errors.ts';
@@ -30,6 +31,11 @@ export async function previewQuestionImport(ctx: AppContext, actor: Actor | null
 /** Writes the chosen questions into the bank in one transaction: topics by name, images once, version 1 each. */
 export async function applyQuestionImport(ctx: AppContext, actor: Actor, bankId: number, questions: ParsedQuestion[], fileName: string,
   importId?: number) {
+  const broken = questions.filter((q) => questionContentProblems(q.stem, q.options).length > 0);
+  if (broken.length > 0) {
+    throw errors.invalid('question_incomplete', `Không thể nhập câu ${broken.map((q) => q.number).join(', ')}: `
+      + `${questionContentProblems(broken[0].stem, broken[0].options).join('; ').toLowerCase()}. Bỏ chọn hoặc sửa tệp.`);
+  }
   return ctx.db.transaction().execute(async (trx) => {
     const bank = await bankForActor(trx, actor, bankId, 'use');
     if (importId !== undefined) {

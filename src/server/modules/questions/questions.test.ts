@@ -142,3 +142,33 @@ describeEachDialect('question editing and versions', (dialect) => {
     expect(kept).toHaveLength(2);
   });
 });
+
+describeEachDialect('incomplete questions', (dialect) => {
+  let env: TestEnv;
+  beforeAll(async () => { env = await createTestEnv(dialect); });
+  afterAll(async () => env.close());
+
+  it('never stores a ticked question that has no correct option', async () => {
+    const root = (await findRootUnit(env.ctx.db))!;
+    const o = await buildUser(env.ctx, { unit: root, roles: [{ role: 'organizer', unit: root }] });
+    const session = await login(env.app, o.username, o.password);
+    const bankId = (await session.request('POST', '/api/banks', { name: 'Kiểm tra', unitId: root.id })).json().id;
+    const { buildDocx, p } = await import('../../../domain/question-bank/docx/docx-test-builder.ts');
+    const file = await buildDocx([p('Câu 1. Câu này thiếu đáp án?'), p('A. Có'), p('B. Không'),
+      p('Câu 2. Câu đủ?'), p({ text: 'A.', underline: {} }, ' Đủ'), p('B. Thiếu')]);
+    const boundary = '----bd-i';
+    const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="de.docx"\r\n\r\n`),
+      Buffer.from(file), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const preview = (await env.app.inject({ method: 'POST', url: `/api/banks/${bankId}/question-imports`, payload,
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` } })).json();
+    expect(preview.problems[0]).toMatchObject({ question: 1, message: 'Không tìm thấy đáp án đúng' });
+    // The Word preview lists the question (so the organiser sees it) but it cannot be imported even when ticked.
+    expect(preview.questions.map((q: { number: number }) => q.number)).toEqual([1, 2]);
+    const res = await session.request('POST', `/api/question-imports/${preview.importId}/commit`, { numbers: [1, 2] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('Không thể nhập câu 1');
+    expect((await session.request('POST', `/api/question-imports/${preview.importId}/commit`, { numbers: [2] })).json().imported).toBe(1);
+    const stored = await env.ctx.db.selectFrom('question_versions').select('correct_index').execute();
+    expect(stored.every((v) => v.correct_index >= 0)).toBe(true);
+  });
+});
