@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseQuestionDocx } from '../src/domain/question-bank/docx/index.ts';
 import type { Browser, Page } from 'playwright-core';
 import { buildDocx, p } from '../src/domain/question-bank/docx/docx-test-builder.ts';
 import { createBank } from '../src/server/modules/banks/service.ts';
@@ -23,7 +25,7 @@ describe('organiser imports a Word question bank and finds a question without di
       grants: [{ role: 'organizer' as const, unitId: root.id, unitPath: root.path }] };
     bankId = (await createBank(server.ctx, actor, { name: 'Bồi dưỡng chính trị hè 2026', unitId: root.id })).id;
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'vi-VN' });
+    page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'vi-VN', acceptDownloads: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -56,5 +58,18 @@ describe('organiser imports a Word question bank and finds a question without di
     await expect.poll(async () => page.getByText('Đại hội đại biểu toàn quốc lần thứ XIII').count(), { timeout: 10_000 }).toBe(0);
     const stored = await server.ctx.db.selectFrom('questions').select('id').where('bank_id', '=', bankId).execute();
     expect(stored).toHaveLength(2);
+  });
+
+  it('exports the bank to a Word file that reads back as the same two questions', async () => {
+    await page.getByRole('button', { name: 'Xuất ngân hàng' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: /Word \(\.docx\)/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const bytes = fs.readFileSync((await download.path())!);
+    const parsed = await parseQuestionDocx(new Uint8Array(bytes));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.questions.map((q) => q.options.find((o) => o.correct)?.text)).toEqual(['2013', '2021']);
   });
 });

@@ -150,6 +150,8 @@ export const banksApi = {
   question: (id: number) => api.get<QuestionDetail>(`/api/questions/${id}`),
   editQuestion: (id: number, input: QuestionEdit) =>
     api.patch<{ id: number; version: number; newVersion: boolean }>(`/api/questions/${id}`, input),
+  share: (id: number, unitId: number) => api.put<{ ok: true }>(`/api/banks/${id}/shares/${unitId}`),
+  unshare: (id: number, unitId: number) => api.delete<{ ok: true }>(`/api/banks/${id}/shares/${unitId}`),
   deleteQuestion: (id: number) => api.delete<{ ok: true }>(`/api/questions/${id}`),
   previewImport: (bankId: number, file: File) => uploadJson<QuestionImportPreview>(`/api/banks/${bankId}/question-imports`, file),
   commitImport: (importId: number, numbers: number[]) =>

@@ -11,6 +11,8 @@ import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
 import { useIsPhone } from '../../hooks/useIsPhone.ts';
 import { formatCount } from '../../lib/format.ts';
 import { AddTopicModal } from './add-topic-modal.tsx';
+import { ExportMenu } from './export-menu.tsx';
+import { ShareButton } from './share-modal.tsx';
 import { QuestionEditor } from './question-editor.tsx';
 import { DifficultyTag, QuestionView } from './question-view.tsx';
 import { TopicsPanel } from './topics-panel.tsx';
@@ -45,10 +47,11 @@ export default function BankScene() {
   const [addingTopic, setAddingTopic] = useState(false);
   const [topicsOpen, setTopicsOpen] = useState(false);
 
-  useEffect(() => {
+  const loadBank = useCallback(() => {
     banksApi.list().then((all) => setBank(all.find((b) => b.id === bankId) ?? null))
       .catch((err: unknown) => { setBankError(errorMessage(err)); setBank(null); });
   }, [bankId]);
+  useEffect(loadBank, [loadBank]);
 
   const loadTopics = useCallback(async () => {
     setTopicsLoading(true);
@@ -120,6 +123,8 @@ export default function BankScene() {
         extra={
           <>
             {isPhone && <Button icon={<FilterOutlined />} onClick={() => setTopicsOpen(true)}>Chuyên đề</Button>}
+            {bank?.owns && <ShareButton bank={bank} onChanged={loadBank} />}
+            {bank && <ExportMenu bankId={bankId} bankCode={bank.code} topicId={topicId} />}
             <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => navigate(`/ngan-hang/${bankId}/nhap`)}>Nhập câu hỏi</Button>
           </>
         }
