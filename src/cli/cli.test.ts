@@ -1,29 +1,19 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createPgDatabase, describeEachDialect } from '../server/test/harness.ts';
+import { describeEachDialect } from '../server/test/harness.ts';
+import { createCliEnv, type CliEnv } from '../server/test/cli-harness.ts';
 import { buildRosterFile } from '../server/test/roster-file.ts';
 
-const run = promisify(execFile);
-const BIN = path.resolve(import.meta.dirname, '../../bin/boiduong.js');
-
 describeEachDialect('command line', (dialect) => {
+  let env: CliEnv;
   let dir: string;
-  let env: NodeJS.ProcessEnv;
-  let dropPg: (() => Promise<void>) | undefined;
+  const cli = (...args: string[]) => env.cli(...args);
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-cli-'));
-    env = { ...process.env, DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '' };
-    if (dialect === 'postgres') {
-      const pg = await createPgDatabase();
-      env.DATABASE_URL = pg.url;
-      dropPg = pg.drop;
-    }
+    env = await createCliEnv(dialect);
+    dir = env.dir;
     fs.writeFileSync(path.join(dir, 'ds.xlsx'), await buildRosterFile([
       ['Nguyễn Văn An', '02/09/1980', 'Nam', '0012345', 1085012345, 'Trường THCS Tân Lập', 'Xã Tân Lập', 'Hiệu trưởng', 'x'],
       ['Trần Thị Bình', '3/4/1990', 'nữ', '0012346', null, 'Trường THCS Tân Lập', 'Xã Tân Lập', 'Giáo viên', null],
@@ -32,20 +22,7 @@ describeEachDialect('command line', (dialect) => {
       ['Lê Văn Cường', '30/02/1980', 'Nam', '00A2345', null, 'Trường THCS Tân Lập', 'Xã Tân Lập', 'Giáo viên', null],
     ]));
   });
-  afterAll(async () => {
-    await dropPg?.();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, cwd: dir });
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  };
+  afterAll(async () => env.close());
 
   it('dry-runs an import as one JSON object and writes nothing, then imports', async () => {
     const dry = await cli('import-roster', 'ds.xlsx', '--dry-run', '--json');

@@ -1,28 +1,18 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildDocx, image, p } from '../domain/question-bank/docx/docx-test-builder.ts';
-import { createPgDatabase, describeEachDialect } from '../server/test/harness.ts';
-
-const run = promisify(execFile);
-const BIN = path.resolve(import.meta.dirname, '../../bin/boiduong.js');
+import { describeEachDialect } from '../server/test/harness.ts';
+import { createCliEnv, type CliEnv } from '../server/test/cli-harness.ts';
 
 describeEachDialect('import-questions command', (dialect) => {
+  let env: CliEnv;
   let dir: string;
-  let env: NodeJS.ProcessEnv;
-  let dropPg: (() => Promise<void>) | undefined;
+  const cli = (...args: string[]) => env.cli(...args);
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-q-'));
-    env = { ...process.env, DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '' };
-    if (dialect === 'postgres') {
-      const pg = await createPgDatabase();
-      env.DATABASE_URL = pg.url;
-      dropPg = pg.drop;
-    }
+    env = await createCliEnv(dialect);
+    dir = env.dir;
     fs.writeFileSync(path.join(dir, 'de.docx'), await buildDocx([
       p('Phần I. Nghị quyết 29-NQ/TW'),
       p('Câu 1. Nghị quyết số 29-NQ/TW về đổi mới căn bản, toàn diện giáo dục và đào tạo được ban hành năm nào?'),
@@ -31,20 +21,7 @@ describeEachDialect('import-questions command', (dialect) => {
       p('A. Trường học\tB. Bệnh viện'), p({ text: 'C. Nhà văn hóa', color: 'FF0000' }),
     ]));
   });
-  afterAll(async () => {
-    await dropPg?.();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, cwd: dir });
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  };
+  afterAll(async () => env.close());
 
   it('dry-runs a Word file into the documented JSON, then imports it into a new bank, then flags the repeat', async () => {
     const dry = await cli('import-questions', 'de.docx', '--dry-run', '--json');

@@ -88,3 +88,20 @@ export async function login(app: FastifyInstance, username: string, password: st
     }),
   };
 }
+
+/** A multipart/form-data body with one file field named "file", for app.inject. */
+export function multipartFile(file: Uint8Array | string, fileName: string, contentType = 'application/octet-stream') {
+  const boundary = '----boiduong-test';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), Buffer.from(file), Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+
+/** POSTs a file as the session's user. */
+export function uploadAs(app: FastifyInstance, session: Session, url: string, file: Uint8Array | string, fileName: string) {
+  const body = multipartFile(file, fileName);
+  return app.inject({ method: 'POST', url, payload: body.payload,
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': body.contentType } });
+}

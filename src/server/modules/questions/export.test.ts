@@ -2,17 +2,8 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildDocx, image, p } from '../../../domain/question-bank/docx/docx-test-builder.ts';
 import { buildUser } from '../../test/builders.ts';
-import { createTestEnv, describeEachDialect, login, type Session, type TestEnv } from '../../test/harness.ts';
+import { createTestEnv, describeEachDialect, login, uploadAs, type Session, type TestEnv } from '../../test/harness.ts';
 import { findRootUnit } from '../units/repository.ts';
-
-function multipart(file: Uint8Array, fileName: string) {
-  const boundary = '----bd-x';
-  return {
-    payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n`
-      + 'Content-Type: application/octet-stream\r\n\r\n'), Buffer.from(file), Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
 
 describeEachDialect('question export', (dialect) => {
   let env: TestEnv;
@@ -29,9 +20,7 @@ describeEachDialect('question export', (dialect) => {
   afterAll(async () => env.close());
 
   const importInto = async (bankId: number, file: Uint8Array, fileName: string) => {
-    const body = multipart(file, fileName);
-    const preview = (await env.app.inject({ method: 'POST', url: `/api/banks/${bankId}/question-imports`, payload: body.payload,
-      headers: { cookie: organizer.cookie, 'x-csrf-token': organizer.csrf, 'content-type': body.contentType } })).json();
+    const preview = (await uploadAs(env.app, organizer, `/api/banks/${bankId}/question-imports`, file, fileName)).json();
     expect(preview.problems).toEqual([]);
     await organizer.request('POST', `/api/question-imports/${preview.importId}/commit`,
       { numbers: preview.questions.map((q: { number: number }) => q.number) });
@@ -79,9 +68,7 @@ describeEachDialect('question template', (dialect) => {
     const session = await login(env.app, o.username, o.password);
     const template = await session.request('GET', '/api/question-template.xlsx');
     const bankId = (await session.request('POST', '/api/banks', { name: 'Thử mẫu', unitId: root.id })).json().id;
-    const body = multipart(template.rawPayload, 'mau.xlsx');
-    const preview = (await env.app.inject({ method: 'POST', url: `/api/banks/${bankId}/question-imports`, payload: body.payload,
-      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': body.contentType } })).json();
+    const preview = (await uploadAs(env.app, session, `/api/banks/${bankId}/question-imports`, template.rawPayload, 'mau.xlsx')).json();
     expect(preview.problems).toEqual([]);
     expect(preview.questions.map((q: { topic: string; difficulty: string }) => [q.topic, q.difficulty])).toEqual([
       ['Nghị quyết 29-NQ/TW', 'recognition'], ['Chuyên đề năm 2026 của tỉnh', 'comprehension']]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildUnit, buildUser } from '../../test/builders.ts';
-import { createTestEnv, describeEachDialect, login, type Session, type TestEnv } from '../../test/harness.ts';
+import { createTestEnv, describeEachDialect, login, uploadAs, type Session, type TestEnv } from '../../test/harness.ts';
 import { findRootUnit } from '../units/repository.ts';
 
 const GIFT = `$CATEGORY: $course$/Nghị quyết 29-NQ//TW
@@ -17,15 +17,6 @@ const GIFT = `$CATEGORY: $course$/Nghị quyết 29-NQ//TW
 
 ::Câu 4:: NGHI QUYET SO 29-NQ/TW ve doi moi can ban, toan dien giao duc va dao tao duoc ban hanh nam nao { ~2011 =2013 }
 `;
-
-function multipart(text: string, fileName: string) {
-  const boundary = '----bd-q';
-  return {
-    payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n`
-      + 'Content-Type: text/plain\r\n\r\n'), Buffer.from(text), Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
 
 describeEachDialect('question import and search', (dialect) => {
   let env: TestEnv;
@@ -46,9 +37,7 @@ describeEachDialect('question import and search', (dialect) => {
   afterAll(async () => env.close());
 
   const upload = (session: Session, text: string, fileName = 'de.gift') => {
-    const body = multipart(text, fileName);
-    return env.app.inject({ method: 'POST', url: `/api/banks/${bankId}/question-imports`, payload: body.payload,
-      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': body.contentType } });
+    return uploadAs(env.app, session, `/api/banks/${bankId}/question-imports`, text, fileName);
   };
 
   it('previews, imports the ticked questions only, then finds them without diacritics', async () => {
@@ -100,9 +89,8 @@ describeEachDialect('question editing and versions', (dialect) => {
     const o = await buildUser(env.ctx, { unit: root, roles: [{ role: 'organizer', unit: root }] });
     organizer = await login(env.app, o.username, o.password);
     const bankId = (await organizer.request('POST', '/api/banks', { name: 'Ngân hàng thử', unitId: root.id })).json().id;
-    const body = multipart('Thủ đô của Việt Nam là? { =Hà Nội ~Huế ~Đà Nẵng }', 'de.gift');
-    const preview = (await env.app.inject({ method: 'POST', url: `/api/banks/${bankId}/question-imports`, payload: body.payload,
-      headers: { cookie: organizer.cookie, 'x-csrf-token': organizer.csrf, 'content-type': body.contentType } })).json();
+    const preview = (await uploadAs(env.app, organizer, `/api/banks/${bankId}/question-imports`,
+      'Thủ đô của Việt Nam là? { =Hà Nội ~Huế ~Đà Nẵng }', 'de.gift')).json();
     await organizer.request('POST', `/api/question-imports/${preview.importId}/commit`, { numbers: [1] });
     questionId = (await organizer.request('GET', `/api/banks/${bankId}/questions`)).json().items[0].id;
   });
@@ -156,11 +144,7 @@ describeEachDialect('incomplete questions', (dialect) => {
     const { buildDocx, p } = await import('../../../domain/question-bank/docx/docx-test-builder.ts');
     const file = await buildDocx([p('Câu 1. Câu này thiếu đáp án?'), p('A. Có'), p('B. Không'),
       p('Câu 2. Câu đủ?'), p({ text: 'A.', underline: {} }, ' Đủ'), p('B. Thiếu')]);
-    const boundary = '----bd-i';
-    const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="de.docx"\r\n\r\n`),
-      Buffer.from(file), Buffer.from(`\r\n--${boundary}--\r\n`)]);
-    const preview = (await env.app.inject({ method: 'POST', url: `/api/banks/${bankId}/question-imports`, payload,
-      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` } })).json();
+    const preview = (await uploadAs(env.app, session, `/api/banks/${bankId}/question-imports`, file, 'de.docx')).json();
     expect(preview.problems[0]).toMatchObject({ question: 1, message: 'Không tìm thấy đáp án đúng' });
     // The Word preview lists the question (so the organiser sees it) but it cannot be imported even when ticked.
     expect(preview.questions.map((q: { number: number }) => q.number)).toEqual([1, 2]);

@@ -1,23 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildPerson, buildUnit, buildUser } from '../../test/builders.ts';
-import { createTestEnv, describeEachDialect, login, type Session, type TestEnv } from '../../test/harness.ts';
+import { createTestEnv, describeEachDialect, login, uploadAs, type Session, type TestEnv } from '../../test/harness.ts';
 import { buildRosterFile, type RosterFileRow } from '../../test/roster-file.ts';
 import { findRootUnit } from '../units/repository.ts';
 
-function multipart(file: Buffer, fileName: string) {
-  const boundary = '----boiduong-test';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n`
-    + 'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n';
-  return { payload: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
 /** Posts a file and returns the last NDJSON line: { result } or { error }, plus how many progress lines came. */
 async function upload(app: FastifyInstance, session: Session, unitId: number, file: Buffer, fileName = 'danh-sach.xlsx') {
-  const body = multipart(file, fileName);
-  const res = await app.inject({ method: 'POST', url: `/api/roster/imports?underUnitId=${unitId}`, payload: body.payload,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': body.contentType } });
+  const res = await uploadAs(app, session, `/api/roster/imports?underUnitId=${unitId}`, file, fileName);
   return { status: res.statusCode, ...ndjson(res.body), raw: res };
 }
 
