@@ -105,3 +105,9 @@ export function uploadAs(app: FastifyInstance, session: Session, url: string, fi
   return app.inject({ method: 'POST', url, payload: body.payload,
     headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': body.contentType } });
 }
+
+/** The final line of a streamed (NDJSON) answer: { result } or { error }. */
+export function ndjsonResult(res: LightMyRequestResponse): { result?: any; error?: { code: string; message: string; details?: any } } {
+  const lines = res.body.trim().split('\n').map((l) => JSON.parse(l));
+  return lines[lines.length - 1];
+}

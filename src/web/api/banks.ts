@@ -1,5 +1,5 @@
 import type { Difficulty } from '../../domain/question-bank/types.ts';
-import { api, ApiError, CSRF_COOKIE, CSRF_HEADER, readCookie, withQuery } from './client.ts';
+import { api, uploadWithProgress, withQuery } from './client.ts';
 
 export type { Difficulty };
 
@@ -104,37 +104,6 @@ export interface QuestionQuery {
   pageSize?: number;
 }
 
-/** Sends one file as multipart field `file` and reads the JSON answer (the server answers plain JSON here). */
-async function uploadJson<T>(url: string, file: File): Promise<T> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  const token = readCookie(CSRF_COOKIE);
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST', body: form, credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(token ? { [CSRF_HEADER]: token } : {}) },
-    });
-  } catch {
-    throw new ApiError(0, 'network_error', 'Không kết nối được với máy chủ. Kiểm tra mạng rồi thử lại.');
-  }
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    // not JSON
-  }
-  if (!response.ok) {
-    if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string') {
-      const b = body as { code?: string; message: string; details?: unknown };
-      throw new ApiError(response.status, b.code ?? 'error', b.message, b.details);
-    }
-    if (response.status === 413) throw new ApiError(413, 'too_large', 'Tệp quá lớn.');
-    throw new ApiError(response.status, 'error', `Tải tệp lên không thành công (mã ${response.status}).`);
-  }
-  return body as T;
-}
-
 export const banksApi = {
   list: async () => (await api.get<{ items: Bank[] }>('/api/banks')).items,
   create: (input: { name: string; unitId: number; code?: string; description?: string }) =>
@@ -153,7 +122,8 @@ export const banksApi = {
   share: (id: number, unitId: number) => api.put<{ ok: true }>(`/api/banks/${id}/shares/${unitId}`),
   unshare: (id: number, unitId: number) => api.delete<{ ok: true }>(`/api/banks/${id}/shares/${unitId}`),
   deleteQuestion: (id: number) => api.delete<{ ok: true }>(`/api/questions/${id}`),
-  previewImport: (bankId: number, file: File) => uploadJson<QuestionImportPreview>(`/api/banks/${bankId}/question-imports`, file),
+  previewImport: (bankId: number, file: File, onUploadProgress: (percent: number) => void) =>
+    uploadWithProgress<QuestionImportPreview>(`/api/banks/${bankId}/question-imports`, file, onUploadProgress, () => {}),
   commitImport: (importId: number, numbers: number[]) =>
     api.post<{ imported: number; topicsCreated: number; total: number }>(`/api/question-imports/${importId}/commit`, { numbers }),
 };

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildDocx, image, p } from '../../../domain/question-bank/docx/docx-test-builder.ts';
 import { buildUser } from '../../test/builders.ts';
-import { createTestEnv, describeEachDialect, login, uploadAs, type Session, type TestEnv } from '../../test/harness.ts';
+import { createTestEnv, describeEachDialect, login, ndjsonResult, uploadAs, type Session, type TestEnv } from '../../test/harness.ts';
 import { findRootUnit } from '../units/repository.ts';
 
 describeEachDialect('question export', (dialect) => {
@@ -20,7 +20,7 @@ describeEachDialect('question export', (dialect) => {
   afterAll(async () => env.close());
 
   const importInto = async (bankId: number, file: Uint8Array, fileName: string) => {
-    const preview = (await uploadAs(env.app, organizer, `/api/banks/${bankId}/question-imports`, file, fileName)).json();
+    const preview = ndjsonResult(await uploadAs(env.app, organizer, `/api/banks/${bankId}/question-imports`, file, fileName)).result;
     expect(preview.problems).toEqual([]);
     await organizer.request('POST', `/api/question-imports/${preview.importId}/commit`,
       { numbers: preview.questions.map((q: { number: number }) => q.number) });
@@ -68,7 +68,7 @@ describeEachDialect('question template', (dialect) => {
     const session = await login(env.app, o.username, o.password);
     const template = await session.request('GET', '/api/question-template.xlsx');
     const bankId = (await session.request('POST', '/api/banks', { name: 'Thử mẫu', unitId: root.id })).json().id;
-    const preview = (await uploadAs(env.app, session, `/api/banks/${bankId}/question-imports`, template.rawPayload, 'mau.xlsx')).json();
+    const preview = ndjsonResult(await uploadAs(env.app, session, `/api/banks/${bankId}/question-imports`, template.rawPayload, 'mau.xlsx')).result;
     expect(preview.problems).toEqual([]);
     expect(preview.questions.map((q: { topic: string; difficulty: string }) => [q.topic, q.difficulty])).toEqual([
       ['Nghị quyết 29-NQ/TW', 'recognition'], ['Chuyên đề năm 2026 của tỉnh', 'comprehension']]);

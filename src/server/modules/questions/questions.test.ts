@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildUnit, buildUser } from '../../test/builders.ts';
-import { createTestEnv, describeEachDialect, login, uploadAs, type Session, type TestEnv } from '../../test/harness.ts';
+import { createTestEnv, describeEachDialect, login, ndjsonResult, uploadAs, type Session, type TestEnv } from '../../test/harness.ts';
 import { findRootUnit } from '../units/repository.ts';
 
 const GIFT = `$CATEGORY: $course$/Nghị quyết 29-NQ//TW
@@ -41,7 +41,7 @@ describeEachDialect('question import and search', (dialect) => {
   };
 
   it('previews, imports the ticked questions only, then finds them without diacritics', async () => {
-    const preview = (await upload(organizer, GIFT)).json();
+    const preview = ndjsonResult(await upload(organizer, GIFT)).result;
     expect(preview.questions.map((q: { number: number }) => q.number)).toEqual([1, 2, 4]);
     expect(preview.problems).toEqual([
       { question: 3, line: 11, message: expect.stringContaining('đúng/sai') },
@@ -61,7 +61,7 @@ describeEachDialect('question import and search', (dialect) => {
     expect(found.items[0].options.find((o: { correct: boolean }) => o.correct).text).toBe('2013');
     expect((await organizer.request('GET', `/api/banks/${bankId}/questions?q=DAI HOI`)).json().total).toBe(1);
 
-    const again = (await upload(organizer, GIFT)).json();
+    const again = ndjsonResult(await upload(organizer, GIFT)).result;
     expect(again.problems.filter((p: { message: string }) => p.message.includes('đã có trong ngân hàng'))
       .map((p: { question: number }) => p.question)).toEqual([1, 2]);
   });
@@ -89,8 +89,8 @@ describeEachDialect('question editing and versions', (dialect) => {
     const o = await buildUser(env.ctx, { unit: root, roles: [{ role: 'organizer', unit: root }] });
     organizer = await login(env.app, o.username, o.password);
     const bankId = (await organizer.request('POST', '/api/banks', { name: 'Ngân hàng thử', unitId: root.id })).json().id;
-    const preview = (await uploadAs(env.app, organizer, `/api/banks/${bankId}/question-imports`,
-      'Thủ đô của Việt Nam là? { =Hà Nội ~Huế ~Đà Nẵng }', 'de.gift')).json();
+    const preview = ndjsonResult(await uploadAs(env.app, organizer, `/api/banks/${bankId}/question-imports`,
+      'Thủ đô của Việt Nam là? { =Hà Nội ~Huế ~Đà Nẵng }', 'de.gift')).result;
     await organizer.request('POST', `/api/question-imports/${preview.importId}/commit`, { numbers: [1] });
     questionId = (await organizer.request('GET', `/api/banks/${bankId}/questions`)).json().items[0].id;
   });
@@ -144,7 +144,7 @@ describeEachDialect('incomplete questions', (dialect) => {
     const { buildDocx, p } = await import('../../../domain/question-bank/docx/docx-test-builder.ts');
     const file = await buildDocx([p('Câu 1. Câu này thiếu đáp án?'), p('A. Có'), p('B. Không'),
       p('Câu 2. Câu đủ?'), p({ text: 'A.', underline: {} }, ' Đủ'), p('B. Thiếu')]);
-    const preview = (await uploadAs(env.app, session, `/api/banks/${bankId}/question-imports`, file, 'de.docx')).json();
+    const preview = ndjsonResult(await uploadAs(env.app, session, `/api/banks/${bankId}/question-imports`, file, 'de.docx')).result;
     expect(preview.problems[0]).toMatchObject({ question: 1, message: 'Không tìm thấy đáp án đúng' });
     // The Word preview lists the question (so the organiser sees it) but it cannot be imported even when ticked.
     expect(preview.questions.map((q: { number: number }) => q.number)).toEqual([1, 2]);

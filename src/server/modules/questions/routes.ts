@@ -9,7 +9,9 @@ import { commitForBank, previewForBank } from './import-service.ts';
 import { listQuestions } from './service.ts';
 import { exportQuestions } from './export-service.ts';
 import { attachment } from '../../files/attachment.ts';
+import { streamWithProgress } from '../../files/ndjson.ts';
 import { questionTemplate } from './template.ts';
+import { formatOf } from './parse-file.ts';
 import { deleteQuestion, editQuestion, getQuestion } from './edit-service.ts';
 
 const QuestionQuery = Type.Object({
@@ -37,13 +39,17 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { params: IdParams, querystring: QuestionQuery } },
     async (request) => listQuestions(ctx, requireActor(request), request.params.id, request.query));
 
-  app.post<{ Params: IdParams }>('/api/banks/:id/question-imports', { schema: { params: IdParams } }, async (request) => {
+  app.post<{ Params: IdParams }>('/api/banks/:id/question-imports', { schema: { params: IdParams } }, async (request, reply) => {
     const actor = requireActor(request);
     await bankForActor(ctx.db, actor, request.params.id, 'use');
     const part = await request.file();
     if (!part) throw errors.invalid('file_required', 'Chưa chọn tệp câu hỏi.');
+    formatOf(part.filename);
     const file = await part.toBuffer();
-    return previewForBank(ctx, actor, request.params.id, part.filename, file);
+    return streamWithProgress(request, reply, async (progress) => {
+      progress({ phase: 'check', done: 0, total: 1 });
+      return previewForBank(ctx, actor, request.params.id, part.filename, file);
+    });
   });
 
   app.post<{ Params: IdParams; Body: Static<typeof CommitBody> }>('/api/question-imports/:id/commit',

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, CheckOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Flex, Result, Spin, Steps, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, Progress, Result, Spin, Steps, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { banksApi, type Bank, type ImportedQuestion, type QuestionImportPreview } from '../../api/banks.ts';
@@ -34,12 +34,15 @@ export default function QuestionImportScene() {
 
   const withProblem = useMemo(() => new Set((preview?.problems ?? []).map((p) => p.question).filter((n) => n !== null)), [preview]);
 
+  const [uploadPercent, setUploadPercent] = useState(0);
+
   const upload = async (file: File) => {
     setPhase('uploading');
     setFileName(file.name);
     setError(null);
     try {
-      const result = await banksApi.previewImport(bankId, file);
+      setUploadPercent(0);
+      const result = await banksApi.previewImport(bankId, file, setUploadPercent);
       setPreview(result);
       setSelected(result.questions.filter((q) => !result.problems.some((p) => p.question === q.number)).map((q) => q.number));
       setPhase('preview');
@@ -112,7 +115,8 @@ export default function QuestionImportScene() {
 
         {step === 0 && (
           <div style={{ maxWidth: 760 }}>
-            <Spin spinning={phase === 'uploading'} description={`Đang đọc ${fileName}…`}>
+            <Spin spinning={phase === 'uploading'} description={uploadPercent < 100
+              ? `Đang tải ${fileName} lên…` : `Đang đọc và kiểm tra ${fileName}…`}>
               <Upload.Dragger accept={ACCEPT} multiple={false} showUploadList={false} disabled={phase === 'uploading'}
                 beforeUpload={(file) => {
                   if (!/\.(docx|xlsx|gift|txt)$/i.test(file.name)) {
@@ -127,6 +131,10 @@ export default function QuestionImportScene() {
                 <p className="ant-upload-hint">hoặc bấm để chọn tệp (.docx, .xlsx, .gift, .txt). Chưa ghi gì cho đến khi bạn xác nhận.</p>
               </Upload.Dragger>
             </Spin>
+            {phase === 'uploading' && (
+              <Progress percent={uploadPercent} status="active" aria-label="Tiến độ tải tệp lên" style={{ marginTop: 12 }}
+                format={(p) => (p !== undefined && p >= 100 ? 'Đang kiểm tra' : `${p ?? 0}%`)} />
+            )}
             <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
               Mỗi câu có nội dung và từ 2 đến 8 phương án, đúng một phương án được đánh dấu là đáp án. Chuyên đề trong tệp
               (ví dụ dòng <Typography.Text code>$CATEGORY: Tên chuyên đề</Typography.Text> của GIFT) chưa có sẽ được tạo mới.
