@@ -33,10 +33,19 @@ export async function createPgDatabase(): Promise<{ url: string; drop(): Promise
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    // Without FORCE first: terminating a connection the pool is still closing would surface as an unhandled error.
     drop: async () => {
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await c.query(`drop database if exists ${name}${attempt >= 50 ? ' with (force)' : ''}`);
+          break;
+        } catch (err) {
+          if ((err as { code?: string }).code !== '55006' || attempt >= 50) throw err;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
       await c.end();
     },
   };
