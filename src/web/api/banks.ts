@@ -45,7 +45,8 @@ export interface QuestionRow {
   difficulty: Difficulty | null;
   stem: string;
   images: number;
-  options: QuestionOption[];
+  stemImages: number[];
+  options: (QuestionOption & { images: number[] })[];
 }
 
 export interface QuestionPage {

@@ -36,11 +36,16 @@ describeEachDialect('question export', (dialect) => {
       p('#C. Tất cả các phương án trên đều sai'),
       p('Câu 2. Hình nào là lá cờ Tổ quốc?', image()), p({ text: 'A. Cờ đỏ sao vàng', color: 'FF0000' }), p('B. Cờ khác'),
     ]), 'nguon.docx');
+    const withImage = (original as { id: number; stemImages: number[] }[]).find((q) => q.stemImages.length === 1)!;
+    const picture = await organizer.request('GET', `/api/questions/${withImage.id}/images/${withImage.stemImages[0]}`);
+    expect(picture.headers['content-type']).toBe('image/png');
+    expect(picture.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    expect((await organizer.request('GET', `/api/questions/${withImage.id}/images/999999`)).statusCode).toBe(404);
     const res = await organizer.request('GET', `/api/banks/${source}/export?format=docx`);
     expect(res.headers['content-type']).toContain('wordprocessingml');
     const again = await importInto(copy, res.rawPayload, 'xuat.docx');
-    const shape = (items: unknown[]) => (items as { stem: string; topic: string; images: number; options: unknown[] }[])
-      .map(({ stem, topic, images, options }) => ({ stem, topic, images, options }));
+    const shape = (items: unknown[]) => (items as { stem: string; topic: string; images: number; options: { images: unknown }[] }[])
+      .map(({ stem, topic, images, options }) => ({ stem, topic, images, options: options.map(({ images: _ids, ...o }) => o) }));
     expect(shape(again)).toEqual(shape(original));
   });
 

@@ -6,7 +6,7 @@ import { requireActor } from '../../plugins/auth.ts';
 import { bankForActor } from '../banks/service.ts';
 import { IdParams } from '../units/schemas.ts';
 import { commitForBank, previewForBank } from './import-service.ts';
-import { listQuestions } from './service.ts';
+import { listQuestions, questionImage } from './service.ts';
 import { exportQuestions } from './export-service.ts';
 import { attachment } from '../../files/attachment.ts';
 import { streamWithProgress } from '../../files/ndjson.ts';
@@ -78,4 +78,12 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext) {
     requireActor(request);
     return attachment(reply, Buffer.from(await questionTemplate()), 'mau-ngan-hang-cau-hoi.xlsx');
   });
+
+  app.get<{ Params: { id: number; imageId: number } }>('/api/questions/:id/images/:imageId',
+    { schema: { params: Type.Object({ id: Type.Integer(), imageId: Type.Integer() }) } }, async (request, reply) => {
+      const image = await questionImage(ctx, requireActor(request), request.params.id, request.params.imageId);
+      return reply.type(image.contentType).header('cache-control', 'private, max-age=86400')
+        .header('content-disposition', image.contentType.startsWith('image/') ? 'inline' : 'attachment')
+        .send(Buffer.from(image.data));
+    });
 }

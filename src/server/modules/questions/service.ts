@@ -3,6 +3,7 @@ import { fold } from '../../../domain/text.ts';
 import type { AppContext } from '../../context.ts';
 import { bankForActor } from '../banks/service.ts';
 import * as repo from './repository.ts';
+import { errors } from '../../errors.ts';
 
 const LETTERS = 'ABCDEFGH';
 
@@ -24,8 +25,24 @@ export async function listQuestions(ctx: AppContext, actor: Actor, bankId: numbe
       return {
         id: r.id, version: r.current_version, topic: r.topic_name, difficulty: r.difficulty, stem: content.stem,
         images: content.stemImages.length + content.options.reduce((n, o) => n + o.images.length, 0),
-        options: content.options.map((o, i) => ({ letter: LETTERS[i], text: o.text, pinned: o.pinned, correct: i === r.correct_index })),
+        stemImages: content.stemImages,
+        options: content.options.map((o, i) => ({ letter: LETTERS[i], text: o.text, pinned: o.pinned, correct: i === r.correct_index,
+          images: o.images })),
       };
     }),
   };
+}
+
+const SAFE_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/bmp', 'image/webp']);
+
+/** An image of a question the actor may use; unknown types are served as a download, never rendered (no SVG scripts). */
+export async function questionImage(ctx: AppContext, actor: Actor, questionId: number, imageId: number) {
+  const row = await repo.findQuestion(ctx.db, questionId);
+  if (!row || row.deleted_at) throw errors.notFound('question_not_found', 'câu hỏi');
+  await bankForActor(ctx.db, actor, row.bank_id, 'use');
+  const content = JSON.parse(row.content_json) as StoredContent;
+  const ids = [...content.stemImages, ...content.options.flatMap((o) => o.images)];
+  if (!ids.includes(imageId)) throw errors.notFound('image_not_found', 'ảnh');
+  const image = (await repo.imagesByIds(ctx.db, [imageId])).get(imageId)!;
+  return { contentType: SAFE_IMAGE_TYPES.has(image.contentType) ? image.contentType : 'application/octet-stream', data: image.data };
 }

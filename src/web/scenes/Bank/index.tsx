@@ -161,7 +161,7 @@ export default function BankScene() {
               start={(questions.page - 1) * questions.pageSize + 1}>
               {questions.items.map((item, i) => (
                 <li key={item.id} className="question-list__item" aria-label={`Câu ${(questions.page - 1) * questions.pageSize + i + 1}`}>
-                  <QuestionView stem={item.stem} options={item.options} images={item.images}
+                  <QuestionView stem={item.stem} options={item.options} images={item.images} questionId={item.id} stemImages={item.stemImages}
                     heading={
                       <div className="question-list__meta">
                         <Typography.Text strong>Câu {(questions.page - 1) * questions.pageSize + i + 1}</Typography.Text>
