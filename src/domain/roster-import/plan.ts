@@ -32,6 +32,8 @@ export interface PlannedPerson {
   record: RosterRecord;
   unit: UnitRef;
   existingId: number | null;
+  /** The stored person's unit and ids, for an update: ids the file leaves empty are kept, a unit change is history. */
+  existing: Pick<ExistingPerson, 'unitId' | 'staffId' | 'citizenId'> | null;
   action: 'create' | 'update' | 'unchanged';
 }
 
@@ -135,7 +137,8 @@ export function planImport(records: RosterRecord[], root: ExistingUnit, unitsUnd
       const same = 'existingId' in unit && personSnapshot(r, unit.existingId) === existing.snapshot;
       action = same ? 'unchanged' : 'update';
     }
-    people.push({ record: r, unit, existingId: existing?.id ?? null, action });
+    people.push({ record: r, unit, existingId: existing?.id ?? null, action,
+      existing: existing ? { unitId: existing.unitId, staffId: existing.staffId, citizenId: existing.citizenId } : null });
   }
   return { unitsToCreate: [...unitsToCreate.values()], people, problems };
 }

@@ -9,9 +9,8 @@ import { recordAudit } from '../audit/repository.ts';
 import { bankForActor } from '../banks/service.ts';
 import { findTopic } from '../banks/repository.ts';
 import * as repo from './repository.ts';
+import { letteredOptions, readContent } from './content.ts';
 
-const LETTERS = 'ABCDEFGH';
-interface StoredContent { stem: string; stemImages: number[]; options: { text: string; pinned: boolean; images: number[] }[] }
 
 async function questionForActor(db: Executor, actor: Actor, id: number) {
   const row = await repo.findQuestion(db, id);
@@ -22,12 +21,12 @@ async function questionForActor(db: Executor, actor: Actor, id: number) {
 
 export async function getQuestion(ctx: AppContext, actor: Actor, id: number) {
   const { row } = await questionForActor(ctx.db, actor, id);
-  const content = JSON.parse(row.content_json) as StoredContent;
+  const content = readContent(row.content_json);
   const versions = await repo.versionsOf(ctx.db, row.id);
   return {
     id: row.id, bankId: row.bank_id, version: row.current_version, topicId: row.topic_id, topic: row.topic_name,
     difficulty: row.difficulty, stem: content.stem, stemImages: content.stemImages,
-    options: content.options.map((o, i) => ({ letter: LETTERS[i], text: o.text, pinned: o.pinned, correct: i === row.correct_index, images: o.images })),
+    options: letteredOptions(content, row.correct_index),
     versions: versions.map((v) => ({ version: v.version, createdAt: v.created_at, createdBy: v.display_name, locked: v.locked === 1 })),
   };
 }
@@ -47,7 +46,7 @@ export async function editQuestion(ctx: AppContext, actor: Actor, id: number, in
       const topic = await findTopic(trx, input.topicId);
       if (!topic || topic.bank_id !== bank.id) throw errors.notFound('topic_not_found', 'chuyên đề trong ngân hàng này');
     }
-    const before = JSON.parse(row.content_json) as StoredContent;
+    const before = readContent(row.content_json);
     const stem = normalizeText(input.stem);
     const options = input.options.map((o, i) => ({ text: normalizeText(o.text), pinned: o.pinned, images: before.options[i]?.images ?? [] }));
     const content = JSON.stringify({ stem, stemImages: before.stemImages, options });

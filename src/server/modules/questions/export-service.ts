@@ -6,23 +6,22 @@ import type { Actor } from '../../../domain/roles.ts';
 import type { AppContext } from '../../context.ts';
 import { bankForActor } from '../banks/service.ts';
 import * as repo from './repository.ts';
+import { imageIdsOf, letteredOptions, readContent } from './content.ts';
 
 export type ExportFormat = 'docx' | 'xlsx' | 'gift' | 'aiken' | 'qti';
 
-const LETTERS = 'ABCDEFGH';
-interface StoredContent { stem: string; stemImages: number[]; options: { text: string; pinned: boolean; images: number[] }[] }
 
 /** The bank (or one topic) as parse-shaped questions, images included: what every writer takes. */
 export async function loadForExport(ctx: AppContext, actor: Actor, bankId: number, topicId?: number) {
   const bank = await bankForActor(ctx.db, actor, bankId, 'use');
   const rows = await repo.questionsForExport(ctx.db, bank.id, topicId);
-  const contents = rows.map((r) => JSON.parse(r.content_json) as StoredContent);
-  const imageIds = [...new Set(contents.flatMap((c) => [...c.stemImages, ...c.options.flatMap((o) => o.images)]))];
+  const contents = rows.map((r) => readContent(r.content_json));
+  const imageIds = [...new Set(contents.flatMap(imageIdsOf))];
   const images = await repo.imagesByIds(ctx.db, imageIds);
   const questions: ParsedQuestion[] = rows.map((r, i) => ({
     number: i + 1, line: 0, stem: contents[i].stem, topic: r.topic_name, difficulty: r.difficulty as Difficulty | null,
     images: contents[i].stemImages.map((id) => images.get(id)!).filter(Boolean),
-    options: contents[i].options.map((o, k) => ({ letter: LETTERS[k], text: o.text, pinned: o.pinned, correct: k === r.correct_index,
+    options: letteredOptions(contents[i], r.correct_index).map((o) => ({ ...o,
       images: o.images.map((id) => images.get(id)!).filter(Boolean) })),
   }));
   return { bank, questions };

@@ -3,11 +3,10 @@ import { fold } from '../../../domain/text.ts';
 import type { AppContext } from '../../context.ts';
 import { bankForActor } from '../banks/service.ts';
 import * as repo from './repository.ts';
+import { imageIdsOf, letteredOptions, readContent } from './content.ts';
 import { errors } from '../../errors.ts';
 
-const LETTERS = 'ABCDEFGH';
 
-interface StoredContent { stem: string; stemImages: number[]; options: { text: string; pinned: boolean; images: number[] }[] }
 
 /** A page of the bank's current question versions, searchable without diacritics. */
 export async function listQuestions(ctx: AppContext, actor: Actor, bankId: number,
@@ -21,13 +20,12 @@ export async function listQuestions(ctx: AppContext, actor: Actor, bankId: numbe
   return {
     total, page, pageSize,
     items: rows.map((r) => {
-      const content = JSON.parse(r.content_json) as StoredContent;
+      const content = readContent(r.content_json);
       return {
         id: r.id, version: r.current_version, topic: r.topic_name, difficulty: r.difficulty, stem: content.stem,
-        images: content.stemImages.length + content.options.reduce((n, o) => n + o.images.length, 0),
+        images: imageIdsOf(content).length,
         stemImages: content.stemImages,
-        options: content.options.map((o, i) => ({ letter: LETTERS[i], text: o.text, pinned: o.pinned, correct: i === r.correct_index,
-          images: o.images })),
+        options: letteredOptions(content, r.correct_index),
       };
     }),
   };
@@ -40,9 +38,7 @@ export async function questionImage(ctx: AppContext, actor: Actor, questionId: n
   const row = await repo.findQuestion(ctx.db, questionId);
   if (!row || row.deleted_at) throw errors.notFound('question_not_found', 'câu hỏi');
   await bankForActor(ctx.db, actor, row.bank_id, 'use');
-  const content = JSON.parse(row.content_json) as StoredContent;
-  const ids = [...content.stemImages, ...content.options.flatMap((o) => o.images)];
-  if (!ids.includes(imageId)) throw errors.notFound('image_not_found', 'ảnh');
+  if (!imageIdsOf(readContent(row.content_json)).includes(imageId)) throw errors.notFound('image_not_found', 'ảnh');
   const image = (await repo.imagesByIds(ctx.db, [imageId])).get(imageId)!;
   return { contentType: SAFE_IMAGE_TYPES.has(image.contentType) ? image.contentType : 'application/octet-stream', data: image.data };
 }

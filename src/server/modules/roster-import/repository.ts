@@ -3,11 +3,7 @@ import type { NewPerson } from '../../db/schema.ts';
 
 const CHUNK = 900;
 
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
+const chunks = <T>(items: T[]): T[][] => chunksOf(items, CHUNK);
 
 /** Stored people sharing a staff id or citizen id with the file, with their unit's path. */
 export async function peopleByIdentifiers(db: Executor, staffIds: string[], citizenIds: string[]) {
@@ -23,7 +19,7 @@ export async function peopleByIdentifiers(db: Executor, staffIds: string[], citi
 
 export async function insertPeople(db: Executor, people: NewPerson[]): Promise<number[]> {
   const ids: number[] = [];
-  for (const part of chunks(people).flatMap((c) => chunksOf(c, 100))) {
+  for (const part of chunksOf(people, 100)) {
     const rows = await db.insertInto('people').values(part).returning('id').execute();
     ids.push(...rows.map((r) => r.id));
   }

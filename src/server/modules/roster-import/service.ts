@@ -116,12 +116,11 @@ export async function applyImport(ctx: AppContext, actor: Actor, underUnitId: nu
     let done = creates.length;
     for (const p of updates) {
       const unitId = resolve(p.unit);
-      const stored = await trx.selectFrom('people').select(['unit_id', 'staff_id', 'citizen_id']).where('id', '=', p.existingId!)
-        .executeTakeFirstOrThrow();
+      const stored = p.existing!;
       const columns = columnsOf(p.record);
-      await updatePerson(trx, p.existingId!, { ...columns, staff_id: columns.staff_id ?? stored.staff_id,
-        citizen_id: columns.citizen_id ?? stored.citizen_id, unit_id: unitId, active: 1, updated_at: now });
-      if (stored.unit_id !== unitId) await openHistory(trx, p.existingId!, unitId, now);
+      await updatePerson(trx, p.existingId!, { ...columns, staff_id: columns.staff_id ?? stored.staffId,
+        citizen_id: columns.citizen_id ?? stored.citizenId, unit_id: unitId, active: 1, updated_at: now });
+      if (stored.unitId !== unitId) await openHistory(trx, p.existingId!, unitId, now);
       if (++done % 500 === 0) progress({ phase: 'write', done, total });
     }
     progress({ phase: 'write', done: total, total });
