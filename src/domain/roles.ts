@@ -18,7 +18,11 @@ export type Capability =
   | 'units.write'
   | 'accounts.manage'
   | 'audit.read'
-  | 'bank.manage';
+  | 'bank.manage'
+  | 'assessment.manage'
+  | 'assessment.monitor'
+  | 'attempt.extend'
+  | 'attempt.manage';
 
 export const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
   'roster.read': ['admin', 'organizer', 'unit_manager', 'proctor'],
@@ -28,6 +32,12 @@ export const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
   'audit.read': ['admin', 'organizer', 'unit_manager'],
   // Principals never see the question bank.
   'bank.manage': ['admin', 'organizer'],
+  'assessment.manage': ['admin', 'organizer'],
+  // Watching the survey live, for the people of one's own subtree.
+  'assessment.monitor': ['admin', 'organizer', 'unit_manager', 'proctor'],
+  // A proctor may give back minutes lost to a dead phone; reopening and voiding are the organisers' decisions.
+  'attempt.extend': ['admin', 'organizer', 'proctor'],
+  'attempt.manage': ['admin', 'organizer'],
 };
 
 /** Which roles a holder of a role may grant, always inside the holder's own subtree. */

@@ -18,6 +18,8 @@ import { rosterImportRoutes } from './modules/roster-import/routes.ts';
 import { rosterExportRoutes } from './modules/roster-export/routes.ts';
 import { bankRoutes } from './modules/banks/routes.ts';
 import { questionRoutes } from './modules/questions/routes.ts';
+import { assessmentRoutes } from './modules/assessments/routes.ts';
+import { examRoutes } from './modules/exam/routes.ts';
 
 const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
   + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
@@ -50,7 +52,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAuth(app, ctx);
 
   for (const routes of [healthRoutes, authRoutes, unitRoutes, peopleRoutes, accountRoutes, auditRoutes,
-    rosterImportRoutes, rosterExportRoutes, bankRoutes, questionRoutes]) {
+    rosterImportRoutes, rosterExportRoutes, bankRoutes, questionRoutes, assessmentRoutes, examRoutes]) {
     await routes(app, ctx);
   }
 

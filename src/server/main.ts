@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { systemClock, type AppContext } from './context.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
+import { startSweeper } from './modules/exam/sweeper.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -29,11 +30,13 @@ export async function startServer(config: AppConfig = loadConfig(), options: { h
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
   if (firstAdmin) printFirstAdmin(firstAdmin, url);
+  const stopSweeper = startSweeper(ctx, app.log);
 
   let closing: Promise<void> | undefined;
   // Connections that finish their last request after close() began would otherwise stay open until keep-alive expires.
   const close = () => (closing ??= (async () => {
     const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+    await stopSweeper();
     try {
       await app.close();
     } finally {

@@ -185,6 +185,107 @@ export interface QuestionImportTable {
   created_at: string;
 }
 
+export interface AssessmentTable {
+  id: Generated<number>;
+  unit_id: number;
+  bank_id: number;
+  campaign_id: number | null;
+  title: string;
+  instructions: string | null;
+  duration_min: number;
+  question_count: number;
+  opens_at: string;
+  closes_at: string;
+  attempts_allowed: number;
+  selection_json: string;
+  variant_mode: string;
+  variant_count: number;
+  shuffle_questions: number;
+  shuffle_options: number;
+  seed: string;
+  scoring_json: string;
+  review_json: string;
+  grace_seconds: number;
+  status: string;
+  published_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssessmentTargetTable {
+  assessment_id: number;
+  unit_id: number;
+}
+
+export interface AssessmentInviteeTable {
+  assessment_id: number;
+  person_id: number;
+}
+
+export interface AssessmentQuestionTable {
+  assessment_id: number;
+  ordinal: number;
+  question_id: number;
+  version_id: number;
+  correct_index: number;
+  option_count: number;
+}
+
+export interface AssessmentVariantTable {
+  id: Generated<number>;
+  assessment_id: number;
+  code: string;
+  items_json: string;
+  person_id: number | null;
+  created_at: string;
+}
+
+export interface AttemptTable {
+  id: Generated<number>;
+  assessment_id: number;
+  person_id: number;
+  user_id: number;
+  attempt_no: number;
+  variant_id: number;
+  status: string;
+  started_at: string;
+  deadline_at: string;
+  submitted_at: string | null;
+  submit_kind: string | null;
+  answered_count: number | null;
+  correct_count: number | null;
+  score: number | null;
+  band: string | null;
+  responses: string | null;
+  void_reason: string | null;
+  last_seen_at: string;
+  last_ip: string | null;
+  client_id: string | null;
+  ip_changes: Generated<number>;
+  second_client_count: Generated<number>;
+  blur_count: Generated<number>;
+  blur_ms: Generated<number>;
+}
+
+export interface AttemptAnswerTable {
+  attempt_id: number;
+  position: number;
+  choice: number | null;
+  flagged: number;
+  seq: number;
+  saved_at: string;
+}
+
+export interface AttemptEventTable {
+  id: Generated<number>;
+  attempt_id: number;
+  kind: string;
+  at: string;
+  detail: string | null;
+  actor_user_id: number | null;
+}
+
 export interface Database {
   units: UnitTable;
   people: PersonTable;
@@ -202,6 +303,14 @@ export interface Database {
   questions: QuestionTable;
   question_versions: QuestionVersionTable;
   question_imports: QuestionImportTable;
+  assessments: AssessmentTable;
+  assessment_targets: AssessmentTargetTable;
+  assessment_invitees: AssessmentInviteeTable;
+  assessment_questions: AssessmentQuestionTable;
+  assessment_variants: AssessmentVariantTable;
+  attempts: AttemptTable;
+  attempt_answers: AttemptAnswerTable;
+  attempt_events: AttemptEventTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -47,7 +47,7 @@ function lines(text: string): string[] {
   return text.split(/\r\n|\r|\n/).map(normalizeText).filter(Boolean);
 }
 
-function imageRuns(images: ParsedImage[]): ImageRun[] {
+export function imageRuns(images: ParsedImage[]): ImageRun[] {
   const runs: ImageRun[] = [];
   for (const image of images) {
     const info = imageInfo(image);

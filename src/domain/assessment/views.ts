@@ -1,0 +1,210 @@
+/** JSON shapes of the assessment and exam API, shared by the server and the web app. */
+import type { Band, ScoringRule } from './scoring.ts';
+import type { ReviewPolicy } from './review.ts';
+import type { Selection } from './assemble.ts';
+
+export type AssessmentStatus = 'draft' | 'published';
+export type VariantMode = 'fixed' | 'per_person';
+export type AttemptStatus = 'in_progress' | 'submitted' | 'voided';
+export type SubmitKind = 'participant' | 'deadline' | 'server';
+
+/** What an organiser fills in; the same body creates and edits. */
+export interface AssessmentInput {
+  title: string;
+  instructions?: string | null;
+  bankId: number;
+  /** Owning unit: whose organisers manage it. */
+  unitId: number;
+  campaignId?: number | null;
+  durationMin: number;
+  questionCount: number;
+  opensAt: string;
+  closesAt: string;
+  attemptsAllowed: number;
+  selection: Selection;
+  variantMode: VariantMode;
+  variantCount: number;
+  shuffleQuestions: boolean;
+  shuffleOptions: boolean;
+  scoring: ScoringRule;
+  review: ReviewPolicy;
+  graceSeconds: number;
+  targetUnitIds: number[];
+  inviteePersonIds: number[];
+}
+
+export interface AssessmentSummary {
+  id: number;
+  title: string;
+  status: AssessmentStatus;
+  unitId: number;
+  unitName: string;
+  bankId: number;
+  bankName: string;
+  opensAt: string;
+  closesAt: string;
+  durationMin: number;
+  questionCount: number;
+  variantMode: VariantMode;
+  variantCount: number;
+  canManage: boolean;
+  counts: { eligible: number; started: number; submitted: number };
+}
+
+export interface AssessmentDetail extends AssessmentSummary {
+  input: AssessmentInput;
+  roundingRule: string;
+  publishedAt: string | null;
+  variants: { code: string }[];
+  targets: { unitId: number; unitName: string }[];
+  invitees: { personId: number; fullName: string; unitName: string }[];
+}
+
+export interface AssemblyCheck {
+  ok: boolean;
+  /** Vietnamese, one per problem: "Quy tắc 2 (Chuyên đề …, Nhận biết) cần 10 câu, ngân hàng chỉ có 6." */
+  problems: string[];
+  available: number;
+}
+
+export type MyAssessmentState = 'upcoming' | 'open' | 'in_progress' | 'submitted' | 'missed';
+
+export interface MyAssessment {
+  id: number;
+  title: string;
+  instructions: string | null;
+  opensAt: string;
+  closesAt: string;
+  durationMin: number;
+  questionCount: number;
+  state: MyAssessmentState;
+  attemptsLeft: number;
+  attempt: null | {
+    id: number;
+    status: AttemptStatus;
+    deadlineAt: string;
+    submittedAt: string | null;
+    score: number | null;
+    band: string | null;
+  };
+}
+
+export interface ExamQuestion {
+  /** 0-based position in the attempt's variant. */
+  position: number;
+  stem: string;
+  /** URLs under /api/attempts/:id/images/:imageId */
+  stemImages: string[];
+  options: { text: string; images: string[] }[];
+}
+
+export interface SavedAnswer {
+  position: number;
+  choice: number | null;
+  flagged: boolean;
+  seq: number;
+}
+
+export interface ExamPayload {
+  serverNow: string;
+  attempt: {
+    id: number;
+    status: AttemptStatus;
+    startedAt: string;
+    deadlineAt: string;
+    variantCode: string;
+  };
+  assessment: { id: number; title: string; instructions: string | null; questionCount: number; durationMin: number };
+  questions: ExamQuestion[];
+  answers: SavedAnswer[];
+  /** Highest sequence number the server holds: a resuming client continues above it. */
+  lastSeq: number;
+}
+
+export interface SaveAnswersBody {
+  clientId: string;
+  answers: SavedAnswer[];
+}
+
+export interface SaveAnswersReply {
+  /** Acknowledged: stored in the database (or already superseded by a higher sequence). */
+  saved: { position: number; seq: number }[];
+  serverNow: string;
+}
+
+export interface PingBody {
+  clientId: string;
+  /** Since the previous ping: times the page was hidden and for how long. */
+  hiddenCount: number;
+  hiddenMs: number;
+}
+
+export interface PingReply {
+  status: AttemptStatus;
+  serverNow: string;
+  deadlineAt: string;
+}
+
+export interface SubmitBody {
+  clientId: string;
+  /** Answers still queued on the device, saved in the same transaction before grading. */
+  answers: SavedAnswer[];
+  kind: 'participant' | 'deadline';
+}
+
+export interface AttemptResult {
+  attemptId: number;
+  assessmentTitle: string;
+  status: AttemptStatus;
+  submittedAt: string | null;
+  submitKind: SubmitKind | null;
+  total: number;
+  answered: number | null;
+  /** Present when the review policy allows. */
+  score: number | null;
+  correct: number | null;
+  band: string | null;
+  /** When the score is hidden: when it will be shown ('after_close' → the close time), or null if never. */
+  scoreVisibleFrom: string | null;
+  /** Answers sent with a submit that arrived after the deadline and its grace: not counted. */
+  rejectedAnswers?: number;
+  questions: null | {
+    position: number;
+    stem: string;
+    options: string[];
+    choice: number | null;
+    /** Present when the key may be shown. */
+    correct: number | null;
+  }[];
+}
+
+export type MonitorState = 'not_started' | 'in_progress' | 'submitted' | 'voided';
+
+export interface MonitorPerson {
+  personId: number;
+  fullName: string;
+  unitName: string;
+  state: MonitorState;
+  attemptId: number | null;
+  answered: number;
+  startedAt: string | null;
+  deadlineAt: string | null;
+  lastSeenAt: string | null;
+  disconnected: boolean;
+  signals: { hiddenCount: number; hiddenMs: number; ipChanges: number; secondClient: number };
+  score: number | null;
+  band: string | null;
+}
+
+export interface MonitorView {
+  serverNow: string;
+  assessment: { id: number; title: string; opensAt: string; closesAt: string; questionCount: number };
+  counts: { eligible: number; notStarted: number; inProgress: number; submitted: number; voided: number; disconnected: number };
+  /** Mean share of questions answered among attempts in progress, 0..1. */
+  averageProgress: number;
+  byUnit: { unitId: number; unitName: string; eligible: number; inProgress: number; submitted: number }[];
+  people: MonitorPerson[];
+  total: number;
+}
+
+export type { Band, ScoringRule, ReviewPolicy, Selection };

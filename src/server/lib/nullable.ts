@@ -1,0 +1,16 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+/**
+ * A nullable primitive as a JSON-schema type array (`type: ['integer', 'null']`). With Ajv's type coercion on, an
+ * `anyOf` of the type and null coerces one into the other (null → 0, or 0 → null); a type array coerces neither
+ * when the value already matches one of the types.
+ */
+export function Nullable<T extends TSchema>(schema: T) {
+  const { type, enum: values, ...rest } = schema as unknown as { type: string; enum?: unknown[] };
+  return Type.Unsafe<Static<T> | null>({ ...rest, type: [type, 'null'], ...(values ? { enum: [...values, null] } : {}) });
+}
+
+/** One of the given strings, or null. */
+export function NullableEnum<const T extends readonly string[]>(values: T) {
+  return Type.Unsafe<T[number] | null>({ type: ['string', 'null'], enum: [...values, null] });
+}

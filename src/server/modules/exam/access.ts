@@ -1,0 +1,19 @@
+import type { Actor } from '../../../domain/roles.ts';
+import type { AppContext } from '../../context.ts';
+import { errors } from '../../errors.ts';
+import { attemptFacts, type AttemptFacts } from './content.ts';
+
+export function requirePerson(actor: Actor): number {
+  if (actor.personId === null) {
+    throw errors.forbidden('làm bài khảo sát: tài khoản này không gắn với một người trong danh sách cán bộ, giáo viên');
+  }
+  return actor.personId;
+}
+
+/** The attempt if it is the actor's own; 404 otherwise, so attempt ids reveal nothing. */
+export async function ownAttempt(ctx: AppContext, actor: Actor, attemptId: number): Promise<AttemptFacts> {
+  const personId = requirePerson(actor);
+  const facts = await attemptFacts(ctx.db, attemptId);
+  if (!facts || facts.personId !== personId) throw errors.notFound('attempt_not_found', 'bài làm');
+  return facts;
+}

@@ -1,0 +1,39 @@
+/** What a participant sees of their own attempt, as the assessment's review policy allows. */
+import { displayKey } from '../../../domain/assessment/assemble.ts';
+import { displayChoices } from '../../../domain/assessment/responses.ts';
+import { visibleParts } from '../../../domain/assessment/review.ts';
+import type { AttemptResult, AttemptStatus, SubmitKind } from '../../../domain/assessment/views.ts';
+import type { Actor } from '../../../domain/roles.ts';
+import type { AppContext } from '../../context.ts';
+import { findAssessment } from '../assessments/repository.ts';
+import { reviewOf } from '../assessments/input.ts';
+import { ownAttempt } from './access.ts';
+import { variantContent } from './content.ts';
+import * as repo from './repository.ts';
+
+export async function attemptResult(ctx: AppContext, actor: Actor, attemptId: number): Promise<AttemptResult> {
+  const facts = await ownAttempt(ctx, actor, attemptId);
+  const [attempt, assessment, content] = await Promise.all([
+    repo.findAttempt(ctx.db, attemptId), findAssessment(ctx.db, facts.assessmentId), variantContent(ctx.db, facts.variantId),
+  ]);
+  const a = attempt!;
+  const policy = reviewOf(assessment!);
+  const windowClosed = ctx.clock.now().getTime() >= Date.parse(assessment!.closes_at);
+  const show = visibleParts(policy, { submitted: a.status === 'submitted', windowClosed });
+  let questions: AttemptResult['questions'] = null;
+  if (a.status === 'submitted' && (show.answers || show.key)) {
+    const key = show.key ? displayKey(content.items, (await repo.keyOf(ctx.db, facts.assessmentId)).map((k) => k.correct_index)) : null;
+    const choices = show.answers && a.responses ? displayChoices(content.items, a.responses) : null;
+    questions = content.questions.map((q, position) => ({
+      position, stem: q.stem, options: q.options.map((o) => o.text),
+      choice: choices ? choices[position] : null, correct: key ? key[position] : null,
+    }));
+  }
+  const hiddenUntil = a.status === 'submitted' && !show.score && policy.score === 'after_close' ? assessment!.closes_at : null;
+  return {
+    attemptId, assessmentTitle: assessment!.title, status: a.status as AttemptStatus, submittedAt: a.submitted_at,
+    submitKind: a.submit_kind as SubmitKind | null, total: content.questions.length, answered: a.answered_count,
+    score: show.score ? a.score : null, correct: show.score ? a.correct_count : null, band: show.score ? a.band : null,
+    scoreVisibleFrom: hiddenUntil, questions,
+  };
+}

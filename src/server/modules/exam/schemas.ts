@@ -1,0 +1,30 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from '../../lib/nullable.ts';
+
+const Answer = Type.Object({
+  position: Type.Integer({ minimum: 0, maximum: 299 }),
+  choice: Nullable(Type.Integer({ minimum: 0, maximum: 7 })),
+  flagged: Type.Boolean(),
+  seq: Type.Integer({ minimum: 1 }),
+});
+const ClientId = Type.String({ minLength: 1, maxLength: 64 });
+
+export const SaveAnswersBody = Type.Object({ clientId: ClientId, answers: Type.Array(Answer, { maxItems: 600 }) });
+export type SaveAnswersBody = Static<typeof SaveAnswersBody>;
+
+export const PingBody = Type.Object({
+  clientId: ClientId,
+  hiddenCount: Type.Integer({ minimum: 0, maximum: 10000 }),
+  hiddenMs: Type.Integer({ minimum: 0 }),
+});
+export type PingBody = Static<typeof PingBody>;
+
+export const SubmitBody = Type.Object({
+  clientId: ClientId,
+  answers: Type.Array(Answer, { maxItems: 600 }),
+  kind: Type.Union([Type.Literal('participant'), Type.Literal('deadline')]),
+});
+export type SubmitBody = Static<typeof SubmitBody>;
+
+export const ImageParams = Type.Object({ id: Type.Integer(), imageId: Type.Integer() });
+export type ImageParams = Static<typeof ImageParams>;

@@ -1,0 +1,116 @@
+/** A participant's list of assessments and the start (or resumption) of an attempt. */
+import { buildVariant } from '../../../domain/assessment/assemble.ts';
+import { visibleParts, type ReviewPolicy } from '../../../domain/assessment/review.ts';
+import type { AttemptStatus, MyAssessment, MyAssessmentState } from '../../../domain/assessment/views.ts';
+import { formatDateTimeVi } from '../../../domain/datetime.ts';
+import type { Actor } from '../../../domain/roles.ts';
+import type { AppContext } from '../../context.ts';
+import type { Executor } from '../../db/database.ts';
+import { errors } from '../../errors.ts';
+import { assessmentsForPerson, isEligible } from '../assessments/eligibility.ts';
+import { findAssessment, findVariantByCode, insertVariant, variantsOf } from '../assessments/repository.ts';
+import { frozenFacts, frozenOf } from './content.ts';
+import * as repo from './repository.ts';
+import { requirePerson } from './access.ts';
+import { seededRandom } from '../../../domain/assessment/random.ts';
+
+function stateOf(now: number, opens: number, closes: number, attempts: repo.AttemptRow[]): MyAssessmentState {
+  if (attempts.some((a) => a.status === 'in_progress')) return 'in_progress';
+  if (now < opens) return 'upcoming';
+  if (attempts.some((a) => a.status === 'submitted')) return 'submitted';
+  return now >= closes ? 'missed' : 'open';
+}
+
+export async function myAssessments(ctx: AppContext, actor: Actor): Promise<{ items: MyAssessment[]; serverNow: string }> {
+  const personId = requirePerson(actor);
+  const [rows, attempts] = await Promise.all([assessmentsForPerson(ctx.db, personId), repo.attemptsByPerson(ctx.db, personId)]);
+  const now = ctx.clock.now().getTime();
+  const items = rows.map((row): MyAssessment => {
+    const mine = attempts.filter((a) => a.assessment_id === row.id);
+    const used = mine.filter((a) => a.status !== 'voided').length;
+    const left = Math.max(0, row.attempts_allowed - used);
+    const latest = [...mine].reverse().find((a) => a.status !== 'voided') ?? null;
+    const closes = Date.parse(row.closes_at);
+    const show = latest ? visibleParts(JSON.parse(row.review_json) as ReviewPolicy,
+      { submitted: latest.status === 'submitted', windowClosed: now >= closes }) : null;
+    return {
+      id: row.id, title: row.title, instructions: row.instructions, opensAt: row.opens_at, closesAt: row.closes_at,
+      durationMin: row.duration_min, questionCount: row.question_count,
+      state: stateOf(now, Date.parse(row.opens_at), closes, mine),
+      attemptsLeft: now < closes ? left : 0,
+      attempt: latest && {
+        id: latest.id, status: latest.status as AttemptStatus, deadlineAt: latest.deadline_at, submittedAt: latest.submitted_at,
+        score: show?.score ? latest.score : null, band: show?.score ? latest.band : null,
+      },
+    };
+  });
+  return { items, serverNow: new Date(now).toISOString() };
+}
+
+/** Shared codes are spread by a hash of the person; with one code per person, the person's own variant is built once. */
+async function variantFor(ctx: AppContext, trx: Executor, assessmentId: number, personId: number, at: string): Promise<number> {
+  const facts = await frozenFacts(ctx.db, assessmentId, trx);
+  if (facts.variantMode === 'fixed') {
+    const shared = await variantsOf(trx, assessmentId);
+    return shared[Math.floor(seededRandom(`${facts.seed}:assign:${personId}`)() * shared.length)].id;
+  }
+  const code = String(100_000 + personId);
+  const existing = await findVariantByCode(trx, assessmentId, code);
+  if (existing) return existing.id;
+  const frozen = await frozenOf(ctx.db, assessmentId, trx);
+  const variant = buildVariant(frozen.map((q) => ({ pinned: q.content.options.map((o) => o.pinned) })), code, facts.seed, facts.shuffle);
+  return insertVariant(trx, { assessment_id: assessmentId, code, items_json: JSON.stringify(variant.items), person_id: personId,
+    created_at: at });
+}
+
+/**
+ * Starts an attempt, or returns the one in progress (a reload, another device). The deadline is fixed here, in the
+ * database: min(start + duration, window close).
+ */
+export async function startAttempt(ctx: AppContext, actor: Actor, assessmentId: number, ip: string): Promise<{ attemptId: number }> {
+  const personId = requirePerson(actor);
+  const run = () => ctx.db.transaction().execute(async (trx) => {
+    const row = await findAssessment(trx, assessmentId);
+    if (!row || row.status !== 'published' || !(await isEligible(trx, assessmentId, personId))) {
+      throw errors.notFound('assessment_not_found', 'bài khảo sát');
+    }
+    const attempts = await repo.attemptsOfPerson(trx, assessmentId, personId);
+    const open = attempts.find((a) => a.status === 'in_progress');
+    if (open) return { attemptId: open.id };
+    const now = ctx.clock.now();
+    if (now.getTime() < Date.parse(row.opens_at)) {
+      throw errors.conflict('not_open_yet', `Bài khảo sát mở lúc ${formatDateTimeVi(row.opens_at)}.`);
+    }
+    if (now.getTime() >= Date.parse(row.closes_at)) {
+      throw errors.conflict('assessment_closed', `Bài khảo sát đã đóng lúc ${formatDateTimeVi(row.closes_at)}.`);
+    }
+    const used = attempts.filter((a) => a.status !== 'voided').length;
+    if (used >= row.attempts_allowed) {
+      throw errors.conflict('no_attempts_left', row.attempts_allowed === 1 ? 'Bạn đã làm bài khảo sát này.'
+        : `Bạn đã dùng hết ${row.attempts_allowed} lần làm bài.`);
+    }
+    const at = now.toISOString();
+    const deadline = Math.min(now.getTime() + row.duration_min * 60_000, Date.parse(row.closes_at));
+    const attemptId = await repo.insertAttempt(trx, {
+      assessment_id: assessmentId, person_id: personId, user_id: actor.userId, attempt_no: (attempts.at(-1)?.attempt_no ?? 0) + 1,
+      variant_id: await variantFor(ctx, trx, assessmentId, personId, at), status: 'in_progress', started_at: at,
+      deadline_at: new Date(deadline).toISOString(), submitted_at: null, submit_kind: null, answered_count: 0,
+      correct_count: null, score: null, band: null, responses: null, void_reason: null, last_seen_at: at, last_ip: ip,
+      client_id: null,
+    });
+    await repo.recordEvent(trx, { attempt_id: attemptId, kind: 'start', at, detail: { ip } });
+    return { attemptId };
+  });
+  try {
+    return await run();
+  } catch (err) {
+    // Two starts at once (double tap, two devices): the unique (assessment, person, attempt_no) lets one win.
+    if (!isUniqueViolation(err)) throw err;
+    return run();
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e.message ?? '');
+}

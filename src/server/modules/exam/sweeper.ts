@@ -1,0 +1,50 @@
+/**
+ * The server closes every attempt whose deadline and grace have passed, whether or not a browser is still there.
+ * Every node may sweep: closing is conditional on the attempt still being open, so two nodes never grade twice.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { closeAndGrade } from './grading.ts';
+import * as repo from './repository.ts';
+
+const BATCH = 500;
+
+export async function closeOverdueAttempts(ctx: AppContext): Promise<number> {
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  let closed = 0;
+  for (const assessment of await repo.assessmentsWithOverdue(ctx.db, at)) {
+    const cutoff = new Date(now.getTime() - assessment.grace_seconds * 1000).toISOString();
+    for (;;) {
+      const due = await repo.overdueOf(ctx.db, assessment.id, cutoff, BATCH);
+      for (const attempt of due) {
+        if (await ctx.db.transaction().execute((trx) => closeAndGrade(ctx, trx, attempt, 'server', at, cutoff))) closed++;
+      }
+      if (due.length < BATCH) break;
+    }
+  }
+  return closed;
+}
+
+/** Runs the sweep every few seconds, one at a time; returns the function that stops it. */
+export function startSweeper(ctx: AppContext, log: FastifyBaseLogger, everyMs = 5000): () => Promise<void> {
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const timer = setInterval(() => {
+    running = running.then(async () => {
+      if (stopped) return;
+      try {
+        const closed = await closeOverdueAttempts(ctx);
+        if (closed > 0) log.info({ closed }, 'closed overdue attempts');
+      } catch (err) {
+        log.error({ err }, 'closing overdue attempts failed');
+      }
+    });
+  }, everyMs);
+  timer.unref();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
+}
