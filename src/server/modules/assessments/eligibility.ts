@@ -15,7 +15,7 @@ export function eligiblePeople(db: Executor, assessmentId: number, scopePaths?: 
     ]));
   if (scopePaths) {
     const paths = scopePaths;
-    q = q.where((eb) => (paths.length ? eb.or(paths.map((path) => eb('u.path', 'like', `${path}%`))) : eb.val(false)));
+    q = q.where((eb) => (paths.length ? eb.or(paths.map((path) => eb('u.path', 'like', `${path}%`))) : sql<boolean>`1 = 0`));
   }
   return q;
 }

@@ -31,13 +31,12 @@ function disconnected(eb: Eb, seenBefore: string) {
   return eb.and([eb('a.status', '=', 'in_progress'), eb('a.last_seen_at', '<', seenBefore)]);
 }
 
-function stateFilter(eb: Eb, f: MonitorFilter) {
-  switch (f.state) {
+function stateFilter(eb: Eb, state: NonNullable<MonitorFilter['state']>, seenBefore: string) {
+  switch (state) {
     case 'not_started': return eb('a.id', 'is', null);
-    case 'disconnected': return disconnected(eb, f.seenBefore);
+    case 'disconnected': return disconnected(eb, seenBefore);
     case 'signals': return eb.or([eb('a.blur_count', '>', 0), eb('a.ip_changes', '>', 0), eb('a.second_client_count', '>', 0)]);
-    case undefined: return eb.val(true) as unknown as ReturnType<typeof eb.and>;
-    default: return eb('a.status', '=', f.state);
+    default: return eb('a.status', '=', state);
   }
 }
 
@@ -70,7 +69,9 @@ export function monitorByUnit(db: Executor, f: MonitorFilter) {
 }
 
 export async function monitorPeople(db: Executor, f: MonitorFilter, page: { offset: number; limit: number }) {
-  let q = withLatestAttempt(db, f).where((eb) => stateFilter(eb as unknown as Eb, f) as never);
+  let q = withLatestAttempt(db, f);
+  const state = f.state;
+  if (state) q = q.where((eb) => stateFilter(eb as unknown as Eb, state, f.seenBefore) as never);
   for (const word of (f.q ?? '').split(' ').filter(Boolean)) q = q.where('p.name_folded', 'like', `%${word}%`);
   const [rows, total] = await Promise.all([
     q.select(['p.id as person_id', 'p.full_name', 'u.name as unit_name', 'a.id as attempt_id', 'a.status', 'a.answered_count',
@@ -88,7 +89,7 @@ export async function attemptCounts(db: Executor, assessmentId: number, scopePat
     .where('a.assessment_id', '=', assessmentId).where('a.status', '!=', 'voided');
   if (scopePaths) {
     const paths = scopePaths;
-    q = q.where((eb) => (paths.length ? eb.or(paths.map((p) => eb('u.path', 'like', `${p}%`))) : eb.val(false)));
+    q = q.where((eb) => (paths.length ? eb.or(paths.map((p) => eb('u.path', 'like', `${p}%`))) : sql<boolean>`1 = 0`));
   }
   const row = await q.select([
     sql<number>`count(distinct a.person_id)`.as('started'),
