@@ -15,7 +15,7 @@ export interface RunningServer {
 
 /** Opens the database, migrates, bootstraps, listens; SIGTERM/SIGINT finish in-flight requests first. */
 export async function startServer(config: AppConfig = loadConfig(), options: { handleSignals?: boolean } = {}): Promise<RunningServer> {
-  const handle: DatabaseHandle = openDatabase(config);
+  const handle: DatabaseHandle = openDatabase({ ...config, checkpointInBackground: true });
   await migrateToLatest(handle.db);
   const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, clock: systemClock };
   const firstAdmin = await bootstrap(ctx);

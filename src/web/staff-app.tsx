@@ -4,7 +4,6 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
-import { MeProvider } from './components/me-provider.tsx';
 import { PageLoading } from './components/page-loading.tsx';
 import { RequireAuth, RequireCapability, HomeRedirect, NoRole } from './components/require-auth.tsx';
 import { NotFound } from './components/not-found.tsx';
@@ -15,8 +14,6 @@ import './styles/staff.css';
 dayjs.locale('vi');
 quietIcons();
 
-const LoginScene = lazy(() => import('./scenes/Login/index.tsx'));
-const ChangePasswordScene = lazy(() => import('./scenes/ChangePassword/index.tsx'));
 const PeopleScene = lazy(() => import('./scenes/People/index.tsx'));
 const RosterImportScene = lazy(() => import('./scenes/RosterImport/index.tsx'));
 const GrantsScene = lazy(() => import('./scenes/Grants/index.tsx'));
@@ -25,17 +22,18 @@ const MyPageScene = lazy(() => import('./scenes/MyPage/index.tsx'));
 const BanksScene = lazy(() => import('./scenes/Banks/index.tsx'));
 const BankScene = lazy(() => import('./scenes/Bank/index.tsx'));
 const QuestionImportScene = lazy(() => import('./scenes/QuestionImport/index.tsx'));
+const AssessmentsScene = lazy(() => import('./scenes/Assessments/index.tsx'));
+const AssessmentScene = lazy(() => import('./scenes/Assessment/index.tsx'));
+const AssessmentEditorScene = lazy(() => import('./scenes/AssessmentEditor/index.tsx'));
+const MonitorScene = lazy(() => import('./scenes/Monitor/index.tsx'));
 
 export default function StaffApp() {
   return (
     <ConfigProvider locale={viVN} theme={theme}>
       <AntApp>
-        <MeProvider>
-          <Routes>
-            <Route path="dang-nhap" element={<Suspense fallback={<PageLoading />}><LoginScene /></Suspense>} />
-            <Route element={<RequireAuth />}>
+        <Routes>
+          <Route element={<RequireAuth />}>
               <Route index element={<HomeRedirect />} />
-              <Route path="doi-mat-khau" element={<ChangePasswordScene />} />
               <Route path="nhan-su" element={<RequireCapability capability="roster.read"><PeopleScene /></RequireCapability>} />
               <Route path="nhap-excel" element={<RequireCapability capability="roster.write"><RosterImportScene /></RequireCapability>} />
               <Route path="phan-quyen" element={<RequireCapability capability="accounts.manage"><GrantsScene /></RequireCapability>} />
@@ -43,12 +41,16 @@ export default function StaffApp() {
               <Route path="ngan-hang" element={<RequireCapability capability="bank.manage"><BanksScene /></RequireCapability>} />
               <Route path="ngan-hang/:id" element={<RequireCapability capability="bank.manage"><BankScene /></RequireCapability>} />
               <Route path="ngan-hang/:id/nhap" element={<RequireCapability capability="bank.manage"><QuestionImportScene /></RequireCapability>} />
+              <Route path="bai-khao-sat" element={<RequireCapability capability="assessment.monitor"><AssessmentsScene /></RequireCapability>} />
+              <Route path="bai-khao-sat/moi" element={<RequireCapability capability="assessment.manage"><AssessmentEditorScene /></RequireCapability>} />
+              <Route path="bai-khao-sat/:id" element={<RequireCapability capability="assessment.monitor"><AssessmentScene /></RequireCapability>} />
+              <Route path="bai-khao-sat/:id/sua" element={<RequireCapability capability="assessment.manage"><AssessmentEditorScene /></RequireCapability>} />
+              <Route path="bai-khao-sat/:id/giam-sat" element={<RequireCapability capability="assessment.monitor"><MonitorScene /></RequireCapability>} />
               <Route path="cua-toi" element={<MyPageScene />} />
               <Route path="chua-co-quyen" element={<NoRole />} />
               <Route path="*" element={<NotFound />} />
             </Route>
-          </Routes>
-        </MeProvider>
+        </Routes>
       </AntApp>
     </ConfigProvider>
   );

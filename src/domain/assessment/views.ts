@@ -58,6 +58,8 @@ export interface AssessmentDetail extends AssessmentSummary {
   variants: { code: string }[];
   targets: { unitId: number; unitName: string }[];
   invitees: { personId: number; fullName: string; unitName: string }[];
+  /** The bank's topics, to name the selection rules. */
+  topics: { id: number; name: string }[];
 }
 
 export interface AssemblyCheck {

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 import { migrationProvider } from './migrations/index.ts';
+import { startCheckpointer } from './sqlite-checkpointer.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -25,7 +26,9 @@ export function sqliteFile(dataDir: string): string {
   return path.join(dataDir, 'boiduong.sqlite');
 }
 
-export function openDatabase(options: { dataDir: string; databaseUrl?: string; poolSize?: number }): DatabaseHandle {
+export function openDatabase(options: { dataDir: string; databaseUrl?: string; poolSize?: number;
+  /** The server checkpoints SQLite's log from a worker thread; one-shot commands leave it to SQLite. */
+  checkpointInBackground?: boolean }): DatabaseHandle {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // An idle connection dropped by the server (restart, failover) must not crash the process; the pool reconnects.
@@ -39,8 +42,35 @@ export function openDatabase(options: { dataDir: string; databaseUrl?: string; p
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', sqlite, destroy: () => db.destroy() };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const checkpointer = options.checkpointInBackground ? startCheckpointer(sqlite, sqliteFile(options.dataDir)) : null;
+  return {
+    db, dialect: 'sqlite', sqlite,
+    destroy: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs as much as running a small one, so hot queries (an answer save, a
+ * session) reuse their prepared statement. Bounded: queries with IN lists of varying length each have their own text.
+ */
+function withStatementCache(sqlite: SQLite.Database, capacity = 500) {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql: string) => {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql);
+        if (statements.size >= capacity) statements.delete(statements.keys().next().value as string);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -97,7 +97,7 @@ export const api = {
   get: <T>(url: string) => json<T>('GET', url),
   post: <T>(url: string, body: unknown = {}) => json<T>('POST', url, body),
   patch: <T>(url: string, body: unknown) => json<T>('PATCH', url, body),
-  put: <T>(url: string) => json<T>('PUT', url),
+  put: <T>(url: string, body?: unknown) => json<T>('PUT', url, body),
   delete: <T>(url: string) => json<T>('DELETE', url),
 };
 

@@ -1,4 +1,4 @@
-import { AuditOutlined, CloudUploadOutlined, DatabaseOutlined, IdcardOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, CloudUploadOutlined, DatabaseOutlined, EditOutlined, FormOutlined, IdcardOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -18,8 +18,10 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/nhan-su', label: 'Nhân sự', icon: <TeamOutlined />, visible: by('roster.read') },
   { path: '/nhap-excel', label: 'Nhập từ Excel', icon: <CloudUploadOutlined />, visible: by('roster.write') },
   { path: '/ngan-hang', label: 'Ngân hàng câu hỏi', icon: <DatabaseOutlined />, visible: by('bank.manage') },
+  { path: '/bai-khao-sat', label: 'Bài khảo sát', icon: <FormOutlined />, visible: by('assessment.monitor') },
   { path: '/phan-quyen', label: 'Phân quyền', icon: <SafetyCertificateOutlined />, visible: by('accounts.manage') },
   { path: '/nhat-ky', label: 'Nhật ký thay đổi', icon: <AuditOutlined />, visible: by('audit.read') },
+  { path: '/thi', label: 'Bài khảo sát của tôi', icon: <EditOutlined />, visible: (me) => me.personId !== null },
   { path: '/cua-toi', label: 'Trang của tôi', icon: <IdcardOutlined />, visible: (me) => me.personId !== null },
 ];
 

@@ -4,7 +4,6 @@ import { Button, Result } from 'antd';
 import { homePath, useMe } from '../hooks/useMe.ts';
 import { hasCapability, type Capability } from '../lib/permissions.ts';
 import { AppShell } from './app-shell.tsx';
-import { AuthLayout } from './auth-layout.tsx';
 import { PageLoading } from './page-loading.tsx';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 
@@ -19,14 +18,7 @@ export function RequireAuth() {
     const from = location.pathname === '/' ? undefined : `${location.pathname}${location.search}`;
     return <Navigate to="/dang-nhap" replace state={from ? { from } : undefined} />;
   }
-  if (me.mustChangePassword) {
-    if (location.pathname !== CHANGE_PASSWORD_PATH) return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
-    return (
-      <AuthLayout>
-        <Suspense fallback={<PageLoading />}><Outlet /></Suspense>
-      </AuthLayout>
-    );
-  }
+  if (me.mustChangePassword) return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
   return (
     <AppShell>
       <Suspense fallback={<PageLoading />}><Outlet /></Suspense>

@@ -32,6 +32,6 @@ export function useSignedIn() {
 /** Where a user lands after signing in. */
 export function homePath(me: Me): string {
   if (hasCapability(me.grants, 'roster.read')) return '/nhan-su';
-  if (me.personId !== null) return '/cua-toi';
+  if (me.personId !== null) return '/thi';
   return '/chua-co-quyen';
 }

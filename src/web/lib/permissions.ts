@@ -22,3 +22,8 @@ export function grantableRolesAt(grants: MyGrant[], ancestorIds: number[]): Role
   }
   return ROLES.filter((r) => allowed.has(r));
 }
+
+/** Any role beyond taking part: such users land on the staff pages. */
+export function isStaff(grants: MyGrant[]): boolean {
+  return grants.some((g) => isRole(g.role) && g.role !== 'participant');
+}

@@ -1,6 +1,7 @@
 import { can, canGrant, isRole, ROLE_LABELS, scopeOf, type Actor, type Role } from '../../../domain/roles.ts';
 import { nowIso, type AppContext } from '../../context.ts';
 import { errors } from '../../errors.ts';
+import { forgetUser } from '../auth/session-cache.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { generateInitialPassword, hashPassword } from '../auth/password.ts';
 import { unitForActor } from '../units/service.ts';
@@ -59,7 +60,7 @@ export async function grantRole(ctx: AppContext, actor: Actor, input: { userId: 
       summary: `Giao vai trò ${ROLE_LABELS[role]} tại ${unit.name} cho ${account.display_name} (${account.username})`,
     });
     return { grantId: id };
-  });
+  }).finally(() => forgetUser(ctx.db, input.userId));
 }
 
 export async function revokeRole(ctx: AppContext, actor: Actor, grantId: number) {
@@ -78,7 +79,8 @@ export async function revokeRole(ctx: AppContext, actor: Actor, grantId: number)
       unitId: grant.unit_id,
       summary: `Thu hồi vai trò ${ROLE_LABELS[role] ?? role} tại ${grant.unit_name} của ${account?.display_name} (${account?.username})`,
     });
-  });
+    return grant.user_id;
+  }).then((userId) => forgetUser(ctx.db, userId));
 }
 
 export async function resetPassword(ctx: AppContext, actor: Actor, userId: number) {
@@ -93,6 +95,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, userId: numbe
       summary: `Cấp lại mật khẩu ban đầu cho ${account.display_name} (${account.username})`,
     });
   });
+  forgetUser(ctx.db, account.id);
   return { username: account.username, password };
 }
 
@@ -107,6 +110,7 @@ export async function setAccountDisabled(ctx: AppContext, actor: Actor, userId: 
       summary: `${disabled ? 'Khóa' : 'Mở khóa'} tài khoản ${account.display_name} (${account.username})`,
     });
   });
+  forgetUser(ctx.db, account.id);
 }
 
 /**

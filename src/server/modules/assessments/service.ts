@@ -6,6 +6,7 @@ import { nowIso, type AppContext } from '../../context.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { bankForActor } from '../banks/service.ts';
+import { topicsOf } from '../banks/repository.ts';
 import * as repo from './repository.ts';
 import { countEligible } from './eligibility.ts';
 import { attemptCounts } from './monitor-repository.ts';
@@ -50,8 +51,9 @@ export async function listAssessments(ctx: AppContext, actor: Actor): Promise<As
 
 export async function getAssessment(ctx: AppContext, actor: Actor, id: number): Promise<AssessmentDetail> {
   const { row } = await assessmentForActor(ctx.db, actor, id, 'monitor');
-  const [targets, invitees, variants, summary] = await Promise.all([
+  const [targets, invitees, variants, summary, topics] = await Promise.all([
     repo.targetsOf(ctx.db, id), repo.inviteesOf(ctx.db, id), repo.variantsOf(ctx.db, id), summaryOf(ctx.db, row, actor),
+    topicsOf(ctx.db, row.bank_id),
   ]);
   return {
     ...summary,
@@ -61,6 +63,7 @@ export async function getAssessment(ctx: AppContext, actor: Actor, id: number): 
     variants: variants.map((v) => ({ code: v.code })),
     targets: targets.map((t) => ({ unitId: t.id, unitName: t.name })),
     invitees: invitees.map((i) => ({ personId: i.id, fullName: i.full_name, unitName: i.unit_name })),
+    topics: topics.map((t) => ({ id: t.id, name: t.name })),
   };
 }
 

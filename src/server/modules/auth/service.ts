@@ -6,6 +6,7 @@ import { errors } from '../../errors.ts';
 import { nowIso, type AppContext } from '../../context.ts';
 import { recordAudit } from '../audit/repository.ts';
 import * as repo from './repository.ts';
+import { cacheSession, cachedSession, forgetSession, forgetUser } from './session-cache.ts';
 import { burnVerification, hashPassword, hashToken, newToken, passwordProblem, verifyPassword } from './password.ts';
 
 const FAILURE_WINDOW_MIN = 15;
@@ -22,6 +23,7 @@ export interface LoginResult {
 
 export interface SessionInfo {
   tokenHash: string;
+  expiresAt: string;
   csrfToken: string;
   mustChangePassword: boolean;
   displayName: string;
@@ -73,8 +75,16 @@ Promise<LoginResult> {
 
 export async function loadSession(ctx: AppContext, token: string): Promise<SessionInfo | null> {
   const tokenHash = hashToken(token);
-  const session = await repo.findSession(ctx.db, tokenHash);
   const now = ctx.clock.now();
+  const cached = cachedSession(ctx.db, tokenHash, now.getTime());
+  if (cached !== undefined && (!cached || cached.expiresAt > now.toISOString())) return cached;
+  const info = await readSession(ctx, tokenHash, now);
+  cacheSession(ctx.db, tokenHash, info, now.getTime());
+  return info;
+}
+
+async function readSession(ctx: AppContext, tokenHash: string, now: Date): Promise<SessionInfo | null> {
+  const session = await repo.findSession(ctx.db, tokenHash);
   if (!session || session.expires_at <= now.toISOString() || session.disabled) return null;
   if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) {
     const expiresAt = new Date(now.getTime() + ctx.config.sessionHours * 3_600_000).toISOString();
@@ -83,6 +93,7 @@ export async function loadSession(ctx: AppContext, token: string): Promise<Sessi
   const grants = await repo.grantsOfUser(ctx.db, session.user_id);
   return {
     tokenHash,
+    expiresAt: session.expires_at,
     csrfToken: session.csrf_token,
     mustChangePassword: session.must_change_password === 1,
     displayName: session.display_name,
@@ -97,6 +108,7 @@ export async function loadSession(ctx: AppContext, token: string): Promise<Sessi
 
 export async function logout(ctx: AppContext, tokenHash: string): Promise<void> {
   await repo.deleteSession(ctx.db, tokenHash);
+  forgetSession(ctx.db, tokenHash);
 }
 
 export async function changePassword(ctx: AppContext, session: SessionInfo, input: { currentPassword: string; newPassword: string }) {
@@ -113,6 +125,7 @@ export async function changePassword(ctx: AppContext, session: SessionInfo, inpu
   await ctx.db.transaction().execute(async (trx) => {
     await repo.setPassword(trx, user.id, passwordHash, false);
     await repo.deleteSessionsOfUser(trx, user.id, session.tokenHash);
+    forgetUser(ctx.db, user.id);
     await recordAudit(trx, {
       at: nowIso(ctx), actorUserId: user.id, action: 'password.change', entityType: 'user', entityId: user.id,
       summary: `Đổi mật khẩu tài khoản ${user.username}`,

@@ -1,0 +1,33 @@
+import type {
+  AssemblyCheck, AssessmentDetail, AssessmentInput, AssessmentSummary, MonitorView,
+} from '../../domain/assessment/views.ts';
+import { api, downloadFile, withQuery } from './client.ts';
+
+export type { AssemblyCheck, AssessmentDetail, AssessmentInput, AssessmentSummary, MonitorView };
+
+export interface MonitorQuery {
+  unitId?: number;
+  state?: 'not_started' | 'in_progress' | 'submitted' | 'voided' | 'disconnected' | 'signals';
+  q?: string;
+  disconnectedMinutes?: number;
+  offset?: number;
+  limit?: number;
+}
+
+export const assessmentsApi = {
+  list: async () => (await api.get<{ items: AssessmentSummary[] }>('/api/assessments')).items,
+  get: (id: number) => api.get<AssessmentDetail>(`/api/assessments/${id}`),
+  create: (input: AssessmentInput) => api.post<{ id: number }>('/api/assessments', input),
+  update: (id: number, input: AssessmentInput) => api.put<{ ok: true }>(`/api/assessments/${id}`, input),
+  remove: (id: number) => api.delete<{ ok: true }>(`/api/assessments/${id}`),
+  check: (id: number) => api.post<AssemblyCheck>(`/api/assessments/${id}/check`),
+  publish: (id: number) => api.post<{ ok: true; variants: string[] }>(`/api/assessments/${id}/publish`),
+  paper: (id: number, code: string, format: 'docx' | 'pdf') =>
+    downloadFile(`/api/assessments/${id}/variants/${encodeURIComponent(code)}/paper?format=${format}`, { fallbackName: `ma-de-${code}.${format}` }),
+  monitor: (id: number, query: MonitorQuery) => api.get<MonitorView>(withQuery(`/api/assessments/${id}/monitor`, { ...query })),
+  extend: (attemptId: number, minutes: number, reason?: string) =>
+    api.post<{ deadlineAt: string }>(`/api/attempts/${attemptId}/extend`, { minutes, reason }),
+  reopen: (attemptId: number, minutes: number, reason?: string) =>
+    api.post<{ deadlineAt: string }>(`/api/attempts/${attemptId}/reopen`, { minutes, reason }),
+  void: (attemptId: number, reason: string) => api.post<{ ok: true }>(`/api/attempts/${attemptId}/void`, { reason }),
+};

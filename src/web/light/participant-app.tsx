@@ -1,0 +1,57 @@
+import { lazy, Suspense } from 'react';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { PageLoading } from '../components/page-loading.tsx';
+import { useMe } from '../hooks/useMe.ts';
+import { isStaff } from '../lib/permissions.ts';
+import { TopBarLayout } from './light-layout.tsx';
+
+const MyAssessmentsScreen = lazy(() => import('./exam/my-assessments-screen.tsx'));
+const ExamScreen = lazy(() => import('./exam/exam-screen.tsx'));
+const ResultScreen = lazy(() => import('./exam/result-screen.tsx'));
+
+function SignOut() {
+  const { signOut } = useMe();
+  const navigate = useNavigate();
+  return <button type="button" className="lt-btn lt-btn--small" onClick={() => void signOut().then(() => navigate('/dang-nhap'))}>Đăng xuất</button>;
+}
+
+/** Who is signed in and the account links, under the page. */
+function AccountFooter() {
+  const { me } = useMe();
+  if (!me) return null;
+  return (
+    <footer className="lt-foot">
+      <span>{me.displayName}</span>
+      <Link to="/doi-mat-khau">Đổi mật khẩu</Link>
+      {isStaff(me.grants) && <Link to="/">Trang quản lý</Link>}
+    </footer>
+  );
+}
+
+/** The participant's own pages (no component library): my assessments, the exam, the result. */
+export default function ParticipantApp() {
+  const { me, loading } = useMe();
+  const location = useLocation();
+  if (loading) return <PageLoading />;
+  if (!me) return <Navigate to="/dang-nhap" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  if (me.mustChangePassword) return <Navigate to="/doi-mat-khau" replace />;
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Routes>
+        <Route path="bai-lam/:attemptId" element={<ExamScreen />} />
+        <Route path="*" element={(
+          <TopBarLayout right={<SignOut />}>
+            <Suspense fallback={<PageLoading />}>
+              <Routes>
+                <Route index element={<MyAssessmentsScreen />} />
+                <Route path="ket-qua/:attemptId" element={<ResultScreen />} />
+                <Route path="*" element={<Navigate to="/thi" replace />} />
+              </Routes>
+            </Suspense>
+            <AccountFooter />
+          </TopBarLayout>
+        )} />
+      </Routes>
+    </Suspense>
+  );
+}
