@@ -6,14 +6,14 @@
  * then checks in the database that every acknowledged answer is stored and every score equals an independent grading.
  * The last line is one JSON object. Never fails on a time.
  */
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPgDatabase } from '../../src/server/test/harness.ts';
-import { Connection, withConcurrency } from './http-client.ts';
+import { spawnServer } from '../../src/server/test/server-process.ts';
+import { Connection, withConcurrency } from '../../src/server/test/http-connection.ts';
 import { Phase } from './figures.ts';
 import { BENCH_PASSWORD, loadConfig, rawArgon2PerSecond, seedBench } from './seed.ts';
 import { verifyRun, type Acked } from './verify.ts';
@@ -40,22 +40,11 @@ say(`chuẩn bị dữ liệu: ${usernames.length} tài khoản, bài 50 câu, 2
 const argon2PerSecond = await rawArgon2PerSecond();
 say(`argon2id trên máy này: ${argon2PerSecond.toFixed(1)} lần kiểm tra mật khẩu/giây (4 luồng)`);
 
-// The server, in its own process.
-const port = 20000 + crypto.randomInt(20000);
-// BENCH_SERVER_ARGS='--cpu-prof' profiles the server.
-const serverArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
-const server = spawn(process.execPath, [...serverArgs, 'bin/boiduong.js', 'serve'], {
-  env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+// The server, in its own process. BENCH_SERVER_ARGS='--cpu-prof' profiles it.
+const serverProcess = await spawnServer({ dataDir, databaseUrl, nodeArgs: (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean) });
+const server = serverProcess.child;
+const port = serverProcess.port;
 const probe = new Connection('127.0.0.1', port);
-for (let i = 0; ; i++) {
-  try {
-    if ((await probe.request('GET', '/healthz')).status === 200) break;
-  } catch { /* not listening yet */ }
-  if (i > 300) throw new Error('máy chủ không khởi động');
-  await new Promise((r) => setTimeout(r, 100));
-}
 
 function peakRssMb(): number {
   const status = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8');
@@ -153,7 +142,7 @@ say(submit.line('bài'));
 
 const peakRss = peakRssMb();
 server.kill('SIGTERM');
-await new Promise((r) => server.once('exit', r));
+await serverProcess.exited;
 for (const p of people) p.conn.close();
 probe.close();
 

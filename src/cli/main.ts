@@ -15,6 +15,8 @@ Cách dùng: npx boiduong <lệnh> [tùy chọn]
   export-roster TỆP.xlsx [--unit MÃ_ĐV]   xuất danh sách ra Excel
   import-questions TỆP [--bank MÃ] [--dry-run] [--json]
                                           nhập câu hỏi từ Word .docx, Excel .xlsx, GIFT, Aiken
+  assessment publish ID                   phát hành bài khảo sát (cố định câu hỏi và mã đề)
+  assessment export-variants ID THƯ_MỤC   xuất từng mã đề ra Word và PDF, kèm đáp án
   backup TỆP                              sao lưu trực tuyến tệp SQLite
 
 Cấu hình: PORT, DATA_DIR (mặc định ./data), DATABASE_URL (postgres://… để dùng PostgreSQL).
@@ -53,6 +55,13 @@ export async function main(argv: string[]): Promise<number> {
         if (!positionals[0]) throw new CliError('Thiếu tệp câu hỏi: npx boiduong import-questions TỆP');
         return (await import('./commands/questions.ts')).importQuestionsCommand(positionals[0],
           { bank: values.bank, dryRun: values['dry-run']!, json: values.json! });
+      }
+      case 'assessment': {
+        const [sub, ...args] = rest;
+        const commands = await import('./commands/assessment.ts');
+        if (sub === 'publish') return commands.publishCommand(args[0]);
+        if (sub === 'export-variants') return commands.exportVariantsCommand(args[0], args[1]);
+        throw new CliError('Dùng: npx boiduong assessment publish ID | assessment export-variants ID THƯ_MỤC');
       }
       case 'export-roster': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { unit: { type: 'string' } } });

@@ -11,6 +11,8 @@ const BIN = path.resolve(import.meta.dirname, '../../../bin/boiduong.js');
 
 export interface CliEnv {
   dir: string;
+  /** The PostgreSQL database the commands use, when the dialect is postgres. */
+  databaseUrl?: string;
   cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
   close(): Promise<void>;
 }
@@ -23,6 +25,7 @@ export async function createCliEnv(dialect: Dialect): Promise<CliEnv> {
   if (pg) env.DATABASE_URL = pg.url;
   return {
     dir,
+    databaseUrl: pg?.url,
     cli: async (...args) => {
       try {
         const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, cwd: dir });

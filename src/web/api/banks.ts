@@ -65,7 +65,8 @@ export interface QuestionDetail {
   difficulty: Difficulty | null;
   stem: string;
   options: QuestionOption[];
-  versions: { version: number; createdAt: string; createdBy: string | null; locked: boolean }[];
+  versions: { version: number; createdAt: string; createdBy: string | null; locked: boolean;
+    usedBy: { id: number; title: string; opensAt: string }[] }[];
 }
 
 export interface QuestionEdit {

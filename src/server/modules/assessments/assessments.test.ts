@@ -83,6 +83,9 @@ describeEachDialect('assessments: define, check, publish', (dialect) => {
     const after = await env.ctx.db.selectFrom('assessment_questions').select('version_id').where('assessment_id', '=', id)
       .where('ordinal', '=', 0).executeTakeFirst();
     expect(after?.version_id).toBe(q.version_id);
+    const history = (await organizer.request('GET', `/api/questions/${q.question_id}`)).json().versions;
+    expect(history.map((v: { version: number; usedBy: { id: number }[] }) => [v.version, v.usedBy.map((u) => u.id)]))
+      .toEqual([[2, []], [1, [id]]]);
 
     const change = await organizer.request('PUT', `/api/assessments/${id}`, { ...input, durationMin: 90, variantCount: 3 });
     expect(change.statusCode).toBe(409);

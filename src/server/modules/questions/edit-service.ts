@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/repository.ts';
 import { bankForActor } from '../banks/service.ts';
 import { findTopic } from '../banks/repository.ts';
 import * as repo from './repository.ts';
+import { assessmentsUsingVersions } from '../assessments/repository.ts';
 import { letteredOptions, readContent } from './content.ts';
 
 
@@ -23,11 +24,13 @@ export async function getQuestion(ctx: AppContext, actor: Actor, id: number) {
   const { row } = await questionForActor(ctx.db, actor, id);
   const content = readContent(row.content_json);
   const versions = await repo.versionsOf(ctx.db, row.id);
+  const uses = await assessmentsUsingVersions(ctx.db, versions.map((v) => v.id));
   return {
     id: row.id, bankId: row.bank_id, version: row.current_version, topicId: row.topic_id, topic: row.topic_name,
     difficulty: row.difficulty, stem: content.stem, stemImages: content.stemImages,
     options: letteredOptions(content, row.correct_index),
-    versions: versions.map((v) => ({ version: v.version, createdAt: v.created_at, createdBy: v.display_name, locked: v.locked === 1 })),
+    versions: versions.map((v) => ({ version: v.version, createdAt: v.created_at, createdBy: v.display_name, locked: v.locked === 1,
+      usedBy: uses.filter((u) => u.version_id === v.id).map((u) => ({ id: u.id, title: u.title, opensAt: u.opens_at })) })),
   };
 }
 

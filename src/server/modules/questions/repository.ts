@@ -99,7 +99,8 @@ export function findQuestion(db: Executor, id: number) {
 
 export function versionsOf(db: Executor, questionId: number) {
   return db.selectFrom('question_versions').leftJoin('users', 'users.id', 'question_versions.created_by')
-    .select(['question_versions.version', 'question_versions.created_at', 'question_versions.locked', 'users.display_name'])
+    .select(['question_versions.id', 'question_versions.version', 'question_versions.created_at', 'question_versions.locked',
+      'users.display_name'])
     .where('question_id', '=', questionId).orderBy('version', 'desc').execute();
 }
 

@@ -177,8 +177,10 @@ export function QuestionEditor({ questionId, topics, onClose, onSaved }: Props) 
                   <strong>Phiên bản {v.version}</strong>{v.version === detail.version && ' (hiện tại)'}
                   <div className="muted" style={{ fontSize: 12 }}>
                     {formatDateTimeVi(v.createdAt)}{v.createdBy ? ` · ${v.createdBy}` : ''}
-                    {v.locked ? ' · đã dùng trong bài khảo sát' : ''}
                   </div>
+                  {v.usedBy.length > 0 && (
+                    <div style={{ fontSize: 12 }}>Dùng trong: {v.usedBy.map((a) => a.title).join('; ')}</div>
+                  )}
                 </div>
               ),
             }))} />
