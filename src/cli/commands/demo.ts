@@ -1,6 +1,7 @@
 import { loadConfig } from '../../config.ts';
 import { systemClock, type AppContext } from '../../server/context.ts';
 import { hasPeople, seedDemo } from '../../server/demo/seed-demo.ts';
+import { seedDemoAssessment } from '../../server/demo/seed-assessment.ts';
 import { migrateToLatest, openDatabase } from '../../server/db/database.ts';
 import { bootstrap } from '../../server/bootstrap.ts';
 import { printFirstAdmin, startServer } from '../../server/main.ts';
@@ -19,7 +20,9 @@ export async function demoCommand(opts: { serve: boolean; people?: number }): Pr
     } else {
       const started = Date.now();
       const { province, accounts } = await seedDemo(ctx, { people: opts.people });
+      const survey = await seedDemoAssessment(ctx);
       console.log(`Đã tạo tỉnh mẫu: ${province.units.length} đơn vị, ${province.people.length.toLocaleString('vi-VN')} người (${((Date.now() - started) / 1000).toFixed(1)} giây).`);
+      console.log(`Ngân hàng 30 câu hỏi mẫu và bài "${survey.title}" (20 câu, 30 phút) đang mở cho toàn tỉnh.`);
       console.log('\nTài khoản dùng thử (mật khẩu chỉ in một lần):');
       for (const a of accounts) {
         console.log(`  ${a.label.padEnd(32)} ${a.username.padEnd(12)} mật khẩu: ${a.password}   ${a.fullName}, ${a.unitName}`);

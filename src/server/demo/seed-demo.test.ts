@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestEnv, describeEachDialect, login, type TestEnv } from '../test/harness.ts';
 import { hasPeople, seedDemo } from './seed-demo.ts';
+import { seedDemoAssessment } from './seed-assessment.ts';
 
 describeEachDialect('demo province', (dialect) => {
   let env: TestEnv;
@@ -29,5 +30,13 @@ describeEachDialect('demo province', (dialect) => {
     const me = (await participant.request('GET', '/api/auth/me')).json();
     expect(me.mustChangePassword).toBe(false);
     expect((await participant.request('GET', `/api/people/${me.personId}`)).json().fullName).toBe(accounts[3].fullName);
+
+    // The demo survey is open for everyone: the participant can start it right away.
+    const survey = await seedDemoAssessment(env.ctx);
+    const mine = (await participant.request('GET', '/api/my/assessments')).json().items;
+    expect(mine).toEqual([expect.objectContaining({ id: survey.assessmentId, state: 'open', questionCount: 20 })]);
+    const start = await participant.request('POST', `/api/my/assessments/${survey.assessmentId}/start`);
+    const exam = (await participant.request('GET', `/api/attempts/${start.json().attemptId}`)).json();
+    expect(exam.questions).toHaveLength(20);
   });
 });
