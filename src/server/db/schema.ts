@@ -185,6 +185,21 @@ export interface QuestionImportTable {
   created_at: string;
 }
 
+export interface QuestionTagTable {
+  id: Generated<number>;
+  question_id: number;
+  tag: string;
+  tag_folded: string;
+}
+
+export interface BankImageTable {
+  id: Generated<number>;
+  bank_id: number;
+  image_id: number;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   people: PersonTable;
@@ -202,6 +217,8 @@ export interface Database {
   questions: QuestionTable;
   question_versions: QuestionVersionTable;
   question_imports: QuestionImportTable;
+  question_tags: QuestionTagTable;
+  bank_images: BankImageTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
