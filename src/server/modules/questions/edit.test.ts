@@ -40,7 +40,7 @@ describeEachDialect('editing a question: rich stem, tags, source', (dialect) => 
 
   it('stores a bold word and a table, derives the plain stem from them and normalises to NFC', async () => {
     const decomposed = structuredClone(RICH_STEM);
-    decomposed[0].runs[1].text = 'không'.normalize('NFD');
+    decomposed[0].runs![1].text = 'không'.normalize('NFD');
     const res = await organizer.request('PATCH', `/api/questions/${ids[0]}`, { stemRich: decomposed, options, tags: [] });
     expect(res.statusCode, res.body).toBe(200);
     const detail = (await organizer.request('GET', `/api/questions/${ids[0]}`)).json();

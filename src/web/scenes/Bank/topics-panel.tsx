@@ -1,4 +1,4 @@
-import { LinkOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Skeleton } from 'antd';
 import type { DifficultyCounts, Topic } from '../../api/banks.ts';
 import { formatCount } from '../../lib/format.ts';
@@ -23,10 +23,11 @@ interface Props {
   selectedId: number | undefined;
   onSelect: (id: number | undefined) => void;
   onAdd: () => void;
+  onEdit: (topic: Topic) => void;
 }
 
 /** The bank's topics with their counts by level; clicking one filters the questions. */
-export function TopicsPanel({ topics, withoutTopic, loading, selectedId, onSelect, onAdd }: Props) {
+export function TopicsPanel({ topics, withoutTopic, loading, selectedId, onSelect, onAdd, onEdit }: Props) {
   const all = topics.reduce((n, t) => n + t.counts.total, withoutTopic?.total ?? 0);
   return (
     <Card size="small" title="Chuyên đề" className="topics-panel"
@@ -51,11 +52,15 @@ export function TopicsPanel({ topics, withoutTopic, loading, selectedId, onSelec
                 </span>
                 <Total counts={t.counts} />
               </button>
-              {t.materialUrl && (
-                <a className="topic-item__material" href={t.materialUrl} target="_blank" rel="noreferrer">
-                  <LinkOutlined /> Tài liệu
-                </a>
-              )}
+              <div className="topic-item__links">
+                {t.materialUrl && (
+                  <a className="topic-item__material" href={t.materialUrl} target="_blank" rel="noreferrer">
+                    <LinkOutlined /> Tài liệu
+                  </a>
+                )}
+                <Button size="small" type="link" icon={<EditOutlined />} className="topic-item__edit"
+                  aria-label={`Sửa chuyên đề ${t.name}`} onClick={() => onEdit(t)}>Sửa</Button>
+              </div>
             </li>
           ))}
           {withoutTopic && withoutTopic.total > 0 && (
