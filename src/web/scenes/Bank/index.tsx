@@ -142,8 +142,8 @@ export default function BankScene() {
       />
       {bankError && <Alert type="error" showIcon title={bankError} style={{ marginBottom: 16 }} role="alert" />}
       {bank && !bank.active && (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title="Ngân hàng đã ngừng sử dụng"
-          description="Câu hỏi vẫn xem, sửa và xuất được; ngân hàng không còn dùng để tạo bài khảo sát mới." />
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }}
+          title="Ngân hàng đã ngừng sử dụng: câu hỏi vẫn xem, sửa và xuất được, nhưng không dùng để tạo bài khảo sát mới." />
       )}
       <div className="bank-layout">
         {!isPhone && <div className="bank-layout__topics">{panel}</div>}

@@ -1,5 +1,5 @@
 import { EditOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Skeleton } from 'antd';
+import { Button, Card, Skeleton, Tooltip } from 'antd';
 import type { DifficultyCounts, Topic } from '../../api/banks.ts';
 import { formatCount } from '../../lib/format.ts';
 
@@ -44,23 +44,25 @@ export function TopicsPanel({ topics, withoutTopic, loading, selectedId, onSelec
           </li>
           {topics.map((t) => (
             <li key={t.id}>
-              <button type="button" className={selectedId === t.id ? 'topic-item topic-item--active' : 'topic-item'}
-                aria-pressed={selectedId === t.id} onClick={() => onSelect(t.id)}>
-                <span className="topic-item__body">
-                  <span className="topic-item__name">{t.name}</span>
-                  <Levels counts={t.counts} />
-                </span>
-                <Total counts={t.counts} />
-              </button>
-              <div className="topic-item__links">
-                {t.materialUrl && (
-                  <a className="topic-item__material" href={t.materialUrl} target="_blank" rel="noreferrer">
-                    <LinkOutlined /> Tài liệu
-                  </a>
-                )}
-                <Button size="small" type="link" icon={<EditOutlined />} className="topic-item__edit"
-                  aria-label={`Sửa chuyên đề ${t.name}`} onClick={() => onEdit(t)}>Sửa</Button>
+              <div className="topic-row">
+                <button type="button" className={selectedId === t.id ? 'topic-item topic-item--active' : 'topic-item'}
+                  aria-pressed={selectedId === t.id} onClick={() => onSelect(t.id)}>
+                  <span className="topic-item__body">
+                    <span className="topic-item__name">{t.name}</span>
+                    <Levels counts={t.counts} />
+                  </span>
+                  <Total counts={t.counts} />
+                </button>
+                <Tooltip title="Sửa chuyên đề">
+                  <Button size="small" type="text" icon={<EditOutlined />} className="topic-row__edit"
+                    aria-label={`Sửa chuyên đề ${t.name}`} onClick={() => onEdit(t)} />
+                </Tooltip>
               </div>
+              {t.materialUrl && (
+                <a className="topic-item__material" href={t.materialUrl} target="_blank" rel="noreferrer">
+                  <LinkOutlined /> Tài liệu
+                </a>
+              )}
             </li>
           ))}
           {withoutTopic && withoutTopic.total > 0 && (
