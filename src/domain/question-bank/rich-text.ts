@@ -28,9 +28,9 @@ export type RichBlock = RichParagraph | RichTable;
 /** What a stored or submitted stem may hold (the server refuses more). */
 export const RICH_LIMITS = { blocks: 200, runs: 400, rows: 50, cells: 20, text: 10_000 } as const;
 
-const SPACE = /[\s\u00a0\u200b\ufeff]/u;
 const VISIBLE = /[^\s\u00a0\u200b\ufeff]/u;
-const MARK = /^\p{M}$/u;
+const SPACES = /[\s\u00a0\u200b\ufeff]+/u;
+const LEADING_MARKS = /^\p{M}+/u;
 
 type Flags = Required<Omit<RichRun, 'text'>>;
 
@@ -56,21 +56,21 @@ export function normalizeRuns(runs: RichRun[]): RichRun[] {
   let pendingSpace: Flags | null = null;
   for (const run of runs) {
     const flags = flagsOf(run);
-    for (const char of run.text.normalize('NFC')) {
-      if (SPACE.test(char)) {
-        if (out.length > 0) pendingSpace ??= flags;
-        continue;
-      }
-      const last = out[out.length - 1];
-      // A combining mark that starts a run belongs to the letter before it (NFC across the run boundary).
-      if (MARK.test(char) && !pendingSpace && last) {
-        last.text = (last.text + char).normalize('NFC');
-        continue;
-      }
+    let text = run.text.normalize('NFC');
+    // Combining marks that start a run belong to the letter before it (NFC across the run boundary).
+    const last = out[out.length - 1];
+    const marks = last && !pendingSpace ? LEADING_MARKS.exec(text)?.[0] : undefined;
+    if (last && marks) {
+      last.text = (last.text + marks).normalize('NFC');
+      text = text.slice(marks.length);
+    }
+    text.split(SPACES).forEach((word, i) => {
+      if (i > 0 && out.length > 0) pendingSpace ??= flags;
+      if (!word) return;
       if (pendingSpace) push(' ', pendingSpace);
       pendingSpace = null;
-      push(char, flags);
-    }
+      push(word, flags);
+    });
   }
   return out.map((piece) => makeRun(piece.text, piece.flags));
 }
@@ -105,7 +105,11 @@ const textOfRuns = (runs: RichRun[]) => runs.map((run) => run.text).join('');
 
 /** The lines of the stem's plain text (a table row is one line: its cells joined by ' | '). */
 export function richLines(blocks: RichBlock[]): string[] {
-  return normalizeBlocks(blocks)
+  return linesOfNormalized(normalizeBlocks(blocks));
+}
+
+function linesOfNormalized(blocks: RichBlock[]): string[] {
+  return blocks
     .flatMap((block) => (block.type === 'paragraph'
       ? [textOfRuns(block.runs)]
       : block.rows.map((cells) => normalizeText(cells.map(textOfRuns).join(' | ')))))
@@ -140,8 +144,14 @@ export function hasTable(blocks: RichBlock[]): boolean {
 
 /** The stem's rich form is worth storing only when its plain text would lose something. */
 export function richStemOf(blocks: RichBlock[]): RichBlock[] | undefined {
+  return stemOfBlocks(blocks).stemRich;
+}
+
+/** The plain stem of the blocks and, when it has formatting or a table, their canonical form (normalised once). */
+export function stemOfBlocks(blocks: RichBlock[]): { stem: string; stemRich?: RichBlock[] } {
   const normal = normalizeBlocks(blocks);
-  return hasFormatting(normal) || hasTable(normal) ? normal : undefined;
+  const stem = linesOfNormalized(normal).join('\n');
+  return hasFormatting(normal) || hasTable(normal) ? { stem, stemRich: normal } : { stem };
 }
 
 /** Counts against RICH_LIMITS, in Vietnamese; null when the stem fits. */

@@ -1,6 +1,6 @@
 /** A question's stem from its Word parts: paragraphs of runs and tables → plain text and, when formatted, rich blocks. */
 import type { ParsedImage } from '../types.ts';
-import { paragraphsOfRuns, richPlainText, richStemOf, type RichBlock, type RichRun } from '../rich-text.ts';
+import { stemOfBlocks, type RichBlock, type RichRun } from '../rich-text.ts';
 import type { DocxRun } from './read-docx.ts';
 import { imagesOf } from './runs.ts';
 
@@ -13,11 +13,9 @@ function richRuns(runs: DocxRun[]): RichRun[] {
 }
 
 export function stemOfParts(parts: StemPart[]): { stem: string; stemRich?: RichBlock[] } {
-  const blocks: RichBlock[] = parts.flatMap((part): RichBlock[] => (Array.isArray(part)
-    ? paragraphsOfRuns(richRuns(part))
-    : [{ type: 'table', rows: part.table.map((cells) => cells.map(richRuns)) }]));
-  const stemRich = richStemOf(blocks);
-  return { stem: richPlainText(blocks), ...(stemRich ? { stemRich } : {}) };
+  return stemOfBlocks(parts.map((part): RichBlock => (Array.isArray(part)
+    ? { type: 'paragraph', runs: richRuns(part) }
+    : { type: 'table', rows: part.table.map((cells) => cells.map(richRuns)) })));
 }
 
 export function stemImages(parts: StemPart[]): ParsedImage[] {

@@ -1,7 +1,5 @@
 import { duplicateKey, searchText } from '../../../domain/question-bank/keys.ts';
-import {
-  blocksOfPlainText, normalizeBlocks, richLimitProblem, richPlainText, richStemOf, type RichBlock,
-} from '../../../domain/question-bank/rich-text.ts';
+import { blocksOfPlainText, richLimitProblem, stemOfBlocks, type RichBlock } from '../../../domain/question-bank/rich-text.ts';
 import { normalizeTags } from '../../../domain/question-bank/tags.ts';
 import { questionContentProblems, type EditableOption } from '../../../domain/question-bank/validate.ts';
 import type { Actor } from '../../../domain/roles.ts';
@@ -54,8 +52,7 @@ function stemOf(input: QuestionEditInput, before: StoredContent): Pick<StoredCon
   if (!blocks) return { stem: before.stem, stemRich: before.stemRich };
   const tooBig = richLimitProblem(blocks);
   if (tooBig) throw errors.invalid('invalid_question', `${tooBig}.`, { problems: [tooBig] });
-  const normal = normalizeBlocks(blocks);
-  return { stem: richPlainText(normal), stemRich: richStemOf(normal) };
+  return stemOfBlocks(blocks);
 }
 
 /** Every image id must already be in the question or have been uploaded into its bank (ids are global). */
