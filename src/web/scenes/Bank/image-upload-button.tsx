@@ -1,5 +1,5 @@
 import { PictureOutlined } from '@ant-design/icons';
-import { App, Button, Upload } from 'antd';
+import { App, Button, Tooltip, Upload } from 'antd';
 import { useState } from 'react';
 import { banksApi } from '../../api/banks.ts';
 import { errorMessage } from '../../api/client.ts';
@@ -38,7 +38,9 @@ export function ImageUploadButton({ bankId, owner, label, onUploaded }: {
   return (
     <Upload accept="image/png,image/jpeg,image/gif,image/webp" showUploadList={false} multiple={false}
       beforeUpload={(file) => { void upload(file); return false; }}>
-      <Button size="small" icon={<PictureOutlined />} loading={busy} aria-label={`Thêm ảnh cho ${owner}`}>{label}</Button>
+      <Tooltip title={label ? undefined : `Thêm ảnh cho ${owner}`}>
+        <Button size="small" icon={<PictureOutlined />} loading={busy} aria-label={`Thêm ảnh cho ${owner}`}>{label}</Button>
+      </Tooltip>
     </Upload>
   );
 }
