@@ -4,7 +4,7 @@ import { normalizeBlocks, type RichBlock, type RichRun } from '../../../domain/q
 type Flags = { bold: boolean; italic: boolean; underline: boolean };
 
 const BLOCK_TAGS = new Set(['DIV', 'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'SECTION']);
-const IGNORED_TAGS = new Set(['SCRIPT', 'STYLE', 'IMG', 'svg', 'TEMPLATE']);
+const IGNORED_TAGS = new Set(['SCRIPT', 'STYLE', 'IMG', 'TEMPLATE']);
 
 /** The formatting an element adds: tags from execCommand and inline styles from pasted or re-edited text. */
 function flagsOf(el: HTMLElement, inherited: Flags): Flags {
