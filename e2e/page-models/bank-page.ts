@@ -24,4 +24,9 @@ export class BankPage {
     await this.page.getByRole('textbox', { name: 'Tìm câu hỏi (gõ không dấu cũng được)' })
       .or(this.page.getByRole('searchbox', { name: 'Tìm câu hỏi (gõ không dấu cũng được)' })).fill(text);
   }
+
+  async filterByTag(tag: string) {
+    await this.page.getByRole('combobox', { name: 'Nhãn' }).click();
+    await this.page.getByRole('option', { name: new RegExp(`^${tag} \\(`) }).click();
+  }
 }

@@ -4,7 +4,7 @@ import type { ParsedQuestion } from './types.ts';
 const squash = (text: string) => fold(text).replace(/[^a-z0-9]+/g, ' ').trim();
 
 /** Folded stem and options: "nghi quyet 29" finds "Nghị quyết 29". */
-export function searchText(q: Pick<ParsedQuestion, 'stem' | 'options'>): string {
+export function searchText(q: { stem: string; options: readonly { text: string }[] }): string {
   return [q.stem, ...q.options.map((o) => o.text)].map(fold).join(' \n ');
 }
 

@@ -1,4 +1,5 @@
 /** Shapes shared by every question-bank import format (Word, Excel, GIFT, Aiken) and the exporters. */
+import type { RichBlock } from './rich-text.ts';
 
 export type Difficulty = 'recognition' | 'comprehension' | 'application';
 export const DIFFICULTY_LABELS: Record<Difficulty, string> = {
@@ -26,7 +27,10 @@ export interface ParsedQuestion {
   number: number;
   /** 1-based line (paragraph) where the question starts. */
   line: number;
+  /** Plain text (search, duplicates, plain-text formats); the rich form's plain text when there is one. */
   stem: string;
+  /** Only when the stem has bold/italic/underlined words or a table (see rich-text.ts). */
+  stemRich?: RichBlock[];
   topic: string | null;
   difficulty: Difficulty | null;
   images: ParsedImage[];

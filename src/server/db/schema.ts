@@ -286,6 +286,21 @@ export interface AttemptEventTable {
   actor_user_id: number | null;
 }
 
+export interface QuestionTagTable {
+  id: Generated<number>;
+  question_id: number;
+  tag: string;
+  tag_folded: string;
+}
+
+export interface BankImageTable {
+  id: Generated<number>;
+  bank_id: number;
+  image_id: number;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   people: PersonTable;
@@ -311,6 +326,8 @@ export interface Database {
   attempts: AttemptTable;
   attempt_answers: AttemptAnswerTable;
   attempt_events: AttemptEventTable;
+  question_tags: QuestionTagTable;
+  bank_images: BankImageTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

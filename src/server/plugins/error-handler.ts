@@ -13,11 +13,17 @@ const FIELD_LABELS: Record<string, string> = {
   role: 'vai trò',
   page: 'trang',
   pageSize: 'số dòng mỗi trang',
+  stem: 'nội dung câu hỏi',
+  stemRich: 'nội dung câu hỏi',
+  options: 'phương án',
+  tags: 'nhãn',
+  source: 'nguồn',
 };
 
 function fieldName(error: FastifyError): string {
   const first = error.validation?.[0];
-  const pathName = first?.instancePath?.split('/').filter(Boolean).pop()
+  // "/stemRich/0/rows/3" names the field "rows"; an index alone says nothing.
+  const pathName = first?.instancePath?.split('/').filter((part) => part && !/^\d+$/.test(part)).pop()
     ?? (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
   return pathName ? (FIELD_LABELS[pathName] ?? pathName) : '';
 }

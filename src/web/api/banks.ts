@@ -1,7 +1,8 @@
+import type { RichBlock } from '../../domain/question-bank/rich-text.ts';
 import type { Difficulty } from '../../domain/question-bank/types.ts';
-import { api, uploadWithProgress, withQuery } from './client.ts';
+import { api, postFile, uploadWithProgress, withQuery } from './client.ts';
 
-export type { Difficulty };
+export type { Difficulty, RichBlock };
 
 export interface Bank {
   id: number;
@@ -44,6 +45,9 @@ export interface QuestionRow {
   topic: string | null;
   difficulty: Difficulty | null;
   stem: string;
+  stemRich: RichBlock[] | null;
+  tags: string[];
+  source: string | null;
   images: number;
   stemImages: number[];
   options: (QuestionOption & { images: number[] })[];
@@ -64,26 +68,36 @@ export interface QuestionDetail {
   topic: string | null;
   difficulty: Difficulty | null;
   stem: string;
-  options: QuestionOption[];
+  stemRich: RichBlock[] | null;
+  stemImages: number[];
+  options: (QuestionOption & { images: number[] })[];
+  tags: string[];
+  source: string | null;
   versions: { version: number; createdAt: string; createdBy: string | null; locked: boolean;
     usedBy: { id: number; title: string; opensAt: string }[] }[];
 }
 
 export interface QuestionEdit {
-  stem: string;
-  options: { text: string; correct: boolean; pinned: boolean }[];
-  topicId?: number | null;
-  difficulty?: Difficulty | null;
+  stemRich: RichBlock[];
+  stemImages: number[];
+  options: { text: string; correct: boolean; pinned: boolean; images: number[] }[];
+  topicId: number | null;
+  difficulty: Difficulty | null;
+  tags: string[];
+  source: string | null;
 }
 
 export interface ImportedQuestion {
   number: number;
   line: number;
   stem: string;
+  stemRich: RichBlock[] | null;
   topic: string | null;
   difficulty: Difficulty | null;
+  /** How many pictures; stemImages and options[].images number them for previewImageUrl. */
   images: number;
-  options: QuestionOption[];
+  stemImages: number[];
+  options: (QuestionOption & { images: number[] })[];
 }
 
 export interface ImportProblem {
@@ -102,6 +116,7 @@ export interface QuestionQuery {
   q?: string;
   topicId?: number;
   difficulty?: Difficulty;
+  tag?: string;
   page?: number;
   pageSize?: number;
 }
@@ -116,6 +131,9 @@ export const banksApi = {
   createTopic: (id: number, input: { name: string; materialUrl?: string | null }) =>
     api.post<{ id: number }>(`/api/banks/${id}/topics`, input),
   updateTopic: (id: number, input: { name?: string; materialUrl?: string | null }) => api.patch<{ ok: true }>(`/api/topics/${id}`, input),
+  deleteTopic: (id: number) => api.delete<{ ok: true }>(`/api/topics/${id}`),
+  tags: async (id: number) => (await api.get<{ items: { tag: string; count: number }[] }>(`/api/banks/${id}/tags`)).items,
+  uploadImage: (bankId: number, file: File) => postFile<{ id: number; contentType: string }>(`/api/banks/${bankId}/images`, file),
   questions: (id: number, query: QuestionQuery) =>
     api.get<QuestionPage>(withQuery(`/api/banks/${id}/questions`, { ...query })),
   question: (id: number) => api.get<QuestionDetail>(`/api/questions/${id}`),
@@ -129,3 +147,7 @@ export const banksApi = {
   commitImport: (importId: number, numbers: number[]) =>
     api.post<{ imported: number; topicsCreated: number; total: number }>(`/api/question-imports/${importId}/commit`, { numbers }),
 };
+
+export const questionImageUrl = (questionId: number, imageId: number) => `/api/questions/${questionId}/images/${imageId}`;
+export const previewImageUrl = (importId: number, number: number, index: number) =>
+  `/api/question-imports/${importId}/questions/${number}/images/${index}`;

@@ -101,6 +101,20 @@ export const api = {
   delete: <T>(url: string) => json<T>('DELETE', url),
 };
 
+/** POSTs one file as multipart field `file` and reads the JSON answer. */
+export async function postFile<T>(url: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers: { accept: 'application/json', ...csrfHeaders() }, credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiError(0, 'network_error', NETWORK_MESSAGE);
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  return (await response.json()) as T;
+}
+
 type QueryValue = string | number | boolean | null | undefined;
 
 /** url?key=value&… leaving out empty values. */

@@ -19,11 +19,11 @@ export function p(...parts: Part[]): Paragraph {
   });
 }
 
-/** A Word table of plain-text cells. */
-export function table(rows: string[][]): Table {
+/** A Word table; a cell is plain text or the parts of one paragraph. */
+export function table(rows: (string | Part[])[][]): Table {
   return new Table({
     rows: rows.map((cells) => new TableRow({
-      children: cells.map((cell) => new TableCell({ children: [new Paragraph(cell)] })),
+      children: cells.map((cell) => new TableCell({ children: [typeof cell === 'string' ? new Paragraph(cell) : p(...cell)] })),
     })),
   });
 }

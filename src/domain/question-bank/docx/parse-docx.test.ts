@@ -277,3 +277,65 @@ describe('parseQuestionDocx on arbitrary lines', () => {
     }), { numRuns: 40 });
   });
 });
+
+describe('parseQuestionDocx keeps the formatting of stems', () => {
+  it('keeps bold, italic and underlined words of a stem, and they do not mark a key', async () => {
+    const result = await parse(
+      p('Câu 1. Đâu ', { text: 'không', bold: true }, ' phải là ', { text: 'nhiệm vụ', underline: {} }, ' của ', { text: 'nhà giáo', italics: true }, '?'),
+      p('A. Giảng dạy'), p({ text: 'B. Kinh doanh', color: 'FF0000' }), p('C. Rèn luyện đạo đức'),
+      p('Câu 2. Luật Giáo dục năm 2019 có hiệu lực từ ngày nào?'),
+      p('A. 01/01/2020'), p({ text: 'B. 01/07/2020', underline: {} }),
+    );
+    expect(result.problems).toEqual([]);
+    const [q1, q2] = result.questions;
+    expect(q1.stem).toBe('Đâu không phải là nhiệm vụ của nhà giáo?');
+    expect(q1.stemRich).toEqual([{ type: 'paragraph', runs: [
+      { text: 'Đâu ' }, { text: 'không', bold: true }, { text: ' phải là ' }, { text: 'nhiệm vụ', underline: true },
+      { text: ' của ' }, { text: 'nhà giáo', italic: true }, { text: '?' },
+    ] }]);
+    expect(correctOf(q1.options)).toEqual(['B']);
+    expect(q2.stemRich).toBeUndefined();
+    expect(correctOf(q2.options)).toEqual(['B']);
+  });
+
+  it('still takes bold as the key when bold in the file is only emphasis inside stems', async () => {
+    // Bold in a stem is the teacher's emphasis and is kept; only bold in options decides whether bold marks keys.
+    const result = await parse(
+      p({ text: 'Câu 1.', bold: true }, ' Cơ quan nào ', { text: 'không', bold: true }, ' thuộc hệ thống chính trị?'),
+      p('A. Đảng Cộng sản Việt Nam'), p('B. Nhà nước'), p({ text: 'C. Doanh nghiệp tư nhân', bold: true }),
+      p({ text: 'Câu 2. Nhiệm kỳ Đại hội Đảng là mấy năm?', bold: true }),
+      p({ text: 'A. 5 năm', bold: true }), p('B. 4 năm'),
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.questions.map((q) => correctOf(q.options))).toEqual([['C'], ['A']]);
+    expect(result.questions[0].stemRich).toEqual([{ type: 'paragraph', runs: [
+      { text: 'Cơ quan nào ' }, { text: 'không', bold: true }, { text: ' thuộc hệ thống chính trị?' }] }]);
+    expect(result.questions[1].stemRich).toEqual([{ type: 'paragraph', runs: [{ text: 'Nhiệm kỳ Đại hội Đảng là mấy năm?', bold: true }] }]);
+  });
+
+  it('keeps a table of the stem as a table (plain text: cells joined by " | ") with its images', async () => {
+    const result = await parse(
+      p('Câu 1. Cho bảng số liệu sau:'),
+      table([['Năm', [{ text: 'Số đảng viên', bold: true }]], ['2020', '5,2 triệu'], ['2025', ['5,6 triệu ', image()]]]),
+      p('Số đảng viên tăng bao nhiêu?'),
+      p('A. 0,2 triệu'), p({ text: 'B. 0,4 triệu', underline: {} }),
+      table([['Ghi chú', 'theo báo cáo']]),
+      p('Câu 2. Câu tiếp theo?'), p({ text: 'A. Có', underline: {} }), p('B. Không'),
+    );
+    expect(result.problems).toEqual([]);
+    const [q1] = result.questions;
+    expect(q1.stem).toBe('Cho bảng số liệu sau:\nNăm | Số đảng viên\n2020 | 5,2 triệu\n2025 | 5,6 triệu\nSố đảng viên tăng bao nhiêu?');
+    expect(q1.stemRich).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Cho bảng số liệu sau:' }] },
+      { type: 'table', rows: [
+        [[{ text: 'Năm' }], [{ text: 'Số đảng viên', bold: true }]],
+        [[{ text: '2020' }], [{ text: '5,2 triệu' }]],
+        [[{ text: '2025' }], [{ text: '5,6 triệu' }]],
+      ] },
+      { type: 'paragraph', runs: [{ text: 'Số đảng viên tăng bao nhiêu?' }] },
+    ]);
+    expect(q1.images).toHaveLength(1);
+    // A table after the options is text of the last option, as before.
+    expect(q1.options[1].text).toBe('0,4 triệu\nGhi chú | theo báo cáo');
+  });
+});

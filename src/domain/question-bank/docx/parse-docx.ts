@@ -9,6 +9,7 @@ import { boldIsAnswerMark, optionMarks, resolveMarks, type OptionMarks } from '.
 import { readDocx, type DocxBlock, type DocxParagraph, type DocxRun } from './read-docx.ts';
 import { questionProblems } from './problems.ts';
 import { imagesOf, plainText, sliceRuns } from './runs.ts';
+import { stemImages, stemOfParts, type StemPart } from './stem.ts';
 
 export interface ParseQuestionDocxOptions {
   /** Refuse files whose zip directory declares more than this many uncompressed bytes (default 200 MB). */
@@ -30,10 +31,12 @@ interface QuestionDraft {
   line: number;
   difficulty: Difficulty | null;
   topic: string | null;
-  stem: DocxRun[][];
+  stem: StemPart[];
   options: OptionDraft[];
   answerLetters: string[];
 }
+
+const plain = (text: string): DocxRun => ({ text, underline: false, color: false, highlight: false, bold: false, italic: false });
 
 /** Paragraph texts: each line normalised, empty lines dropped, joined with '\n'. */
 function textOfParts(parts: DocxRun[][]): string {
@@ -166,20 +169,13 @@ class Assembler {
       for (const paragraph of paragraphs) this.paragraph({ ...paragraph, line });
       return;
     }
-    const plain = (text: string): DocxRun => ({
-      text, underline: false, color: false, highlight: false, bold: false, italic: false,
-    });
-    for (const cells of rows) {
-      const runs: DocxRun[] = [];
-      cells.forEach((cell, i) => {
-        if (i > 0) runs.push(plain(' | '));
-        cell.forEach((paragraph, j) => {
-          if (j > 0) runs.push(plain(' '));
-          runs.push(...paragraph.runs);
-        });
-      });
-      this.appendContent(runs);
+    const cellRuns = rows.map((cells) => cells.map((cell) => cell.flatMap((paragraph, j) => (j > 0 ? [plain(' '), ...paragraph.runs] : paragraph.runs))));
+    // A table in the stem stays a table; after the options it is text of the last option (options are plain text).
+    if (this.current && this.current.options.length === 0) {
+      this.current.stem.push({ table: cellRuns });
+      return;
     }
+    for (const cells of cellRuns) this.appendContent(cells.flatMap((cell, i) => (i > 0 ? [plain(' | '), ...cell] : cell)));
   }
 
   private addKey(pairs: Map<number, string>): void {
@@ -223,9 +219,10 @@ export async function parseQuestionDocx(file: Uint8Array, options: ParseQuestion
         images: parts.flatMap(imagesOf),
       };
     });
+    const { stem, stemRich } = stemOfParts(draft.stem);
     const question: ParsedQuestion = {
-      number: draft.number, line: draft.line, stem: textOfParts(draft.stem), topic: draft.topic,
-      difficulty: draft.difficulty, images: draft.stem.flatMap(imagesOf), options: parsedOptions,
+      number: draft.number, line: draft.line, stem, ...(stemRich ? { stemRich } : {}), topic: draft.topic,
+      difficulty: draft.difficulty, images: stemImages(draft.stem), options: parsedOptions,
     };
     for (const message of questionProblems(question, draft.answerLetters)) problems.push({ question: draft.number, line: draft.line, message });
     return question;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TINY_PNG } from '../docx/docx-test-builder.ts';
 import { parseQuestionDocx } from '../docx/parse-docx.ts';
+import { normalizeBlocks, richPlainText, richStemOf, type RichBlock, type RichRun } from '../rich-text.ts';
 import type { Difficulty, ParsedQuestion } from '../types.ts';
 import { docxTopicHeading, isPlainLine, writeQuestionsDocx } from './write-docx.ts';
 
@@ -17,15 +18,37 @@ const line = fc.tuple(fc.constantFrom(...FIRST_WORDS), fc.array(fc.constantFrom(
   .filter(isPlainLine);
 const text = (maxLines: number) => fc.array(line, { minLength: 1, maxLength: maxLines }).map((ls) => ls.join('\n'));
 
+/** A plain line cut into runs, each bold, italic and/or underlined or not. */
+const formattedRuns = (source: fc.Arbitrary<string>): fc.Arbitrary<RichRun[]> => source.chain((l) => {
+  const words = l.split(' ');
+  return fc.array(fc.record({ bold: fc.boolean(), italic: fc.boolean(), underline: fc.boolean() }), { minLength: words.length, maxLength: words.length })
+    .map((flags) => words.map((word, i) => ({ text: i > 0 ? ` ${word}` : word, ...flags[i] })));
+});
+const cellText = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')).filter(isPlainLine);
+const richBlock: fc.Arbitrary<RichBlock> = fc.oneof(
+  { weight: 3, arbitrary: formattedRuns(line).map((runs) => ({ type: 'paragraph' as const, runs })) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }).chain((columns) => fc.array(
+    fc.array(formattedRuns(cellText), { minLength: columns, maxLength: columns }), { minLength: 1, maxLength: 3 }))
+    .map((rows) => ({ type: 'table' as const, rows })) },
+);
+/** A plain stem, or a rich one (stem = its plain text, stemRich only when it has formatting or a table). */
+const stem: fc.Arbitrary<Pick<ParsedQuestion, 'stem' | 'stemRich'>> = fc.oneof(
+  text(3).map((s) => ({ stem: s })),
+  fc.array(richBlock, { minLength: 1, maxLength: 4 }).map((blocks) => {
+    const stemRich = richStemOf(blocks);
+    return { stem: richPlainText(blocks), ...(stemRich ? { stemRich } : {}) };
+  }),
+);
+
 const question: fc.Arbitrary<ParsedQuestion> = fc.record({
-  stem: text(3),
+  stem,
   topic: fc.option(fc.constantFrom(...TOPICS), { freq: 3 }),
   difficulty: fc.option(fc.constantFrom<Difficulty>('recognition', 'comprehension', 'application')),
   optionTexts: fc.array(text(2), { minLength: 2, maxLength: 8 }),
   correctSeed: fc.nat(),
   pinnedSeed: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
-}).map(({ stem, topic, difficulty, optionTexts, correctSeed, pinnedSeed }) => ({
-  number: 0, line: 0, stem, topic, difficulty, images: [],
+}).map(({ stem: s, topic, difficulty, optionTexts, correctSeed, pinnedSeed }) => ({
+  number: 0, line: 0, ...s, topic, difficulty, images: [],
   options: optionTexts.map((t, i) => ({
     letter: String.fromCharCode(65 + i), text: t, correct: i === correctSeed % optionTexts.length, pinned: pinnedSeed[i], images: [],
   })),
@@ -41,12 +64,12 @@ function expectedTopics(questions: ParsedQuestion[]): (string | null)[] {
 }
 
 const shape = (q: ParsedQuestion) => ({
-  stem: q.stem, difficulty: q.difficulty, images: q.images.length,
+  stem: q.stem, stemRich: q.stemRich ? normalizeBlocks(q.stemRich) : undefined, difficulty: q.difficulty, images: q.images.length,
   options: q.options.map((o) => ({ letter: o.letter, text: o.text, correct: o.correct, pinned: o.pinned, images: o.images.length })),
 });
 
 describe('writeQuestionsDocx', () => {
-  it('round-trips through parseQuestionDocx (stems, topics, options, correct, pinned, difficulty)', async () => {
+  it('round-trips through parseQuestionDocx (rich stems with tables, topics, options, correct, pinned, difficulty)', async () => {
     await fc.assert(fc.asyncProperty(fc.array(question, { minLength: 1, maxLength: 6 }), fc.boolean(), async (questions, titled) => {
       const file = await writeQuestionsDocx(questions, titled ? { title: 'Chuyên đề bồi dưỡng chính trị hè 2025' } : {});
       const result = await parseQuestionDocx(file);
@@ -54,7 +77,7 @@ describe('writeQuestionsDocx', () => {
       expect(result.questions.map(shape)).toEqual(questions.map(shape));
       expect(result.questions.map((q) => q.topic)).toEqual(expectedTopics(questions));
       expect(result.questions.map((q) => q.number)).toEqual(questions.map((_q, i) => i + 1));
-    }), { numRuns: 50 });
+    }), { numRuns: 60 });
   });
 
   it('keeps heading-like topics exactly and prefixes the others (idempotent, so a second round trip is exact)', () => {

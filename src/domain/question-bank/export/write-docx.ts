@@ -1,11 +1,13 @@
 /** Word (.docx) export of multiple-choice questions in the same "trộn đề" conventions parseQuestionDocx reads. */
 import {
-  AlignmentType, Document, Header, ImageRun, Packer, Paragraph, TextRun, UnderlineType, type ParagraphChild,
+  AlignmentType, Document, Header, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, UnderlineType, WidthType,
+  type ParagraphChild,
 } from 'docx';
 import { normalizeText } from '../../text.ts';
 import {
   isAnswerKeyHeading, isHeading, matchAnswerLine, matchAnswerPairs, matchOptions, matchQuestionStart,
 } from '../docx/detect.ts';
+import { blocksOfPlainText, normalizeBlocks, type RichBlock, type RichRun } from '../rich-text.ts';
 import type { Difficulty, ParsedImage, ParsedOption, ParsedQuestion } from '../types.ts';
 import { fitWidth, imageInfo } from './image-info.ts';
 
@@ -73,12 +75,28 @@ function optionParagraphs(option: ParsedOption, letter: string): Paragraph[] {
   return [paragraph(children), ...rest.map((line) => paragraph([new TextRun(line)]))];
 }
 
-function questionParagraphs(question: ParsedQuestion, number: number): Paragraph[] {
-  const [first = '', ...rest] = lines(question.stem);
+const textRuns = (runs: RichRun[]): TextRun[] => runs.map((run) => new TextRun({
+  text: run.text, bold: run.bold, italics: run.italic, underline: run.underline ? { type: UnderlineType.SINGLE } : undefined,
+}));
+
+/** A stem table as a real Word table, one paragraph per cell. */
+function stemTable(rows: RichRun[][][]): Table {
+  const columns = Math.max(...rows.map((cells) => cells.length));
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: rows.map((cells) => new TableRow({
+      children: Array.from({ length: columns }, (_c, i) => new TableCell({ children: [new Paragraph({ children: textRuns(cells[i] ?? []) })] })),
+    })),
+  });
+}
+
+function questionParagraphs(question: ParsedQuestion, number: number): (Paragraph | Table)[] {
+  const blocks: RichBlock[] = question.stemRich ? normalizeBlocks(question.stemRich) : blocksOfPlainText(question.stem);
+  const first = blocks[0]?.type === 'paragraph' ? blocks[0] : undefined;
   const tag = question.difficulty ? `(${DIFFICULTY_TAGS[question.difficulty]}) ` : '';
-  const out = [
-    paragraph([new TextRun({ text: `Câu ${number}.`, bold: true }), new TextRun(` ${tag}${first}`)]),
-    ...rest.map((line) => paragraph([new TextRun(line)])),
+  const out: (Paragraph | Table)[] = [
+    paragraph([new TextRun({ text: `Câu ${number}.`, bold: true }), new TextRun(` ${tag}`), ...textRuns(first?.runs ?? [])]),
+    ...blocks.slice(first ? 1 : 0).map((block) => (block.type === 'paragraph' ? paragraph(textRuns(block.runs)) : stemTable(block.rows))),
   ];
   const stemImages = imageRuns(question.images);
   if (stemImages.length > 0) out.push(new Paragraph({ children: stemImages, alignment: AlignmentType.CENTER }));
@@ -92,12 +110,12 @@ function questionParagraphs(question: ParsedQuestion, number: number): Paragraph
 }
 
 /**
- * One heading per topic change (see docxTopicHeading), "Câu N. (NB) stem" (extra stem lines as extra paragraphs,
- * images after the stem), one "A. text" paragraph per option, the correct letter underlined and red, "#" before
+ * One heading per topic change (see docxTopicHeading), "Câu N. (NB) stem" (extra stem lines as extra paragraphs, a stem
+ * table as a Word table, bold/italic/underline kept, images after the stem), one "A. text" paragraph per option, the correct letter underlined and red, "#" before
  * a pinned option's letter. A question without a topic after one with a topic stays under the previous heading.
  */
 export async function writeQuestionsDocx(questions: ParsedQuestion[], options: WriteQuestionsDocxOptions = {}): Promise<Uint8Array> {
-  const children: Paragraph[] = [];
+  const children: (Paragraph | Table)[] = [];
   const title = options.title ? normalizeText(options.title) : '';
   const titleParagraph = (): Paragraph => new Paragraph({
     alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: title, bold: true, size: 28 })],

@@ -1,3 +1,4 @@
+import { XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { TINY_PNG } from '../docx/docx-test-builder.ts';
@@ -48,6 +49,23 @@ describe('writeQtiZip', () => {
     expect(xml).toContain('<img src="images/q0001_s1.png" alt="Hình 1" width="1" height="1"/>');
     expect(xml).toContain(`<responseProcessing template="${MATCH_CORRECT}"/>`);
     expect(xml).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;)/);
+  });
+
+  it('writes a rich stem as XHTML: strong, em, underline span and a table', async () => {
+    const rich: ParsedQuestion = {
+      number: 1, line: 1, stem: 'Đâu không phải là nhiệm vụ?\nNăm | Sự kiện & ghi chú', topic: null, difficulty: null, images: [],
+      stemRich: [
+        { type: 'paragraph', runs: [{ text: 'Đâu ' }, { text: 'không', bold: true, italic: true }, { text: ' phải là ' },
+          { text: 'nhiệm vụ', underline: true }, { text: '?' }] },
+        { type: 'table', rows: [[[{ text: 'Năm', bold: true }], [{ text: 'Sự kiện & ghi chú' }]]] },
+      ],
+      options: [option('A', 'Một', true), option('B', 'Hai')],
+    };
+    const zip = await JSZip.loadAsync(await writeQtiZip([rich]));
+    const xml = await zip.file('items/q0001.xml')!.async('string');
+    expect(xml).toContain('<p>Đâu <strong><em>không</em></strong> phải là <span class="underline">nhiệm vụ</span>?</p>');
+    expect(xml).toMatch(/<table>\s*<tbody>\s*<tr><td><strong>Năm<\/strong><\/td><td>Sự kiện &amp; ghi chú<\/td><\/tr>\s*<\/tbody>\s*<\/table>/);
+    expect(XMLValidator.validate(xml)).toBe(true);
   });
 
   it('escapes markup and drops characters XML cannot hold', () => {

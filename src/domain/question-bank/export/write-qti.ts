@@ -1,6 +1,7 @@
 /** IMS QTI 2.1 content package (zip): one assessmentItem with a choiceInteraction per question. */
 import JSZip from 'jszip';
 import { normalizeText } from '../../text.ts';
+import { blocksOfPlainText, normalizeBlocks, type RichBlock, type RichRun } from '../rich-text.ts';
 import type { ParsedImage, ParsedQuestion } from '../types.ts';
 import { fitWidth, imageInfo } from './image-info.ts';
 
@@ -23,6 +24,32 @@ export function escapeXml(text: string): string {
 
 function lines(text: string): string[] {
   return text.split(/\r\n|\r|\n/).map(normalizeText).filter(Boolean);
+}
+
+/**
+ * Inline XHTML of runs. QTI 2.1's XHTML subset has strong and em but no u: underline is a span of class "underline"
+ * (a <u> would make the item fail schema validation in QTI tools).
+ */
+function runsXhtml(runs: RichRun[]): string {
+  return runs.map((run) => {
+    let out = escapeXml(run.text);
+    if (run.underline) out = `<span class="underline">${out}</span>`;
+    if (run.italic) out = `<em>${out}</em>`;
+    if (run.bold) out = `<strong>${out}</strong>`;
+    return out;
+  }).join('');
+}
+
+function stemXhtml(blocks: RichBlock[]): string[] {
+  return blocks.map((block) => (block.type === 'paragraph'
+    ? `      <p>${runsXhtml(block.runs)}</p>`
+    : [
+      '      <table>',
+      '        <tbody>',
+      ...block.rows.map((cells) => `          <tr>${cells.map((cell) => `<td>${runsXhtml(cell)}</td>`).join('')}</tr>`),
+      '        </tbody>',
+      '      </table>',
+    ].join('\n')));
 }
 
 export const itemId = (index: number): string => `q${String(index + 1).padStart(4, '0')}`;
@@ -50,7 +77,7 @@ function buildItem(question: ParsedQuestion, index: number): ItemFile {
   const correct = choiceIds.filter((_c, i) => question.options[i].correct);
   const cardinality = correct.length > 1 ? 'multiple' : 'single';
   const stemLines = lines(question.stem);
-  const stem = stemLines.map((line) => `      <p>${escapeXml(line)}</p>`);
+  const stem = stemXhtml(question.stemRich ? normalizeBlocks(question.stemRich) : blocksOfPlainText(question.stem));
   const stemImages = imgTags(question.images, 's');
   if (stemImages) stem.push(`      <p>${stemImages}</p>`);
   const choices = question.options.map((option, i) => {

@@ -3,6 +3,8 @@ import * as roster from './2026-11-23-001-roster.ts';
 import * as questionBanks from './2026-11-23-002-question-banks.ts';
 import * as questions from './2026-11-23-003-questions.ts';
 import * as assessments from './2026-11-23-004-assessments.ts';
+import * as questionTags from './2026-11-24-101-question-tags.ts';
+import * as bankImages from './2026-11-24-102-bank-images.ts';
 
 // Listed by hand so that the same list works from source (tsx) and in a bundle.
 const migrations: Record<string, Migration> = {
@@ -10,6 +12,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-002-question-banks': questionBanks,
   '2026-11-23-003-questions': questions,
   '2026-11-23-004-assessments': assessments,
+  '2026-11-24-101-question-tags': questionTags,
+  '2026-11-24-102-bank-images': bankImages,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -88,3 +88,7 @@ export async function insertTopic(db: Executor, topic: { bank_id: number; name: 
 export async function updateTopic(db: Executor, id: number, changes: { name?: string; name_folded?: string; material_url?: string | null; updated_at: string }) {
   await db.updateTable('topics').set(changes).where('id', '=', id).execute();
 }
+
+export async function deleteTopic(db: Executor, id: number) {
+  await db.deleteFrom('topics').where('id', '=', id).execute();
+}

@@ -38,4 +38,9 @@ export async function bankRoutes(app: FastifyInstance, ctx: AppContext) {
       await service.updateTopic(ctx, requireActor(request), request.params.id, request.body);
       return { ok: true };
     });
+
+  app.delete<{ Params: IdParams }>('/api/topics/:id', { schema: { params: IdParams } }, async (request) => {
+    await service.deleteTopic(ctx, requireActor(request), request.params.id);
+    return { ok: true };
+  });
 }

@@ -1,5 +1,5 @@
 import { can, scopeOf, type Actor } from '../../../domain/roles.ts';
-import { fold, normalizeText } from '../../../domain/text.ts';
+import { fold, formatNumberVi, normalizeText } from '../../../domain/text.ts';
 import { suggestUnitCode, uniqueCode } from '../../../domain/unit-code.ts';
 import type { Executor } from '../../db/database.ts';
 import { nowIso, type AppContext } from '../../context.ts';
@@ -7,7 +7,7 @@ import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { unitForActor } from '../units/service.ts';
 import * as repo from './repository.ts';
-import { countsByTopic } from '../questions/repository.ts';
+import { countsByTopic, detachDeletedFromTopic, liveQuestionCount } from '../questions/repository.ts';
 
 export type BankAccess = 'use' | 'own';
 
@@ -154,5 +154,23 @@ export async function updateTopic(ctx: AppContext, actor: Actor, topicId: number
       material_url: input.materialUrl === undefined ? undefined : cleanUrl(input.materialUrl), updated_at: at });
     await recordAudit(trx, { at, actorUserId: actor.userId, action: 'topic.update', entityType: 'topic', entityId: topic.id,
       unitId: bank.unit_id, summary: `Sửa chuyên đề "${topic.name}"${name && name !== topic.name ? ` thành "${name}"` : ''}` });
+  });
+}
+
+/** Deletes a topic that no live question uses. */
+export async function deleteTopic(ctx: AppContext, actor: Actor, topicId: number) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const topic = await repo.findTopic(trx, topicId);
+    if (!topic) throw errors.notFound('topic_not_found', 'chuyên đề');
+    const bank = await bankForActor(trx, actor, topic.bank_id, 'use');
+    const count = await liveQuestionCount(trx, topic.id);
+    if (count > 0) {
+      throw errors.conflict('topic_in_use', `Không xóa được chuyên đề "${topic.name}" vì còn ${formatNumberVi(count)} câu hỏi. `
+        + 'Hãy chuyển các câu hỏi sang chuyên đề khác hoặc xóa chúng trước.');
+    }
+    await detachDeletedFromTopic(trx, topic.id);
+    await repo.deleteTopic(trx, topic.id);
+    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'topic.delete', entityType: 'topic', entityId: topic.id,
+      unitId: bank.unit_id, summary: `Xóa chuyên đề "${topic.name}" của ngân hàng ${bank.name}` });
   });
 }

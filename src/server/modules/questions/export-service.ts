@@ -19,7 +19,8 @@ export async function loadForExport(ctx: AppContext, actor: Actor, bankId: numbe
   const imageIds = [...new Set(contents.flatMap(imageIdsOf))];
   const images = await repo.imagesByIds(ctx.db, imageIds);
   const questions: ParsedQuestion[] = rows.map((r, i) => ({
-    number: i + 1, line: 0, stem: contents[i].stem, topic: r.topic_name, difficulty: r.difficulty as Difficulty | null,
+    number: i + 1, line: 0, stem: contents[i].stem, ...(contents[i].stemRich ? { stemRich: contents[i].stemRich } : {}),
+    topic: r.topic_name, difficulty: r.difficulty as Difficulty | null,
     images: contents[i].stemImages.map((id) => images.get(id)!).filter(Boolean),
     options: letteredOptions(contents[i], r.correct_index).map((o) => ({ ...o,
       images: o.images.map((id) => images.get(id)!).filter(Boolean) })),

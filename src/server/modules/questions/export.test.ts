@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildDocx, image, p } from '../../../domain/question-bank/docx/docx-test-builder.ts';
+import { buildDocx, image, p, table } from '../../../domain/question-bank/docx/docx-test-builder.ts';
 import { buildUser } from '../../test/builders.ts';
 import { createTestEnv, describeEachDialect, login, ndjsonResult, uploadAs, type Session, type TestEnv } from '../../test/harness.ts';
 import { findRootUnit } from '../units/repository.ts';
@@ -35,7 +35,14 @@ describeEachDialect('question export', (dialect) => {
       p('Câu 1. Nghị quyết 29-NQ/TW được ban hành năm nào?'), p('A. 2011'), p({ text: 'B.', underline: {} }, ' 2013'),
       p('#C. Tất cả các phương án trên đều sai'),
       p('Câu 2. Hình nào là lá cờ Tổ quốc?', image()), p({ text: 'A. Cờ đỏ sao vàng', color: 'FF0000' }), p('B. Cờ khác'),
+      p('Câu 3. Theo bảng, năm nào ', { text: 'không', bold: true }, ' có Đại hội?'),
+      table([['Đại hội', [{ text: 'Năm', italics: true }]], ['XIII', '2021']]),
+      p('A. 2021'), p({ text: 'B. 2023', underline: {} }),
     ]), 'nguon.docx');
+    expect((original as { stemRich: unknown }[])[2].stemRich).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Theo bảng, năm nào ' }, { text: 'không', bold: true }, { text: ' có Đại hội?' }] },
+      { type: 'table', rows: [[[{ text: 'Đại hội' }], [{ text: 'Năm', italic: true }]], [[{ text: 'XIII' }], [{ text: '2021' }]]] },
+    ]);
     const withImage = (original as { id: number; stemImages: number[] }[]).find((q) => q.stemImages.length === 1)!;
     const picture = await organizer.request('GET', `/api/questions/${withImage.id}/images/${withImage.stemImages[0]}`);
     expect(picture.headers['content-type']).toBe('image/png');
@@ -44,8 +51,9 @@ describeEachDialect('question export', (dialect) => {
     const res = await organizer.request('GET', `/api/banks/${source}/export?format=docx`);
     expect(res.headers['content-type']).toContain('wordprocessingml');
     const again = await importInto(copy, res.rawPayload, 'xuat.docx');
-    const shape = (items: unknown[]) => (items as { stem: string; topic: string; images: number; options: { images: unknown }[] }[])
-      .map(({ stem, topic, images, options }) => ({ stem, topic, images, options: options.map(({ images: _ids, ...o }) => o) }));
+    const shape = (items: unknown[]) => (items as { stem: string; stemRich: unknown; topic: string; images: number;
+      options: { images: unknown }[] }[])
+      .map(({ stem, stemRich, topic, images, options }) => ({ stem, stemRich, topic, images, options: options.map(({ images: _ids, ...o }) => o) }));
     expect(shape(again)).toEqual(shape(original));
   });
 
@@ -58,7 +66,10 @@ describeEachDialect('question export', (dialect) => {
     const qti = await organizer.request('GET', `/api/banks/${bankId}/export?format=qti`);
     const zip = await JSZip.loadAsync(qti.rawPayload);
     const manifest = await zip.file('imsmanifest.xml')!.async('string');
-    expect((manifest.match(/imsqti_item_xmlv2p1/g) ?? []).length).toBe(2);
+    expect((manifest.match(/imsqti_item_xmlv2p1/g) ?? []).length).toBe(3);
+    const rich = await zip.file('items/q0003.xml')!.async('string');
+    expect(rich).toContain('<p>Theo bảng, năm nào <strong>không</strong> có Đại hội?</p>');
+    expect(rich).toContain('<tr><td>Đại hội</td><td><em>Năm</em></td></tr>');
   });
 });
 

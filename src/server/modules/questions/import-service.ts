@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/repository.ts';
 import { bankForActor, ensureTopic } from '../banks/service.ts';
 import { parseQuestionFile } from './parse-file.ts';
 import * as repo from './repository.ts';
+import { contentJson } from './content.ts';
 
 export interface QuestionImportPreview {
   questions: ParsedQuestion[];
@@ -31,10 +32,11 @@ export async function previewQuestionImport(ctx: AppContext, actor: Actor | null
 /** Writes the chosen questions into the bank in one transaction: topics by name, images once, version 1 each. */
 export async function applyQuestionImport(ctx: AppContext, actor: Actor, bankId: number, questions: ParsedQuestion[], fileName: string,
   importId?: number) {
-  const broken = questions.filter((q) => questionContentProblems(q.stem, q.options).length > 0);
+  const problemsOf = (q: ParsedQuestion) => questionContentProblems(q.stem, q.options, q.images.length);
+  const broken = questions.filter((q) => problemsOf(q).length > 0);
   if (broken.length > 0) {
     throw errors.invalid('question_incomplete', `Không thể nhập câu ${broken.map((q) => q.number).join(', ')}: `
-      + `${questionContentProblems(broken[0].stem, broken[0].options).join('; ').toLowerCase()}. Bỏ chọn hoặc sửa tệp.`);
+      + `${problemsOf(broken[0]).join('; ').toLowerCase()}. Bỏ chọn hoặc sửa tệp.`);
   }
   return ctx.db.transaction().execute(async (trx) => {
     const bank = await bankForActor(trx, actor, bankId, 'use');
@@ -69,7 +71,8 @@ export async function applyQuestionImport(ctx: AppContext, actor: Actor, bankId:
       await repo.insertQuestion(trx, {
         bank_id: bank.id, topic_id: topicId, difficulty: q.difficulty, source: fileName, search_folded: searchText(q),
         duplicate_key: duplicateKey(q.stem), created_by: actor.userId || null,
-        content_json: JSON.stringify({ stem: q.stem, stemImages, options }), correct_index: q.options.findIndex((o) => o.correct), at,
+        content_json: contentJson({ stem: q.stem, stemRich: q.stemRich, stemImages, options }),
+        correct_index: q.options.findIndex((o) => o.correct), at,
       });
     }
     await recordAudit(trx, { at, actorUserId: actor.userId, action: 'questions.import', entityType: 'question_bank',
@@ -79,7 +82,7 @@ export async function applyQuestionImport(ctx: AppContext, actor: Actor, bankId:
   });
 }
 
-const IMPORT_TTL_MS = 24 * 3_600_000;
+export const IMPORT_TTL_MS = 24 * 3_600_000;
 
 /** Preview of an upload for the bank page: stored so that any node can commit the ticked questions. */
 export async function previewForBank(ctx: AppContext, actor: Actor, bankId: number, fileName: string, file: Uint8Array) {
@@ -120,8 +123,19 @@ function decodeQuestion(q: StoredQuestion): ParsedQuestion {
   return { ...q, images: q.images.map(decode), options: q.options.map((o) => ({ ...o, images: o.images.map(decode) })) };
 }
 
+/** What the preview shows of a question; images are numbered per question (stem first, then options in order). */
 function summarise(q: ParsedQuestion) {
-  return { number: q.number, line: q.line, stem: q.stem, topic: q.topic, difficulty: q.difficulty,
-    images: q.images.length + q.options.reduce((n, o) => n + o.images.length, 0),
-    options: q.options.map((o) => ({ letter: o.letter, text: o.text, correct: o.correct, pinned: o.pinned })) };
+  let next = 0;
+  const stemImages = q.images.map(() => next++);
+  const options = q.options.map((o) => ({ letter: o.letter, text: o.text, correct: o.correct, pinned: o.pinned,
+    images: o.images.map(() => next++) }));
+  return { number: q.number, line: q.line, stem: q.stem, stemRich: q.stemRich ?? null, topic: q.topic, difficulty: q.difficulty,
+    images: next, stemImages, options };
+}
+
+/** One image of a stored preview by its number in summarise's order. */
+export function previewImageOf(payloadJson: string, number: number, index: number): { contentType: string; data: Uint8Array } | undefined {
+  const question = (JSON.parse(payloadJson) as StoredQuestion[]).find((q) => q.number === number);
+  const image = question ? [...question.images, ...question.options.flatMap((o) => o.images)][index] : undefined;
+  return image && { contentType: image.contentType, data: new Uint8Array(Buffer.from(image.base64, 'base64')) };
 }

@@ -53,7 +53,7 @@ export async function markImported(db: Executor, id: number) {
   await db.updateTable('question_imports').set({ status: 'committed', payload_json: '[]' }).where('id', '=', id).execute();
 }
 
-export interface QuestionFilter { bankId: number; q?: string; topicId?: number; difficulty?: string }
+export interface QuestionFilter { bankId: number; q?: string; topicId?: number; difficulty?: string; tagFolded?: string }
 
 function filtered(db: Executor, f: QuestionFilter) {
   let query = db.selectFrom('questions')
@@ -67,12 +67,17 @@ function filtered(db: Executor, f: QuestionFilter) {
   }
   if (f.topicId !== undefined) query = query.where('questions.topic_id', '=', f.topicId);
   if (f.difficulty) query = query.where('questions.difficulty', '=', f.difficulty);
+  if (f.tagFolded) {
+    const tag = f.tagFolded;
+    query = query.where('questions.id', 'in', (eb) => eb.selectFrom('question_tags').select('question_tags.question_id')
+      .where('question_tags.tag_folded', '=', tag));
+  }
   return query;
 }
 
 export async function listQuestions(db: Executor, f: QuestionFilter, page: { offset: number; limit: number }) {
   const [rows, total] = await Promise.all([
-    filtered(db, f).select(['questions.id', 'questions.difficulty', 'questions.current_version', 'topics.name as topic_name',
+    filtered(db, f).select(['questions.id', 'questions.difficulty', 'questions.current_version', 'questions.source', 'topics.name as topic_name',
       'question_versions.content_json', 'question_versions.correct_index'])
       .orderBy('questions.id').offset(page.offset).limit(page.limit).execute(),
     filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
@@ -86,13 +91,24 @@ export function countsByTopic(db: Executor, bankId: number) {
     .where('bank_id', '=', bankId).where('deleted_at', 'is', null).groupBy(['topic_id', 'difficulty']).execute();
 }
 
+export async function liveQuestionCount(db: Executor, topicId: number): Promise<number> {
+  const row = await db.selectFrom('questions').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('topic_id', '=', topicId).where('deleted_at', 'is', null).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Deleted questions let go of a topic that is being deleted (their versions stay for past results). */
+export async function detachDeletedFromTopic(db: Executor, topicId: number) {
+  await db.updateTable('questions').set({ topic_id: null }).where('topic_id', '=', topicId).where('deleted_at', 'is not', null).execute();
+}
+
 export function findQuestion(db: Executor, id: number) {
   return db.selectFrom('questions')
     .innerJoin('question_versions', (j) => j.onRef('question_versions.question_id', '=', 'questions.id')
       .onRef('question_versions.version', '=', 'questions.current_version'))
     .leftJoin('topics', 'topics.id', 'questions.topic_id')
     .select(['questions.id', 'questions.bank_id', 'questions.topic_id', 'questions.difficulty', 'questions.current_version',
-      'questions.deleted_at', 'topics.name as topic_name', 'question_versions.id as version_id', 'question_versions.content_json',
+      'questions.source', 'questions.deleted_at', 'topics.name as topic_name', 'question_versions.id as version_id', 'question_versions.content_json',
       'question_versions.correct_index', 'question_versions.locked'])
     .where('questions.id', '=', id).executeTakeFirst();
 }
@@ -114,7 +130,7 @@ export async function addVersion(db: Executor, v: { question_id: number; version
 }
 
 export async function updateQuestionRow(db: Executor, id: number, changes: { topic_id?: number | null; difficulty?: string | null;
-  current_version?: number; search_folded?: string; duplicate_key?: string; deleted_at?: string | null; updated_at: string }) {
+  source?: string | null; current_version?: number; search_folded?: string; duplicate_key?: string; deleted_at?: string | null; updated_at: string }) {
   await db.updateTable('questions').set(changes).where('id', '=', id).execute();
 }
 
@@ -135,4 +151,51 @@ export async function imagesByIds(db: Executor, ids: number[]) {
   if (ids.length === 0) return new Map<number, { contentType: string; data: Uint8Array }>();
   const rows = await db.selectFrom('question_images').select(['id', 'content_type', 'data']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, { contentType: r.content_type, data: new Uint8Array(r.data) }]));
+}
+
+/** Tags per question, in the order they were given. */
+export async function tagsOf(db: Executor, questionIds: number[]): Promise<Map<number, string[]>> {
+  const tags = new Map<number, string[]>();
+  if (questionIds.length === 0) return tags;
+  const rows = await db.selectFrom('question_tags').select(['question_id', 'tag']).where('question_id', 'in', questionIds)
+    .orderBy('id').execute();
+  for (const row of rows) tags.set(row.question_id, [...(tags.get(row.question_id) ?? []), row.tag]);
+  return tags;
+}
+
+export async function replaceTags(db: Executor, questionId: number, tags: { tag: string; tag_folded: string }[]) {
+  await db.deleteFrom('question_tags').where('question_id', '=', questionId).execute();
+  if (tags.length > 0) await db.insertInto('question_tags').values(tags.map((t) => ({ question_id: questionId, ...t }))).execute();
+}
+
+/** The tags used by the bank's live questions with their counts (one spelling per folded form). */
+export async function bankTags(db: Executor, bankId: number) {
+  const rows = await db.selectFrom('question_tags').innerJoin('questions', 'questions.id', 'question_tags.question_id')
+    .select(['question_tags.tag_folded', (eb) => eb.fn.min('question_tags.tag').as('tag'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('questions.bank_id', '=', bankId).where('questions.deleted_at', 'is', null)
+    .groupBy('question_tags.tag_folded').execute();
+  return rows.map((r) => ({ tag: String(r.tag), count: Number(r.n) }));
+}
+
+export async function linkBankImage(db: Executor, link: { bank_id: number; image_id: number; created_by: number | null; created_at: string }) {
+  const existing = await db.selectFrom('bank_images').select('id').where('bank_id', '=', link.bank_id)
+    .where('image_id', '=', link.image_id).executeTakeFirst();
+  if (!existing) await db.insertInto('bank_images').values(link).execute();
+}
+
+/** The ids among imageIds that were uploaded into the bank. */
+export async function bankImageIds(db: Executor, bankId: number, imageIds: number[]): Promise<Set<number>> {
+  if (imageIds.length === 0) return new Set();
+  const rows = await db.selectFrom('bank_images').select('image_id').where('bank_id', '=', bankId).where('image_id', 'in', imageIds).execute();
+  return new Set(rows.map((r) => r.image_id));
+}
+
+/** A stored preview without its (large) payload: enough to check who may read it. */
+export function findImportMeta(db: Executor, id: number) {
+  return db.selectFrom('question_imports').select(['id', 'created_by', 'bank_id', 'status', 'created_at']).where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function importPayload(db: Executor, id: number): Promise<string | undefined> {
+  return (await db.selectFrom('question_imports').select('payload_json').where('id', '=', id).executeTakeFirst())?.payload_json;
 }

@@ -1,7 +1,9 @@
-import { PictureOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 import type { ReactNode } from 'react';
+import type { RichBlock } from '../../../domain/question-bank/rich-text.ts';
 import { DIFFICULTY_LABELS, type Difficulty } from '../../../domain/question-bank/types.ts';
+import { RichText } from '../../components/rich-text.tsx';
+import { Thumbnails } from './thumbnails.tsx';
 
 export const DIFFICULTY_COLORS: Record<Difficulty, string> = { recognition: 'blue', comprehension: 'gold', application: 'volcano' };
 
@@ -10,47 +12,35 @@ export function DifficultyTag({ value }: { value: Difficulty | null }) {
   return <Tag color={DIFFICULTY_COLORS[value]}>{DIFFICULTY_LABELS[value]}</Tag>;
 }
 
-interface ViewOption {
+export interface ViewOption {
   letter: string;
   text: string;
   correct: boolean;
   pinned: boolean;
-  images?: number[];
+  /** Addresses of the option's pictures. */
+  images?: string[];
 }
 
-/** Stored images of a saved question, served with the bank's access check. */
-function Pictures({ questionId, ids }: { questionId?: number; ids?: number[] }) {
-  if (!questionId || !ids?.length) return null;
-  return (
-    <span className="question-view__images">
-      {ids.map((id) => (
-        <img key={id} src={`/api/questions/${questionId}/images/${id}`} alt="Ảnh minh họa" loading="lazy"
-          style={{ maxWidth: '100%', maxHeight: 240, display: 'block', margin: '6px 0' }} />
-      ))}
-    </span>
-  );
-}
-
-/** A question as the organiser checks it: stem, lettered options, the correct one in green. */
-export function QuestionView({ stem, options, images = 0, footer, heading, questionId, stemImages }: {
-  stem: string; options: ViewOption[]; images?: number; footer?: ReactNode; heading?: ReactNode;
-  /** A saved question: its images are shown instead of counted. */
-  questionId?: number; stemImages?: number[];
+/** A question as the organiser checks it: the stem as it will look, lettered options, the correct one in green. */
+export function QuestionView({ stem, stemRich, stemImages, options, footer, heading }: {
+  stem: string; stemRich?: RichBlock[] | null; stemImages?: string[]; options: ViewOption[]; footer?: ReactNode; heading?: ReactNode;
 }) {
+  const empty = !stem && !stemRich?.length;
   return (
     <div className="question-view">
       {heading}
-      <div className="question-view__stem">{stem || <span className="muted">(Chưa có nội dung câu hỏi)</span>}</div>
-      <Pictures questionId={questionId} ids={stemImages} />
-      {images > 0 && !questionId && <Tag icon={<PictureOutlined />} style={{ marginBottom: 8 }}>{images} ảnh</Tag>}
+      <div className="question-view__stem">
+        {empty ? <span className="muted">(Chưa có nội dung câu hỏi)</span> : <RichText blocks={stemRich} text={stem} />}
+      </div>
+      <Thumbnails srcs={stemImages} large />
       <ol className="question-view__options">
         {options.map((o) => (
           <li key={o.letter} className={o.correct ? 'question-option question-option--correct' : 'question-option'}>
             <span className="question-option__letter" aria-hidden>{o.letter}</span>
             <span className="visually-hidden">Phương án {o.letter}: </span>
             <span className="question-option__text">
-              {o.text || <span className="muted">(trống)</span>}
-              <Pictures questionId={questionId} ids={o.images} />
+              {o.text || (!o.images?.length && <span className="muted">(trống)</span>)}
+              <Thumbnails srcs={o.images} />
             </span>
             <span className="question-option__tags">
               {o.correct && <Tag color="green">Đáp án</Tag>}

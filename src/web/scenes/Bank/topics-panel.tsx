@@ -1,5 +1,5 @@
-import { LinkOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Skeleton } from 'antd';
+import { EditOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Skeleton, Tooltip } from 'antd';
 import type { DifficultyCounts, Topic } from '../../api/banks.ts';
 import { formatCount } from '../../lib/format.ts';
 
@@ -23,10 +23,11 @@ interface Props {
   selectedId: number | undefined;
   onSelect: (id: number | undefined) => void;
   onAdd: () => void;
+  onEdit: (topic: Topic) => void;
 }
 
 /** The bank's topics with their counts by level; clicking one filters the questions. */
-export function TopicsPanel({ topics, withoutTopic, loading, selectedId, onSelect, onAdd }: Props) {
+export function TopicsPanel({ topics, withoutTopic, loading, selectedId, onSelect, onAdd, onEdit }: Props) {
   const all = topics.reduce((n, t) => n + t.counts.total, withoutTopic?.total ?? 0);
   return (
     <Card size="small" title="Chuyên đề" className="topics-panel"
@@ -43,14 +44,20 @@ export function TopicsPanel({ topics, withoutTopic, loading, selectedId, onSelec
           </li>
           {topics.map((t) => (
             <li key={t.id}>
-              <button type="button" className={selectedId === t.id ? 'topic-item topic-item--active' : 'topic-item'}
-                aria-pressed={selectedId === t.id} onClick={() => onSelect(t.id)}>
-                <span className="topic-item__body">
-                  <span className="topic-item__name">{t.name}</span>
-                  <Levels counts={t.counts} />
-                </span>
-                <Total counts={t.counts} />
-              </button>
+              <div className="topic-row">
+                <button type="button" className={selectedId === t.id ? 'topic-item topic-item--active' : 'topic-item'}
+                  aria-pressed={selectedId === t.id} onClick={() => onSelect(t.id)}>
+                  <span className="topic-item__body">
+                    <span className="topic-item__name">{t.name}</span>
+                    <Levels counts={t.counts} />
+                  </span>
+                  <Total counts={t.counts} />
+                </button>
+                <Tooltip title="Sửa chuyên đề">
+                  <Button size="small" type="text" icon={<EditOutlined />} className="topic-row__edit"
+                    aria-label={`Sửa chuyên đề ${t.name}`} onClick={() => onEdit(t)} />
+                </Tooltip>
+              </div>
               {t.materialUrl && (
                 <a className="topic-item__material" href={t.materialUrl} target="_blank" rel="noreferrer">
                   <LinkOutlined /> Tài liệu

@@ -2,12 +2,14 @@ import { ArrowLeftOutlined, CheckOutlined, InboxOutlined, ReloadOutlined } from 
 import { Alert, App, Button, Card, Checkbox, Flex, Progress, Result, Spin, Steps, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { banksApi, type Bank, type ImportedQuestion, type QuestionImportPreview } from '../../api/banks.ts';
+import { banksApi, previewImageUrl, type Bank, type ImportedQuestion, type QuestionImportPreview } from '../../api/banks.ts';
 import { errorMessage } from '../../api/client.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatCount } from '../../lib/format.ts';
 import { useIsPhone } from '../../hooks/useIsPhone.ts';
+import { RichText } from '../../components/rich-text.tsx';
 import { DifficultyTag, QuestionView } from '../Bank/question-view.tsx';
+import { Thumbnails } from '../Bank/thumbnails.tsx';
 
 const ACCEPT = '.docx,.xlsx,.gift,.txt';
 const SHOWN_PROBLEMS = 30;
@@ -74,13 +76,16 @@ export default function QuestionImportScene() {
     setPhase('choose');
   };
 
+  const pictures = (q: ImportedQuestion, indexes: number[]) => indexes.map((i) => previewImageUrl(preview!.importId, q.number, i));
+
   const columns: TableColumnsType<ImportedQuestion> = [
     { title: 'Câu', dataIndex: 'number', key: 'number', width: 64, align: 'right',
       render: (n: number) => (withProblem.has(n) ? <Typography.Text type="danger">{n}</Typography.Text> : n) },
-    { title: 'Nội dung', dataIndex: 'stem', key: 'stem', width: 320,
+    { title: 'Nội dung', dataIndex: 'stem', key: 'stem', width: 340,
       render: (stem: string, q) => (
         <>
-          <div className="import-stem">{stem}</div>
+          <RichText className="import-stem" blocks={q.stemRich} text={stem} />
+          <Thumbnails srcs={pictures(q, q.stemImages)} owner={`câu ${q.number}`} />
           {q.difficulty && <div style={{ marginTop: 4 }}><DifficultyTag value={q.difficulty} /></div>}
         </>
       ) },
@@ -92,13 +97,13 @@ export default function QuestionImportScene() {
               <strong>{o.letter}.</strong> {o.text}
               {o.correct && <Tag color="green" style={{ marginInlineStart: 6 }}>Đáp án</Tag>}
               {o.pinned && <Tag style={{ marginInlineStart: 6 }}>Cố định</Tag>}
+              <Thumbnails srcs={pictures(q, o.images)} owner={`phương án ${o.letter} câu ${q.number}`} />
             </li>
           ))}
         </ul>
       ) },
     { title: 'Chuyên đề', dataIndex: 'topic', key: 'topic', width: 180,
       render: (t: string | null) => t ?? <span className="muted">Chưa có</span> },
-    { title: 'Ảnh', dataIndex: 'images', key: 'images', width: 64, align: 'right', render: (n: number) => (n ? n : '') },
   ];
 
   const step = phase === 'choose' || phase === 'uploading' ? 0 : phase === 'preview' ? 1 : 2;
@@ -180,7 +185,8 @@ export default function QuestionImportScene() {
                 <ol className="question-list" aria-label="Câu hỏi trong tệp">
                   {preview.questions.map((q) => (
                     <li key={q.number} className={withProblem.has(q.number) ? 'question-list__item import-item--problem' : 'question-list__item'}>
-                      <QuestionView stem={q.stem} options={q.options} images={q.images}
+                      <QuestionView stem={q.stem} stemRich={q.stemRich} stemImages={pictures(q, q.stemImages)}
+                        options={q.options.map((o) => ({ ...o, images: pictures(q, o.images) }))}
                         heading={
                           <div className="question-list__meta">
                             <Checkbox checked={selected.includes(q.number)}

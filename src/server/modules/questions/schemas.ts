@@ -1,0 +1,61 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { RICH_LIMITS } from '../../../domain/question-bank/rich-text.ts';
+import { MAX_TAG_LENGTH, MAX_TAGS } from '../../../domain/question-bank/tags.ts';
+
+const DifficultyValue = Type.Union([Type.Literal('recognition'), Type.Literal('comprehension'), Type.Literal('application')]);
+
+export const QuestionQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  topicId: Type.Optional(Type.Integer()),
+  difficulty: Type.Optional(DifficultyValue),
+  tag: Type.Optional(Type.String({ maxLength: MAX_TAG_LENGTH })),
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+});
+export type QuestionQuery = Static<typeof QuestionQuery>;
+
+// Twice the limits the service checks with a message naming the problem; beyond them the request is refused outright.
+const RichRun = Type.Object({
+  text: Type.String({ maxLength: RICH_LIMITS.text }),
+  bold: Type.Optional(Type.Boolean()),
+  italic: Type.Optional(Type.Boolean()),
+  underline: Type.Optional(Type.Boolean()),
+});
+const Runs = Type.Array(RichRun, { maxItems: RICH_LIMITS.runs * 2 });
+const RichBlock = Type.Union([
+  Type.Object({ type: Type.Literal('paragraph'), runs: Runs }),
+  Type.Object({
+    type: Type.Literal('table'),
+    rows: Type.Array(Type.Array(Runs, { maxItems: RICH_LIMITS.cells * 2 }), { maxItems: RICH_LIMITS.rows * 2 }),
+  }),
+]);
+const ImageIds = (maxItems: number) => Type.Array(Type.Integer({ minimum: 1 }), { maxItems });
+
+export const EditBody = Type.Object({
+  stem: Type.Optional(Type.String({ maxLength: RICH_LIMITS.text })),
+  stemRich: Type.Optional(Type.Union([Type.Array(RichBlock, { maxItems: RICH_LIMITS.blocks * 2 }), Type.Null()])),
+  stemImages: Type.Optional(ImageIds(10)),
+  options: Type.Array(Type.Object({
+    text: Type.String({ maxLength: 2000 }), correct: Type.Boolean(), pinned: Type.Boolean(), images: Type.Optional(ImageIds(5)),
+  }), { maxItems: 8 }),
+  topicId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  difficulty: Type.Optional(Type.Union([DifficultyValue, Type.Null()])),
+  tags: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: MAX_TAGS * 2 })),
+  source: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+});
+export type EditBody = Static<typeof EditBody>;
+
+export const ExportQuery = Type.Object({
+  format: Type.Union(['docx', 'xlsx', 'gift', 'aiken', 'qti'].map((f) => Type.Literal(f))),
+  topicId: Type.Optional(Type.Integer()),
+});
+export type ExportQuery = Static<typeof ExportQuery>;
+
+export const CommitBody = Type.Object({ numbers: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20_000 }) });
+export type CommitBody = Static<typeof CommitBody>;
+
+export const ImageParams = Type.Object({ id: Type.Integer(), imageId: Type.Integer() });
+export type ImageParams = Static<typeof ImageParams>;
+
+export const PreviewImageParams = Type.Object({ id: Type.Integer(), number: Type.Integer(), index: Type.Integer({ minimum: 0 }) });
+export type PreviewImageParams = Static<typeof PreviewImageParams>;
