@@ -2,7 +2,7 @@
 import {
   AlignmentType, BorderStyle, Document, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
-import { imageRuns } from '../question-bank/export/write-docx.ts';
+import { imageRuns, stemDocx } from '../question-bank/export/write-docx.ts';
 import { keyRows, paperHeading, type PaperInput } from './paper.ts';
 import { OPTION_LETTERS } from './responses.ts';
 
@@ -14,13 +14,13 @@ const line = (text: string, opts: { bold?: boolean; center?: boolean; after?: nu
   children: [new TextRun({ text, bold: opts.bold })],
 });
 
-function questionParagraphs(input: PaperInput): Paragraph[] {
-  const out: Paragraph[] = [];
+function questionParagraphs(input: PaperInput): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
   input.questions.forEach((q, i) => {
-    const [first = '', ...rest] = q.stem.split('\n');
+    const stem = stemDocx(q.stem, q.stemRich);
     out.push(new Paragraph({ spacing: { before: 120, after: 40 },
-      children: [new TextRun({ text: `Câu ${i + 1}.`, bold: true }), new TextRun(` ${first}`)] }));
-    rest.forEach((text) => out.push(line(text)));
+      children: [new TextRun({ text: `Câu ${i + 1}.`, bold: true }), new TextRun(' '), ...stem.firstRuns] }));
+    out.push(...stem.rest);
     const images = imageRuns(q.stemImages);
     if (images.length) out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: images }));
     q.options.forEach((o, d) => out.push(new Paragraph({ indent: { left: 360 }, spacing: { after: 20 },

@@ -1,9 +1,11 @@
 /** A variant printed on paper (the fallback when the network fails): what both the Word and the PDF writers draw. */
 import type { ParsedImage } from '../question-bank/types.ts';
+import type { RichBlock } from '../question-bank/rich-text.ts';
 import { OPTION_LETTERS } from './responses.ts';
 
 export interface PaperQuestion {
   stem: string;
+  stemRich?: RichBlock[] | null;
   stemImages: ParsedImage[];
   options: { text: string; images: ParsedImage[] }[];
 }

@@ -2,6 +2,7 @@
 import type { Band, ScoringRule } from './scoring.ts';
 import type { ReviewPolicy } from './review.ts';
 import type { Selection } from './assemble.ts';
+import type { RichBlock } from '../question-bank/rich-text.ts';
 
 export type AssessmentStatus = 'draft' | 'published';
 export type VariantMode = 'fixed' | 'per_person';
@@ -95,6 +96,8 @@ export interface ExamQuestion {
   /** 0-based position in the attempt's variant. */
   position: number;
   stem: string;
+  /** Bold/italic/underline and tables, when the stem has any. */
+  stemRich?: RichBlock[] | null;
   /** URLs under /api/attempts/:id/images/:imageId */
   stemImages: string[];
   options: { text: string; images: string[] }[];
@@ -173,6 +176,7 @@ export interface AttemptResult {
   questions: null | {
     position: number;
     stem: string;
+    stemRich?: RichBlock[] | null;
     options: string[];
     choice: number | null;
     /** Present when the key may be shown. */

@@ -90,13 +90,22 @@ function stemTable(rows: RichRun[][][]): Table {
   });
 }
 
-function questionParagraphs(question: ParsedQuestion, number: number): (Paragraph | Table)[] {
-  const blocks: RichBlock[] = question.stemRich ? normalizeBlocks(question.stemRich) : blocksOfPlainText(question.stem);
+/** A stem in Word: the runs that follow "Câu N." on its first line, then its other paragraphs and tables. */
+export function stemDocx(stem: string, stemRich?: RichBlock[] | null) {
+  const blocks: RichBlock[] = stemRich ? normalizeBlocks(stemRich) : blocksOfPlainText(stem);
   const first = blocks[0]?.type === 'paragraph' ? blocks[0] : undefined;
+  return {
+    firstRuns: textRuns(first?.runs ?? []),
+    rest: blocks.slice(first ? 1 : 0).map((block) => (block.type === 'paragraph' ? paragraph(textRuns(block.runs)) : stemTable(block.rows))),
+  };
+}
+
+function questionParagraphs(question: ParsedQuestion, number: number): (Paragraph | Table)[] {
+  const stem = stemDocx(question.stem, question.stemRich);
   const tag = question.difficulty ? `(${DIFFICULTY_TAGS[question.difficulty]}) ` : '';
   const out: (Paragraph | Table)[] = [
-    paragraph([new TextRun({ text: `Câu ${number}.`, bold: true }), new TextRun(` ${tag}`), ...textRuns(first?.runs ?? [])]),
-    ...blocks.slice(first ? 1 : 0).map((block) => (block.type === 'paragraph' ? paragraph(textRuns(block.runs)) : stemTable(block.rows))),
+    paragraph([new TextRun({ text: `Câu ${number}.`, bold: true }), new TextRun(` ${tag}`), ...stem.firstRuns]),
+    ...stem.rest,
   ];
   const stemImages = imageRuns(question.images);
   if (stemImages.length > 0) out.push(new Paragraph({ children: stemImages, alignment: AlignmentType.CENTER }));

@@ -7,6 +7,7 @@ import { readContent, type StoredContent } from '../questions/content.ts';
 import { findAssessment, findVariant, frozenQuestions } from '../assessments/repository.ts';
 import { findAttempt } from './repository.ts';
 import type { ScoringRule } from '../../../domain/assessment/scoring.ts';
+import type { RichBlock } from '../../../domain/question-bank/rich-text.ts';
 
 export interface FrozenQuestion {
   ordinal: number;
@@ -22,7 +23,7 @@ export interface VariantContent {
   code: string;
   items: VariantItem[];
   /** In display order, options permuted; no key. */
-  questions: { stem: string; stemImages: number[]; options: { text: string; images: number[] }[] }[];
+  questions: { stem: string; stemRich: RichBlock[] | null; stemImages: number[]; options: { text: string; images: number[] }[] }[];
   imageIds: Set<number>;
 }
 
@@ -113,6 +114,7 @@ export function variantContent(db: Db, variantId: number, via: Executor = db): P
       content.stemImages.forEach((id) => imageIds.add(id));
       return {
         stem: content.stem,
+        stemRich: content.stemRich ?? null,
         stemImages: content.stemImages,
         options: item.optionOrder.map((original) => {
           const option = content.options[original];
@@ -128,7 +130,7 @@ export function variantContent(db: Db, variantId: number, via: Executor = db): P
 export function examQuestions(content: VariantContent, attemptId: number): ExamQuestion[] {
   const url = (imageId: number) => `/api/attempts/${attemptId}/images/${imageId}`;
   return content.questions.map((q, position) => ({
-    position, stem: q.stem, stemImages: q.stemImages.map(url),
+    position, stem: q.stem, stemRich: q.stemRich, stemImages: q.stemImages.map(url),
     options: q.options.map((o) => ({ text: o.text, images: o.images.map(url) })),
   }));
 }

@@ -25,7 +25,7 @@ export async function attemptResult(ctx: AppContext, actor: Actor, attemptId: nu
     const key = show.key ? displayKey(content.items, (await repo.keyOf(ctx.db, facts.assessmentId)).map((k) => k.correct_index)) : null;
     const choices = show.answers && a.responses ? displayChoices(content.items, a.responses) : null;
     questions = content.questions.map((q, position) => ({
-      position, stem: q.stem, options: q.options.map((o) => o.text),
+      position, stem: q.stem, stemRich: q.stemRich, options: q.options.map((o) => o.text),
       choice: choices ? choices[position] : null, correct: key ? key[position] : null,
     }));
   }

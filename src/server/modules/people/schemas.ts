@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Nullable, NullableEnum } from '../../lib/nullable.ts';
 import { GENDERS, POSITIONS } from '../../../domain/roster.ts';
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 export const PersonInput = Type.Object({
@@ -9,7 +9,7 @@ export const PersonInput = Type.Object({
   unitId: Type.Integer(),
   position: Type.Union(POSITIONS.map((p) => Type.Literal(p))),
   birthDate: Type.Optional(Nullable(IsoDate)),
-  gender: Type.Optional(Type.Union([...GENDERS.map((g) => Type.Literal(g)), Type.Null()])),
+  gender: Type.Optional(NullableEnum(GENDERS)),
   staffId: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
   citizenId: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
   partyMember: Type.Optional(Type.Boolean()),

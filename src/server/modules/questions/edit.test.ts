@@ -78,6 +78,15 @@ describeEachDialect('editing a question: rich stem, tags, source', (dialect) => 
     expect(long.json().message).toBe('Nội dung câu hỏi dài quá 10.000 ký tự.');
   });
 
+  it('takes a question out of its topic and level when both are cleared (null, not 0)', async () => {
+    const topicId = (await organizer.request('POST', `/api/banks/${bankId}/topics`, { name: 'Luật Giáo dục 2019' })).json().id;
+    await organizer.request('PATCH', `/api/questions/${ids[1]}`, { options, topicId, difficulty: 'application' });
+    expect((await organizer.request('GET', `/api/questions/${ids[1]}`)).json()).toMatchObject({ topicId, difficulty: 'application' });
+    const res = await organizer.request('PATCH', `/api/questions/${ids[1]}`, { options, topicId: null, difficulty: null });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await organizer.request('GET', `/api/questions/${ids[1]}`)).json()).toMatchObject({ topicId: null, topic: null, difficulty: null });
+  });
+
   it('edits tags and source, shows them in the list and filters by a tag typed without diacritics', async () => {
     await organizer.request('PATCH', `/api/questions/${ids[0]}`, { options, tags: ['Luật Nhà giáo', ' ôn tập  2026 ', 'luat nha giao'],
       source: 'Đề cương của Sở, 2026' });

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Nullable, NullableEnum } from '../../lib/nullable.ts';
 import { RICH_LIMITS } from '../../../domain/question-bank/rich-text.ts';
 import { MAX_TAG_LENGTH, MAX_TAGS } from '../../../domain/question-bank/tags.ts';
 
@@ -33,15 +34,15 @@ const ImageIds = (maxItems: number) => Type.Array(Type.Integer({ minimum: 1 }), 
 
 export const EditBody = Type.Object({
   stem: Type.Optional(Type.String({ maxLength: RICH_LIMITS.text })),
-  stemRich: Type.Optional(Type.Union([Type.Array(RichBlock, { maxItems: RICH_LIMITS.blocks * 2 }), Type.Null()])),
+  stemRich: Type.Optional(Nullable(Type.Array(RichBlock, { maxItems: RICH_LIMITS.blocks * 2 }))),
   stemImages: Type.Optional(ImageIds(10)),
   options: Type.Array(Type.Object({
     text: Type.String({ maxLength: 2000 }), correct: Type.Boolean(), pinned: Type.Boolean(), images: Type.Optional(ImageIds(5)),
   }), { maxItems: 8 }),
-  topicId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
-  difficulty: Type.Optional(Type.Union([DifficultyValue, Type.Null()])),
+  topicId: Type.Optional(Nullable(Type.Integer())),
+  difficulty: Type.Optional(NullableEnum(['recognition', 'comprehension', 'application'] as const)),
   tags: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: MAX_TAGS * 2 })),
-  source: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+  source: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
 });
 export type EditBody = Static<typeof EditBody>;
 

@@ -1,8 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Nullable, NullableEnum } from '../../lib/nullable.ts';
 import { SCHOOL_LEVELS, UNIT_KINDS } from '../../../domain/roster.ts';
 
 const Kind = Type.Union(UNIT_KINDS.map((k) => Type.Literal(k)));
-const Level = Type.Union([...SCHOOL_LEVELS.map((l) => Type.Literal(l)), Type.Null()]);
+const Level = NullableEnum(SCHOOL_LEVELS);
 
 export const UnitView = Type.Object({
   id: Type.Integer(),
@@ -26,7 +27,7 @@ export const CreateUnitBody = Type.Object({
   code: Type.Optional(Type.String({ maxLength: 40 })),
   kind: Kind,
   schoolLevel: Type.Optional(Level),
-  legacyDistrict: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
+  legacyDistrict: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
 });
 export type CreateUnitBody = Static<typeof CreateUnitBody>;
 
@@ -35,7 +36,7 @@ export const UpdateUnitBody = Type.Object({
   code: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
   kind: Type.Optional(Kind),
   schoolLevel: Type.Optional(Level),
-  legacyDistrict: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
+  legacyDistrict: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
   active: Type.Optional(Type.Boolean()),
 });
 export type UpdateUnitBody = Static<typeof UpdateUnitBody>;

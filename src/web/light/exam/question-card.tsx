@@ -1,6 +1,7 @@
 import type { ExamQuestion } from '../../../domain/assessment/views.ts';
 import { OPTION_LETTERS } from '../../../domain/assessment/responses.ts';
 import type { LocalAnswer } from './answer-queue.ts';
+import { RichText } from '../../components/rich-text.tsx';
 
 const SAVED_LABEL = { saved: 'Đã lưu', pending: 'Chờ gửi', none: '' } as const;
 
@@ -28,7 +29,7 @@ export function QuestionCard({ question, answer, status, onChoose, onFlag }: {
           {answer?.flagged ? '★ Đã đánh dấu' : '☆ Xem lại sau'}
         </button>
       </div>
-      <p className="ex-q__stem">{question.stem}</p>
+      <RichText className="ex-q__stem" blocks={question.stemRich} text={question.stem} />
       {question.stemImages.map((src) => <img key={src} className="ex-q__img" src={src} alt={`Hình của câu ${number}`} loading="lazy" />)}
       <div role="radiogroup" aria-label={`Các phương án của câu ${number}`}>
         {question.options.map((option, d) => (

@@ -8,6 +8,7 @@ import { PageLoading } from '../../components/page-loading.tsx';
 import { usePageTitle } from '../../hooks/usePageTitle.ts';
 import { ErrorAlert } from '../light-layout.tsx';
 import { examApi } from './api.ts';
+import { RichText } from '../../components/rich-text.tsx';
 import { formatScore } from './format.ts';
 
 const SUBMIT_KINDS = { participant: 'bạn nộp', deadline: 'tự động nộp khi hết giờ', server: 'hệ thống tự động nộp khi hết giờ' } as const;
@@ -27,7 +28,7 @@ function Review({ result }: { result: AttemptResult }) {
             )}
             {q.choice === null && <span className="ex-q__saved">Không trả lời</span>}
           </div>
-          <p className="ex-q__stem">{q.stem}</p>
+          <RichText className="ex-q__stem" blocks={q.stemRich} text={q.stem} />
           {q.options.map((text, d) => {
             const tone = q.correct === d ? ' ex-opt--right' : q.choice === d && q.correct !== null ? ' ex-opt--wrong' : '';
             return (
