@@ -20,6 +20,7 @@ import { bankRoutes } from './modules/banks/routes.ts';
 import { questionRoutes } from './modules/questions/routes.ts';
 import { assessmentRoutes } from './modules/assessments/routes.ts';
 import { examRoutes } from './modules/exam/routes.ts';
+import { resultRoutes } from './modules/results/routes.ts';
 
 const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
   + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
@@ -52,7 +53,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAuth(app, ctx);
 
   for (const routes of [healthRoutes, authRoutes, unitRoutes, peopleRoutes, accountRoutes, auditRoutes,
-    rosterImportRoutes, rosterExportRoutes, bankRoutes, questionRoutes, assessmentRoutes, examRoutes]) {
+    rosterImportRoutes, rosterExportRoutes, bankRoutes, questionRoutes, assessmentRoutes, examRoutes, resultRoutes]) {
     await routes(app, ctx);
   }
 

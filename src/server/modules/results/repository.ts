@@ -1,0 +1,90 @@
+/** Graded attempts of an assessment with their person, unit and code: the results table and the statistics read these. */
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+
+export interface ResultsFilter {
+  assessmentId: number;
+  /** Subtrees the reader may see; undefined = everyone (organisers of the owning unit). */
+  scopePaths?: string[];
+  unitPath?: string;
+  schoolLevel?: string;
+  position?: string;
+  partyMember?: boolean;
+  band?: string;
+  variantCode?: string;
+  /** Folded words of the name. */
+  words?: string[];
+}
+
+/** Each person's latest submitted attempt (the one that counts) ⋈ person ⋈ unit ⋈ variant. */
+export function countedAttempts(db: Executor, f: ResultsFilter) {
+  let q = db.selectFrom('attempts as a')
+    .innerJoin('people as p', 'p.id', 'a.person_id')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .innerJoin('assessment_variants as v', 'v.id', 'a.variant_id')
+    .where('a.assessment_id', '=', f.assessmentId).where('a.status', '=', 'submitted')
+    .where('a.attempt_no', '=', (eb) => eb.selectFrom('attempts as a2').select((s) => s.fn.max('a2.attempt_no').as('m'))
+      .whereRef('a2.person_id', '=', 'a.person_id').whereRef('a2.assessment_id', '=', 'a.assessment_id')
+      .where('a2.status', '=', 'submitted'));
+  if (f.scopePaths) {
+    const paths = f.scopePaths;
+    q = q.where((eb) => (paths.length ? eb.or(paths.map((p) => eb('u.path', 'like', `${p}%`))) : sql<boolean>`1 = 0`));
+  }
+  if (f.unitPath) q = q.where('u.path', 'like', `${f.unitPath}%`);
+  if (f.schoolLevel) q = q.where('u.school_level', '=', f.schoolLevel);
+  if (f.position) q = q.where('p.position', '=', f.position);
+  if (f.partyMember !== undefined) q = q.where('p.party_member', '=', f.partyMember ? 1 : 0);
+  if (f.band) q = q.where('a.band', '=', f.band);
+  if (f.variantCode) q = q.where('v.code', '=', f.variantCode);
+  for (const word of f.words ?? []) q = q.where('p.name_folded', 'like', `%${word}%`);
+  return q;
+}
+
+export type ResultsSort = 'name' | 'score' | 'unit' | 'submitted';
+
+export async function resultsPage(db: Executor, f: ResultsFilter, sort: ResultsSort, order: 'asc' | 'desc',
+  page: { offset: number; limit: number }) {
+  const base = countedAttempts(db, f);
+  let rows = base.select(['a.id as attempt_id', 'a.score', 'a.band', 'a.correct_count', 'a.answered_count', 'a.started_at',
+    'a.submitted_at', 'a.submit_kind', 'a.blur_count', 'a.ip_changes', 'a.second_client_count', 'p.id as person_id', 'p.full_name',
+    'p.position', 'p.party_member', 'u.id as unit_id', 'u.name as unit_name', 'u.school_level', 'v.code as variant_code']);
+  const byColumn = { name: 'p.sort_key', score: 'a.score', unit: 'u.path', submitted: 'a.submitted_at' } as const;
+  rows = rows.orderBy(byColumn[sort], order);
+  if (sort !== 'name') rows = rows.orderBy('p.sort_key');
+  const [list, total] = await Promise.all([
+    rows.orderBy('a.id').offset(page.offset).limit(page.limit).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+  ]);
+  return { rows: list, total: Number(total?.n ?? 0) };
+}
+
+/** Every counted attempt as the statistics engine reads it, streamed in batches by attempt id. */
+export async function* gradedStream(db: Executor, assessmentId: number, batch = 5000) {
+  let after = 0;
+  for (;;) {
+    const rows = await countedAttempts(db, { assessmentId }).where('a.id', '>', after)
+      .select(['a.id', 'a.score', 'a.band', 'a.responses', 'p.unit_id', 'p.position', 'p.party_member', 'u.school_level',
+        'v.code as variant_code'])
+      .orderBy('a.id').limit(batch).execute();
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1].id;
+    if (rows.length < batch) return;
+  }
+}
+
+/** A person's attempts of every assessment, newest first: their history year after year. */
+export function historyOf(db: Executor, personId: number) {
+  return db.selectFrom('attempts as a').innerJoin('assessments as s', 's.id', 'a.assessment_id')
+    .innerJoin('units as ou', 'ou.id', 's.unit_id')
+    .select(['a.id', 'a.assessment_id', 'a.status', 'a.started_at', 'a.submitted_at', 'a.score', 'a.band', 'a.correct_count',
+      's.title', 's.opens_at', 's.closes_at', 's.question_count', 's.review_json', 'ou.name as organiser'])
+    .where('a.person_id', '=', personId).where('a.status', '!=', 'in_progress')
+    .orderBy('s.opens_at', 'desc').orderBy('a.attempt_no', 'desc').execute();
+}
+
+export function eventsOf(db: Executor, attemptId: number) {
+  return db.selectFrom('attempt_events').leftJoin('users', 'users.id', 'attempt_events.actor_user_id')
+    .select(['attempt_events.kind', 'attempt_events.at', 'attempt_events.detail', 'users.display_name as actor'])
+    .where('attempt_events.attempt_id', '=', attemptId).orderBy('attempt_events.id').execute();
+}
