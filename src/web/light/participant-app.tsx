@@ -8,6 +8,7 @@ import { TopBarLayout } from './light-layout.tsx';
 const MyAssessmentsScreen = lazy(() => import('./exam/my-assessments-screen.tsx'));
 const ExamScreen = lazy(() => import('./exam/exam-screen.tsx'));
 const ResultScreen = lazy(() => import('./exam/result-screen.tsx'));
+const HistoryScreen = lazy(() => import('./exam/history-screen.tsx'));
 
 function SignOut() {
   const { signOut } = useMe();
@@ -22,6 +23,7 @@ function AccountFooter() {
   return (
     <footer className="lt-foot">
       <span>{me.displayName}</span>
+      <Link to="/thi/lich-su">Kết quả các năm</Link>
       <Link to="/doi-mat-khau">Đổi mật khẩu</Link>
       {isStaff(me.grants) && <Link to="/">Trang quản lý</Link>}
     </footer>
@@ -45,6 +47,7 @@ export default function ParticipantApp() {
               <Routes>
                 <Route index element={<MyAssessmentsScreen />} />
                 <Route path="ket-qua/:attemptId" element={<ResultScreen />} />
+                <Route path="lich-su" element={<HistoryScreen />} />
                 <Route path="*" element={<Navigate to="/thi" replace />} />
               </Routes>
             </Suspense>

@@ -1,5 +1,5 @@
 import { EditOutlined, EyeOutlined, FilePdfOutlined, FileWordOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Skeleton, Space, Statistic, Tag } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Skeleton, Space, Statistic, Tabs, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { MOMENT_LABELS } from '../../../domain/assessment/review.ts';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { formatCount, formatDateTimeVi } from '../../lib/format.ts';
 import { AssessmentStatusTag } from '../Assessments/status-tag.tsx';
+import { ResultsTab } from './results-tab.tsx';
 
 function selectionText(detail: AssessmentDetail): string {
   const s = detail.input.selection;
@@ -44,43 +45,8 @@ export default function AssessmentScene() {
   if (!detail) return <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>;
   const draft = detail.status === 'draft';
   const i = detail.input;
-  return (
+  const settings = (
     <>
-      <PageHeader title={detail.title} subtitle={<Space><AssessmentStatusTag assessment={detail} />{detail.unitName}</Space>}
-        extra={<>
-          {detail.canManage && <Button icon={<EditOutlined />} onClick={() => navigate(`/bai-khao-sat/${id}/sua`)}>Sửa</Button>}
-          {detail.canManage && draft && (
-            <Button loading={busy === 'check'} onClick={() => void run('check', async () => setCheck(await assessmentsApi.check(id)))}>Kiểm tra đề</Button>
-          )}
-          {detail.canManage && draft && (
-            <Popconfirm title="Phát hành bài khảo sát?" okText="Phát hành" cancelText="Để sau"
-              description="Câu hỏi và mã đề sẽ được cố định; người làm bài thấy bài khi đến giờ mở."
-              onConfirm={() => run('publish', async () => {
-                const r = await assessmentsApi.publish(id);
-                message.success(`Đã phát hành với ${r.variants.length ? `mã đề ${r.variants.join(', ')}` : 'mỗi người một mã đề'}.`);
-                setCheck(null);
-                await reload();
-              })}>
-              <Button type="primary" icon={<SendOutlined />} loading={busy === 'publish'}>Phát hành</Button>
-            </Popconfirm>
-          )}
-          {!draft && <Button type="primary" icon={<EyeOutlined />} onClick={() => navigate(`/bai-khao-sat/${id}/giam-sat`)}>Giám sát</Button>}
-          {detail.canManage && draft && (
-            <Popconfirm title="Xóa bản nháp này?" okText="Xóa" okButtonProps={{ danger: true }} cancelText="Không"
-              onConfirm={() => run('delete', async () => { await assessmentsApi.remove(id); navigate('/bai-khao-sat'); })}>
-              <Button danger>Xóa</Button>
-            </Popconfirm>
-          )}
-        </>} />
-      {check && (check.ok
-        ? <Alert type="success" showIcon style={{ marginBottom: 16 }} title={`Đủ câu hỏi để tạo đề (ngân hàng có ${formatCount(check.available)} câu).`} />
-        : <Alert type="error" showIcon style={{ marginBottom: 16 }} title="Ngân hàng chưa đủ câu hỏi" role="alert"
-          description={<ul style={{ margin: 0, paddingLeft: 18 }}>{check.problems.map((p) => <li key={p}>{p}</li>)}</ul>} />)}
-      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={8}><Card><Statistic title="Phải làm" value={detail.counts.eligible} groupSeparator="." /></Card></Col>
-        <Col xs={8}><Card><Statistic title="Đã bắt đầu" value={detail.counts.started} groupSeparator="." /></Card></Col>
-        <Col xs={8}><Card><Statistic title="Đã nộp" value={detail.counts.submitted} groupSeparator="." /></Card></Col>
-      </Row>
       <Card title="Thiết lập" style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label="Ngân hàng">{detail.bankName}</Descriptions.Item>
@@ -119,6 +85,49 @@ export default function AssessmentScene() {
           )}
         </Card>
       )}
+    </>
+  );
+  return (
+    <>
+      <PageHeader title={detail.title} subtitle={<Space><AssessmentStatusTag assessment={detail} />{detail.unitName}</Space>}
+        extra={<>
+          {detail.canManage && <Button icon={<EditOutlined />} onClick={() => navigate(`/bai-khao-sat/${id}/sua`)}>Sửa</Button>}
+          {detail.canManage && draft && (
+            <Button loading={busy === 'check'} onClick={() => void run('check', async () => setCheck(await assessmentsApi.check(id)))}>Kiểm tra đề</Button>
+          )}
+          {detail.canManage && draft && (
+            <Popconfirm title="Phát hành bài khảo sát?" okText="Phát hành" cancelText="Để sau"
+              description="Câu hỏi và mã đề sẽ được cố định; người làm bài thấy bài khi đến giờ mở."
+              onConfirm={() => run('publish', async () => {
+                const r = await assessmentsApi.publish(id);
+                message.success(`Đã phát hành với ${r.variants.length ? `mã đề ${r.variants.join(', ')}` : 'mỗi người một mã đề'}.`);
+                setCheck(null);
+                await reload();
+              })}>
+              <Button type="primary" icon={<SendOutlined />} loading={busy === 'publish'}>Phát hành</Button>
+            </Popconfirm>
+          )}
+          {!draft && <Button type="primary" icon={<EyeOutlined />} onClick={() => navigate(`/bai-khao-sat/${id}/giam-sat`)}>Giám sát</Button>}
+          {detail.canManage && draft && (
+            <Popconfirm title="Xóa bản nháp này?" okText="Xóa" okButtonProps={{ danger: true }} cancelText="Không"
+              onConfirm={() => run('delete', async () => { await assessmentsApi.remove(id); navigate('/bai-khao-sat'); })}>
+              <Button danger>Xóa</Button>
+            </Popconfirm>
+          )}
+        </>} />
+      {check && (check.ok
+        ? <Alert type="success" showIcon style={{ marginBottom: 16 }} title={`Đủ câu hỏi để tạo đề (ngân hàng có ${formatCount(check.available)} câu).`} />
+        : <Alert type="error" showIcon style={{ marginBottom: 16 }} title="Ngân hàng chưa đủ câu hỏi" role="alert"
+          description={<ul style={{ margin: 0, paddingLeft: 18 }}>{check.problems.map((p) => <li key={p}>{p}</li>)}</ul>} />)}
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={8}><Card><Statistic title="Phải làm" value={detail.counts.eligible} groupSeparator="." /></Card></Col>
+        <Col xs={8}><Card><Statistic title="Đã bắt đầu" value={detail.counts.started} groupSeparator="." /></Card></Col>
+        <Col xs={8}><Card><Statistic title="Đã nộp" value={detail.counts.submitted} groupSeparator="." /></Card></Col>
+      </Row>
+      <Tabs defaultActiveKey={draft ? 'settings' : 'results'} items={[
+        ...(draft ? [] : [{ key: 'results', label: 'Kết quả', children: <Card><ResultsTab detail={detail} /></Card> }]),
+        { key: 'settings', label: 'Thiết lập', children: settings },
+      ]} />
     </>
   );
 }

@@ -7,7 +7,8 @@ import { PersonDescriptions } from '../../components/person-descriptions.tsx';
 import { useSignedIn } from '../../hooks/useMe.ts';
 import { useIsPhone } from '../../hooks/useIsPhone.ts';
 import { formatInstantDateVi } from '../../lib/format.ts';
-import { canAt } from '../../lib/permissions.ts';
+import { canAt, hasCapability } from '../../lib/permissions.ts';
+import { PersonResults } from './person-results.tsx';
 import { ancestorIds, type UnitForest } from '../../lib/unit-tree.ts';
 import { PersonAccount } from './person-account.tsx';
 import { PersonRoles } from './person-roles.tsx';
@@ -75,6 +76,11 @@ export function PersonDetailDrawer({ personId, forest, reloadKey, onClose, onEdi
           <Section title="Vai trò">
             <PersonRoles key={person.id} person={person} forest={forest} onChanged={() => void load(person.id)} />
           </Section>
+          {hasCapability(me.grants, 'assessment.monitor') && (
+            <Section title="Kết quả khảo sát">
+              <PersonResults personId={person.id} />
+            </Section>
+          )}
           <Section title="Quá trình công tác">
             {person.history.length === 0 ? (
               <Typography.Text type="secondary">Chưa có lịch sử đơn vị.</Typography.Text>
