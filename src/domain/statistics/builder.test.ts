@@ -83,6 +83,14 @@ describe('StatisticsBuilder cuts', () => {
     expect(build(many, FACTS).result().overall.took).toBe(many.length); // the other figures are all there
   });
 
+  it('has every figure empty, not zero, before anyone has submitted', () => {
+    const result = new StatisticsBuilder(FACTS).result();
+    expect(result.overall).toMatchObject({ took: 0, mean: null, goodPercent: null });
+    expect([result.byUnit, result.bySchoolLevel, result.byPosition, result.byPartyMember, result.byVariant]).toEqual([[], [], [], [], []]);
+    expect(result.items.map((i) => [i.facility, i.pointBiserial, i.flags])).toEqual(new Array(4).fill([null, null, []]));
+    expect(result.test).toMatchObject({ attempts: 0, kr20: null, semScore: null });
+  });
+
   it('refuses a broken attempt without counting any part of it', () => {
     const builder = build([attempt({ responses: 'ABCD' })], FACTS);
     expect(() => builder.add(attempt({ responses: 'ABCX', unitId: 99 }))).toThrow(/question 4/);
