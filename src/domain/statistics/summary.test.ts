@@ -60,11 +60,18 @@ describe('SummaryAccumulator', () => {
     expect(accumulate([7.5]).result()).toMatchObject({ took: 1, mean: 7.5, median: 7.5, sd: 0, sampleSd: null });
   });
 
-  it('headline share is the sum of the good bands as shown (60,79% of 10.000)', () => {
+  it('headline share is the good count over took, rounded exactly (60,79% of 10.000)', () => {
     const scores = [...Array(2000).fill(9.2), ...Array(4079).fill(8), ...Array(3921).fill(6)];
     const s = accumulate(scores).result();
     expect(s.goodPercent).toBe(60.79);
     expect(s.bands.map((b) => b.percent)).toEqual([20, 40.79, 0, 39.21, 0]);
+  });
+
+  it('headline share may differ by 0,01 from the sum of the band percentages, never from the counts', () => {
+    // 17 Xuất sắc, 3 Giỏi, 1 Khá, 2 Trung bình: 20 ÷ 23 = 86,956…% → 86,96; the table shows 73,91 + 13,04 = 86,95
+    const s = accumulate([...Array(17).fill(9.5), ...Array(3).fill(8), 7, 5, 5]).result();
+    expect(s.bands.map((b) => b.percent)).toEqual([73.91, 13.04, 4.35, 8.7, 0]);
+    expect(s.goodPercent).toBe(86.96);
   });
 
   it('follows the good bands it is given', () => {
@@ -123,10 +130,13 @@ describe('SummaryAccumulator', () => {
       }));
     });
 
-    it('band percentages add up to 100,00', () => {
+    it('band percentages add up to 100,00; the headline is within 0,01 per good band of their sum', () => {
       fc.assert(fc.property(scoresArb(1), (scores) => {
-        const hundredths = accumulate(scores).result().bands.reduce((x, b) => x + Math.round(b.percent! * 100), 0);
-        expect(hundredths).toBe(10_000);
+        const s = accumulate(scores).result();
+        expect(s.bands.reduce((x, b) => x + Math.round(b.percent! * 100), 0)).toBe(10_000);
+        const goodSum = s.bands.filter((b) => b.good).reduce((x, b) => x + Math.round(b.percent! * 100), 0);
+        expect(Math.abs(Math.round(s.goodPercent! * 100) - goodSum)).toBeLessThanOrEqual(2);
+        expect(s.goodPercent).toBe(Math.round((s.goodCount / s.took) * 10_000 + 1e-9) / 100);
       }));
     });
   });
