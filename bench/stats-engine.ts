@@ -64,11 +64,11 @@ const root = tree.roots[0];
 const flagged = result.items.filter((i) => i.flags.includes('likely_miskeyed')).map((i) => i.index + 1);
 
 console.log(`Bài làm: ${formatCountVi(count)} (50 câu, 4 phương án, ${units.length} đơn vị)`);
-console.log(`Sinh dữ liệu giả lập (không tính vào thống kê): ${generateMs.toFixed(0)} ms`);
-console.log(`Nạp bài làm vào bộ thống kê (một lượt): ${addMs.toFixed(0)} ms — ${formatCountVi(Math.round(count / (addMs / 1000)))} bài/giây`);
-console.log(`Tính kết quả (tổng hợp, các nhóm, phân tích câu hỏi): ${resultMs.toFixed(1)} ms`);
-console.log(`Cộng dồn cây đơn vị: ${rollUpMs.toFixed(1)} ms`);
-console.log(`Thống kê tổng cộng: ${statsMs.toFixed(0)} ms`);
+console.log(`Sinh dữ liệu giả lập (không tính vào thống kê): ${formatCountVi(Math.round(generateMs))} ms`);
+console.log(`Nạp bài làm vào bộ thống kê (một lượt): ${formatCountVi(Math.round(addMs))} ms — ${formatCountVi(Math.round(count / (addMs / 1000)))} bài/giây`);
+console.log(`Tính kết quả (tổng hợp, các nhóm, phân tích câu hỏi): ${formatDecimalVi(resultMs, 1)} ms`);
+console.log(`Cộng dồn cây đơn vị: ${formatDecimalVi(rollUpMs, 1)} ms`);
+console.log(`Thống kê tổng cộng: ${formatCountVi(Math.round(statsMs))} ms`);
 console.log(`Bộ nhớ đỉnh của tiến trình (RSS, gồm cả việc sinh dữ liệu): ${formatCountVi(Math.round(peakRssMb))} MB; `
   + `bộ thống kê và kết quả giữ ${formatDecimalVi(engineMb, 1)} MB`);
 console.log(`Toàn tỉnh: phải tham gia ${formatCountVi(root.eligible)}, đã làm ${formatCountVi(root.took)}, `
