@@ -21,6 +21,7 @@ import { questionRoutes } from './modules/questions/routes.ts';
 import { assessmentRoutes } from './modules/assessments/routes.ts';
 import { examRoutes } from './modules/exam/routes.ts';
 import { resultRoutes } from './modules/results/routes.ts';
+import { statisticsRoutes } from './modules/statistics/routes.ts';
 
 const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
   + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
@@ -53,7 +54,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAuth(app, ctx);
 
   for (const routes of [healthRoutes, authRoutes, unitRoutes, peopleRoutes, accountRoutes, auditRoutes,
-    rosterImportRoutes, rosterExportRoutes, bankRoutes, questionRoutes, assessmentRoutes, examRoutes, resultRoutes]) {
+    rosterImportRoutes, rosterExportRoutes, bankRoutes, questionRoutes, assessmentRoutes, examRoutes, resultRoutes, statisticsRoutes]) {
     await routes(app, ctx);
   }
 

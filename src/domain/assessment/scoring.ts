@@ -1,10 +1,7 @@
-/** The 10-point scale, its rounding rule and the bands (xếp loại). */
+/** The 10-point scale, its rounding rule and the bands (xếp loại); the arithmetic is the statistics engine's. */
+import { bandOf, DEFAULT_BANDS, regrade, scoreFromCorrect, type Band } from '../statistics/bands.ts';
 
-export interface Band {
-  label: string;
-  /** Lowest score of the band, inclusive. */
-  min: number;
-}
+export { bandOf, DEFAULT_BANDS, type Band };
 
 export interface ScoringRule {
   /** Digits kept after the decimal point; halves round up. */
@@ -13,31 +10,15 @@ export interface ScoringRule {
   bands: Band[];
 }
 
-export const DEFAULT_BANDS: Band[] = [
-  { label: 'Xuất sắc', min: 9 },
-  { label: 'Giỏi', min: 8 },
-  { label: 'Khá', min: 6.5 },
-  { label: 'Trung bình', min: 5 },
-  { label: 'Không đạt', min: 0 },
-];
-
-export const DEFAULT_SCORING: ScoringRule = { decimals: 2, bands: DEFAULT_BANDS };
+export const DEFAULT_SCORING: ScoringRule = { decimals: 2, bands: DEFAULT_BANDS.map((b) => ({ ...b })) };
 
 export function describeRounding(rule: ScoringRule): string {
   return `Điểm = số câu đúng × 10 ÷ tổng số câu (các câu bằng điểm nhau), làm tròn đến ${rule.decimals} chữ số thập phân, từ 5 trở lên làm tròn lên.`;
 }
 
-/** Exact half-up rounding in integers, so 7.125 never becomes 7.12 through a float error. */
+/** Exact half-up rounding in integers, so 7.125 never becomes 7.13 through a float error. */
 export function scoreOf(correct: number, total: number, decimals: number): number {
-  if (total <= 0) return 0;
-  const scale = 10 ** decimals;
-  const scaled = Math.floor((2 * correct * 10 * scale + total) / (2 * total));
-  return scaled / scale;
-}
-
-export function bandOf(score: number, bands: readonly Band[]): string {
-  const sorted = [...bands].sort((a, b) => b.min - a.min);
-  return (sorted.find((b) => score >= b.min) ?? sorted[sorted.length - 1]).label;
+  return total <= 0 ? 0 : scoreFromCorrect(correct, total, decimals);
 }
 
 export function bandProblem(bands: readonly Band[]): string | null {
@@ -62,14 +43,9 @@ export interface GradeResult {
 
 /** Grades canonical responses against the key letters: the same whatever the variant the person sat. */
 export function grade(responses: string, key: string, rule: ScoringRule): GradeResult {
-  let correct = 0;
+  const full = responses.padEnd(key.length, '-').slice(0, key.length);
+  const { correct, score, band } = regrade(full, key, key.length, rule.decimals, rule.bands);
   let answered = 0;
-  for (let i = 0; i < key.length; i++) {
-    const r = responses[i];
-    if (r === undefined || r === '-') continue;
-    answered++;
-    if (r === key[i]) correct++;
-  }
-  const score = scoreOf(correct, key.length, rule.decimals);
-  return { correct, answered, score, band: bandOf(score, rule.bands) };
+  for (const r of full) if (r !== '-') answered++;
+  return { correct, answered, score, band };
 }

@@ -17,6 +17,8 @@ export interface AssessmentInput {
   /** Owning unit: whose organisers manage it. */
   unitId: number;
   campaignId?: number | null;
+  /** An earlier assessment (e.g. the same campaign last year) shown beside this one in the statistics. */
+  compareWithId?: number | null;
   durationMin: number;
   questionCount: number;
   opensAt: string;

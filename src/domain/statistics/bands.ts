@@ -1,6 +1,6 @@
 /**
- * Bands (xếp loại) and grading on the 10-point scale, in exact integer arithmetic.
- * The assessment module will own its band configuration; this is the engine's local definition until the two meet.
+ * Bands (xếp loại) and grading on the 10-point scale, in exact integer arithmetic: grading on submit
+ * (domain/assessment/scoring.ts), regrading and the statistics all use these.
  */
 
 export interface Band {

@@ -208,6 +208,8 @@ export interface AssessmentTable {
   grace_seconds: number;
   status: string;
   published_at: string | null;
+  regraded_at: string | null;
+  compare_with_id: number | null;
   created_by: number | null;
   created_at: string;
   updated_at: string;

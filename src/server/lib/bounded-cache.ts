@@ -32,6 +32,10 @@ export class BoundedCache<K, V> {
     return this.set(key, promise);
   }
 
+  keys(): IterableIterator<K> {
+    return this.entries.keys();
+  }
+
   clear(): void {
     this.entries.clear();
   }

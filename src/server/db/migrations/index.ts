@@ -3,6 +3,7 @@ import * as roster from './2026-11-23-001-roster.ts';
 import * as questionBanks from './2026-11-23-002-question-banks.ts';
 import * as questions from './2026-11-23-003-questions.ts';
 import * as assessments from './2026-11-23-004-assessments.ts';
+import * as assessmentRegrade from './2026-11-24-005-assessment-regrade.ts';
 import * as questionTags from './2026-11-24-101-question-tags.ts';
 import * as bankImages from './2026-11-24-102-bank-images.ts';
 
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-002-question-banks': questionBanks,
   '2026-11-23-003-questions': questions,
   '2026-11-23-004-assessments': assessments,
+  '2026-11-24-005-assessment-regrade': assessmentRegrade,
   '2026-11-24-101-question-tags': questionTags,
   '2026-11-24-102-bank-images': bankImages,
 };

@@ -65,9 +65,10 @@ export function cleanInput(input: AssessmentInput): AssessmentInput {
   };
 }
 
-export function toRow(input: AssessmentInput, at: string): Omit<AssessmentTable, 'id' | 'status' | 'published_at' | 'created_by' | 'created_at' | 'seed'> {
+export function toRow(input: AssessmentInput, at: string): Omit<AssessmentTable, 'id' | 'status' | 'published_at' | 'created_by' | 'created_at' | 'seed' | 'regraded_at'> {
   return {
-    unit_id: input.unitId, bank_id: input.bankId, campaign_id: input.campaignId ?? null, title: input.title,
+    unit_id: input.unitId, bank_id: input.bankId, campaign_id: input.campaignId ?? null, compare_with_id: input.compareWithId ?? null,
+    title: input.title,
     instructions: input.instructions ?? null, duration_min: input.durationMin, question_count: input.questionCount,
     opens_at: input.opensAt, closes_at: input.closesAt, attempts_allowed: input.attemptsAllowed,
     selection_json: JSON.stringify(input.selection), variant_mode: input.variantMode, variant_count: input.variantCount,
@@ -92,6 +93,7 @@ export function reviewOf(row: Pick<AssessmentRow, 'review_json'>): ReviewPolicy 
 export function toInput(row: AssessmentRow, targetUnitIds: number[], inviteePersonIds: number[]): AssessmentInput {
   return {
     title: row.title, instructions: row.instructions, bankId: row.bank_id, unitId: row.unit_id, campaignId: row.campaign_id,
+    compareWithId: row.compare_with_id,
     durationMin: row.duration_min, questionCount: row.question_count, opensAt: row.opens_at, closesAt: row.closes_at,
     attemptsAllowed: row.attempts_allowed, selection: JSON.parse(row.selection_json) as Selection,
     variantMode: row.variant_mode as AssessmentInput['variantMode'], variantCount: row.variant_count,

@@ -8,7 +8,7 @@ const ASSESSMENT_COLUMNS = ['assessments.id', 'assessments.unit_id', 'assessment
   'assessments.opens_at', 'assessments.closes_at', 'assessments.attempts_allowed', 'assessments.selection_json',
   'assessments.variant_mode', 'assessments.variant_count', 'assessments.shuffle_questions', 'assessments.shuffle_options',
   'assessments.seed', 'assessments.scoring_json', 'assessments.review_json', 'assessments.grace_seconds', 'assessments.status',
-  'assessments.published_at', 'assessments.created_at', 'assessments.updated_at', 'units.name as unit_name',
+  'assessments.published_at', 'assessments.regraded_at', 'assessments.compare_with_id', 'assessments.created_at', 'assessments.updated_at', 'units.name as unit_name',
   'units.path as unit_path', 'question_banks.name as bank_name'] as const;
 
 function assessmentsQuery(db: Executor) {

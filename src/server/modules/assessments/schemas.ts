@@ -9,6 +9,7 @@ export const AssessmentBody = Type.Object({
   bankId: Type.Integer(),
   unitId: Type.Integer(),
   campaignId: Type.Optional(Nullable(Type.Integer())),
+  compareWithId: Type.Optional(Nullable(Type.Integer())),
   durationMin: Type.Integer({ minimum: 1, maximum: 600 }),
   questionCount: Type.Integer({ minimum: 1, maximum: 300 }),
   opensAt: Type.String({ format: 'date-time' }),

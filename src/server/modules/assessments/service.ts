@@ -89,7 +89,8 @@ export async function createAssessment(ctx: AppContext, actor: Actor, body: Asse
     await checkReferences(trx, actor, input);
     const at = nowIso(ctx);
     const id = await repo.insertAssessment(trx, {
-      ...toRow(input, at), status: 'draft', published_at: null, seed: newSeed(), created_by: actor.userId || null, created_at: at,
+      ...toRow(input, at), status: 'draft', published_at: null, regraded_at: null, seed: newSeed(), created_by: actor.userId || null,
+      created_at: at,
     });
     await repo.replaceTargets(trx, id, input.targetUnitIds);
     await repo.replaceInvitees(trx, id, input.inviteePersonIds);

@@ -59,10 +59,10 @@ export async function resultsPage(db: Executor, f: ResultsFilter, sort: ResultsS
 }
 
 /** Every counted attempt as the statistics engine reads it, streamed in batches by attempt id. */
-export async function* gradedStream(db: Executor, assessmentId: number, batch = 5000) {
+export async function* gradedStream(db: Executor, assessmentId: number, scopePaths?: string[], batch = 5000) {
   let after = 0;
   for (;;) {
-    const rows = await countedAttempts(db, { assessmentId }).where('a.id', '>', after)
+    const rows = await countedAttempts(db, { assessmentId, scopePaths }).where('a.id', '>', after)
       .select(['a.id', 'a.score', 'a.band', 'a.responses', 'p.unit_id', 'p.position', 'p.party_member', 'u.school_level',
         'v.code as variant_code'])
       .orderBy('a.id').limit(batch).execute();

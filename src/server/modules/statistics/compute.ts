@@ -1,0 +1,79 @@
+/** Streams an assessment's counted attempts through the statistics engine, and keeps the result until they change. */
+import { keyLetters } from '../../../domain/assessment/responses.ts';
+import type { ScoringRule } from '../../../domain/assessment/scoring.ts';
+import { StatisticsBuilder, type RolledUpTree, type StatisticsResult } from '../../../domain/statistics/index.ts';
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/database.ts';
+import { BoundedCache } from '../../lib/bounded-cache.ts';
+import type { AssessmentRow } from '../assessments/repository.ts';
+import { gradedStream } from '../results/repository.ts';
+import * as repo from './repository.ts';
+
+export interface ComputedStatistics {
+  result: StatisticsResult;
+  tree: RolledUpTree;
+  /** The unit rows of the tree with their school level, by id. */
+  units: Map<number, { name: string; path: string; schoolLevel: string | null }>;
+  key: string;
+  computedAt: string;
+  stamp: string;
+}
+
+export async function computeStatistics(ctx: AppContext, row: AssessmentRow, scopePaths?: string[]): Promise<ComputedStatistics> {
+  const stamp = await repo.gradedStamp(ctx.db, row.id);
+  const frozen = await repo.frozenKey(ctx.db, row.id);
+  const key = keyLetters(frozen.map((q) => q.correct_index));
+  const scoring = JSON.parse(row.scoring_json) as ScoringRule;
+  const builder = new StatisticsBuilder({ key, optionCounts: frozen.map((q) => q.option_count), bands: scoring.bands });
+  for await (const batch of gradedStream(ctx.db, row.id, scopePaths)) {
+    for (const a of batch) {
+      if (a.responses === null || a.score === null || a.band === null) continue;
+      builder.add({ unitId: a.unit_id, schoolLevel: a.school_level, position: a.position, partyMember: a.party_member === 1,
+        variantCode: a.variant_code, score: a.score, band: a.band, responses: a.responses });
+    }
+  }
+  const [units, eligible] = await Promise.all([repo.unitRows(ctx.db, scopePaths), repo.eligibleByUnit(ctx.db, row.id, scopePaths)]);
+  // Scope roots: a unit whose parent is outside the scope starts its own tree.
+  const inScope = new Set(units.map((u) => u.id));
+  const tree = builder.rollUp(units.map((u) => ({ ...u, parentId: u.parentId !== null && inScope.has(u.parentId) ? u.parentId : null })), eligible);
+  return {
+    result: builder.result(), tree, key, stamp, computedAt: ctx.clock.now().toISOString(),
+    units: new Map(units.map((u) => [u.id, { name: u.name, path: u.path, schoolLevel: u.schoolLevel }])),
+  };
+}
+
+interface Entry { value: Promise<ComputedStatistics>; checkedAt: number }
+
+const RECHECK_MS = 3000;
+const caches = new WeakMap<Db, BoundedCache<string, Entry>>();
+
+/**
+ * The statistics of the scope, recomputed only when a submission, a void or a regrade changed what they depend on;
+ * during the survey at most every few seconds, however many people look at the page.
+ */
+export async function statisticsFor(ctx: AppContext, row: AssessmentRow, scopePaths?: string[]): Promise<ComputedStatistics> {
+  let cache = caches.get(ctx.db);
+  if (!cache) caches.set(ctx.db, cache = new BoundedCache(200));
+  const cacheKey = `${row.id}|${scopePaths ? [...scopePaths].sort().join(',') : '*'}`;
+  const now = Date.now();
+  const entry = cache.get(cacheKey);
+  if (entry) {
+    if (now - entry.checkedAt < RECHECK_MS) return entry.value;
+    const current = await entry.value.catch(() => null);
+    if (current && current.stamp === await repo.gradedStamp(ctx.db, row.id)) {
+      entry.checkedAt = now;
+      return current;
+    }
+  }
+  const value = computeStatistics(ctx, row, scopePaths);
+  cache.set(cacheKey, { value, checkedAt: now });
+  value.catch(() => cache.delete(cacheKey));
+  return value;
+}
+
+/** Drops the cached figures of an assessment (after a regrade on this node). */
+export function forgetStatistics(db: Db, assessmentId: number): void {
+  const cache = caches.get(db);
+  if (!cache) return;
+  for (const scope of cache.keys()) if (scope.startsWith(`${assessmentId}|`)) cache.delete(scope);
+}

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildUnit, buildUser } from '../../test/builders.ts';
+import { buildPublishedAssessment } from '../../test/assessment-builders.ts';
+import { createTestEnv, describeEachDialect, login, type Session, type TestEnv } from '../../test/harness.ts';
+import { findRootUnit } from '../units/repository.ts';
+import type { UnitRow } from '../../db/schema.ts';
+
+describeEachDialect('statistics of an assessment', (dialect) => {
+  let env: TestEnv;
+  let organizer: Session;
+  let principalA: Session;
+  let assessmentId: number;
+  const units: Record<string, UnitRow> = {};
+  /** Correct answers given by each participant, by school. */
+  const plan: [school: string, correct: number][] = [['A', 10], ['A', 9], ['A', 6], ['B', 8], ['B', 4], ['C', 7], ['C', 7], ['C', 2]];
+
+  beforeAll(async () => {
+    env = await createTestEnv(dialect);
+    const root = (await findRootUnit(env.ctx.db))!;
+    units.X = await buildUnit(env.ctx, { name: 'Xã Hòa Bình', kind: 'commune', schoolLevel: null });
+    units.Y = await buildUnit(env.ctx, { name: 'Phường Tân An', kind: 'commune', schoolLevel: null });
+    units.A = await buildUnit(env.ctx, { name: 'Trường THCS A', parent: units.X, schoolLevel: 'thcs' });
+    units.B = await buildUnit(env.ctx, { name: 'Trường Tiểu học B', parent: units.X, schoolLevel: 'tieu_hoc' });
+    units.C = await buildUnit(env.ctx, { name: 'Trường THCS C', parent: units.Y, schoolLevel: 'thcs' });
+    const as = async (u: Awaited<ReturnType<typeof buildUser>>) => login(env.app, u.username, u.password);
+    organizer = await as(await buildUser(env.ctx, { unit: root, roles: [{ role: 'organizer', unit: root }] }));
+    principalA = await as(await buildUser(env.ctx, { unit: units.A, roles: [{ role: 'unit_manager', unit: units.A }] }));
+    const people = [];
+    for (const [school] of plan) people.push(await as(await buildUser(env.ctx, { unit: units[school] })));
+    assessmentId = (await buildPublishedAssessment(env.ctx, { targets: [units.X, units.Y], shuffleQuestions: false, shuffleOptions: false })).id;
+    const key = (await env.ctx.db.selectFrom('assessment_questions').select('correct_index').where('assessment_id', '=', assessmentId)
+      .orderBy('ordinal').execute()).map((k) => k.correct_index);
+    for (const [i, s] of people.entries()) {
+      const attemptId = (await s.request('POST', `/api/my/assessments/${assessmentId}/start`)).json().attemptId;
+      // Without shuffling, display = canonical: the first `correct` right; question 10 (index 9) everyone answers with the same wrong option.
+      const answers = key.map((k, p) => ({ position: p, flagged: false, seq: p + 1,
+        choice: p === 9 ? (k + 1) % 4 : p < plan[i][1] ? k : (k + 1) % 4 }));
+      await s.request('POST', `/api/attempts/${attemptId}/submit`, { clientId: 'x', kind: 'participant', answers });
+    }
+  });
+  afterAll(async () => env.close());
+
+  it('rolls the province up from schools to communes, with figures equal to the stored scores', async () => {
+    const view = (await organizer.request('GET', `/api/assessments/${assessmentId}/statistics`)).json();
+    const scores = (await env.ctx.db.selectFrom('attempts').select('score').where('status', '=', 'submitted').execute()).map((r) => r.score!);
+    expect(view.live).toBe(true);
+    expect(view.node.took).toBe(8);
+    expect(view.node.summary.mean).toBeCloseTo(scores.reduce((a, b) => a + b, 0) / scores.length, 2);
+    const communes = view.children.map((c: { name: string; took: number; eligible: number }) => [c.name, c.took, c.eligible]);
+    // Eligible includes the principal of school A.
+    expect(communes).toEqual([['Xã Hòa Bình', 5, 6], ['Phường Tân An', 3, 3]]);
+    const bandTotal = view.node.summary.bands.reduce((n: number, b: { count: number }) => n + b.count, 0);
+    expect(bandTotal).toBe(8);
+    expect(view.node.summary.bands.reduce((n: number, b: { percent: number }) => n + b.percent, 0)).toBeCloseTo(100, 5);
+    expect(view.cuts.bySchoolLevel.map((c: { label: string; summary: { took: number } }) => [c.label, c.summary.took]))
+      .toEqual([['Tiểu học', 2], ['THCS', 6]]);
+    expect(view.items).toHaveLength(10);
+    expect(view.test.kr20).not.toBeNull();
+
+    const drill = (await organizer.request('GET', `/api/assessments/${assessmentId}/statistics?unitId=${units.X.id}`)).json();
+    expect(drill.path.map((p: { name: string }) => p.name)).toEqual(['Sở Giáo dục và Đào tạo', 'Xã Hòa Bình']);
+    expect(drill.children.map((c: { name: string; took: number }) => [c.name, c.took])).toEqual([['Trường THCS A', 3], ['Trường Tiểu học B', 2]]);
+  });
+
+  it('shows a principal only their school, without the key or the item analysis', async () => {
+    const view = (await principalA.request('GET', `/api/assessments/${assessmentId}/statistics`)).json();
+    expect(view.node).toMatchObject({ name: 'Trường THCS A', took: 3, eligible: 4 });
+    expect(view.items).toBeNull();
+    expect(view.test).toBeNull();
+    expect((await principalA.request('GET', `/api/assessments/${assessmentId}/statistics?unitId=${units.B.id}`)).statusCode).toBe(404);
+  });
+
+  it('flags the question everyone answered alike as likely mis-keyed, and a corrected key regrades every attempt (audited)', async () => {
+    const before = (await organizer.request('GET', `/api/assessments/${assessmentId}/statistics`)).json();
+    const q10 = before.items[9];
+    const meanBefore = before.node.summary.mean;
+    const chosen = 'ABCD'[('ABCD'.indexOf(q10.key) + 1) % 4];
+    expect(q10.facility).toBe(0);
+    expect(q10.flags).toContain('likely_miskeyed');
+    expect(q10.options.find((o: { letter: string }) => o.letter === chosen).count).toBe(8);
+    const regrade = await organizer.request('POST', `/api/assessments/${assessmentId}/questions/9/key`, { correctIndex: 'ABCD'.indexOf(chosen) });
+    expect(regrade.json()).toEqual({ total: 8, changed: 8, key: chosen });
+    const after = (await organizer.request('GET', `/api/assessments/${assessmentId}/statistics`)).json();
+    expect(after.regradedAt).not.toBeNull();
+    expect(after.node.summary.mean).toBeCloseTo(meanBefore + 1, 5);
+    expect(after.items[9]).toMatchObject({ key: chosen, facility: 1 });
+    const stored = await env.ctx.db.selectFrom('attempts').select('correct_count').where('status', '=', 'submitted').execute();
+    expect(stored.map((s) => s.correct_count).sort((a, b) => a! - b!)).toEqual(plan.map(([, c]) => Math.min(10, c + 1)).sort((a, b) => a - b));
+    const audit = await env.ctx.db.selectFrom('audit_log').select('summary').where('action', '=', 'assessment.regrade').execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0].summary).toContain('Sửa đáp án câu 10');
+    expect((await principalA.request('POST', `/api/assessments/${assessmentId}/questions/9/key`, { correctIndex: 1 })).statusCode).toBe(403);
+  });
+});
