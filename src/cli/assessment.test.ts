@@ -45,6 +45,12 @@ describeEachDialect('command line: assessments', (dialect) => {
     // The printed paper reads back as ten questions of four options, numbered in the code's order.
     const paper = await parseQuestionDocx(new Uint8Array(fs.readFileSync(path.join(env.dir, 'de', files[0]))));
     expect(paper.questions.map((q) => q.options.length)).toEqual(Array(10).fill(4));
+    const report = await env.cli('report', String(id), '--format', 'xlsx', '--out', 'ket-qua.xlsx');
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain('Khảo sát hè 2026');
+    expect(fs.statSync(path.join(env.dir, 'ket-qua.xlsx')).size).toBeGreaterThan(1000);
+    const bad = await env.cli('report', String(id), '--format', 'doc', '--out', 'x');
+    expect(bad.stderr).toContain('--format phải là xlsx, pdf hoặc csv.');
     const again = await env.cli('assessment', 'publish', String(id));
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('Bài khảo sát đã được phát hành.');

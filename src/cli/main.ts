@@ -16,6 +16,8 @@ Cách dùng: npx boiduong <lệnh> [tùy chọn]
   import-questions TỆP [--bank MÃ] [--dry-run] [--json]
                                           nhập câu hỏi từ Word .docx, Excel .xlsx, GIFT, Aiken
   assessment publish ID                   phát hành bài khảo sát (cố định câu hỏi và mã đề)
+  report ID --format xlsx|pdf|csv [--unit MÃ_ĐV] --out TỆP
+                                          báo cáo kết quả và thống kê của bài khảo sát
   assessment export-variants ID THƯ_MỤC   xuất từng mã đề ra Word và PDF, kèm đáp án
   backup TỆP                              sao lưu trực tuyến tệp SQLite
 
@@ -62,6 +64,11 @@ export async function main(argv: string[]): Promise<number> {
         if (sub === 'publish') return commands.publishCommand(args[0]);
         if (sub === 'export-variants') return commands.exportVariantsCommand(args[0], args[1]);
         throw new CliError('Dùng: npx boiduong assessment publish ID | assessment export-variants ID THƯ_MỤC');
+      }
+      case 'report': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: {
+          format: { type: 'string' }, unit: { type: 'string' }, out: { type: 'string' } } });
+        return (await import('./commands/report.ts')).reportCommand(positionals[0], values);
       }
       case 'export-roster': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { unit: { type: 'string' } } });

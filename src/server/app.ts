@@ -22,6 +22,7 @@ import { assessmentRoutes } from './modules/assessments/routes.ts';
 import { examRoutes } from './modules/exam/routes.ts';
 import { resultRoutes } from './modules/results/routes.ts';
 import { statisticsRoutes } from './modules/statistics/routes.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
 
 const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
   + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
@@ -54,7 +55,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAuth(app, ctx);
 
   for (const routes of [healthRoutes, authRoutes, unitRoutes, peopleRoutes, accountRoutes, auditRoutes,
-    rosterImportRoutes, rosterExportRoutes, bankRoutes, questionRoutes, assessmentRoutes, examRoutes, resultRoutes, statisticsRoutes]) {
+    rosterImportRoutes, rosterExportRoutes, bankRoutes, questionRoutes, assessmentRoutes, examRoutes, resultRoutes, statisticsRoutes, reportRoutes]) {
     await routes(app, ctx);
   }
 

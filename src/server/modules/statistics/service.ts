@@ -48,7 +48,8 @@ async function comparisonOf(ctx: AppContext, actor: Actor, row: AssessmentRow, s
   }
 }
 
-export async function statisticsView(ctx: AppContext, actor: Actor, assessmentId: number, unitId?: number): Promise<StatisticsView> {
+/** The reader's statistics of an assessment: organisers of its unit see everything, others their own subtrees. */
+export async function scopedStatistics(ctx: AppContext, actor: Actor, assessmentId: number, unitId?: number) {
   const { row, manages, scopes } = await assessmentForActor(ctx.db, actor, assessmentId, 'monitor');
   if (row.status !== 'published') throw errors.conflict('not_published', 'Bài khảo sát chưa phát hành nên chưa có thống kê.');
   const scope = manages ? undefined : scopes;
@@ -57,6 +58,11 @@ export async function statisticsView(ctx: AppContext, actor: Actor, assessmentId
   const top = stats.tree.roots.length === 1 ? stats.tree.roots[0] : overallNode(stats);
   const node = unitId === undefined ? top : stats.tree.byId.get(unitId);
   if (!node) throw errors.unitNotFound();
+  return { row, manages, scope, stats, comparison, top, node };
+}
+
+export async function statisticsView(ctx: AppContext, actor: Actor, assessmentId: number, unitId?: number): Promise<StatisticsView> {
+  const { row, manages, stats, comparison, top, node } = await scopedStatistics(ctx, actor, assessmentId, unitId);
   const path: StatisticsView['path'] = [];
   for (let n: RolledUpUnit | undefined = node; n; n = n.parentId === null ? undefined : stats.tree.byId.get(n.parentId)) {
     path.unshift({ unitId: n.id || null, name: n.name });
@@ -82,7 +88,7 @@ export async function statisticsView(ctx: AppContext, actor: Actor, assessmentId
   };
 }
 
-async function itemViews(ctx: AppContext, row: AssessmentRow, stats: ComputedStatistics) {
+export async function itemViews(ctx: AppContext, row: AssessmentRow, stats: ComputedStatistics) {
   const frozen = await frozenOf(ctx.db, row.id);
   return stats.result.items.map((item) => {
     const q = frozen[item.index];

@@ -1,9 +1,15 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildUnit, buildUser } from '../../test/builders.ts';
 import { buildPublishedAssessment } from '../../test/assessment-builders.ts';
 import { createTestEnv, describeEachDialect, login, type Session, type TestEnv } from '../../test/harness.ts';
 import { findRootUnit } from '../units/repository.ts';
 import type { UnitRow } from '../../db/schema.ts';
+
+const hasPdftotext = !spawnSync('pdftotext', ['-v']).error;
 
 describeEachDialect('statistics of an assessment', (dialect) => {
   let env: TestEnv;
@@ -70,6 +76,46 @@ describeEachDialect('statistics of an assessment', (dialect) => {
     expect((await principalA.request('GET', `/api/assessments/${assessmentId}/statistics?unitId=${units.B.id}`)).statusCode).toBe(404);
   });
 
+  it('writes the Excel report offices send upward, with figures equal to the database, and only the reader\'s people', async () => {
+    const res = await organizer.request('GET', `/api/assessments/${assessmentId}/report?format=xlsx`);
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Chi tiết', 'Phân tích câu hỏi']);
+    const summary = book.getWorksheet('Tổng hợp')!;
+    const header = summary.getRow(5);
+    expect(header.getCell(2).value).toBe('Đơn vị');
+    const total = summary.getRow(6);
+    const scores = (await env.ctx.db.selectFrom('attempts').select('score').where('status', '=', 'submitted').execute()).map((r) => r.score!);
+    expect([total.getCell(3).value, total.getCell(4).value, total.getCell(5).value]).toEqual([9, 8, 1]);
+    expect(total.getCell(16).value).toBeCloseTo(scores.reduce((a, b) => a + b, 0) / scores.length, 2);
+    expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+    const detail = book.getWorksheet('Chi tiết')!;
+    expect(detail.rowCount - 5).toBe(8);
+
+    const own = new ExcelJS.Workbook();
+    await own.xlsx.load((await principalA.request('GET', `/api/assessments/${assessmentId}/report?format=xlsx`)).rawPayload as unknown as ArrayBuffer);
+    expect(own.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Chi tiết']);
+    const ownDetail = own.getWorksheet('Chi tiết')!;
+    const unitNames = [];
+    for (let r = 6; r <= ownDetail.rowCount; r++) unitNames.push(ownDetail.getRow(r).getCell(3).value);
+    expect(unitNames).toEqual(['Trường THCS A', 'Trường THCS A', 'Trường THCS A']);
+
+    const csv = await organizer.request('GET', `/api/assessments/${assessmentId}/report?format=csv&unitId=${units.Y.id}`);
+    expect([...csv.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.rawPayload.toString('utf8').trim().split('\r\n')).toHaveLength(4);
+    const pdf = await organizer.request('GET', `/api/assessments/${assessmentId}/report?format=pdf`);
+    expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+    if (hasPdftotext) {
+      const file = path.join(env.dataDir, 'bao-cao.pdf');
+      fs.writeFileSync(file, pdf.rawPayload);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFC');
+      expect(text).toContain('BÁO CÁO KẾT QUẢ KHẢO SÁT');
+      expect(text).toContain('SỐ LIỆU TẠM THỜI');
+      expect(text).toContain('Xã Hòa Bình');
+    }
+  });
+
   it('flags the question everyone answered alike as likely mis-keyed, and a corrected key regrades every attempt (audited)', async () => {
     const before = (await organizer.request('GET', `/api/assessments/${assessmentId}/statistics`)).json();
     const q10 = before.items[9];
@@ -90,5 +136,8 @@ describeEachDialect('statistics of an assessment', (dialect) => {
     expect(audit).toHaveLength(1);
     expect(audit[0].summary).toContain('Sửa đáp án câu 10');
     expect((await principalA.request('POST', `/api/assessments/${assessmentId}/questions/9/key`, { correctIndex: 1 })).statusCode).toBe(403);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await organizer.request('GET', `/api/assessments/${assessmentId}/report?format=xlsx`)).rawPayload as unknown as ArrayBuffer);
+    expect(String(book.getWorksheet('Tổng hợp')!.getRow(3).getCell(1).value)).toContain('Điểm đã được tính lại sau khi sửa đáp án');
   });
 });

@@ -1,0 +1,26 @@
+import fs from 'node:fs';
+import { findUnitByCode } from '../../server/modules/units/repository.ts';
+import { resultsReport, type ReportFormat } from '../../server/modules/reports/service.ts';
+import { CliError, systemActor, withContext } from '../cli-context.ts';
+
+/** report ASSESSMENT_ID --format xlsx|pdf|csv [--unit CODE] --out FILE */
+export async function reportCommand(rawId: string | undefined, opts: { format?: string; unit?: string; out?: string }): Promise<number> {
+  const id = Number(rawId);
+  if (!rawId || !Number.isInteger(id) || id <= 0) throw new CliError('Cần số hiệu bài khảo sát: npx boiduong report ID --format xlsx --out TỆP');
+  if (!['xlsx', 'pdf', 'csv'].includes(opts.format ?? '')) throw new CliError('--format phải là xlsx, pdf hoặc csv.');
+  if (!opts.out) throw new CliError('Thiếu --out TỆP: nơi ghi báo cáo.');
+  return withContext(async (ctx) => {
+    let unitId: number | undefined;
+    if (opts.unit) {
+      const unit = await findUnitByCode(ctx.db, opts.unit.trim().toUpperCase());
+      if (!unit) throw new CliError(`Không tìm thấy đơn vị có mã ${opts.unit}.`);
+      unitId = unit.id;
+    }
+    const file = await resultsReport(ctx, await systemActor(ctx), id, opts.format as ReportFormat, unitId);
+    fs.writeFileSync(opts.out!, file.body);
+    const s = file.data.node;
+    console.log(`Đã ghi ${opts.out}: ${file.data.title} — ${file.data.scopeName}: ${s.took.toLocaleString('vi-VN')}/${s.eligible.toLocaleString('vi-VN')} bài, `
+      + `điểm trung bình ${s.summary.mean?.toLocaleString('vi-VN', { maximumFractionDigits: 2 }) ?? '—'}.`);
+    return 0;
+  });
+}

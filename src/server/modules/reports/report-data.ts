@@ -1,0 +1,90 @@
+/** Everything a results report holds, for one node of the reader's unit tree: figures, every unit below, every person. */
+import type { ScoringRule } from '../../../domain/assessment/scoring.ts';
+import {
+  partyMemberLabel, positionLabel, schoolLevelLabel, variantLabel, type GroupSummary, type RolledUpUnit, type TestFigures,
+} from '../../../domain/statistics/index.ts';
+import type { ItemView } from '../../../domain/statistics/views.ts';
+import type { Actor } from '../../../domain/roles.ts';
+import type { AppContext } from '../../context.ts';
+import { countedAttempts } from '../results/repository.ts';
+import { itemViews, scopedStatistics } from '../statistics/service.ts';
+
+export interface ReportUnitRow {
+  depth: number;
+  name: string;
+  eligible: number;
+  took: number;
+  didNotTake: number;
+  summary: GroupSummary;
+}
+
+export interface ReportPersonRow {
+  fullName: string;
+  unitName: string;
+  position: string;
+  variantCode: string;
+  correct: number;
+  score: number;
+  band: string;
+  submittedAt: string | null;
+}
+
+export interface ReportData {
+  title: string;
+  organiser: string;
+  /** The unit the report covers. */
+  scopeName: string;
+  questionCount: number;
+  opensAt: string;
+  closesAt: string;
+  live: boolean;
+  regradedAt: string | null;
+  generatedAt: string;
+  scoring: ScoringRule;
+  node: ReportUnitRow;
+  /** The node's subtree in tree order, the node first. */
+  units: ReportUnitRow[];
+  /** The node's direct children: the rows of the per-unit charts. */
+  children: ReportUnitRow[];
+  people: ReportPersonRow[];
+  test: TestFigures | null;
+  items: ItemView[] | null;
+  comparison: { title: string; overall: GroupSummary } | null;
+  /** Of the reader's whole scope. */
+  cuts: { title: string; rows: { label: string; summary: GroupSummary }[] }[];
+}
+
+const rowOf = (n: RolledUpUnit, depth: number): ReportUnitRow => ({
+  depth, name: n.name, eligible: n.eligible, took: n.took, didNotTake: n.didNotTake, summary: n.summary,
+});
+
+function flatten(node: RolledUpUnit, depth = 0, out: ReportUnitRow[] = []): ReportUnitRow[] {
+  if (node.eligible === 0 && node.took === 0) return out;
+  out.push(rowOf(node, depth));
+  for (const child of node.children) flatten(child, depth + 1, out);
+  return out;
+}
+
+export async function reportData(ctx: AppContext, actor: Actor, assessmentId: number, unitId?: number): Promise<ReportData> {
+  const { row, manages, scope, stats, comparison, node } = await scopedStatistics(ctx, actor, assessmentId, unitId);
+  const people = await countedAttempts(ctx.db, { assessmentId, scopePaths: scope, unitPath: node.id ? node.path : undefined })
+    .select(['p.full_name', 'p.position', 'u.name as unit_name', 'v.code', 'a.correct_count', 'a.score', 'a.band', 'a.submitted_at'])
+    .orderBy('u.path').orderBy('p.sort_key').execute();
+  return {
+    title: row.title, organiser: row.unit_name, scopeName: node.name, questionCount: row.question_count, opensAt: row.opens_at,
+    closesAt: row.closes_at, live: ctx.clock.now().getTime() < Date.parse(row.closes_at), regradedAt: row.regraded_at,
+    generatedAt: ctx.clock.now().toISOString(), scoring: JSON.parse(row.scoring_json) as ScoringRule,
+    node: rowOf(node, 0), units: flatten(node), children: node.children.filter((c) => c.eligible > 0 || c.took > 0).map((c) => rowOf(c, 1)),
+    people: people.map((p) => ({ fullName: p.full_name, unitName: p.unit_name, position: p.position, variantCode: p.code,
+      correct: p.correct_count ?? 0, score: p.score ?? 0, band: p.band ?? '', submittedAt: p.submitted_at })),
+    test: manages ? stats.result.test : null,
+    items: manages ? await itemViews(ctx, row, stats) : null,
+    comparison: comparison ? { title: comparison.row.title, overall: comparison.stats.result.overall } : null,
+    cuts: [
+      { title: 'Theo cấp học', rows: stats.result.bySchoolLevel.map((r) => ({ label: schoolLevelLabel(r.key), summary: r.summary })) },
+      { title: 'Theo chức vụ', rows: stats.result.byPosition.map((r) => ({ label: positionLabel(r.key), summary: r.summary })) },
+      { title: 'Theo đảng viên', rows: stats.result.byPartyMember.map((r) => ({ label: partyMemberLabel(r.key), summary: r.summary })) },
+      ...(stats.result.byVariant ? [{ title: 'Theo mã đề', rows: stats.result.byVariant.map((r) => ({ label: variantLabel(r.key), summary: r.summary })) }] : []),
+    ],
+  };
+}

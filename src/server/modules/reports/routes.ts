@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import type { AppContext } from '../../context.ts';
+import { attachment } from '../../files/attachment.ts';
+import { requireActor } from '../../plugins/auth.ts';
+import { IdParams } from '../units/schemas.ts';
+import { resultsReport } from './service.ts';
+
+const ReportQuery = Type.Object({
+  format: Type.Union([Type.Literal('xlsx'), Type.Literal('pdf'), Type.Literal('csv')]),
+  unitId: Type.Optional(Type.Integer()),
+});
+
+export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.get<{ Params: IdParams; Querystring: Static<typeof ReportQuery> }>('/api/assessments/:id/report',
+    { schema: { params: IdParams, querystring: ReportQuery } }, async (request, reply) => {
+      const file = await resultsReport(ctx, requireActor(request), request.params.id, request.query.format, request.query.unitId);
+      return attachment(reply, file.body, file.fileName).header('cache-control', 'no-store');
+    });
+}
