@@ -9,6 +9,7 @@ import { createAssessment, publish } from '../modules/assessments/service.ts';
 import { topicsOf } from '../modules/banks/repository.ts';
 import { createBank } from '../modules/banks/service.ts';
 import { applyQuestionImport } from '../modules/questions/import-service.ts';
+import { seedLastYear } from './seed-last-year.ts';
 
 const DAY = 24 * 3_600_000;
 
@@ -30,5 +31,7 @@ export async function seedDemoAssessment(ctx: AppContext) {
     review: DEFAULT_REVIEW, graceSeconds: 60, targetUnitIds: [root.id], inviteePersonIds: [],
   });
   await publish(ctx, actor, id);
-  return { bankId: bank.id, assessmentId: id, title };
+  const lastYear = await seedLastYear(ctx, actor, bank.id, root.id);
+  await ctx.db.updateTable('assessments').set({ compare_with_id: lastYear.assessmentId }).where('id', '=', id).execute();
+  return { bankId: bank.id, assessmentId: id, title, lastYear };
 }

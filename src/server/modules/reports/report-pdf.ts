@@ -188,6 +188,8 @@ export function writeResultsPdf(data: ReportData): Promise<Buffer> {
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
+    // Below the bottom margin: without this pdfkit would start a new page for the footer itself.
+    doc.page.margins.bottom = 0;
     doc.font('Body').fontSize(8).fillColor('#777777')
       .text(`Trang ${i + 1}/${range.count}`, M.left, doc.page.height - M.bottom + 18, { width: W, align: 'center', lineBreak: false });
   }

@@ -1,0 +1,80 @@
+/**
+ * Last summer's survey for the demonstration province, finished and graded: about 10,000 attempts with a plausible
+ * spread per unit, so a new user sees full statistics, reports and year-on-year comparisons at once.
+ */
+import type { VariantItem } from '../../domain/assessment/assemble.ts';
+import { DEFAULT_REVIEW } from '../../domain/assessment/review.ts';
+import { canonicalResponses, keyLetters, OPTION_LETTERS } from '../../domain/assessment/responses.ts';
+import { DEFAULT_SCORING, grade } from '../../domain/assessment/scoring.ts';
+import { Random } from '../../domain/demo/random.ts';
+import { gaussian } from '../../domain/statistics/synthetic.ts';
+import type { Actor } from '../../domain/roles.ts';
+import type { AppContext } from '../context.ts';
+import { createAssessment, publish } from '../modules/assessments/service.ts';
+import { topicsOf } from '../modules/banks/repository.ts';
+
+const DIFFICULTY = { recognition: -0.9, comprehension: -0.2, application: 0.5 } as Record<string, number>;
+const MINUTE = 60_000;
+
+export async function seedLastYear(ctx: AppContext, actor: Actor, bankId: number, rootUnitId: number, seed = 2025) {
+  const now = ctx.clock.now();
+  const year = now.getUTCFullYear() - 1;
+  const topics = await topicsOf(ctx.db, bankId);
+  const title = `Khảo sát kết quả bồi dưỡng chính trị hè năm học ${year - 1}–${year}`;
+  const { id } = await createAssessment(ctx, actor, {
+    title, instructions: null, bankId, unitId: rootUnitId, durationMin: 30, questionCount: 20,
+    opensAt: new Date(now.getTime() + MINUTE).toISOString(), closesAt: new Date(now.getTime() + 2 * MINUTE).toISOString(),
+    attemptsAllowed: 1, selection: { mode: 'rules', rules: topics.map((t) => ({ topicId: t.id, difficulty: null, count: 5 })) },
+    variantMode: 'fixed', variantCount: 2, shuffleQuestions: true, shuffleOptions: true, scoring: DEFAULT_SCORING,
+    review: DEFAULT_REVIEW, graceSeconds: 60, targetUnitIds: [rootUnitId], inviteePersonIds: [],
+  });
+  await publish(ctx, actor, id);
+  // Published as if today, then moved to last July: the demo's only shortcut around "the window must be ahead".
+  const opens = Date.UTC(year, 6, 20, 0, 30);
+  const closes = Date.UTC(year, 6, 20, 10, 30);
+  await ctx.db.updateTable('assessments').set({ opens_at: new Date(opens).toISOString(), closes_at: new Date(closes).toISOString(),
+    published_at: new Date(opens - 7 * 24 * 60 * MINUTE).toISOString() }).where('id', '=', id).execute();
+
+  const questions = await ctx.db.selectFrom('assessment_questions').innerJoin('questions', 'questions.id', 'assessment_questions.question_id')
+    .select(['assessment_questions.ordinal', 'assessment_questions.correct_index', 'assessment_questions.option_count', 'questions.difficulty'])
+    .where('assessment_id', '=', id).orderBy('ordinal').execute();
+  const key = keyLetters(questions.map((q) => q.correct_index));
+  const variants = (await ctx.db.selectFrom('assessment_variants').select(['id', 'items_json']).where('assessment_id', '=', id).execute())
+    .map((v) => ({ id: v.id, items: JSON.parse(v.items_json) as VariantItem[] }));
+  const people = await ctx.db.selectFrom('people').innerJoin('users', 'users.person_id', 'people.id')
+    .select(['people.id', 'people.unit_id', 'users.id as user_id']).where('people.active', '=', 1).orderBy('people.id').execute();
+
+  const random = new Random(seed);
+  const unitAbility = new Map<number, number>();
+  const rows = [];
+  for (const person of people) {
+    if (!unitAbility.has(person.unit_id)) unitAbility.set(person.unit_id, 0.4 * gaussian(random) + 0.3);
+    if (!random.chance(0.96)) continue;
+    const ability = unitAbility.get(person.unit_id)! + gaussian(random);
+    const variant = variants[random.int(0, variants.length - 1)];
+    // Answers on the canonical questions, then laid out as the person's variant showed them.
+    const original = questions.map((q) => {
+      const p = 0.2 + 0.8 / (1 + Math.exp(-1.7 * (ability - (DIFFICULTY[q.difficulty ?? ''] ?? -0.7) - 0.3 * gaussian(random))));
+      if (random.next() < p) return q.correct_index;
+      if (random.chance(0.02)) return null;
+      return (q.correct_index + random.int(1, q.option_count - 1)) % q.option_count;
+    });
+    const choices = new Map(variant.items.map((item, position) => {
+      const o = original[item.ordinal];
+      return [position, o === null ? null : item.optionOrder.indexOf(o)] as const;
+    }));
+    const responses = canonicalResponses(variant.items, choices);
+    const result = grade(responses, key, DEFAULT_SCORING);
+    const started = opens + random.int(0, 8 * 60) * MINUTE;
+    const submitted = started + random.int(9, 29) * MINUTE + random.int(0, 59) * 1000;
+    rows.push({
+      assessment_id: id, person_id: person.id, user_id: person.user_id, attempt_no: 1, variant_id: variant.id, status: 'submitted',
+      started_at: new Date(started).toISOString(), deadline_at: new Date(Math.min(started + 30 * MINUTE, closes)).toISOString(),
+      submitted_at: new Date(submitted).toISOString(), submit_kind: 'participant', answered_count: result.answered,
+      correct_count: result.correct, score: result.score, band: result.band, responses, void_reason: null,
+      last_seen_at: new Date(submitted).toISOString(), last_ip: null, client_id: null,
+    });
+  }
+  for (let i = 0; i < rows.length; i += 400) await ctx.db.insertInto('attempts').values(rows.slice(i, i + 400)).execute();
+  return { assessmentId: id, title, attempts: rows.length, key: [...key].map((l) => OPTION_LETTERS.indexOf(l)) };
+}
