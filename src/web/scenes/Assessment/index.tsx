@@ -11,6 +11,7 @@ import { useLoader } from '../../hooks/useLoader.ts';
 import { formatCount, formatDateTimeVi } from '../../lib/format.ts';
 import { AssessmentStatusTag } from '../Assessments/status-tag.tsx';
 import { ResultsTab } from './results-tab.tsx';
+import { StatisticsTab } from '../Statistics/index.tsx';
 
 function selectionText(detail: AssessmentDetail): string {
   const s = detail.input.selection;
@@ -124,8 +125,9 @@ export default function AssessmentScene() {
         <Col xs={8}><Card><Statistic title="Đã bắt đầu" value={detail.counts.started} groupSeparator="." /></Card></Col>
         <Col xs={8}><Card><Statistic title="Đã nộp" value={detail.counts.submitted} groupSeparator="." /></Card></Col>
       </Row>
-      <Tabs defaultActiveKey={draft ? 'settings' : 'results'} items={[
-        ...(draft ? [] : [{ key: 'results', label: 'Kết quả', children: <Card><ResultsTab detail={detail} /></Card> }]),
+      <Tabs defaultActiveKey={draft ? 'settings' : 'statistics'} items={[
+        ...(draft ? [] : [{ key: 'statistics', label: 'Thống kê', children: <StatisticsTab assessmentId={detail.id} /> },
+          { key: 'results', label: 'Kết quả từng người', children: <Card><ResultsTab detail={detail} /></Card> }]),
         { key: 'settings', label: 'Thiết lập', children: settings },
       ]} />
     </>
