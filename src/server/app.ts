@@ -18,6 +18,12 @@ import { rosterImportRoutes } from './modules/roster-import/routes.ts';
 import { rosterExportRoutes } from './modules/roster-export/routes.ts';
 import { bankRoutes } from './modules/banks/routes.ts';
 import { questionRoutes } from './modules/questions/routes.ts';
+import { campaignRoutes } from './modules/campaigns/routes.ts';
+import { lecturerRoutes } from './modules/lecturers/routes.ts';
+import { materialRoutes } from './modules/materials/routes.ts';
+import { siteRoutes } from './modules/sites/routes.ts';
+import { attendanceRoutes } from './modules/attendance/routes.ts';
+import { myTrainingRoutes } from './modules/my-training/routes.ts';
 
 const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
   + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
@@ -53,6 +59,12 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     rosterImportRoutes, rosterExportRoutes, bankRoutes, questionRoutes]) {
     await routes(app, ctx);
   }
+  await campaignRoutes(app, ctx);
+  await lecturerRoutes(app, ctx);
+  await materialRoutes(app, ctx);
+  await siteRoutes(app, ctx);
+  await attendanceRoutes(app, ctx);
+  await myTrainingRoutes(app, ctx);
 
   if (options.serveWeb !== false) serveWebApp(app, ctx.config.webDir);
   return app;

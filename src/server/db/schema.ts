@@ -185,6 +185,124 @@ export interface QuestionImportTable {
   created_at: string;
 }
 
+export interface CampaignTable {
+  id: Generated<number>;
+  name: string;
+  name_folded: string;
+  school_year: string;
+  unit_id: number;
+  starts_on: string | null;
+  ends_on: string | null;
+  description: string | null;
+  attendance_required_percent: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CampaignTargetTable {
+  id: Generated<number>;
+  campaign_id: number;
+  unit_id: number;
+  positions: string | null;
+}
+
+export interface LecturerTable {
+  id: Generated<number>;
+  unit_id: number;
+  person_id: number | null;
+  full_name: string;
+  name_folded: string;
+  title: string | null;
+  workplace: string | null;
+  kind: string;
+  active: number;
+  created_at: string;
+}
+
+export interface CampaignTopicTable {
+  id: Generated<number>;
+  campaign_id: number;
+  name: string;
+  name_folded: string;
+  description: string | null;
+  lecturer_id: number | null;
+  position: number;
+}
+
+export interface MaterialTable {
+  id: Generated<number>;
+  campaign_id: number | null;
+  topic_id: number | null;
+  event_id: number | null;
+  title: string;
+  kind: string;
+  url: string | null;
+  storage_key: string | null;
+  file_name: string | null;
+  content_type: string | null;
+  size: number | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface MaterialOpenTable {
+  id: Generated<number>;
+  material_id: number;
+  user_id: number;
+  first_at: string;
+  last_at: string;
+  count: number;
+}
+
+export interface SiteTable {
+  id: Generated<number>;
+  campaign_id: number;
+  unit_id: number;
+  name: string;
+  address: string | null;
+  capacity: number | null;
+  online_url: string | null;
+  created_at: string;
+}
+
+export interface SiteProctorTable {
+  id: Generated<number>;
+  site_id: number;
+  person_id: number;
+}
+
+export interface SiteParticipantTable {
+  id: Generated<number>;
+  campaign_id: number;
+  site_id: number;
+  person_id: number;
+}
+
+export interface TrainingSessionTable {
+  id: Generated<number>;
+  site_id: number;
+  date: string;
+  starts_at: string;
+  ends_at: string;
+  topic_id: number | null;
+  lecturer_id: number | null;
+  note: string | null;
+  checkin_code: string | null;
+}
+
+export interface AttendanceTable {
+  id: Generated<number>;
+  session_id: number;
+  person_id: number;
+  status: string;
+  reason: string | null;
+  note: string | null;
+  via: string;
+  marked_by: number | null;
+  marked_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   people: PersonTable;
@@ -202,6 +320,17 @@ export interface Database {
   questions: QuestionTable;
   question_versions: QuestionVersionTable;
   question_imports: QuestionImportTable;
+  campaigns: CampaignTable;
+  campaign_targets: CampaignTargetTable;
+  lecturers: LecturerTable;
+  campaign_topics: CampaignTopicTable;
+  materials: MaterialTable;
+  material_opens: MaterialOpenTable;
+  sites: SiteTable;
+  site_proctors: SiteProctorTable;
+  site_participants: SiteParticipantTable;
+  training_sessions: TrainingSessionTable;
+  attendance: AttendanceTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
