@@ -303,6 +303,75 @@ export interface AttendanceTable {
   marked_at: string;
 }
 
+export interface ClassTypeTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  position: number;
+  active: number;
+}
+
+export interface TrainingClassTable {
+  id: Generated<number>;
+  unit_id: number;
+  type_id: number;
+  name: string;
+  planned_start: string;
+  planned_end: string | null;
+  actual_start: string | null;
+  actual_end: string | null;
+  planned_trainees: number | null;
+  location: string | null;
+  notes: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClassLecturerTable {
+  id: Generated<number>;
+  class_id: number;
+  lecturer_id: number;
+}
+
+export interface ClassTraineeTable {
+  id: Generated<number>;
+  class_id: number;
+  person_id: number | null;
+  full_name: string;
+  workplace: string | null;
+  completed: number;
+  certificate_no: string | null;
+  created_at: string;
+}
+
+export interface ClassSessionTable {
+  id: Generated<number>;
+  class_id: number;
+  date: string;
+  half: string;
+  topic: string | null;
+  lecturer_id: number | null;
+}
+
+export interface ClassAttendanceTable {
+  id: Generated<number>;
+  session_id: number;
+  trainee_id: number;
+  status: string;
+  reason: string | null;
+}
+
+export interface LecturerEvaluationTable {
+  id: Generated<number>;
+  class_id: number;
+  lecturer_id: number;
+  trainee_id: number;
+  score: number;
+  comment: string | null;
+  created_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   people: PersonTable;
@@ -331,6 +400,13 @@ export interface Database {
   site_participants: SiteParticipantTable;
   training_sessions: TrainingSessionTable;
   attendance: AttendanceTable;
+  class_types: ClassTypeTable;
+  training_classes: TrainingClassTable;
+  class_lecturers: ClassLecturerTable;
+  class_trainees: ClassTraineeTable;
+  class_sessions: ClassSessionTable;
+  class_attendance: ClassAttendanceTable;
+  lecturer_evaluations: LecturerEvaluationTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -3,6 +3,7 @@ import * as roster from './2026-11-23-001-roster.ts';
 import * as questionBanks from './2026-11-23-002-question-banks.ts';
 import * as questions from './2026-11-23-003-questions.ts';
 import * as campaigns from './2026-11-24-010-campaigns.ts';
+import * as classes from './2026-11-24-011-classes.ts';
 
 // Listed by hand so that the same list works from source (tsx) and in a bundle.
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-002-question-banks': questionBanks,
   '2026-11-23-003-questions': questions,
   '2026-11-24-010-campaigns': campaigns,
+  '2026-11-24-011-classes': classes,
 };
 
 export const migrationProvider: MigrationProvider = {
