@@ -25,6 +25,14 @@ const MyPageScene = lazy(() => import('./scenes/MyPage/index.tsx'));
 const BanksScene = lazy(() => import('./scenes/Banks/index.tsx'));
 const BankScene = lazy(() => import('./scenes/Bank/index.tsx'));
 const QuestionImportScene = lazy(() => import('./scenes/QuestionImport/index.tsx'));
+const CampaignsScene = lazy(() => import('./scenes/Campaigns/index.tsx'));
+const CampaignScene = lazy(() => import('./scenes/Campaign/index.tsx'));
+const ProctoringScene = lazy(() => import('./scenes/Proctoring/index.tsx'));
+const AttendanceScene = lazy(() => import('./scenes/Attendance/index.tsx'));
+const CheckinScene = lazy(() => import('./scenes/Checkin/index.tsx'));
+const ClassesScene = lazy(() => import('./scenes/Classes/index.tsx'));
+const TrainingClassScene = lazy(() => import('./scenes/TrainingClass/index.tsx'));
+const ClassReportScene = lazy(() => import('./scenes/ClassReport/index.tsx'));
 
 export default function StaffApp() {
   return (
@@ -43,6 +51,14 @@ export default function StaffApp() {
               <Route path="ngan-hang" element={<RequireCapability capability="bank.manage"><BanksScene /></RequireCapability>} />
               <Route path="ngan-hang/:id" element={<RequireCapability capability="bank.manage"><BankScene /></RequireCapability>} />
               <Route path="ngan-hang/:id/nhap" element={<RequireCapability capability="bank.manage"><QuestionImportScene /></RequireCapability>} />
+              <Route path="dot-boi-duong" element={<RequireCapability capability="training.read"><CampaignsScene /></RequireCapability>} />
+              <Route path="dot-boi-duong/:id" element={<RequireCapability capability="training.read"><CampaignScene /></RequireCapability>} />
+              <Route path="diem-danh" element={<ProctoringScene />} />
+              <Route path="diem-danh/buoi/:id" element={<AttendanceScene />} />
+              <Route path="cua-toi/diem-danh" element={<CheckinScene />} />
+              <Route path="lop-boi-duong" element={<RequireCapability capability="training.read"><ClassesScene /></RequireCapability>} />
+              <Route path="lop-boi-duong/:id" element={<RequireCapability capability="training.read"><TrainingClassScene /></RequireCapability>} />
+              <Route path="bao-cao-lop" element={<RequireCapability capability="training.read"><ClassReportScene /></RequireCapability>} />
               <Route path="cua-toi" element={<MyPageScene />} />
               <Route path="chua-co-quyen" element={<NoRole />} />
               <Route path="*" element={<NotFound />} />

@@ -1,3 +1,4 @@
+import { BookOutlined, CheckSquareOutlined, ReadOutlined } from '@ant-design/icons';
 import { AuditOutlined, CloudUploadOutlined, DatabaseOutlined, IdcardOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
@@ -18,6 +19,10 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/nhan-su', label: 'Nhân sự', icon: <TeamOutlined />, visible: by('roster.read') },
   { path: '/nhap-excel', label: 'Nhập từ Excel', icon: <CloudUploadOutlined />, visible: by('roster.write') },
   { path: '/ngan-hang', label: 'Ngân hàng câu hỏi', icon: <DatabaseOutlined />, visible: by('bank.manage') },
+  { path: '/dot-boi-duong', label: 'Đợt bồi dưỡng', icon: <ReadOutlined />, visible: by('training.read') },
+  { path: '/lop-boi-duong', label: 'Lớp bồi dưỡng', icon: <BookOutlined />, visible: by('training.read') },
+  { path: '/diem-danh', label: 'Điểm danh', icon: <CheckSquareOutlined />,
+    visible: (me) => me.grants.some((g) => g.role === 'proctor') },
   { path: '/phan-quyen', label: 'Phân quyền', icon: <SafetyCertificateOutlined />, visible: by('accounts.manage') },
   { path: '/nhat-ky', label: 'Nhật ký thay đổi', icon: <AuditOutlined />, visible: by('audit.read') },
   { path: '/cua-toi', label: 'Trang của tôi', icon: <IdcardOutlined />, visible: (me) => me.personId !== null },
