@@ -51,7 +51,7 @@ export function OverviewTab({ campaign, onChanged }: { campaign: Campaign; onCha
             </List.Item>
           )} />
         {campaign.canManage && (
-          <Form form={form} layout="inline" onFinish={(v) => void addTopic(v)} style={{ marginTop: 12, rowGap: 8 }}>
+          <Form form={form} name="topic" layout="inline" onFinish={(v) => void addTopic(v)} style={{ marginTop: 12, rowGap: 8 }}>
             <Form.Item name="name" rules={[{ required: true, whitespace: true, message: 'Nhập tên chuyên đề.' }]} style={{ flex: '1 1 280px' }}>
               <Input placeholder="Tên chuyên đề mới" aria-label="Tên chuyên đề mới" maxLength={300} />
             </Form.Item>

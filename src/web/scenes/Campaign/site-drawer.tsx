@@ -124,7 +124,7 @@ function SessionsPanel({ campaign, site, onChanged }: { campaign: Campaign; site
           { title: 'Điểm danh', key: 'mark', width: 100, render: (_v, s) => <Link to={`/diem-danh/buoi/${s.id}`}>Mở</Link> },
         ]} />
       {campaign.canManage && (
-        <Form form={form} layout="vertical" onFinish={(v) => void add(v)} requiredMark="optional" className="session-form">
+        <Form form={form} name="session" layout="vertical" onFinish={(v) => void add(v)} requiredMark="optional" className="session-form">
           <Typography.Text strong>Thêm buổi học</Typography.Text>
           <Flex gap={8} wrap style={{ marginTop: 8 }}>
             <Form.Item name="date" label="Ngày" rules={[{ required: true, message: 'Chọn ngày.' }]}>

@@ -62,7 +62,7 @@ function CreateSiteModal({ campaign, onClose, onCreated }: { campaign: Campaign;
   };
   return (
     <Modal open title="Thêm điểm cầu" okText="Thêm" cancelText="Hủy" confirmLoading={saving} onCancel={onClose} onOk={() => form.submit()}>
-      <Form form={form} layout="vertical" requiredMark="optional" onFinish={(v) => void submit(v)}>
+      <Form form={form} name="site" layout="vertical" requiredMark="optional" onFinish={(v) => void submit(v)}>
         <Form.Item name="name" label="Tên điểm cầu" rules={[{ required: true, whitespace: true, message: 'Nhập tên điểm cầu.' }]}>
           <Input maxLength={200} placeholder="Điểm cầu Trường THCS …" />
         </Form.Item>

@@ -48,7 +48,7 @@ export function CreateCampaignModal({ open, onClose, onCreated }: { open: boolea
   return (
     <Modal open={open} title="Tạo đợt bồi dưỡng" okText="Tạo" cancelText="Hủy" confirmLoading={saving} forceRender
       onCancel={() => { setError(null); onClose(); }} onOk={() => form.submit()}>
-      <Form form={form} layout="vertical" requiredMark="optional" onFinish={(v) => void submit(v)}
+      <Form form={form} name="campaign" layout="vertical" requiredMark="optional" onFinish={(v) => void submit(v)}
         initialValues={{ schoolYear: `${year - 1}–${year}`, ruleOn: false, percent: 100 }}>
         <Form.Item name="name" label="Tên đợt" rules={[{ required: true, whitespace: true, message: 'Nhập tên đợt bồi dưỡng.' }]}>
           <Input maxLength={300} placeholder={`Bồi dưỡng chính trị hè năm học ${year - 1}–${year}`} />

@@ -77,7 +77,7 @@ function CreateClassModal({ types, onClose, onCreated }: { types: ClassType[]; o
   };
   return (
     <Modal open title="Mở lớp bồi dưỡng" okText="Tạo lớp" cancelText="Hủy" confirmLoading={saving} onCancel={onClose} onOk={() => form.submit()}>
-      <Form form={form} layout="vertical" requiredMark="optional" onFinish={(v) => void submit(v)}>
+      <Form form={form} name="class" layout="vertical" requiredMark="optional" onFinish={(v) => void submit(v)}>
         <Form.Item name="unitId" label="Trung tâm tổ chức" htmlFor="class-unit" rules={[{ required: true, message: 'Chọn đơn vị.' }]}>
           <UnitTreeSelect id="class-unit" aria-label="Trung tâm tổ chức" forest={forest}
             disabled={(u) => !canAt(me.grants, 'training.manage', ancestorIds(forest, u.id))} />
