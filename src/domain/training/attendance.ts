@@ -107,3 +107,17 @@ export function isIsoDate(value: string): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
+
+export const HALVES = ['morning', 'afternoon'] as const;
+export type Half = (typeof HALVES)[number];
+export const HALF_LABELS: Record<Half, string> = { morning: 'Sáng', afternoon: 'Chiều' };
+
+/** The half-days of an event from its first to its last day: both halves, or only mornings / afternoons. */
+export function halfDays(startsOn: string, endsOn: string, halves: 'both' | Half): { day: string; half: Half }[] {
+  const out: { day: string; half: Half }[] = [];
+  for (let t = Date.parse(`${startsOn}T00:00:00Z`); t <= Date.parse(`${endsOn}T00:00:00Z`) && out.length < 200; t += 86_400_000) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    for (const half of HALVES) if (halves === 'both' || halves === half) out.push({ day, half });
+  }
+  return out;
+}

@@ -372,6 +372,39 @@ export interface LecturerEvaluationTable {
   created_at: string;
 }
 
+export interface EventTable {
+  id: Generated<number>;
+  unit_id: number;
+  kind: string;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  halves: string;
+  location: string | null;
+  programme: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventInviteeTable {
+  id: Generated<number>;
+  event_id: number;
+  person_id: number;
+}
+
+export interface EventAttendanceTable {
+  id: Generated<number>;
+  event_id: number;
+  person_id: number;
+  day: string;
+  half: string;
+  status: string;
+  reason: string | null;
+  marked_by: number | null;
+  marked_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   people: PersonTable;
@@ -407,6 +440,9 @@ export interface Database {
   class_sessions: ClassSessionTable;
   class_attendance: ClassAttendanceTable;
   lecturer_evaluations: LecturerEvaluationTable;
+  events: EventTable;
+  event_invitees: EventInviteeTable;
+  event_attendance: EventAttendanceTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -4,6 +4,7 @@ import * as questionBanks from './2026-11-23-002-question-banks.ts';
 import * as questions from './2026-11-23-003-questions.ts';
 import * as campaigns from './2026-11-24-010-campaigns.ts';
 import * as classes from './2026-11-24-011-classes.ts';
+import * as events from './2026-11-24-012-events.ts';
 
 // Listed by hand so that the same list works from source (tsx) and in a bundle.
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-003-questions': questions,
   '2026-11-24-010-campaigns': campaigns,
   '2026-11-24-011-classes': classes,
+  '2026-11-24-012-events': events,
 };
 
 export const migrationProvider: MigrationProvider = {

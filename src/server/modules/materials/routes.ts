@@ -24,11 +24,25 @@ export async function materialRoutes(app: FastifyInstance, ctx: AppContext) {
       const part = await request.file();
       if (!part) throw errors.invalid('file_required', 'Chưa chọn tệp tài liệu.');
       const bytes = await part.toBuffer();
-      return service.uploadMaterial(ctx, actor, request.params.id, { fileName: part.filename, bytes, ...request.query });
+      return service.uploadMaterial(ctx, actor, { campaignId: request.params.id }, { fileName: part.filename, bytes, ...request.query });
     });
 
+  app.get<{ Params: IdParams }>('/api/events/:id/materials', { schema: { params: IdParams } },
+    async (request) => ({ items: await service.listEventMaterials(ctx, requireActor(request), request.params.id) }));
+
+  app.post<{ Params: IdParams }>('/api/events/:id/materials', { schema: { params: IdParams } }, async (request) => {
+    const actor = requireActor(request);
+    const part = await request.file();
+    if (!part) throw errors.invalid('file_required', 'Chưa chọn tệp tài liệu.');
+    const bytes = await part.toBuffer();
+    return service.uploadMaterial(ctx, actor, { eventId: request.params.id }, { fileName: part.filename, bytes });
+  });
+
+  app.post<{ Params: IdParams; Body: Static<typeof LinkBody> }>('/api/events/:id/links', { schema: { params: IdParams, body: LinkBody } },
+    async (request) => service.addLink(ctx, requireActor(request), { eventId: request.params.id }, request.body));
+
   app.post<{ Params: IdParams; Body: Static<typeof LinkBody> }>('/api/campaigns/:id/links', { schema: { params: IdParams, body: LinkBody } },
-    async (request) => service.addLink(ctx, requireActor(request), request.params.id, request.body));
+    async (request) => service.addLink(ctx, requireActor(request), { campaignId: request.params.id }, request.body));
 
   app.get<{ Params: IdParams }>('/api/materials/:id/file', { schema: { params: IdParams } }, async (request, reply) => {
     const file = await service.openMaterialFile(ctx, requireActor(request), request.params.id);

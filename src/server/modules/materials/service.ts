@@ -8,6 +8,7 @@ import { sniffFile } from '../../files/sniff.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { campaignAccess, campaignForManager } from '../campaigns/access.ts';
 import { findTopic } from '../campaigns/repository.ts';
+import { eventAccess, eventForReader } from '../events/service.ts';
 import * as repo from './repository.ts';
 
 export const UNSUPPORTED_MESSAGE = 'Chỉ nhận tài liệu PDF, Word (.docx), PowerPoint (.pptx), Excel (.xlsx) hoặc ảnh (PNG, JPEG, GIF, WebP)';
@@ -25,7 +26,20 @@ function storedName(fileName: string, ext: string) {
   return base.toLowerCase().endsWith(`.${ext}`) ? base : `${base.replace(/\.[a-z0-9]{1,5}$/i, '')}.${ext}`;
 }
 
-export async function uploadMaterial(ctx: AppContext, actor: Actor, campaignId: number, input: { fileName: string; bytes: Buffer;
+export type MaterialOwner = { campaignId: number } | { eventId: number };
+
+/** The campaign or event a manager adds a material to. */
+async function ownerForManager(db: Executor, actor: Actor, owner: MaterialOwner) {
+  if ('campaignId' in owner) {
+    const c = await campaignForManager(db, actor, owner.campaignId);
+    return { campaign_id: c.id, event_id: null, unit_id: c.unit_id, name: c.name };
+  }
+  const access = await eventAccess(db, actor, owner.eventId);
+  if (!access.manage) throw errors.forbidden('thay đổi hội nghị, lớp tập huấn này');
+  return { campaign_id: null, event_id: access.event.id, unit_id: access.event.unit_id, name: access.event.name };
+}
+
+export async function uploadMaterial(ctx: AppContext, actor: Actor, owner: MaterialOwner, input: { fileName: string; bytes: Buffer;
   title?: string; topicId?: number }) {
   const type = await sniffFile(input.bytes);
   if (!type) {
@@ -35,16 +49,17 @@ export async function uploadMaterial(ctx: AppContext, actor: Actor, campaignId: 
   const key = await store.put(input.bytes);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const c = await campaignForManager(trx, actor, campaignId);
-      const topicId = await topicOf(trx, c.id, input.topicId);
+      const c = await ownerForManager(trx, actor, owner);
+      const topicId = c.campaign_id === null ? null : await topicOf(trx, c.campaign_id, input.topicId);
       const fileName = storedName(input.fileName, type.ext);
       const title = normalizeText(input.title ?? '') || fileName.replace(/\.[a-z0-9]+$/i, '');
       const at = nowIso(ctx);
-      const id = await repo.insertMaterial(trx, { campaign_id: c.id, event_id: null, topic_id: topicId, title, kind: 'file', url: null,
+      const id = await repo.insertMaterial(trx, { campaign_id: c.campaign_id, event_id: c.event_id, topic_id: topicId, title, kind: 'file', url: null,
         storage_key: key, file_name: fileName, content_type: type.contentType, size: input.bytes.length, created_by: actor.userId || null,
         created_at: at });
-      await recordAudit(trx, { at, actorUserId: actor.userId, action: 'material.upload', entityType: 'campaign', entityId: c.id,
-        unitId: c.unit_id, summary: `Tải lên tài liệu "${title}" (${fileName}) cho đợt "${c.name}"` });
+      await recordAudit(trx, { at, actorUserId: actor.userId, action: 'material.upload', entityType: c.campaign_id ? 'campaign' : 'event',
+        entityId: c.campaign_id ?? c.event_id, unitId: c.unit_id,
+        summary: `Tải lên tài liệu "${title}" (${fileName}) cho ${c.campaign_id ? 'đợt ' : ''}"${c.name}"` });
       return { id, title, contentType: type.contentType };
     });
   } catch (err) {
@@ -59,18 +74,18 @@ export function checkUrl(url: string) {
   return value;
 }
 
-export async function addLink(ctx: AppContext, actor: Actor, campaignId: number, input: { title: string; url: string; topicId?: number | null }) {
+export async function addLink(ctx: AppContext, actor: Actor, owner: MaterialOwner, input: { title: string; url: string; topicId?: number | null }) {
   return ctx.db.transaction().execute(async (trx) => {
-    const c = await campaignForManager(trx, actor, campaignId);
+    const c = await ownerForManager(trx, actor, owner);
     const title = normalizeText(input.title);
     if (!title) throw errors.invalid('material_title_required', 'Tên tài liệu không được để trống.');
     const url = checkUrl(input.url);
-    const topicId = await topicOf(trx, c.id, input.topicId);
+    const topicId = c.campaign_id === null ? null : await topicOf(trx, c.campaign_id, input.topicId);
     const at = nowIso(ctx);
-    const id = await repo.insertMaterial(trx, { campaign_id: c.id, event_id: null, topic_id: topicId, title, kind: 'link', url,
+    const id = await repo.insertMaterial(trx, { campaign_id: c.campaign_id, event_id: c.event_id, topic_id: topicId, title, kind: 'link', url,
       storage_key: null, file_name: null, content_type: null, size: null, created_by: actor.userId || null, created_at: at });
-    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'material.link', entityType: 'campaign', entityId: c.id,
-      unitId: c.unit_id, summary: `Thêm liên kết "${title}" cho đợt "${c.name}"` });
+    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'material.link', entityType: c.campaign_id ? 'campaign' : 'event',
+      entityId: c.campaign_id ?? c.event_id, unitId: c.unit_id, summary: `Thêm liên kết "${title}" cho "${c.name}"` });
     return { id };
   });
 }
@@ -81,6 +96,11 @@ export function materialView(m: Awaited<ReturnType<typeof repo.materialsOf>>[num
     size: m.size, topicId: m.topic_id, topicName: m.topic_name, inline: m.content_type === 'application/pdf' || Boolean(m.content_type?.startsWith('image/')),
     ...(withCounts ? { readers: Number(m.readers ?? 0), opens: Number(m.opens ?? 0) } : {}),
   };
+}
+
+export async function listEventMaterials(ctx: AppContext, actor: Actor, eventId: number) {
+  const event = await eventForReader(ctx.db, actor, eventId);
+  return (await repo.materialsOf(ctx.db, { eventId: event.id })).map((m) => materialView(m, true));
 }
 
 export async function listMaterials(ctx: AppContext, actor: Actor, campaignId: number) {
@@ -102,8 +122,13 @@ async function materialForReader(ctx: AppContext, actor: Actor, id: number) {
         throw err;
       }
     }
-  } else {
-    throw errors.notFound('material_not_found', 'tài liệu');
+  } else if (material.event_id !== null) {
+    try {
+      await eventForReader(ctx.db, actor, material.event_id);
+    } catch (err) {
+      if (err instanceof AppError && err.statusCode === 404) throw errors.notFound('material_not_found', 'tài liệu');
+      throw err;
+    }
   }
   return material;
 }
