@@ -26,6 +26,7 @@ import { attendanceRoutes } from './modules/attendance/routes.ts';
 import { myTrainingRoutes } from './modules/my-training/routes.ts';
 import { classRoutes } from './modules/classes/routes.ts';
 import { eventRoutes } from './modules/events/routes.ts';
+import { cellMeetingRoutes } from './modules/cell-meetings/routes.ts';
 
 const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
   + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
@@ -69,6 +70,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await myTrainingRoutes(app, ctx);
   await classRoutes(app, ctx);
   await eventRoutes(app, ctx);
+  await cellMeetingRoutes(app, ctx);
 
   if (options.serveWeb !== false) serveWebApp(app, ctx.config.webDir);
   return app;

@@ -405,6 +405,62 @@ export interface EventAttendanceTable {
   marked_at: string;
 }
 
+export interface CriteriaSetTable {
+  id: Generated<number>;
+  unit_id: number | null;
+  name: string;
+  bands_json: string;
+  active: number;
+  created_at: string;
+}
+
+export interface CriterionTable {
+  id: Generated<number>;
+  set_id: number;
+  position: number;
+  name: string;
+  max_points: number;
+}
+
+export interface CellMeetingTable {
+  id: Generated<number>;
+  cell_unit_id: number;
+  topic: string;
+  held_on: string;
+  chair: string | null;
+  secretary: string | null;
+  guests: string | null;
+  members_total: number | null;
+  members_present: number | null;
+  absent_members: string | null;
+  criteria_set_id: number | null;
+  vote_for: number | null;
+  vote_against: number | null;
+  vote_abstain: number | null;
+  conclusion: string | null;
+  draft_storage_key: string | null;
+  draft_file_name: string | null;
+  draft_content_type: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CellMeetingOpinionTable {
+  id: Generated<number>;
+  meeting_id: number;
+  position: number;
+  speaker: string;
+  summary: string;
+}
+
+export interface CellMeetingScoreTable {
+  id: Generated<number>;
+  meeting_id: number;
+  criterion_id: number;
+  score: number;
+}
+
 export interface Database {
   units: UnitTable;
   people: PersonTable;
@@ -443,6 +499,11 @@ export interface Database {
   events: EventTable;
   event_invitees: EventInviteeTable;
   event_attendance: EventAttendanceTable;
+  criteria_sets: CriteriaSetTable;
+  criteria: CriterionTable;
+  cell_meetings: CellMeetingTable;
+  cell_meeting_opinions: CellMeetingOpinionTable;
+  cell_meeting_scores: CellMeetingScoreTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -5,6 +5,7 @@ import * as questions from './2026-11-23-003-questions.ts';
 import * as campaigns from './2026-11-24-010-campaigns.ts';
 import * as classes from './2026-11-24-011-classes.ts';
 import * as events from './2026-11-24-012-events.ts';
+import * as cellMeetings from './2026-11-24-013-cell-meetings.ts';
 
 // Listed by hand so that the same list works from source (tsx) and in a bundle.
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24-010-campaigns': campaigns,
   '2026-11-24-011-classes': classes,
   '2026-11-24-012-events': events,
+  '2026-11-24-013-cell-meetings': cellMeetings,
 };
 
 export const migrationProvider: MigrationProvider = {
