@@ -73,6 +73,16 @@ describeEachDialect('political centres\' classes and their quarterly report', (d
     const lecturers = (await centreOrganizer.request('GET', `/api/classes/${classId}`)).json().lecturers;
     expect(lecturers.map((l: { fullName: string; evaluations: number; average: number | null }) => [l.fullName, l.evaluations, l.average]))
       .toEqual([['Đinh Văn Chuyên', 2, 4.5], ['Lý Thị Kiêm', 0, null]]);
+    const session = await centreOrganizer.request('POST', `/api/classes/${classId}/sessions`, { date: '2026-02-11', half: 'morning',
+      topic: 'Lịch sử Đảng Cộng sản Việt Nam', lecturerId: full });
+    expect(session.statusCode, session.body).toBe(200);
+    const ids = detail.trainees.map((t: { id: number }) => t.id);
+    expect((await centreOrganizer.request('PUT', `/api/class-sessions/${session.json().id}/attendance/${ids[3]}`,
+      { status: 'absent', reason: 'Ốm' })).statusCode).toBe(200);
+    expect((await centreOrganizer.request('PUT', `/api/class-sessions/${session.json().id}/attendance/${ids[0]}`, { status: 'present' })).statusCode).toBe(200);
+    const sessions = (await centreOrganizer.request('GET', `/api/classes/${classId}/sessions`)).json().items;
+    expect(sessions).toMatchObject([{ date: '2026-02-11', half: 'morning', lecturerName: 'Đinh Văn Chuyên',
+      marks: expect.arrayContaining([{ traineeId: ids[3], status: 'absent', reason: 'Ốm' }, { traineeId: ids[0], status: 'present', reason: null }]) }]);
     // The principal of school A reads the province's training reports of their subtree only: the centre is not in it.
     expect((await f.principalA.request('GET', `/api/classes/${classId}`)).statusCode).toBe(404);
   });

@@ -8,6 +8,7 @@ import { IdParams } from '../units/schemas.ts';
 import { writeClassReportPdf, writeClassReportXlsx } from './report-files.ts';
 import { classReport } from './report-service.ts';
 import * as service from './service.ts';
+import { addClassSession, classSessions, markClassAttendance } from './sessions-service.ts';
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const OptionalDate = Type.Optional(Type.Union([IsoDate, Type.Null()]));
@@ -36,6 +37,9 @@ const ReportQuery = Type.Object({
   year: Type.Integer({ minimum: 2000, maximum: 2100 }),
   quarter: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
 });
+const SessionBody = Type.Object({ date: IsoDate, half: Type.Union([Type.Literal('morning'), Type.Literal('afternoon')]), topic: Text(300),
+  lecturerId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])) });
+const MarkBody = Type.Object({ status: Type.Union([Type.Literal('present'), Type.Literal('late'), Type.Literal('absent')]), reason: Text(200) });
 const ListQuery = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), unitId: Type.Optional(Type.Integer()) });
 
 export async function classRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -85,6 +89,16 @@ export async function classRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post<{ Params: IdParams; Body: Static<typeof EvaluationBody> }>('/api/classes/:id/evaluations',
     { schema: { params: IdParams, body: EvaluationBody } },
     async (request) => service.evaluateLecturer(ctx, requireActor(request), request.params.id, request.body));
+
+  app.get<{ Params: IdParams }>('/api/classes/:id/sessions', { schema: { params: IdParams } },
+    async (request) => ({ items: await classSessions(ctx, requireActor(request), request.params.id) }));
+
+  app.post<{ Params: IdParams; Body: Static<typeof SessionBody> }>('/api/classes/:id/sessions', { schema: { params: IdParams, body: SessionBody } },
+    async (request) => addClassSession(ctx, requireActor(request), request.params.id, request.body));
+
+  app.put<{ Params: { id: number; traineeId: number }; Body: Static<typeof MarkBody> }>('/api/class-sessions/:id/attendance/:traineeId',
+    { schema: { params: Type.Object({ id: Type.Integer(), traineeId: Type.Integer() }), body: MarkBody } },
+    async (request) => markClassAttendance(ctx, requireActor(request), request.params.id, request.params.traineeId, request.body));
 
   app.get('/api/my/classes', async (request) => ({ items: await service.myClasses(ctx, requireActor(request)) }));
 
