@@ -33,6 +33,9 @@ const CheckinScene = lazy(() => import('./scenes/Checkin/index.tsx'));
 const ClassesScene = lazy(() => import('./scenes/Classes/index.tsx'));
 const TrainingClassScene = lazy(() => import('./scenes/TrainingClass/index.tsx'));
 const ClassReportScene = lazy(() => import('./scenes/ClassReport/index.tsx'));
+const EventsScene = lazy(() => import('./scenes/Events/index.tsx'));
+const EventScene = lazy(() => import('./scenes/Event/index.tsx'));
+const CellMeetingsScene = lazy(() => import('./scenes/CellMeetings/index.tsx'));
 
 export default function StaffApp() {
   return (
@@ -59,6 +62,9 @@ export default function StaffApp() {
               <Route path="lop-boi-duong" element={<RequireCapability capability="training.read"><ClassesScene /></RequireCapability>} />
               <Route path="lop-boi-duong/:id" element={<RequireCapability capability="training.read"><TrainingClassScene /></RequireCapability>} />
               <Route path="bao-cao-lop" element={<RequireCapability capability="training.read"><ClassReportScene /></RequireCapability>} />
+              <Route path="hoi-nghi" element={<RequireCapability capability="training.read"><EventsScene /></RequireCapability>} />
+              <Route path="hoi-nghi/:id" element={<RequireCapability capability="training.read"><EventScene /></RequireCapability>} />
+              <Route path="sinh-hoat-chi-bo" element={<RequireCapability capability="meetings.record"><CellMeetingsScene /></RequireCapability>} />
               <Route path="cua-toi" element={<MyPageScene />} />
               <Route path="chua-co-quyen" element={<NoRole />} />
               <Route path="*" element={<NotFound />} />

@@ -38,6 +38,7 @@ export async function seedDemoTraining(ctx: AppContext, province: DemoProvince, 
       await markResults(trx, classId, c, chosen, at);
     }
     await seedCampaign(trx, province, units, year, at);
+    await seedEventAndMeetings(trx, province, units, today, at);
     return { classes: classes.length, trainees, lecturers: lecturers.length };
   });
 }
@@ -87,4 +88,38 @@ async function proctorOf(trx: Executor, unitId: number) {
   const row = await trx.selectFrom('role_grants').innerJoin('users', 'users.id', 'role_grants.user_id').select('users.person_id')
     .where('role_grants.role', '=', 'proctor').where('role_grants.unit_id', '=', unitId).executeTakeFirst();
   return row?.person_id ?? undefined;
+}
+
+/** A half-day conference for the schools' managers, and thematic meetings of some party cells last month. */
+async function seedEventAndMeetings(trx: Executor, province: DemoProvince, units: Map<string, { id: number; code: string; name: string }>,
+  today: Date, at: string) {
+  const root = units.get(province.units[0].code)!;
+  const day = today.toISOString().slice(0, 10);
+  const { id: eventId } = await trx.insertInto('events').values({ unit_id: root.id, kind: 'conference', name: 'Hội nghị cán bộ quản lý chủ chốt triển khai nhiệm vụ năm học',
+    starts_on: day, ends_on: day, halves: 'morning', location: 'Hội trường Sở Giáo dục và Đào tạo', programme: '07:30 Đón tiếp đại biểu\n08:00 Khai mạc\n08:15 Báo cáo tổng kết\n09:30 Thảo luận\n11:00 Bế mạc',
+    created_by: null, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+  const managers = await trx.selectFrom('people').innerJoin('units', 'units.id', 'people.unit_id').select('people.id')
+    .where('people.position', '=', 'manager').where('units.kind', '=', 'school').execute();
+  for (let i = 0; i < managers.length; i += 500) {
+    await trx.insertInto('event_invitees').values(managers.slice(i, i + 500).map((m) => ({ event_id: eventId, person_id: m.id }))).execute();
+  }
+  const set = await trx.selectFrom('criteria_sets').select('id').where('unit_id', 'is', null).orderBy('id').executeTakeFirst();
+  const criteria = set ? await trx.selectFrom('criteria').select(['id', 'max_points']).where('set_id', '=', set.id).orderBy('position').execute() : [];
+  const cells = province.units.filter((u) => u.kind === 'party_cell').slice(0, 3);
+  const lastMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 15)).toISOString().slice(0, 10);
+  for (const [i, cell] of cells.entries()) {
+    const present = 14 - i;
+    const { id } = await trx.insertInto('cell_meetings').values({ cell_unit_id: units.get(cell.code)!.id,
+      topic: 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về đổi mới căn bản, toàn diện giáo dục', held_on: lastMonth,
+      chair: 'Bí thư chi bộ', secretary: 'Đảng viên được phân công', guests: null, members_total: 15, members_present: present,
+      absent_members: i ? `${15 - present} đồng chí đi công tác` : 'Không', criteria_set_id: set?.id ?? null, vote_for: present, vote_against: 0,
+      vote_abstain: 0, conclusion: 'Chi bộ thống nhất ban hành nghị quyết chuyên đề và phân công đảng viên thực hiện.', draft_storage_key: null,
+      draft_file_name: null, draft_content_type: null, created_by: null, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+    await trx.insertInto('cell_meeting_opinions').values(Array.from({ length: 4 + i * 3 }, (_, k) => ({ meeting_id: id, position: k + 1,
+      speaker: `Đảng viên ${k + 1}`, summary: 'Nhất trí với dự thảo, đề nghị bổ sung giải pháp gắn với nhiệm vụ năm học.' }))).execute();
+    if (criteria.length) {
+      await trx.insertInto('cell_meeting_scores').values(criteria.map((c, k) => ({ meeting_id: id, criterion_id: c.id,
+        score: Number(c.max_points) - (k < i * 2 ? 2.5 : 0) }))).execute();
+    }
+  }
 }

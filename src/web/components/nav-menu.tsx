@@ -1,4 +1,4 @@
-import { BookOutlined, CheckSquareOutlined, ReadOutlined } from '@ant-design/icons';
+import { BookOutlined, CheckSquareOutlined, FlagOutlined, ReadOutlined, SolutionOutlined } from '@ant-design/icons';
 import { AuditOutlined, CloudUploadOutlined, DatabaseOutlined, IdcardOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
@@ -21,6 +21,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/ngan-hang', label: 'Ngân hàng câu hỏi', icon: <DatabaseOutlined />, visible: by('bank.manage') },
   { path: '/dot-boi-duong', label: 'Đợt bồi dưỡng', icon: <ReadOutlined />, visible: by('training.read') },
   { path: '/lop-boi-duong', label: 'Lớp bồi dưỡng', icon: <BookOutlined />, visible: by('training.read') },
+  { path: '/hoi-nghi', label: 'Hội nghị, tập huấn', icon: <SolutionOutlined />, visible: by('training.read') },
+  { path: '/sinh-hoat-chi-bo', label: 'Sinh hoạt chi bộ', icon: <FlagOutlined />, visible: by('meetings.record') },
   { path: '/diem-danh', label: 'Điểm danh', icon: <CheckSquareOutlined />,
     visible: (me) => me.grants.some((g) => g.role === 'proctor') },
   { path: '/phan-quyen', label: 'Phân quyền', icon: <SafetyCertificateOutlined />, visible: by('accounts.manage') },
