@@ -1,4 +1,4 @@
-import { api, downloadFile, withQuery } from './client.ts';
+import { api, downloadFile, putJson, withQuery } from './client.ts';
 
 export interface ClassType { id: number; code: string; name: string; active: boolean }
 export interface ClassSummary {
@@ -28,6 +28,7 @@ export const classesApi = {
   create: (input: ClassInput) => api.post<{ id: number }>('/api/classes', input),
   get: (id: number) => api.get<ClassDetail>(`/api/classes/${id}`),
   update: (id: number, input: Partial<Omit<ClassInput, 'unitId'>>) => api.patch<{ ok: true }>(`/api/classes/${id}`, input),
+  setLecturers: (id: number, lecturerIds: number[]) => putJson<{ ok: true }>(`/api/classes/${id}/lecturers`, { lecturerIds }),
   addTrainees: (id: number, input: { entries: { fullName: string; workplace?: string | null }[] }) =>
     api.post<{ added: number }>(`/api/classes/${id}/trainees`, input),
   updateTrainee: (id: number, input: { completed?: boolean; certificateNo?: string | null }) => api.patch<{ ok: true }>(`/api/class-trainees/${id}`, input),

@@ -296,3 +296,8 @@ export function uploadJson<T>(url: string, file: File, onUploadProgress: (percen
     xhr.send(form);
   });
 }
+
+/** PUT with a JSON body (api.put sends none), answering the parsed JSON. */
+export function putJson<T>(url: string, body: unknown): Promise<T> {
+  return json<T>('PUT', url, body);
+}

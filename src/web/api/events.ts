@@ -1,5 +1,5 @@
 import type { AttendanceStatus, Half } from '../../domain/training/attendance.ts';
-import { api, downloadFile, uploadJson, readCookie, CSRF_COOKIE, CSRF_HEADER, ApiError } from './client.ts';
+import { api, downloadFile, putJson, uploadJson } from './client.ts';
 import type { Material } from './training.ts';
 
 export interface EventSummary {
@@ -14,21 +14,13 @@ export interface EventSheet {
 export interface EventInput { unitId: number; kind: 'conference' | 'course'; name: string; startsOn: string; endsOn: string; halves: 'both' | Half;
   location?: string | null; programme?: string | null }
 
-async function put(url: string, body: unknown) {
-  const token = readCookie(CSRF_COOKIE);
-  const response = await fetch(url, { method: 'PUT', credentials: 'same-origin', body: JSON.stringify(body),
-    headers: { 'content-type': 'application/json', ...(token ? { [CSRF_HEADER]: token } : {}) } });
-  const data = await response.json().catch(() => null) as { code?: string; message?: string } | null;
-  if (!response.ok) throw new ApiError(response.status, data?.code ?? 'error', data?.message ?? `Yêu cầu không thành công (mã ${response.status}).`);
-}
-
 export const eventsApi = {
   list: async () => (await api.get<{ items: EventSummary[] }>('/api/events')).items,
   create: (input: EventInput) => api.post<{ id: number }>('/api/events', input),
   sheet: (id: number) => api.get<EventSheet>(`/api/events/${id}/attendance`),
   invite: (id: number, input: { unitId: number; positions?: string[] }) => api.post<{ added: number; total: number }>(`/api/events/${id}/invitees`, input),
   mark: (id: number, personId: number, input: { day: string; half: Half; status: AttendanceStatus; reason?: string | null }) =>
-    put(`/api/events/${id}/attendance/${personId}`, input),
+    putJson(`/api/events/${id}/attendance/${personId}`, input),
   absenteesXlsx: (id: number) => downloadFile(`/api/events/${id}/absentees.xlsx`, { fallbackName: 'vang-mat.xlsx' }),
   materials: async (id: number) => (await api.get<{ items: Material[] }>(`/api/events/${id}/materials`)).items,
   upload: (id: number, file: File, onProgress: (p: number) => void) => uploadJson<{ id: number }>(`/api/events/${id}/materials`, file, onProgress),

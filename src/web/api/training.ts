@@ -1,5 +1,5 @@
 import type { AttendanceStatus } from '../../domain/training/attendance.ts';
-import { api, ApiError, CSRF_COOKIE, CSRF_HEADER, downloadFile, readCookie, uploadJson, withQuery } from './client.ts';
+import { api, downloadFile, putJson, uploadJson, withQuery } from './client.ts';
 
 export type { AttendanceStatus };
 
@@ -65,6 +65,7 @@ export const trainingApi = {
   createCampaign: (input: CampaignInput) => api.post<{ id: number }>('/api/campaigns', input),
   campaign: (id: number) => api.get<Campaign>(`/api/campaigns/${id}`),
   updateCampaign: (id: number, input: Partial<CampaignInput>) => api.patch<{ ok: true }>(`/api/campaigns/${id}`, input),
+  setTargets: (id: number, targets: { unitId: number; positions: string[] }[]) => putJson(`/api/campaigns/${id}/targets`, { targets }),
   createTopic: (id: number, input: { name: string; lecturerId?: number | null }) => api.post<{ id: number }>(`/api/campaigns/${id}/topics`, input),
   lecturers: async () => (await api.get<{ items: Lecturer[] }>('/api/lecturers')).items,
   createLecturer: (input: { unitId: number; fullName: string; title?: string | null; workplace?: string | null; kind: 'full_time' | 'part_time' }) =>
@@ -81,14 +82,14 @@ export const trainingApi = {
   assign: (siteId: number, input: { unitId?: number; positions?: string[]; personIds?: number[] }) =>
     api.post<{ added: number; moved: number; total: number; capacity: number | null; overCapacity: boolean }>(`/api/sites/${siteId}/participants`, input),
   removeParticipants: (siteId: number, personIds: number[]) => api.post<{ removed: number }>(`/api/sites/${siteId}/participants/remove`, { personIds }),
-  setProctors: (siteId: number, personIds: number[]) => fetchPut(`/api/sites/${siteId}/proctors`, { personIds }),
+  setProctors: (siteId: number, personIds: number[]) => putJson(`/api/sites/${siteId}/proctors`, { personIds }),
   sessions: async (siteId: number) => (await api.get<{ items: TrainingSession[] }>(`/api/sites/${siteId}/sessions`)).items,
   createSession: (siteId: number, input: SessionInput) => api.post<{ id: number }>(`/api/sites/${siteId}/sessions`, input),
   deleteSession: (sessionId: number) => api.delete<{ ok: true }>(`/api/training-sessions/${sessionId}`),
   schedulePdf: (siteId: number) => downloadFile(`/api/sites/${siteId}/schedule.pdf`, { fallbackName: 'lich-boi-duong.pdf' }),
   markingList: (sessionId: number) => api.get<MarkingList>(`/api/training-sessions/${sessionId}/attendance`),
   mark: (sessionId: number, personId: number, input: { status: AttendanceStatus; reason?: string | null }) =>
-    fetchPut(`/api/training-sessions/${sessionId}/attendance/${personId}`, input),
+    putJson(`/api/training-sessions/${sessionId}/attendance/${personId}`, input),
   markRest: (sessionId: number, status: AttendanceStatus) => api.post<{ marked: number }>(`/api/training-sessions/${sessionId}/attendance/rest`, { status }),
   checkinDisplay: (sessionId: number) => api.post<CheckinDisplay>(`/api/training-sessions/${sessionId}/checkin-code`),
   checkin: (code: string) => api.post<{ status: AttendanceStatus; already: boolean; siteName: string; topicName: string | null }>('/api/checkin', { code }),
@@ -98,13 +99,3 @@ export const trainingApi = {
   myTraining: () => api.get<MyTraining>('/api/my/training'),
 };
 
-/** PUT with a JSON body (the shared client's put() sends none). */
-async function fetchPut(url: string, body: unknown) {
-  const token = readCookie(CSRF_COOKIE);
-  const response = await fetch(url, { method: 'PUT', credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { [CSRF_HEADER]: token } : {}) },
-    body: JSON.stringify(body) });
-  const data = await response.json().catch(() => null) as { code?: string; message?: string } | null;
-  if (!response.ok) throw new ApiError(response.status, data?.code ?? 'error', data?.message ?? `Yêu cầu không thành công (mã ${response.status}).`);
-  return data;
-}

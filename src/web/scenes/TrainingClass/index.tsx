@@ -1,9 +1,10 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Descriptions, Flex, Input, Skeleton, Table } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Descriptions, Flex, Input, Select, Skeleton, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { classesApi, type ClassDetail } from '../../api/classes.ts';
+import { trainingApi, type Lecturer } from '../../api/training.ts';
 import { errorMessage } from '../../api/client.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useLoader } from '../../hooks/useLoader.ts';
@@ -19,6 +20,9 @@ export default function TrainingClassScene() {
   const load = useCallback(() => classesApi.get(id), [id]);
   const { data: cls, error, reload } = useLoader<ClassDetail | null>(load, null);
   const [names, setNames] = useState('');
+  const loadLecturers = useCallback(() => trainingApi.lecturers().catch(() => [] as Lecturer[]), []);
+  const { data: lecturerOptions } = useLoader(loadLecturers, [] as Lecturer[]);
+  const [chosen, setChosen] = useState<number[] | null>(null);
   const fail = (err: unknown) => message.error(errorMessage(err));
   if (error) return <Alert type="error" showIcon title={error} role="alert" />;
   if (!cls) return <Card><Skeleton active /></Card>;
@@ -53,7 +57,14 @@ export default function TrainingClassScene() {
             { key: 'location', label: 'Địa điểm', children: cls.location ?? '' },
           ]} />
         </Card>
-        <Card title="Giảng viên">
+        <Card title="Giảng viên" extra={cls.canManage && (
+          <Flex gap={8} wrap>
+            <Select mode="multiple" style={{ minWidth: 320 }} aria-label="Giảng viên của lớp" placeholder="Chọn giảng viên"
+              value={chosen ?? cls.lecturers.map((l) => l.id)} onChange={setChosen} showSearch={{ optionFilterProp: 'label' }}
+              options={lecturerOptions.map((l) => ({ value: l.id, label: `${l.fullName} (${l.kind === 'full_time' ? 'chuyên trách' : 'kiêm nhiệm'})` }))} />
+            <Button disabled={chosen === null} onClick={() => chosen && classesApi.setLecturers(cls.id, chosen).then(() => { setChosen(null); void reload(); }, fail)}>
+              Lưu</Button>
+          </Flex>)}>
           <Table rowKey="id" size="small" pagination={false} dataSource={cls.lecturers} locale={{ emptyText: 'Chưa phân công giảng viên.' }}
             columns={[
               { title: 'Họ và tên', key: 'name', render: (_v, l) => `${l.title ? `${l.title} ` : ''}${l.fullName}` },
