@@ -83,6 +83,14 @@ describeEachDialect('political centres\' classes and their quarterly report', (d
     const sessions = (await centreOrganizer.request('GET', `/api/classes/${classId}/sessions`)).json().items;
     expect(sessions).toMatchObject([{ date: '2026-02-11', half: 'morning', lecturerName: 'Đinh Văn Chuyên',
       marks: expect.arrayContaining([{ traineeId: ids[3], status: 'absent', reason: 'Ốm' }, { traineeId: ids[0], status: 'present', reason: null }]) }]);
+    // A lecturer from the roster sees the class session in their own schedule.
+    const fromRoster = (await f.organizer.request('POST', '/api/lecturers', { unitId: f.root.id, personId: f.teachersB[0].person.id, kind: 'part_time' })).json().id;
+    await centreOrganizer.request('POST', `/api/classes/${classId}/sessions`, { date: '2026-02-12', half: 'afternoon', topic: 'Đạo đức cách mạng',
+      lecturerId: fromRoster });
+    const lecturerSession = await login(f.env.app, f.teachersB[0].username, f.teachersB[0].password);
+    const schedule = (await lecturerSession.request('GET', '/api/my/training')).json().lecturing;
+    expect(schedule).toMatchObject([{ date: '2026-02-12', startsAt: '13:30', campaignName: 'Lớp bồi dưỡng nhận thức về Đảng, khóa 1/2026',
+      topicName: 'Đạo đức cách mạng', siteName: 'Trung tâm Chính trị khu vực Tân Lập' }]);
     // The principal of school A reads the province's training reports of their subtree only: the centre is not in it.
     expect((await f.principalA.request('GET', `/api/classes/${classId}`)).statusCode).toBe(404);
   });

@@ -32,3 +32,12 @@ export function lecturingSessions(db: Executor, personId: number) {
     .where('lecturers.person_id', '=', personId)
     .orderBy('training_sessions.date').orderBy('training_sessions.starts_at').execute();
 }
+
+/** Political centres' class sessions taught by the person's lecturer records. */
+export function lecturingClassSessions(db: Executor, personId: number) {
+  return db.selectFrom('class_sessions').innerJoin('lecturers', 'lecturers.id', 'class_sessions.lecturer_id')
+    .innerJoin('training_classes', 'training_classes.id', 'class_sessions.class_id').innerJoin('units', 'units.id', 'training_classes.unit_id')
+    .select(['class_sessions.id', 'class_sessions.date', 'class_sessions.half', 'class_sessions.topic', 'training_classes.name as class_name',
+      'training_classes.location', 'units.name as unit_name'])
+    .where('lecturers.person_id', '=', personId).orderBy('class_sessions.date').execute();
+}

@@ -10,8 +10,9 @@ import * as repo from './repository.ts';
 export async function myTraining(ctx: AppContext, actor: Actor) {
   if (actor.personId === null) return { campaigns: [], proctoring: [], lecturing: [] };
   const personId = actor.personId;
-  const [assignments, proctored, lecturing] = await Promise.all([
+  const [assignments, proctored, lecturing, classLectures] = await Promise.all([
     repo.myAssignments(ctx.db, personId), repo.proctoredSites(ctx.db, personId), repo.lecturingSessions(ctx.db, personId),
+    repo.lecturingClassSessions(ctx.db, personId),
   ]);
   const sessions = await sessionsOf(ctx.db, [...new Set([...assignments.map((a) => a.site_id), ...proctored.map((p) => p.site_id)])]);
   const marks = new Map((await repo.myMarks(ctx.db, personId, sessions.map((s) => s.id))).map((m) => [m.session_id, m.status]));
@@ -29,7 +30,13 @@ export async function myTraining(ctx: AppContext, actor: Actor) {
     campaigns,
     proctoring: proctored.map((p) => ({ siteId: p.site_id, siteName: p.site_name, campaignId: p.campaign_id, campaignName: p.campaign_name,
       sessions: sessions.filter((s) => s.site_id === p.site_id).map(sessionView) })),
-    lecturing: lecturing.map((s) => ({ sessionId: s.id, date: s.date, startsAt: s.starts_at, endsAt: s.ends_at, siteName: s.site_name,
-      address: s.address, onlineUrl: s.online_url, campaignId: s.campaign_id, campaignName: s.campaign_name, topicName: s.topic_name })),
+    lecturing: [
+      ...lecturing.map((s) => ({ sessionId: s.id, date: s.date, startsAt: s.starts_at, endsAt: s.ends_at, siteName: s.site_name,
+        address: s.address, onlineUrl: s.online_url, campaignId: s.campaign_id as number | null, campaignName: s.campaign_name, topicName: s.topic_name })),
+      // A class session is a half-day: shown as the usual morning / afternoon hours.
+      ...classLectures.map((s) => ({ sessionId: s.id, date: s.date, startsAt: s.half === 'morning' ? '07:30' : '13:30',
+        endsAt: s.half === 'morning' ? '11:30' : '17:00', siteName: s.unit_name, address: s.location, onlineUrl: null, campaignId: null,
+        campaignName: s.class_name, topicName: s.topic })),
+    ].sort((a, b) => a.date.localeCompare(b.date) || a.startsAt.localeCompare(b.startsAt)),
   };
 }

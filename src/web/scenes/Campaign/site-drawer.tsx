@@ -41,6 +41,17 @@ function ParticipantsPanel({ campaign, site, sites, onChanged }: { campaign: Cam
   const [positions, setPositions] = useState<string[]>(['manager', 'teacher']);
   const [selected, setSelected] = useState<number[]>([]);
   const [target, setTarget] = useState<number | undefined>();
+  const [picked, setPicked] = useState<number[]>([]);
+  const [found, setFound] = useState<{ value: number; label: string }[]>([]);
+  const search = (q: string) => {
+    if (q.trim().length < 2) return;
+    peopleApi.list({ q, page: 1, pageSize: 20 }).then((page) => setFound(page.items.map((p) => ({ value: p.id, label: `${p.fullName} — ${p.unitName}` }))),
+      () => setFound([]));
+  };
+  const addPicked = () => trainingApi.assign(site.id, { personIds: picked }).then((r) => {
+    setPicked([]);
+    after(`Đã thêm ${formatCount(r.added)} người, chuyển ${formatCount(r.moved)} người từ điểm cầu khác.`);
+  }, fail);
   const after = (text: string) => { message.success(text); setSelected([]); void reload(); onChanged(); };
   const fail = (err: unknown) => message.error(errorMessage(err));
 
@@ -61,6 +72,13 @@ function ParticipantsPanel({ campaign, site, sites, onChanged }: { campaign: Cam
           <Checkbox.Group value={positions} onChange={(v) => setPositions(v as string[])}
             options={Object.entries(POSITION_LABELS).map(([value, label]) => ({ value, label }))} />
           <Button type="primary" icon={<UserAddOutlined />} disabled={!unitId} onClick={() => void assign()}>Xếp vào điểm cầu</Button>
+        </Flex>
+      )}
+      {campaign.canManage && (
+        <Flex gap={8} wrap align="center">
+          <Select mode="multiple" value={picked} onChange={setPicked} options={found} filterOption={false} onSearch={search}
+            placeholder="Hoặc thêm từng người: gõ tên, mã định danh" aria-label="Thêm từng người" style={{ flex: '1 1 320px' }} />
+          <Button icon={<UserAddOutlined />} disabled={picked.length === 0} onClick={() => void addPicked()}>Thêm người đã chọn</Button>
         </Flex>
       )}
       {campaign.canManage && selected.length > 0 && (

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { formatCount } from '../../lib/format.ts';
 import { viDate } from '../../lib/training-format.ts';
+import { ClassSessions } from './class-sessions.tsx';
 
 type Trainee = ClassDetail['trainees'][number];
 
@@ -73,6 +74,7 @@ export default function TrainingClassScene() {
               { title: 'Điểm TB (1–5)', dataIndex: 'average', width: 130, align: 'right', render: (v: number | null) => v?.toLocaleString('vi-VN') ?? '—' },
             ]} />
         </Card>
+        <ClassSessions cls={cls} />
         <Card title={`Học viên (${formatCount(cls.trainees.length)})`}>
           {cls.canManage && (
             <Flex vertical gap={8} style={{ marginBottom: 12 }}>
@@ -88,7 +90,7 @@ export default function TrainingClassScene() {
               { title: 'Nơi công tác', dataIndex: 'workplace' },
               { title: 'Hoàn thành', dataIndex: 'completed', width: 100, align: 'center', render: (v: boolean, t) => (
                 <Checkbox checked={v} disabled={!cls.canManage} aria-label={`${t.fullName} hoàn thành`} onChange={(e) => void updateTrainee(t, { completed: e.target.checked })} />) },
-              { title: 'Số chứng chỉ', dataIndex: 'certificateNo', width: 180, render: (v: string | null, t) => (cls.canManage
+              { title: 'Số chứng chỉ', dataIndex: 'certificateNo', width: 240, render: (v: string | null, t) => (cls.canManage
                 ? <Input defaultValue={v ?? ''} size="small" aria-label={`Số chứng chỉ của ${t.fullName}`}
                   onBlur={(e) => e.target.value !== (v ?? '') && void updateTrainee(t, { certificateNo: e.target.value || null })} />
                 : v ?? '') },
