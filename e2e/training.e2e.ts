@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Actor } from '../src/domain/roles.ts';
 import { reportPeriod } from '../src/domain/training/class-report.ts';
 import { addTrainees, createClass, listClassTypes, updateTrainee } from '../src/server/modules/classes/service.ts';
+import { checkinDisplay } from '../src/server/modules/attendance/service.ts';
 import { findRootUnit } from '../src/server/modules/units/repository.ts';
 import { createSession, setProctors } from '../src/server/modules/sites/service.ts';
 import { buildUnit, buildUser } from '../src/server/test/builders.ts';
@@ -13,12 +14,13 @@ import { CampaignPage } from './page-models/campaign-page.ts';
 import { LoginPage } from './page-models/login-page.ts';
 import { launchChromium, startTestServer } from './support/server.ts';
 
-describe('organiser runs a campaign with two sites; a proctor marks attendance on a phone; the quarterly report matches the database', () => {
+describe('organiser runs a campaign with two sites; a proctor marks attendance and a participant checks in on a phone; the quarterly report matches the database', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let desktop: Page;
   let organizer: Awaited<ReturnType<typeof buildUser>>;
   let proctor: Awaited<ReturnType<typeof buildUser>>;
+  let teacherB: Awaited<ReturnType<typeof buildUser>>;
   let actor: Actor;
   const teachersA = ['Lê Thị An', 'Phạm Văn Bình', 'Võ Thị Cúc'];
 
@@ -31,7 +33,7 @@ describe('organiser runs a campaign with two sites; a proctor marks attendance o
     const schoolB = await buildUnit(ctx, { name: 'Trường Tiểu học Hồng Phong', parent: commune });
     const centre = await buildUnit(ctx, { name: 'Trung tâm Chính trị khu vực Tân Lập', kind: 'political_center', schoolLevel: null, parent: commune });
     for (const name of teachersA) await buildUser(ctx, { unit: schoolA, fullName: name });
-    await buildUser(ctx, { unit: schoolB, fullName: 'Đỗ Văn Dũng' });
+    teacherB = await buildUser(ctx, { unit: schoolB, fullName: 'Đỗ Văn Dũng' });
     organizer = await buildUser(ctx, { unit: root, roles: [{ role: 'organizer', unit: root }], fullName: 'Trịnh Văn Tổ' });
     proctor = await buildUser(ctx, { unit: centre, roles: [{ role: 'proctor', unit: schoolA }], fullName: 'Bùi Thị Giám' });
     actor = { userId: organizer.userId, personId: organizer.person.id, username: organizer.username,
@@ -81,6 +83,8 @@ describe('organiser runs a campaign with two sites; a proctor marks attendance o
     const vnToday = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
     await createSession(server.ctx, actor, site.id, { date: vnToday, startsAt: '00:00', endsAt: '23:59' });
     await setProctors(server.ctx, actor, site.id, [proctor.person.id]);
+    const siteB = await server.ctx.db.selectFrom('sites').select('id').where('name', '=', 'Điểm cầu TH Hồng Phong').executeTakeFirstOrThrow();
+    await createSession(server.ctx, actor, siteB.id, { date: vnToday, startsAt: '00:00', endsAt: '23:59' });
   });
 
   it('lets the proctor mark the site on a phone: one absent with a reason, one late, the rest present', async () => {
@@ -102,6 +106,21 @@ describe('organiser runs a campaign with two sites; a proctor marks attendance o
       { full_name: 'Phạm Văn Bình', status: 'late', reason: null },
       { full_name: 'Võ Thị Cúc', status: 'absent', reason: 'Nghỉ thai sản' },
     ]);
+    await phone.close();
+  });
+
+  it('lets a participant check in on a phone by scanning the QR code shown at the site', async () => {
+    const session = await server.ctx.db.selectFrom('training_sessions').innerJoin('sites', 'sites.id', 'training_sessions.site_id')
+      .select('training_sessions.id').where('sites.name', '=', 'Điểm cầu TH Hồng Phong').executeTakeFirstOrThrow();
+    const display = await checkinDisplay(server.ctx, actor, session.id, server.url);
+    const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+    await new LoginPage(phone, server.url).signIn(teacherB.username, teacherB.password);
+    await phone.getByRole('button', { name: 'Mở menu' }).waitFor();
+    await phone.goto(display.url);
+    await phone.getByText('Đã điểm danh: Đi muộn').or(phone.getByText('Đã điểm danh: Có mặt')).waitFor();
+    const mark = await server.ctx.db.selectFrom('attendance').select(['via', 'status']).where('session_id', '=', session.id)
+      .where('person_id', '=', teacherB.person.id).executeTakeFirstOrThrow();
+    expect(mark.via).toBe('self');
     await phone.close();
   });
 

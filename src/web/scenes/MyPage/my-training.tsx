@@ -54,6 +54,15 @@ export function MyTrainingCards() {
           ))}
         </Flex>
       </Card>
+      {data.proctoring.length > 0 && (
+        <Card title="Điểm cầu tôi giám sát">
+          <List dataSource={data.proctoring} renderItem={(p) => (
+            <List.Item actions={[<Link key="go" to="/diem-danh">Điểm danh</Link>]}>
+              <List.Item.Meta title={p.siteName} description={`${p.campaignName} · ${p.sessions.length} buổi`} />
+            </List.Item>
+          )} />
+        </Card>
+      )}
       {data.lecturing.length > 0 && (
         <Card title="Lịch giảng của tôi">
           <List dataSource={data.lecturing} renderItem={(s) => (
