@@ -105,6 +105,12 @@ export async function selfCheckin(ctx: AppContext, actor: Actor, rawCode: string
   return { status, already: false, siteName: session.site_name, topicName: session.topic_name };
 }
 
+/** Vietnam's local date and HH:MM: a session has started when its (date, starts_at) is not after it. */
+function vnClock(now: Date) {
+  const local = new Date(now.getTime() + 7 * 3_600_000).toISOString();
+  return { date: local.slice(0, 10), time: local.slice(11, 16) };
+}
+
 interface Tally { participants: number; expected: number; present: number; late: number; absent: number }
 const emptyTally = (): Tally => ({ participants: 0, expected: 0, present: 0, late: 0, absent: 0 });
 const finish = <T extends Tally>(t: T) => ({ ...t, unmarked: Math.max(0, t.expected - t.present - t.late - t.absent), rate: attendanceRate(t) });
@@ -119,7 +125,7 @@ export async function attendanceSummary(ctx: AppContext, actor: Actor, campaignI
   for (const s of started) heldBySite.set(s.site_id, (heldBySite.get(s.site_id) ?? 0) + 1);
   const [participants, marks, sites] = await Promise.all([
     repo.participantCounts(ctx.db, access.campaign.id, access.scopePaths),
-    repo.markCounts(ctx.db, access.campaign.id, started.map((s) => s.id), access.scopePaths),
+    repo.markCounts(ctx.db, access.campaign.id, vnClock(now), access.scopePaths),
     sitesOf(ctx.db, access.campaign.id),
   ]);
   const bySite = new Map<number, Tally>();
