@@ -77,6 +77,8 @@ describeEachDialect('campaigns, topics and materials', (dialect) => {
     const big = await upload(f, f.organizer, `/api/campaigns/${campaignId}/materials`, Buffer.concat([PDF, Buffer.alloc(21 * 1024 * 1024)]), 'lon.pdf');
     expect(big.statusCode).toBe(413);
 
+    expect((await upload(f, f.principalA, `/api/campaigns/${campaignId}/materials`, PDF, 'x.pdf')).statusCode).toBe(404);
+    expect((await upload(f, await f.teacherSession(2), `/api/campaigns/${campaignId}/materials`, PDF, 'x.pdf')).statusCode).toBe(404);
     const stored = await f.env.ctx.db.selectFrom('materials').select(['storage_key', 'file_name']).where('kind', '=', 'file').orderBy('id').execute();
     expect(stored.map((m) => m.file_name)).toEqual(['Văn kiện Đại hội XIV.pdf', 'de-cuong.docx']);
     for (const m of stored) expect(m.storage_key).toMatch(/^[0-9a-f]{2}\/[0-9a-f]{32}$/);

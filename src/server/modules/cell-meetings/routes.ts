@@ -56,6 +56,7 @@ export async function cellMeetingRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.post<{ Params: IdParams }>('/api/cell-meetings/:id/draft', { schema: { params: IdParams } }, async (request) => {
     const actor = requireActor(request);
+    await service.assertCanEditMeeting(ctx, actor, request.params.id);
     const part = await request.file();
     if (!part) throw errors.invalid('file_required', 'Chưa chọn tệp dự thảo báo cáo.');
     return service.uploadDraft(ctx, actor, request.params.id, part.filename, await part.toBuffer());

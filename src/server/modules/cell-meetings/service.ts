@@ -179,6 +179,11 @@ export async function listMeetings(ctx: AppContext, actor: Actor, query: { unitI
   };
 }
 
+/** Checked before the upload is read. */
+export async function assertCanEditMeeting(ctx: AppContext, actor: Actor, id: number) {
+  await meetingFor(ctx.db, actor, id);
+}
+
 /** The draft report (PDF or Word) of the meeting, stored like any material. */
 export async function uploadDraft(ctx: AppContext, actor: Actor, id: number, fileName: string, bytes: Buffer) {
   const type = await sniffFile(bytes);

@@ -21,6 +21,7 @@ export async function materialRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post<{ Params: IdParams; Querystring: Static<typeof UploadQuery> }>('/api/campaigns/:id/materials',
     { schema: { params: IdParams, querystring: UploadQuery } }, async (request) => {
       const actor = requireActor(request);
+      await service.assertCanAddMaterial(ctx, actor, { campaignId: request.params.id });
       const part = await request.file();
       if (!part) throw errors.invalid('file_required', 'Chưa chọn tệp tài liệu.');
       const bytes = await part.toBuffer();
@@ -32,6 +33,7 @@ export async function materialRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.post<{ Params: IdParams }>('/api/events/:id/materials', { schema: { params: IdParams } }, async (request) => {
     const actor = requireActor(request);
+    await service.assertCanAddMaterial(ctx, actor, { eventId: request.params.id });
     const part = await request.file();
     if (!part) throw errors.invalid('file_required', 'Chưa chọn tệp tài liệu.');
     const bytes = await part.toBuffer();

@@ -39,6 +39,11 @@ async function ownerForManager(db: Executor, actor: Actor, owner: MaterialOwner)
   return { campaign_id: null, event_id: access.event.id, unit_id: access.event.unit_id, name: access.event.name };
 }
 
+/** Checked before the upload is read, so that nobody without the right streams a file for nothing. */
+export async function assertCanAddMaterial(ctx: AppContext, actor: Actor, owner: MaterialOwner) {
+  await ownerForManager(ctx.db, actor, owner);
+}
+
 export async function uploadMaterial(ctx: AppContext, actor: Actor, owner: MaterialOwner, input: { fileName: string; bytes: Buffer;
   title?: string; topicId?: number }) {
   const type = await sniffFile(input.bytes);
