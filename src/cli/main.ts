@@ -20,6 +20,8 @@ Cách dùng: npx boiduong <lệnh> [tùy chọn]
                                           báo cáo kết quả và thống kê của bài khảo sát
   assessment export-variants ID THƯ_MỤC   xuất từng mã đề ra Word và PDF, kèm đáp án
   backup TỆP                              sao lưu trực tuyến tệp SQLite
+  report-classes [--unit MÃ_ĐV] --year NĂM [--quarter QUÝ] --format xlsx|pdf --out TỆP
+                                          báo cáo lớp bồi dưỡng của trung tâm, xã hoặc cả tỉnh
 
 Cấu hình: PORT, DATA_DIR (mặc định ./data), DATABASE_URL (postgres://… để dùng PostgreSQL).
 Mã thoát: 0 thành công; 2 tệp nhập còn lỗi; 1 lỗi khác.`;
@@ -74,6 +76,11 @@ export async function main(argv: string[]): Promise<number> {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { unit: { type: 'string' } } });
         if (!positionals[0]) throw new CliError('Thiếu tên tệp: npx boiduong export-roster TỆP.xlsx');
         return (await import('./commands/roster.ts')).exportRosterCommand(positionals[0], values);
+      }
+      case 'report-classes': {
+        const { values } = parseArgs({ args: rest, options: { unit: { type: 'string' }, year: { type: 'string' },
+          quarter: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } } });
+        return (await import('./commands/report-classes.ts')).reportClassesCommand(values);
       }
       case 'demo': {
         const { values } = parseArgs({ args: rest, options: {

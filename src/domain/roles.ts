@@ -18,6 +18,9 @@ export type Capability =
   | 'units.write'
   | 'accounts.manage'
   | 'audit.read'
+  | 'training.manage'
+  | 'training.read'
+  | 'meetings.record'
   | 'bank.manage'
   | 'assessment.manage'
   | 'assessment.monitor'
@@ -30,6 +33,12 @@ export const CAPABILITY_ROLES: Record<Capability, readonly Role[]> = {
   'units.write': ['admin', 'organizer', 'unit_manager'],
   'accounts.manage': ['admin', 'organizer', 'unit_manager'],
   'audit.read': ['admin', 'organizer', 'unit_manager'],
+  // Campaigns, sites, political centres' classes and events of the subtree.
+  'training.manage': ['admin', 'organizer'],
+  // Attendance, absentee lists and training reports of the subtree.
+  'training.read': ['admin', 'organizer', 'unit_manager'],
+  // Party-cell thematic meetings of the cells in the subtree.
+  'meetings.record': ['admin', 'organizer', 'unit_manager'],
   // Principals never see the question bank.
   'bank.manage': ['admin', 'organizer'],
   'assessment.manage': ['admin', 'organizer'],

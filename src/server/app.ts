@@ -23,6 +23,15 @@ import { examRoutes } from './modules/exam/routes.ts';
 import { resultRoutes } from './modules/results/routes.ts';
 import { statisticsRoutes } from './modules/statistics/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
+import { campaignRoutes } from './modules/campaigns/routes.ts';
+import { lecturerRoutes } from './modules/lecturers/routes.ts';
+import { materialRoutes } from './modules/materials/routes.ts';
+import { siteRoutes } from './modules/sites/routes.ts';
+import { attendanceRoutes } from './modules/attendance/routes.ts';
+import { myTrainingRoutes } from './modules/my-training/routes.ts';
+import { classRoutes } from './modules/classes/routes.ts';
+import { eventRoutes } from './modules/events/routes.ts';
+import { cellMeetingRoutes } from './modules/cell-meetings/routes.ts';
 
 const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
   + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
@@ -58,6 +67,15 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     rosterImportRoutes, rosterExportRoutes, bankRoutes, questionRoutes, assessmentRoutes, examRoutes, resultRoutes, statisticsRoutes, reportRoutes]) {
     await routes(app, ctx);
   }
+  await campaignRoutes(app, ctx);
+  await lecturerRoutes(app, ctx);
+  await materialRoutes(app, ctx);
+  await siteRoutes(app, ctx);
+  await attendanceRoutes(app, ctx);
+  await myTrainingRoutes(app, ctx);
+  await classRoutes(app, ctx);
+  await eventRoutes(app, ctx);
+  await cellMeetingRoutes(app, ctx);
 
   if (options.serveWeb !== false) serveWebApp(app, ctx.config.webDir);
   return app;

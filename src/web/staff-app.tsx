@@ -26,6 +26,17 @@ const AssessmentsScene = lazy(() => import('./scenes/Assessments/index.tsx'));
 const AssessmentScene = lazy(() => import('./scenes/Assessment/index.tsx'));
 const AssessmentEditorScene = lazy(() => import('./scenes/AssessmentEditor/index.tsx'));
 const MonitorScene = lazy(() => import('./scenes/Monitor/index.tsx'));
+const CampaignsScene = lazy(() => import('./scenes/Campaigns/index.tsx'));
+const CampaignScene = lazy(() => import('./scenes/Campaign/index.tsx'));
+const ProctoringScene = lazy(() => import('./scenes/Proctoring/index.tsx'));
+const AttendanceScene = lazy(() => import('./scenes/Attendance/index.tsx'));
+const CheckinScene = lazy(() => import('./scenes/Checkin/index.tsx'));
+const ClassesScene = lazy(() => import('./scenes/Classes/index.tsx'));
+const TrainingClassScene = lazy(() => import('./scenes/TrainingClass/index.tsx'));
+const ClassReportScene = lazy(() => import('./scenes/ClassReport/index.tsx'));
+const EventsScene = lazy(() => import('./scenes/Events/index.tsx'));
+const EventScene = lazy(() => import('./scenes/Event/index.tsx'));
+const CellMeetingsScene = lazy(() => import('./scenes/CellMeetings/index.tsx'));
 
 export default function StaffApp() {
   return (
@@ -46,6 +57,17 @@ export default function StaffApp() {
               <Route path="bai-khao-sat/:id" element={<RequireCapability capability="assessment.monitor"><AssessmentScene /></RequireCapability>} />
               <Route path="bai-khao-sat/:id/sua" element={<RequireCapability capability="assessment.manage"><AssessmentEditorScene /></RequireCapability>} />
               <Route path="bai-khao-sat/:id/giam-sat" element={<RequireCapability capability="assessment.monitor"><MonitorScene /></RequireCapability>} />
+              <Route path="dot-boi-duong" element={<RequireCapability capability="training.read"><CampaignsScene /></RequireCapability>} />
+              <Route path="dot-boi-duong/:id" element={<RequireCapability capability="training.read"><CampaignScene /></RequireCapability>} />
+              <Route path="diem-danh" element={<ProctoringScene />} />
+              <Route path="diem-danh/buoi/:id" element={<AttendanceScene />} />
+              <Route path="cua-toi/diem-danh" element={<CheckinScene />} />
+              <Route path="lop-boi-duong" element={<RequireCapability capability="training.read"><ClassesScene /></RequireCapability>} />
+              <Route path="lop-boi-duong/:id" element={<RequireCapability capability="training.read"><TrainingClassScene /></RequireCapability>} />
+              <Route path="bao-cao-lop" element={<RequireCapability capability="training.read"><ClassReportScene /></RequireCapability>} />
+              <Route path="hoi-nghi" element={<RequireCapability capability="training.read"><EventsScene /></RequireCapability>} />
+              <Route path="hoi-nghi/:id" element={<RequireCapability capability="training.read"><EventScene /></RequireCapability>} />
+              <Route path="sinh-hoat-chi-bo" element={<RequireCapability capability="meetings.record"><CellMeetingsScene /></RequireCapability>} />
               <Route path="cua-toi" element={<MyPageScene />} />
               <Route path="chua-co-quyen" element={<NoRole />} />
               <Route path="*" element={<NotFound />} />

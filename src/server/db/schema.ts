@@ -303,6 +303,282 @@ export interface BankImageTable {
   created_at: string;
 }
 
+export interface CampaignTable {
+  id: Generated<number>;
+  name: string;
+  name_folded: string;
+  school_year: string;
+  unit_id: number;
+  starts_on: string | null;
+  ends_on: string | null;
+  description: string | null;
+  attendance_required_percent: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CampaignTargetTable {
+  id: Generated<number>;
+  campaign_id: number;
+  unit_id: number;
+  positions: string | null;
+}
+
+export interface LecturerTable {
+  id: Generated<number>;
+  unit_id: number;
+  person_id: number | null;
+  full_name: string;
+  name_folded: string;
+  title: string | null;
+  workplace: string | null;
+  kind: string;
+  active: number;
+  created_at: string;
+}
+
+export interface CampaignTopicTable {
+  id: Generated<number>;
+  campaign_id: number;
+  name: string;
+  name_folded: string;
+  description: string | null;
+  lecturer_id: number | null;
+  position: number;
+}
+
+export interface MaterialTable {
+  id: Generated<number>;
+  campaign_id: number | null;
+  topic_id: number | null;
+  event_id: number | null;
+  title: string;
+  kind: string;
+  url: string | null;
+  storage_key: string | null;
+  file_name: string | null;
+  content_type: string | null;
+  size: number | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface MaterialOpenTable {
+  id: Generated<number>;
+  material_id: number;
+  user_id: number;
+  first_at: string;
+  last_at: string;
+  count: number;
+}
+
+export interface SiteTable {
+  id: Generated<number>;
+  campaign_id: number;
+  unit_id: number;
+  name: string;
+  address: string | null;
+  capacity: number | null;
+  online_url: string | null;
+  created_at: string;
+}
+
+export interface SiteProctorTable {
+  id: Generated<number>;
+  site_id: number;
+  person_id: number;
+}
+
+export interface SiteParticipantTable {
+  id: Generated<number>;
+  campaign_id: number;
+  site_id: number;
+  person_id: number;
+}
+
+export interface TrainingSessionTable {
+  id: Generated<number>;
+  site_id: number;
+  date: string;
+  starts_at: string;
+  ends_at: string;
+  topic_id: number | null;
+  lecturer_id: number | null;
+  note: string | null;
+  checkin_code: string | null;
+}
+
+export interface AttendanceTable {
+  id: Generated<number>;
+  session_id: number;
+  person_id: number;
+  status: string;
+  reason: string | null;
+  note: string | null;
+  via: string;
+  marked_by: number | null;
+  marked_at: string;
+}
+
+export interface ClassTypeTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  position: number;
+  active: number;
+}
+
+export interface TrainingClassTable {
+  id: Generated<number>;
+  unit_id: number;
+  type_id: number;
+  name: string;
+  planned_start: string;
+  planned_end: string | null;
+  actual_start: string | null;
+  actual_end: string | null;
+  planned_trainees: number | null;
+  location: string | null;
+  notes: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClassLecturerTable {
+  id: Generated<number>;
+  class_id: number;
+  lecturer_id: number;
+}
+
+export interface ClassTraineeTable {
+  id: Generated<number>;
+  class_id: number;
+  person_id: number | null;
+  full_name: string;
+  workplace: string | null;
+  completed: number;
+  certificate_no: string | null;
+  created_at: string;
+}
+
+export interface ClassSessionTable {
+  id: Generated<number>;
+  class_id: number;
+  date: string;
+  half: string;
+  topic: string | null;
+  lecturer_id: number | null;
+}
+
+export interface ClassAttendanceTable {
+  id: Generated<number>;
+  session_id: number;
+  trainee_id: number;
+  status: string;
+  reason: string | null;
+}
+
+export interface LecturerEvaluationTable {
+  id: Generated<number>;
+  class_id: number;
+  lecturer_id: number;
+  trainee_id: number;
+  score: number;
+  comment: string | null;
+  created_at: string;
+}
+
+export interface EventTable {
+  id: Generated<number>;
+  unit_id: number;
+  kind: string;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  halves: string;
+  location: string | null;
+  programme: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventInviteeTable {
+  id: Generated<number>;
+  event_id: number;
+  person_id: number;
+}
+
+export interface EventAttendanceTable {
+  id: Generated<number>;
+  event_id: number;
+  person_id: number;
+  day: string;
+  half: string;
+  status: string;
+  reason: string | null;
+  marked_by: number | null;
+  marked_at: string;
+}
+
+export interface CriteriaSetTable {
+  id: Generated<number>;
+  unit_id: number | null;
+  name: string;
+  bands_json: string;
+  active: number;
+  created_at: string;
+}
+
+export interface CriterionTable {
+  id: Generated<number>;
+  set_id: number;
+  position: number;
+  name: string;
+  max_points: number;
+}
+
+export interface CellMeetingTable {
+  id: Generated<number>;
+  cell_unit_id: number;
+  topic: string;
+  held_on: string;
+  chair: string | null;
+  secretary: string | null;
+  guests: string | null;
+  members_total: number | null;
+  members_present: number | null;
+  absent_members: string | null;
+  criteria_set_id: number | null;
+  vote_for: number | null;
+  vote_against: number | null;
+  vote_abstain: number | null;
+  conclusion: string | null;
+  draft_storage_key: string | null;
+  draft_file_name: string | null;
+  draft_content_type: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CellMeetingOpinionTable {
+  id: Generated<number>;
+  meeting_id: number;
+  position: number;
+  speaker: string;
+  summary: string;
+}
+
+export interface CellMeetingScoreTable {
+  id: Generated<number>;
+  meeting_id: number;
+  criterion_id: number;
+  score: number;
+}
+
 export interface Database {
   units: UnitTable;
   people: PersonTable;
@@ -330,6 +606,32 @@ export interface Database {
   attempt_events: AttemptEventTable;
   question_tags: QuestionTagTable;
   bank_images: BankImageTable;
+  campaigns: CampaignTable;
+  campaign_targets: CampaignTargetTable;
+  lecturers: LecturerTable;
+  campaign_topics: CampaignTopicTable;
+  materials: MaterialTable;
+  material_opens: MaterialOpenTable;
+  sites: SiteTable;
+  site_proctors: SiteProctorTable;
+  site_participants: SiteParticipantTable;
+  training_sessions: TrainingSessionTable;
+  attendance: AttendanceTable;
+  class_types: ClassTypeTable;
+  training_classes: TrainingClassTable;
+  class_lecturers: ClassLecturerTable;
+  class_trainees: ClassTraineeTable;
+  class_sessions: ClassSessionTable;
+  class_attendance: ClassAttendanceTable;
+  lecturer_evaluations: LecturerEvaluationTable;
+  events: EventTable;
+  event_invitees: EventInviteeTable;
+  event_attendance: EventAttendanceTable;
+  criteria_sets: CriteriaSetTable;
+  criteria: CriterionTable;
+  cell_meetings: CellMeetingTable;
+  cell_meeting_opinions: CellMeetingOpinionTable;
+  cell_meeting_scores: CellMeetingScoreTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

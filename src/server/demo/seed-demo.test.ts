@@ -21,6 +21,12 @@ describeEachDialect('demo province', (dialect) => {
     expect(units).toHaveLength(province.units.length);
     expect(units[0].name).toBe(province.units[0].name);
 
+    // A year of political centres' classes (41 planned a quarter), a summer campaign with three sites, a conference.
+    const report = (await organizer.request('GET', `/api/class-reports?year=${new Date().getUTCFullYear()}`)).json();
+    expect(report.total.plannedClasses).toBe(164);
+    expect((await organizer.request('GET', '/api/campaigns')).json().items).toMatchObject([{ siteCount: 3 }]);
+    expect((await organizer.request('GET', '/api/events')).json().items).toHaveLength(1);
+
     const principal = await login(env.app, accounts[1].username, accounts[1].password);
     const own = (await principal.request('GET', '/api/people?pageSize=200')).json();
     expect(own.total).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { recordAudit } from '../modules/audit/repository.ts';
 import { generateInitialPassword, hashPassword } from '../modules/auth/password.ts';
 import { insertUnit, updateUnit } from '../modules/units/repository.ts';
 import { insertAccounts, insertHistory, insertPeople } from '../modules/roster-import/repository.ts';
+import { seedDemoTraining } from './seed-training.ts';
 
 export interface DemoAccount { role: Role; label: string; username: string; password: string; fullName: string; unitName: string }
 
@@ -76,5 +77,6 @@ export async function seedDemo(ctx: AppContext, options: { people?: number; seed
     });
     return out;
   });
+  await seedDemoTraining(ctx, province, { seed: options.seed });
   return { province, accounts };
 }

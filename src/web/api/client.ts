@@ -282,3 +282,36 @@ export async function postWithProgress<T>(url: string, onServerProgress: (progre
   }
   return reader.end(response.status);
 }
+
+/** Uploads one file as multipart field `file` and resolves with the JSON answer, reporting the upload percentage. */
+export function uploadJson<T>(url: string, file: File, onUploadProgress: (percent: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.withCredentials = true;
+    for (const [key, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(key, value);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onUploadProgress(Math.round((event.loaded / event.total) * 100));
+    };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+      else reject(notify(errorFromBody(xhr.status, body)));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network_error', NETWORK_MESSAGE));
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
+/** PUT with a JSON body (api.put sends none), answering the parsed JSON. */
+export function putJson<T>(url: string, body: unknown): Promise<T> {
+  return json<T>('PUT', url, body);
+}

@@ -1,4 +1,7 @@
-import { AuditOutlined, CloudUploadOutlined, DatabaseOutlined, EditOutlined, FormOutlined, IdcardOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined, BookOutlined, CheckSquareOutlined, CloudUploadOutlined, DatabaseOutlined, EditOutlined, FlagOutlined, FormOutlined,
+  IdcardOutlined, ReadOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined,
+} from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -18,6 +21,12 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/nhan-su', label: 'Nhân sự', icon: <TeamOutlined />, visible: by('roster.read') },
   { path: '/nhap-excel', label: 'Nhập từ Excel', icon: <CloudUploadOutlined />, visible: by('roster.write') },
   { path: '/ngan-hang', label: 'Ngân hàng câu hỏi', icon: <DatabaseOutlined />, visible: by('bank.manage') },
+  { path: '/dot-boi-duong', label: 'Đợt bồi dưỡng', icon: <ReadOutlined />, visible: by('training.read') },
+  { path: '/lop-boi-duong', label: 'Lớp bồi dưỡng', icon: <BookOutlined />, visible: by('training.read') },
+  { path: '/hoi-nghi', label: 'Hội nghị, tập huấn', icon: <SolutionOutlined />, visible: by('training.read') },
+  { path: '/sinh-hoat-chi-bo', label: 'Sinh hoạt chi bộ', icon: <FlagOutlined />, visible: by('meetings.record') },
+  { path: '/diem-danh', label: 'Điểm danh', icon: <CheckSquareOutlined />,
+    visible: (me) => me.grants.some((g) => g.role === 'proctor') },
   { path: '/bai-khao-sat', label: 'Bài khảo sát', icon: <FormOutlined />, visible: by('assessment.monitor') },
   { path: '/phan-quyen', label: 'Phân quyền', icon: <SafetyCertificateOutlined />, visible: by('accounts.manage') },
   { path: '/nhat-ky', label: 'Nhật ký thay đổi', icon: <AuditOutlined />, visible: by('audit.read') },

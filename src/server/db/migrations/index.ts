@@ -6,6 +6,10 @@ import * as assessments from './2026-11-23-004-assessments.ts';
 import * as assessmentRegrade from './2026-11-24-005-assessment-regrade.ts';
 import * as questionTags from './2026-11-24-101-question-tags.ts';
 import * as bankImages from './2026-11-24-102-bank-images.ts';
+import * as campaigns from './2026-11-24-010-campaigns.ts';
+import * as classes from './2026-11-24-011-classes.ts';
+import * as events from './2026-11-24-012-events.ts';
+import * as cellMeetings from './2026-11-24-013-cell-meetings.ts';
 
 // Listed by hand so that the same list works from source (tsx) and in a bundle.
 const migrations: Record<string, Migration> = {
@@ -16,6 +20,10 @@ const migrations: Record<string, Migration> = {
   '2026-11-24-005-assessment-regrade': assessmentRegrade,
   '2026-11-24-101-question-tags': questionTags,
   '2026-11-24-102-bank-images': bankImages,
+  '2026-11-24-010-campaigns': campaigns,
+  '2026-11-24-011-classes': classes,
+  '2026-11-24-012-events': events,
+  '2026-11-24-013-cell-meetings': cellMeetings,
 };
 
 export const migrationProvider: MigrationProvider = {

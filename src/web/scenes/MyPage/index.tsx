@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { PersonDescriptions } from '../../components/person-descriptions.tsx';
 import { useSignedIn } from '../../hooks/useMe.ts';
 import { useIsPhone } from '../../hooks/useIsPhone.ts';
+import { MyTrainingCards } from './my-training.tsx';
 
 export default function MyPageScene() {
   const { me } = useSignedIn();
@@ -37,6 +38,7 @@ export default function MyPageScene() {
             },
           ]} />
         </Card>
+        <MyTrainingCards />
         <Card title="Bài khảo sát của tôi">
           <Empty description="Chưa có bài khảo sát nào." />
         </Card>

@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import type { AppContext } from '../../context.ts';
+import { attachment } from '../../files/attachment.ts';
+import { requireActor } from '../../plugins/auth.ts';
+import { IdParams } from '../units/schemas.ts';
+import { writeSchedulePdf } from './schedule-pdf.ts';
+import * as service from './service.ts';
+
+const Text = (max: number) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
+const SiteBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  unitId: Type.Integer(),
+  address: Text(300),
+  capacity: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100_000 }), Type.Null()])),
+  onlineUrl: Text(1000),
+});
+const Position = Type.Union([Type.Literal('manager'), Type.Literal('teacher'), Type.Literal('staff')]);
+const AssignBody = Type.Object({
+  unitId: Type.Optional(Type.Integer()),
+  positions: Type.Optional(Type.Array(Position, { maxItems: 3 })),
+  personIds: Type.Optional(Type.Array(Type.Integer(), { maxItems: 20_000 })),
+});
+const PeopleBody = Type.Object({ personIds: Type.Array(Type.Integer(), { maxItems: 20_000 }) });
+const Time = Type.String({ pattern: '^\\d{2}:\\d{2}$' });
+const SessionBody = Type.Object({
+  date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+  startsAt: Time,
+  endsAt: Time,
+  topicId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  lecturerId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  note: Text(500),
+});
+
+export async function siteRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.get<{ Params: IdParams }>('/api/campaigns/:id/sites', { schema: { params: IdParams } },
+    async (request) => ({ items: await service.listSites(ctx, requireActor(request), request.params.id) }));
+
+  app.post<{ Params: IdParams; Body: Static<typeof SiteBody> }>('/api/campaigns/:id/sites', { schema: { params: IdParams, body: SiteBody } },
+    async (request) => service.createSite(ctx, requireActor(request), request.params.id, request.body));
+
+  app.patch<{ Params: IdParams; Body: Partial<Static<typeof SiteBody>> }>('/api/sites/:id',
+    { schema: { params: IdParams, body: Type.Partial(SiteBody) } }, async (request) => {
+      await service.updateSite(ctx, requireActor(request), request.params.id, request.body);
+      return { ok: true };
+    });
+
+  app.put<{ Params: IdParams; Body: Static<typeof PeopleBody> }>('/api/sites/:id/proctors', { schema: { params: IdParams, body: PeopleBody } },
+    async (request) => {
+      await service.setProctors(ctx, requireActor(request), request.params.id, request.body.personIds);
+      return { ok: true };
+    });
+
+  app.get<{ Params: IdParams }>('/api/sites/:id/participants', { schema: { params: IdParams } },
+    async (request) => ({ items: await service.listParticipants(ctx, requireActor(request), request.params.id) }));
+
+  app.post<{ Params: IdParams; Body: Static<typeof AssignBody> }>('/api/sites/:id/participants',
+    { schema: { params: IdParams, body: AssignBody } },
+    async (request) => service.assignParticipants(ctx, requireActor(request), request.params.id, request.body));
+
+  app.post<{ Params: IdParams; Body: Static<typeof PeopleBody> }>('/api/sites/:id/participants/remove',
+    { schema: { params: IdParams, body: PeopleBody } },
+    async (request) => service.removeParticipants(ctx, requireActor(request), request.params.id, request.body.personIds));
+
+  app.get<{ Params: IdParams }>('/api/sites/:id/sessions', { schema: { params: IdParams } },
+    async (request) => ({ items: await service.listSessions(ctx, requireActor(request), request.params.id) }));
+
+  app.post<{ Params: IdParams; Body: Static<typeof SessionBody> }>('/api/sites/:id/sessions', { schema: { params: IdParams, body: SessionBody } },
+    async (request) => service.createSession(ctx, requireActor(request), request.params.id, request.body));
+
+  app.patch<{ Params: IdParams; Body: Partial<Static<typeof SessionBody>> }>('/api/training-sessions/:id',
+    { schema: { params: IdParams, body: Type.Partial(SessionBody) } }, async (request) => {
+      await service.updateSession(ctx, requireActor(request), request.params.id, request.body);
+      return { ok: true };
+    });
+
+  app.delete<{ Params: IdParams }>('/api/training-sessions/:id', { schema: { params: IdParams } }, async (request) => {
+    await service.deleteSession(ctx, requireActor(request), request.params.id);
+    return { ok: true };
+  });
+
+  app.get<{ Params: IdParams }>('/api/sites/:id/schedule.pdf', { schema: { params: IdParams } }, async (request, reply) => {
+    const data = await service.siteSchedule(ctx, requireActor(request), request.params.id);
+    const pdf = await writeSchedulePdf(data, ctx.clock.now());
+    return attachment(reply, pdf, `Lịch bồi dưỡng - ${data.site.name}.pdf`).header('cache-control', 'no-store');
+  });
+}

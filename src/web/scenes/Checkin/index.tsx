@@ -1,0 +1,64 @@
+import { CheckCircleFilled } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Result } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { errorMessage } from '../../api/client.ts';
+import { trainingApi } from '../../api/training.ts';
+import { PageHeader } from '../../components/page-header.tsx';
+import { statusLabel } from '../../lib/training-format.ts';
+
+type Outcome = Awaited<ReturnType<typeof trainingApi.checkin>>;
+
+/** A participant types the code shown at the site (or arrives here from its QR code, which carries it). */
+export default function CheckinScene() {
+  const [params] = useSearchParams();
+  const [code, setCode] = useState(params.get('ma') ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<Outcome | null>(null);
+  const submitted = useRef(false);
+
+  const submit = async (value: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      setDone(await trainingApi.checkin(value));
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  useEffect(() => {
+    const fromQr = params.get('ma');
+    if (fromQr && !submitted.current) {
+      submitted.current = true;
+      void submit(fromQr);
+    }
+  }, [params]);
+
+  return (
+    <div style={{ maxWidth: 420, margin: '0 auto' }}>
+      <PageHeader title="Tự điểm danh" />
+      {done ? (
+        <Card>
+          <Result icon={<CheckCircleFilled style={{ color: '#389e0d' }} />} status="success"
+            title={done.already ? `Bạn đã được điểm danh: ${statusLabel(done.status)}` : `Đã điểm danh: ${statusLabel(done.status)}`}
+            subTitle={`${done.siteName}${done.topicName ? ` · ${done.topicName}` : ''}`}
+            extra={<Link to="/cua-toi">Về trang của tôi</Link>} />
+        </Card>
+      ) : (
+        <Card>
+          <Form layout="vertical" onFinish={() => void submit(code)}>
+            <Form.Item label="Mã điểm danh trên màn hình điểm cầu" htmlFor="checkin-code">
+              <Input id="checkin-code" size="large" value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} maxLength={10}
+                autoComplete="off" autoCapitalize="characters" inputMode="text" className="checkin-input" placeholder="VD: 7KQ2MX" />
+            </Form.Item>
+            {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
+            <Button type="primary" size="large" block htmlType="submit" loading={busy} disabled={code.trim().length < 6}>Điểm danh</Button>
+          </Form>
+        </Card>
+      )}
+    </div>
+  );
+}
