@@ -51,6 +51,7 @@ export interface AssessmentSummary {
   variantMode: VariantMode;
   variantCount: number;
   canManage: boolean;
+  campaignId: number | null;
   counts: { eligible: number; started: number; submitted: number };
 }
 
@@ -206,6 +207,9 @@ export interface MonitorPerson {
 
 export interface MonitorView {
   serverNow: string;
+  /** Sites (điểm cầu) of the assessment's campaign the reader may pick, and the one shown. */
+  sites: { id: number; name: string }[];
+  siteId: number | null;
   assessment: { id: number; title: string; opensAt: string; closesAt: string; questionCount: number };
   counts: { eligible: number; notStarted: number; inProgress: number; submitted: number; voided: number; disconnected: number };
   /** Mean share of questions answered among attempts in progress, 0..1. */

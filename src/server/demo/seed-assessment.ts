@@ -32,6 +32,9 @@ export async function seedDemoAssessment(ctx: AppContext) {
   });
   await publish(ctx, actor, id);
   const lastYear = await seedLastYear(ctx, actor, bank.id, root.id);
-  await ctx.db.updateTable('assessments').set({ compare_with_id: lastYear.assessmentId }).where('id', '=', id).execute();
+  // This year's survey belongs to the demo's summer campaign (when the roster seeding made one); last year's to its own.
+  const campaign = await ctx.db.selectFrom('campaigns').select('id').orderBy('id').executeTakeFirst();
+  await ctx.db.updateTable('assessments').set({ compare_with_id: lastYear.assessmentId, campaign_id: campaign?.id ?? null })
+    .where('id', '=', id).execute();
   return { bankId: bank.id, assessmentId: id, title, lastYear };
 }

@@ -12,6 +12,8 @@ import type { Actor } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
 import { createAssessment, publish } from '../modules/assessments/service.ts';
 import { topicsOf } from '../modules/banks/repository.ts';
+import { insertCampaign } from '../modules/campaigns/repository.ts';
+import { fold } from '../../domain/text.ts';
 
 const DIFFICULTY = { recognition: -0.9, comprehension: -0.2, application: 0.5 } as Record<string, number>;
 const MINUTE = 60_000;
@@ -29,6 +31,11 @@ export async function seedLastYear(ctx: AppContext, actor: Actor, bankId: number
     review: DEFAULT_REVIEW, graceSeconds: 60, targetUnitIds: [rootUnitId], inviteePersonIds: [],
   });
   await publish(ctx, actor, id);
+  const campaignName = `Bồi dưỡng chính trị hè năm học ${year - 1}–${year}`;
+  const campaignId = await insertCampaign(ctx.db, { name: campaignName, name_folded: fold(campaignName), school_year: `${year - 1}–${year}`,
+    unit_id: rootUnitId, starts_on: `${year}-07-14`, ends_on: `${year}-07-20`, description: null, attendance_required_percent: null,
+    created_by: null, at: now.toISOString() });
+  await ctx.db.updateTable('assessments').set({ campaign_id: campaignId }).where('id', '=', id).execute();
   // Published as if today, then moved to last July: the demo's only shortcut around "the window must be ahead".
   const opens = Date.UTC(year, 6, 20, 0, 30);
   const closes = Date.UTC(year, 6, 20, 10, 30);

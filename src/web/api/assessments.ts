@@ -7,6 +7,7 @@ export type { AssemblyCheck, AssessmentDetail, AssessmentInput, AssessmentSummar
 
 export interface MonitorQuery {
   unitId?: number;
+  siteId?: number;
   state?: 'not_started' | 'in_progress' | 'submitted' | 'voided' | 'disconnected' | 'signals';
   q?: string;
   disconnectedMinutes?: number;
@@ -15,7 +16,7 @@ export interface MonitorQuery {
 }
 
 export const assessmentsApi = {
-  list: async () => (await api.get<{ items: AssessmentSummary[] }>('/api/assessments')).items,
+  list: async (campaignId?: number) => (await api.get<{ items: AssessmentSummary[] }>(withQuery('/api/assessments', { campaignId }))).items,
   get: (id: number) => api.get<AssessmentDetail>(`/api/assessments/${id}`),
   create: (input: AssessmentInput) => api.post<{ id: number }>('/api/assessments', input),
   update: (id: number, input: AssessmentInput) => api.put<{ ok: true }>(`/api/assessments/${id}`, input),

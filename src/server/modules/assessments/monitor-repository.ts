@@ -10,6 +10,8 @@ export interface MonitorFilter {
   scopePaths?: string[];
   unitPath?: string;
   state?: 'not_started' | 'in_progress' | 'submitted' | 'voided' | 'disconnected' | 'signals';
+  /** Only the participants assigned to this site (điểm cầu) of the assessment's campaign. */
+  siteId?: number;
   q?: string;
   /** In-progress attempts not seen since this instant count as disconnected. */
   seenBefore: string;
@@ -22,6 +24,11 @@ function withLatestAttempt(db: Executor, f: MonitorFilter) {
       .on('a.attempt_no', '=', (eb) => eb.selectFrom('attempts as a2').select((s) => s.fn.max('a2.attempt_no').as('m'))
         .whereRef('a2.person_id', '=', 'p.id').where('a2.assessment_id', '=', f.assessmentId)));
   if (f.unitPath) q = q.where('u.path', 'like', `${f.unitPath}%`);
+  if (f.siteId !== undefined) {
+    const siteId = f.siteId;
+    q = q.where((eb) => eb.exists(eb.selectFrom('site_participants as sp').select('sp.person_id')
+      .where('sp.site_id', '=', siteId).whereRef('sp.person_id', '=', 'p.id')));
+  }
   return q;
 }
 
@@ -104,4 +111,14 @@ export function attemptWithUnit(db: Executor, attemptId: number) {
     .select(['a.id', 'a.assessment_id', 'a.person_id', 'a.variant_id', 'a.status', 'a.deadline_at', 'a.submitted_at',
       'p.full_name', 'u.id as unit_id', 'u.path as unit_path'])
     .where('a.id', '=', attemptId).executeTakeFirst();
+}
+
+/** The sites of the assessment's campaign; with a person, only those they proctor. */
+export function campaignSites(db: Executor, campaignId: number, proctorPersonId?: number) {
+  let q = db.selectFrom('sites').select(['sites.id', 'sites.name']).where('sites.campaign_id', '=', campaignId);
+  if (proctorPersonId !== undefined) {
+    q = q.where((eb) => eb.exists(eb.selectFrom('site_proctors').select('site_proctors.site_id')
+      .whereRef('site_proctors.site_id', '=', 'sites.id').where('site_proctors.person_id', '=', proctorPersonId)));
+  }
+  return q.orderBy('sites.name').execute();
 }

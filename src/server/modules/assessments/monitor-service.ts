@@ -9,22 +9,44 @@ import { recordAudit } from '../audit/repository.ts';
 import { findUnitById } from '../units/repository.ts';
 import { recordEvent, updateAttempt } from '../exam/repository.ts';
 import { assessmentForActor } from './service.ts';
+import { findAssessment } from './repository.ts';
 import * as monitor from './monitor-repository.ts';
 import type { MonitorQuery } from './schemas.ts';
 
 const DEFAULT_DISCONNECTED_MINUTES = 3;
 
+/**
+ * Who may watch: organisers and holders of the monitor capability over their subtrees, and the proctors assigned to a
+ * site of the assessment's campaign, for that site's participants only.
+ */
+async function monitorAccess(ctx: AppContext, actor: Actor, assessmentId: number) {
+  try {
+    const access = await assessmentForActor(ctx.db, actor, assessmentId, 'monitor');
+    const sites = access.row.campaign_id === null ? [] : await monitor.campaignSites(ctx.db, access.row.campaign_id);
+    return { ...access, sites, siteOnly: false };
+  } catch (err) {
+    const row = await findAssessment(ctx.db, assessmentId);
+    if (!row || row.status !== 'published' || row.campaign_id === null || actor.personId === null) throw err;
+    const sites = await monitor.campaignSites(ctx.db, row.campaign_id, actor.personId);
+    if (sites.length === 0) throw err;
+    return { row, manages: false, scopes: [] as string[], sites, siteOnly: true };
+  }
+}
+
 export async function monitorView(ctx: AppContext, actor: Actor, assessmentId: number, query: MonitorQuery): Promise<MonitorView> {
-  const { row, manages, scopes } = await assessmentForActor(ctx.db, actor, assessmentId, 'monitor');
+  const { row, manages, scopes, sites, siteOnly } = await monitorAccess(ctx, actor, assessmentId);
+  const siteId = query.siteId ?? (siteOnly ? sites[0].id : undefined);
+  if (siteId !== undefined && !sites.some((s) => s.id === siteId)) throw errors.notFound('site_not_found', 'điểm cầu');
   const now = ctx.clock.now();
   let unitPath: string | undefined;
   if (query.unitId !== undefined) {
     const unit = await findUnitById(ctx.db, query.unitId);
-    if (!unit || (!manages && !can(actor, 'assessment.monitor', unit.path))) throw errors.unitNotFound();
+    if (!unit || (!manages && !siteOnly && !can(actor, 'assessment.monitor', unit.path))) throw errors.unitNotFound();
     unitPath = unit.path;
   }
   const filter: monitor.MonitorFilter = {
-    assessmentId, scopePaths: manages ? undefined : scopes, unitPath, state: query.state, q: query.q ? fold(query.q) : undefined,
+    assessmentId, scopePaths: manages || siteOnly ? undefined : scopes, unitPath, siteId, state: query.state,
+    q: query.q ? fold(query.q) : undefined,
     seenBefore: new Date(now.getTime() - (query.disconnectedMinutes ?? DEFAULT_DISCONNECTED_MINUTES) * 60_000).toISOString(),
   };
   const [counts, byUnit, people] = await Promise.all([
@@ -33,6 +55,8 @@ export async function monitorView(ctx: AppContext, actor: Actor, assessmentId: n
   ]);
   return {
     serverNow: now.toISOString(),
+    sites: sites.map((s) => ({ id: s.id, name: s.name })),
+    siteId: siteId ?? null,
     assessment: { id: row.id, title: row.title, opensAt: row.opens_at, closesAt: row.closes_at, questionCount: row.question_count },
     counts: { eligible: counts.eligible, notStarted: counts.notStarted, inProgress: counts.inProgress, submitted: counts.submitted,
       voided: counts.voided, disconnected: counts.disconnected },

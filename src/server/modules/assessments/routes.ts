@@ -2,14 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { IdParams } from '../units/schemas.ts';
-import { AssessmentBody, ExtendBody, MonitorQuery, PaperQuery, VariantParams, VoidBody } from './schemas.ts';
+import { AssessmentBody, ListQuery, ExtendBody, MonitorQuery, PaperQuery, VariantParams, VoidBody } from './schemas.ts';
 import * as service from './service.ts';
 import * as monitor from './monitor-service.ts';
 import * as paper from './paper-service.ts';
 import { attachment } from '../../files/attachment.ts';
 
 export async function assessmentRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get('/api/assessments', async (request) => ({ items: await service.listAssessments(ctx, requireActor(request)) }));
+  app.get<{ Querystring: ListQuery }>('/api/assessments', { schema: { querystring: ListQuery } },
+    async (request) => ({ items: await service.listAssessments(ctx, requireActor(request), request.query) }));
 
   app.post<{ Body: AssessmentBody }>('/api/assessments', { schema: { body: AssessmentBody } },
     async (request) => service.createAssessment(ctx, requireActor(request), request.body));

@@ -50,6 +50,7 @@ export type PaperQuery = Static<typeof PaperQuery>;
 
 export const MonitorQuery = Type.Object({
   unitId: Type.Optional(Type.Integer()),
+  siteId: Type.Optional(Type.Integer()),
   state: Type.Optional(Type.Union([Type.Literal('not_started'), Type.Literal('in_progress'), Type.Literal('submitted'),
     Type.Literal('voided'), Type.Literal('disconnected'), Type.Literal('signals')])),
   q: Type.Optional(Type.String({ maxLength: 100 })),
@@ -64,3 +65,6 @@ export type ExtendBody = Static<typeof ExtendBody>;
 
 export const VoidBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) });
 export type VoidBody = Static<typeof VoidBody>;
+
+export const ListQuery = Type.Object({ campaignId: Type.Optional(Type.Integer()) });
+export type ListQuery = Static<typeof ListQuery>;

@@ -35,17 +35,18 @@ async function summaryOf(db: Executor, row: repo.AssessmentRow, actor: Actor): P
     id: row.id, title: row.title, status: row.status as AssessmentSummary['status'], unitId: row.unit_id, unitName: row.unit_name,
     bankId: row.bank_id, bankName: row.bank_name, opensAt: row.opens_at, closesAt: row.closes_at, durationMin: row.duration_min,
     questionCount: row.question_count, variantMode: row.variant_mode as AssessmentSummary['variantMode'],
-    variantCount: row.variant_count, canManage: manages,
+    variantCount: row.variant_count, canManage: manages, campaignId: row.campaign_id,
     counts: { eligible, started: counts.started, submitted: counts.submitted },
   };
 }
 
-export async function listAssessments(ctx: AppContext, actor: Actor): Promise<AssessmentSummary[]> {
+export async function listAssessments(ctx: AppContext, actor: Actor, filter: { campaignId?: number } = {}): Promise<AssessmentSummary[]> {
   const managePaths = scopeOf(actor, 'assessment.manage');
   const monitorPaths = scopeOf(actor, 'assessment.monitor');
   if (managePaths.length === 0 && monitorPaths.length === 0) throw errors.forbidden('xem các bài khảo sát');
   const rows = await repo.assessmentsVisibleFrom(ctx.db, managePaths, monitorPaths);
-  const visible = rows.filter((r) => r.status === 'published' || can(actor, 'assessment.manage', r.unit_path));
+  const visible = rows.filter((r) => (r.status === 'published' || can(actor, 'assessment.manage', r.unit_path))
+    && (filter.campaignId === undefined || r.campaign_id === filter.campaignId));
   return Promise.all(visible.map((r) => summaryOf(ctx.db, r, actor)));
 }
 
@@ -73,6 +74,10 @@ async function checkReferences(db: Executor, actor: Actor, input: AssessmentInpu
   if (!unit) throw errors.unitNotFound();
   if (!can(actor, 'assessment.manage', unit.path)) throw errors.forbidden(`tổ chức bài khảo sát cho ${unit.name}`);
   await bankForActor(db, actor, input.bankId, 'use');
+  if (input.campaignId != null && !(await db.selectFrom('campaigns').select('id').where('id', '=', input.campaignId).executeTakeFirst())) {
+    throw errors.notFound('campaign_not_found', 'đợt bồi dưỡng');
+  }
+  if (input.compareWithId != null) await assessmentForActor(db, actor, input.compareWithId, 'monitor');
   const targets = await repo.unitsByIds(db, input.targetUnitIds);
   if (targets.length !== input.targetUnitIds.length) throw errors.unitNotFound();
   const outside = targets.find((t) => !can(actor, 'assessment.manage', t.path));

@@ -7,6 +7,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/harness.ts';
 import { createTrainingFixture } from '../../test/training-fixture.ts';
 import { missingRequiredAttendance } from './repository.ts';
+import { buildPublishedAssessment } from '../../test/assessment-builders.ts';
+import { buildUser } from '../../test/builders.ts';
+import { login } from '../../test/harness.ts';
 
 type Fixture = Awaited<ReturnType<typeof createTrainingFixture>>;
 const hasPdftotext = !spawnSync('pdftotext', ['-v']).error;
@@ -17,6 +20,7 @@ describeEachDialect('sites, sessions and attendance', (dialect) => {
   let siteA: number;
   let siteB: number;
   let sessions: number[];
+  let surveyId: number;
 
   beforeAll(async () => {
     // 6 July 2026, 05:00 in Vietnam: the day of the sessions, before they start (sign-ins stay valid all day).
@@ -173,5 +177,34 @@ describeEachDialect('sites, sessions and attendance', (dialect) => {
     expect([...await missingRequiredAttendance(db, campaignId, [an, binh, cuc])]).toEqual([cuc]);
     await f.organizer.request('PATCH', `/api/campaigns/${campaignId}`, { attendanceRequiredPercent: null });
     expect((await missingRequiredAttendance(db, campaignId, [an, binh, cuc, f.outsider.id])).size).toBe(0);
+  });
+
+  it('keeps people who missed the required sessions from starting the campaign\'s survey, with the reason', async () => {
+    await f.organizer.request('PATCH', `/api/campaigns/${campaignId}`, { attendanceRequiredPercent: 50 });
+    const opens = new Date(f.clock.now().getTime() - 3_600_000).toISOString();
+    const closes = new Date(f.clock.now().getTime() + 3_600_000).toISOString();
+    const { id } = await buildPublishedAssessment(f.env.ctx, { targets: [f.schoolA], campaignId, opensAt: opens, closesAt: closes });
+    const cuc = await f.teacherSession(2);
+    const refused = await cuc.request('POST', `/api/my/assessments/${id}/start`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toMatch(/^Bạn chưa đủ điều kiện làm bài: đợt ".+" yêu cầu tham dự ít nhất 50% số buổi học/);
+    const an = await f.teacherSession(0);
+    expect((await an.request('POST', `/api/my/assessments/${id}/start`)).statusCode).toBe(200);
+    surveyId = id;
+  });
+
+  it('watches the survey by site: the organiser filters one, a site\'s proctor sees only that site', async () => {
+    const bySite = (await f.organizer.request('GET', `/api/assessments/${surveyId}/monitor?siteId=${siteA}`)).json();
+    expect(bySite.sites.map((x: { id: number }) => x.id).sort()).toEqual([siteA, siteB].sort());
+    expect(bySite.people.map((p: { fullName: string }) => p.fullName).sort()).toEqual(['Lê Thị An', 'Phạm Văn Bình', 'Võ Thị Cúc']);
+    expect(bySite.counts).toMatchObject({ eligible: 3, inProgress: 1 });
+    // Someone with no role at all, made proctor of site B: the eligible people seated there, nothing else.
+    const watcher = await buildUser(f.env.ctx, { unit: f.schoolB, fullName: 'Đinh Văn Canh' });
+    await f.organizer.request('PUT', `/api/sites/${siteB}/proctors`, { personIds: [watcher.person.id] });
+    const session = await login(f.env.app, watcher.username, watcher.password);
+    const own = (await session.request('GET', `/api/assessments/${surveyId}/monitor`)).json();
+    expect(own.siteId).toBe(siteB);
+    expect(own.people.map((p: { fullName: string }) => p.fullName).sort()).toEqual(['Bùi Thị Giám', 'Ngô Văn Hiệu']);
+    expect((await session.request('GET', `/api/assessments/${surveyId}/monitor?siteId=${siteA}`)).statusCode).toBe(404);
   });
 });

@@ -12,6 +12,7 @@ import { findAssessment, findVariantByCode, insertVariant, variantsOf } from '..
 import { frozenFacts, frozenOf } from './content.ts';
 import * as repo from './repository.ts';
 import { requirePerson } from './access.ts';
+import { missingRequiredAttendance } from '../attendance/repository.ts';
 import { seededRandom } from '../../../domain/assessment/random.ts';
 
 function stateOf(now: number, opens: number, closes: number, attempts: repo.AttemptRow[]): MyAssessmentState {
@@ -83,6 +84,12 @@ export async function startAttempt(ctx: AppContext, actor: Actor, assessmentId: 
     }
     if (now.getTime() >= Date.parse(row.closes_at)) {
       throw errors.conflict('assessment_closed', `Bài khảo sát đã đóng lúc ${formatDateTimeVi(row.closes_at)}.`);
+    }
+    if (row.campaign_id !== null && (await missingRequiredAttendance(trx, row.campaign_id, [personId])).has(personId)) {
+      const campaign = await trx.selectFrom('campaigns').select(['name', 'attendance_required_percent']).where('id', '=', row.campaign_id)
+        .executeTakeFirst();
+      throw errors.conflict('attendance_required', `Bạn chưa đủ điều kiện làm bài: đợt "${campaign?.name ?? ''}" yêu cầu tham dự ít nhất `
+        + `${campaign?.attendance_required_percent ?? 100}% số buổi học tại điểm cầu của mình. Liên hệ ban tổ chức nếu có sai sót.`);
     }
     const used = attempts.filter((a) => a.status !== 'voided').length;
     if (used >= row.attempts_allowed) {

@@ -1,7 +1,8 @@
 import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Switch, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { trainingApi, type CampaignSummary } from '../../api/training.ts';
 import { DEFAULT_REVIEW, MOMENT_LABELS, type Moment } from '../../../domain/assessment/review.ts';
 import { DEFAULT_SCORING, describeRounding } from '../../../domain/assessment/scoring.ts';
 import { fold } from '../../../domain/text.ts';
@@ -9,6 +10,7 @@ import { assessmentsApi, type AssessmentDetail, type AssessmentInput } from '../
 import { banksApi, type Bank, type DifficultyCounts, type Topic } from '../../api/banks.ts';
 import { errorMessage } from '../../api/client.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { formatDateTimeVi } from '../../lib/format.ts';
 import { UnitTreeSelect } from '../../components/unit-tree-select.tsx';
 import { useUnits } from '../../hooks/useUnits.ts';
 import { unitSelectOptions } from '../../lib/unit-tree.ts';
@@ -66,6 +68,9 @@ export default function AssessmentEditorScene() {
   const [form] = Form.useForm<Values>();
   const { forest, loading: unitsLoading } = useUnits();
   const [banks, setBanks] = useState<Bank[]>([]);
+  const [campaigns, setCampaigns] = useState<CampaignSummary[]>([]);
+  const [earlier, setEarlier] = useState<{ value: number; label: string }[]>([]);
+  const campaignFromLink = Number(useSearchParams()[0].get('dot')) || null;
   const [existing, setExisting] = useState<AssessmentDetail | null>(null);
   const [topics, setTopics] = useState<{ items: Topic[]; withoutTopic: DifficultyCounts | null }>({ items: [], withoutTopic: null });
   const [questionOptions, setQuestionOptions] = useState<{ value: number; label: string }[]>([]);
@@ -79,13 +84,18 @@ export default function AssessmentEditorScene() {
 
   useEffect(() => { banksApi.list().then((all) => setBanks(all.filter((b) => b.active)), (e) => setError(errorMessage(e))); }, []);
   useEffect(() => {
+    trainingApi.campaigns().then(setCampaigns, () => setCampaigns([]));
+    assessmentsApi.list().then((all) => setEarlier(all.filter((a) => a.id !== id && a.status === 'published')
+      .map((a) => ({ value: a.id, label: `${a.title} (${formatDateTimeVi(a.opensAt).slice(0, 10)})` }))), () => undefined);
+  }, [id]);
+  useEffect(() => {
     if (id === null) return;
     assessmentsApi.get(id).then((detail) => { setExisting(detail); form.setFieldsValue(toValues(detail.input)); },
       (e) => setError(errorMessage(e)));
   }, [id, form]);
   useEffect(() => {
-    if (id === null && !unitsLoading && forest.roots[0]) form.setFieldsValue(defaults(forest.roots[0].id));
-  }, [id, unitsLoading, forest, form]);
+    if (id === null && !unitsLoading && forest.roots[0]) form.setFieldsValue({ ...defaults(forest.roots[0].id), campaignId: campaignFromLink });
+  }, [id, unitsLoading, forest, form, campaignFromLink]);
   useEffect(() => {
     if (!bankId) return;
     banksApi.topics(bankId).then((t) => setTopics({ items: t.items, withoutTopic: t.withoutTopic }), () => undefined);
@@ -131,6 +141,20 @@ export default function AssessmentEditorScene() {
               <Form.Item name="bankId" label="Ngân hàng câu hỏi" rules={[{ required: true, message: 'Chọn ngân hàng câu hỏi' }]}>
                 <Select disabled={published} options={banks.map((b) => ({ value: b.id, label: `${b.name} (${b.code})` }))}
                   placeholder="Chọn ngân hàng" aria-label="Ngân hàng câu hỏi" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item name="campaignId" label="Thuộc đợt bồi dưỡng" tooltip="Nếu đợt có yêu cầu chuyên cần, chỉ người tham dự đủ số buổi mới được làm bài.">
+                <Select allowClear placeholder="Không thuộc đợt nào" aria-label="Đợt bồi dưỡng"
+                  options={campaigns.map((c) => ({ value: c.id, label: `${c.name} (${c.schoolYear})` }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="compareWithId" label="So sánh thống kê với bài" tooltip="Ví dụ: bài khảo sát của đợt này năm trước.">
+                <Select allowClear placeholder="Không so sánh" aria-label="So sánh với bài" options={earlier}
+                  showSearch={{ filterOption: (input, option) => fold(String(option?.label ?? '')).includes(fold(input)) }} />
               </Form.Item>
             </Col>
           </Row>

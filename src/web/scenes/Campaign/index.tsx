@@ -3,6 +3,7 @@ import { Alert, Card, Skeleton, Tabs } from 'antd';
 import { useCallback } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { trainingApi, type Campaign } from '../../api/training.ts';
+import { AssessmentsTab } from './assessments-tab.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { percent, periodText } from '../../lib/training-format.ts';
@@ -29,12 +30,12 @@ export default function CampaignScene() {
       {campaign.limitedToOwnUnits && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title="Bạn xem đợt này trong phạm vi đơn vị mình: chỉ học viên thuộc đơn vị của bạn được liệt kê." />
       )}
-      {/* The campaign's assessments (issue 4) get their own tab here. */}
       <Tabs activeKey={tab} onChange={(key) => setParams({ tab: key }, { replace: true })} items={[
         { key: 'tong-quan', label: 'Tổng quan', children: <OverviewTab campaign={campaign} onChanged={reload} /> },
         { key: 'tai-lieu', label: 'Tài liệu', children: <MaterialsTab campaign={campaign} /> },
         { key: 'diem-cau', label: 'Điểm cầu và lịch học', children: <SitesTab campaign={campaign} /> },
         { key: 'chuyen-can', label: 'Chuyên cần', children: <AttendanceTab campaign={campaign} /> },
+        { key: 'bai-khao-sat', label: 'Bài khảo sát', children: <AssessmentsTab campaignId={campaign.id} /> },
       ]} />
     </>
   );

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Flex, Input, Progress, Row, Segmented, Space, Statistic, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Col, Flex, Input, Progress, Row, Segmented, Select, Space, Statistic, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { assessmentsApi, type MonitorQuery, type MonitorView } from '../../api/assessments.ts';
@@ -43,6 +43,7 @@ export default function MonitorScene() {
   const [view, setView] = useState<MonitorView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [unitId, setUnitId] = useState<number | undefined>();
+  const [siteId, setSiteId] = useState<number | undefined>();
   const [state, setState] = useState<(typeof STATES)[number]['value']>('all');
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 300);
@@ -55,7 +56,7 @@ export default function MonitorScene() {
     if (inFlight.current) return;
     inFlight.current = true;
     try {
-      const next = await assessmentsApi.monitor(id, { unitId, state: state === 'all' ? undefined : state, q: q || undefined,
+      const next = await assessmentsApi.monitor(id, { unitId, siteId, state: state === 'all' ? undefined : state, q: q || undefined,
         offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
       setView(next);
       setError(null);
@@ -65,10 +66,10 @@ export default function MonitorScene() {
     } finally {
       inFlight.current = false;
     }
-  }, [id, unitId, state, q, page]);
+  }, [id, unitId, siteId, state, q, page]);
 
   useEffect(() => { void load(); }, [load]);
-  useEffect(() => { setPage(1); }, [unitId, state, q]);
+  useEffect(() => { setPage(1); }, [unitId, siteId, state, q]);
   useEffect(() => {
     if (!auto) return;
     const timer = setInterval(() => { if (!document.hidden) void load(); }, REFRESH_MS);
@@ -138,6 +139,10 @@ export default function MonitorScene() {
               <UnitTreeSelect forest={forest} value={unitId} onChange={setUnitId} placeholder="Mọi đơn vị" aria-label="Lọc theo đơn vị"
                 style={{ width: 260 }} />
               {unitId !== undefined && <Button onClick={() => setUnitId(undefined)}>Bỏ lọc đơn vị</Button>}
+              {view && view.sites.length > 0 && (
+                <Select allowClear placeholder="Mọi điểm cầu" aria-label="Lọc theo điểm cầu" style={{ width: 220 }} value={siteId ?? view.siteId ?? undefined}
+                  onChange={(v?: number) => setSiteId(v)} options={view.sites.map((s) => ({ value: s.id, label: s.name }))} />
+              )}
               <Input.Search allowClear placeholder="Tìm theo tên" aria-label="Tìm theo tên" value={search}
                 onChange={(e) => setSearch(e.target.value)} style={{ width: 220 }} />
             </Flex>
