@@ -115,7 +115,8 @@ describe('organiser runs a campaign with two sites; a proctor marks attendance a
     const display = await checkinDisplay(server.ctx, actor, session.id, server.url);
     const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
     await new LoginPage(phone, server.url).signIn(teacherB.username, teacherB.password);
-    await phone.getByRole('button', { name: 'Mở menu' }).waitFor();
+    // A participant lands on their own light pages.
+    await phone.getByRole('heading', { name: 'Bài khảo sát của tôi' }).waitFor();
     await phone.goto(display.url);
     await phone.getByText('Đã điểm danh: Đi muộn').or(phone.getByText('Đã điểm danh: Có mặt')).waitFor();
     const mark = await server.ctx.db.selectFrom('attendance').select(['via', 'status']).where('session_id', '=', session.id)

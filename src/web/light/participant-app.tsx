@@ -24,6 +24,7 @@ function AccountFooter() {
     <footer className="lt-foot">
       <span>{me.displayName}</span>
       <Link to="/thi/lich-su">Kết quả các năm</Link>
+      <Link to="/cua-toi">Lịch học, tài liệu</Link>
       <Link to="/doi-mat-khau">Đổi mật khẩu</Link>
       {isStaff(me.grants) && <Link to="/">Trang quản lý</Link>}
     </footer>
