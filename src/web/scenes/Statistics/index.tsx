@@ -20,8 +20,9 @@ function delta(now: number | null, before: number | null | undefined, unit = '')
 
 function unitColumns(view: StatisticsView, onOpen: (u: UnitFigures) => void): TableColumnsType<UnitFigures> {
   return [
-    { title: 'Đơn vị', render: (_, u) => (u.hasChildren
-      ? <Typography.Link onClick={() => onOpen(u)}>{u.name}</Typography.Link> : u.name) },
+    { title: 'Đơn vị', render: (_, u) => (
+      <Typography.Link href={`#don-vi-${u.unitId}`} onClick={(e) => { e.preventDefault(); onOpen(u); }}>{u.name}</Typography.Link>
+    ) },
     { title: 'Phải làm', align: 'right', width: 90, render: (_, u) => formatCount(u.eligible) },
     { title: 'Đã làm', align: 'right', width: 90, render: (_, u) => formatCount(u.took) },
     { title: 'Chưa làm', align: 'right', width: 90, render: (_, u) => formatCount(u.didNotTake) },
@@ -87,7 +88,9 @@ export function StatisticsTab({ assessmentId }: { assessmentId: number }) {
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
         <Breadcrumb items={view.path.map((p, i) => ({
-          title: i < view.path.length - 1 ? <a onClick={() => setUnitId(p.unitId ?? undefined)}>{p.name}</a> : <strong>{p.name}</strong>,
+          title: i < view.path.length - 1
+            ? <a href={`#don-vi-${p.unitId ?? ''}`} onClick={(e) => { e.preventDefault(); setUnitId(p.unitId ?? undefined); }}>{p.name}</a>
+            : <strong>{p.name}</strong>,
         }))} />
         <Space wrap>
           {view.live ? <Tag color="warning">{PARTIAL_FIGURES}</Tag> : <Tag color="success">Số liệu chính thức</Tag>}
