@@ -20,7 +20,7 @@ import { verifyRun, type Acked } from './verify.ts';
 
 const { values } = parseArgs({ options: {
   participants: { type: 'string', default: '10000' }, db: { type: 'string', default: process.env.DATABASE_URL ? 'postgres' : 'sqlite' },
-  concurrency: { type: 'string', default: '128' }, 'login-concurrency': { type: 'string', default: '32' },
+  concurrency: { type: 'string', default: '64' }, 'login-concurrency': { type: 'string', default: '32' },
   'submit-window': { type: 'string', default: '10' },
 } });
 const N = Number(values.participants);

@@ -174,6 +174,8 @@ export interface AttemptResult {
   band: string | null;
   /** When the score is hidden: when it will be shown ('after_close' → the close time), or null if never. */
   scoreVisibleFrom: string | null;
+  /** The review may show questions (answers or key) now; the submit's reply leaves them to the result page. */
+  reviewAvailable?: boolean;
   /** Answers sent with a submit that arrived after the deadline and its grace: not counted. */
   rejectedAnswers?: number;
   questions: null | {

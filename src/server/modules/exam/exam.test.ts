@@ -105,9 +105,11 @@ describeEachDialect('taking an assessment', (dialect) => {
     expect(expected).toMatchObject({ correct: 6, answered: 8, score: 6, band: 'Trung bình' });
     expect(submit.json()).toMatchObject({ status: 'submitted', submitKind: 'participant', score: 6, correct: 6, band: 'Trung bình',
       answered: 8, total: 10, rejectedAnswers: 0 });
-    // The key is shown after the window closes, not before.
-    expect(submit.json().questions.every((q: { correct: number | null }) => q.correct === null)).toBe(true);
-    expect(submit.json().questions[0].choice).toBe(display[0]);
+    // The review comes from the result page; the key is shown after the window closes, not before.
+    expect(submit.json()).toMatchObject({ questions: null, reviewAvailable: true });
+    const review = (await teacher.request('GET', `/api/attempts/${id}/result`)).json();
+    expect(review.questions.every((q: { correct: number | null }) => q.correct === null)).toBe(true);
+    expect(review.questions[0].choice).toBe(display[0]);
 
     const late = await save(teacher, id, [{ position: 9, choice: 0, seq: 30 }]);
     expect(late.statusCode).toBe(409);

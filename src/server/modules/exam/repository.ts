@@ -68,16 +68,11 @@ export function answersOf(db: Executor, attemptId: number) {
     .where('attempt_id', '=', attemptId).orderBy('position').execute();
 }
 
-/**
- * Marks an open attempt submitted; false when it was no longer open (another request or node closed it first) or,
- * with `dueBefore`, when its deadline has meanwhile moved past that instant (an extension).
- */
-export async function closeAttempt(db: Executor, id: number, kind: string, atIso: string, dueBefore?: string): Promise<boolean> {
-  let q = db.updateTable('attempts').set({ status: 'submitted', submitted_at: atIso, submit_kind: kind })
-    .where('id', '=', id).where('status', '=', 'in_progress');
-  if (dueBefore) q = q.where('deadline_at', '<', dueBefore);
-  const result = await q.executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+/** The attempt's status and deadline, its row locked until the transaction ends (PostgreSQL; SQLite is serial). */
+export function lockAttempt(db: Executor, dialect: Dialect, id: number) {
+  let q = db.selectFrom('attempts').select(['status', 'deadline_at']).where('id', '=', id);
+  if (dialect === 'postgres') q = q.forUpdate();
+  return q.executeTakeFirst();
 }
 
 export async function recordEvent(db: Executor, e: { attempt_id: number; kind: string; at: string; detail?: unknown;

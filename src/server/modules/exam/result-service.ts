@@ -11,7 +11,8 @@ import { ownAttempt } from './access.ts';
 import { variantContent } from './content.ts';
 import * as repo from './repository.ts';
 
-export async function attemptResult(ctx: AppContext, actor: Actor, attemptId: number): Promise<AttemptResult> {
+/** With `withQuestions: false` (the submit's reply) the per-question review is left for the result page to fetch. */
+export async function attemptResult(ctx: AppContext, actor: Actor, attemptId: number, options = { withQuestions: true }): Promise<AttemptResult> {
   const facts = await ownAttempt(ctx, actor, attemptId);
   const [attempt, assessment, content] = await Promise.all([
     repo.findAttempt(ctx.db, attemptId), findAssessment(ctx.db, facts.assessmentId), variantContent(ctx.db, facts.variantId),
@@ -21,7 +22,7 @@ export async function attemptResult(ctx: AppContext, actor: Actor, attemptId: nu
   const windowClosed = ctx.clock.now().getTime() >= Date.parse(assessment!.closes_at);
   const show = visibleParts(policy, { submitted: a.status === 'submitted', windowClosed });
   let questions: AttemptResult['questions'] = null;
-  if (a.status === 'submitted' && (show.answers || show.key)) {
+  if (options.withQuestions && a.status === 'submitted' && (show.answers || show.key)) {
     const key = show.key ? displayKey(content.items, (await repo.keyOf(ctx.db, facts.assessmentId)).map((k) => k.correct_index)) : null;
     const choices = show.answers && a.responses ? displayChoices(content.items, a.responses) : null;
     questions = content.questions.map((q, position) => ({
@@ -34,6 +35,6 @@ export async function attemptResult(ctx: AppContext, actor: Actor, attemptId: nu
     attemptId, assessmentTitle: assessment!.title, status: a.status as AttemptStatus, submittedAt: a.submitted_at,
     submitKind: a.submit_kind as SubmitKind | null, total: content.questions.length, answered: a.answered_count,
     score: show.score ? a.score : null, correct: show.score ? a.correct_count : null, band: show.score ? a.band : null,
-    scoreVisibleFrom: hiddenUntil, questions,
+    scoreVisibleFrom: hiddenUntil, questions, reviewAvailable: a.status === 'submitted' && (show.answers || show.key),
   };
 }

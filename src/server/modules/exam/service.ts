@@ -107,24 +107,25 @@ export async function ping(ctx: AppContext, actor: Actor, attemptId: number,
 
 /**
  * Saves the answers still queued on the device and grades, in one transaction. A submit that arrives after the deadline
- * and its grace still closes the attempt (as the server would) but its late answers are not counted.
+ * and its grace still closes the attempt (as the server would) but its late answers are not counted. The reply is the
+ * score as the review policy allows; the review of each question is read from /result.
  */
 export async function submitAttempt(ctx: AppContext, actor: Actor, attemptId: number,
   body: { answers: SavedAnswer[]; kind: 'participant' | 'deadline' }) {
   const facts = await ownAttempt(ctx, actor, attemptId);
   const content = await variantContent(ctx.db, facts.variantId);
   checkAnswers(body.answers, content.questions.map((q) => q.options.length));
+  const grace = (await frozenFacts(ctx.db, facts.assessmentId)).graceSeconds;
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const cutoff = new Date(now.getTime() - grace * 1000).toISOString();
   const rejected = await ctx.db.transaction().execute(async (trx) => {
-    const now = ctx.clock.now();
-    const attempt = (await repo.findAttempt(trx, facts.id))!;
-    if (attempt.status !== 'in_progress') return countUnsaved(trx, facts.id, body.answers);
-    const outcome = await writeAnswers(ctx, trx, facts, body.answers, now);
-    const at = now.toISOString();
-    await closeAndGrade(ctx, trx, { id: facts.id, assessment_id: facts.assessmentId, variant_id: facts.variantId },
-      outcome.open ? body.kind : 'server', at);
-    return outcome.rejected;
+    const outcome = body.answers.length ? await writeAnswers(ctx, trx, facts, body.answers, now) : { open: true, rejected: 0 };
+    const graded = await closeAndGrade(ctx, trx, { id: facts.id, assessment_id: facts.assessmentId, variant_id: facts.variantId },
+      (deadline) => (deadline >= cutoff ? body.kind : 'server'), at);
+    return graded ? outcome.rejected : countUnsaved(trx, facts.id, body.answers);
   });
-  return { ...(await attemptResult(ctx, actor, attemptId)), rejectedAnswers: rejected };
+  return { ...(await attemptResult(ctx, actor, attemptId, { withQuestions: false })), rejectedAnswers: rejected };
 }
 
 /** An image of the attempt's own questions. */

@@ -55,7 +55,10 @@ export default function ResultScreen() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!given) examApi.result(attemptId).then(setResult, (e) => setError(errorMessage(e)));
+    // The submit's reply carries the score; the review of each question (when allowed) comes from the result.
+    if (!given || (given.reviewAvailable && !given.questions)) {
+      examApi.result(attemptId).then((full) => setResult({ ...full, rejectedAnswers: given?.rejectedAnswers }), (e) => setError(errorMessage(e)));
+    }
   }, [attemptId, given]);
 
   if (error) return <><ErrorAlert message={error} /><Link to="/thi">← Bài khảo sát của tôi</Link></>;
