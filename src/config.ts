@@ -9,6 +9,8 @@ export interface AppConfig {
   secureCookies: boolean;
   trustProxy: boolean;
   sessionHours: number;
+  /** PostgreSQL connections per process. */
+  poolSize: number;
   logLevel: string;
   webDir: string;
 }
@@ -26,6 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     sessionHours: Number(env.SESSION_HOURS ?? 12),
+    poolSize: Math.max(1, Number(env.DB_POOL_SIZE ?? 10) || 10),
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
   };

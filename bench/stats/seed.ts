@@ -4,6 +4,7 @@ import { canonicalResponses, keyLetters } from '../../src/domain/assessment/resp
 import { DEFAULT_SCORING, grade } from '../../src/domain/assessment/scoring.ts';
 import { Random } from '../../src/domain/demo/random.ts';
 import { gaussian } from '../../src/domain/statistics/synthetic.ts';
+import { displayedChoices, simulateChoices } from '../../src/domain/demo/simulated-attempt.ts';
 import { fold, nameSortKey } from '../../src/domain/text.ts';
 import type { AppContext } from '../../src/server/context.ts';
 import { createBank } from '../../src/server/modules/banks/service.ts';
@@ -31,7 +32,8 @@ export async function seedAttempts(ctx: AppContext, count: number): Promise<numb
   const published = (await ctx.db.selectFrom('assessment_questions').select(['correct_index', 'option_count'])
     .where('assessment_id', '=', id).orderBy('ordinal').execute());
   const key = keyLetters(published.map((q) => q.correct_index));
-  const truth = published.map((q, i) => (i === MISKEYED ? (q.correct_index + 1) % q.option_count : q.correct_index));
+  const simulated = published.map((q, i) => ({ truth: i === MISKEYED ? (q.correct_index + 1) % q.option_count : q.correct_index,
+    optionCount: q.option_count, difficulty: -0.6 }));
   const variants = (await ctx.db.selectFrom('assessment_variants').select(['id', 'items_json']).where('assessment_id', '=', id).execute())
     .map((v) => ({ id: v.id, items: JSON.parse(v.items_json) as VariantItem[] }));
 
@@ -61,17 +63,8 @@ export async function seedAttempts(ctx: AppContext, count: number): Promise<numb
       if (!unitAbility.has(person.unit_id)) unitAbility.set(person.unit_id, 0.4 * gaussian(random) + 0.3);
       const ability = unitAbility.get(person.unit_id)! + gaussian(random);
       const variant = variants[random.int(0, variants.length - 1)];
-      const original = published.map((q, i) => {
-        const p = 0.2 + 0.8 / (1 + Math.exp(-1.6 * (ability + 0.6 - 0.5 * gaussian(random))));
-        if (random.next() < p) return truth[i];
-        if (random.chance(0.015)) return null;
-        return (truth[i] + random.int(1, q.option_count - 1)) % q.option_count;
-      });
-      const choices = new Map(variant.items.map((item, position) => {
-        const o = original[item.ordinal];
-        return [position, o === null ? null : item.optionOrder.indexOf(o)] as const;
-      }));
-      const responses = canonicalResponses(variant.items, choices);
+      const original = simulateChoices(random, ability, simulated, { slope: 1.6, noise: 0.5, blank: 0.015 });
+      const responses = canonicalResponses(variant.items, displayedChoices(variant.items, original));
       const g = grade(responses, key, DEFAULT_SCORING);
       return { assessment_id: id, person_id: person.id, user_id: userId, attempt_no: 1, variant_id: variant.id, status: 'submitted',
         started_at: at, deadline_at: at, submitted_at: at, submit_kind: 'participant', answered_count: g.answered, correct_count: g.correct,

@@ -7,6 +7,7 @@ import { DEFAULT_REVIEW } from '../../domain/assessment/review.ts';
 import { canonicalResponses, keyLetters, OPTION_LETTERS } from '../../domain/assessment/responses.ts';
 import { DEFAULT_SCORING, grade } from '../../domain/assessment/scoring.ts';
 import { Random } from '../../domain/demo/random.ts';
+import { displayedChoices, simulateChoices } from '../../domain/demo/simulated-attempt.ts';
 import { gaussian } from '../../domain/statistics/synthetic.ts';
 import type { Actor } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
@@ -51,6 +52,8 @@ export async function seedLastYear(ctx: AppContext, actor: Actor, bankId: number
   const people = await ctx.db.selectFrom('people').innerJoin('users', 'users.person_id', 'people.id')
     .select(['people.id', 'people.unit_id', 'users.id as user_id']).where('people.active', '=', 1).orderBy('people.id').execute();
 
+  const simulated = questions.map((q) => ({ truth: q.correct_index, optionCount: q.option_count,
+    difficulty: DIFFICULTY[q.difficulty ?? ''] ?? -0.2 }));
   const random = new Random(seed);
   const unitAbility = new Map<number, number>();
   const rows = [];
@@ -59,18 +62,8 @@ export async function seedLastYear(ctx: AppContext, actor: Actor, bankId: number
     if (!random.chance(0.96)) continue;
     const ability = unitAbility.get(person.unit_id)! + gaussian(random);
     const variant = variants[random.int(0, variants.length - 1)];
-    // Answers on the canonical questions, then laid out as the person's variant showed them.
-    const original = questions.map((q) => {
-      const p = 0.2 + 0.8 / (1 + Math.exp(-1.7 * (ability - (DIFFICULTY[q.difficulty ?? ''] ?? -0.7) - 0.3 * gaussian(random))));
-      if (random.next() < p) return q.correct_index;
-      if (random.chance(0.02)) return null;
-      return (q.correct_index + random.int(1, q.option_count - 1)) % q.option_count;
-    });
-    const choices = new Map(variant.items.map((item, position) => {
-      const o = original[item.ordinal];
-      return [position, o === null ? null : item.optionOrder.indexOf(o)] as const;
-    }));
-    const responses = canonicalResponses(variant.items, choices);
+    const original = simulateChoices(random, ability, simulated);
+    const responses = canonicalResponses(variant.items, displayedChoices(variant.items, original));
     const result = grade(responses, key, DEFAULT_SCORING);
     const started = opens + random.int(0, 8 * 60) * MINUTE;
     const submitted = started + random.int(9, 29) * MINUTE + random.int(0, 59) * 1000;
