@@ -4,9 +4,11 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildUnit, buildUser } from '../../test/builders.ts';
-import { buildPublishedAssessment } from '../../test/assessment-builders.ts';
+import { buildPublishedAssessment, rootActor } from '../../test/assessment-builders.ts';
 import { createTestEnv, describeEachDialect, login, type Session, type TestEnv } from '../../test/harness.ts';
 import { findRootUnit } from '../units/repository.ts';
+import { reportData } from '../reports/report-data.ts';
+import { renderReport } from '../reports/service.ts';
 import type { UnitRow } from '../../db/schema.ts';
 
 const hasPdftotext = !spawnSync('pdftotext', ['-v']).error;
@@ -114,6 +116,23 @@ describeEachDialect('statistics of an assessment', (dialect) => {
       expect(text).toContain('SỐ LIỆU TẠM THỜI');
       expect(text).toContain('Xã Hòa Bình');
     }
+  });
+
+  it('renders a province-sized report in a separate process: the same workbook as inline, and a PDF', async () => {
+    const data = await reportData(env.ctx, await rootActor(env.ctx), assessmentId);
+    const inline = await renderReport(data, 'xlsx', Infinity);
+    const child = await renderReport(data, 'xlsx', 0);
+    expect(inline.peakRssMb).toBeUndefined();
+    expect(child.peakRssMb).toBeGreaterThan(0);
+    const sheets = async (body: Buffer) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(body as unknown as ArrayBuffer);
+      return book.worksheets.map((w) => ({ name: w.name, rows: w.getSheetValues().map((r) => JSON.stringify(r)) }));
+    };
+    const fromChild = await sheets(child.body);
+    expect(fromChild.find((s) => s.name === 'Chi tiết')!.rows.filter(Boolean)).toHaveLength(5 + plan.length);
+    expect(fromChild).toEqual(await sheets(inline.body));
+    expect((await renderReport(data, 'pdf', 0)).body.subarray(0, 4).toString()).toBe('%PDF');
   });
 
   it('flags the question everyone answered alike as likely mis-keyed, and a corrected key regrades every attempt (audited)', async () => {
