@@ -74,23 +74,48 @@ export interface GradedRow {
 }
 
 /**
- * Every counted attempt (each person's latest submitted one) as the statistics engine reads it, in batches. The whole
- * assessment is read from the attempts alone in (person, attempt_no) order along its unique index — a plan that stays
- * cheap at a million rows whatever the planner's statistics say — with people and units looked up per batch. A scope
- * (a principal's school) reads its few people through the joins instead.
+ * Submitted attempts that do not count because the same person submitted a later one. Most surveys allow one attempt,
+ * so this is usually empty; it is found by one aggregate over the assessment's attempts (linear whatever the plan).
+ */
+export async function supersededAttempts(db: Executor, assessmentId: number): Promise<Set<number>> {
+  const repeaters = (await db.selectFrom('attempts').select('person_id')
+    .where('assessment_id', '=', assessmentId).where('status', '=', 'submitted')
+    .groupBy('person_id').having((eb) => eb.fn.countAll(), '>', 1).execute()).map((r) => r.person_id);
+  const superseded = new Set<number>();
+  for (let i = 0; i < repeaters.length; i += 500) {
+    const rows = await db.selectFrom('attempts').select(['id', 'person_id'])
+      .where('assessment_id', '=', assessmentId).where('status', '=', 'submitted').where('person_id', 'in', repeaters.slice(i, i + 500))
+      .orderBy('person_id').orderBy('attempt_no', 'desc').execute();
+    rows.forEach((r, k) => { if (k > 0 && rows[k - 1].person_id === r.person_id) superseded.add(r.id); });
+  }
+  return superseded;
+}
+
+/**
+ * Every counted attempt (each person's latest submitted one) as the statistics engine reads it, in keyset batches by
+ * attempt id along (assessment, status, id). The whole assessment is read from the attempts alone, with people and
+ * units looked up per batch — a plan that stays linear at a million rows whatever the planner's statistics say; a
+ * scope (a principal's school) reads its few people through the joins instead.
  */
 export async function* gradedStream(db: Executor, assessmentId: number, scopePaths?: string[], batch = 5000): AsyncGenerator<GradedRow[]> {
+  const superseded = await supersededAttempts(db, assessmentId);
+  let after = 0;
   if (scopePaths) {
-    let after = 0;
+    const paths = scopePaths;
     for (;;) {
-      const rows = await countedAttempts(db, { assessmentId, scopePaths }).where('a.id', '>', after)
+      const rows = await db.selectFrom('attempts as a')
+        .innerJoin('people as p', 'p.id', 'a.person_id')
+        .innerJoin('units as u', 'u.id', 'p.unit_id')
+        .innerJoin('assessment_variants as v', 'v.id', 'a.variant_id')
+        .where('a.assessment_id', '=', assessmentId).where('a.status', '=', 'submitted').where('a.id', '>', after)
+        .where((eb) => (paths.length ? eb.or(paths.map((p) => eb('u.path', 'like', `${p}%`))) : sql<boolean>`1 = 0`))
         .select(['a.id', 'a.score', 'a.band', 'a.responses', 'p.unit_id', 'p.position', 'p.party_member', 'u.school_level',
           'v.code as variant_code'])
         .orderBy('a.id').limit(batch).execute();
-      if (rows.length === 0) return;
-      yield rows;
-      after = rows[rows.length - 1].id;
+      const counted = rows.filter((r) => !superseded.has(r.id));
+      if (counted.length) yield counted;
       if (rows.length < batch) return;
+      after = rows[rows.length - 1].id;
     }
   }
   const [variants, units] = await Promise.all([
@@ -99,38 +124,23 @@ export async function* gradedStream(db: Executor, assessmentId: number, scopePat
   ]);
   const codeOf = new Map(variants.map((v) => [v.id, v.code]));
   const levelOf = new Map(units.map((u) => [u.id, u.school_level]));
-  type Row = { id: number; person_id: number; attempt_no: number; variant_id: number; score: number | null; band: string | null;
-    responses: string | null };
-  const enrich = async (done: Row[]): Promise<GradedRow[]> => {
-    if (done.length === 0) return [];
-    const people = new Map((await db.selectFrom('people').select(['id', 'unit_id', 'position', 'party_member'])
-      .where('id', 'in', done.map((a) => a.person_id)).execute()).map((p) => [p.id, p]));
-    return done.map((a) => {
-      const p = people.get(a.person_id)!;
-      return { id: a.id, score: a.score, band: a.band, responses: a.responses, unit_id: p.unit_id, position: p.position,
-        party_member: p.party_member, school_level: levelOf.get(p.unit_id) ?? null, variant_code: codeOf.get(a.variant_id) ?? '' };
-    });
-  };
-  // Rows come in (person, attempt_no) order: a person's latest attempt is known once the next person appears.
-  let current: Row | null = null;
-  let cursor = { person: 0, no: 0 };
   for (;;) {
     const rows = await db.selectFrom('attempts')
-      .select(['id', 'person_id', 'attempt_no', 'variant_id', 'score', 'band', 'responses'])
-      .where('assessment_id', '=', assessmentId).where('status', '=', 'submitted')
-      .where(sql<boolean>`(person_id, attempt_no) > (${cursor.person}, ${cursor.no})`)
-      .orderBy('person_id').orderBy('attempt_no').limit(batch).execute();
-    const done: Row[] = [];
-    for (const r of rows) {
-      if (current && current.person_id !== r.person_id) done.push(current);
-      current = r;
+      .select(['id', 'person_id', 'variant_id', 'score', 'band', 'responses'])
+      .where('assessment_id', '=', assessmentId).where('status', '=', 'submitted').where('id', '>', after)
+      .orderBy('id').limit(batch).execute();
+    const counted = rows.filter((r) => !superseded.has(r.id));
+    if (counted.length) {
+      const people = new Map((await db.selectFrom('people').select(['id', 'unit_id', 'position', 'party_member'])
+        .where('id', 'in', counted.map((a) => a.person_id)).execute()).map((p) => [p.id, p]));
+      yield counted.map((a) => {
+        const p = people.get(a.person_id)!;
+        return { id: a.id, score: a.score, band: a.band, responses: a.responses, unit_id: p.unit_id, position: p.position,
+          party_member: p.party_member, school_level: levelOf.get(p.unit_id) ?? null, variant_code: codeOf.get(a.variant_id) ?? '' };
+      });
     }
-    if (rows.length < batch && current) done.push(current);
-    const out = await enrich(done);
-    if (out.length) yield out;
     if (rows.length < batch) return;
-    const last = rows[rows.length - 1];
-    cursor = { person: last.person_id, no: last.attempt_no };
+    after = rows[rows.length - 1].id;
   }
 }
 
