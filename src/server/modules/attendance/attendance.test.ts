@@ -124,6 +124,15 @@ describeEachDialect('sites, sessions and attendance', (dialect) => {
     f.clock.set('2026-07-06T04:30:00Z'); // 11:30: session 1 over
     expect((await teacherAn.request('POST', '/api/checkin', { code: display.code })).statusCode).toBe(409);
     expect((await teacherAn.request('POST', '/api/checkin', { code: 'ZZZZZZ' })).statusCode).toBe(404);
+    // Guessing codes: after ten wrong ones in 15 minutes check-in pauses for that account, even with the right code.
+    const teacherCuc = await f.teacherSession(2);
+    for (let i = 0; i < 10; i++) expect((await teacherCuc.request('POST', '/api/checkin', { code: `ZZZZ${'23456789AB'[i]}2` })).statusCode).toBe(404);
+    const paused = await teacherCuc.request('POST', '/api/checkin', { code: display.code });
+    expect(paused.statusCode).toBe(429);
+    expect(paused.json().message).toContain('nhập sai mã điểm danh quá nhiều lần');
+    f.clock.set('2026-07-06T04:50:00Z'); // 20 minutes later the pause is over (session 1 has ended by now)
+    expect((await teacherCuc.request('POST', '/api/checkin', { code: display.code })).statusCode).toBe(409);
+    f.clock.set('2026-07-06T04:30:00Z');
 
     f.clock.set('2026-07-06T09:00:00Z'); // 16:00: both sessions of site A started, site B's too
     await f.proctor.request('PUT', `/api/training-sessions/${sessions[1]}/attendance/${an}`, { status: 'present' });

@@ -6,7 +6,8 @@ import {
   attendanceRate, checkinCode, checkinState, checkinStatus, normalizeCheckinCode, sessionStarted, type AttendanceStatus,
 } from '../../../domain/training/attendance.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { AppError, errors } from '../../errors.ts';
+import { countFailures, recordFailure } from '../auth/repository.ts';
 import { campaignAccess } from '../campaigns/access.ts';
 import { participantScope, siteAccess, siteForMarking } from '../sites/access.ts';
 import { findSession, participantsOf, sitesOf } from '../sites/repository.ts';
@@ -83,11 +84,24 @@ export async function checkinDisplay(ctx: AppContext, actor: Actor, sessionId: n
     date: session.date, startsAt: session.starts_at, endsAt: session.ends_at };
 }
 
+/** Wrong codes a participant may type per window before check-in pauses: a typo is fine, guessing a site's code is not. */
+const MAX_WRONG_CODES = 10;
+const WRONG_CODE_WINDOW_MIN = 15;
+
 /** A participant checks in with the code shown at the site, only while the session is on. */
 export async function selfCheckin(ctx: AppContext, actor: Actor, rawCode: string) {
+  const key = `checkin:u:${actor.userId}`;
+  const since = new Date(ctx.clock.now().getTime() - WRONG_CODE_WINDOW_MIN * 60_000).toISOString();
+  if (await countFailures(ctx.db, key, since) >= MAX_WRONG_CODES) {
+    throw new AppError(429, 'checkin_throttled',
+      `Bạn đã nhập sai mã điểm danh quá nhiều lần. Vui lòng thử lại sau ${WRONG_CODE_WINDOW_MIN} phút hoặc nhờ giám sát điểm cầu điểm danh.`);
+  }
   const code = normalizeCheckinCode(rawCode);
   const session = code.length === 6 ? await repo.findSessionByCode(ctx.db, code) : undefined;
-  if (!session) throw errors.notFound('checkin_code_not_found', 'buổi học có mã điểm danh này; kiểm tra lại mã trên màn hình');
+  if (!session) {
+    await recordFailure(ctx.db, [key], nowIso(ctx));
+    throw errors.notFound('checkin_code_not_found', 'buổi học có mã điểm danh này; kiểm tra lại mã trên màn hình');
+  }
   const now = ctx.clock.now();
   const state = checkinState({ date: session.date, startsAt: session.starts_at, endsAt: session.ends_at }, now);
   if (state === 'not_yet') throw errors.conflict('checkin_not_open', `Chưa đến giờ điểm danh: buổi học bắt đầu lúc ${session.starts_at}.`);
