@@ -26,6 +26,16 @@ export interface Rendered {
 }
 
 export function renderOffThread(moduleUrl: string, name: string, ...args: unknown[]): Promise<Rendered> {
+  // One child at a time: on a small machine five organisers downloading at once wait a second each rather than
+  // holding five workbooks in memory together.
+  const run = queue.then(() => renderInChild(moduleUrl, name, args));
+  queue = run.then(() => undefined, () => undefined);
+  return run;
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+function renderInChild(moduleUrl: string, name: string, args: unknown[]): Promise<Rendered> {
   return new Promise((resolve, reject) => {
     const child = fork(CHILD, [], { execArgv: ['--import', tsxLoader], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let settled = false;
