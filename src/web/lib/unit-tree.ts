@@ -44,6 +44,16 @@ export function ancestorIds(forest: UnitForest, id: number): number[] {
   return out;
 }
 
+/** The highest unit (breadth-first from the roots) that passes: the default owner of what a user creates. */
+export function topmostUnit(forest: UnitForest, passes: (u: UnitNode) => boolean): UnitNode | undefined {
+  const queue = [...forest.roots];
+  for (let u = queue.shift(); u; u = queue.shift()) {
+    if (passes(u)) return u;
+    queue.push(...u.children);
+  }
+  return undefined;
+}
+
 export function isInSubtree(forest: UnitForest, id: number, rootId: number): boolean {
   return ancestorIds(forest, id).includes(rootId);
 }

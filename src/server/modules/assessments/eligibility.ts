@@ -1,6 +1,7 @@
 /** Who must take an assessment: the active people of its target subtrees, plus its invited list. */
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { inSubtrees } from '../../db/subtrees.ts';
 
 /** people p ⋈ units u, restricted to the assessment's eligible people and, when given, to the scope subtrees. */
 export function eligiblePeople(db: Executor, assessmentId: number, scopePaths?: string[]) {
@@ -15,7 +16,7 @@ export function eligiblePeople(db: Executor, assessmentId: number, scopePaths?: 
     ]));
   if (scopePaths) {
     const paths = scopePaths;
-    q = q.where((eb) => (paths.length ? eb.or(paths.map((path) => eb('u.path', 'like', `${path}%`))) : sql<boolean>`1 = 0`));
+    q = q.where(inSubtrees(paths, 'u.path'));
   }
   return q;
 }

@@ -1,6 +1,7 @@
 /** Live figures of an assessment over its eligible people, each with their latest attempt. */
 import { sql, type SqlBool, type ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { inSubtrees } from '../../db/subtrees.ts';
 import type { Database } from '../../db/schema.ts';
 import { eligiblePeople } from './eligibility.ts';
 
@@ -96,7 +97,7 @@ export async function attemptCounts(db: Executor, assessmentId: number, scopePat
     .where('a.assessment_id', '=', assessmentId).where('a.status', '!=', 'voided');
   if (scopePaths) {
     const paths = scopePaths;
-    q = q.where((eb) => (paths.length ? eb.or(paths.map((p) => eb('u.path', 'like', `${p}%`))) : sql<boolean>`1 = 0`));
+    q = q.where(inSubtrees(paths, 'u.path'));
   }
   const row = await q.select([
     sql<number>`count(distinct a.person_id)`.as('started'),

@@ -1,6 +1,7 @@
 /** Graded attempts of an assessment with their person, unit and code: the results table and the statistics read these. */
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { inSubtrees } from '../../db/subtrees.ts';
 
 export interface ResultsFilter {
   assessmentId: number;
@@ -31,7 +32,7 @@ export function countedAttempts(db: Executor, f: ResultsFilter) {
     .where('c.rank', '=', 1);
   if (f.scopePaths) {
     const paths = f.scopePaths;
-    q = q.where((eb) => (paths.length ? eb.or(paths.map((p) => eb('u.path', 'like', `${p}%`))) : sql<boolean>`1 = 0`));
+    q = q.where(inSubtrees(paths, 'u.path'));
   }
   if (f.unitPath) q = q.where('u.path', 'like', `${f.unitPath}%`);
   if (f.schoolLevel) q = q.where('u.school_level', '=', f.schoolLevel);
@@ -108,7 +109,7 @@ export async function* gradedStream(db: Executor, assessmentId: number, scopePat
         .innerJoin('units as u', 'u.id', 'p.unit_id')
         .innerJoin('assessment_variants as v', 'v.id', 'a.variant_id')
         .where('a.assessment_id', '=', assessmentId).where('a.status', '=', 'submitted').where('a.id', '>', after)
-        .where((eb) => (paths.length ? eb.or(paths.map((p) => eb('u.path', 'like', `${p}%`))) : sql<boolean>`1 = 0`))
+        .where(inSubtrees(paths, 'u.path'))
         .select(['a.id', 'a.score', 'a.band', 'a.responses', 'p.unit_id', 'p.position', 'p.party_member', 'u.school_level',
           'v.code as variant_code'])
         .orderBy('a.id').limit(batch).execute();

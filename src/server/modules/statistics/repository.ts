@@ -1,10 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { inSubtrees } from '../../db/subtrees.ts';
 import { eligiblePeople } from '../assessments/eligibility.ts';
-
-const scoped = (paths: string[] | undefined, column: string) => (paths
-  ? sql<boolean>`(${sql.join(paths.map((p) => sql`${sql.ref(column)} like ${`${p}%`}`), sql` or `)})`
-  : sql<boolean>`1 = 1`);
 
 /** People who must take the assessment, per unit (directly in it). */
 export async function eligibleByUnit(db: Executor, assessmentId: number, scopePaths?: string[]): Promise<Map<number, number>> {
@@ -17,7 +14,7 @@ export async function eligibleByUnit(db: Executor, assessmentId: number, scopePa
 export async function unitRows(db: Executor, scopePaths?: string[]) {
   if (scopePaths?.length === 0) return [];
   const rows = await db.selectFrom('units').select(['id', 'parent_id', 'name', 'path', 'school_level'])
-    .where(scoped(scopePaths, 'path')).orderBy('path').execute();
+    .where(inSubtrees(scopePaths, 'path')).orderBy('path').execute();
   return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, path: r.path, schoolLevel: r.school_level }));
 }
 

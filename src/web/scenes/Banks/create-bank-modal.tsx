@@ -6,7 +6,7 @@ import { UnitTreeSelect } from '../../components/unit-tree-select.tsx';
 import { useSignedIn } from '../../hooks/useMe.ts';
 import { useUnits } from '../../hooks/useUnits.ts';
 import { canAt } from '../../lib/permissions.ts';
-import { ancestorIds, type UnitNode } from '../../lib/unit-tree.ts';
+import { ancestorIds, topmostUnit, type UnitNode } from '../../lib/unit-tree.ts';
 
 interface Values {
   name: string;
@@ -27,15 +27,8 @@ export function CreateBankModal({ open, onClose, onCreated }: { open: boolean; o
   // Default owner: the first unit (top-down) where the user may manage banks.
   useEffect(() => {
     if (!open || form.getFieldValue('unitId')) return;
-    const queue = [...forest.roots];
-    while (queue.length) {
-      const u = queue.shift()!;
-      if (canManageAt(u)) {
-        form.setFieldValue('unitId', u.id);
-        return;
-      }
-      queue.push(...u.children);
-    }
+    const first = topmostUnit(forest, canManageAt);
+    if (first) form.setFieldValue('unitId', first.id);
   }, [open, forest, canManageAt, form]);
 
   const submit = async (values: Values) => {

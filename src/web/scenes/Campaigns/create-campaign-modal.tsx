@@ -7,7 +7,7 @@ import { UnitTreeSelect } from '../../components/unit-tree-select.tsx';
 import { useSignedIn } from '../../hooks/useMe.ts';
 import { useUnits } from '../../hooks/useUnits.ts';
 import { canAt } from '../../lib/permissions.ts';
-import { ancestorIds, type UnitNode } from '../../lib/unit-tree.ts';
+import { ancestorIds, topmostUnit, type UnitNode } from '../../lib/unit-tree.ts';
 
 interface Values { name: string; schoolYear: string; unitId: number; dates?: [Dayjs, Dayjs]; ruleOn: boolean; percent?: number }
 
@@ -23,7 +23,7 @@ export function CreateCampaignModal({ open, onClose, onCreated }: { open: boolea
 
   useEffect(() => {
     if (!open || form.getFieldValue('unitId')) return;
-    const first = [...forest.byId.values()].sort((a, b) => a.depth - b.depth).find(canManageAt);
+    const first = topmostUnit(forest, canManageAt);
     if (first) form.setFieldValue('unitId', first.id);
   }, [open, forest, canManageAt, form]);
 

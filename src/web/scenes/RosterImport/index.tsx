@@ -5,7 +5,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useSignedIn } from '../../hooks/useMe.ts';
 import { useUnits } from '../../hooks/useUnits.ts';
 import { canAt } from '../../lib/permissions.ts';
-import { ancestorIds, type UnitNode } from '../../lib/unit-tree.ts';
+import { ancestorIds, topmostUnit, type UnitNode } from '../../lib/unit-tree.ts';
 import { ChooseFileStep } from './choose-file-step.tsx';
 import { CommitStep } from './commit-step.tsx';
 import { PreviewStep } from './preview-step.tsx';
@@ -25,15 +25,8 @@ export default function RosterImportScene() {
   // Default: the user's top unit where they may write.
   useEffect(() => {
     if (underUnitId !== null) return;
-    const queue = [...forest.roots];
-    while (queue.length) {
-      const u = queue.shift()!;
-      if (canAt(me.grants, 'roster.write', ancestorIds(forest, u.id))) {
-        setUnderUnitId(u.id);
-        return;
-      }
-      queue.push(...u.children);
-    }
+    const first = topmostUnit(forest, canWriteAt);
+    if (first) setUnderUnitId(first.id);
   }, [forest, me, underUnitId]);
 
   const step = STEP_OF[state.phase];
