@@ -13,6 +13,16 @@ export interface AppConfig {
   poolSize: number;
   logLevel: string;
   webDir: string;
+  /** A request whose body has not fully arrived by then is answered 408 and its connection closed (slow clients). */
+  requestTimeoutMs: number;
+  /** The same for the request's headers. */
+  headersTimeoutMs: number;
+}
+
+function seconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} không hợp lệ: ${env[name]}`);
+  return Math.round(value * 1000);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -31,5 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     poolSize: Math.max(1, Number(env.DB_POOL_SIZE ?? 10) || 10),
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
+    requestTimeoutMs: seconds(env, 'REQUEST_TIMEOUT_S', 120),
+    headersTimeoutMs: seconds(env, 'HEADERS_TIMEOUT_S', 20),
   };
 }

@@ -107,10 +107,12 @@ await Promise.all(Array.from({ length: C }, async () => {
     if (i === undefined) return;
     const p = people[i];
     const step = p.plan.shift()!;
-    const answer = { position: step.position, choice: step.choice, flagged: false, seq: ++p.seq };
+    const answer = { position: step.position, choice: step.choice, flagged: false, seq: ++p.seq, base: 0 };
     try {
-      const r = await p.conn.retrying('POST', `/api/attempts/${p.attemptId}/answers`, { clientId: `b${i}`, answers: [answer] });
-      if (r.status === 200) {
+      const r = await p.conn.retrying<{ held: { seq: number; writer: string }[] }>('POST', `/api/attempts/${p.attemptId}/answers`,
+        { clientId: `b${i}`, deviceId: `bench-device-${i}`, answers: [answer] });
+      // Acknowledged only when the server says it holds this very change.
+      if (r.status === 200 && r.body.held[0]?.seq === answer.seq && r.body.held[0]?.writer === `bench-device-${i}`) {
         saves.ok(r.ms);
         p.acked.set(answer.position, { choice: answer.choice, seq: answer.seq });
       } else saves.fail(`${r.status}`);
@@ -131,7 +133,7 @@ await Promise.all(people.map(async (p, i) => {
   await new Promise((r) => setTimeout(r, crypto.randomInt(windowMs)));
   try {
     const r = await p.conn.retrying<{ status: string }>('POST', `/api/attempts/${p.attemptId}/submit`,
-      { clientId: `b${i}`, answers: [], kind: 'deadline' });
+      { clientId: `b${i}`, deviceId: `bench-device-${i}`, answers: [], kind: 'participant' });
     if (r.status === 200 && r.body.status === 'submitted') { submit.ok(r.ms); p.submitted = true; } else submit.fail(`${r.status}`);
   } catch (err) {
     submit.fail((err as Error).message);

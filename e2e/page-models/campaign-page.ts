@@ -40,6 +40,9 @@ export class CampaignPage {
     await this.pickUnit(drawer.getByRole('combobox', { name: 'Xếp học viên theo đơn vị' }), unitName);
     await drawer.getByRole('button', { name: 'Xếp vào điểm cầu' }).click();
     await this.page.getByText(/Đã xếp \d+ người/).last().waitFor();
-    await drawer.getByRole('button', { name: 'Close' }).or(drawer.getByRole('button', { name: 'Đóng' })).first().click();
+    // The success toast sits over the drawer's close button while the pointer rests on it: close with Escape, as a user may.
+    await drawer.getByRole('button', { name: 'Xếp vào điểm cầu' }).focus();
+    await this.page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
   }
 }

@@ -49,9 +49,19 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     logger: options.logger ?? false,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Slow clients are cut (a 1-byte/s body would hold its socket forever); a response taking long is not.
+    requestTimeout: ctx.config.requestTimeoutMs,
+    http: { headersTimeout: Math.min(ctx.config.headersTimeoutMs, ctx.config.requestTimeoutMs), connectionsCheckingInterval: 1000 },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true } },
   });
   registerErrorHandler(app);
+  // A change is acknowledged only once it would survive a power cut (SQLite commits in groups; see GroupSync).
+  const durable = ctx.durable;
+  if (durable) {
+    app.addHook('onSend', async (request) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') await durable();
+    });
+  }
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');

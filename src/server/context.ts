@@ -13,6 +13,8 @@ export interface AppContext {
   dialect: Dialect;
   config: AppConfig;
   clock: Clock;
+  /** Resolves once what was committed survives a power cut (SQLite's group commit); replies to changes wait for it. */
+  durable?: () => Promise<void>;
 }
 
 export function nowIso(ctx: { clock: Clock }): string {

@@ -106,10 +106,26 @@ export interface ExamQuestion {
   options: { text: string; images: string[] }[];
 }
 
-export interface SavedAnswer {
+/** One change of an answer as a device sends it. */
+export interface AnswerChange {
   position: number;
   choice: number | null;
   flagged: boolean;
+  /** The device's own counter: a replay, or an older change of the same device, never replaces a newer one. */
+  seq: number;
+  /** The version of this answer the device had seen (0: none). A change made over an older version is refused. */
+  base: number;
+}
+
+/** One answer as the server holds it: the one truth every device converges to. */
+export interface HeldAnswer {
+  position: number;
+  choice: number | null;
+  flagged: boolean;
+  /** Bumped by every stored change. */
+  version: number;
+  /** The device that stored it (null: stored before devices were told apart), and that device's counter. */
+  writer: string | null;
   seq: number;
 }
 
@@ -124,19 +140,20 @@ export interface ExamPayload {
   };
   assessment: { id: number; title: string; instructions: string | null; questionCount: number; durationMin: number };
   questions: ExamQuestion[];
-  answers: SavedAnswer[];
-  /** Highest sequence number the server holds: a resuming client continues above it. */
-  lastSeq: number;
+  answers: HeldAnswer[];
 }
 
 export interface SaveAnswersBody {
+  /** This tab (two tabs at once are a signal for proctors). */
   clientId: string;
-  answers: SavedAnswer[];
+  /** This browser: its tabs share one queue and one counter. */
+  deviceId: string;
+  answers: AnswerChange[];
 }
 
 export interface SaveAnswersReply {
-  /** Acknowledged: stored in the database (or already superseded by a higher sequence). */
-  saved: { position: number; seq: number }[];
+  /** What the server holds for every position sent: the sent change if it was stored, else the change that won. */
+  held: HeldAnswer[];
   serverNow: string;
 }
 
@@ -145,19 +162,38 @@ export interface PingBody {
   /** Since the previous ping: times the page was hidden and for how long. */
   hiddenCount: number;
   hiddenMs: number;
+  /** The sum of the versions the device holds: when the server's differs, the reply carries every answer. */
+  known: number;
 }
 
 export interface PingReply {
   status: AttemptStatus;
   serverNow: string;
   deadlineAt: string;
+  /** Every answer the server holds, when the device's `known` is out of date. */
+  answers?: HeldAnswer[];
 }
 
 export interface SubmitBody {
   clientId: string;
+  deviceId: string;
   /** Answers still queued on the device, saved in the same transaction before grading. */
-  answers: SavedAnswer[];
+  answers: AnswerChange[];
+  /** 'deadline': the device's countdown ran out; refused (409 deadline_not_reached) before the server's deadline. */
   kind: 'participant' | 'deadline';
+}
+
+/** Details of a 409 attempt_closed: what the server counted. */
+export interface ClosedDetails {
+  status: AttemptStatus;
+  /** Questions with an answer the server holds. */
+  answered: number;
+}
+
+/** Details of a 409 deadline_not_reached. */
+export interface DeadlineDetails {
+  serverNow: string;
+  deadlineAt: string;
 }
 
 export interface AttemptResult {
@@ -178,6 +214,8 @@ export interface AttemptResult {
   reviewAvailable?: boolean;
   /** Answers sent with a submit that arrived after the deadline and its grace: not counted. */
   rejectedAnswers?: number;
+  /** Answers sent with the submit that another device had changed first: the other device's answer counts. */
+  supersededAnswers?: number;
   questions: null | {
     position: number;
     stem: string;

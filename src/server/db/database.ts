@@ -6,6 +6,8 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } fr
 import type { Database } from './schema.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { startCheckpointer } from './sqlite-checkpointer.ts';
+import { GroupSync, syncFile } from './group-sync.ts';
+import { markUnavailable } from './unavailable.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -16,8 +18,17 @@ export interface DatabaseHandle {
   dialect: Dialect;
   /** The SQLite file, for online backups; undefined on PostgreSQL. */
   sqlite?: SQLite.Database;
+  /**
+   * Resolves once every commit made before the call survives a power cut: the server's group commit on SQLite; at once
+   * on PostgreSQL (its commit waits for its log) and for one-shot commands (they commit with synchronous=FULL).
+   */
+  durable(): Promise<void>;
+  /** The group commit's syncs so far (SQLite server), for the benchmark. */
+  syncCount?: () => number;
   destroy(): Promise<void>;
 }
+
+const durableAlready = () => Promise.resolve();
 
 // PostgreSQL returns COUNT(*) and BIGINT as strings; every id and count here fits a number.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -27,30 +38,69 @@ export function sqliteFile(dataDir: string): string {
 }
 
 export function openDatabase(options: { dataDir: string; databaseUrl?: string; poolSize?: number;
-  /** The server checkpoints SQLite's log from a worker thread; one-shot commands leave it to SQLite. */
-  checkpointInBackground?: boolean }): DatabaseHandle {
+  /**
+   * The server: checkpoints SQLite's log from a worker thread and commits in groups (see GroupSync); one-shot commands
+   * leave checkpoints to SQLite and sync every commit.
+   */
+  checkpointInBackground?: boolean;
+  /** How long to wait for a PostgreSQL connection before answering 503 (default 5 s). */
+  connectTimeoutMs?: number }): DatabaseHandle {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    // An idle connection dropped by the server (restart, failover) must not crash the process; the pool reconnects.
-    pool.on('error', (err) => process.emitWarning(`PostgreSQL: kết nối rảnh bị đóng (${err.message})`));
+    const pool = openPool(options.databaseUrl, options.poolSize ?? 10, options.connectTimeoutMs ?? 5000);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', destroy: () => db.destroy() };
+    return { db, dialect: 'postgres', durable: durableAlready, destroy: () => db.destroy() };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const sqlite = new SQLite(sqliteFile(options.dataDir));
+  const file = sqliteFile(options.dataDir);
+  const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(options.checkpointInBackground ? 'synchronous = NORMAL' : 'synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  const checkpointer = options.checkpointInBackground ? startCheckpointer(sqlite, sqliteFile(options.dataDir)) : null;
+  const checkpointer = options.checkpointInBackground ? startCheckpointer(sqlite, file) : null;
+  const group = options.checkpointInBackground ? new GroupSync(syncFile(`${file}-wal`)) : null;
   return {
     db, dialect: 'sqlite', sqlite,
+    durable: group ? () => group.sync() : durableAlready,
+    syncCount: group ? () => group.count : undefined,
     destroy: async () => {
       await checkpointer?.stop();
       await db.destroy();
     },
   };
+}
+
+let lastWarning = 0;
+
+/** One line at most every 10 s: a failover drops every connection at once. */
+function warnThrottled(message: string) {
+  const now = Date.now();
+  if (now - lastWarning < 10_000) return;
+  lastWarning = now;
+  process.emitWarning(message);
+}
+
+/**
+ * A pool that survives the database going away (restart, failover, network cut): every client has an error handler
+ * (an unhandled 'error' on a checked-out client would end the process), a connection that fails is dropped and the
+ * next request opens a new one, and a failure to connect is marked so that the caller answers 503.
+ */
+function openPool(connectionString: string, max: number, connectTimeoutMs: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true });
+  pool.on('error', (err) => warnThrottled(`PostgreSQL: kết nối rảnh bị đóng (${err.message})`));
+  pool.on('connect', (client) => {
+    client.on('error', (err) => warnThrottled(`PostgreSQL: mất kết nối đang dùng (${err.message})`));
+  });
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  (pool as { connect: () => Promise<pg.PoolClient> }).connect = async () => {
+    try {
+      return await connect();
+    } catch (error) {
+      throw markUnavailable(error);
+    }
+  };
+  return pool;
 }
 
 /**

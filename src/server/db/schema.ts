@@ -277,6 +277,8 @@ export interface AttemptAnswerTable {
   flagged: number;
   seq: number;
   saved_at: string;
+  version: Generated<number>;
+  writer: string | null;
 }
 
 export interface AttemptEventTable {

@@ -13,12 +13,13 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-export async function spawnServer(options: { dataDir: string; databaseUrl?: string; port?: number; nodeArgs?: string[] }): Promise<ServerProcess> {
+export async function spawnServer(options: { dataDir: string; databaseUrl?: string; port?: number; nodeArgs?: string[];
+  env?: Record<string, string> }): Promise<ServerProcess> {
   const port = options.port ?? 20000 + crypto.randomInt(20000);
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(ROOT, 'bin/boiduong.js'), 'serve'], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: options.dataDir, DATABASE_URL: options.databaseUrl ?? '', PORT: String(port), HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn' },
+      LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

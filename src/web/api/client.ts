@@ -61,41 +61,58 @@ function errorFromBody(status: number, body: unknown): ApiError {
   return new ApiError(status, 'error', `Yêu cầu không thành công (mã ${status}).`);
 }
 
-async function errorFromResponse(response: Response): Promise<ApiError> {
+async function errorFromResponse(response: Response, quiet = false): Promise<ApiError> {
   let body: unknown = null;
   try {
     body = await response.json();
   } catch {
     // not JSON: fall back to a generic message
   }
-  return notify(errorFromBody(response.status, body));
+  const error = errorFromBody(response.status, body);
+  return quiet ? error : notify(error);
 }
 
-async function send(method: string, url: string, body?: unknown): Promise<Response> {
+export interface CallOptions {
+  /** Give up after this long (a request stuck on a dying network); the caller sees a network error. */
+  timeoutMs?: number;
+  /** A 401 is the caller's to handle (the exam page signs in again in place): the app is not signed out. */
+  quiet?: boolean;
+}
+
+async function send(method: string, url: string, body?: unknown, options: CallOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') Object.assign(headers, csrfHeaders());
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
+  const abort = options.timeoutMs ? new AbortController() : null;
+  const timer = abort ? setTimeout(() => abort.abort(), options.timeoutMs) : null;
   try {
     response = await fetch(url, {
-      method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+      method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body), signal: abort?.signal,
     });
-  } catch {
-    throw new ApiError(0, 'network_error', NETWORK_MESSAGE);
+    if (!response.ok) {
+      const error = await errorFromResponse(response, options.quiet);
+      throw error;
+    }
+    if (abort) await response.clone().arrayBuffer();
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw new ApiError(0, abort?.signal.aborted ? 'timeout' : 'network_error', NETWORK_MESSAGE);
+  } finally {
+    if (timer) clearTimeout(timer);
   }
-  if (!response.ok) throw await errorFromResponse(response);
   return response;
 }
 
-async function json<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const response = await send(method, url, body);
+async function json<T>(method: string, url: string, body?: unknown, options?: CallOptions): Promise<T> {
+  const response = await send(method, url, body, options);
   const text = await response.text();
   return (text ? JSON.parse(text) : null) as T;
 }
 
 export const api = {
-  get: <T>(url: string) => json<T>('GET', url),
-  post: <T>(url: string, body: unknown = {}) => json<T>('POST', url, body),
+  get: <T>(url: string, options?: CallOptions) => json<T>('GET', url, undefined, options),
+  post: <T>(url: string, body: unknown = {}, options?: CallOptions) => json<T>('POST', url, body, options),
   patch: <T>(url: string, body: unknown) => json<T>('PATCH', url, body),
   put: <T>(url: string, body?: unknown) => json<T>('PUT', url, body),
   delete: <T>(url: string) => json<T>('DELETE', url),

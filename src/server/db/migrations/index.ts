@@ -10,6 +10,7 @@ import * as campaigns from './2026-11-24-010-campaigns.ts';
 import * as classes from './2026-11-24-011-classes.ts';
 import * as events from './2026-11-24-012-events.ts';
 import * as cellMeetings from './2026-11-24-013-cell-meetings.ts';
+import * as answerVersions from './2026-12-05-014-answer-versions.ts';
 
 // Listed by hand so that the same list works from source (tsx) and in a bundle.
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24-011-classes': classes,
   '2026-11-24-012-events': events,
   '2026-11-24-013-cell-meetings': cellMeetings,
+  '2026-12-05-014-answer-versions': answerVersions,
 };
 
 export const migrationProvider: MigrationProvider = {

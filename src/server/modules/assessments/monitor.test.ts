@@ -37,9 +37,9 @@ describeEachDialect('watching an assessment live', (dialect) => {
   const startAndAnswer = async (s: Session, answers: number) => {
     const id = (await s.request('POST', `/api/my/assessments/${assessmentId}/start`)).json().attemptId as number;
     for (let p = 0; p < answers; p++) {
-      await s.request('POST', `/api/attempts/${id}/answers`, { clientId: 'x', answers: [{ position: p, choice: 0, flagged: false, seq: p + 1 }] });
+      await s.request('POST', `/api/attempts/${id}/answers`, { clientId: 'x', deviceId: 'device-x', answers: [{ position: p, choice: 0, flagged: false, seq: p + 1, base: 0 }] });
     }
-    await s.request('POST', `/api/attempts/${id}/ping`, { clientId: 'x', hiddenCount: 0, hiddenMs: 0 });
+    await s.request('POST', `/api/attempts/${id}/ping`, { clientId: 'x', hiddenCount: 0, hiddenMs: 0, known: 0 });
     return id;
   };
 
@@ -47,7 +47,7 @@ describeEachDialect('watching an assessment live', (dialect) => {
     const a1 = await startAndAnswer(teachersA[0], 4);
     await startAndAnswer(teachersA[1], 8);
     const b1 = await startAndAnswer(teacherB, 10);
-    await teacherB.request('POST', `/api/attempts/${b1}/submit`, { clientId: 'x', kind: 'participant', answers: [] });
+    await teacherB.request('POST', `/api/attempts/${b1}/submit`, { clientId: 'x', deviceId: 'device-x', kind: 'participant', answers: [] });
     const view = (await organizer.request('GET', `/api/assessments/${assessmentId}/monitor`)).json();
     // School A: principal, proctor and three teachers; school B: one teacher.
     expect(view.counts).toEqual({ eligible: 6, notStarted: 3, inProgress: 2, submitted: 1, voided: 0, disconnected: 0 });
@@ -71,8 +71,8 @@ describeEachDialect('watching an assessment live', (dialect) => {
 
   it('flags people not seen for minutes, and the signals of a hidden page, another device and a new address', async () => {
     const id = (await teachersA[0].request('POST', `/api/my/assessments/${assessmentId}/start`)).json().attemptId;
-    await teachersA[0].request('POST', `/api/attempts/${id}/ping`, { clientId: 'x', hiddenCount: 2, hiddenMs: 15_000 });
-    await teachersA[0].request('POST', `/api/attempts/${id}/ping`, { clientId: 'other-tab', hiddenCount: 0, hiddenMs: 0 });
+    await teachersA[0].request('POST', `/api/attempts/${id}/ping`, { clientId: 'x', hiddenCount: 2, hiddenMs: 15_000, known: 0 });
+    await teachersA[0].request('POST', `/api/attempts/${id}/ping`, { clientId: 'other-tab', hiddenCount: 0, hiddenMs: 0, known: 0 });
     clock.t += 5 * MIN;
     const view = (await proctorA.request('GET', `/api/assessments/${assessmentId}/monitor?state=disconnected`)).json();
     expect(view.counts.disconnected).toBe(2);
@@ -99,7 +99,7 @@ describeEachDialect('watching an assessment live', (dialect) => {
     expect(audit.map((a) => a.action)).toEqual(['attempt.extend', 'attempt.void']);
     expect(audit[1].summary).toContain('Nhờ người khác làm hộ');
     expect(audit.every((a) => a.unit_id === schoolAId)).toBe(true);
-    const save = await teachersA[1].request('POST', `/api/attempts/${id}/answers`, { clientId: 'x', answers: [{ position: 0, choice: 1, flagged: false, seq: 99 }] });
+    const save = await teachersA[1].request('POST', `/api/attempts/${id}/answers`, { clientId: 'x', deviceId: 'device-x', answers: [{ position: 0, choice: 1, flagged: false, seq: 99, base: 0 }] });
     expect(save.json().message).toBe('Bài làm đã bị hủy; câu trả lời này không được lưu.');
     // A voided attempt does not count: the person may start again while the window is open.
     const again = await teachersA[1].request('POST', `/api/my/assessments/${assessmentId}/start`);

@@ -28,7 +28,7 @@ async function saveUntilAcked(client: Client, position: number, choice: number) 
   for (let i = 0; ; i++) {
     try {
       const r = await client.conn.request('POST', `/api/attempts/${client.attemptId}/answers`,
-        { clientId: 'crash', answers: [{ position, choice, flagged: false, seq }] });
+        { clientId: 'crash', deviceId: 'crash-device', answers: [{ position, choice, flagged: false, seq, base: 0 }] });
       if (r.status === 200) {
         client.acked.set(position, { choice, seq });
         return;

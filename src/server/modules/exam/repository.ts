@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Dialect, Executor } from '../../db/database.ts';
 import type { AttemptTable } from '../../db/schema.ts';
 import type { Insertable, Updateable } from 'kysely';
+import type { AnswerChange } from '../../../domain/assessment/views.ts';
 
 export function findAttempt(db: Executor, id: number) {
   return db.selectFrom('attempts').selectAll().where('id', '=', id).executeTakeFirst();
@@ -28,44 +29,46 @@ export async function updateAttempt(db: Executor, id: number, changes: Updateabl
   await db.updateTable('attempts').set(changes).where('id', '=', id).execute();
 }
 
-export interface AnswerWrite {
-  position: number;
-  choice: number | null;
-  flagged: boolean;
-  seq: number;
-}
-
 /**
- * Stores one answer if the attempt is the person's, still open (deadline not older than the cutoff) and the sequence is
- * higher than the stored one, in one statement. On PostgreSQL the attempt row is share-locked, so a concurrent submit
- * either sees this answer or makes this statement write nothing. Returns the rows written (0 or 1).
+ * Stores a batch of one device's answer changes in one statement, each only if the attempt is the person's and still
+ * open (deadline not older than the cutoff) and the change is the newer one: the same device's later change (higher
+ * `seq`), or any device's change made over the version the server holds (`base`). Every stored change bumps the
+ * version. On PostgreSQL the attempt row is share-locked, so a concurrent submit either sees these answers or makes this
+ * statement write nothing. Positions must be distinct. Returns the positions stored.
  */
-export async function saveAnswer(db: Executor, dialect: Dialect, attemptId: number, personId: number, answer: AnswerWrite,
-  cutoffIso: string, atIso: string): Promise<number> {
-  let source = db.selectFrom('attempts').select([
-    'attempts.id',
-    sql<number>`cast(${answer.position} as integer)`.as('position'),
-    sql<number | null>`cast(${answer.choice} as integer)`.as('choice'),
-    sql<number>`cast(${answer.flagged ? 1 : 0} as integer)`.as('flagged'),
-    sql<number>`cast(${answer.seq} as integer)`.as('seq'),
-    sql<string>`cast(${atIso} as text)`.as('saved_at'),
-  ]).where('attempts.id', '=', attemptId).where('attempts.person_id', '=', personId)
-    .where('attempts.status', '=', 'in_progress').where('attempts.deadline_at', '>=', cutoffIso);
-  if (dialect === 'postgres') source = source.forShare();
-  const result = await db.insertInto('attempt_answers')
-    .columns(['attempt_id', 'position', 'choice', 'flagged', 'seq', 'saved_at'])
-    .expression(source)
-    .onConflict((oc) => oc.columns(['attempt_id', 'position']).doUpdateSet((eb) => ({
-      choice: eb.ref('excluded.choice'), flagged: eb.ref('excluded.flagged'), seq: eb.ref('excluded.seq'),
-      saved_at: eb.ref('excluded.saved_at'),
-    })).where('attempt_answers.seq', '<', (eb) => eb.ref('excluded.seq')))
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+export async function saveAnswers(db: Executor, dialect: Dialect, target: { attemptId: number; personId: number; writer: string },
+  answers: AnswerChange[], cutoffIso: string, atIso: string): Promise<Set<number>> {
+  if (answers.length === 0) return new Set();
+  const rows = answers.map((a) => sql`(cast(${a.position} as integer), cast(${a.choice} as integer), cast(${a.flagged ? 1 : 0} as integer), cast(${a.seq} as integer), cast(${a.base + 1} as integer))`);
+  const lock = dialect === 'postgres' ? sql`for share of a` : sql``;
+  const result = await sql<{ position: number }>`
+    insert into attempt_answers (attempt_id, position, choice, flagged, seq, saved_at, version, writer)
+    select a.id, v.column1, v.column2, v.column3, v.column4, cast(${atIso} as text), v.column5, cast(${target.writer} as text)
+    from attempts a cross join (values ${sql.join(rows)}) v
+    where a.id = ${target.attemptId} and a.person_id = ${target.personId} and a.status = 'in_progress' and a.deadline_at >= ${cutoffIso}
+    ${lock}
+    on conflict (attempt_id, position) do update set choice = excluded.choice, flagged = excluded.flagged, seq = excluded.seq,
+      saved_at = excluded.saved_at, writer = excluded.writer, version = attempt_answers.version + 1
+    where (attempt_answers.writer = excluded.writer and attempt_answers.seq < excluded.seq)
+      or ((attempt_answers.writer is null or attempt_answers.writer <> excluded.writer) and attempt_answers.version < excluded.version)
+    returning position`.execute(db);
+  return new Set(result.rows.map((r) => Number(r.position)));
 }
 
-export function answersOf(db: Executor, attemptId: number) {
-  return db.selectFrom('attempt_answers').select(['position', 'choice', 'flagged', 'seq'])
-    .where('attempt_id', '=', attemptId).orderBy('position').execute();
+export function answersOf(db: Executor, attemptId: number, positions?: number[]) {
+  let q = db.selectFrom('attempt_answers').select(['position', 'choice', 'flagged', 'seq', 'version', 'writer'])
+    .where('attempt_id', '=', attemptId);
+  if (positions) q = q.where('position', 'in', positions);
+  return q.orderBy('position').execute();
+}
+
+export type StoredAnswer = Awaited<ReturnType<typeof answersOf>>[number];
+
+/** The sum of the stored versions: it changes whenever any answer does. */
+export async function answersFingerprint(db: Executor, attemptId: number): Promise<number> {
+  const row = await db.selectFrom('attempt_answers').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('version'), sql<number>`0`).as('sum'))
+    .where('attempt_id', '=', attemptId).executeTakeFirst();
+  return Number(row?.sum ?? 0);
 }
 
 /** The attempt's status and deadline, its row locked until the transaction ends (PostgreSQL; SQLite is serial). */

@@ -5,22 +5,26 @@ const Answer = Type.Object({
   position: Type.Integer({ minimum: 0, maximum: 299 }),
   choice: Nullable(Type.Integer({ minimum: 0, maximum: 7 })),
   flagged: Type.Boolean(),
-  seq: Type.Integer({ minimum: 1 }),
+  seq: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
+  base: Type.Integer({ minimum: 0, maximum: 2_000_000_000 }),
 });
 const ClientId = Type.String({ minLength: 1, maxLength: 64 });
+const DeviceId = Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
 
-export const SaveAnswersBody = Type.Object({ clientId: ClientId, answers: Type.Array(Answer, { maxItems: 600 }) });
+export const SaveAnswersBody = Type.Object({ clientId: ClientId, deviceId: DeviceId, answers: Type.Array(Answer, { maxItems: 600 }) });
 export type SaveAnswersBody = Static<typeof SaveAnswersBody>;
 
 export const PingBody = Type.Object({
   clientId: ClientId,
   hiddenCount: Type.Integer({ minimum: 0, maximum: 10000 }),
   hiddenMs: Type.Integer({ minimum: 0 }),
+  known: Type.Integer({ minimum: 0 }),
 });
 export type PingBody = Static<typeof PingBody>;
 
 export const SubmitBody = Type.Object({
   clientId: ClientId,
+  deviceId: DeviceId,
   answers: Type.Array(Answer, { maxItems: 600 }),
   kind: Type.Union([Type.Literal('participant'), Type.Literal('deadline')]),
 });

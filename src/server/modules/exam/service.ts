@@ -1,6 +1,6 @@
 /** The participant's exam: the page's payload, answer saves, presence pings, submit, result. */
-import type { ExamPayload, PingReply, SaveAnswersReply, SavedAnswer } from '../../../domain/assessment/views.ts';
-import type { AttemptStatus } from '../../../domain/assessment/views.ts';
+import type { AnswerChange, ExamPayload, HeldAnswer, PingReply, SaveAnswersReply } from '../../../domain/assessment/views.ts';
+import type { AttemptStatus, ClosedDetails } from '../../../domain/assessment/views.ts';
 import { formatDateTimeVi } from '../../../domain/datetime.ts';
 import type { Actor } from '../../../domain/roles.ts';
 import type { AppContext } from '../../context.ts';
@@ -27,12 +27,15 @@ export async function examPayload(ctx: AppContext, actor: Actor, attemptId: numb
     assessment: { id: assessment!.id, title: assessment!.title, instructions: assessment!.instructions,
       questionCount: content.questions.length, durationMin: assessment!.duration_min },
     questions: attempt!.status === 'in_progress' ? examQuestions(content, attemptId) : [],
-    answers: answers.map((a) => ({ position: a.position, choice: a.choice, flagged: a.flagged === 1, seq: a.seq })),
-    lastSeq: answers.reduce((max, a) => Math.max(max, a.seq), 0),
+    answers: answers.map(held),
   };
 }
 
-function checkAnswers(answers: SavedAnswer[], optionCounts: number[]) {
+function held(a: repo.StoredAnswer): HeldAnswer {
+  return { position: a.position, choice: a.choice, flagged: a.flagged === 1, version: a.version, writer: a.writer, seq: a.seq };
+}
+
+function checkAnswers(answers: AnswerChange[], optionCounts: number[]) {
   for (const a of answers) {
     if (a.position >= optionCounts.length) throw errors.invalid('invalid_position', `Bài làm không có câu ${a.position + 1}.`);
     if (a.choice !== null && a.choice >= optionCounts[a.position]) {
@@ -41,54 +44,87 @@ function checkAnswers(answers: SavedAnswer[], optionCounts: number[]) {
   }
 }
 
-/** Why an attempt no longer takes answers, in words a participant understands. */
-function closedError(attempt: repo.AttemptRow) {
-  if (attempt.status === 'submitted') {
-    return errors.conflict('attempt_closed', `Bài làm đã được nộp lúc ${formatDateTimeVi(attempt.submitted_at)}; câu trả lời này không được lưu.`);
+/** One change per position: the device's latest (a batch may carry a position twice after a merge of queues). */
+function latestPerPosition(answers: AnswerChange[]): AnswerChange[] {
+  const byPosition = new Map<number, AnswerChange>();
+  for (const a of answers) {
+    const seen = byPosition.get(a.position);
+    if (!seen || seen.seq < a.seq) byPosition.set(a.position, a);
   }
-  if (attempt.status === 'voided') return errors.conflict('attempt_closed', 'Bài làm đã bị hủy; câu trả lời này không được lưu.');
-  return errors.conflict('attempt_closed', `Đã hết giờ làm bài (${formatDateTimeVi(attempt.deadline_at)}); câu trả lời này không được lưu.`);
+  return [...byPosition.values()];
 }
 
-/** Writes the answers whose sequence is new; false for those refused because the attempt is closed. */
-async function writeAnswers(ctx: AppContext, db: Executor, facts: AttemptFacts, answers: SavedAnswer[], now: Date) {
+/** Why an attempt no longer takes answers, in words a participant understands, with what the server counted. */
+async function closedError(db: Executor, attempt: repo.AttemptRow) {
+  const answered = (await repo.answersOf(db, attempt.id)).filter((a) => a.choice !== null).length;
+  const details: ClosedDetails = { status: attempt.status as AttemptStatus, answered };
+  const counted = `Máy chủ đã ghi nhận ${answered} câu trả lời của bạn.`;
+  if (attempt.status === 'submitted') {
+    return errors.conflict('attempt_closed', `Bài làm đã được nộp lúc ${formatDateTimeVi(attempt.submitted_at)}. ${counted}`, details);
+  }
+  if (attempt.status === 'voided') return errors.conflict('attempt_closed', 'Bài làm đã bị hủy; câu trả lời này không được lưu.', details);
+  return errors.conflict('attempt_closed', `Đã hết giờ làm bài (${formatDateTimeVi(attempt.deadline_at)}). ${counted}`, details);
+}
+
+interface WriteOutcome {
+  /** The attempt still takes answers. */
+  open: boolean;
+  /** What the server holds for every position sent. */
+  held: HeldAnswer[];
+  /** Sent changes the server does not hold because another device's change came first. */
+  superseded: number;
+  /** Sent changes the server does not hold because the attempt is closed. */
+  rejected: number;
+  attempt?: repo.AttemptRow;
+}
+
+/** Stores the changes that are newer than what the server holds, and reads back what it holds for the rest. */
+async function writeAnswers(ctx: AppContext, db: Executor, facts: AttemptFacts, writer: string, sent: AnswerChange[], now: Date): Promise<WriteOutcome> {
+  const answers = latestPerPosition(sent);
   const grace = (await frozenFacts(ctx.db, facts.assessmentId, db)).graceSeconds;
   const cutoff = new Date(now.getTime() - grace * 1000).toISOString();
-  const at = now.toISOString();
-  const unwritten: SavedAnswer[] = [];
-  for (const answer of answers) {
-    const written = await repo.saveAnswer(db, ctx.dialect, facts.id, facts.personId, answer, cutoff, at);
-    if (written === 0) unwritten.push(answer);
+  const stored = await repo.saveAnswers(db, ctx.dialect, { attemptId: facts.id, personId: facts.personId, writer }, answers, cutoff,
+    now.toISOString());
+  const written = answers.filter((a) => stored.has(a.position));
+  const unwritten = answers.filter((a) => !stored.has(a.position));
+  // Versions of the stored ones are read back with the others: one query whatever the batch.
+  const current = new Map((await repo.answersOf(db, facts.id, answers.map((a) => a.position))).map((a) => [a.position, held(a)]));
+  const heldAnswers = answers.map((a) => current.get(a.position)).filter((a): a is HeldAnswer => a !== undefined);
+  if (unwritten.length === 0) return { open: true, held: heldAnswers, superseded: 0, rejected: 0 };
+  const isMine = (a: AnswerChange) => {
+    const h = current.get(a.position);
+    return h !== undefined && h.writer === writer && h.seq >= a.seq;
+  };
+  if (written.length > 0) {
+    return { open: true, held: heldAnswers, superseded: unwritten.filter((a) => !isMine(a)).length, rejected: 0 };
   }
-  if (unwritten.length === 0) return { open: true, rejected: 0 };
-  // Nothing written: either a higher sequence is already stored (acknowledged), or the attempt is closed.
+  // Nothing written: each change was superseded (or was a replay), or the attempt is closed.
   const attempt = (await repo.findAttempt(db, facts.id))!;
   const open = attempt.status === 'in_progress' && attempt.deadline_at >= cutoff;
-  return { open, rejected: open ? 0 : await countUnsaved(db, facts.id, unwritten), attempt };
+  const notHeld = unwritten.filter((a) => !isMine(a)).length;
+  return { open, held: heldAnswers, superseded: open ? notHeld : 0, rejected: open ? 0 : notHeld, attempt };
 }
 
-/** Answers whose sequence the server does not hold (an answer saved before, whose reply was lost, is not counted). */
-async function countUnsaved(db: Executor, attemptId: number, answers: SavedAnswer[]): Promise<number> {
-  const stored = new Map((await repo.answersOf(db, attemptId)).map((a) => [a.position, a.seq]));
-  return answers.filter((a) => (stored.get(a.position) ?? 0) < a.seq).length;
-}
-
-/** Each answer is stored at once; replays and stale sequence numbers are acknowledged without changing anything. */
-export async function saveAnswers(ctx: AppContext, actor: Actor, attemptId: number, body: { answers: SavedAnswer[] }): Promise<SaveAnswersReply> {
+/**
+ * Stores each change that is newer than what the server holds, and answers what the server holds for every position
+ * sent: the device keeps a change as saved only when the server holds it.
+ */
+export async function saveAnswers(ctx: AppContext, actor: Actor, attemptId: number,
+  body: { deviceId: string; answers: AnswerChange[] }): Promise<SaveAnswersReply> {
   const facts = await ownAttempt(ctx, actor, attemptId);
   const content = await variantContent(ctx.db, facts.variantId);
   checkAnswers(body.answers, content.questions.map((q) => q.options.length));
   const now = ctx.clock.now();
-  const outcome = await writeAnswers(ctx, ctx.db, facts, body.answers, now);
-  if (!outcome.open) throw closedError(outcome.attempt!);
-  return { saved: body.answers.map((a) => ({ position: a.position, seq: a.seq })), serverNow: now.toISOString() };
+  const outcome = await writeAnswers(ctx, ctx.db, facts, body.deviceId, body.answers, now);
+  if (!outcome.open) throw await closedError(ctx.db, outcome.attempt!);
+  return { held: outcome.held, serverNow: now.toISOString() };
 }
 
 const SAME_CLIENT_WINDOW_MS = 45_000;
 
 /** Presence and signals for proctors (never punishing): hidden page, another device or tab, a new address. */
 export async function ping(ctx: AppContext, actor: Actor, attemptId: number,
-  body: { clientId: string; hiddenCount: number; hiddenMs: number }, ip: string): Promise<PingReply> {
+  body: { clientId: string; hiddenCount: number; hiddenMs: number; known: number }, ip: string): Promise<PingReply> {
   const facts = await ownAttempt(ctx, actor, attemptId);
   const attempt = (await repo.findAttempt(ctx.db, facts.id))!;
   const now = ctx.clock.now();
@@ -102,16 +138,22 @@ export async function ping(ctx: AppContext, actor: Actor, attemptId: number,
     if (secondClient) await repo.recordEvent(ctx.db, { attempt_id: facts.id, kind: 'second_client', at, detail: { ip } });
     if (ipChanged) await repo.recordEvent(ctx.db, { attempt_id: facts.id, kind: 'ip_change', at, detail: { from: attempt.last_ip, to: ip } });
   }
-  return { status: attempt.status as AttemptStatus, serverNow: now.toISOString(), deadlineAt: attempt.deadline_at };
+  const reply: PingReply = { status: attempt.status as AttemptStatus, serverNow: now.toISOString(), deadlineAt: attempt.deadline_at };
+  // Another device changed an answer (or this one missed a reply): the device gets every answer to converge to.
+  if (attempt.status === 'in_progress' && await repo.answersFingerprint(ctx.db, facts.id) !== body.known) {
+    reply.answers = (await repo.answersOf(ctx.db, facts.id)).map(held);
+  }
+  return reply;
 }
 
 /**
  * Saves the answers still queued on the device and grades, in one transaction. A submit that arrives after the deadline
- * and its grace still closes the attempt (as the server would) but its late answers are not counted. The reply is the
+ * and its grace still closes the attempt (as the server would) but its late answers are not counted. A deadline submit
+ * before the server's deadline (a device clock that jumped) keeps its answers and closes nothing. The reply is the
  * score as the review policy allows; the review of each question is read from /result.
  */
 export async function submitAttempt(ctx: AppContext, actor: Actor, attemptId: number,
-  body: { answers: SavedAnswer[]; kind: 'participant' | 'deadline' }) {
+  body: { deviceId: string; answers: AnswerChange[]; kind: 'participant' | 'deadline' }) {
   const facts = await ownAttempt(ctx, actor, attemptId);
   const content = await variantContent(ctx.db, facts.variantId);
   checkAnswers(body.answers, content.questions.map((q) => q.options.length));
@@ -119,13 +161,24 @@ export async function submitAttempt(ctx: AppContext, actor: Actor, attemptId: nu
   const now = ctx.clock.now();
   const at = now.toISOString();
   const cutoff = new Date(now.getTime() - grace * 1000).toISOString();
-  const rejected = await ctx.db.transaction().execute(async (trx) => {
-    const outcome = body.answers.length ? await writeAnswers(ctx, trx, facts, body.answers, now) : { open: true, rejected: 0 };
-    const graded = await closeAndGrade(ctx, trx, { id: facts.id, assessment_id: facts.assessmentId, variant_id: facts.variantId },
+  const outcome = await ctx.db.transaction().execute(async (trx) => {
+    const written = body.answers.length
+      ? await writeAnswers(ctx, trx, facts, body.deviceId, body.answers, now) : { superseded: 0, rejected: 0 };
+    if (body.kind === 'deadline') {
+      const open = await repo.lockAttempt(trx, ctx.dialect, facts.id);
+      if (open?.status === 'in_progress' && open.deadline_at > at) return { ...written, notYet: open.deadline_at };
+    }
+    await closeAndGrade(ctx, trx, { id: facts.id, assessment_id: facts.assessmentId, variant_id: facts.variantId },
       (deadline) => (deadline >= cutoff ? body.kind : 'server'), at);
-    return graded ? outcome.rejected : countUnsaved(trx, facts.id, body.answers);
+    return { ...written, notYet: null };
   });
-  return { ...(await attemptResult(ctx, actor, attemptId, { withQuestions: false })), rejectedAnswers: rejected };
+  if (outcome.notYet !== null) {
+    throw errors.conflict('deadline_not_reached',
+      `Chưa hết giờ làm bài: hạn nộp là ${formatDateTimeVi(outcome.notYet)} theo đồng hồ máy chủ. Bài làm chưa được nộp; các câu trả lời đã được lưu.`,
+      { serverNow: at, deadlineAt: outcome.notYet });
+  }
+  return { ...(await attemptResult(ctx, actor, attemptId, { withQuestions: false })), rejectedAnswers: outcome.rejected,
+    supersededAnswers: outcome.superseded };
 }
 
 /** An image of the attempt's own questions. */

@@ -17,7 +17,7 @@ describeEachDialect('the stream of counted attempts', (dialect) => {
     assessmentId = (await buildPublishedAssessment(env.ctx, { targets: [school], attemptsAllowed: 3 })).id;
     const take = async (s: Awaited<ReturnType<typeof login>>, submit: boolean) => {
       const id = (await s.request('POST', `/api/my/assessments/${assessmentId}/start`)).json().attemptId as number;
-      if (submit) await s.request('POST', `/api/attempts/${id}/submit`, { clientId: 'x', kind: 'participant', answers: [] });
+      if (submit) await s.request('POST', `/api/attempts/${id}/submit`, { clientId: 'x', deviceId: 'device-x', kind: 'participant', answers: [] });
       return id;
     };
     // Five people: twice submitted (the second counts), once, none, submitted then still working, three times.

@@ -28,8 +28,8 @@ describeEachDialect('results and histories', (dialect) => {
     // Each answers the first k questions with option A, then submits.
     for (const [i, t] of teachers.entries()) {
       t.attemptId = (await t.session.request('POST', `/api/my/assessments/${assessmentId}/start`)).json().attemptId;
-      const answers = Array.from({ length: 4 + i * 3 }, (_, p) => ({ position: p, choice: 0, flagged: false, seq: p + 1 }));
-      await t.session.request('POST', `/api/attempts/${t.attemptId}/submit`, { clientId: 'x', kind: 'participant', answers });
+      const answers = Array.from({ length: 4 + i * 3 }, (_, p) => ({ position: p, choice: 0, flagged: false, seq: p + 1, base: 0 }));
+      await t.session.request('POST', `/api/attempts/${t.attemptId}/submit`, { clientId: 'x', deviceId: 'device-x', kind: 'participant', answers });
     }
   });
   afterAll(async () => env.close());
@@ -60,7 +60,7 @@ describeEachDialect('results and histories', (dialect) => {
   it('opens one attempt for staff with answers against the key and its audit trail', async () => {
     const t = teachers[1];
     await organizer.request('POST', `/api/attempts/${t.attemptId}/reopen`, { minutes: 5, reason: 'Mất điện' });
-    await t.session.request('POST', `/api/attempts/${t.attemptId}/submit`, { clientId: 'x', kind: 'participant', answers: [] });
+    await t.session.request('POST', `/api/attempts/${t.attemptId}/submit`, { clientId: 'x', deviceId: 'device-x', kind: 'participant', answers: [] });
     const detail = (await principalA.request('GET', `/api/attempts/${t.attemptId}/detail`)).json();
     expect(detail.questions).toHaveLength(10);
     expect(detail.questions.filter((q: { choice: number | null }) => q.choice !== null)).toHaveLength(7);

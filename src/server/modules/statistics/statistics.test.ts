@@ -41,9 +41,9 @@ describeEachDialect('statistics of an assessment', (dialect) => {
     for (const [i, s] of people.entries()) {
       const attemptId = (await s.request('POST', `/api/my/assessments/${assessmentId}/start`)).json().attemptId;
       // Without shuffling, display = canonical: the first `correct` right; question 10 (index 9) everyone answers with the same wrong option.
-      const answers = key.map((k, p) => ({ position: p, flagged: false, seq: p + 1,
+      const answers = key.map((k, p) => ({ position: p, flagged: false, seq: p + 1, base: 0,
         choice: p === 9 ? (k + 1) % 4 : p < plan[i][1] ? k : (k + 1) % 4 }));
-      await s.request('POST', `/api/attempts/${attemptId}/submit`, { clientId: 'x', kind: 'participant', answers });
+      await s.request('POST', `/api/attempts/${attemptId}/submit`, { clientId: 'x', deviceId: 'device-x', kind: 'participant', answers });
     }
   });
   afterAll(async () => env.close());

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 
 function format(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
@@ -10,24 +10,15 @@ function format(ms: number): string {
   return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
 
-/** Time left by the server's clock; calls onZero once when it runs out. */
-export function Countdown({ deadline, serverNow, onZero }: { deadline: number; serverNow: () => number; onZero: () => void }) {
+/** Time left by the server's clock (carried by the monotonic clock); submitting at the end is the session's. */
+export function Countdown({ deadline, serverNow }: { deadline: number; serverNow: () => number }) {
   const [left, setLeft] = useState(() => deadline - serverNow());
-  const fired = useRef(false);
   useEffect(() => {
-    fired.current = false;
-    const tick = () => {
-      const remaining = deadline - serverNow();
-      setLeft(remaining);
-      if (remaining <= 0 && !fired.current) {
-        fired.current = true;
-        onZero();
-      }
-    };
+    const tick = () => setLeft(deadline - serverNow());
     tick();
     const timer = setInterval(tick, 1000);
     return () => clearInterval(timer);
-  }, [deadline, serverNow, onZero]);
+  }, [deadline, serverNow]);
   const low = left < 5 * 60_000;
   return (
     <span className={`ex-clock${low ? ' ex-clock--low' : ''}`} role="timer" aria-label={`Thời gian còn lại ${format(left)}`}>

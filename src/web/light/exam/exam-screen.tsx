@@ -1,15 +1,15 @@
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { AttemptResult } from '../../../domain/assessment/views.ts';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { usePageTitle } from '../../hooks/usePageTitle.ts';
 import { ErrorAlert, TopBarLayout } from '../light-layout.tsx';
-import type { AnswerQueue } from './answer-queue.ts';
 import { Countdown } from './countdown.tsx';
+import { NetworkLine } from './network-line.tsx';
+import { SignInAgain } from './sign-in-again.tsx';
 import { Navigator } from './navigator.tsx';
 import { QuestionCard } from './question-card.tsx';
 import { SubmitDialog } from './submit-dialog.tsx';
-import { useExamSession } from './use-exam-session.ts';
+import { useExamSession, type Finished } from './use-exam-session.ts';
 
 type Mode = 'one' | 'all';
 const MODE_KEY = 'bd-exam-mode';
@@ -22,37 +22,11 @@ function storedMode(): Mode {
   }
 }
 
-function NetworkLine({ queue, closedMessage, attemptId }: { queue: AnswerQueue; closedMessage: string | null; attemptId: number }) {
-  const pending = queue.pending().length;
-  switch (queue.connection) {
-    case 'offline':
-      return (
-        <div className="ex-net ex-net--offline" role="status">
-          Mất kết nối — câu trả lời được lưu trên máy và sẽ gửi lại{pending ? ` (${pending} câu chờ gửi)` : ''}.{' '}
-          <button type="button" className="lt-link" onClick={() => queue.retryNow()}>Thử lại ngay</button>
-        </div>
-      );
-    case 'closed':
-      return <div className="ex-net ex-net--closed" role="alert">{closedMessage ?? 'Bài làm đã đóng.'}</div>;
-    case 'signed_out':
-      return (
-        <div className="ex-net ex-net--closed" role="alert">
-          Phiên đăng nhập đã hết hạn. Câu trả lời vẫn được lưu trên máy:{' '}
-          <Link to="/dang-nhap" state={{ from: `/thi/bai-lam/${attemptId}` }}>đăng nhập lại</Link> để gửi tiếp.
-        </div>
-      );
-    case 'saving':
-      return <div className="ex-net ex-net--saving" role="status">Đang lưu câu trả lời…</div>;
-    default:
-      return <div className="ex-net ex-net--ok" role="status">✓ Đã lưu tất cả câu trả lời lên máy chủ.</div>;
-  }
-}
-
 export default function ExamScreen() {
   const attemptId = Number(useParams().attemptId);
   const navigate = useNavigate();
-  const onFinished = useCallback((result: AttemptResult | null) => {
-    navigate(`/thi/ket-qua/${attemptId}`, { replace: true, state: result ? { result } : undefined });
+  const onFinished = useCallback(({ result, unsent, closedMessage }: Finished) => {
+    navigate(`/thi/ket-qua/${attemptId}`, { replace: true, state: { result: result ?? undefined, unsent, closedMessage } });
   }, [attemptId, navigate]);
   const session = useExamSession(attemptId, onFinished);
   const { exam, queue, submit } = session;
@@ -60,10 +34,22 @@ export default function ExamScreen() {
   const [mode, setMode] = useState<Mode>(storedMode);
   const [current, setCurrent] = useState(0);
   const [confirming, setConfirming] = useState(false);
-  const onZero = useCallback(() => void session.doSubmit(true), [session.doSubmit]);
 
   if (session.loadError) {
-    return <TopBarLayout><ErrorAlert message={session.loadError} /><Link to="/thi">← Bài khảo sát của tôi</Link></TopBarLayout>;
+    const { failure, message } = session.loadError;
+    const signIn = failure === 'signed_out' || failure === 'wrong_account';
+    return (
+      <TopBarLayout>
+        <ErrorAlert message={failure === 'wrong_account'
+          ? `Bài làm này không thuộc tài khoản đang đăng nhập${session.blocked.account ? ` (${session.blocked.account})` : ''}. Đăng nhập bằng tài khoản của bạn để làm tiếp; câu trả lời đã lưu trên máy này vẫn được giữ.`
+          : failure === 'offline' || failure === 'unavailable'
+            ? 'Chưa tải được bài làm vì mất kết nối với máy chủ. Câu trả lời đã lưu trên máy này vẫn được giữ; tải lại trang khi có mạng.'
+            : message} />
+        {signIn && <SignInAgain onSignedIn={() => window.location.reload()} />}
+        {!signIn && <p><button type="button" className="lt-btn" onClick={() => window.location.reload()}>Tải lại</button></p>}
+        <Link to="/thi">← Bài khảo sát của tôi</Link>
+      </TopBarLayout>
+    );
   }
   if (!exam) return <PageLoading label="Đang tải bài làm…" />;
 
@@ -99,9 +85,19 @@ export default function ExamScreen() {
     <div className="lt">
       <header className="ex-bar">
         <span className="ex-bar__title" title={exam.assessment.title}>{exam.assessment.title}</span>
-        <Countdown deadline={session.deadline} serverNow={session.serverNow} onZero={onZero} />
+        <Countdown deadline={session.deadline} serverNow={session.serverNow} />
       </header>
-      <NetworkLine queue={queue} closedMessage={session.closedMessage} attemptId={attemptId} />
+      <NetworkLine queue={queue} blocked={session.blocked} onSignedIn={() => void session.resume()} />
+      {session.changedElsewhere.length > 0 && (
+        <div className="lt-alert lt-alert--warn ex-changed" role="alert">
+          <span>
+            Câu {session.changedElsewhere.map((p, i) => (
+              <span key={p}>{i > 0 && ', '}<button type="button" className="lt-link" onClick={() => go(p)}>{p + 1}</button></span>
+            ))} đã được trả lời trên thiết bị khác của bạn; trang đang hiện câu trả lời máy chủ giữ. Chọn lại nếu muốn đổi.
+          </span>
+          <button type="button" className="lt-btn lt-btn--small" onClick={session.dismissChanged}>Đã hiểu</button>
+        </div>
+      )}
       {submit.kind === 'submitting' && submit.auto && <div className="lt-alert lt-alert--warn" role="status">Đã hết giờ — đang nộp bài…</div>}
       {submit.kind === 'error' && <div className="lt-alert lt-alert--error" role="alert">{submit.message}</div>}
       <main className="lt-main">

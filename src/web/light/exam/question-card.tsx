@@ -1,13 +1,13 @@
 import type { ExamQuestion } from '../../../domain/assessment/views.ts';
 import { OPTION_LETTERS } from '../../../domain/assessment/responses.ts';
-import type { LocalAnswer } from './answer-queue.ts';
+import type { Entry } from './answer-queue.ts';
 import { RichText } from '../../components/rich-text.tsx';
 
 const SAVED_LABEL = { saved: 'Đã lưu', pending: 'Chờ gửi', none: '' } as const;
 
 export function QuestionCard({ question, answer, status, onChoose, onFlag }: {
   question: ExamQuestion;
-  answer: LocalAnswer | undefined;
+  answer: Entry | undefined;
   status: 'saved' | 'pending' | 'none';
   onChoose: (choice: number | null) => void;
   onFlag: (flagged: boolean) => void;

@@ -50,14 +50,16 @@ function Review({ result }: { result: AttemptResult }) {
 export default function ResultScreen() {
   usePageTitle('Kết quả');
   const attemptId = Number(useParams().attemptId);
-  const given = (useLocation().state as { result?: AttemptResult } | null)?.result ?? null;
+  const state = useLocation().state as { result?: AttemptResult; unsent?: number; closedMessage?: string } | null;
+  const given = state?.result ?? null;
   const [result, setResult] = useState<AttemptResult | null>(given);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     // The submit's reply carries the score; the review of each question (when allowed) comes from the result.
     if (!given || (given.reviewAvailable && !given.questions)) {
-      examApi.result(attemptId).then((full) => setResult({ ...full, rejectedAnswers: given?.rejectedAnswers }), (e) => setError(errorMessage(e)));
+      examApi.result(attemptId).then((full) => setResult({ ...full, rejectedAnswers: given?.rejectedAnswers,
+        supersededAnswers: given?.supersededAnswers }), (e) => setError(errorMessage(e)));
     }
   }, [attemptId, given]);
 
@@ -73,6 +75,17 @@ export default function ResultScreen() {
           <p className="lt-muted">Đã nộp lúc {formatDateTimeVi(result.submittedAt)}
             {result.submitKind ? ` (${SUBMIT_KINDS[result.submitKind]})` : ''}. Trả lời {result.answered ?? 0}/{result.total} câu.</p>
         )}
+        {state?.closedMessage && <div className="lt-alert lt-alert--info" role="status">{state.closedMessage}</div>}
+        {state?.unsent ? (
+          <div className="lt-alert lt-alert--warn" role="alert">
+            {state.unsent} câu trả lời trên máy này chưa kịp gửi lên máy chủ trước khi bài làm đóng nên không được tính.
+          </div>
+        ) : null}
+        {result.supersededAnswers ? (
+          <div className="lt-alert lt-alert--warn">
+            {result.supersededAnswers} câu trả lời gửi kèm khi nộp không được tính vì câu đó đã được đổi trên thiết bị khác của bạn trước đó.
+          </div>
+        ) : null}
         {result.rejectedAnswers ? (
           <div className="lt-alert lt-alert--warn">{result.rejectedAnswers} câu trả lời gửi sau khi hết giờ nên không được tính.</div>
         ) : null}

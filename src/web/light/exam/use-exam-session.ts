@@ -1,19 +1,30 @@
 /** One attempt on this device: its questions, the answer queue, the server's clock, presence pings, submit. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AttemptResult, ExamPayload } from '../../../domain/assessment/views.ts';
+import type { AttemptResult, DeadlineDetails, ExamPayload } from '../../../domain/assessment/views.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
-import { AnswerQueue, localStore, type SendOutcome } from './answer-queue.ts';
+import { AnswerQueue, localStore, type SendResult } from './answer-queue.ts';
 import { examApi } from './api.ts';
+import { ServerClock } from './server-clock.ts';
 
 const PING_EVERY_MS = 30_000;
 const SUBMIT_RETRY_MS = 4000;
+/** The device submits a moment after its countdown ends, so that the server's deadline has surely passed. */
+const AUTO_SUBMIT_AFTER_MS = 1000;
 
-function outcomeOf(error: unknown): SendOutcome {
-  if (!(error instanceof ApiError)) return 'retry';
-  if (error.status === 0 || error.status >= 500 || error.status === 429 || error.status === 408) return 'retry';
+type Failure = 'offline' | 'unavailable' | 'closed' | 'signed_out' | 'wrong_account' | 'refused';
+
+function failureOf(error: unknown): Failure {
+  if (!(error instanceof ApiError) || error.status === 0 || error.status === 408 || error.status === 429) return 'offline';
+  if (error.status >= 500) return 'unavailable';
   if (error.status === 401) return 'signed_out';
+  // The attempt is not this account's (404), or the account cannot take surveys (403): someone else signed in here.
+  if (error.status === 404 || error.status === 403) return 'wrong_account';
   if (error.status === 409) return 'closed';
-  return 'rejected';
+  return 'refused';
+}
+
+function randomId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A random id kept for this tab (it survives a reload, not a new tab): two ids on one attempt are a signal. */
@@ -22,127 +33,245 @@ function clientIdFor(attemptId: number): string {
   try {
     const existing = sessionStorage.getItem(key);
     if (existing) return existing;
-    const id = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+    const id = randomId();
     sessionStorage.setItem(key, id);
     return id;
   } catch {
-    return `t${Date.now()}`;
+    return randomId();
+  }
+}
+
+/** A random id for this browser: its tabs share the queue and the counter of changes. */
+function deviceIdOfBrowser(): string {
+  const key = 'bd-device';
+  try {
+    const existing = localStorage.getItem(key);
+    if (existing && /^[A-Za-z0-9_-]{8,64}$/.test(existing)) return existing;
+    const id = randomId();
+    localStorage.setItem(key, id);
+    return id;
+  } catch {
+    return randomId();
   }
 }
 
 export type SubmitState = { kind: 'idle' } | { kind: 'submitting'; auto: boolean } | { kind: 'error'; message: string; auto: boolean };
 
-export function useExamSession(attemptId: number, onFinished: (result: AttemptResult | null) => void) {
+/** Why answers are not being saved, beyond the network: what the participant reads and can do. */
+export interface Blocked {
+  /** refused: the server's message. */
+  message?: string;
+  /** wrong_account: the account this browser is signed in as now. */
+  account?: string | null;
+}
+
+/** How the attempt ended on this device: the submit's result, or the server's word that it was closed. */
+export interface Finished {
+  result: AttemptResult | null;
+  /** Changes on this device the server never got: they are not counted. */
+  unsent: number;
+  /** Why the attempt no longer took answers, with what the server counted. */
+  closedMessage?: string;
+}
+
+export function useExamSession(attemptId: number, onFinished: (finished: Finished) => void) {
   const [exam, setExam] = useState<ExamPayload | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<{ message: string; failure: Failure } | null>(null);
   const [, setVersion] = useState(0);
   const [deadline, setDeadline] = useState<number>(0);
-  const [closedMessage, setClosedMessage] = useState<string | null>(null);
+  const [blocked, setBlocked] = useState<Blocked>({});
+  const [changedElsewhere, setChangedElsewhere] = useState<number[]>([]);
   const [submit, setSubmit] = useState<SubmitState>({ kind: 'idle' });
-  const offset = useRef(0);
+  const clock = useMemo(() => new ServerClock(), []);
   const clientId = useMemo(() => clientIdFor(attemptId), [attemptId]);
+  const deviceId = useMemo(deviceIdOfBrowser, []);
+  const store = useMemo(() => localStore(attemptId), [attemptId]);
   const finished = useRef(false);
+  const finishRef = useRef<(result: AttemptResult | null, closedMessage?: string) => void>(() => undefined);
+  const submitting = useRef(false);
+  const elsewhereCount = useRef(0);
   const rerender = useCallback(() => setVersion((v) => v + 1), []);
 
-  const syncClock = (serverNow: string, sentAt: number) => {
-    const now = Date.now();
-    offset.current = Date.parse(serverNow) - (sentAt + now) / 2;
-  };
+  /** Names the account now signed in here, for the participant to sign in again as themself. */
+  const noteFailure = useCallback((failure: Failure, error: unknown) => {
+    if (failure === 'closed') queueMicrotask(() => finishRef.current(null, errorMessage(error)));
+    else if (failure === 'refused') setBlocked({ message: errorMessage(error) });
+    else if (failure === 'wrong_account') {
+      setBlocked({ account: null });
+      examApi.whoami().then((me) => setBlocked({ account: me.displayName }), () => undefined);
+    }
+  }, []);
 
   const queue = useMemo(() => new AnswerQueue({
-    store: localStore(attemptId),
+    store, deviceId,
     onChange: rerender,
-    send: async (answers) => {
-      const sentAt = Date.now();
+    onChangedElsewhere: (positions) => {
+      elsewhereCount.current += 1;
+      setChangedElsewhere((seen) => [...new Set([...seen, ...positions])].sort((a, b) => a - b));
+    },
+    send: async (answers): Promise<SendResult> => {
+      const sentAt = clock.mark();
       try {
-        const reply = await examApi.save(attemptId, clientId, answers);
-        syncClock(reply.serverNow, sentAt);
-        return 'ok';
+        const reply = await examApi.save(attemptId, { clientId, deviceId, answers });
+        clock.sync(reply.serverNow, sentAt);
+        return { kind: 'held', held: reply.held };
       } catch (error) {
-        const outcome = outcomeOf(error);
-        if (outcome === 'closed') setClosedMessage(errorMessage(error));
-        return outcome;
+        const failure = failureOf(error);
+        noteFailure(failure, error);
+        if (failure === 'offline' || failure === 'unavailable') return { kind: 'retry', connection: failure };
+        return { kind: 'stop', connection: failure };
       }
     },
-  }), [attemptId, clientId, rerender]);
+  }), [attemptId, clientId, deviceId, store, clock, rerender, noteFailure]);
+
+  const finish = useCallback((result: AttemptResult | null, closedMessage?: string) => {
+    if (finished.current) return;
+    finished.current = true;
+    const unsent = result ? 0 : queue.pending().length;
+    queue.clear();
+    onFinished({ result, unsent, closedMessage });
+  }, [queue, onFinished]);
+  finishRef.current = finish;
 
   useEffect(() => {
     let cancelled = false;
-    const sentAt = Date.now();
+    const sentAt = clock.mark();
     examApi.load(attemptId).then((payload) => {
       if (cancelled) return;
-      syncClock(payload.serverNow, sentAt);
+      clock.sync(payload.serverNow, sentAt);
       if (payload.attempt.status !== 'in_progress') {
-        finished.current = true;
-        queue.clear();
-        onFinished(null);
+        finish(null);
         return;
       }
-      queue.init({ answers: payload.answers, lastSeq: payload.lastSeq });
+      queue.reconcile(payload.answers, { initial: true });
       setDeadline(Date.parse(payload.attempt.deadlineAt));
       setExam(payload);
-    }, (error) => !cancelled && setLoadError(errorMessage(error)));
+    }, (error) => {
+      if (cancelled) return;
+      const failure = failureOf(error);
+      noteFailure(failure, error);
+      setLoadError({ message: errorMessage(error), failure });
+    });
     return () => { cancelled = true; };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [attemptId, queue]);
+  }, [attemptId, queue, clock, finish, noteFailure]);
 
-  const serverNow = useCallback(() => Date.now() + offset.current, []);
+  // Another tab of this browser changed the shared answers: show them and send what waits.
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === store.key) queue.refresh();
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [queue, store]);
+
+  const serverNow = useCallback(() => clock.now(), [clock]);
 
   const doSubmit = useCallback(async (auto: boolean) => {
-    if (finished.current) return;
+    if (finished.current || submitting.current) return;
+    submitting.current = true;
     setSubmit({ kind: 'submitting', auto });
-    const answers = queue.pending();
     try {
-      const result = await examApi.submit(attemptId, { clientId, answers, kind: auto ? 'deadline' : 'participant' });
-      finished.current = true;
-      queue.clear();
-      onFinished(result);
-    } catch (error) {
-      const outcome = outcomeOf(error);
-      setSubmit({ kind: 'error', auto, message: outcome === 'retry'
-        ? 'Chưa nộp được vì mất kết nối. Bài làm vẫn được lưu trên máy; hệ thống sẽ tự thử lại.' : errorMessage(error) });
-      if (outcome === 'retry') setTimeout(() => void doSubmitRef.current(auto), SUBMIT_RETRY_MS);
+      if (!auto) {
+        // Send what waits first: an answer another device changed meanwhile is shown before anything is final.
+        const seen = elsewhereCount.current;
+        await queue.flush();
+        if (elsewhereCount.current !== seen) {
+          setSubmit({ kind: 'error', auto, message: 'Chưa nộp bài: một số câu vừa được đổi trên thiết bị khác của bạn (ghi ở trên). Kiểm tra lại rồi bấm Nộp bài.' });
+          return;
+        }
+      }
+      const sentAt = clock.mark();
+      try {
+        const result = await examApi.submit(attemptId, { clientId, deviceId, answers: queue.pending(), kind: auto ? 'deadline' : 'participant' });
+        finish(result);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'deadline_not_reached') {
+          // The device's countdown ran ahead of the server's: take the server's time and deadline, and go on.
+          const details = error.details as DeadlineDetails;
+          clock.sync(details.serverNow, sentAt);
+          setDeadline(Date.parse(details.deadlineAt));
+          setSubmit({ kind: 'idle' });
+          queue.retryNow();
+          return;
+        }
+        const failure = failureOf(error);
+        noteFailure(failure, error);
+        if (failure === 'signed_out' || failure === 'wrong_account') queue.halt(failure);
+        const retry = failure === 'offline' || failure === 'unavailable';
+        setSubmit({ kind: 'error', auto, message: retry
+          ? 'Chưa nộp được vì mất kết nối với máy chủ. Bài làm vẫn được giữ trên máy; hệ thống sẽ tự thử lại.'
+          : `Chưa nộp được: ${errorMessage(error)}` });
+        if (retry) setTimeout(() => void doSubmitRef.current(auto), SUBMIT_RETRY_MS);
+      }
+    } finally {
+      submitting.current = false;
     }
-  }, [attemptId, clientId, queue, onFinished]);
+  }, [attemptId, clientId, deviceId, queue, clock, finish, noteFailure]);
   const doSubmitRef = useRef(doSubmit);
   doSubmitRef.current = doSubmit;
 
-  // Presence: a ping every 30 s with the time the page was hidden; it also brings an extended deadline.
+  // The deadline by the server's clock: submit a moment after it (an extended deadline moves it).
+  const autoSubmitted = useRef(false);
+  useEffect(() => {
+    if (!exam || !deadline) return;
+    autoSubmitted.current = false;
+    const timer = setInterval(() => {
+      if (autoSubmitted.current || finished.current || clock.now() < deadline + AUTO_SUBMIT_AFTER_MS) return;
+      autoSubmitted.current = true;
+      void doSubmitRef.current(true);
+    }, 250);
+    return () => clearInterval(timer);
+  }, [exam, deadline, clock]);
+
+  const pingRef = useRef<() => Promise<void>>(async () => undefined);
+
+  // Presence: a ping every 30 s, and whenever the page is shown again or the network returns. It brings the server's
+  // time, an extended deadline, and every answer when another device changed one.
   useEffect(() => {
     if (!exam) return;
     let hiddenCount = 0;
     let hiddenMs = 0;
-    let hiddenSince: number | null = document.hidden ? Date.now() : null;
+    let hiddenSince: number | null = document.hidden ? performance.now() : null;
+    const ping = async () => {
+      const body = { clientId, hiddenCount, hiddenMs: Math.round(hiddenMs), known: queue.known() };
+      hiddenCount = 0;
+      hiddenMs = 0;
+      const sentAt = clock.mark();
+      try {
+        const reply = await examApi.ping(attemptId, body);
+        clock.sync(reply.serverNow, sentAt);
+        setDeadline(Date.parse(reply.deadlineAt));
+        if (reply.status !== 'in_progress') {
+          finish(null);
+          return;
+        }
+        if (reply.answers) queue.reconcile(reply.answers);
+        if (queue.connection === 'signed_out' || queue.connection === 'wrong_account') queue.retryNow();
+      } catch (error) {
+        hiddenCount += body.hiddenCount;
+        hiddenMs += body.hiddenMs;
+        const failure = failureOf(error);
+        if (failure === 'signed_out' || failure === 'wrong_account') {
+          noteFailure(failure, error);
+          queue.halt(failure);
+        }
+      }
+    };
+    pingRef.current = ping;
     const onVisibility = () => {
       if (document.hidden) {
-        hiddenSince = Date.now();
+        hiddenSince = performance.now();
         hiddenCount += 1;
-      } else if (hiddenSince !== null) {
-        hiddenMs += Date.now() - hiddenSince;
+      } else {
+        if (hiddenSince !== null) hiddenMs += performance.now() - hiddenSince;
         hiddenSince = null;
         void ping();
       }
     };
-    const ping = async () => {
-      const body = { clientId, hiddenCount, hiddenMs };
-      hiddenCount = 0;
-      hiddenMs = 0;
-      const sentAt = Date.now();
-      try {
-        const reply = await examApi.ping(attemptId, body);
-        syncClock(reply.serverNow, sentAt);
-        setDeadline(Date.parse(reply.deadlineAt));
-        if (reply.status !== 'in_progress' && !finished.current) {
-          finished.current = true;
-          queue.clear();
-          onFinished(null);
-        }
-      } catch {
-        hiddenCount += body.hiddenCount;
-        hiddenMs += body.hiddenMs;
-      }
+    const onOnline = () => {
+      queue.retryNow();
+      void ping();
     };
-    const onOnline = () => queue.retryNow();
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('online', onOnline);
     void ping();
@@ -152,7 +281,19 @@ export function useExamSession(attemptId: number, onFinished: (result: AttemptRe
       window.removeEventListener('online', onOnline);
       clearInterval(timer);
     };
-  }, [exam, attemptId, clientId, queue, onFinished]);
+  }, [exam, attemptId, clientId, queue, clock, finish, noteFailure]);
 
-  return { exam, loadError, queue, deadline, serverNow, closedMessage, submit, doSubmit };
+  /** After signing in again here: check the attempt is this account's, then send what waits. */
+  const resume = useCallback(async () => {
+    setBlocked({});
+    if (!exam) {
+      window.location.reload();
+      return;
+    }
+    await pingRef.current();
+  }, [exam]);
+
+  const dismissChanged = useCallback(() => setChangedElsewhere([]), []);
+
+  return { exam, loadError, queue, deadline, serverNow, blocked, changedElsewhere, dismissChanged, submit, doSubmit, resume };
 }
