@@ -62,7 +62,7 @@ describe('a teacher takes the survey on a phone, loses the network half-way, and
     await context.setOffline(true);
     for (const n of [4, 5, 6]) await exam.choose(n, key[n - 1]);
     await exam.choose(8, wrong(key[7]));
-    await page.getByText('Mất kết nối — câu trả lời được lưu trên máy và sẽ gửi lại').waitFor();
+    await page.getByText('Mất kết nối — câu trả lời được giữ trên máy này và sẽ tự gửi lại').waitFor();
     expect(await exam.savedMark(8).textContent()).toContain('Chờ gửi');
     const storedWhileOffline = await server.ctx.db.selectFrom('attempt_answers').select('position').where('attempt_id', '=', attemptId).execute();
     expect(storedWhileOffline.map((a) => a.position).sort()).toEqual([0, 1, 2]);

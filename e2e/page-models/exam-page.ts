@@ -23,6 +23,19 @@ export class ExamPage {
     return this.page.getByTestId(`saved-${number}`);
   }
 
+  /** The letter of the chosen option of the question on screen ('' when none). */
+  async checkedLetter(): Promise<string> {
+    const checked = this.page.getByRole('radio', { checked: true });
+    if ((await checked.count()) === 0) return '';
+    return ((await checked.first().textContent()) ?? '').trim().charAt(0);
+  }
+
+  /** The countdown, in seconds. */
+  async timeLeftSeconds(): Promise<number> {
+    const text = (await this.page.getByRole('timer').textContent()) ?? '';
+    return text.split(':').map(Number).reduce((total, part) => total * 60 + part, 0);
+  }
+
   networkLine() {
     return this.page.getByRole('status').filter({ hasText: /lưu|kết nối/ }).first();
   }

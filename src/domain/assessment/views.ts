@@ -172,6 +172,8 @@ export interface PingReply {
   deadlineAt: string;
   /** Every answer the server holds, when the device's `known` is out of date. */
   answers?: HeldAnswer[];
+  /** Another tab or device pinged this attempt within the last minute: the page pings more often to converge. */
+  otherDeviceActive: boolean;
 }
 
 export interface SubmitBody {

@@ -97,6 +97,7 @@ describeEachDialect('taking an assessment', (dialect) => {
     expect(exam.answers).toEqual([{ position: 0, ...held(3, 1, 'laptop-0001', 1) }, { position: 1, ...held(2, 2, 'laptop-0001', 3) }]);
     // A ping from a device that knows every version carries no answers; one that is behind gets them all.
     const ping = (known: number) => teacher.request('POST', `/api/attempts/${id}/ping`, { clientId: 'phone-0001', hiddenCount: 0, hiddenMs: 0, known });
+    expect((await ping(3)).json()).toMatchObject({ status: 'in_progress', otherDeviceActive: false });
     expect((await ping(3)).json().answers).toBeUndefined();
     expect((await ping(2)).json().answers).toEqual(exam.answers);
     const bad = await save(teacher, id, [{ position: 0, choice: 6, seq: 9 }]);

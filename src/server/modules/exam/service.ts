@@ -128,9 +128,9 @@ export async function ping(ctx: AppContext, actor: Actor, attemptId: number,
   const facts = await ownAttempt(ctx, actor, attemptId);
   const attempt = (await repo.findAttempt(ctx.db, facts.id))!;
   const now = ctx.clock.now();
+  const recent = now.getTime() - Date.parse(attempt.last_seen_at) < SAME_CLIENT_WINDOW_MS;
+  const secondClient = attempt.client_id !== null && attempt.client_id !== body.clientId && recent;
   if (attempt.status === 'in_progress') {
-    const recent = now.getTime() - Date.parse(attempt.last_seen_at) < SAME_CLIENT_WINDOW_MS;
-    const secondClient = attempt.client_id !== null && attempt.client_id !== body.clientId && recent;
     const ipChanged = attempt.last_ip !== null && attempt.last_ip !== ip;
     const at = now.toISOString();
     await repo.touchAttempt(ctx.db, facts.id, { at, ip, clientId: body.clientId, hiddenCount: body.hiddenCount,
@@ -138,7 +138,8 @@ export async function ping(ctx: AppContext, actor: Actor, attemptId: number,
     if (secondClient) await repo.recordEvent(ctx.db, { attempt_id: facts.id, kind: 'second_client', at, detail: { ip } });
     if (ipChanged) await repo.recordEvent(ctx.db, { attempt_id: facts.id, kind: 'ip_change', at, detail: { from: attempt.last_ip, to: ip } });
   }
-  const reply: PingReply = { status: attempt.status as AttemptStatus, serverNow: now.toISOString(), deadlineAt: attempt.deadline_at };
+  const reply: PingReply = { status: attempt.status as AttemptStatus, serverNow: now.toISOString(), deadlineAt: attempt.deadline_at,
+    otherDeviceActive: secondClient };
   // Another device changed an answer (or this one missed a reply): the device gets every answer to converge to.
   if (attempt.status === 'in_progress' && await repo.answersFingerprint(ctx.db, facts.id) !== body.known) {
     reply.answers = (await repo.answersOf(ctx.db, facts.id)).map(held);

@@ -7,6 +7,8 @@ import { examApi } from './api.ts';
 import { ServerClock } from './server-clock.ts';
 
 const PING_EVERY_MS = 30_000;
+/** While another tab or device works on the same attempt: its changes reach this one within seconds. */
+const PING_FAST_MS = 5000;
 const SUBMIT_RETRY_MS = 4000;
 /** The device submits a moment after its countdown ends, so that the server's deadline has surely passed. */
 const AUTO_SUBMIT_AFTER_MS = 1000;
@@ -90,6 +92,7 @@ export function useExamSession(attemptId: number, onFinished: (finished: Finishe
   const finishRef = useRef<(result: AttemptResult | null, closedMessage?: string) => void>(() => undefined);
   const submitting = useRef(false);
   const elsewhereCount = useRef(0);
+  const fastPings = useRef(false);
   const rerender = useCallback(() => setVersion((v) => v + 1), []);
 
   /** Names the account now signed in here, for the participant to sign in again as themself. */
@@ -107,6 +110,7 @@ export function useExamSession(attemptId: number, onFinished: (finished: Finishe
     onChange: rerender,
     onChangedElsewhere: (positions) => {
       elsewhereCount.current += 1;
+      fastPings.current = true;
       setChangedElsewhere((seen) => [...new Set([...seen, ...positions])].sort((a, b) => a - b));
     },
     send: async (answers): Promise<SendResult> => {
@@ -232,7 +236,9 @@ export function useExamSession(attemptId: number, onFinished: (finished: Finishe
     let hiddenCount = 0;
     let hiddenMs = 0;
     let hiddenSince: number | null = document.hidden ? performance.now() : null;
+    let lastPing = 0;
     const ping = async () => {
+      lastPing = performance.now();
       const body = { clientId, hiddenCount, hiddenMs: Math.round(hiddenMs), known: queue.known() };
       hiddenCount = 0;
       hiddenMs = 0;
@@ -245,6 +251,7 @@ export function useExamSession(attemptId: number, onFinished: (finished: Finishe
           finish(null);
           return;
         }
+        fastPings.current = reply.otherDeviceActive;
         if (reply.answers) queue.reconcile(reply.answers);
         if (queue.connection === 'signed_out' || queue.connection === 'wrong_account') queue.retryNow();
       } catch (error) {
@@ -275,7 +282,9 @@ export function useExamSession(attemptId: number, onFinished: (finished: Finishe
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('online', onOnline);
     void ping();
-    const timer = setInterval(() => void ping(), PING_EVERY_MS);
+    const timer = setInterval(() => {
+      if (performance.now() - lastPing >= (fastPings.current ? PING_FAST_MS : PING_EVERY_MS) - 500) void ping();
+    }, PING_FAST_MS);
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('online', onOnline);
