@@ -22,8 +22,8 @@ describe('no answer shown as saved is ever lost: two devices, a clock that jumps
     for (const fullName of ['Giàng Thị Dua', 'Lầu A Sùng', 'Vàng Thị Mỷ', 'Sùng A Páo']) {
       people[fullName] = await buildUser(server.ctx, { unit: school, fullName });
     }
-    await (buildPublishedAssessment(server.ctx, { targets: [school], title: 'Khảo sát chính trị hè 2026',
-      review: { score: 'immediately', answers: 'immediately', key: 'never' } })).id;
+    await buildPublishedAssessment(server.ctx, { targets: [school], title: 'Khảo sát chính trị hè 2026',
+      review: { score: 'immediately', answers: 'immediately', key: 'never' } });
     browser = await launchChromium();
   });
   afterAll(async () => {

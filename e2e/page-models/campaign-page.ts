@@ -39,10 +39,13 @@ export class CampaignPage {
     const drawer = this.page.getByRole('dialog', { name: siteName });
     await this.pickUnit(drawer.getByRole('combobox', { name: 'Xếp học viên theo đơn vị' }), unitName);
     await drawer.getByRole('button', { name: 'Xếp vào điểm cầu' }).click();
-    await this.page.getByText(/Đã xếp \d+ người/).last().waitFor();
-    // The success toast sits over the drawer's close button while the pointer rests on it: close with Escape, as a user may.
-    await drawer.getByRole('button', { name: 'Xếp vào điểm cầu' }).focus();
-    await this.page.keyboard.press('Escape');
+    const toast = this.page.getByText(/Đã xếp \d+ người/).last();
+    await toast.waitFor();
+    // The success toast sits over the drawer's close button and stays while the pointer rests on it: move away, as a
+    // user would, and let it go.
+    await this.page.mouse.move(5, 5);
+    await toast.waitFor({ state: 'hidden' });
+    await drawer.getByRole('button', { name: 'Close' }).or(drawer.getByRole('button', { name: 'Đóng' })).first().click();
     await drawer.waitFor({ state: 'hidden' });
   }
 }
