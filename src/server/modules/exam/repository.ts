@@ -34,14 +34,14 @@ export async function updateAttempt(db: Executor, id: number, changes: Updateabl
  * open (deadline not older than the cutoff) and the change is the newer one: the same device's later change (higher
  * `seq`), or any device's change made over the version the server holds (`base`). Every stored change bumps the
  * version. On PostgreSQL the attempt row is share-locked, so a concurrent submit either sees these answers or makes this
- * statement write nothing. Positions must be distinct. Returns the positions stored.
+ * statement write nothing. Positions must be distinct. Returns the stored positions with their new versions.
  */
 export async function saveAnswers(db: Executor, dialect: Dialect, target: { attemptId: number; personId: number; writer: string },
-  answers: AnswerChange[], cutoffIso: string, atIso: string): Promise<Set<number>> {
-  if (answers.length === 0) return new Set();
+  answers: AnswerChange[], cutoffIso: string, atIso: string): Promise<Map<number, number>> {
+  if (answers.length === 0) return new Map();
   const rows = answers.map((a) => sql`(cast(${a.position} as integer), cast(${a.choice} as integer), cast(${a.flagged ? 1 : 0} as integer), cast(${a.seq} as integer), cast(${a.base + 1} as integer))`);
   const lock = dialect === 'postgres' ? sql`for share of a` : sql``;
-  const result = await sql<{ position: number }>`
+  const result = await sql<{ position: number; version: number }>`
     insert into attempt_answers (attempt_id, position, choice, flagged, seq, saved_at, version, writer)
     select a.id, v.column1, v.column2, v.column3, v.column4, cast(${atIso} as text), v.column5, cast(${target.writer} as text)
     from attempts a cross join (values ${sql.join(rows)}) v
@@ -51,8 +51,8 @@ export async function saveAnswers(db: Executor, dialect: Dialect, target: { atte
       saved_at = excluded.saved_at, writer = excluded.writer, version = attempt_answers.version + 1
     where (attempt_answers.writer = excluded.writer and attempt_answers.seq < excluded.seq)
       or ((attempt_answers.writer is null or attempt_answers.writer <> excluded.writer) and attempt_answers.version < excluded.version)
-    returning position`.execute(db);
-  return new Set(result.rows.map((r) => Number(r.position)));
+    returning position, version`.execute(db);
+  return new Map(result.rows.map((r) => [Number(r.position), Number(r.version)]));
 }
 
 export function answersOf(db: Executor, attemptId: number, positions?: number[]) {

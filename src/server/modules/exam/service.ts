@@ -85,17 +85,20 @@ async function writeAnswers(ctx: AppContext, db: Executor, facts: AttemptFacts, 
   const cutoff = new Date(now.getTime() - grace * 1000).toISOString();
   const stored = await repo.saveAnswers(db, ctx.dialect, { attemptId: facts.id, personId: facts.personId, writer }, answers, cutoff,
     now.toISOString());
-  const written = answers.filter((a) => stored.has(a.position));
   const unwritten = answers.filter((a) => !stored.has(a.position));
-  // Versions of the stored ones are read back with the others: one query whatever the batch.
+  if (unwritten.length === 0) {
+    // The usual case: every change stored, and the statement said with which version.
+    const heldAnswers = answers.map((a) => ({ position: a.position, choice: a.choice, flagged: a.flagged, version: stored.get(a.position)!,
+      writer, seq: a.seq }));
+    return { open: true, held: heldAnswers, superseded: 0, rejected: 0 };
+  }
   const current = new Map((await repo.answersOf(db, facts.id, answers.map((a) => a.position))).map((a) => [a.position, held(a)]));
   const heldAnswers = answers.map((a) => current.get(a.position)).filter((a): a is HeldAnswer => a !== undefined);
-  if (unwritten.length === 0) return { open: true, held: heldAnswers, superseded: 0, rejected: 0 };
   const isMine = (a: AnswerChange) => {
     const h = current.get(a.position);
     return h !== undefined && h.writer === writer && h.seq >= a.seq;
   };
-  if (written.length > 0) {
+  if (stored.size > 0) {
     return { open: true, held: heldAnswers, superseded: unwritten.filter((a) => !isMine(a)).length, rejected: 0 };
   }
   // Nothing written: each change was superseded (or was a replay), or the attempt is closed.
