@@ -23,8 +23,6 @@ export interface DatabaseHandle {
    * on PostgreSQL (its commit waits for its log) and for one-shot commands (they commit with synchronous=FULL).
    */
   durable(): Promise<void>;
-  /** The group commit's syncs so far (SQLite server), for the benchmark. */
-  syncCount?: () => number;
   destroy(): Promise<void>;
 }
 
@@ -42,11 +40,9 @@ export function openDatabase(options: { dataDir: string; databaseUrl?: string; p
    * The server: checkpoints SQLite's log from a worker thread and commits in groups (see GroupSync); one-shot commands
    * leave checkpoints to SQLite and sync every commit.
    */
-  checkpointInBackground?: boolean;
-  /** How long to wait for a PostgreSQL connection before answering 503 (default 5 s). */
-  connectTimeoutMs?: number }): DatabaseHandle {
+  checkpointInBackground?: boolean }): DatabaseHandle {
   if (options.databaseUrl) {
-    const pool = openPool(options.databaseUrl, options.poolSize ?? 10, options.connectTimeoutMs ?? 5000);
+    const pool = openPool(options.databaseUrl, options.poolSize ?? 10);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', durable: durableAlready, destroy: () => db.destroy() };
   }
@@ -63,7 +59,6 @@ export function openDatabase(options: { dataDir: string; databaseUrl?: string; p
   return {
     db, dialect: 'sqlite', sqlite,
     durable: group ? () => group.sync() : durableAlready,
-    syncCount: group ? () => group.count : undefined,
     destroy: async () => {
       await checkpointer?.stop();
       await db.destroy();
@@ -86,8 +81,9 @@ function warnThrottled(message: string) {
  * (an unhandled 'error' on a checked-out client would end the process), a connection that fails is dropped and the
  * next request opens a new one, and a failure to connect is marked so that the caller answers 503.
  */
-function openPool(connectionString: string, max: number, connectTimeoutMs: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true });
+function openPool(connectionString: string, max: number): pg.Pool {
+  // A request waits at most 5 s for a connection, then answers 503.
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000, keepAlive: true });
   pool.on('error', (err) => warnThrottled(`PostgreSQL: kết nối rảnh bị đóng (${err.message})`));
   pool.on('connect', (client) => {
     client.on('error', (err) => warnThrottled(`PostgreSQL: mất kết nối đang dùng (${err.message})`));

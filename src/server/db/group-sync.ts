@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 export class GroupSync {
   private current: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
-  /** Syncs done, for the benchmark's figures. */
+  /** Syncs run so far: fewer than the commits they served. */
   count = 0;
 
   constructor(private readonly flush: () => Promise<void>) {}

@@ -79,34 +79,40 @@ export interface CallOptions {
   quiet?: boolean;
 }
 
-async function send(method: string, url: string, body?: unknown, options: CallOptions = {}): Promise<Response> {
+/**
+ * One request; `read` consumes the body while the timeout still runs (a reply stuck half-way counts as lost). Errors
+ * thrown by `read` other than ApiError pass through unchanged.
+ */
+async function send<T = Response>(method: string, url: string, body?: unknown, options: CallOptions = {},
+  read: (response: Response) => Promise<T> = async (response) => response as T): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') Object.assign(headers, csrfHeaders());
   if (body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
   const abort = options.timeoutMs ? new AbortController() : null;
   const timer = abort ? setTimeout(() => abort.abort(), options.timeoutMs) : null;
   try {
-    response = await fetch(url, {
-      method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body), signal: abort?.signal,
-    });
-    if (!response.ok) {
-      const error = await errorFromResponse(response, options.quiet);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body), signal: abort?.signal,
+      });
+    } catch {
+      throw new ApiError(0, abort?.signal.aborted ? 'timeout' : 'network_error', NETWORK_MESSAGE);
+    }
+    if (!response.ok) throw await errorFromResponse(response, options.quiet);
+    try {
+      return await read(response);
+    } catch (error) {
+      if (abort?.signal.aborted) throw new ApiError(0, 'timeout', NETWORK_MESSAGE);
       throw error;
     }
-    if (abort) await response.clone().arrayBuffer();
-  } catch (error) {
-    if (error instanceof ApiError) throw error;
-    throw new ApiError(0, abort?.signal.aborted ? 'timeout' : 'network_error', NETWORK_MESSAGE);
   } finally {
     if (timer) clearTimeout(timer);
   }
-  return response;
 }
 
 async function json<T>(method: string, url: string, body?: unknown, options?: CallOptions): Promise<T> {
-  const response = await send(method, url, body, options);
-  const text = await response.text();
+  const text = await send(method, url, body, options, (response) => response.text());
   return (text ? JSON.parse(text) : null) as T;
 }
 

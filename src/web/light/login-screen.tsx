@@ -6,6 +6,7 @@ import { PageLoading } from '../components/page-loading.tsx';
 import { homePath, useMe } from '../hooks/useMe.ts';
 import { usePageTitle } from '../hooks/usePageTitle.ts';
 import { CenteredLayout, ErrorAlert } from './light-layout.tsx';
+import { missingCredential } from './credentials.ts';
 
 /** The one login page, light enough for a phone on a weak link: staff are sent on to their pages afterwards. */
 export default function LoginScreen() {
@@ -24,8 +25,9 @@ export default function LoginScreen() {
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!username.trim() || !password) {
-      setError(!username.trim() ? 'Nhập tên đăng nhập.' : 'Nhập mật khẩu.');
+    const missing = missingCredential(username, password);
+    if (missing) {
+      setError(missing);
       return;
     }
     setSubmitting(true);

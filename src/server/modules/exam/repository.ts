@@ -64,11 +64,13 @@ export function answersOf(db: Executor, attemptId: number, positions?: number[])
 
 export type StoredAnswer = Awaited<ReturnType<typeof answersOf>>[number];
 
-/** The sum of the stored versions: it changes whenever any answer does. */
-export async function answersFingerprint(db: Executor, attemptId: number): Promise<number> {
-  const row = await db.selectFrom('attempt_answers').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('version'), sql<number>`0`).as('sum'))
-    .where('attempt_id', '=', attemptId).executeTakeFirst();
-  return Number(row?.sum ?? 0);
+/** Questions answered, and the sum of the stored versions (it changes whenever any answer does), in one read. */
+export async function answersSummary(db: Executor, attemptId: number): Promise<{ answered: number; fingerprint: number }> {
+  const row = await db.selectFrom('attempt_answers').select((eb) => [
+    eb.fn.count<number>('choice').as('answered'),
+    eb.fn.coalesce(eb.fn.sum<number>('version'), sql<number>`0`).as('fingerprint'),
+  ]).where('attempt_id', '=', attemptId).executeTakeFirst();
+  return { answered: Number(row?.answered ?? 0), fingerprint: Number(row?.fingerprint ?? 0) };
 }
 
 /** The attempt's status and deadline, its row locked until the transaction ends (PostgreSQL; SQLite is serial). */
@@ -86,15 +88,14 @@ export async function recordEvent(db: Executor, e: { attempt_id: number; kind: s
   }).execute();
 }
 
-/** Progress and presence from a ping: the answered count is recounted from the stored answers. */
+/** Progress and presence from a ping: the answered count as recounted from the stored answers (answersSummary). */
 export async function touchAttempt(db: Executor, id: number, changes: { at: string; ip: string | null; clientId: string;
-  hiddenCount: number; hiddenMs: number; ipChanged: boolean; secondClient: boolean }) {
-  await db.updateTable('attempts').set((eb) => ({
+  answered: number; hiddenCount: number; hiddenMs: number; ipChanged: boolean; secondClient: boolean }) {
+  await db.updateTable('attempts').set(() => ({
     last_seen_at: changes.at,
     last_ip: changes.ip,
     client_id: changes.clientId,
-    answered_count: eb.selectFrom('attempt_answers').select((s) => s.fn.countAll<number>().as('n'))
-      .where('attempt_answers.attempt_id', '=', id).where('attempt_answers.choice', 'is not', null),
+    answered_count: changes.answered,
     blur_count: sql<number>`blur_count + ${changes.hiddenCount}`,
     blur_ms: sql<number>`blur_ms + ${changes.hiddenMs}`,
     ip_changes: sql<number>`ip_changes + ${changes.ipChanged ? 1 : 0}`,

@@ -133,19 +133,18 @@ export async function ping(ctx: AppContext, actor: Actor, attemptId: number,
   const now = ctx.clock.now();
   const recent = now.getTime() - Date.parse(attempt.last_seen_at) < SAME_CLIENT_WINDOW_MS;
   const secondClient = attempt.client_id !== null && attempt.client_id !== body.clientId && recent;
+  const reply: PingReply = { status: attempt.status as AttemptStatus, serverNow: now.toISOString(), deadlineAt: attempt.deadline_at,
+    otherDeviceActive: secondClient };
   if (attempt.status === 'in_progress') {
     const ipChanged = attempt.last_ip !== null && attempt.last_ip !== ip;
     const at = now.toISOString();
-    await repo.touchAttempt(ctx.db, facts.id, { at, ip, clientId: body.clientId, hiddenCount: body.hiddenCount,
-      hiddenMs: Math.min(body.hiddenMs, 24 * 3_600_000), ipChanged, secondClient });
+    const summary = await repo.answersSummary(ctx.db, facts.id);
+    await repo.touchAttempt(ctx.db, facts.id, { at, ip, clientId: body.clientId, answered: summary.answered,
+      hiddenCount: body.hiddenCount, hiddenMs: Math.min(body.hiddenMs, 24 * 3_600_000), ipChanged, secondClient });
     if (secondClient) await repo.recordEvent(ctx.db, { attempt_id: facts.id, kind: 'second_client', at, detail: { ip } });
     if (ipChanged) await repo.recordEvent(ctx.db, { attempt_id: facts.id, kind: 'ip_change', at, detail: { from: attempt.last_ip, to: ip } });
-  }
-  const reply: PingReply = { status: attempt.status as AttemptStatus, serverNow: now.toISOString(), deadlineAt: attempt.deadline_at,
-    otherDeviceActive: secondClient };
-  // Another device changed an answer (or this one missed a reply): the device gets every answer to converge to.
-  if (attempt.status === 'in_progress' && await repo.answersFingerprint(ctx.db, facts.id) !== body.known) {
-    reply.answers = (await repo.answersOf(ctx.db, facts.id)).map(held);
+    // Another device changed an answer (or this one missed a reply): the device gets every answer to converge to.
+    if (summary.fingerprint !== body.known) reply.answers = (await repo.answersOf(ctx.db, facts.id)).map(held);
   }
   return reply;
 }

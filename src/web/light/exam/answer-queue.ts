@@ -4,9 +4,10 @@
  * was made over the version the server holds; every reply says what the server holds, and the device takes it. A
  * change is shown as saved only once the server holds it. Failed sends are retried with exponential backoff and jitter.
  *
- * The state lives in one store per attempt shared by the tabs of this browser (one device id, one counter); every
- * operation reads it afresh, so two tabs never number two changes alike in practice, and the server's reply corrects
- * them if they do.
+ * The state lives in one store per attempt shared by the tabs of this browser (one device id, one counter). Every
+ * change reads it afresh and writes it back, so two tabs never number two changes alike in practice (the server's
+ * reply corrects them if they do); what the page shows is read from the last state seen, refreshed when another tab
+ * writes (refresh()).
  */
 import type { AnswerChange, HeldAnswer } from '../../../domain/assessment/views.ts';
 
@@ -63,6 +64,8 @@ const STOPPED: Connection[] = ['closed', 'signed_out', 'wrong_account', 'refused
 const empty = (): QueueState => ({ seq: 0, entries: {} });
 
 export class AnswerQueue {
+  /** The last state read or written: what the page shows. */
+  private seen: QueueState = empty();
   private inFlight: Promise<void> | null = null;
   private failures = 0;
   private timer: unknown = null;
@@ -70,13 +73,15 @@ export class AnswerQueue {
 
   constructor(private readonly options: QueueOptions) {}
 
-  private get state(): QueueState {
-    return this.options.store.load() ?? empty();
+  /** The shared state as it is now (a fresh copy from the store), to change and commit. */
+  private load(): QueueState {
+    this.seen = this.options.store.load() ?? empty();
+    return this.seen;
   }
 
   /** Takes every answer the server holds (the exam's payload, or a ping after another device changed one). */
   reconcile(server: HeldAnswer[], options: { initial?: boolean } = {}): void {
-    const state = this.state;
+    const state = this.load();
     if (options.initial) {
       for (const h of server) if (h.writer === this.options.deviceId) state.seq = Math.max(state.seq, h.seq);
     }
@@ -91,7 +96,7 @@ export class AnswerQueue {
   }
 
   answerOf(position: number): Entry | undefined {
-    return this.state.entries[position];
+    return this.seen.entries[position];
   }
 
   choose(position: number, choice: number | null): void {
@@ -104,25 +109,26 @@ export class AnswerQueue {
 
   /** 'saved' once the server holds this question's answer as shown. */
   statusOf(position: number): 'saved' | 'pending' | 'none' {
-    const entry = this.state.entries[position];
+    const entry = this.seen.entries[position];
     if (!entry) return 'none';
     return entry.pending ? 'pending' : 'saved';
   }
 
   pending(): AnswerChange[] {
-    return Object.entries(this.state.entries).filter(([, e]) => e.pending).map(([position, e]) => ({
+    return Object.entries(this.seen.entries).filter(([, e]) => e.pending).map(([position, e]) => ({
       position: Number(position), choice: e.choice, flagged: e.flagged, seq: e.pending!.seq, base: e.pending!.base,
     }));
   }
 
   /** The sum of the versions this device has seen: the server sends every answer when its own differs. */
   known(): number {
-    return Object.values(this.state.entries).reduce((sum, e) => sum + e.version, 0);
+    return Object.values(this.seen.entries).reduce((sum, e) => sum + e.version, 0);
   }
 
   clear(): void {
     this.cancelTimer();
     this.options.store.clear();
+    this.seen = empty();
   }
 
   /** Tries again now (the network came back, the participant signed in again, or asked). */
@@ -141,6 +147,7 @@ export class AnswerQueue {
 
   /** Another tab changed the shared state: show it, and send what waits. */
   refresh(): void {
+    this.load();
     this.options.onChange();
     if (this.pending().length > 0 && !this.timer) void this.flush();
   }
@@ -190,7 +197,7 @@ export class AnswerQueue {
 
   /** Takes the server's reply to a batch; false if some sent change is neither held nor answered for. */
   private acknowledge(batch: AnswerChange[], held: HeldAnswer[]): boolean {
-    const state = this.state;
+    const state = this.load();
     const sent = new Map(batch.map((c) => [c.position, c]));
     const changed = this.apply(state, held, sent);
     this.commit(state, changed);
@@ -224,7 +231,7 @@ export class AnswerQueue {
   }
 
   private write(position: number, change: (e: Entry) => Pick<Entry, 'choice' | 'flagged'>): void {
-    const state = this.state;
+    const state = this.load();
     const entry = state.entries[position] ?? { choice: null, flagged: false, version: 0, pending: null };
     state.seq += 1;
     state.entries[position] = { ...change(entry), version: entry.version, pending: { seq: state.seq, base: entry.version } };
@@ -234,6 +241,7 @@ export class AnswerQueue {
 
   private commit(state: QueueState, changedElsewhere: number[]): void {
     this.options.store.save(state);
+    this.seen = state;
     if (changedElsewhere.length > 0) this.options.onChangedElsewhere?.(changedElsewhere);
     this.options.onChange();
   }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import { useMe } from '../../hooks/useMe.ts';
+import { missingCredential } from '../credentials.ts';
 import { examApi } from './api.ts';
 
 /**
@@ -16,8 +17,9 @@ export function SignInAgain({ onSignedIn }: { onSignedIn: () => void }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!username.trim() || !password) {
-      setError(!username.trim() ? 'Nhập tên đăng nhập.' : 'Nhập mật khẩu.');
+    const missing = missingCredential(username, password);
+    if (missing) {
+      setError(missing);
       return;
     }
     setBusy(true);
