@@ -6,7 +6,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } fr
 import type { Database } from './schema.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { startCheckpointer } from './sqlite-checkpointer.ts';
-import { GroupSync, syncFile } from './group-sync.ts';
+import { fileSyncer, GroupSync } from './group-sync.ts';
 import { markUnavailable } from './unavailable.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -55,13 +55,15 @@ export function openDatabase(options: { dataDir: string; databaseUrl?: string; p
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   const checkpointer = options.checkpointInBackground ? startCheckpointer(sqlite, file) : null;
-  const group = options.checkpointInBackground ? new GroupSync(syncFile(`${file}-wal`)) : null;
+  const syncer = options.checkpointInBackground ? fileSyncer(`${file}-wal`) : null;
+  const group = syncer ? new GroupSync(() => syncer.sync()) : null;
   return {
     db, dialect: 'sqlite', sqlite,
     durable: group ? () => group.sync() : durableAlready,
     destroy: async () => {
       await checkpointer?.stop();
       await db.destroy();
+      await syncer?.stop();
     },
   };
 }

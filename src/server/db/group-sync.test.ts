@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GroupSync, syncFile } from './group-sync.ts';
+import { fileSyncer, GroupSync } from './group-sync.ts';
 
 describe('group commit', () => {
   it('serves many waiting commits with one sync, and never one that began before the commit', async () => {
@@ -42,9 +42,15 @@ describe('group commit', () => {
   it('syncs a real file, and a file not yet created is nothing to sync', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-sync-'));
     const file = path.join(dir, 'boiduong.sqlite-wal');
-    await syncFile(file)();
+    const syncer = fileSyncer(file);
+    await syncer.sync();
     fs.writeFileSync(file, 'log');
-    await syncFile(file)();
+    await syncer.sync();
+    // Deleted and made anew (SQLite does so with its log): the new file is the one synced.
+    fs.rmSync(file);
+    fs.writeFileSync(file, 'new log');
+    await syncer.sync();
+    await syncer.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
