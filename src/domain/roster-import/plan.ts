@@ -43,6 +43,9 @@ export interface ImportPlan {
   problems: RosterProblem[];
 }
 
+/** Said of an id that belongs to someone the importer may not change; deliberately nothing about who it is. */
+export const OUTSIDE_SCOPE = 'là của một người thuộc đơn vị ngoài phạm vi quản lý của bạn; không nhập được dòng này';
+
 /** The comparable form of a record's person fields; the service computes the same for stored rows. */
 export function personSnapshot(p: Omit<RosterRecord, 'excelRow' | 'unitName' | 'communeName' | 'schoolLevel' | 'legacyDistrict'>,
   unitId: number | string): string {
@@ -104,6 +107,16 @@ export function planImport(records: RosterRecord[], root: ExistingUnit, unitsUnd
   for (const r of records) {
     const a = r.staffId ? byStaff.get(r.staffId) : undefined;
     const b = r.citizenId ? byCitizen.get(r.citizenId) : undefined;
+    // A person outside the importer's subtree is named only by what the row itself gives (its id), never by anything
+    // stored (name, unit, other ids): otherwise uploading citizen ids would reveal who they belong to, province-wide.
+    const outside = a && !a.writable ? 'staff' : b && !b.writable ? 'citizen' : null;
+    if (outside) {
+      problems.push(outside === 'staff'
+        ? { row: r.excelRow, column: 'Mã định danh', message: `Mã định danh ${r.staffId} ${OUTSIDE_SCOPE}` }
+        : { row: r.excelRow, column: 'Số CCCD', message: `Số CCCD ${r.citizenId} ${OUTSIDE_SCOPE}` });
+      continue;
+    }
+    // From here on, every stored person named is one the importer may change (and so may read).
     if (a && b && a.id !== b.id) {
       problems.push({ row: r.excelRow, column: 'Số CCCD', message: `Số CCCD ${r.citizenId} đã thuộc người khác (${b.fullName})` });
       continue;
@@ -112,11 +125,6 @@ export function planImport(records: RosterRecord[], root: ExistingUnit, unitsUnd
     if (existing && !a && r.staffId && existing.staffId && existing.staffId !== r.staffId) {
       problems.push({ row: r.excelRow, column: 'Số CCCD',
         message: `Số CCCD ${r.citizenId} đã gắn với mã định danh khác (${existing.staffId})` });
-      continue;
-    }
-    if (existing && !existing.writable) {
-      problems.push({ row: r.excelRow, column: a ? 'Mã định danh' : 'Số CCCD',
-        message: `${existing.fullName} (${a ? r.staffId : r.citizenId}) thuộc đơn vị ngoài phạm vi quản lý của bạn` });
       continue;
     }
     // A school importing its own list: its rows name the school itself (and its commune, above it).

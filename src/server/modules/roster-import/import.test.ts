@@ -106,7 +106,7 @@ describeEachDialect('roster import', (dialect) => {
     ]);
     const preview = (await upload(env.app, session, schoolA.id, file)).last.result;
     expect(preview.problems).toEqual([{ row: 5, column: 'Mã định danh',
-      message: 'Bùi Văn Khoa (7770001) thuộc đơn vị ngoài phạm vi quản lý của bạn' }]);
+      message: 'Mã định danh 7770001 là của một người thuộc đơn vị ngoài phạm vi quản lý của bạn; không nhập được dòng này' }]);
 
     const ok = await buildRosterFile([
       ['Cao Thị Duyên', '01/01/1990', 'Nữ', '7770002', null, 'Trường THCS Hòa Bình', null, 'Giáo viên', null],
@@ -120,6 +120,38 @@ describeEachDialect('roster import', (dialect) => {
     expect(commit.error.code).toBe('import_has_problems');
     expect(commit.error.details.problems[0].row).toBe(6);
     expect(await peopleCount()).toBe(before);
+  });
+
+  it('never tells a principal anything stored about a person outside their school, whatever ids the row gives', async () => {
+    const own = await buildUnit(env.ctx, { name: 'Trường Tiểu học Kim Đồng' });
+    const far = await buildUnit(env.ctx, { name: 'Trường Tiểu học Võ Thị Sáu' });
+    const stranger = await buildPerson(env.ctx, { unit: far, fullName: 'Hoàng Thị Ngọc', staffId: '8880001', citizenId: '037185001234' });
+    const colleague = await buildPerson(env.ctx, { unit: own, fullName: 'Đặng Văn Lâm', staffId: '8880002' });
+    const principal = await buildUser(env.ctx, { unit: own, roles: [{ role: 'unit_manager', unit: own }] });
+    const session = await login(env.app, principal.username, principal.password);
+    const row = (name: string, staffId: string | null, citizenId: string): RosterFileRow =>
+      [name, '01/01/1985', 'Nữ', staffId, citizenId, 'Trường Tiểu học Kim Đồng', null, 'Giáo viên', null];
+    const before = await peopleCount();
+    for (const probe of [
+      row('Người Dò Tìm', null, '037185001234'), // only the citizen id: it used to answer with the stored name
+      row('Người Dò Tìm', '8880099', '037185001234'), // a new staff id: it used to answer with the stored staff id
+      row('Đặng Văn Lâm', colleague.staffId, '037185001234'), // a colleague's staff id with the stranger's citizen id
+    ]) {
+      const preview = (await upload(env.app, session, own.id, await buildRosterFile([probe]))).last.result;
+      expect(preview.importId).toBeNull();
+      expect(preview.problems).toEqual([{ row: 5, column: 'Số CCCD',
+        message: 'Số CCCD 037185001234 là của một người thuộc đơn vị ngoài phạm vi quản lý của bạn; không nhập được dòng này' }]);
+      const text = JSON.stringify(preview);
+      for (const leaked of ['Hoàng', 'Ngọc', 'Võ Thị Sáu', far.code, stranger.staffId]) expect(text).not.toContain(leaked);
+    }
+    const staffProbe = await buildRosterFile([row('Người Dò Tìm', stranger.staffId, '001185009999')]);
+    const byStaff = (await upload(env.app, session, own.id, staffProbe)).last.result;
+    expect(byStaff.problems).toEqual([{ row: 5, column: 'Mã định danh',
+      message: 'Mã định danh 8880001 là của một người thuộc đơn vị ngoài phạm vi quản lý của bạn; không nhập được dòng này' }]);
+    expect(JSON.stringify(byStaff)).not.toMatch(/Hoàng|Ngọc|Võ Thị Sáu|037185001234/);
+    expect(await peopleCount()).toBe(before);
+    const stored = await env.ctx.db.selectFrom('people').select(['full_name', 'unit_id']).where('id', '=', stranger.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ full_name: 'Hoàng Thị Ngọc', unit_id: far.id });
   });
 
   it('explains a file that is not an Excel workbook', async () => {
