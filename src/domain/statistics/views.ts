@@ -49,5 +49,7 @@ export interface StatisticsView {
   /** For organisers only: the key and the questions' quality. */
   test: TestFigures | null;
   items: ItemView[] | null;
+  /** Why an organiser does not see the item analysis yet (the key is sealed while people may still answer). */
+  itemsHidden: string | null;
   comparison: { assessmentId: number; title: string; overall: GroupSummary } | null;
 }

@@ -51,8 +51,11 @@ export interface AttemptDetail {
   correct: number | null;
   answered: number | null;
   voidReason: string | null;
+  questionCount: number;
+  /** What this reader may see of the answers now; `note` says why something is hidden. */
+  review: { answers: boolean; key: boolean; note: string | null };
   signals: { hiddenCount: number; hiddenMs: number; ipChanges: number; secondClient: number; lastIp: string | null };
-  questions: { position: number; stem: string; stemRich: RichBlock[] | null; options: string[]; choice: number | null; correct: number; flagged: boolean }[];
+  questions: { position: number; stem: string; stemRich: RichBlock[] | null; options: string[]; choice: number | null; correct: number | null; flagged: boolean }[];
   events: { kind: string; at: string; actor: string | null; detail: Record<string, unknown> | null }[];
 }
 

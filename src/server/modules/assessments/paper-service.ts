@@ -10,6 +10,7 @@ import { variantContent } from '../exam/content.ts';
 import { keyOf } from '../exam/repository.ts';
 import * as repo from './repository.ts';
 import { assessmentForActor } from './service.ts';
+import { mayUseBank } from './key-access.ts';
 import { writePaperPdf } from './paper-pdf.ts';
 
 export async function paperInput(ctx: AppContext, row: repo.AssessmentRow, code: string): Promise<PaperInput> {
@@ -32,6 +33,8 @@ export async function renderPaper(input: PaperInput, format: 'docx' | 'pdf'): Pr
 
 export async function variantPaper(ctx: AppContext, actor: Actor, assessmentId: number, code: string, format: 'docx' | 'pdf') {
   const { row } = await assessmentForActor(ctx.db, actor, assessmentId, 'manage');
+  // The paper carries the questions and the key: for those who may use the assessment's bank.
+  if (!(await mayUseBank(ctx.db, actor, row))) throw errors.forbidden('in đề có đáp án của ngân hàng câu hỏi đơn vị khác');
   if (row.status !== 'published') throw errors.conflict('not_published', 'Bài khảo sát chưa phát hành nên chưa có mã đề.');
   const input = await paperInput(ctx, row, code);
   return { body: await renderPaper(input, format), fileName: paperFileName(row.title, code, format) };

@@ -7,6 +7,7 @@ import type { Actor } from '../../../domain/roles.ts';
 import type { AppContext } from '../../context.ts';
 import { findAssessment } from '../assessments/repository.ts';
 import { reviewOf } from '../assessments/input.ts';
+import { keySealed } from '../assessments/key-access.ts';
 import { ownAttempt } from './access.ts';
 import { variantContent } from './content.ts';
 import * as repo from './repository.ts';
@@ -19,7 +20,8 @@ export async function attemptResult(ctx: AppContext, actor: Actor, attemptId: nu
   ]);
   const a = attempt!;
   const policy = reviewOf(assessment!);
-  const windowClosed = ctx.clock.now().getTime() >= Date.parse(assessment!.closes_at);
+  // "After close" waits for extended or reopened attempts too: until then someone may still be answering.
+  const windowClosed = !(await keySealed(ctx, assessment!));
   const show = visibleParts(policy, { submitted: a.status === 'submitted', windowClosed });
   let questions: AttemptResult['questions'] = null;
   if (options.withQuestions && a.status === 'submitted' && (show.answers || show.key)) {

@@ -66,7 +66,7 @@ function flatten(node: RolledUpUnit, depth = 0, out: ReportUnitRow[] = []): Repo
 }
 
 export async function reportData(ctx: AppContext, actor: Actor, assessmentId: number, unitId?: number): Promise<ReportData> {
-  const { row, manages, scope, stats, comparison, node } = await scopedStatistics(ctx, actor, assessmentId, unitId);
+  const { row, manages, seesItems, scope, stats, comparison, node } = await scopedStatistics(ctx, actor, assessmentId, unitId);
   const people = await countedAttempts(ctx.db, { assessmentId, scopePaths: scope, unitPath: node.id ? node.path : undefined })
     .select(['p.full_name', 'p.position', 'u.name as unit_name', 'v.code', 'a.correct_count', 'a.score', 'a.band', 'a.submitted_at'])
     .orderBy('u.path').orderBy('p.sort_key').execute();
@@ -78,7 +78,7 @@ export async function reportData(ctx: AppContext, actor: Actor, assessmentId: nu
     people: people.map((p) => ({ fullName: p.full_name, unitName: p.unit_name, position: p.position, variantCode: p.code,
       correct: p.correct_count ?? 0, score: p.score ?? 0, band: p.band ?? '', submittedAt: p.submitted_at })),
     test: manages ? stats.result.test : null,
-    items: manages ? await itemViews(ctx, row, stats) : null,
+    items: seesItems ? await itemViews(ctx, row, stats) : null,
     comparison: comparison ? { title: comparison.row.title, overall: comparison.stats.result.overall } : null,
     cuts: [
       { title: 'Theo cấp học', rows: stats.result.bySchoolLevel.map((r) => ({ label: schoolLevelLabel(r.key), summary: r.summary })) },

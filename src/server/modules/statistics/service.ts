@@ -9,6 +9,7 @@ import type { Actor } from '../../../domain/roles.ts';
 import { nowIso, type AppContext } from '../../context.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
+import { mayUseBank, SEALED_ITEMS_MESSAGE, staffMaySeeKey } from '../assessments/key-access.ts';
 import { assessmentForActor } from '../assessments/service.ts';
 import type { AssessmentRow } from '../assessments/repository.ts';
 import { frozenOf } from '../exam/content.ts';
@@ -58,11 +59,13 @@ export async function scopedStatistics(ctx: AppContext, actor: Actor, assessment
   const top = stats.tree.roots.length === 1 ? stats.tree.roots[0] : overallNode(stats);
   const node = unitId === undefined ? top : stats.tree.byId.get(unitId);
   if (!node) throw errors.unitNotFound();
-  return { row, manages, scope, stats, comparison, top, node };
+  // The item analysis shows the key and how people answered each option: sealed like the key itself.
+  const seesItems = manages && await staffMaySeeKey(ctx, actor, row);
+  return { row, manages, seesItems, scope, stats, comparison, top, node };
 }
 
 export async function statisticsView(ctx: AppContext, actor: Actor, assessmentId: number, unitId?: number): Promise<StatisticsView> {
-  const { row, manages, stats, comparison, top, node } = await scopedStatistics(ctx, actor, assessmentId, unitId);
+  const { row, manages, seesItems, stats, comparison, top, node } = await scopedStatistics(ctx, actor, assessmentId, unitId);
   const path: StatisticsView['path'] = [];
   for (let n: RolledUpUnit | undefined = node; n; n = n.parentId === null ? undefined : stats.tree.byId.get(n.parentId)) {
     path.unshift({ unitId: n.id || null, name: n.name });
@@ -83,7 +86,8 @@ export async function statisticsView(ctx: AppContext, actor: Actor, assessmentId
       byVariant: stats.result.byVariant ? cut(stats.result.byVariant, variantLabel) : null,
     },
     test: manages ? stats.result.test : null,
-    items: manages ? await itemViews(ctx, row, stats) : null,
+    items: seesItems ? await itemViews(ctx, row, stats) : null,
+    itemsHidden: manages && !seesItems ? SEALED_ITEMS_MESSAGE : null,
     comparison: comparison ? { assessmentId: comparison.row.id, title: comparison.row.title, overall: comparison.stats.result.overall } : null,
   };
 }
@@ -104,6 +108,7 @@ export async function itemViews(ctx: AppContext, row: AssessmentRow, stats: Comp
 export async function correctKey(ctx: AppContext, actor: Actor, assessmentId: number, ordinal: number, correctIndex: number) {
   const result = await ctx.db.transaction().execute(async (trx) => {
     const { row } = await assessmentForActor(trx, actor, assessmentId, 'manage');
+    if (!(await mayUseBank(trx, actor, row))) throw errors.forbidden('sửa đáp án của ngân hàng câu hỏi đơn vị khác');
     if (row.status !== 'published') throw errors.conflict('not_published', 'Bài khảo sát chưa phát hành.');
     const frozen = await repo.frozenKey(trx, assessmentId);
     const question = frozen[ordinal];

@@ -25,6 +25,13 @@ function eventText(e: AttemptDetail['events'][number]): string {
   return parts.join(' ');
 }
 
+function AnswerTag({ choice, correct, review }: { choice: number | null; correct: number | null; review: AttemptDetail['review'] }) {
+  if (!review.answers) return null;
+  if (choice === null) return <Tag>Không trả lời</Tag>;
+  if (correct === null) return null;
+  return choice === correct ? <Tag color="success">Đúng</Tag> : <Tag color="error">Sai</Tag>;
+}
+
 /** One attempt as staff see it: each answer against the key, time used, signals and what happened to it. */
 export function AttemptDrawer({ attemptId, onClose }: { attemptId: number | null; onClose: () => void }) {
   const isPhone = useIsPhone();
@@ -46,7 +53,7 @@ export function AttemptDrawer({ attemptId, onClose }: { attemptId: number | null
           <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 16 }}>
             <Descriptions.Item label="Đơn vị">{detail.person.unitName}</Descriptions.Item>
             <Descriptions.Item label="Điểm">{detail.score === null ? '—' : `${detail.score.toLocaleString('vi-VN')} (${detail.band})`}</Descriptions.Item>
-            <Descriptions.Item label="Số câu đúng">{detail.correct ?? '—'}/{detail.questions.length} (trả lời {detail.answered ?? 0})</Descriptions.Item>
+            <Descriptions.Item label="Số câu đúng">{detail.correct ?? '—'}/{detail.questionCount} (trả lời {detail.answered ?? 0})</Descriptions.Item>
             <Descriptions.Item label="Thời gian làm">{formatDuration(detail.secondsUsed)}</Descriptions.Item>
             <Descriptions.Item label="Bắt đầu">{formatDateTimeVi(detail.startedAt)}</Descriptions.Item>
             <Descriptions.Item label="Nộp">{detail.submittedAt ? `${formatDateTimeVi(detail.submittedAt)} (${SUBMIT_KINDS[detail.submitKind ?? ''] ?? ''})` : '—'}</Descriptions.Item>
@@ -58,11 +65,12 @@ export function AttemptDrawer({ attemptId, onClose }: { attemptId: number | null
           <Typography.Title level={5}>Diễn biến</Typography.Title>
           <Timeline items={detail.events.map((e) => ({ content: <><span className="muted">{formatDateTimeVi(e.at)}</span> {eventText(e)}</> }))} />
           <Typography.Title level={5}>Các câu trả lời</Typography.Title>
+          {detail.review.note && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={detail.review.note} />}
           {detail.questions.map((q) => (
             <div key={q.position} className="attempt-question">
               <div className="attempt-question__head">
                 <strong>Câu {q.position + 1}</strong>
-                {q.choice === null ? <Tag>Không trả lời</Tag> : q.choice === q.correct ? <Tag color="success">Đúng</Tag> : <Tag color="error">Sai</Tag>}
+                <AnswerTag choice={q.choice} correct={q.correct} review={detail.review} />
                 {q.flagged && <Tag color="warning">Đánh dấu xem lại</Tag>}
               </div>
               <RichText blocks={q.stemRich} text={q.stem} />

@@ -152,6 +152,11 @@ export function StatisticsTab({ assessmentId }: { assessmentId: number }) {
           </Row>
         </Card>
       )}
+      {view.itemsHidden && (
+        <Card size="small" title="Phân tích câu hỏi" style={{ marginBottom: 16 }}>
+          <Alert type="info" showIcon title={view.itemsHidden} />
+        </Card>
+      )}
     </>
   );
 }
