@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import type { NewUnit, UnitRow, UnitUpdate } from '../../db/schema.ts';
+import type { Database, NewUnit, UnitRow, UnitUpdate } from '../../db/schema.ts';
 
 export function findUnitById(db: Executor, id: number): Promise<UnitRow | undefined> {
   return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
@@ -64,24 +64,61 @@ export async function activePeopleCountByUnit(db: Executor, scopePaths: string[]
   return new Map(rows.map((r) => [r.unit_id, Number(r.n)]));
 }
 
-/** What keeps a unit from being deleted outright (it can still be deactivated). */
-export async function unitUsage(db: Executor, id: number) {
-  const count = async (table: 'units' | 'people' | 'role_grants' | 'person_unit_history', column: string) => {
-    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'))
-      .where(sql.ref(column), '=', id).executeTakeFirst();
-    return Number(row?.n ?? 0);
-  };
-  return {
-    children: await count('units', 'parent_id'),
-    people: await count('people', 'unit_id'),
-    grants: await count('role_grants', 'unit_id'),
-    history: await count('person_unit_history', 'unit_id'),
-  };
+type ColumnOf<T extends keyof Database> = keyof Database[T] & string;
+
+/** A column referencing units.id; `distinct` counts the rows' owners (one campaign targets a unit once, whatever its positions). */
+type UnitReference = { [T in keyof Database]: { table: T; column: ColumnOf<T>; label: string; distinct?: ColumnOf<T> } }[keyof Database];
+
+/**
+ * Every foreign key to units.id that keeps a unit from being deleted outright (it can still be deactivated), with the
+ * Vietnamese words for what uses it. Together with UNIT_REFERENCES_RELEASED this must list every foreign key to
+ * units: units.test.ts compares both lists with the keys read from the database, on both dialects.
+ */
+export const UNIT_REFERENCES: readonly UnitReference[] = [
+  { table: 'units', column: 'parent_id', label: 'đơn vị trực thuộc' },
+  { table: 'people', column: 'unit_id', label: 'nhân sự' },
+  { table: 'person_unit_history', column: 'unit_id', label: 'mục lịch sử công tác' },
+  { table: 'role_grants', column: 'unit_id', label: 'vai trò đã giao' },
+  { table: 'question_banks', column: 'unit_id', label: 'ngân hàng câu hỏi' },
+  { table: 'question_bank_shares', column: 'unit_id', label: 'ngân hàng câu hỏi được chia sẻ', distinct: 'bank_id' },
+  { table: 'assessments', column: 'unit_id', label: 'bài khảo sát' },
+  { table: 'assessment_targets', column: 'unit_id', label: 'bài khảo sát giao cho đơn vị', distinct: 'assessment_id' },
+  { table: 'campaigns', column: 'unit_id', label: 'đợt bồi dưỡng' },
+  { table: 'campaign_targets', column: 'unit_id', label: 'đợt bồi dưỡng có đơn vị trong đối tượng', distinct: 'campaign_id' },
+  { table: 'lecturers', column: 'unit_id', label: 'giảng viên, báo cáo viên' },
+  { table: 'sites', column: 'unit_id', label: 'điểm cầu' },
+  { table: 'training_classes', column: 'unit_id', label: 'lớp bồi dưỡng' },
+  { table: 'events', column: 'unit_id', label: 'hội nghị, lớp tập huấn' },
+  { table: 'criteria_sets', column: 'unit_id', label: 'bộ tiêu chí đánh giá' },
+  { table: 'cell_meetings', column: 'cell_unit_id', label: 'buổi sinh hoạt chi bộ' },
+];
+
+/** Foreign keys to units that do not keep a unit: deleteUnit moves or removes their rows (see there). */
+export const UNIT_REFERENCES_RELEASED: readonly { table: keyof Database; column: string }[] = [
+  { table: 'audit_log', column: 'unit_id' },
+  { table: 'roster_imports', column: 'under_unit_id' },
+];
+
+/** What keeps a unit from being deleted: the references with rows, in UNIT_REFERENCES order, with their counts. */
+export async function unitUsage(db: Executor, id: number): Promise<{ table: string; label: string; count: number }[]> {
+  const used = [];
+  for (const ref of UNIT_REFERENCES) {
+    const row = await db.selectFrom(ref.table as 'units')
+      .select(sql<number>`count(${ref.distinct ? sql`distinct ${sql.ref(ref.distinct)}` : sql`*`})`.as('n'))
+      .where(sql.ref(ref.column), '=', id).executeTakeFirst();
+    const count = Number(row?.n ?? 0);
+    if (count > 0) used.push({ table: ref.table, label: ref.label, count });
+  }
+  return used;
 }
 
-/** Deletes an unused unit; its audit entries are kept, attached to the parent. */
+/**
+ * Deletes a unit that unitUsage found unused: its audit entries are kept, attached to the parent; import previews
+ * under it (pending ones expire in a day; a committed one's audit entry stays) go with it.
+ */
 export async function deleteUnit(db: Executor, id: number, parentId: number | null) {
   await db.updateTable('audit_log').set({ unit_id: parentId }).where('unit_id', '=', id).execute();
+  await db.deleteFrom('roster_imports').where('under_unit_id', '=', id).execute();
   await db.deleteFrom('units').where('id', '=', id).execute();
 }
 

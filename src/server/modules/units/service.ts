@@ -1,6 +1,6 @@
 import { can, scopeOf, type Actor, type Capability } from '../../../domain/roles.ts';
 import { SCHOOL_LEVELS, UNIT_KIND_LABELS, type UnitKind } from '../../../domain/roster.ts';
-import { fold, normalizeText } from '../../../domain/text.ts';
+import { fold, formatNumberVi, normalizeText } from '../../../domain/text.ts';
 import { suggestUnitCode, uniqueCode } from '../../../domain/unit-code.ts';
 import type { Executor } from '../../db/database.ts';
 import type { UnitRow } from '../../db/schema.ts';
@@ -150,14 +150,29 @@ export async function deleteUnit(ctx: AppContext, actor: Actor, id: number): Pro
     const unit = await unitForActor(trx, actor, id, 'units.write');
     if (unit.parent_id === null) throw errors.invalid('root_unit_required', 'Không thể xóa đơn vị gốc.');
     const usage = await repo.unitUsage(trx, unit.id);
-    if (usage.children || usage.people || usage.grants || usage.history) {
-      throw errors.conflict('unit_in_use',
-        'Đơn vị đã có đơn vị trực thuộc, nhân sự hoặc lịch sử nên không thể xóa; hãy chuyển sang "Ngừng hoạt động".', usage);
+    if (usage.length > 0) {
+      throw errors.conflict('unit_in_use', `Không thể xóa: đơn vị còn ${usage.map((u) => `${formatNumberVi(u.count)} ${u.label}`)
+        .join(', ')}. Nếu không dùng nữa, hãy chuyển đơn vị sang "Ngừng hoạt động".`,
+      { uses: Object.fromEntries(usage.map((u) => [u.table, u.count])) });
     }
-    await repo.deleteUnit(trx, unit.id, unit.parent_id);
+    try {
+      await repo.deleteUnit(trx, unit.id, unit.parent_id);
+    } catch (err) {
+      // Something began using the unit after the check (another request's insert): the same answer, not a 500.
+      if (isForeignKeyViolation(err)) {
+        throw errors.conflict('unit_in_use', 'Không thể xóa: đơn vị vừa được dùng ở nơi khác. Hãy tải lại trang và thử lại.');
+      }
+      throw err;
+    }
     await recordAudit(trx, {
       at: nowIso(ctx), actorUserId: actor.userId, action: 'unit.delete', entityType: 'unit', entityId: unit.id,
       unitId: unit.parent_id, summary: `Xóa đơn vị ${unit.name} (${unit.code})`,
     });
   });
+}
+
+/** PostgreSQL's foreign_key_violation, SQLite's SQLITE_CONSTRAINT_FOREIGNKEY. */
+function isForeignKeyViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
