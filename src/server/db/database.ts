@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 import { migrationProvider } from './migrations/index.ts';
+import { exclusively, LOCKS } from './exclusive.ts';
 import { startCheckpointer } from './sqlite-checkpointer.ts';
 import { fileSyncer, GroupSync } from './group-sync.ts';
 import { markUnavailable } from './unavailable.ts';
@@ -121,9 +122,24 @@ function withStatementCache(sqlite: SQLite.Database, capacity = 500) {
   };
 }
 
+/**
+ * Safe when several processes start at once. PostgreSQL: Kysely's migrator holds an advisory lock in its transaction.
+ * SQLite: its migrator takes no lock and no transaction (it assumes no transactional DDL), so two processes on a fresh
+ * file both created the tables and one died; the whole run holds the file's write lock (BEGIN IMMEDIATE), taken only
+ * when something is pending, and the run is atomic.
+ */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error;
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const run = async (on: Db) => {
+    const { error, results } = await new Migrator({ db: on, provider: migrationProvider, disableTransactions: !isPostgresDb(on) })
+      .migrateToLatest();
+    if (error) throw error;
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  };
+  if (isPostgresDb(db)) return run(db);
+  const pending = (await new Migrator({ db, provider: migrationProvider }).getMigrations()).some((m) => !m.executedAt);
+  if (!pending) return [];
+  // Pending under the lock is checked again by the migrator itself: a process that waited finds nothing to do.
+  return exclusively(db, LOCKS.migrations, run);
 }
+
+const isPostgresDb = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;

@@ -11,17 +11,21 @@ export interface ServerProcess {
   port: number;
   /** Resolves when the process has exited. */
   exited: Promise<number | null>;
+  /** What the process wrote to stdout so far (only with captureStdout; otherwise stdout is discarded). */
+  stdout(): string;
 }
 
 export async function spawnServer(options: { dataDir: string; databaseUrl?: string; port?: number; nodeArgs?: string[];
-  env?: Record<string, string> }): Promise<ServerProcess> {
+  env?: Record<string, string>; captureStdout?: boolean }): Promise<ServerProcess> {
   const port = options.port ?? 20000 + crypto.randomInt(20000);
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(ROOT, 'bin/boiduong.js'), 'serve'], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: options.dataDir, DATABASE_URL: options.databaseUrl ?? '', PORT: String(port), HOST: '127.0.0.1',
       LOG_LEVEL: 'warn', ...options.env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', options.captureStdout ? 'pipe' : 'ignore', 'inherit'],
   });
+  let stdout = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const probe = new Connection('127.0.0.1', port);
   try {
@@ -36,5 +40,5 @@ export async function spawnServer(options: { dataDir: string; databaseUrl?: stri
   } finally {
     probe.close();
   }
-  return { child, port, exited };
+  return { child, port, exited, stdout: () => stdout };
 }
