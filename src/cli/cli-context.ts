@@ -6,7 +6,11 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from '../server/db
 import { findUnitByCode } from '../server/modules/units/repository.ts';
 import type { UnitRow } from '../server/db/schema.ts';
 
+/** A failure the command explains in one Vietnamese line (exit code 1). */
 export class CliError extends Error {}
+
+/** The command was used wrongly: a missing or malformed argument, an unknown option or command (exit code 2). */
+export class UsageError extends CliError {}
 
 /** Opens and migrates the configured database for a one-shot command. */
 export async function withContext<T>(fn: (ctx: AppContext, handle: DatabaseHandle) => Promise<T>, config: AppConfig = loadConfig()): Promise<T> {

@@ -77,7 +77,7 @@ describeEachDialect('command line', (dialect) => {
     const res = await cli('create-admin', '--username', 'quantri2');
     expect(res.stdout).toMatch(/Mật khẩu một lần: [a-z0-9]{12}/);
     const bad = await cli('create-admin', '--username', 'Quản trị');
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Tên đăng nhập chỉ gồm');
   });
 });

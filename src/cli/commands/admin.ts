@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createAdmin } from '../../server/bootstrap.ts';
 import { printFirstAdmin } from '../../server/main.ts';
-import { CliError, withContext } from '../cli-context.ts';
+import { CliError, UsageError, withContext } from '../cli-context.ts';
 
 export async function migrateCommand(): Promise<number> {
   const { migrateToLatest } = await import('../../server/db/database.ts');
@@ -18,7 +18,7 @@ export async function migrateCommand(): Promise<number> {
 
 export async function createAdminCommand(opts: { username?: string }): Promise<number> {
   const username = (opts.username ?? 'admin').trim().toLowerCase();
-  if (!/^[a-z0-9._-]{3,40}$/.test(username)) throw new CliError('Tên đăng nhập chỉ gồm chữ thường không dấu, số, . _ - (3–40 ký tự).');
+  if (!/^[a-z0-9._-]{3,40}$/.test(username)) throw new UsageError('Tên đăng nhập chỉ gồm chữ thường không dấu, số, . _ - (3–40 ký tự).');
   return withContext(async (ctx) => {
     const admin = await createAdmin(ctx, username);
     printFirstAdmin(admin);

@@ -4,11 +4,11 @@ import { paperFileName } from '../../domain/assessment/paper.ts';
 import { findAssessment, variantsOf } from '../../server/modules/assessments/repository.ts';
 import { paperInput, renderPaper } from '../../server/modules/assessments/paper-service.ts';
 import { publish } from '../../server/modules/assessments/service.ts';
-import { CliError, systemActor, withContext } from '../cli-context.ts';
+import { CliError, systemActor, UsageError, withContext } from '../cli-context.ts';
 
 function assessmentId(raw: string | undefined): number {
   const id = Number(raw);
-  if (!raw || !Number.isInteger(id) || id <= 0) throw new CliError('Cần số hiệu bài khảo sát, ví dụ: npx boiduong assessment publish 12');
+  if (!raw || !Number.isInteger(id) || id <= 0) throw new UsageError('Cần số hiệu bài khảo sát, ví dụ: npx boiduong assessment publish 12');
   return id;
 }
 
@@ -27,7 +27,7 @@ export async function publishCommand(raw: string | undefined): Promise<number> {
 /** assessment export-variants ID DIR: each code as .docx and .pdf with its answer key, for the paper fallback. */
 export async function exportVariantsCommand(raw: string | undefined, dir: string | undefined): Promise<number> {
   const id = assessmentId(raw);
-  if (!dir) throw new CliError('Thiếu thư mục: npx boiduong assessment export-variants ID THƯ_MỤC');
+  if (!dir) throw new UsageError('Thiếu thư mục: npx boiduong assessment export-variants ID THƯ_MỤC');
   return withContext(async (ctx) => {
     const row = await findAssessment(ctx.db, id);
     if (!row) throw new CliError(`Không tìm thấy bài khảo sát số ${id}.`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createBank } from '../../server/modules/banks/service.ts';
 import { findBankByCode } from '../../server/modules/banks/repository.ts';
 import { applyQuestionImport, previewQuestionImport } from '../../server/modules/questions/import-service.ts';
-import { CliError, systemActor, unitByCodeOrRoot, withContext } from '../cli-context.ts';
+import { CliError, systemActor, unitByCodeOrRoot, UsageError, withContext } from '../cli-context.ts';
 
 /** import-questions FILE [--bank CODE] [--dry-run] [--json]: all or nothing; a missing bank is created on a real import. */
 export async function importQuestionsCommand(file: string, opts: { bank?: string; dryRun: boolean; json: boolean }): Promise<number> {
@@ -24,7 +24,7 @@ export async function importQuestionsCommand(file: string, opts: { bank?: string
     const canWrite = !opts.dryRun && preview.problems.length === 0 && preview.questions.length > 0;
     let written: Awaited<ReturnType<typeof applyQuestionImport>> | undefined;
     if (canWrite) {
-      if (!code) throw new CliError('Cần chọn ngân hàng: --bank MÃ (ngân hàng chưa có sẽ được tạo).');
+      if (!code) throw new UsageError('Cần chọn ngân hàng: --bank MÃ (ngân hàng chưa có sẽ được tạo).');
       const bankId = existing?.id ?? (await createBank(ctx, actor, { name: `Ngân hàng ${code}`, code, unitId: (await unitByCodeOrRoot(ctx, undefined)).id })).id;
       written = await applyQuestionImport(ctx, actor, bankId, preview.questions, fileName);
     }
