@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 export interface AppConfig {
@@ -7,7 +8,16 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   /** Cookies get the Secure flag: set when served over HTTPS behind a proxy. */
   secureCookies: boolean;
-  trustProxy: boolean;
+  /**
+   * Which peers may tell the client's address in X-Forwarded-For (Fastify's trustProxy): false (none, the socket's
+   * address is the client), a hop count (1: the one proxy in front), or the proxies' addresses and CIDR ranges.
+   */
+  trustProxy: TrustProxy;
+  /**
+   * Failed logins (and password changes) from one address in 15 minutes before it is refused. Large: a school's staff
+   * share one NAT address; the account itself allows 5.
+   */
+  loginFailuresPerIp: number;
   sessionHours: number;
   /** PostgreSQL connections per process. */
   poolSize: number;
@@ -17,6 +27,68 @@ export interface AppConfig {
   requestTimeoutMs: number;
   /** The same for the request's headers. */
   headersTimeoutMs: number;
+}
+
+export type TrustProxy = false | number | string[];
+
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const TRUST_PROXY_HELP = 'Ghi số proxy đứng trước ứng dụng (thường là 1, ví dụ TRUST_PROXY=1), hoặc địa chỉ/dải địa chỉ '
+  + 'của proxy, cách nhau bởi dấu phẩy (ví dụ TRUST_PROXY=127.0.0.1 hoặc TRUST_PROXY=10.0.0.0/8,127.0.0.1); '
+  + 'để trống hoặc false khi không chạy sau proxy.';
+
+function isAddressOrRange(value: string): boolean {
+  if (PROXY_RANGE_NAMES.has(value)) return true;
+  const [address, prefix, ...rest] = value.split('/');
+  const family = net.isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: empty/false/0 → false; a hop count 1–10; or addresses and CIDR ranges (and proxy-addr's names loopback,
+ * linklocal, uniquelocal). `true` is refused: trusting every hop lets anyone write their own address in
+ * X-Forwarded-For, escape the login limits and forge the address proctors see.
+ */
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const value = (raw ?? '').trim();
+  if (value === '' || value.toLowerCase() === 'false' || value === '0') return false;
+  if (value.toLowerCase() === 'true') {
+    throw new Error('TRUST_PROXY=true (tin mọi proxy) không còn được dùng: khi đó ai cũng có thể tự ghi địa chỉ IP '
+      + 'trong tiêu đề X-Forwarded-For để né giới hạn đăng nhập sai và giả địa chỉ mà giám thị thấy. ' + TRUST_PROXY_HELP);
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) throw new Error(`TRUST_PROXY không hợp lệ: ${value} proxy là quá nhiều. ${TRUST_PROXY_HELP}`);
+    return hops;
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  const wrong = entries.filter((entry) => !isAddressOrRange(entry));
+  if (wrong.length > 0) {
+    throw new Error(`TRUST_PROXY không hợp lệ: ${wrong.map((w) => `"${w}"`).join(', ')} không phải địa chỉ IP hay dải `
+      + `địa chỉ (CIDR). ${TRUST_PROXY_HELP}`);
+  }
+  return entries;
+}
+
+/**
+ * The value for Fastify's trustProxy. Fastify 5 trusts nobody for a bare number (a hop count cannot tell the proxy from
+ * a client that reached the port directly), so a hop count becomes Express's rule: the socket's peer and the n − 1
+ * entries it appended are proxies, the entry before them is the client. Only safe when the port is reachable through
+ * the proxy alone (HOST=127.0.0.1 or a firewall); addresses are checked against the peer and are safe anywhere.
+ */
+export function trustProxyOption(value: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof value === 'number') return (_address, hop) => hop < value;
+  return value;
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} không hợp lệ: ${raw} (cần một số nguyên dương).`);
+  return value;
 }
 
 function seconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -36,7 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    loginFailuresPerIp: positiveInteger(env, 'LOGIN_FAILURES_PER_IP', 500),
     sessionHours: Number(env.SESSION_HOURS ?? 12),
     poolSize: Math.max(1, Number(env.DB_POOL_SIZE ?? 10) || 10),
     logLevel: env.LOG_LEVEL ?? 'info',

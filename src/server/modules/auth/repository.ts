@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 
 export function findUserByUsername(db: Executor, username: string) {
@@ -65,8 +66,37 @@ export async function recordFailure(db: Executor, keys: string[], atIso: string)
   await db.insertInto('login_failures').values(keys.map((key) => ({ key, at: atIso }))).execute();
 }
 
-export async function clearFailures(db: Executor, key: string) {
-  await db.deleteFrom('login_failures').where('key', '=', key).execute();
+/**
+ * Inserts a failure row for every key, in one statement, only if every key has fewer than its limit of failures after
+ * `sinceIso` (a failure leaves the window exactly when the window's length has passed); returns the rows inserted
+ * (none when a limit is reached). Atomic on SQLite; on PostgreSQL the caller holds the keys' advisory locks so that
+ * concurrent statements cannot both read the same count.
+ */
+export async function insertFailuresIfUnder(db: Executor, keys: { key: string; limit: number }[], atIso: string,
+  sinceIso: string): Promise<{ id: number; key: string }[]> {
+  const values = sql.join(keys.map((k) => sql`select cast(${k.key} as text) as key`), sql` union all `);
+  const under = sql.join(keys.map((k) => sql`(select count(*) from login_failures where key = ${k.key} and at > ${sinceIso}) < ${k.limit}`),
+    sql` and `);
+  const result = await sql<{ id: number; key: string }>`insert into login_failures (key, at)
+    select k.key, ${atIso} from (${values}) as k where ${under} returning id, key`.execute(db);
+  return result.rows.map((r) => ({ id: Number(r.id), key: r.key }));
+}
+
+/** When the key's `n`-th newest failure after `sinceIso` happened (it falls below n failures when that one expires). */
+export async function nthNewestFailure(db: Executor, key: string, sinceIso: string, n: number): Promise<string | null> {
+  const row = await db.selectFrom('login_failures').select('at')
+    .where('key', '=', key).where('at', '>', sinceIso)
+    .orderBy('at', 'desc').orderBy('id', 'desc').limit(1).offset(n - 1)
+    .executeTakeFirst();
+  return row?.at ?? null;
+}
+
+export async function deleteFailures(db: Executor, ids: number[]) {
+  if (ids.length > 0) await db.deleteFrom('login_failures').where('id', 'in', ids).execute();
+}
+
+export async function clearFailuresUpTo(db: Executor, key: string, lastId: number) {
+  await db.deleteFrom('login_failures').where('key', '=', key).where('id', '<=', lastId).execute();
 }
 
 export async function setPassword(db: Executor, userId: number, passwordHash: string, mustChange: boolean) {

@@ -1,19 +1,45 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ROLE_LABELS } from '../../../domain/roles.ts';
 import type { AppContext } from '../../context.ts';
 import { clearSessionCookies, requireActor, setSessionCookies } from '../../plugins/auth.ts';
 import * as repo from './repository.ts';
 import { ChangePasswordBody, LoginBody, MeReply } from './schemas.ts';
 import * as service from './service.ts';
+import { AppError } from '../../errors.ts';
+
+/** A refused attempt says when to come back, in the message and as Retry-After. */
+async function withRetryAfter<T>(reply: FastifyReply, attempt: () => Promise<T>): Promise<T> {
+  try {
+    return await attempt();
+  } catch (error) {
+    const seconds = error instanceof AppError && error.code === 'login_throttled'
+      ? (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
+    if (seconds) reply.header('retry-after', String(seconds));
+    throw error;
+  }
+}
+
+let warnedForwardedFor = false;
+/**
+ * Behind a proxy with TRUST_PROXY off, every request seems to come from the proxy: everyone would share one address's
+ * login budget. Said once per process, in the log.
+ */
+function warnIfProxiedUntrusted(request: FastifyRequest, ctx: AppContext) {
+  if (warnedForwardedFor || ctx.config.trustProxy !== false || !request.headers['x-forwarded-for']) return;
+  warnedForwardedFor = true;
+  request.log.warn('Yêu cầu có X-Forwarded-For nhưng TRUST_PROXY chưa đặt: mọi người dùng sau proxy sẽ bị coi là '
+    + 'cùng một địa chỉ (giới hạn đăng nhập sai tính chung). Đặt TRUST_PROXY=1 hoặc địa chỉ của proxy.');
+}
 
 export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post<{ Body: LoginBody }>('/api/auth/login', {
     schema: { body: LoginBody },
   }, async (request, reply) => {
-    const result = await service.login(ctx, {
+    warnIfProxiedUntrusted(request, ctx);
+    const result = await withRetryAfter(reply, () => service.login(ctx, {
       username: request.body.username, password: request.body.password,
       ip: request.ip, userAgent: request.headers['user-agent'],
-    });
+    }));
     setSessionCookies(reply, ctx, result.token, result.csrfToken, result.expiresAt);
     return { mustChangePassword: result.mustChangePassword, csrfToken: result.csrfToken };
   });
@@ -43,9 +69,9 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   app.post<{ Body: ChangePasswordBody }>('/api/auth/change-password', { schema: { body: ChangePasswordBody } },
-    async (request) => {
+    async (request, reply) => {
       requireActor(request);
-      await service.changePassword(ctx, request.auth!, request.body);
+      await withRetryAfter(reply, () => service.changePassword(ctx, request.auth!, { ...request.body, ip: request.ip }));
       return { ok: true };
     });
 }

@@ -8,10 +8,8 @@ import { recordAudit } from '../audit/repository.ts';
 import * as repo from './repository.ts';
 import { cacheSession, cachedSession, forgetSession, forgetUser } from './session-cache.ts';
 import { burnVerification, hashPassword, hashToken, newToken, passwordProblem, verifyPassword } from './password.ts';
+import { keysFor, releaseAttempt, reserveAttempt } from './throttle.ts';
 
-const FAILURE_WINDOW_MIN = 15;
-const MAX_FAILURES_PER_ACCOUNT = 5;
-const MAX_FAILURES_PER_IP = 50;
 const TOUCH_EVERY_MS = 5 * 60_000;
 
 export interface LoginResult {
@@ -34,28 +32,23 @@ function minutesAgo(ctx: AppContext, minutes: number): string {
   return new Date(ctx.clock.now().getTime() - minutes * 60_000).toISOString();
 }
 
+/**
+ * A password is evaluated only inside a reserved slot of the account's and the address's failure budgets (see
+ * throttle.ts); the slot stays a failure unless the password is right.
+ */
 export async function login(ctx: AppContext, input: { username: string; password: string; ip: string; userAgent?: string }):
 Promise<LoginResult> {
   const username = normalizeText(input.username).toLowerCase();
-  const userKey = `u:${username}`;
-  const ipKey = `ip:${input.ip}`;
-  const since = minutesAgo(ctx, FAILURE_WINDOW_MIN);
-  const [userFailures, ipFailures] = await Promise.all([
-    repo.countFailures(ctx.db, userKey, since),
-    repo.countFailures(ctx.db, ipKey, since),
-  ]);
-  if (userFailures >= MAX_FAILURES_PER_ACCOUNT || ipFailures >= MAX_FAILURES_PER_IP) {
-    throw errors.loginThrottled(FAILURE_WINDOW_MIN);
-  }
+  const reservation = await reserveAttempt(ctx, keysFor(ctx, username, input.ip));
   const user = await repo.findUserByUsername(ctx.db, username);
   const ok = user?.password_hash
     ? await verifyPassword(user.password_hash, input.password)
     : (await burnVerification(input.password), false);
-  if (!user || !ok) {
-    await repo.recordFailure(ctx.db, [userKey, ipKey], nowIso(ctx));
-    throw errors.badCredentials();
+  if (!user || !ok) throw errors.badCredentials();
+  if (user.disabled) {
+    await releaseAttempt(ctx.db, reservation);
+    throw errors.accountDisabled();
   }
-  if (user.disabled) throw errors.accountDisabled();
 
   const token = newToken();
   const csrfToken = newToken();
@@ -67,7 +60,7 @@ Promise<LoginResult> {
       expires_at: expiresAt, last_seen_at: now, ip: input.ip, user_agent: input.userAgent?.slice(0, 300) ?? null,
     });
     await repo.markLoggedIn(trx, user.id, now);
-    if (userFailures > 0) await repo.clearFailures(trx, userKey);
+    await releaseAttempt(trx, reservation);
   });
   if (Math.random() < 0.01) await repo.deleteExpired(ctx.db, now, minutesAgo(ctx, 24 * 60));
   return { token, csrfToken, expiresAt, mustChangePassword: user.must_change_password === 1 };
@@ -111,18 +104,23 @@ export async function logout(ctx: AppContext, tokenHash: string): Promise<void> 
   forgetSession(ctx.db, tokenHash);
 }
 
-export async function changePassword(ctx: AppContext, session: SessionInfo, input: { currentPassword: string; newPassword: string }) {
-  const user = await repo.findUserById(ctx.db, session.actor.userId);
-  if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw errors.invalid('wrong_current_password', 'Mật khẩu hiện tại không đúng.');
-  }
+/** The current password is a guess like a login's: it is checked inside a reserved slot of the same budgets. */
+export async function changePassword(ctx: AppContext, session: SessionInfo,
+  input: { currentPassword: string; newPassword: string; ip: string }) {
+  // What needs no verification is refused first, without spending a slot.
   const problem = passwordProblem(input.newPassword);
   if (problem) throw errors.invalid('weak_password', problem);
   if (input.newPassword === input.currentPassword) {
     throw errors.invalid('same_password', 'Mật khẩu mới phải khác mật khẩu hiện tại.');
   }
+  const reservation = await reserveAttempt(ctx, keysFor(ctx, session.actor.username, input.ip));
+  const user = await repo.findUserById(ctx.db, session.actor.userId);
+  if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+    throw errors.invalid('wrong_current_password', 'Mật khẩu hiện tại không đúng.');
+  }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
+    await releaseAttempt(trx, reservation);
     await repo.setPassword(trx, user.id, passwordHash, false);
     await repo.deleteSessionsOfUser(trx, user.id, session.tokenHash);
     forgetUser(ctx.db, user.id);

@@ -1,0 +1,108 @@
+/**
+ * Login throttling that no burst gets through. A password is verified only after a slot was reserved: a row in
+ * `login_failures` for the account and one for the address, inserted by one statement only while both keys are under
+ * their limits in the window. The row counts as a failure from that moment (so the sixth of forty concurrent guesses
+ * is refused without being evaluated); a correct password removes its rows and the account's earlier failures. On
+ * PostgreSQL the statement runs after transaction-scoped advisory locks on both keys (taken in one global order), so
+ * concurrent reservations on any number of app processes sharing the database see each other's rows; on SQLite one
+ * statement is atomic.
+ *
+ * Refused attempts record nothing: they were not guesses, and an attacker cannot extend a lock by hammering it.
+ */
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import { formatTimeVi } from '../../../domain/datetime.ts';
+import { normalizeText } from '../../../domain/text.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import * as repo from './repository.ts';
+
+export const FAILURE_WINDOW_MIN = 15;
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+/** The first argument of pg_advisory_xact_lock(int, int): login keys never share a lock with anything else. */
+const LOCK_NAMESPACE = 0x4c4f4749; // "LOGI"
+
+export interface ThrottleKey {
+  key: string;
+  limit: number;
+  scope: 'account' | 'address';
+}
+
+/** The slot reserved for one attempt: the rows to remove if the password turns out right. */
+export interface Reservation {
+  ids: number[];
+  accountKey: string;
+  /** The account key's row: the account's failures up to it are cleared by a success. */
+  accountRowId: number;
+}
+
+export function accountKey(username: string): string {
+  return `u:${normalizeText(username).toLowerCase()}`;
+}
+
+export function keysFor(ctx: AppContext, username: string, ip: string): ThrottleKey[] {
+  return [
+    { key: accountKey(username), limit: MAX_FAILURES_PER_ACCOUNT, scope: 'account' },
+    { key: `ip:${ip}`, limit: ctx.config.loginFailuresPerIp, scope: 'address' },
+  ];
+}
+
+function windowStart(ctx: AppContext): string {
+  return new Date(ctx.clock.now().getTime() - FAILURE_WINDOW_MIN * 60_000).toISOString();
+}
+
+/** A signed 32-bit lock id per key; collisions only make two keys wait for each other. */
+function lockId(key: string): number {
+  return crypto.createHash('sha256').update(key).digest().readInt32BE(0);
+}
+
+/** Reserves a slot on every key, or throws 429 saying when to retry. */
+export async function reserveAttempt(ctx: AppContext, keys: ThrottleKey[]): Promise<Reservation> {
+  const now = ctx.clock.now().toISOString();
+  const since = windowStart(ctx);
+  const rows = ctx.dialect === 'postgres'
+    ? await ctx.db.transaction().execute(async (trx) => {
+      // One global order (by lock id) so that two attempts sharing both keys cannot deadlock.
+      for (const id of [...new Set(keys.map((k) => lockId(k.key)))].sort((a, b) => a - b)) {
+        await sql`select pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${id})`.execute(trx);
+      }
+      return repo.insertFailuresIfUnder(trx, keys, now, since);
+    })
+    : await repo.insertFailuresIfUnder(ctx.db, keys, now, since);
+  const account = keys.find((k) => k.scope === 'account')!;
+  const accountRow = rows.find((r) => r.key === account.key);
+  if (accountRow) return { ids: rows.map((r) => r.id), accountKey: account.key, accountRowId: accountRow.id };
+  throw await refusal(ctx, keys, since);
+}
+
+/** The password was right: the attempt was no failure, and the account's failures before it are forgiven. */
+export async function releaseAttempt(db: Parameters<typeof repo.deleteFailures>[0], reservation: Reservation): Promise<void> {
+  await repo.deleteFailures(db, reservation.ids);
+  await repo.clearFailuresUpTo(db, reservation.accountKey, reservation.accountRowId);
+}
+
+async function refusal(ctx: AppContext, keys: ThrottleKey[], since: string): Promise<AppError> {
+  const now = ctx.clock.now().getTime();
+  // The account first: it is what the person can act on (wait, or ask for a reset).
+  for (const scope of ['account', 'address'] as const) {
+    const key = keys.find((k) => k.scope === scope);
+    if (!key) continue;
+    // Below the limit again once the limit-th newest failure leaves the window.
+    const at = await repo.nthNewestFailure(ctx.db, key.key, since, key.limit);
+    if (at) return throttled(scope, Math.max(Date.parse(at) + FAILURE_WINDOW_MIN * 60_000, now + 60_000), now);
+  }
+  // Freed in the meantime (a success elsewhere cleared the account): the next attempt goes through.
+  return throttled('account', now + 60_000, now);
+}
+
+function throttled(scope: 'account' | 'address', retryAt: number, now: number): AppError {
+  const minutes = Math.max(1, Math.ceil((retryAt - now) / 60_000));
+  const when = `Vui lòng thử lại sau ${minutes} phút (lúc ${formatTimeVi(new Date(retryAt).toISOString())}).`;
+  const message = scope === 'account'
+    ? `Tài khoản tạm khoá vì nhập sai mật khẩu quá nhiều lần. ${when}`
+    : `Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này. ${when} Nếu cả đơn vị dùng chung một đường mạng, hãy báo `
+      + 'người quản trị hệ thống.';
+  return new AppError(429, 'login_throttled', message, {
+    scope, retryAt: new Date(retryAt).toISOString(), retryAfterSeconds: Math.ceil((retryAt - now) / 1000),
+  });
+}
