@@ -4,7 +4,10 @@
  */
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
-/** Keys of PostgreSQL advisory locks (one bigint space per database; Kysely's migration lock hashes its own). */
+/**
+ * Keys of PostgreSQL advisory locks (one bigint space per database). On PostgreSQL migrations hold Kysely's own lock;
+ * `migrations` names the SQLite run, where BEGIN IMMEDIATE needs no key.
+ */
 export const LOCKS = { bootstrap: 2_026_112_301, migrations: 2_026_112_302 } as const;
 
 const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instanceof PostgresAdapter;
