@@ -50,6 +50,16 @@ describeEachDialect('auth', (dialect) => {
     expect(res.json().code).toBe('csrf_failed');
   });
 
+  it('says the same thing for an unknown user and a wrong password', async () => {
+    const user = await buildUser(env.ctx);
+    const unknown = await env.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '127.0.0.20',
+      payload: { username: 'khongton', password: 'x' } });
+    const wrong = await env.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '127.0.0.20',
+      payload: { username: user.username, password: 'sai' } });
+    expect([unknown.statusCode, wrong.statusCode]).toEqual([401, 401]);
+    expect(wrong.json()).toEqual(unknown.json());
+  });
+
   it('ends the session on logout', async () => {
     const user = await buildUser(env.ctx);
     const session = await login(env.app, user.username, user.password);
