@@ -19,7 +19,10 @@ import * as repo from './repository.ts';
 
 export const FAILURE_WINDOW_MIN = 15;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
-/** The first argument of pg_advisory_xact_lock(int, int): login keys never share a lock with anything else. */
+/**
+ * The first argument of pg_advisory_xact_lock(int, int): login keys share no lock with anything else (PostgreSQL keeps
+ * the two-int key space apart from the bigint one that db/exclusive.ts and Kysely's migrator use).
+ */
 const LOCK_NAMESPACE = 0x4c4f4749; // "LOGI"
 
 export interface ThrottleKey {
