@@ -1,6 +1,9 @@
 import net from 'node:net';
 import path from 'node:path';
 
+/** A wrong environment variable: the CLI prints its Vietnamese message as is. */
+export class ConfigError extends Error {}
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -55,18 +58,18 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   const value = (raw ?? '').trim();
   if (value === '' || value.toLowerCase() === 'false' || value === '0') return false;
   if (value.toLowerCase() === 'true') {
-    throw new Error('TRUST_PROXY=true (tin mọi proxy) không còn được dùng: khi đó ai cũng có thể tự ghi địa chỉ IP '
+    throw new ConfigError('TRUST_PROXY=true (tin mọi proxy) không còn được dùng: khi đó ai cũng có thể tự ghi địa chỉ IP '
       + 'trong tiêu đề X-Forwarded-For để né giới hạn đăng nhập sai và giả địa chỉ mà giám thị thấy. ' + TRUST_PROXY_HELP);
   }
   if (/^\d+$/.test(value)) {
     const hops = Number(value);
-    if (hops > 10) throw new Error(`TRUST_PROXY không hợp lệ: ${value} proxy là quá nhiều. ${TRUST_PROXY_HELP}`);
+    if (hops > 10) throw new ConfigError(`TRUST_PROXY không hợp lệ: ${value} proxy là quá nhiều. ${TRUST_PROXY_HELP}`);
     return hops;
   }
   const entries = value.split(',').map((entry) => entry.trim());
   const wrong = entries.filter((entry) => !isAddressOrRange(entry));
   if (wrong.length > 0) {
-    throw new Error(`TRUST_PROXY không hợp lệ: ${wrong.map((w) => `"${w}"`).join(', ')} không phải địa chỉ IP hay dải `
+    throw new ConfigError(`TRUST_PROXY không hợp lệ: ${wrong.map((w) => `"${w}"`).join(', ')} không phải địa chỉ IP hay dải `
       + `địa chỉ (CIDR). ${TRUST_PROXY_HELP}`);
   }
   return entries;
@@ -87,20 +90,20 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} không hợp lệ: ${raw} (cần một số nguyên dương).`);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} không hợp lệ: ${raw} (cần một số nguyên dương).`);
   return value;
 }
 
 function seconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = Number(env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} không hợp lệ: ${env[name]}`);
+  if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`${name} không hợp lệ: ${env[name]}`);
   return Math.round(value * 1000);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT không hợp lệ: ${env.PORT}`);
+    throw new ConfigError(`PORT không hợp lệ: ${env.PORT}`);
   }
   return {
     port,

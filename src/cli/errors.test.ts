@@ -54,6 +54,14 @@ describe('command line errors', () => {
     expect((await cli(['lenh-la'])).stderr).toBe('Lỗi: Lệnh không tồn tại: lenh-la. Xem các lệnh: npx boiduong help\n');
   });
 
+  it('names a wrong environment variable in one line with exit code 2', async () => {
+    const res = await cli(['migrate'], { TRUST_PROXY: 'true' });
+    expect(res.code).toBe(2);
+    expect(lines(res.stderr)).toHaveLength(1);
+    expect(res.stderr).toMatch(/^Lỗi: TRUST_PROXY=true \(tin mọi proxy\) không còn được dùng/);
+    expect(res.stderr).not.toMatch(STACK_LINE);
+  });
+
   it('says an unexpected error in general words, with the stack only under BOIDUONG_DEBUG=1', async () => {
     // Nothing listens on port 1: the database cannot be reached.
     const env = { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/khong_co' };

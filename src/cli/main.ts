@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../server/errors.ts';
+import { ConfigError } from '../config.ts';
 import { isDatabaseUnavailable } from '../server/db/unavailable.ts';
 import { CliError, UsageError } from './cli-context.ts';
 
@@ -119,6 +120,11 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
 function reportError(err: unknown): number {
   const debug = process.env.BOIDUONG_DEBUG === '1';
   const stack = () => { if (debug && err instanceof Error && err.stack) console.error(err.stack); };
+  if (err instanceof ConfigError) {
+    console.error(`Lỗi: ${oneLine(err.message)}`);
+    stack();
+    return EXIT.usage;
+  }
   if (err instanceof CliError) {
     console.error(`Lỗi: ${err.message}`);
     stack();

@@ -15,8 +15,6 @@ export class AppError extends Error {
 export const errors = {
   unauthenticated: () => new AppError(401, 'unauthenticated', 'Vui lòng đăng nhập.'),
   badCredentials: () => new AppError(401, 'bad_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.'),
-  loginThrottled: (minutes: number) =>
-    new AppError(429, 'login_throttled', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`),
   accountDisabled: () => new AppError(403, 'account_disabled', 'Tài khoản đã bị khóa. Liên hệ quản trị đơn vị.'),
   passwordChangeRequired: () =>
     new AppError(403, 'password_change_required', 'Bạn cần đổi mật khẩu trước khi tiếp tục.'),

@@ -75,9 +75,15 @@ describeEachDialect('accounts and roles', (dialect) => {
     ]));
   });
 
-  it('resets a password (shown once) and disables an account, which ends its sessions', async () => {
+  it('resets a password (shown once, lifting a lock from wrong guesses) and disables an account, which ends its sessions', async () => {
     const person = await buildUser(env.ctx, { unit: school, fullName: 'Chu Văn Sơn' });
     const session = await login(env.app, person.username, person.password);
+    // Someone locks the account with wrong guesses; the new password from the principal works at once all the same.
+    for (let i = 0; i < 6; i++) {
+      await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: person.username, password: `sai-${i}-matkhau` } });
+    }
+    const locked = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: person.username, password: person.password } });
+    expect(locked.json().code).toBe('login_throttled');
     const reset = (await principal.request('POST', `/api/accounts/${person.userId}/reset-password`)).json();
     expect(reset.password).toMatch(/^[a-z2-9]{8}$/);
     expect((await session.request('GET', '/api/auth/me')).statusCode).toBe(401);

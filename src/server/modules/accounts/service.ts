@@ -2,6 +2,7 @@ import { can, canGrant, isRole, ROLE_LABELS, scopeOf, type Actor, type Role } fr
 import { nowIso, type AppContext } from '../../context.ts';
 import { errors } from '../../errors.ts';
 import { forgetUser } from '../auth/session-cache.ts';
+import { clearAccountFailures } from '../auth/throttle.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { generateInitialPassword, hashPassword } from '../auth/password.ts';
 import { unitForActor } from '../units/service.ts';
@@ -90,6 +91,8 @@ export async function resetPassword(ctx: AppContext, actor: Actor, userId: numbe
   await ctx.db.transaction().execute(async (trx) => {
     const now = nowIso(ctx);
     await repo.setInitialPassword(trx, account.id, hash, now);
+    // A new password lifts a lock from wrong guesses: the person given new slips can sign in at once.
+    await clearAccountFailures(trx, account.username);
     await recordAudit(trx, {
       at: now, actorUserId: actor.userId, action: 'password.reset', entityType: 'user', entityId: account.id,
       summary: `Cấp lại mật khẩu ban đầu cho ${account.display_name} (${account.username})`,

@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import { formatTimeVi } from '../../../domain/datetime.ts';
 import { normalizeText } from '../../../domain/text.ts';
 import type { AppContext } from '../../context.ts';
+import type { Executor } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import * as repo from './repository.ts';
 
@@ -41,6 +42,10 @@ export interface Reservation {
 
 export function accountKey(username: string): string {
   return `u:${normalizeText(username).toLowerCase()}`;
+}
+
+export async function clearAccountFailures(db: Executor, username: string): Promise<void> {
+  await db.deleteFrom('login_failures').where('key', '=', accountKey(username)).execute();
 }
 
 export function keysFor(ctx: AppContext, username: string, ip: string): ThrottleKey[] {
