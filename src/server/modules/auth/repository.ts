@@ -67,15 +67,15 @@ export async function recordFailure(db: Executor, keys: string[], atIso: string)
 }
 
 /**
- * Inserts a failure row for every key, in one statement, only if every key has fewer than its limit of failures after
- * `sinceIso` (a failure leaves the window exactly when the window's length has passed); returns the rows inserted
- * (none when a limit is reached). Atomic on SQLite; on PostgreSQL the caller holds the keys' advisory locks so that
- * concurrent statements cannot both read the same count.
+ * Inserts a failure row for every `inserted` key, in one statement, only if every `checked` key has fewer than its
+ * limit of failures after `sinceIso` (a failure leaves the window exactly when the window's length has passed);
+ * returns the rows inserted (none when a limit is reached). Atomic on SQLite; on PostgreSQL the caller holds the
+ * inserted keys' advisory locks so that concurrent statements cannot both read the same count.
  */
-export async function insertFailuresIfUnder(db: Executor, keys: { key: string; limit: number }[], atIso: string,
-  sinceIso: string): Promise<{ id: number; key: string }[]> {
-  const values = sql.join(keys.map((k) => sql`select cast(${k.key} as text) as key`), sql` union all `);
-  const under = sql.join(keys.map((k) => sql`(select count(*) from login_failures where key = ${k.key} and at > ${sinceIso}) < ${k.limit}`),
+export async function insertFailuresIfUnder(db: Executor, checked: { key: string; limit: number }[], inserted: { key: string }[],
+  atIso: string, sinceIso: string): Promise<{ id: number; key: string }[]> {
+  const values = sql.join(inserted.map((k) => sql`select cast(${k.key} as text) as key`), sql` union all `);
+  const under = sql.join(checked.map((k) => sql`(select count(*) from login_failures where key = ${k.key} and at > ${sinceIso}) < ${k.limit}`),
     sql` and `);
   const result = await sql<{ id: number; key: string }>`insert into login_failures (key, at)
     select k.key, ${atIso} from (${values}) as k where ${under} returning id, key`.execute(db);

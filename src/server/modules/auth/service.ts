@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/repository.ts';
 import * as repo from './repository.ts';
 import { cacheSession, cachedSession, forgetSession, forgetUser } from './session-cache.ts';
 import { burnVerification, hashPassword, hashToken, newToken, passwordProblem, verifyPassword } from './password.ts';
-import { keysFor, releaseAttempt, reserveAttempt } from './throttle.ts';
+import { keysFor, recordFailedAttempt, releaseAttempt, reserveAttempt } from './throttle.ts';
 
 const TOUCH_EVERY_MS = 5 * 60_000;
 
@@ -44,7 +44,10 @@ Promise<LoginResult> {
   const ok = user?.password_hash
     ? await verifyPassword(user.password_hash, input.password)
     : (await burnVerification(input.password), false);
-  if (!user || !ok) throw errors.badCredentials();
+  if (!user || !ok) {
+    await recordFailedAttempt(ctx, reservation);
+    throw errors.badCredentials();
+  }
   if (user.disabled) {
     await releaseAttempt(ctx.db, reservation);
     throw errors.accountDisabled();
@@ -116,6 +119,7 @@ export async function changePassword(ctx: AppContext, session: SessionInfo,
   const reservation = await reserveAttempt(ctx, keysFor(ctx, session.actor.username, input.ip));
   const user = await repo.findUserById(ctx.db, session.actor.userId);
   if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+    await recordFailedAttempt(ctx, reservation);
     throw errors.invalid('wrong_current_password', 'Mật khẩu hiện tại không đúng.');
   }
   const passwordHash = await hashPassword(input.newPassword);

@@ -1,11 +1,15 @@
 /**
  * Login throttling that no burst gets through. A password is verified only after a slot was reserved: a row in
- * `login_failures` for the account and one for the address, inserted by one statement only while both keys are under
+ * `login_failures` for the account, inserted by one statement only while the account and the address are both under
  * their limits in the window. The row counts as a failure from that moment (so the sixth of forty concurrent guesses
- * is refused without being evaluated); a correct password removes its rows and the account's earlier failures. On
- * PostgreSQL the statement runs after transaction-scoped advisory locks on both keys (taken in one global order), so
- * concurrent reservations on any number of app processes sharing the database see each other's rows; on SQLite one
- * statement is atomic.
+ * is refused without being evaluated); a correct password removes it and the account's earlier failures. On
+ * PostgreSQL the statement runs after a transaction-scoped advisory lock on the account key, so concurrent
+ * reservations on any number of app processes sharing the database see each other's rows; on SQLite one statement is
+ * atomic.
+ *
+ * The address is charged only once a password proved wrong: a school's thousand correct logins in flight behind one
+ * NAT during the login spike must not count against its budget (a burst may overshoot the address budget by what is
+ * in flight; the per-account limit is what stops guessing).
  *
  * Refused attempts record nothing: they were not guesses, and an attacker cannot extend a lock by hammering it.
  */
@@ -32,10 +36,14 @@ export interface ThrottleKey {
   scope: 'account' | 'address';
 }
 
+const reservedNow = (k: ThrottleKey) => k.scope === 'account';
+
 /** The slot reserved for one attempt: the rows to remove if the password turns out right. */
 export interface Reservation {
   ids: number[];
   accountKey: string;
+  /** Keys charged when the password turns out wrong (the address). */
+  onFailure: string[];
   /** The account key's row: the account's failures up to it are cleared by a success. */
   accountRowId: number;
 }
@@ -70,17 +78,28 @@ export async function reserveAttempt(ctx: AppContext, keys: ThrottleKey[]): Prom
   const since = windowStart(ctx);
   const rows = ctx.dialect === 'postgres'
     ? await ctx.db.transaction().execute(async (trx) => {
-      // One global order (by lock id) so that two attempts sharing both keys cannot deadlock.
-      for (const id of [...new Set(keys.map((k) => lockId(k.key)))].sort((a, b) => a - b)) {
+      // One global order (by lock id) so that two attempts sharing keys cannot deadlock.
+      for (const id of [...new Set(keys.filter(reservedNow).map((k) => lockId(k.key)))].sort((a, b) => a - b)) {
         await sql`select pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${id})`.execute(trx);
       }
-      return repo.insertFailuresIfUnder(trx, keys, now, since);
+      return repo.insertFailuresIfUnder(trx, keys, keys.filter(reservedNow), now, since);
     })
-    : await repo.insertFailuresIfUnder(ctx.db, keys, now, since);
+    : await repo.insertFailuresIfUnder(ctx.db, keys, keys.filter(reservedNow), now, since);
   const account = keys.find((k) => k.scope === 'account')!;
   const accountRow = rows.find((r) => r.key === account.key);
-  if (accountRow) return { ids: rows.map((r) => r.id), accountKey: account.key, accountRowId: accountRow.id };
+  if (accountRow) {
+    return { ids: rows.map((r) => r.id), accountKey: account.key, accountRowId: accountRow.id,
+      onFailure: keys.filter((k) => !reservedNow(k)).map((k) => k.key) };
+  }
   throw await refusal(ctx, keys, since);
+}
+
+/** The password was wrong: the account's reserved row stays as its failure, and the address is charged. */
+export async function recordFailedAttempt(ctx: AppContext, reservation: Reservation): Promise<void> {
+  const at = ctx.clock.now().toISOString();
+  if (reservation.onFailure.length > 0) {
+    await ctx.db.insertInto('login_failures').values(reservation.onFailure.map((key) => ({ key, at }))).execute();
+  }
 }
 
 /** The password was right: the attempt was no failure, and the account's failures before it are forgiven. */
