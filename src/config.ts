@@ -1,5 +1,6 @@
 import net from 'node:net';
 import path from 'node:path';
+import { DEFAULT_FILE_LIMITS, LIMIT_ENV_NAMES, type FileLimits } from './domain/files/limits.ts';
 
 /** A wrong environment variable: the CLI prints its Vietnamese message as is. */
 export class ConfigError extends Error {}
@@ -30,6 +31,21 @@ export interface AppConfig {
   requestTimeoutMs: number;
   /** The same for the request's headers. */
   headersTimeoutMs: number;
+  /** Reading uploaded and CLI-read files (server/files/parse-upload.ts). */
+  uploads: UploadConfig;
+}
+
+export interface UploadConfig {
+  /** Budgets of one file, checked while it inflates and parses (domain/files/limits.ts; UPLOAD_LIMIT_*). */
+  limits: FileLimits;
+  /** The parsing child process's V8 heap (UPLOAD_PARSE_HEAP_MB) and resident memory (UPLOAD_PARSE_RSS_MB), in MB: past either it is killed. */
+  parseHeapMb: number;
+  parseRssMb: number;
+  /** A parse still running after this long is killed (UPLOAD_PARSE_TIMEOUT_S). */
+  parseTimeoutMs: number;
+  /** Files parsed at once by one process (UPLOAD_PARSE_CONCURRENCY) and files waiting their turn (UPLOAD_PARSE_QUEUE). */
+  parseConcurrency: number;
+  parseQueue: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -100,6 +116,21 @@ function seconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return Math.round(value * 1000);
 }
 
+function uploadConfig(env: NodeJS.ProcessEnv): UploadConfig {
+  const limits = { ...DEFAULT_FILE_LIMITS };
+  for (const [key, { name, unit }] of Object.entries(LIMIT_ENV_NAMES) as [keyof FileLimits, { name: string; unit: number }][]) {
+    limits[key] = positiveInteger(env, name, limits[key] / unit) * unit;
+  }
+  return {
+    limits,
+    parseHeapMb: positiveInteger(env, 'UPLOAD_PARSE_HEAP_MB', 1024),
+    parseRssMb: positiveInteger(env, 'UPLOAD_PARSE_RSS_MB', 1536),
+    parseTimeoutMs: seconds(env, 'UPLOAD_PARSE_TIMEOUT_S', 60),
+    parseConcurrency: positiveInteger(env, 'UPLOAD_PARSE_CONCURRENCY', 1),
+    parseQueue: positiveInteger(env, 'UPLOAD_PARSE_QUEUE', 4),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -119,5 +150,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
     requestTimeoutMs: seconds(env, 'REQUEST_TIMEOUT_S', 120),
     headersTimeoutMs: seconds(env, 'HEADERS_TIMEOUT_S', 20),
+    uploads: uploadConfig(env),
   };
 }

@@ -15,6 +15,12 @@ export interface AppContext {
   clock: Clock;
   /** Resolves once what was committed survives a power cut (SQLite's group commit); replies to changes wait for it. */
   durable?: () => Promise<void>;
+  /**
+   * Where uploaded and CLI-read files are parsed (files/parse-upload.ts): 'child' — a child process with capped memory
+   * and time, off the event loop (the server and the CLI) — or, when absent, in this process (tests through
+   * app.inject, the parser's benchmark). The budgets of domain/files/limits.ts apply either way.
+   */
+  parseFiles?: 'child';
 }
 
 export function nowIso(ctx: { clock: Clock }): string {

@@ -17,7 +17,8 @@ export interface RunningServer {
 export async function startServer(config: AppConfig = loadConfig(), options: { handleSignals?: boolean } = {}): Promise<RunningServer> {
   const handle: DatabaseHandle = openDatabase({ ...config, checkpointInBackground: true });
   await migrateToLatest(handle.db);
-  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, clock: systemClock, durable: handle.durable };
+  // Uploaded files are parsed in a capped child process, never on the event loop that takes the answers.
+  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, clock: systemClock, durable: handle.durable, parseFiles: 'child' };
   const firstAdmin = await bootstrap(ctx);
   const app = await buildApp(ctx, {
     logger: {

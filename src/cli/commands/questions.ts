@@ -1,19 +1,22 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { createBank } from '../../server/modules/banks/service.ts';
 import { findBankByCode } from '../../server/modules/banks/repository.ts';
 import { applyQuestionImport, previewQuestionImport } from '../../server/modules/questions/import-service.ts';
+import { BANK_ADVICE } from '../../domain/files/limits.ts';
 import { CliError, systemActor, unitByCodeOrRoot, UsageError, withContext } from '../cli-context.ts';
+import { readInputFile } from '../input-file.ts';
 
 /** import-questions FILE [--bank CODE] [--dry-run] [--json]: all or nothing; a missing bank is created on a real import. */
 export async function importQuestionsCommand(file: string, opts: { bank?: string; dryRun: boolean; json: boolean }): Promise<number> {
-  if (!fs.existsSync(file)) throw new CliError(`Không tìm thấy tệp ${file}.`);
+  const bytes = readInputFile(file, BANK_ADVICE);
   return withContext(async (ctx) => {
+    // As on the server: the file is read under the upload budgets in a capped child process.
+    ctx.parseFiles = 'child';
     const actor = await systemActor(ctx);
     const code = opts.bank?.trim().toUpperCase();
     const existing = code ? await findBankByCode(ctx.db, code) : undefined;
     const fileName = path.basename(file);
-    const preview = await previewQuestionImport(ctx, actor, { fileName, file: fs.readFileSync(file), bankId: existing?.id });
+    const preview = await previewQuestionImport(ctx, actor, { fileName, file: bytes, bankId: existing?.id });
     const report = {
       questions: preview.questions.map((q) => ({
         number: q.number, stem: q.stem, topic: q.topic, images: q.images.length + q.options.reduce((n, o) => n + o.images.length, 0),

@@ -1,16 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ROSTER_ADVICE } from '../../domain/files/limits.ts';
 import { applyImport, previewImport } from '../../server/modules/roster-import/service.ts';
 import { exportRoster } from '../../server/modules/roster-export/service.ts';
-import { CliError, systemActor, unitByCodeOrRoot, withContext } from '../cli-context.ts';
+import { systemActor, unitByCodeOrRoot, withContext } from '../cli-context.ts';
+import { readInputFile } from '../input-file.ts';
 
 export async function importRosterCommand(file: string, opts: { under?: string; dryRun: boolean; json: boolean }): Promise<number> {
-  if (!fs.existsSync(file)) throw new CliError(`Không tìm thấy tệp ${file}.`);
+  const bytes = readInputFile(file, ROSTER_ADVICE);
   return withContext(async (ctx) => {
+    // As on the server: the file is read under the upload budgets in a capped child process.
+    ctx.parseFiles = 'child';
     const actor = await systemActor(ctx);
     const under = await unitByCodeOrRoot(ctx, opts.under);
     const preview = await previewImport(ctx, actor, {
-      file: fs.readFileSync(file), fileName: path.basename(file), underUnitId: under.id, store: false,
+      file: bytes, fileName: path.basename(file), underUnitId: under.id, store: false,
     });
     const report = { rows: preview.rows, valid: preview.valid, problems: preview.problems, unitsToCreate: preview.unitsToCreate };
     const canWrite = preview.problems.length === 0 && preview.valid > 0;

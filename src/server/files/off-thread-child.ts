@@ -1,10 +1,41 @@
-/** The child process of off-thread.ts: renders one file and sends it back. */
-process.once('message', async (job: { module: string; name: string; args: unknown[] }) => {
+/**
+ * The child process of off-thread.ts: runs one job (a named export of a module), given the bytes on fd 0 as its first
+ * argument when there are some, and writes the result to fd 4 — raw when it is a Uint8Array, else v8-serialized — before
+ * answering on the IPC channel.
+ */
+import fs from 'node:fs';
+import v8 from 'node:v8';
+
+// The server went away (or killed the IPC channel): nothing to send the result to.
+process.once('disconnect', () => process.exit(1));
+
+async function readInput(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function writeResult(bytes: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const out = fs.createWriteStream('', { fd: 4 });
+    out.on('error', reject);
+    out.on('close', resolve);
+    out.end(bytes);
+  });
+}
+
+process.once('message', async (job: { module: string; name: string; args: unknown[]; input: boolean }) => {
   try {
-    const mod = await import(job.module) as Record<string, (...args: unknown[]) => Promise<Uint8Array> | Uint8Array>;
-    const out = await mod[job.name](...job.args);
-    process.send!({ ok: true, out, maxRssKb: process.resourceUsage().maxRSS }, () => process.exit(0));
+    const mod = await import(job.module) as Record<string, (...args: unknown[]) => unknown>;
+    const args = job.input ? [await readInput(), ...job.args] : job.args;
+    const out = await mod[job.name](...args);
+    const raw = out instanceof Uint8Array;
+    await writeResult(raw ? out : v8.serialize(out));
+    process.send!({ ok: true, kind: raw ? 'bytes' : 'v8', maxRssKb: process.resourceUsage().maxRSS }, () => process.exit(0));
   } catch (err) {
-    process.send!({ ok: false, message: err instanceof Error ? err.stack ?? err.message : String(err) }, () => process.exit(1));
+    const app = err instanceof Error && err.name === 'AppError' && 'statusCode' in err && 'code' in err
+      ? { statusCode: err.statusCode, code: err.code, message: err.message, details: (err as { details?: unknown }).details }
+      : undefined;
+    process.send!({ ok: false, message: err instanceof Error ? err.stack ?? err.message : String(err), app }, () => process.exit(1));
   }
 });

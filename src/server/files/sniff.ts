@@ -1,5 +1,5 @@
 /** Decides what an uploaded file really is from its bytes, not from its name or the browser's content type. */
-import JSZip from 'jszip';
+import { zipEntryNames } from '../../domain/files/zip.ts';
 
 export interface SniffedType {
   ext: string;
@@ -31,15 +31,14 @@ export async function sniffFile(bytes: Uint8Array): Promise<SniffedType | null> 
   if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return TYPES.gif;
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return TYPES.webp;
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    try {
-      const zip = await JSZip.loadAsync(bytes);
-      if (!zip.file('[Content_Types].xml')) return null;
-      if (zip.file('word/document.xml')) return TYPES.docx;
-      if (zip.file('ppt/presentation.xml')) return TYPES.pptx;
-      if (zip.file('xl/workbook.xml')) return TYPES.xlsx;
-    } catch {
-      return null;
-    }
+    // Only the zip's directory is read — nothing is inflated — so a stored file costs the same whatever it holds.
+    const names = zipEntryNames(bytes);
+    if (!names) return null;
+    const has = new Set(names);
+    if (!has.has('[Content_Types].xml')) return null;
+    if (has.has('word/document.xml')) return TYPES.docx;
+    if (has.has('ppt/presentation.xml')) return TYPES.pptx;
+    if (has.has('xl/workbook.xml')) return TYPES.xlsx;
   }
   return null;
 }

@@ -6,15 +6,13 @@ import {
   matchQuestionStart, type OptionMarker,
 } from './detect.ts';
 import { boldIsAnswerMark, optionMarks, resolveMarks, type OptionMarks } from './marks.ts';
-import { readDocx, type DocxBlock, type DocxParagraph, type DocxRun } from './read-docx.ts';
+import { readDocx, type DocxBlock, type DocxParagraph, type DocxRun, type ReadDocxOptions } from './read-docx.ts';
 import { questionProblems } from './problems.ts';
 import { imagesOf, plainText, sliceRuns } from './runs.ts';
 import { stemImages, stemOfParts, type StemPart } from './stem.ts';
 
-export interface ParseQuestionDocxOptions {
-  /** Refuse files whose zip directory declares more than this many uncompressed bytes (default 200 MB). */
-  maxUncompressedBytes?: number;
-}
+/** Budgets of the reading (files/limits.ts): uncompressed bytes, paragraphs, XML elements, images. */
+export type ParseQuestionDocxOptions = ReadDocxOptions;
 
 interface OptionDraft {
   marker: OptionMarker;
@@ -198,7 +196,7 @@ class Assembler {
   }
 }
 
-/** Parses a .docx question file. Throws (Vietnamese message) for a non-docx or an oversized (zip bomb) file. */
+/** Parses a .docx question file. Throws (Vietnamese message) for a non-docx, or a FileLimitError for a file over a budget (zip bomb, huge document). */
 export async function parseQuestionDocx(file: Uint8Array, options: ParseQuestionDocxOptions = {}): Promise<QuestionParseResult> {
   const blocks = await readDocx(file, options);
   const assembler = new Assembler();

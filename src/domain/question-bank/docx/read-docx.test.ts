@@ -3,7 +3,8 @@ import JSZip from 'jszip';
 import { buildDocx, p } from './docx-test-builder.ts';
 import { parseQuestionDocx } from './parse-docx.ts';
 import { readDocx } from './read-docx.ts';
-import { NOT_DOCX_MESSAGE, TOO_LARGE_MESSAGE } from './zip-guard.ts';
+import { FileLimitError } from '../../files/limits.ts';
+import { NOT_DOCX_MESSAGE } from './zip-guard.ts';
 
 /** Overwrites the uncompressed size of every central directory entry (a lying zip bomb). */
 function lieAboutSizes(zip: Uint8Array, size: number): Uint8Array {
@@ -27,18 +28,46 @@ describe('readDocx safety', () => {
     await expect(parseQuestionDocx(await zip.generateAsync({ type: 'uint8array' }))).rejects.toThrow(NOT_DOCX_MESSAGE);
   });
 
-  it('refuses a zip whose declared uncompressed size is above the limit, before inflating', async () => {
+  it('refuses a document above the byte budget while it inflates', async () => {
     const file = await buildDocx([p('Câu 1. Nghị quyết số 29-NQ/TW về vấn đề gì?')]);
-    await expect(parseQuestionDocx(file, { maxUncompressedBytes: 1000 })).rejects.toThrow(TOO_LARGE_MESSAGE);
+    const refusal = parseQuestionDocx(file, { limits: { wordXmlBytes: 1000 } });
+    await expect(refusal).rejects.toThrow(FileLimitError);
+    await expect(refusal).rejects.toThrow('Nội dung tệp Word lớn hơn 1 KB sau khi giải nén; hãy tách ngân hàng thành nhiều tệp.');
     await expect(parseQuestionDocx(file)).resolves.toMatchObject({ questions: [{ number: 1 }] });
   });
 
-  it('stops inflating a zip bomb that lies about its sizes', async () => {
+  it('stops inflating a zip bomb that lies about its sizes, with the real limits', async () => {
     const zip = new JSZip();
-    zip.file('word/document.xml', '<w:document>' + ' '.repeat(5_000_000) + '</w:document>', { compression: 'DEFLATE' });
+    zip.file('word/document.xml', '<w:document>' + ' '.repeat(80 * 1024 * 1024) + '</w:document>', { compression: 'DEFLATE' });
     const bomb = lieAboutSizes(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), 100);
-    expect(bomb.length).toBeLessThan(50_000);
-    await expect(parseQuestionDocx(bomb, { maxUncompressedBytes: 1_000_000 })).rejects.toThrow(TOO_LARGE_MESSAGE);
+    expect(bomb.length).toBeLessThan(200_000);
+    await expect(parseQuestionDocx(bomb)).rejects.toThrow('Nội dung tệp Word lớn hơn 64 MB sau khi giải nén');
+  });
+
+  it('counts paragraphs and XML elements as they stream, before the tree is whole', async () => {
+    const zip = new JSZip();
+    const paragraphs = '<w:p><w:r><w:t>x</w:t></w:r></w:p>'.repeat(40_000);
+    zip.file('word/document.xml', `<w:document><w:body>${paragraphs}</w:body></w:document>`, { compression: 'DEFLATE' });
+    const file = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    await expect(parseQuestionDocx(file)).rejects.toThrow('Tệp Word có hơn 30.000 đoạn văn; hãy tách ngân hàng thành nhiều tệp.');
+    await expect(parseQuestionDocx(file, { limits: { paragraphs: 100_000, wordXmlElements: 50_000 } }))
+      .rejects.toThrow('Tệp Word quá phức tạp (hơn 50.000 thành phần XML)');
+  });
+
+  it('bounds the images: how many, one image\'s bytes (a bomb declaring a small size) and all of them', async () => {
+    const zip = new JSZip();
+    const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    zip.file('word/document.xml', `<w:document ${w}><w:body><w:p><w:r><w:t>Câu 1. Ảnh?</w:t></w:r></w:p></w:body></w:document>`);
+    const rels = [0, 1, 2].map((i) => `<Relationship Id="rId${i}" Type="image" Target="media/image${i}.png"/>`).join('');
+    zip.file('word/_rels/document.xml.rels', `<Relationships>${rels}</Relationships>`);
+    for (const i of [0, 1, 2]) zip.file(`word/media/image${i}.png`, new Uint8Array(3 * 1024 * 1024), { compression: 'DEFLATE' });
+    const file = lieAboutSizes(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), 10);
+    expect(file.length).toBeLessThan(50_000);
+    await expect(readDocx(file, { limits: { images: 2 } })).rejects.toThrow('Tệp Word có hơn 2 hình ảnh');
+    await expect(readDocx(file, { limits: { imageBytes: 2 * 1024 * 1024 } }))
+      .rejects.toThrow('Một hình ảnh trong tệp Word (word/media/image0.png) lớn hơn 2 MB sau khi giải nén; hãy thu nhỏ ảnh rồi tải lên lại.');
+    await expect(readDocx(file, { limits: { imagesTotalBytes: 8 * 1024 * 1024 } })).rejects.toThrow('Hình ảnh trong tệp Word lớn hơn 8 MB');
+    await expect(readDocx(file)).resolves.toHaveLength(1);
   });
 
   it('refuses XML with a DOCTYPE (entity expansion)', async () => {

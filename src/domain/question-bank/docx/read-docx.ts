@@ -1,11 +1,11 @@
 /** Opens a .docx (zip + WordprocessingML) into body blocks: paragraphs of formatted runs, tables, images. */
-import JSZip from 'jszip';
+import { BANK_ADVICE, fileLimits, limitError, type FileLimits } from '../../files/limits.ts';
+import { XmlStream } from '../../files/xml-stream.ts';
+import { NotZipError, ZipFile } from '../../files/zip.ts';
 import type { ParsedImage } from '../types.ts';
-import { childOf, childrenOf, attrOf, parseXml, tagOf, textOf, findFirst, type XmlNode } from './xml.ts';
+import { childOf, childrenOf, attrOf, tagOf, textOf, findFirst, XmlTreeBuilder, type XmlNode } from './xml.ts';
 import { Numbering } from './numbering.ts';
-import {
-  DEFAULT_MAX_UNCOMPRESSED_BYTES, NOT_DOCX_MESSAGE, checkZipSize, inflate, listZipEntries,
-} from './zip-guard.ts';
+import { NOT_DOCX_MESSAGE } from './zip-guard.ts';
 
 export interface RunFormat {
   underline: boolean;
@@ -40,7 +40,10 @@ export interface DocxTable {
 export type DocxBlock = DocxParagraph | DocxTable;
 
 export interface ReadDocxOptions {
-  maxUncompressedBytes?: number;
+  /** Budgets (files/limits.ts); the defaults when absent. */
+  limits?: Partial<FileLimits>;
+  /** What to do when over a budget, in the message (default: split the bank into several files). */
+  advice?: string;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -189,38 +192,86 @@ function resolveTarget(target: string): string {
   return out.join('/');
 }
 
-/** Reads the document body. Throws NOT_DOCX_MESSAGE or TOO_LARGE_MESSAGE. */
-export async function readDocx(file: Uint8Array, options: ReadDocxOptions = {}): Promise<DocxBlock[]> {
-  const max = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
-  const entries = listZipEntries(file);
-  checkZipSize(entries, max);
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(file);
-  } catch {
-    throw new Error(NOT_DOCX_MESSAGE);
+/**
+ * Opens the zip and reads its XML parts and images under the budgets, each counted while it inflates: bytes of each
+ * part and in all, paragraphs and XML elements (the tree kept in memory), images (how many, bytes of one and of all).
+ */
+class DocxReader {
+  private elements = 0;
+  private imageBytes = 0;
+
+  private constructor(private readonly zip: ZipFile, private readonly limits: FileLimits, private readonly advice: string) {}
+
+  static open(file: Uint8Array, options: ReadDocxOptions): DocxReader {
+    const limits = fileLimits(options.limits);
+    const advice = options.advice ?? BANK_ADVICE;
+    return new DocxReader(ZipFile.open(file, { limits, advice }), limits, advice);
   }
-  const budget = { left: max };
-  const documentEntry = zip.file('word/document.xml');
-  if (!documentEntry) throw new Error(NOT_DOCX_MESSAGE);
-  const document = parseXml(await inflate(documentEntry, budget));
-  const relsEntry = zip.file('word/_rels/document.xml.rels');
+
+  has(name: string): boolean {
+    return this.zip.has(name);
+  }
+
+  async xml(name: string, countParagraphs = false): Promise<XmlNode[]> {
+    const { limits, advice } = this;
+    let paragraphs = 0;
+    const builder = new XmlTreeBuilder(countParagraphs ? (tag) => {
+      if (tag === 'w:p' && ++paragraphs > limits.paragraphs) throw limitError('paragraphs', limits, advice);
+    } : undefined);
+    const stream = new XmlStream(builder, {
+      maxElements: limits.wordXmlElements - this.elements,
+      tooManyElements: () => limitError('wordXmlElements', limits, advice),
+      invalid: () => new Error(NOT_DOCX_MESSAGE),
+    });
+    await this.zip.stream(name, { max: limits.wordXmlBytes, tooLarge: () => limitError('wordXmlBytes', limits, advice) },
+      (chunk) => stream.writeBytes(chunk));
+    stream.end();
+    this.elements += stream.elements;
+    return builder.root;
+  }
+
+  async image(path: string): Promise<Uint8Array> {
+    const { limits, advice } = this;
+    const left = limits.imagesTotalBytes - this.imageBytes;
+    const data = await this.zip.read(path, {
+      max: Math.min(limits.imageBytes, left),
+      tooLarge: () => (left < limits.imageBytes ? limitError('imagesTotalBytes', limits, advice) : limitError('imageBytes', limits, advice, path)),
+    });
+    this.imageBytes += data.byteLength;
+    return data;
+  }
+
+  imageCountCheck(count: number): void {
+    if (count > this.limits.images) throw limitError('images', this.limits, this.advice);
+  }
+}
+
+/** Reads the document body. Throws NOT_DOCX_MESSAGE, or a FileLimitError past a budget. */
+export async function readDocx(file: Uint8Array, options: ReadDocxOptions = {}): Promise<DocxBlock[]> {
+  try {
+    return await readBody(DocxReader.open(file, options));
+  } catch (err) {
+    throw err instanceof NotZipError ? new Error(NOT_DOCX_MESSAGE) : err;
+  }
+}
+
+async function readBody(reader: DocxReader): Promise<DocxBlock[]> {
+  if (!reader.has('word/document.xml')) throw new Error(NOT_DOCX_MESSAGE);
+  const document = await reader.xml('word/document.xml', true);
   const targets = new Map<string, string>();
-  if (relsEntry) {
-    const rels = findFirst(parseXml(await inflate(relsEntry, budget)), 'Relationships');
+  if (reader.has('word/_rels/document.xml.rels')) {
+    const rels = findFirst(await reader.xml('word/_rels/document.xml.rels'), 'Relationships');
     for (const rel of rels ? childrenOf(rels) : []) {
       const id = attrOf(rel, 'Id');
       const target = attrOf(rel, 'Target');
       if (id && target && attrOf(rel, 'TargetMode') !== 'External') targets.set(id, resolveTarget(target));
     }
   }
+  const mediaPaths = [...new Set(targets.values())].filter((path) => reader.has(path) && /^word\/media\//i.test(path));
+  reader.imageCountCheck(mediaPaths.length);
   const media = new Map<string, ParsedImage>();
-  for (const path of new Set(targets.values())) {
-    const entry = zip.file(path);
-    if (entry && /^word\/media\//i.test(path)) media.set(path, { contentType: contentTypeOf(path), data: await inflate(entry, budget) });
-  }
-  const numberingEntry = zip.file('word/numbering.xml');
-  const numbering = new Numbering(numberingEntry ? parseXml(await inflate(numberingEntry, budget)) : null);
+  for (const path of mediaPaths) media.set(path, { contentType: contentTypeOf(path), data: await reader.image(path) });
+  const numbering = new Numbering(reader.has('word/numbering.xml') ? await reader.xml('word/numbering.xml') : null);
   const ctx: ReadContext = {
     image: (id) => {
       const path = targets.get(id);

@@ -1,42 +1,56 @@
-/** A thin layer over fast-xml-parser's ordered output: tag names, children, attributes. */
-import { XMLParser } from 'fast-xml-parser';
+/**
+ * Word XML as a tree of ordered nodes — `{ 'w:p': [children], ':@': { attribute: value } }` and `{ '#text': '…' }`,
+ * the shape fast-xml-parser's preserveOrder gave — built by the streaming tokenizer (files/xml-stream.ts) so that
+ * paragraphs and elements are counted, and a budget refused, while the part is still inflating.
+ */
+import { XmlStream, parseAttributes, type XmlHandler } from '../../files/xml-stream.ts';
 import { NOT_DOCX_MESSAGE } from './zip-guard.ts';
 
 export type XmlNode = Record<string, unknown>;
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-});
+/** Builds the tree; `onOpen` sees every start tag first (to count paragraphs). */
+export class XmlTreeBuilder implements XmlHandler {
+  readonly root: XmlNode[] = [];
+  private readonly stack: { name: string; children: XmlNode[] }[] = [{ name: '', children: this.root }];
 
-const NAMED: Record<string, string> = { '<': '&lt;', '&': '&amp;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+  constructor(private readonly onOpen?: (name: string) => void) {}
 
-/** Numeric character references decoded before parsing (the parser keeps them); markup characters stay escaped. */
-function decodeNumericReferences(xml: string): string {
-  return xml.replace(/&#(x[0-9a-fA-F]{1,6}|[0-9]{1,7});/g, (all, code: string) => {
-    const value = code.startsWith('x') ? parseInt(code.slice(1), 16) : parseInt(code, 10);
-    if (value > 0x10ffff || value === 0) return all;
-    const char = String.fromCodePoint(value);
-    return NAMED[char] ?? char;
-  });
+  open(name: string, attributes: string, selfClosing: boolean): void {
+    this.onOpen?.(name);
+    const children: XmlNode[] = [];
+    const node: XmlNode = { [name]: children };
+    const attrs = attributes ? parseAttributes(attributes) : null;
+    if (attrs) node[':@'] = attrs;
+    this.stack[this.stack.length - 1].children.push(node);
+    if (!selfClosing) this.stack.push({ name, children });
+  }
+
+  close(name: string): void {
+    // Lenient like the parser it replaces: an end tag closes up to its start tag; a stray one is ignored.
+    for (let i = this.stack.length - 1; i > 0; i--) {
+      if (this.stack[i].name === name) {
+        this.stack.length = i;
+        return;
+      }
+    }
+  }
+
+  text(text: string): void {
+    const children = this.stack[this.stack.length - 1].children;
+    const last = children[children.length - 1];
+    if (last && typeof last['#text'] === 'string') last['#text'] += text;
+    else children.push({ '#text': text });
+  }
 }
 
-/** Parses Word XML; a DOCTYPE (entity expansion) or unreadable XML is refused. */
-export function parseXml(bytes: Uint8Array): XmlNode[] {
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
-  const text = new TextDecoder(utf16 ? 'utf-16le' : 'utf-8').decode(bytes);
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new Error(NOT_DOCX_MESSAGE);
-  try {
-    return parser.parse(decodeNumericReferences(text)) as XmlNode[];
-  } catch {
-    throw new Error(NOT_DOCX_MESSAGE);
-  }
+/** Parses a whole Word XML part held in memory; a DOCTYPE (entity expansion) or unreadable XML is refused. */
+export function parseXml(bytes: Uint8Array, maxElements = Number.MAX_SAFE_INTEGER): XmlNode[] {
+  const builder = new XmlTreeBuilder();
+  const invalid = () => new Error(NOT_DOCX_MESSAGE);
+  const stream = new XmlStream(builder, { maxElements, tooManyElements: invalid, invalid });
+  stream.writeBytes(bytes);
+  stream.end();
+  return builder.root;
 }
 
 export function tagOf(node: XmlNode): string {

@@ -6,7 +6,8 @@ import { nowIso, type AppContext } from '../../context.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { bankForActor, ensureTopic } from '../banks/service.ts';
-import { parseQuestionFile } from './parse-file.ts';
+import { parseUpload } from '../../files/parse-upload.ts';
+import { parseQuestionFileJob } from './parse-file.ts';
 import * as repo from './repository.ts';
 import { contentJson } from './content.ts';
 
@@ -15,10 +16,13 @@ export interface QuestionImportPreview {
   problems: QuestionProblem[];
 }
 
-/** Parses a file and, when a bank is given, flags likely duplicates of its questions. Writes nothing. */
+/**
+ * Parses a file (under the upload budgets, off the event loop on the server: files/parse-upload.ts) and, when a bank
+ * is given, flags likely duplicates of its questions. Writes nothing.
+ */
 export async function previewQuestionImport(ctx: AppContext, actor: Actor | null, input: { fileName: string; file: Uint8Array;
   bankId?: number }): Promise<QuestionImportPreview> {
-  const parsed = await parseQuestionFile(input.fileName, input.file);
+  const parsed = await parseUpload(ctx, parseQuestionFileJob, input.file, input.fileName, ctx.config.uploads.limits);
   let existing = new Set<string>();
   if (input.bankId !== undefined && actor) {
     const bank = await bankForActor(ctx.db, actor, input.bankId, 'use');

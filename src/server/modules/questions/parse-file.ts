@@ -3,7 +3,9 @@ import { parseQuestionDocx } from '../../../domain/question-bank/docx/index.ts';
 import { parseQuestionSheet } from '../../../domain/question-bank/excel/parse-question-sheet.ts';
 import { parseGift } from '../../../domain/question-bank/gift/parse-gift.ts';
 import type { QuestionParseResult } from '../../../domain/question-bank/types.ts';
+import { BANK_ADVICE, DEFAULT_FILE_LIMITS, FileLimitError, limitError, type FileLimits } from '../../../domain/files/limits.ts';
 import { errors } from '../../errors.ts';
+import { overLimit, type ParseJob } from '../../files/parse-upload.ts';
 import { readRosterWorkbook } from '../roster-import/xlsx-read.ts';
 
 export type QuestionFileFormat = 'docx' | 'xlsx' | 'gift' | 'aiken';
@@ -26,15 +28,29 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
-/** Parses an uploaded question file by its extension; unreadable files become a Vietnamese 400. */
-export async function parseQuestionFile(fileName: string, bytes: Uint8Array): Promise<QuestionParseResult> {
+/**
+ * Parses an uploaded question file by its extension under the budgets (domain/files/limits.ts); unreadable files
+ * become a Vietnamese 400, files over a budget a 413 naming it.
+ */
+export async function parseQuestionFile(fileName: string, bytes: Uint8Array, limits: FileLimits = DEFAULT_FILE_LIMITS): Promise<QuestionParseResult> {
   const format = formatOf(fileName);
   try {
-    if (format === 'docx') return await parseQuestionDocx(bytes);
-    if (format === 'xlsx') return parseQuestionSheet(await readRosterWorkbook(Buffer.from(bytes)));
+    if (format === 'docx') return await parseQuestionDocx(bytes, { limits, advice: BANK_ADVICE });
+    if (format === 'xlsx') return parseQuestionSheet(await readRosterWorkbook(bytes, { limits, advice: BANK_ADVICE }));
+    if (bytes.byteLength > limits.textBytes) throw limitError('textBytes', limits, BANK_ADVICE);
     return format === 'gift' ? parseGift(decodeText(bytes)) : parseAiken(decodeText(bytes));
   } catch (err) {
+    if (err instanceof FileLimitError) throw overLimit(err);
     if (err instanceof Error && !('statusCode' in err)) throw errors.invalid('unreadable_question_file', err.message);
     throw err;
   }
 }
+
+/** parseQuestionFile with the file first, as files/parse-upload.ts calls a job (in the parsing child on the server and the CLI). */
+export function parseQuestionUpload(bytes: Uint8Array, fileName: string, limits: FileLimits): Promise<QuestionParseResult> {
+  return parseQuestionFile(fileName, bytes, limits);
+}
+
+export const parseQuestionFileJob: ParseJob<[string, FileLimits], QuestionParseResult> = {
+  url: import.meta.url, name: 'parseQuestionUpload', fn: parseQuestionUpload, advice: BANK_ADVICE,
+};

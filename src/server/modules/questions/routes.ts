@@ -9,6 +9,7 @@ import { listBankTags, listQuestions, questionImage } from './service.ts';
 import { exportQuestions } from './export-service.ts';
 import { attachment } from '../../files/attachment.ts';
 import { streamWithProgress } from '../../files/ndjson.ts';
+import { assertParseCapacity } from '../../files/parse-upload.ts';
 import { questionTemplate } from './template.ts';
 import { formatOf } from './parse-file.ts';
 import { deleteQuestion, editQuestion, getQuestion } from './edit-service.ts';
@@ -36,6 +37,7 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext) {
     if (!part) throw errors.invalid('file_required', 'Chưa chọn tệp câu hỏi.');
     formatOf(part.filename);
     const file = await part.toBuffer();
+    assertParseCapacity(ctx, reply);
     return streamWithProgress(request, reply, async (progress) => {
       progress({ phase: 'check', done: 0, total: 1 });
       return previewForBank(ctx, actor, request.params.id, part.filename, file);

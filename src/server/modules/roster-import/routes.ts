@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { errors } from '../../errors.ts';
 import { attachment } from '../../files/attachment.ts';
 import { streamWithProgress } from '../../files/ndjson.ts';
+import { assertParseCapacity } from '../../files/parse-upload.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { IdParams } from '../units/schemas.ts';
 import { unitForActor } from '../units/service.ts';
@@ -28,6 +29,7 @@ export async function rosterImportRoutes(app: FastifyInstance, ctx: AppContext) 
       if (!/\.xlsx$/i.test(part.filename)) {
         throw errors.invalid('invalid_xlsx', 'Chỉ nhận tệp Excel .xlsx (nếu là .xls, hãy mở bằng Excel và lưu lại dạng .xlsx).');
       }
+      assertParseCapacity(ctx, reply);
       return streamWithProgress(request, reply, async (progress) => {
         const { records: _records, ...preview } = await previewImport(ctx, actor,
           { file, fileName: part.filename, underUnitId: request.query.underUnitId, store: true }, progress);

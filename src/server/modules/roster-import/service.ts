@@ -1,5 +1,4 @@
 import { can, type Actor } from '../../../domain/roles.ts';
-import { parseRosterSheet } from '../../../domain/roster-import/parse-roster.ts';
 import { personSnapshot, planImport, type ImportPlan, type UnitRef } from '../../../domain/roster-import/plan.ts';
 import type { ImportPreview, RosterRecord } from '../../../domain/roster-import/types.ts';
 import { fold, nameSortKey } from '../../../domain/text.ts';
@@ -7,12 +6,13 @@ import type { Executor } from '../../db/database.ts';
 import type { UnitRow } from '../../db/schema.ts';
 import { nowIso, type AppContext } from '../../context.ts';
 import { errors } from '../../errors.ts';
+import { parseUpload } from '../../files/parse-upload.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { openHistory, updatePerson } from '../people/repository.ts';
 import { unitsUnder } from '../units/repository.ts';
 import { insertUnitUnder, unitForActor } from '../units/service.ts';
+import { readRosterFileJob } from './read-file.ts';
 import * as repo from './repository.ts';
-import { readRosterWorkbook } from './xlsx-read.ts';
 
 export type Progress = (event: { phase: 'read' | 'check' | 'write'; done: number; total: number }) => void;
 
@@ -43,19 +43,16 @@ function summarise(plan: ImportPlan) {
   return { toCreate: count('create'), toUpdate: count('update'), unchanged: count('unchanged') };
 }
 
-/** Reads and checks a file against the database; writes nothing but the pending import (only when it has no problem). */
-export async function previewImport(ctx: AppContext, actor: Actor, input: { file: Buffer; fileName: string; underUnitId: number;
+/**
+ * Reads and checks a file against the database; writes nothing but the pending import (only when it has no problem).
+ * The file is read and its rows parsed under the upload budgets, off the event loop on the server (files/parse-upload.ts).
+ */
+export async function previewImport(ctx: AppContext, actor: Actor, input: { file: Uint8Array; fileName: string; underUnitId: number;
   store: boolean }, progress: Progress = () => {}): Promise<ImportPreview & { records: RosterRecord[] }> {
   const under = await unitForActor(ctx.db, actor, input.underUnitId, 'roster.write');
   progress({ phase: 'read', done: 0, total: 1 });
-  let sheet;
-  try {
-    sheet = await readRosterWorkbook(input.file);
-  } catch (err) {
-    throw errors.invalid('invalid_xlsx', err instanceof Error ? err.message : 'Tệp không phải là tệp Excel .xlsx hợp lệ.');
-  }
+  const parsed = await parseUpload(ctx, readRosterFileJob, input.file, ctx.clock.now(), ctx.config.uploads.limits);
   progress({ phase: 'read', done: 1, total: 1 });
-  const parsed = parseRosterSheet(sheet, { today: ctx.clock.now() });
   progress({ phase: 'check', done: parsed.rows, total: parsed.rows });
   const plan = await planFor(ctx.db, actor, under, parsed.records);
   const problems = [...parsed.problems, ...plan.problems].sort((a, b) => a.row - b.row);

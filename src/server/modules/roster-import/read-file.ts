@@ -1,0 +1,23 @@
+/** Reading a roster file into records and problems: what runs in the parsing child (files/parse-upload.ts). */
+import { FileLimitError, ROSTER_ADVICE, type FileLimits } from '../../../domain/files/limits.ts';
+import { parseRosterSheet } from '../../../domain/roster-import/parse-roster.ts';
+import type { RosterParseResult } from '../../../domain/roster-import/types.ts';
+import { errors } from '../../errors.ts';
+import { overLimit, type ParseJob } from '../../files/parse-upload.ts';
+import { NOT_XLSX_MESSAGE, readRosterWorkbook } from './xlsx-read.ts';
+
+/** Reads the workbook under the budgets and parses its rows; 400 for an unreadable file, 413 past a budget. */
+export async function readRosterFile(file: Uint8Array, today: Date, limits: FileLimits): Promise<RosterParseResult> {
+  let sheet;
+  try {
+    sheet = await readRosterWorkbook(file, { limits, advice: ROSTER_ADVICE });
+  } catch (err) {
+    if (err instanceof FileLimitError) throw overLimit(err);
+    throw errors.invalid('invalid_xlsx', err instanceof Error ? err.message : NOT_XLSX_MESSAGE);
+  }
+  return parseRosterSheet(sheet, { today });
+}
+
+export const readRosterFileJob: ParseJob<[Date, FileLimits], RosterParseResult> = {
+  url: import.meta.url, name: 'readRosterFile', fn: readRosterFile, advice: ROSTER_ADVICE,
+};
