@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { parseRosterSheet } from '../../../domain/roster-import/parse-roster.ts';
 import { NOT_XLSX_MESSAGE, readRosterWorkbook } from './xlsx-read.ts';
@@ -150,5 +151,43 @@ describe('buildRosterTemplate', () => {
     for (const expected of ['Giới tính', 'Nam hoặc Nữ', 'Cán bộ quản lý, Giáo viên, Nhân viên', 'Mầm non, Tiểu học, THCS', 'dd/mm/yyyy', '"x"', '"Có"']) {
       expect(guideText).toContain(expected);
     }
+  });
+});
+
+describe('readRosterWorkbook budgets', () => {
+  /** A workbook whose one sheet is the given XML inside <sheetData>, and after it. */
+  async function rawSheet(sheetData: string, after = ''): Promise<Uint8Array> {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('xl/workbook.xml', '<workbook xmlns:r="r"><sheets><sheet name="DS" sheetId="1" r:id="rId1"/></sheets></workbook>');
+    zip.file('xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Type="http://x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>');
+    zip.file('xl/worksheets/sheet1.xml', `<worksheet><sheetData>${sheetData}</sheetData>${after}</worksheet>`);
+    return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  }
+  const row = (r: number) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Người ${r}</t></is></c></row>`;
+
+  it('counts rows as they stream, and a row numbered past the limit is too many rows', async () => {
+    const file = await rawSheet(Array.from({ length: 60 }, (_, i) => row(i + 1)).join(''));
+    await expect(readRosterWorkbook(file, { limits: { rows: 50 } })).rejects.toThrow('Tệp có hơn 50 dòng; hãy tách theo đơn vị.');
+    await expect(readRosterWorkbook(file, { limits: { rows: 60 } })).resolves.toHaveLength(60);
+    await expect(readRosterWorkbook(await rawSheet(row(1_048_576)))).rejects.toThrow('Tệp có hơn 100.000 dòng');
+  });
+
+  it('counts the cells of merged ranges one by one (a range over the whole sheet is refused, not expanded)', async () => {
+    const file = await rawSheet(row(1), '<mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>');
+    await expect(readRosterWorkbook(file)).rejects.toThrow('Tệp có hơn 3.000.000 ô dữ liệu (ô gộp tính từng ô); hãy xoá các cột, ô gộp thừa hoặc tách theo đơn vị.');
+    await expect(readRosterWorkbook(await rawSheet(row(1) + row(2), '<mergeCells><mergeCell ref="A1:C1"/></mergeCells>'), { limits: { cells: 3 } }))
+      .rejects.toThrow('Tệp có hơn 3 ô dữ liệu');
+  });
+
+  it('stops a sheet whose XML is over the byte budget while it inflates, and says what to do for a question file', async () => {
+    const file = await rawSheet(row(1) + ' '.repeat(3 * 1024 * 1024));
+    await expect(readRosterWorkbook(file, { limits: { sheetXmlBytes: 1024 * 1024 }, advice: 'hãy tách ngân hàng thành nhiều tệp' }))
+      .rejects.toThrow('Một trang tính của tệp Excel lớn hơn 1 MB sau khi giải nén; hãy tách ngân hàng thành nhiều tệp.');
+  });
+
+  it('refuses a DOCTYPE and XML it cannot read as not an .xlsx', async () => {
+    await expect(readRosterWorkbook(await rawSheet('<!DOCTYPE x [<!ENTITY a "b">]>'))).rejects.toThrow(NOT_XLSX_MESSAGE);
+    await expect(readRosterWorkbook(await rawSheet('<row r="1><c/>'))).rejects.toThrow(NOT_XLSX_MESSAGE);
   });
 });
