@@ -35,10 +35,15 @@ function decodeText(bytes: Uint8Array): string {
 export async function parseQuestionFile(fileName: string, bytes: Uint8Array, limits: FileLimits = DEFAULT_FILE_LIMITS): Promise<QuestionParseResult> {
   const format = formatOf(fileName);
   try {
-    if (format === 'docx') return await parseQuestionDocx(bytes, { limits, advice: BANK_ADVICE });
-    if (format === 'xlsx') return parseQuestionSheet(await readRosterWorkbook(bytes, { limits, advice: BANK_ADVICE }));
-    if (bytes.byteLength > limits.textBytes) throw limitError('textBytes', limits, BANK_ADVICE);
-    return format === 'gift' ? parseGift(decodeText(bytes)) : parseAiken(decodeText(bytes));
+    let result: QuestionParseResult;
+    if (format === 'docx') result = await parseQuestionDocx(bytes, { limits, advice: BANK_ADVICE });
+    else if (format === 'xlsx') result = parseQuestionSheet(await readRosterWorkbook(bytes, { limits, advice: BANK_ADVICE }));
+    else {
+      if (bytes.byteLength > limits.textBytes) throw limitError('textBytes', limits, BANK_ADVICE);
+      result = format === 'gift' ? parseGift(decodeText(bytes)) : parseAiken(decodeText(bytes));
+    }
+    if (result.questions.length > limits.questions) throw limitError('questions', limits, BANK_ADVICE);
+    return result;
   } catch (err) {
     if (err instanceof FileLimitError) throw overLimit(err);
     if (err instanceof Error && !('statusCode' in err)) throw errors.invalid('unreadable_question_file', err.message);
