@@ -6,7 +6,7 @@
  * roster (the province's 20,000 people and a scanned letterhead), the largest roster the limits let through (95,000
  * rows, 20 MB) and a 1,000-question bank. Meanwhile it asks /healthz every 50 ms and watches the server's resident
  * memory and its children's (the parsing child) in /proc. Prints one JSON line per case, after a baseline of /healthz
- * with no upload. Never fails on a time.
+ * with no upload; a server that dies is a result (the next case gets a new one). Never fails on a time.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -78,11 +78,11 @@ const bank = await createBank(ctx, { userId: 0, personId: null, username: 'syste
   { name: 'Ngân hàng đo tải', unitId: root.id });
 await handle.destroy();
 
-const server = await spawnServer({ dataDir, databaseUrl, env: { LOG_LEVEL: 'warn' } });
-const pid = server.child.pid!;
+let server = await spawnServer({ dataDir, databaseUrl, env: { LOG_LEVEL: 'warn' } });
+let restarts = 0;
 try {
-  const managerSession = await signIn(server.port, manager.username, manager.password);
-  const organiserSession = await signIn(server.port, organiser.username, organiser.password);
+  let managerSession = await signIn(server.port, manager.username, manager.password);
+  let organiserSession = await signIn(server.port, organiser.username, organiser.password);
 
   // The bare baseline: /healthz with nothing else going on.
   await new Promise((r) => setTimeout(r, 1000));
@@ -93,23 +93,28 @@ try {
     healthz_p50_ms: +base.p50.toFixed(1), healthz_p99_ms: +base.p99.toFixed(1), healthz_max_ms: +base.max.toFixed(1) })}\n`);
 
   for (const c of cases) {
+    const pid = server.child.pid!;
     // Reset the server's peak RSS (VmHWM) so that it is this case's; sampled VmRSS stands in where that is refused.
     try { fs.writeFileSync(`/proc/${pid}/clear_refs`, '5'); } catch { /* not Linux, or not allowed */ }
     const memory = watchMemory(pid);
     const health = sampleHealth(server.port);
-    const reply = c.kind === 'roster'
-      ? await uploadFile(managerSession, `/api/roster/imports?underUnitId=${district.id}`, c.bytes, c.file)
-      : await uploadFile(organiserSession, `/api/banks/${bank.id}/question-imports`, c.bytes, c.file);
+    const started = performance.now();
+    const reply = await (c.kind === 'roster'
+      ? uploadFile(managerSession, `/api/roster/imports?underUnitId=${district.id}`, c.bytes, c.file)
+      : uploadFile(organiserSession, `/api/banks/${bank.id}/question-imports`, c.bytes, c.file)).catch((err: Error) => err);
     await new Promise((r) => setTimeout(r, 200));
     const figures = await health.stop();
-    const peaks = memory.stop();
     let hwm = 0;
     try { hwm = Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1] ?? 0) / 1024; } catch { /* gone */ }
-    const outcome = reply.final.error
-      ? `${reply.final.error.code}: ${reply.final.error.message}`
-      : reply.final.result
-        ? `ok: ${reply.final.result.rows ?? reply.final.result.questions?.length} ${c.kind === 'roster' ? 'dòng' : 'câu'}, ${reply.final.result.problems?.length ?? 0} lỗi`
-        : `${reply.final.code}: ${reply.final.message}`;
+    const peaks = memory.stop();
+    const died = server.child.exitCode !== null || server.child.signalCode !== null;
+    const outcome = reply instanceof Error
+      ? `no answer (${reply.message})${died ? `: the server exited (${server.child.exitCode ?? server.child.signalCode})` : ''}`
+      : reply.final.error
+        ? `${reply.final.error.code}: ${reply.final.error.message}`
+        : reply.final.result
+          ? `ok: ${reply.final.result.rows ?? reply.final.result.questions?.length} ${c.kind === 'roster' ? 'dòng' : 'câu'}, ${reply.final.result.problems?.length ?? 0} lỗi`
+          : `${reply.final.code}: ${reply.final.message}`;
     // /healthz answered while the parsing child lived (the upload, then the parse), and answered after it (what waited
     // for the result to be taken in and for the service's own work: planning against the database, storing the preview).
     const parsedAt = peaks.childLastSeenAt;
@@ -118,17 +123,25 @@ try {
       healthz_after_parse_p99_ms: +healthFigures(figures.samples.filter((s) => s.at + s.ms >= parsedAt)).p99.toFixed(1),
     };
     process.stdout.write(`${JSON.stringify({
-      file: c.file, bytes: c.bytes.length, seconds: +(reply.ms / 1000).toFixed(2), status: reply.status, outcome,
+      file: c.file, bytes: c.bytes.length, seconds: +(((reply instanceof Error ? performance.now() - started : reply.ms)) / 1000).toFixed(2),
+      status: reply instanceof Error ? null : reply.status, outcome,
       server_peak_rss_mb: Math.round(Math.max(hwm, peaks.serverMb)), parse_child_peak_rss_mb: peaks.childrenMb,
       healthz_samples: figures.count, healthz_failures: figures.failures,
       healthz_p50_ms: +figures.p50.toFixed(1), healthz_p99_ms: +figures.p99.toFixed(1), healthz_max_ms: +figures.max.toFixed(1), ...split,
     })}\n`);
-    if (server.child.exitCode !== null) throw new Error(`the server exited (${server.child.exitCode})`);
+    if (died) {
+      // A result in itself; the next case gets a fresh server.
+      await server.exited;
+      restarts += 1;
+      server = await spawnServer({ dataDir, databaseUrl, env: { LOG_LEVEL: 'warn' } });
+      managerSession = await signIn(server.port, manager.username, manager.password);
+      organiserSession = await signIn(server.port, organiser.username, organiser.password);
+    }
   }
   const after = sampleHealth(server.port);
   await new Promise((r) => setTimeout(r, 1000));
   const last = await after.stop();
-  say(`sau cùng: máy chủ vẫn chạy, /healthz ${last.count - last.failures}/${last.count} trả lời 200`);
+  say(`sau cùng: máy chủ đã phải khởi động lại ${restarts} lần; /healthz ${last.count - last.failures}/${last.count} trả lời 200`);
 } finally {
   server.child.kill('SIGTERM');
   await server.exited;
