@@ -1,2 +1,2 @@
 export { parseQuestionDocx, type ParseQuestionDocxOptions } from './parse-docx.ts';
-export { NOT_DOCX_MESSAGE } from './zip-guard.ts';
+export { NOT_DOCX_MESSAGE } from './messages.ts';

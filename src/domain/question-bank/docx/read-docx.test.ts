@@ -4,7 +4,7 @@ import { buildDocx, p } from './docx-test-builder.ts';
 import { parseQuestionDocx } from './parse-docx.ts';
 import { readDocx } from './read-docx.ts';
 import { FileLimitError } from '../../files/limits.ts';
-import { NOT_DOCX_MESSAGE } from './zip-guard.ts';
+import { NOT_DOCX_MESSAGE } from './messages.ts';
 
 /** Overwrites the uncompressed size of every central directory entry (a lying zip bomb). */
 function lieAboutSizes(zip: Uint8Array, size: number): Uint8Array {

@@ -5,7 +5,7 @@ import { NotZipError, ZipFile } from '../../files/zip.ts';
 import type { ParsedImage } from '../types.ts';
 import { childOf, childrenOf, attrOf, tagOf, textOf, findFirst, XmlTreeBuilder, type XmlNode } from './xml.ts';
 import { Numbering } from './numbering.ts';
-import { NOT_DOCX_MESSAGE } from './zip-guard.ts';
+import { NOT_DOCX_MESSAGE } from './messages.ts';
 
 export interface RunFormat {
   underline: boolean;

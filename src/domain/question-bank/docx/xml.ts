@@ -4,7 +4,7 @@
  * paragraphs and elements are counted, and a budget refused, while the part is still inflating.
  */
 import { XmlStream, parseAttributes, type XmlHandler } from '../../files/xml-stream.ts';
-import { NOT_DOCX_MESSAGE } from './zip-guard.ts';
+import { NOT_DOCX_MESSAGE } from './messages.ts';
 
 export type XmlNode = Record<string, unknown>;
 

@@ -91,10 +91,6 @@ export async function nthNewestFailure(db: Executor, key: string, sinceIso: stri
   return row?.at ?? null;
 }
 
-export async function deleteFailures(db: Executor, ids: number[]) {
-  if (ids.length > 0) await db.deleteFrom('login_failures').where('id', 'in', ids).execute();
-}
-
 export async function clearFailuresUpTo(db: Executor, key: string, lastId: number) {
   await db.deleteFrom('login_failures').where('key', '=', key).where('id', '<=', lastId).execute();
 }

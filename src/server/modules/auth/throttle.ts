@@ -40,7 +40,6 @@ const reservedNow = (k: ThrottleKey) => k.scope === 'account';
 
 /** The slot reserved for one attempt: the rows to remove if the password turns out right. */
 export interface Reservation {
-  ids: number[];
   accountKey: string;
   /** Keys charged when the password turns out wrong (the address). */
   onFailure: string[];
@@ -88,7 +87,7 @@ export async function reserveAttempt(ctx: AppContext, keys: ThrottleKey[]): Prom
   const account = keys.find((k) => k.scope === 'account')!;
   const accountRow = rows.find((r) => r.key === account.key);
   if (accountRow) {
-    return { ids: rows.map((r) => r.id), accountKey: account.key, accountRowId: accountRow.id,
+    return { accountKey: account.key, accountRowId: accountRow.id,
       onFailure: keys.filter((k) => !reservedNow(k)).map((k) => k.key) };
   }
   throw await refusal(ctx, keys, since);
@@ -103,8 +102,8 @@ export async function recordFailedAttempt(ctx: AppContext, reservation: Reservat
 }
 
 /** The password was right: the attempt was no failure, and the account's failures before it are forgiven. */
-export async function releaseAttempt(db: Parameters<typeof repo.deleteFailures>[0], reservation: Reservation): Promise<void> {
-  await repo.deleteFailures(db, reservation.ids);
+export async function releaseAttempt(db: Executor, reservation: Reservation): Promise<void> {
+  // The reserved row is the account's newest: clearing up to it removes the attempt and the failures before it.
   await repo.clearFailuresUpTo(db, reservation.accountKey, reservation.accountRowId);
 }
 

@@ -8,10 +8,10 @@ const gift = (count: number) => Array.from({ length: count }, (_, i) => `::Câu 
 describe('parseQuestionFile budgets', () => {
   it('refuses more questions than the limit, and a text file over its size, as 413 naming the limit', async () => {
     const encode = (text: string) => new TextEncoder().encode(text);
-    await expect(parseQuestionFile('ngan-hang.gift', encode(gift(10_001)))).rejects.toMatchObject({ statusCode: 413, code: 'file_over_limit',
+    await expect(parseQuestionFile(encode(gift(10_001)), 'ngan-hang.gift')).rejects.toMatchObject({ statusCode: 413, code: 'file_over_limit',
       message: 'Tệp có hơn 10.000 câu hỏi; hãy tách ngân hàng thành nhiều tệp.', details: { limit: 'questions', max: 10_000 } });
-    await expect(parseQuestionFile('ngan-hang.gift', encode(gift(1000)))).resolves.toMatchObject({ problems: [] });
-    await expect(parseQuestionFile('ngan-hang.txt', encode('x'.repeat(2 * 1024 * 1024)), { ...DEFAULT_FILE_LIMITS, textBytes: 1024 * 1024 }))
+    await expect(parseQuestionFile(encode(gift(1000)), 'ngan-hang.gift')).resolves.toMatchObject({ problems: [] });
+    await expect(parseQuestionFile(encode('x'.repeat(2 * 1024 * 1024)), 'ngan-hang.txt', { ...DEFAULT_FILE_LIMITS, textBytes: 1024 * 1024 }))
       .rejects.toMatchObject({ statusCode: 413, message: 'Tệp văn bản lớn hơn 1 MB; hãy tách ngân hàng thành nhiều tệp.' });
   });
 

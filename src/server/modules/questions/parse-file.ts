@@ -30,9 +30,10 @@ function decodeText(bytes: Uint8Array): string {
 
 /**
  * Parses an uploaded question file by its extension under the budgets (domain/files/limits.ts); unreadable files
- * become a Vietnamese 400, files over a budget a 413 naming it.
+ * become a Vietnamese 400, files over a budget a 413 naming it. The file comes first, as files/parse-upload.ts calls a
+ * job (in the parsing child on the server and the CLI).
  */
-export async function parseQuestionFile(fileName: string, bytes: Uint8Array, limits: FileLimits = DEFAULT_FILE_LIMITS): Promise<QuestionParseResult> {
+export async function parseQuestionFile(bytes: Uint8Array, fileName: string, limits: FileLimits = DEFAULT_FILE_LIMITS): Promise<QuestionParseResult> {
   const format = formatOf(fileName);
   try {
     let result: QuestionParseResult;
@@ -51,11 +52,6 @@ export async function parseQuestionFile(fileName: string, bytes: Uint8Array, lim
   }
 }
 
-/** parseQuestionFile with the file first, as files/parse-upload.ts calls a job (in the parsing child on the server and the CLI). */
-export function parseQuestionUpload(bytes: Uint8Array, fileName: string, limits: FileLimits): Promise<QuestionParseResult> {
-  return parseQuestionFile(fileName, bytes, limits);
-}
-
 export const parseQuestionFileJob: ParseJob<[string, FileLimits], QuestionParseResult> = {
-  url: import.meta.url, name: 'parseQuestionUpload', fn: parseQuestionUpload, advice: BANK_ADVICE,
+  url: import.meta.url, name: 'parseQuestionFile', fn: parseQuestionFile, advice: BANK_ADVICE,
 };
