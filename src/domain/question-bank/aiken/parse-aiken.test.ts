@@ -120,6 +120,15 @@ describe('parseAiken', () => {
     });
   });
 
+  it('reads options without a space after the letter and ANSWER without a space, as Moodle does', () => {
+    const result = parseAiken('Năm thành lập Đảng?\nA)1930\nB)1945\nC.1954\nANSWER:A\n\nV.I. Lênin sinh năm?\nA.1870\nB.1880\nANSWER:B');
+    expect(result.problems).toEqual([]);
+    expect(result.questions.map((q) => [q.stem, q.options.map((o) => o.text), q.options.findIndex((o) => o.correct)])).toEqual([
+      ['Năm thành lập Đảng?', ['1930', '1945', '1954'], 0],
+      ['V.I. Lênin sinh năm?', ['1870', '1880'], 1],
+    ]);
+  });
+
   it('treats lower-case "a." lines as part of the stem', () => {
     const result = parseAiken('Chọn ý đúng:\na. ý thứ nhất\nA. Có\nB. Không\nANSWER: A');
     expect(result.questions[0].stem).toBe('Chọn ý đúng:\na. ý thứ nhất');

@@ -4,6 +4,8 @@ import type { ParsedOption, ParsedQuestion, QuestionParseResult, QuestionProblem
 
 export const MAX_OPTIONS = 8;
 const OPTION = /^([A-Z])[.)](?:\s+(.*))?$/;
+/** "A)Đáp án", "B.2013": Moodle reads an option without the space too; only the expected next letter counts then. */
+const OPTION_NO_SPACE = /^([A-Z])[.)](\S.*)$/;
 const ANSWER_LINE = /^(?:answer|đáp án)\s*:\s*(.*)$/iu;
 
 interface Draft {
@@ -71,7 +73,8 @@ export function parseAiken(text: string): QuestionParseResult {
       close(answer[1].trim().toUpperCase());
       return;
     }
-    const option = OPTION.exec(line);
+    const tight = OPTION.exec(line) ? null : OPTION_NO_SPACE.exec(line);
+    const option = OPTION.exec(line) ?? (tight && tight[1] === letter(current.options.length) ? tight : null);
     if (option) {
       const expected = letter(current.options.length);
       if (option[1] !== expected) {

@@ -22,7 +22,7 @@ describe('parseGift: multiple choice', () => {
     ]);
   });
 
-  it('reads answers over several lines, drops feedback, comments and weights', () => {
+  it('reads answers over several lines, drops feedback and comments, and reports the weights it leaves out', () => {
     const text = [
       '// Chuyên đề 1: Nghị quyết của Đảng',
       '::Câu 1::Cơ quan nào ban hành Nghị quyết 29-NQ/TW? {',
@@ -34,7 +34,8 @@ describe('parseGift: multiple choice', () => {
       '}',
     ].join('\n');
     const result = parseGift(text);
-    expect(result.problems).toEqual([]);
+    expect(result.problems).toEqual([{ question: 1, line: 2, message: 'Đọc phương án A là đáp án đúng; trọng số điểm của phương án '
+      + 'khác không được nhập (C %50%, D %-100%), hệ thống chấm đúng/sai' }]);
     expect(result.questions[0]).toMatchObject({ number: 1, line: 2, stem: 'Cơ quan nào ban hành Nghị quyết 29-NQ/TW?' });
     expect(options(result)).toEqual([
       ['A', 'Ban Chấp hành Trung ương Đảng khóa XI', true],
@@ -71,7 +72,7 @@ describe('parseGift: multiple choice', () => {
     expect(result.questions[0].stem).toBe('Luật Giáo dục năm 2019 có hiệu lực từ ngày nào?');
   });
 
-  it('strips format prefixes, and HTML tags for [html]', () => {
+  it('strips format prefixes, turns HTML and markdown into rich text', () => {
     const text = [
       '::T1::[html]<p>Chủ tịch <b>Hồ Chí Minh</b> sinh năm?</p> {=<i>1890</i> ~1891 ~1900 &amp; 1901}',
       '',
@@ -83,8 +84,13 @@ describe('parseGift: multiple choice', () => {
     expect(result.problems).toEqual([]);
     expect(result.questions.map((q) => q.stem)).toEqual([
       'Chủ tịch Hồ Chí Minh sinh năm?',
-      'Năm **1945** có sự kiện gì?',
+      'Năm 1945 có sự kiện gì?',
       'Ai viết "Nhật ký trong tù"?',
+    ]);
+    expect(result.questions.map((q) => q.stemRich)).toEqual([
+      [{ type: 'paragraph', runs: [{ text: 'Chủ tịch ' }, { text: 'Hồ Chí Minh', bold: true }, { text: ' sinh năm?' }] }],
+      [{ type: 'paragraph', runs: [{ text: 'Năm ' }, { text: '1945', bold: true }, { text: ' có sự kiện gì?' }] }],
+      undefined,
     ]);
     expect(options(result)).toEqual([
       ['A', '1890', true],
@@ -218,10 +224,10 @@ describe('parseGift: unsupported types and problems', () => {
       questions: [],
       problems: [
         { question: 1, line: 1, message: 'Câu hỏi chỉ có 1 phương án, cần ít nhất 2' },
-        { question: 1, line: 1, message: 'Câu hỏi không có đáp án đúng (đánh dấu bằng =)' },
-        { question: 2, line: 3, message: 'Câu hỏi không có đáp án đúng (đánh dấu bằng =)' },
+        { question: 1, line: 1, message: 'Câu hỏi không có đáp án đúng (đánh dấu bằng = hoặc %100%)' },
+        { question: 2, line: 3, message: 'Câu hỏi không có đáp án trọn điểm (= hoặc %100%); phương án C chỉ có trọng số %50%' },
         { question: 3, line: 5, message: 'Câu hỏi có 9 phương án, nhiều nhất 8' },
-        { question: 4, line: 7, message: 'Câu hỏi có 2 đáp án đúng, chỉ được có 1' },
+        { question: 4, line: 7, message: 'Câu hỏi có nhiều đáp án đúng (2 phương án trọn điểm); hệ thống chỉ hỗ trợ một đáp án đúng' },
         { question: 5, line: 9, message: 'Thiếu dấu } đóng phần đáp án' },
         { question: 6, line: 12, message: 'Câu hỏi không có nội dung' },
         { question: 7, line: 14, message: 'Không tìm thấy phương án nào (bắt đầu bằng = hoặc ~)' },
@@ -242,5 +248,99 @@ describe('parseGift: unsupported types and problems', () => {
       ['A', 'Học -> Hành', true],
       ['B', 'Hành -> Học', false],
     ]);
+  });
+});
+
+describe('parseGift: files as Moodle writes them', () => {
+  /** A question bank exported from Moodle 4: ids and tags in comments, [html] text with escaped colons, entities, weights. */
+  const MOODLE_EXPORT = String.raw`// question: 0  name: Switch category to $course$/top/Bồi dưỡng hè 2025/Chuyên đề 1
+$CATEGORY: $course$/top/Bồi dưỡng hè 2025/Chuyên đề 1
+
+
+// question: 101  name: Câu 1
+// [id:NQ29-01]
+// [tag:chinh-tri]
+::Câu 1::[html]<p dir\="ltr" style\="text-align\: left;">Nghị quyết <strong>29-NQ/TW</strong> về đổi mới <em>căn bản</em>,
+toàn diện giáo dục&nbsp;&amp; đào tạo ban hành năm nào?<br></p>{
+	~<p>2011</p>
+	=<p>2013</p>
+	~<p>2015&nbsp;</p>
+}
+
+// question: 102  name: Câu 2
+::Câu 2::[plain]Nguyễn Ái Quốc là tên gọi của ai? {
+	=Chủ tịch Hồ Chí Minh
+	~Phan Bội Châu
+}
+
+::Câu 3::[markdown]Văn kiện nào **không** thuộc *Đại hội XIII*? {
+	=Cương lĩnh 1930
+	~Báo cáo chính trị
+}
+
+::Câu 4::[html]<p>Những ý nào đúng về Luật Giáo dục 2019?</p>{
+	~%50%Có hiệu lực từ 01/7/2020
+	~%50%Gồm 9 chương
+	~%-100%Gồm 12 chương
+}
+
+::Câu 5::[html]<p>Thủ đô của Việt Nam?</p>{
+	~%100%Hà Nội
+	~%-50%Huế
+	~%-50%Sài Gòn
+}
+
+::Câu 6::[html]<p>Hình bên là trường nào?</p><p><img src\="@@PLUGINFILE@@/truong.png" alt\="" width\="300"></p>{
+	=<p>Trường A</p>
+	~<p><img src\="https\://moodle.example.vn/anh.png"> Trường B</p>
+}
+
+::Câu 7::[moodle]Bảng sau:<table><tr><th>Năm</th><td>Sự kiện</td></tr><tr><td>1930</td><td>Thành lập Đảng</td></tr></table>Năm nào? {
+	=1930
+	~1945
+}
+
+::Câu 8::[moodle]Nếu x < 5 và y > 2 thì x & y <b>đúng</b>? {=Có ~Không}
+`;
+  const lineOf = (text: string) => MOODLE_EXPORT.split('\n').findIndex((l) => l.startsWith(text)) + 1;
+
+  it('reads the questions and reports what it cannot keep on their lines, with the true reason', () => {
+    const result = parseGift(MOODLE_EXPORT);
+    expect(result.problems).toEqual([
+      { question: 4, line: lineOf('::Câu 4::'), message: 'Câu hỏi có nhiều đáp án đúng (trọng số %50%); hệ thống chỉ hỗ trợ một đáp án đúng' },
+      { question: 5, line: lineOf('::Câu 5::'), message: 'Đọc phương án A là đáp án đúng; trọng số điểm của phương án khác không được nhập '
+        + '(B %-50%, C %-50%), hệ thống chấm đúng/sai' },
+      { question: 6, line: lineOf('::Câu 6::'), message: 'Câu hỏi có 2 hình ảnh liên kết không được nhập (ảnh nằm trên trang Moodle, không có trong tệp GIFT)' },
+    ]);
+    const byNumber = new Map(result.questions.map((q) => [q.number, q]));
+    expect([...byNumber.keys()]).toEqual([1, 2, 3, 5, 6, 7, 8]);
+    expect(result.questions.every((q) => q.topic === 'Chuyên đề 1')).toBe(true);
+    const q1 = byNumber.get(1)!;
+    expect(q1.stem).toBe('Nghị quyết 29-NQ/TW về đổi mới căn bản, toàn diện giáo dục & đào tạo ban hành năm nào?');
+    expect(q1.stemRich).toEqual([{ type: 'paragraph', runs: [{ text: 'Nghị quyết ' }, { text: '29-NQ/TW', bold: true },
+      { text: ' về đổi mới ' }, { text: 'căn bản', italic: true }, { text: ', toàn diện giáo dục & đào tạo ban hành năm nào?' }] }]);
+    expect(q1.options.map((o) => [o.text, o.correct])).toEqual([['2011', false], ['2013', true], ['2015', false]]);
+    expect(byNumber.get(2)!.stem).toBe('Nguyễn Ái Quốc là tên gọi của ai?');
+    expect(byNumber.get(3)!.stemRich).toEqual([{ type: 'paragraph', runs: [{ text: 'Văn kiện nào ' }, { text: 'không', bold: true },
+      { text: ' thuộc ' }, { text: 'Đại hội XIII', italic: true }, { text: '?' }] }]);
+    expect(byNumber.get(5)!.options.map((o) => [o.text, o.correct])).toEqual([['Hà Nội', true], ['Huế', false], ['Sài Gòn', false]]);
+    expect(byNumber.get(6)!.stem).toBe('Hình bên là trường nào?');
+    expect(byNumber.get(6)!.options.map((o) => o.text)).toEqual(['Trường A', 'Trường B']);
+    expect(byNumber.get(7)!.stem).toBe('Bảng sau:\nNăm | Sự kiện\n1930 | Thành lập Đảng\nNăm nào?');
+    expect(byNumber.get(7)!.stemRich).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Bảng sau:' }] },
+      { type: 'table', rows: [[[{ text: 'Năm', bold: true }], [{ text: 'Sự kiện' }]], [[{ text: '1930' }], [{ text: 'Thành lập Đảng' }]]] },
+      { type: 'paragraph', runs: [{ text: 'Năm nào?' }] },
+    ]);
+    expect(byNumber.get(8)!.stem).toBe('Nếu x < 5 và y > 2 thì x & y đúng?');
+  });
+
+  it('keeps markdown blanks and lone asterisks as written', () => {
+    const result = parseGift('[markdown]Điền vào chỗ trống: ____ là 5 * 3 = 15 {=Tích ~Tổng}\n\n[markdown]Chọn __đúng__ \\_x\\_: {=a_b_c ~d}');
+    expect(result.problems).toEqual([]);
+    expect(result.questions[0].stem).toBe('Điền vào chỗ trống: ____ là 5 * 3 = 15');
+    expect(result.questions[0].stemRich).toBeUndefined();
+    expect(result.questions[1].stemRich).toEqual([{ type: 'paragraph', runs: [{ text: 'Chọn ' }, { text: 'đúng', bold: true }, { text: ' _x_:' }] }]);
+    expect(result.questions[1].options[0].text).toBe('a_b_c');
   });
 });

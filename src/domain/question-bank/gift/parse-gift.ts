@@ -1,6 +1,11 @@
-/** Moodle GIFT import: only single-answer multiple-choice questions are kept. */
+/**
+ * Moodle GIFT import: single-answer multiple-choice questions are kept; what Moodle writes around them (format prefixes,
+ * HTML, markdown, weights, pictures, other question types) is read or reported on the question's line.
+ */
 import { normalizeText } from '../../text.ts';
+import { blocksOfPlainText, richLines, stemOfBlocks } from '../rich-text.ts';
 import type { ParsedOption, ParsedQuestion, QuestionParseResult, QuestionProblem } from '../types.ts';
+import { htmlToBlocks, markdownToBlocks, type MarkupText } from './markup.ts';
 
 export const MAX_OPTIONS = 8;
 const FORMAT_PREFIX = /^\[(html|moodle|markdown|plain)\]/i;
@@ -39,28 +44,17 @@ function unescapeGift(s: string): string {
   return s.replace(/\\([\s\S])/g, (match, c: string) => (c === 'n' ? '\n' : ESCAPABLE.has(c) ? c : match));
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-function stripHtml(s: string): string {
-  return s
-    .replace(/<br\s*\/?>|<\/p\s*>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, name: string) => {
-      if (name[0] === '#') {
-        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        return Number.isFinite(code) ? String.fromCodePoint(code) : match;
-      }
-      return ENTITIES[name.toLowerCase()] ?? match;
-    });
+/** Source line breaks are soft (spaces); `\n` (or <br> in HTML) is a real line break. */
+function readText(raw: string, format: Format): MarkupText {
+  const text = unescapeGift(raw.replace(/\r?\n/g, ' '));
+  if (format === 'html') return htmlToBlocks(text, true);
+  // Moodle's auto-format lets HTML through: its tags are read, a lone "<" stays text.
+  if (format === 'moodle') return htmlToBlocks(text, false);
+  if (format === 'markdown') return markdownToBlocks(text);
+  return { blocks: blocksOfPlainText(text), images: 0 };
 }
 
-/** Source line breaks are soft (spaces); `\n` (or <br> in html) is a real line break. */
-function cleanText(raw: string, format: Format, keepLines: boolean): string {
-  let s = unescapeGift(raw.replace(/\r?\n/g, ' '));
-  if (format === 'html') s = stripHtml(s);
-  if (!keepLines) return normalizeText(s);
-  return s.split('\n').map(normalizeText).filter(Boolean).join('\n');
-}
+const oneLine = (markup: MarkupText) => normalizeText(richLines(markup.blocks).join(' '));
 
 /** Groups lines into blank-line separated blocks; `//` comment lines are dropped. */
 function splitBlocks(text: string): SourceLine[][] {
@@ -118,7 +112,7 @@ function splitHeader(raw: string): Header {
   const prefix = FORMAT_PREFIX.exec(text);
   const format = (prefix ? prefix[1].toLowerCase() : 'moodle') as Format;
   if (prefix) text = text.slice(prefix[0].length);
-  return { title: cleanText(title, format, false), format, text };
+  return { title: oneLine(readText(title, format)), format, text };
 }
 
 interface Answer {
@@ -155,21 +149,56 @@ function unsupportedKind(body: string, answers: Answer[]): UnsupportedKind | nul
   return null;
 }
 
-function toOption(answer: Answer, index: number, format: Format): ParsedOption {
+interface GiftOption {
+  option: ParsedOption;
+  /** The weight as written ("%-50%"), when there is one. */
+  weight: string | null;
+  percent: number;
+  images: number;
+}
+
+function toOption(answer: Answer, index: number, format: Format): GiftOption {
   let raw = answer.raw.trimStart();
   const weight = WEIGHT.exec(raw);
   if (weight) raw = raw.slice(weight[0].length);
   const feedback = findUnescaped(raw, '#');
   if (feedback >= 0) raw = raw.slice(0, feedback);
-  const percent = weight ? Number(weight[1].replace(',', '.')) : 0;
+  const text = readText(raw, format);
+  const percent = answer.marker === '=' ? 100 : weight ? Number(weight[1].replace(',', '.')) : 0;
   return {
-    letter: String.fromCharCode(0x41 + index),
-    text: cleanText(raw, format, false),
-    correct: answer.marker === '=' || percent === 100,
-    pinned: false,
-    images: [],
+    option: { letter: String.fromCharCode(0x41 + index), text: oneLine(text), correct: percent === 100, pinned: false, images: [] },
+    weight: weight ? weight[0] : null,
+    percent,
+    images: text.images,
   };
 }
+
+/**
+ * What the weights say, in Vietnamese: null when they give exactly one correct option and nothing else; `keep` when
+ * that one correct option is read but other weights (partial credit, penalties) are left out.
+ */
+function weightProblem(options: GiftOption[]): { message: string; keep: boolean } | null {
+  const full = options.filter((o) => o.percent === 100);
+  const weighted = options.filter((o) => o.percent !== 100 && o.percent !== 0);
+  const listed = (list: GiftOption[]) => list.map((o) => `${o.option.letter} ${o.weight}`).join(', ');
+  if (full.length === 1) {
+    if (weighted.length === 0) return null;
+    return { keep: true, message: `Đọc phương án ${full[0].option.letter} là đáp án đúng; trọng số điểm của phương án khác `
+      + `không được nhập (${listed(weighted)}), hệ thống chấm đúng/sai` };
+  }
+  const partial = options.filter((o) => o.percent > 0 && o.percent < 100);
+  if (full.length > 1 || partial.length > 1) {
+    const why = full.length > 1 ? `${full.length} phương án trọn điểm` : `trọng số ${[...new Set(partial.map((o) => o.weight))].join(', ')}`;
+    return { keep: false, message: `Câu hỏi có nhiều đáp án đúng (${why}); hệ thống chỉ hỗ trợ một đáp án đúng` };
+  }
+  if (partial.length === 1) {
+    return { keep: false, message: `Câu hỏi không có đáp án trọn điểm (= hoặc %100%); phương án ${partial[0].option.letter} `
+      + `chỉ có trọng số ${partial[0].weight}` };
+  }
+  return { keep: false, message: 'Câu hỏi không có đáp án đúng (đánh dấu bằng = hoặc %100%)' };
+}
+
+export const LINKED_IMAGE_MESSAGE = 'hình ảnh liên kết không được nhập';
 
 interface BlockResult {
   question?: ParsedQuestion;
@@ -177,9 +206,8 @@ interface BlockResult {
 }
 
 function parseQuestion(raw: string, number: number, line: number, topic: string | null): BlockResult {
-  const fail = (...messages: string[]): BlockResult => ({
-    problems: messages.map((message) => ({ question: number, line, message })),
-  });
+  const problemsOf = (messages: string[]) => messages.map((message) => ({ question: number, line, message }));
+  const fail = (...messages: string[]): BlockResult => ({ problems: problemsOf(messages) });
   const open = findUnescaped(raw, '{');
   if (open < 0) return fail(unsupportedMessage('mô tả'));
   const close = findUnescaped(raw, '}', open + 1);
@@ -195,26 +223,35 @@ function parseQuestion(raw: string, number: number, line: number, topic: string 
   if (answers.length === 0) return fail('Không tìm thấy phương án nào (bắt đầu bằng = hoặc ~)');
 
   const header = splitHeader(raw.slice(0, open));
-  const before = cleanText(header.text, header.format, true);
-  const rest = cleanText(after, header.format, true);
   // "Missing word" questions keep the text after the answers, with a blank where they stood.
-  const stem = (rest ? `${before} _____ ${rest}`.trim() : before) || header.title;
+  const source = after.trim() ? `${header.text} _____ ${after}` : header.text;
+  const text = readText(source, header.format);
+  const stemParts = stemOfBlocks(text.blocks);
+  const stem = stemParts.stem || header.title;
   const options = answers.map((a, i) => toOption(a, i, header.format));
-  const correct = options.filter((o) => o.correct).length;
 
   const messages: string[] = [];
   if (!stem) messages.push('Câu hỏi không có nội dung');
-  for (const o of options) if (!o.text) messages.push(`Phương án ${o.letter} không có nội dung`);
+  for (const o of options) if (!o.option.text) messages.push(`Phương án ${o.option.letter} không có nội dung`);
   if (options.length < 2) messages.push(`Câu hỏi chỉ có ${options.length} phương án, cần ít nhất 2`);
   if (options.length > MAX_OPTIONS) {
     messages.push(`Câu hỏi có ${options.length} phương án, nhiều nhất ${MAX_OPTIONS}`);
   }
-  if (correct === 0) messages.push('Câu hỏi không có đáp án đúng (đánh dấu bằng =)');
-  if (correct > 1) messages.push(`Câu hỏi có ${correct} đáp án đúng, chỉ được có 1`);
+  const weights = weightProblem(options);
+  if (weights && !weights.keep) messages.push(weights.message);
   if (messages.length) return fail(...messages);
+
+  // The question is read; what it loses on the way is said on its line.
+  const notes: string[] = [];
+  if (weights) notes.push(weights.message);
+  const images = text.images + options.reduce((n, o) => n + o.images, 0);
+  if (images > 0) notes.push(`Câu hỏi có ${images} ${LINKED_IMAGE_MESSAGE} (ảnh nằm trên trang Moodle, không có trong tệp GIFT)`);
   return {
-    question: { number, line, stem, topic, difficulty: null, images: [], options },
-    problems: [],
+    question: {
+      number, line, stem, ...(stemParts.stem && stemParts.stemRich ? { stemRich: stemParts.stemRich } : {}),
+      topic, difficulty: null, images: [], options: options.map((o) => o.option),
+    },
+    problems: problemsOf(notes),
   };
 }
 
