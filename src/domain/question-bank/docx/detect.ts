@@ -80,6 +80,64 @@ export function isHeading(text: string): boolean {
   return ROMAN_HEADING.test(nfc) || WORD_HEADING.test(nfc);
 }
 
+/** What a heading or an answer table names: a part ("Phần II", "II."), a topic ("Chuyên đề 3") or a group ("Nhóm 2"). */
+export interface PartLabel {
+  kind: 'part' | 'topic' | 'group';
+  /** Roman and arabic numbers as arabic ("II" → "2"), letters upper-case. */
+  id: string;
+  /** As written, for messages: "phần II", "chuyên đề 3". */
+  name: string;
+}
+
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10 };
+
+function romanValue(roman: string): number {
+  let total = 0;
+  for (let i = 0; i < roman.length; i++) {
+    const value = ROMAN_VALUES[roman[i]];
+    total += value < (ROMAN_VALUES[roman[i + 1]] ?? 0) ? -value : value;
+  }
+  return total;
+}
+
+const LABEL_ID = String.raw`([IVX]{1,6}|\d{1,3}|[A-Z])(?![\p{L}\d])`;
+const LABEL_WORD = String.raw`(phần|nhóm|chuyên\s+đề|chủ\s+đề)`;
+const HEADING_LABEL = new RegExp(String.raw`^\s*(?:${LABEL_WORD}\s+${LABEL_ID}|([IVX]{1,6})(?=\s*[.)\-–:]))`, 'iu');
+
+function labelOf(word: string | undefined, raw: string): PartLabel {
+  const written = word ? word.toLowerCase().replace(/\s+/g, ' ') : 'phần';
+  const upper = raw.toUpperCase();
+  const id = /^\d+$/.test(raw) ? String(Number(raw)) : /^[IVX]+$/.test(upper) ? String(romanValue(upper)) : upper;
+  const kind = written === 'phần' ? 'part' : written === 'nhóm' ? 'group' : 'topic';
+  return { kind, id, name: `${written} ${word ? raw : upper}` };
+}
+
+/** The part, topic or group a heading starts ("PHẦN II. …", "II. …", "Chuyên đề 3: …"), else null. */
+export function headingLabel(text: string): PartLabel | null {
+  const match = HEADING_LABEL.exec(text.normalize('NFC'));
+  if (!match) return null;
+  return match[3] ? labelOf(undefined, match[3]) : labelOf(match[1], match[2]);
+}
+
+const TOPIC_PREFIX = new RegExp(String.raw`^\s*(?:(?:phần|nhóm)\s+[IVX\dA-Z]{1,6}(?![\p{L}\d])|(?:chuyên|chủ)\s+đề(?:\s+(?:[IVX]{1,6}|\d{1,3}|[A-Z])(?![\p{L}\d]))?|[IVX]{1,6}(?=\s*[.)\-–:]))\s*[.:)\-–]?\s*`, 'iu');
+const TRAILING_PUNCTUATION = /[\s.:;,\-–]+$/u;
+const EXPORTED_TOPIC = /^Chuyên đề: (\S.*)$/su;
+
+/**
+ * The topic a heading names, without its prefix ("PHẦN I. LỊCH SỬ ĐẢNG" → "LỊCH SỬ ĐẢNG", "Chuyên đề: Đạo đức nhà
+ * giáo" → "Đạo đức nhà giáo"), the words kept as written, trailing punctuation dropped. A heading that is only a prefix
+ * ("Phần 5") stays as written. "Chuyên đề: " exactly as our export writes it loses only that prefix, so that
+ * "Chuyên đề: Phần II. Luật." → "Phần II. Luật.".
+ */
+export function topicOfHeading(text: string): string {
+  const nfc = text.normalize('NFC').trim();
+  // Our Word export writes "Chuyên đề: <topic>": the topic comes back exactly, whatever it ends with.
+  const exported = EXPORTED_TOPIC.exec(nfc);
+  if (exported) return exported[1];
+  const rest = nfc.replace(TOPIC_PREFIX, '').replace(TRAILING_PUNCTUATION, '');
+  return rest !== '' ? rest : nfc.replace(TRAILING_PUNCTUATION, '');
+}
+
 const ANSWER_LINE = /^\s*(?:đáp\s*án(?:\s*đúng)?|ĐA)\s*[:.\-–]?\s*((?:[A-H](?![\p{L}\d])[\s,;và]*)+)\.?\s*$/iu;
 
 /** Letters of an answer line under a question ("Đáp án: C", "ĐA: B"), else null. */
@@ -91,31 +149,63 @@ export function matchAnswerLine(text: string): string[] | null {
 }
 
 const ANSWER_KEY_HEADING = /^\s*(?:bảng\s+)?(?:đáp\s*án|ĐA)(?:\s+(?:đề|phần|trắc nghiệm)[^:]*)?\s*[:.]?\s*$/iu;
+const KEY_WORDS = String.raw`(?:bảng\s+)?(?:đáp\s*án|ĐA)\s*(?:của\s+)?`;
+/** "ĐÁP ÁN PHẦN II", "Đáp án chuyên đề 3: Pháp luật" (a title, not numbers, may follow). */
+const KEY_PART_HEADING = new RegExp(String.raw`^\s*${KEY_WORDS}${LABEL_WORD}\s+${LABEL_ID}\s*(?:[.:\-–]\s*(?!\d)[^\n]{0,120})?$`, 'iu');
 
-/** "ĐÁP ÁN", "Bảng đáp án", "Đáp án:" alone on a line: an answer key follows. */
+/** "ĐÁP ÁN", "Bảng đáp án", "Đáp án:", "ĐÁP ÁN PHẦN II" alone on a line: an answer key follows. */
 export function isAnswerKeyHeading(text: string): boolean {
-  return ANSWER_KEY_HEADING.test(text.normalize('NFC'));
+  const nfc = text.normalize('NFC');
+  return ANSWER_KEY_HEADING.test(nfc) || KEY_PART_HEADING.test(nfc);
 }
+
+/** The part an answer-key heading names ("ĐÁP ÁN PHẦN II" → part 2), else null. */
+export function keyHeadingLabel(text: string): PartLabel | null {
+  const match = KEY_PART_HEADING.exec(text.normalize('NFC'));
+  return match ? labelOf(match[1], match[2]) : null;
+}
+
+/** A question number and the letter the answer key gives it. */
+export type KeyPair = [number, string];
 
 const PAIR = /(\d{1,4})\s*[-.:)–]?\s*([A-Ha-h])(?![\p{L}\d])/gu;
 
-/** Number → letter pairs when the whole text is pairs like "1-A 2-C 3.B 4A", else null. */
-export function matchAnswerPairs(text: string, minimum = 2): Map<number, string> | null {
-  const pairs = new Map<number, string>();
+/** Number → letter pairs in order (repeats kept) when the whole text is pairs like "1-A 2-C 3.B 4A", else null. */
+export function answerPairList(text: string, minimum = 2): KeyPair[] | null {
+  const pairs: KeyPair[] = [];
   const rest = text.replace(PAIR, (_all, number: string, letter: string) => {
-    pairs.set(Number(number), letter.toUpperCase());
+    pairs.push([Number(number), letter.toUpperCase()]);
     return ' ';
   });
-  if (pairs.size < minimum || rest.replace(/[\s,;|]/g, '') !== '') return null;
+  if (pairs.length < minimum || rest.replace(/[\s,;|]/g, '') !== '') return null;
   return pairs;
+}
+
+/** Number → letter pairs when the whole text is pairs like "1-A 2-C 3.B 4A", else null. */
+export function matchAnswerPairs(text: string, minimum = 2): Map<number, string> | null {
+  const pairs = answerPairList(text, minimum);
+  return pairs ? new Map(pairs) : null;
+}
+
+const KEY_LINE = new RegExp(String.raw`^\s*(?:(${KEY_WORDS})(?:${LABEL_WORD}\s+${LABEL_ID})?|${LABEL_WORD}\s+${LABEL_ID})\s*[:.\-–]\s*(\d.*)$`, 'iu');
+
+/** A line giving an answer key after a label: "Đáp án: 1-A 2-B", "ĐÁP ÁN PHẦN II: 1.C 2.D", "Phần I: 1A 2B", else null. */
+export function matchKeyLine(text: string): { label: PartLabel | null; pairs: KeyPair[] } | null {
+  const match = KEY_LINE.exec(text.normalize('NFC'));
+  if (!match) return null;
+  const pairs = answerPairList(match[6], 1);
+  if (!pairs) return null;
+  const word = match[2] ?? match[4];
+  const id = match[3] ?? match[5];
+  return { label: word && id ? labelOf(word, id) : null, pairs };
 }
 
 const HEADER_CELL = /^(?:câu|câu hỏi|số câu|stt|đáp án|đa|câu số)$/iu;
 
-/** Number → letter pairs of a Word answer table (numbers above / beside letters, or "1-A" cells), else null. */
-export function answerTablePairs(rows: string[][]): Map<number, string> | null {
+/** Number → letter pairs of a Word answer table (numbers above / beside letters, or "1-A" cells), in order, else null. */
+export function answerTablePairs(rows: string[][]): KeyPair[] | null {
   const cells = rows.map((row) => row.map((cell) => cell.normalize('NFC').trim()));
-  const pairs = new Map<number, string>();
+  const pairs: KeyPair[] = [];
   const isNumber = (value: string | undefined): boolean => value !== undefined && /^\d{1,4}$/.test(value);
   const isLetter = (value: string | undefined): boolean => value !== undefined && /^[A-Ha-h]$/.test(value);
   for (let r = 0; r < cells.length; r++) {
@@ -125,14 +215,14 @@ export function answerTablePairs(rows: string[][]): Map<number, string> | null {
       if (isNumber(cell)) {
         const right = cells[r][c + 1];
         const below = cells[r + 1]?.[c];
-        if (isLetter(right)) pairs.set(Number(cell), right.toUpperCase());
-        else if (isLetter(below)) pairs.set(Number(cell), below.toUpperCase());
+        if (isLetter(right)) pairs.push([Number(cell), right.toUpperCase()]);
+        else if (isLetter(below)) pairs.push([Number(cell), below.toUpperCase()]);
         continue;
       }
-      const inCell = matchAnswerPairs(cell, 1);
+      const inCell = answerPairList(cell, 1);
       if (!inCell) return null;
-      for (const [number, letter] of inCell) pairs.set(number, letter);
+      pairs.push(...inCell);
     }
   }
-  return pairs.size > 0 ? pairs : null;
+  return pairs.length > 0 ? pairs : null;
 }

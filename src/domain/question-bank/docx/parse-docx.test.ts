@@ -158,7 +158,7 @@ describe('parseQuestionDocx', () => {
     expect(columns.questions.map((q) => correctOf(q.options))).toEqual([['B'], ['B'], ['D'], ['C']]);
   });
 
-  it('takes headings as the topic of the following questions', async () => {
+  it('takes headings as the topic of the following questions, without their "PHẦN I." / "Chuyên đề:" prefix', async () => {
     const q = (n: number) => [p(`Câu ${n}. Nội dung câu ${n}?`), p({ text: 'A. Đúng', underline: {} }), p('B. Sai')];
     const result = await parse(
       p('PHẦN I. LÝ LUẬN CHÍNH TRỊ'), ...q(1),
@@ -166,12 +166,28 @@ describe('parseQuestionDocx', () => {
       p('Nhóm 3: Đạo đức nhà giáo'), ...q(3),
       p('Chuyên đề 4 – Chuyển đổi số trong giáo dục'), ...q(4),
       p('Phần 5'), ...q(5),
+      p('CHUYÊN ĐỀ 6: Nghị quyết 57-NQ/TW:'), ...q(6),
+      p('Phần 2: Lịch sử Đảng'), ...q(7),
+      p('PHẦN A - Kiến thức chung'), ...q(8),
+      p('Chủ đề 3. Luật Nhà giáo'), ...q(9),
+      p('Chuyên đề: Phần II. Luật Giáo dục 2019'), ...q(10),
     );
     expect(result.problems).toEqual([]);
     expect(result.questions.map((x) => x.topic)).toEqual([
-      'PHẦN I. LÝ LUẬN CHÍNH TRỊ', 'II. Pháp luật giáo dục', 'Nhóm 3: Đạo đức nhà giáo',
-      'Chuyên đề 4 – Chuyển đổi số trong giáo dục', 'Phần 5',
+      'LÝ LUẬN CHÍNH TRỊ', 'Pháp luật giáo dục', 'Đạo đức nhà giáo', 'Chuyển đổi số trong giáo dục', 'Phần 5',
+      'Nghị quyết 57-NQ/TW', 'Lịch sử Đảng', 'Kiến thức chung', 'Luật Nhà giáo', 'Phần II. Luật Giáo dục 2019',
     ]);
+  });
+
+  it('gives back exactly the topic our Word export wrote as "Chuyên đề: <topic>"', async () => {
+    const fc = (await import('fast-check')).default;
+    const { normalizeText } = await import('../../text.ts');
+    const topic = fc.oneof(fc.string({ minLength: 1 }), fc.constantFrom('Phần II. Luật Giáo dục 2019', 'Chuyên đề 1: Nghị quyết.', 'II. Pháp luật:'))
+      .map(normalizeText).filter((t) => t !== '' && !t.includes('\n'));
+    await fc.assert(fc.asyncProperty(topic, async (t) => {
+      const result = await parse(p({ text: `Chuyên đề: ${t}`, bold: true }), p('Câu 1. Nội dung?'), p({ text: 'A. Đúng', underline: {} }), p('B. Sai'));
+      expect(result.questions.map((q) => q.topic)).toEqual([t]);
+    }), { numRuns: 60 });
   });
 
   it('puts images of a stem or an option into that part', async () => {

@@ -2,9 +2,10 @@
 import { normalizeText } from '../../text.ts';
 import type { Difficulty, ParsedOption, ParsedQuestion, QuestionParseResult, QuestionProblem } from '../types.ts';
 import {
-  answerTablePairs, isAnswerKeyHeading, isHeading, matchAnswerLine, matchAnswerPairs, matchOptions,
-  matchQuestionStart, type OptionMarker,
+  answerPairList, answerTablePairs, headingLabel, isAnswerKeyHeading, isHeading, keyHeadingLabel, matchAnswerLine, matchKeyLine,
+  matchOptions, matchQuestionStart, topicOfHeading, type KeyPair, type OptionMarker, type PartLabel,
 } from './detect.ts';
+import { resolveAnswerKeys, type KeyBlock, type NumberingRun } from './answer-keys.ts';
 import { boldIsAnswerMark, optionMarks, resolveMarks, type OptionMarks } from './marks.ts';
 import { readDocx, type DocxBlock, type DocxParagraph, type DocxRun, type ReadDocxOptions } from './read-docx.ts';
 import { questionProblems } from './problems.ts';
@@ -25,7 +26,9 @@ interface OptionDraft {
 }
 
 interface QuestionDraft {
+  /** Unique in the file: as written, or the order in the file when numbering starts again in a part. */
   number: number;
+  written: number;
   line: number;
   difficulty: Difficulty | null;
   topic: string | null;
@@ -63,11 +66,18 @@ function giveListBackToStem(question: QuestionDraft): void {
 class Assembler {
   readonly questions: QuestionDraft[] = [];
   readonly problems: QuestionProblem[] = [];
+  readonly runs: NumberingRun[] = [];
+  readonly keys: KeyBlock[] = [];
   private topic: string | null = null;
   private current: QuestionDraft | null = null;
   private inKey = false;
-  private key = new Map<number, string>();
-  private pending: QuestionDraft[] = [];
+  /** The answer table being read (a table may continue over several tables or lines). */
+  private key: KeyBlock | null = null;
+  /** The part named by the last answer-key heading, for the table that follows it. */
+  private keyLabel: PartLabel | null = null;
+  /** The latest heading of each kind (part, topic, group). */
+  private labels = new Map<PartLabel['kind'], PartLabel>();
+  private headingSinceQuestion = false;
 
   block(block: DocxBlock): void {
     if (block.kind === 'paragraph') this.paragraph(block);
@@ -87,33 +97,44 @@ class Assembler {
       else this.problems.push({ question: null, line, message: 'Dòng đáp án nằm ngoài câu hỏi' });
       return;
     }
+    const keyLine = matchKeyLine(text);
+    if (keyLine) {
+      this.addKey(line, keyLine.pairs, keyLine.label ?? undefined);
+      return;
+    }
     if (isAnswerKeyHeading(text)) {
+      this.key = null;
+      this.keyLabel = keyHeadingLabel(text);
       this.inKey = true;
       this.current = null;
       return;
     }
-    const pairs = matchAnswerPairs(text, this.inKey ? 1 : 2);
+    const pairs = answerPairList(text, this.inKey ? 1 : 2);
     if (pairs) {
-      this.addKey(pairs);
+      this.addKey(line, pairs);
       return;
     }
     if (isHeading(text)) {
-      this.applyKey();
-      this.topic = normalizeText(text);
+      const label = headingLabel(text);
+      if (label) this.labels.set(label.kind, label);
+      // Under "ĐÁP ÁN", a heading "Phần II" names the table that follows.
+      this.keyLabel = this.inKey ? label : null;
+      this.key = null;
+      this.topic = normalizeText(topicOfHeading(text));
       this.current = null;
+      this.headingSinceQuestion = true;
       return;
     }
     const start = matchQuestionStart(text);
     if (start) {
-      this.applyKey();
+      this.startQuestion(start.number, line);
       const inline = INLINE_OPTIONS.exec(text.slice(start.contentStart));
       const stemEnd = inline ? start.contentStart + inline.index : text.length;
       this.current = {
-        number: start.number, line, difficulty: start.difficulty, topic: this.topic, options: [],
+        number: start.number, written: start.number, line, difficulty: start.difficulty, topic: this.topic, options: [],
         stem: [sliceRuns(runs, start.contentStart, stemEnd, !inline)], answerLetters: [],
       };
       this.questions.push(this.current);
-      this.pending.push(this.current);
       if (inline) this.options(runs.length ? sliceRuns(runs, stemEnd, text.length, true) : [], line);
       return;
     }
@@ -154,8 +175,8 @@ class Assembler {
   private table(line: number, rows: DocxParagraph[][][]): void {
     const texts = rows.map((cells) => cells.map((paragraphs) => paragraphs.map((p) => plainText(p.runs)).join(' ')));
     const pairs = answerTablePairs(texts);
-    if (pairs && (pairs.size >= 2 || this.inKey)) {
-      this.addKey(pairs);
+    if (pairs && (pairs.length >= 2 || this.inKey)) {
+      this.addKey(line, pairs);
       return;
     }
     const paragraphs = rows.flat(2);
@@ -176,23 +197,36 @@ class Assembler {
     for (const cells of cellRuns) this.appendContent(cells.flatMap((cell, i) => (i > 0 ? [plain(' | '), ...cell] : cell)));
   }
 
-  private addKey(pairs: Map<number, string>): void {
-    for (const [number, letter] of pairs) this.key.set(number, letter);
+  /** Pairs continue the table being read, or start one (named by its own label, else by the last key heading). */
+  private addKey(line: number, pairs: KeyPair[], label?: PartLabel): void {
+    if (!this.key || label) {
+      this.key = { line, label: label ?? this.keyLabel, pairs: [], after: this.runs.length };
+      this.keys.push(this.key);
+    }
+    this.key.pairs.push(...pairs);
     this.inKey = true;
     this.current = null;
   }
 
-  /** Gives the answer key read so far to the questions before it (by number), then starts afresh. */
-  applyKey(): void {
-    if (this.key.size > 0) {
-      for (const question of this.pending) {
-        const letter = this.key.get(question.number);
-        if (letter && !question.answerLetters.includes(letter)) question.answerLetters.push(letter);
-      }
-      this.pending = [];
-    }
-    this.key = new Map();
+  /** Ends any answer table; a number not above the previous one, at "Câu 1" or after a heading, starts a new run. */
+  private startQuestion(number: number, line: number): void {
+    this.key = null;
+    this.keyLabel = null;
     this.inKey = false;
+    const run = this.runs[this.runs.length - 1];
+    const previous = run?.questions[run.questions.length - 1]?.written;
+    if (!run || (previous !== undefined && number <= previous && (number === 1 || this.headingSinceQuestion))) {
+      this.runs.push({ labels: [...this.labels.values()], questions: [] });
+    }
+    this.runs[this.runs.length - 1].questions.push({ index: this.questions.length, written: number, number, line });
+    this.headingSinceQuestion = false;
+  }
+
+  /** Numbers that restart in each part become the order in the file, so that each question keeps its own. */
+  renumber(): void {
+    if (this.runs.length <= 1) return;
+    this.questions.forEach((question, i) => { question.number = i + 1; });
+    for (const run of this.runs) for (const q of run.questions) q.number = q.index + 1;
   }
 }
 
@@ -201,12 +235,17 @@ export async function parseQuestionDocx(file: Uint8Array, options: ParseQuestion
   const blocks = await readDocx(file, options);
   const assembler = new Assembler();
   for (const block of blocks) assembler.block(block);
-  assembler.applyKey();
+  assembler.renumber();
+  const keys = resolveAnswerKeys(assembler.runs, assembler.keys);
   const drafts = assembler.questions;
+  drafts.forEach((draft, i) => {
+    const letter = keys.letters.get(i);
+    if (letter && !draft.answerLetters.includes(letter)) draft.answerLetters.push(letter);
+  });
   drafts.forEach(giveListBackToStem);
   const marks: OptionMarks[][] = drafts.map((draft) => draft.options.map((option) => optionMarks(option.marker, option.markerRuns, option.textRuns)));
   const useBold = boldIsAnswerMark(marks);
-  const problems: QuestionProblem[] = [...assembler.problems];
+  const problems: QuestionProblem[] = [...assembler.problems, ...keys.problems];
   const questions = drafts.map((draft, q) => {
     const letters = draft.options.map((option) => option.marker.letter);
     const { correct, pinned } = resolveMarks(marks[q], letters, draft.answerLetters, useBold);
@@ -223,6 +262,8 @@ export async function parseQuestionDocx(file: Uint8Array, options: ParseQuestion
       difficulty: draft.difficulty, images: stemImages(draft.stem), options: parsedOptions,
     };
     for (const message of questionProblems(question, draft.answerLetters)) problems.push({ question: draft.number, line: draft.line, message });
+    const missing = keys.missing.get(q);
+    if (missing && draft.options.length > 0 && !correct.some(Boolean)) problems.push({ question: draft.number, line: draft.line, message: missing });
     return question;
   });
   if (questions.length === 0) problems.push({ question: null, line: 1, message: 'Không tìm thấy câu hỏi nào trong tệp' });
