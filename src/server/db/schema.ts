@@ -225,6 +225,23 @@ export interface AssessmentInviteeTable {
   person_id: number;
 }
 
+/** Frozen once when the assessment's window closed (see modules/population/service.ts). */
+export interface AssessmentPopulationFreezeTable {
+  assessment_id: number;
+  frozen_at: string;
+  closes_at: string;
+  eligible_count: number;
+}
+
+/** Who had to take an assessment when it closed, as they were then. */
+export interface AssessmentPopulationTable {
+  assessment_id: number;
+  person_id: number;
+  unit_id: number;
+  position: string;
+  party_member: number;
+}
+
 export interface AssessmentQuestionTable {
   assessment_id: number;
   ordinal: number;
@@ -602,6 +619,8 @@ export interface Database {
   assessment_targets: AssessmentTargetTable;
   assessment_invitees: AssessmentInviteeTable;
   assessment_questions: AssessmentQuestionTable;
+  assessment_population_freezes: AssessmentPopulationFreezeTable;
+  assessment_population: AssessmentPopulationTable;
   assessment_variants: AssessmentVariantTable;
   attempts: AttemptTable;
   attempt_answers: AttemptAnswerTable;

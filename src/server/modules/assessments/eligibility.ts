@@ -21,9 +21,15 @@ export function eligiblePeople(db: Executor, assessmentId: number, scopePaths?: 
   return q;
 }
 
+/** How many must take it: today's roster while open, the population frozen at the close afterwards (population module). */
 export async function countEligible(db: Executor, assessmentId: number, scopePaths?: string[]): Promise<number> {
-  const row = await eligiblePeople(db, assessmentId, scopePaths)
-    .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const frozen = await db.selectFrom('assessment_population_freezes').select('assessment_id')
+    .where('assessment_id', '=', assessmentId).executeTakeFirst();
+  const row = frozen
+    ? await db.selectFrom('assessment_population as fp').innerJoin('units as u', 'u.id', 'fp.unit_id')
+      .where('fp.assessment_id', '=', assessmentId).where(inSubtrees(scopePaths, 'u.path'))
+      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+    : await eligiblePeople(db, assessmentId, scopePaths).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 

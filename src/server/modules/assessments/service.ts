@@ -9,6 +9,8 @@ import { bankForActor } from '../banks/service.ts';
 import { topicsOf } from '../banks/repository.ts';
 import * as repo from './repository.ts';
 import { countEligible } from './eligibility.ts';
+import { findFreeze } from '../population/repository.ts';
+import { formatDateTimeVi } from '../../../domain/datetime.ts';
 import { attemptCounts } from './monitor-repository.ts';
 import { cleanInput, frozenChanges, newSeed, scoringOf, toInput, toRow } from './input.ts';
 import { assemble, describeShortfalls } from './assembly.ts';
@@ -123,6 +125,11 @@ export async function updateAssessment(ctx: AppContext, actor: Actor, id: number
       }
       if (input.attemptsAllowed < row.attempts_allowed) {
         throw errors.conflict('assessment_published', 'Bài khảo sát đã phát hành nên không thể giảm số lần làm bài.');
+      }
+      const freeze = await findFreeze(trx, id);
+      if (freeze && input.closesAt !== row.closes_at) {
+        throw errors.conflict('population_frozen', `Bài khảo sát đã đóng và số liệu chính thức đã chốt lúc ${formatDateTimeVi(freeze.frozen_at)} `
+          + `(${freeze.eligible_count.toLocaleString('vi-VN')} người phải làm) nên không thể đổi thời gian đóng bài.`, { fields: ['closesAt'] });
       }
     }
     const at = nowIso(ctx);

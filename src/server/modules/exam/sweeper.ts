@@ -4,6 +4,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { freezeClosedPopulations } from '../population/service.ts';
 import { closeAndGrade } from './grading.ts';
 import * as repo from './repository.ts';
 
@@ -36,6 +37,8 @@ export function startSweeper(ctx: AppContext, log: FastifyBaseLogger, everyMs = 
       try {
         const closed = await closeOverdueAttempts(ctx);
         if (closed > 0) log.info({ closed }, 'closed overdue attempts');
+        const frozen = await freezeClosedPopulations(ctx);
+        if (frozen > 0) log.info({ frozen }, 'froze the population of closed surveys');
       } catch (err) {
         log.error({ err }, 'closing overdue attempts failed');
       }

@@ -26,7 +26,12 @@ export function countedAttempts(db: Executor, f: ResultsFilter) {
     .select(['id', sql<number>`row_number() over (partition by person_id order by attempt_no desc)`.as('rank')])
     .where('assessment_id', '=', f.assessmentId).where('status', '=', 'submitted').as('c'))
     .innerJoin('attempts as a', 'a.id', 'c.id')
-    .innerJoin('people as p', 'p.id', 'a.person_id')
+    // A closed survey's people as frozen at its close (unit, position, party membership), others as they are now.
+    .innerJoin((eb) => eb.selectFrom('people').leftJoin('assessment_population as fp', (j) => j.onRef('fp.person_id', '=', 'people.id')
+      .on('fp.assessment_id', '=', f.assessmentId))
+      .select(['people.id', 'people.full_name', 'people.sort_key', 'people.name_folded',
+        sql<number>`coalesce(fp.unit_id, people.unit_id)`.as('unit_id'), sql<string>`coalesce(fp.position, people.position)`.as('position'),
+        sql<number>`coalesce(fp.party_member, people.party_member)`.as('party_member')]).as('p'), (j) => j.onRef('p.id', '=', 'a.person_id'))
     .innerJoin('units as u', 'u.id', 'p.unit_id')
     .innerJoin('assessment_variants as v', 'v.id', 'a.variant_id')
     .where('c.rank', '=', 1);
@@ -98,20 +103,24 @@ export async function supersededAttempts(db: Executor, assessmentId: number): Pr
  * units looked up per batch — a plan that stays linear at a million rows whatever the planner's statistics say; a
  * scope (a principal's school) reads its few people through the joins instead.
  */
-export async function* gradedStream(db: Executor, assessmentId: number, scopePaths?: string[], batch = 5000): AsyncGenerator<GradedRow[]> {
+export async function* gradedStream(db: Executor, assessmentId: number, scopePaths?: string[], batch = 5000,
+  frozenPopulation = false): AsyncGenerator<GradedRow[]> {
   const superseded = await supersededAttempts(db, assessmentId);
   let after = 0;
   if (scopePaths) {
     const paths = scopePaths;
     for (;;) {
+      // A person of a closed survey's frozen population counts where they were at the close (population module).
       const rows = await db.selectFrom('attempts as a')
         .innerJoin('people as p', 'p.id', 'a.person_id')
-        .innerJoin('units as u', 'u.id', 'p.unit_id')
+        .leftJoin('assessment_population as fp', (j) => j.onRef('fp.assessment_id', '=', 'a.assessment_id')
+          .onRef('fp.person_id', '=', 'a.person_id'))
+        .innerJoin('units as u', (j) => j.on(sql<boolean>`u.id = coalesce(fp.unit_id, p.unit_id)`))
         .innerJoin('assessment_variants as v', 'v.id', 'a.variant_id')
         .where('a.assessment_id', '=', assessmentId).where('a.status', '=', 'submitted').where('a.id', '>', after)
         .where(inSubtrees(paths, 'u.path'))
-        .select(['a.id', 'a.score', 'a.band', 'a.responses', 'p.unit_id', 'p.position', 'p.party_member', 'u.school_level',
-          'v.code as variant_code'])
+        .select(['a.id', 'a.score', 'a.band', 'a.responses', 'u.id as unit_id', sql<string>`coalesce(fp.position, p.position)`.as('position'),
+          sql<number>`coalesce(fp.party_member, p.party_member)`.as('party_member'), 'u.school_level', 'v.code as variant_code'])
         .orderBy('a.id').limit(batch).execute();
       const counted = rows.filter((r) => !superseded.has(r.id));
       if (counted.length) yield counted;
@@ -132,8 +141,14 @@ export async function* gradedStream(db: Executor, assessmentId: number, scopePat
       .orderBy('id').limit(batch).execute();
     const counted = rows.filter((r) => !superseded.has(r.id));
     if (counted.length) {
-      const people = new Map((await db.selectFrom('people').select(['id', 'unit_id', 'position', 'party_member'])
-        .where('id', 'in', counted.map((a) => a.person_id)).execute()).map((p) => [p.id, p]));
+      const people = new Map<number, { unit_id: number; position: string; party_member: number }>(
+        (await db.selectFrom('people').select(['id', 'unit_id', 'position', 'party_member'])
+          .where('id', 'in', counted.map((a) => a.person_id)).execute()).map((p) => [p.id, p]));
+      if (frozenPopulation) {
+        const frozen = await db.selectFrom('assessment_population').select(['person_id', 'unit_id', 'position', 'party_member'])
+          .where('assessment_id', '=', assessmentId).where('person_id', 'in', counted.map((a) => a.person_id)).execute();
+        for (const f of frozen) people.set(f.person_id, f);
+      }
       yield counted.map((a) => {
         const p = people.get(a.person_id)!;
         return { id: a.id, score: a.score, band: a.band, responses: a.responses, unit_id: p.unit_id, position: p.position,

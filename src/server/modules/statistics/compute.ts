@@ -7,6 +7,8 @@ import type { Db } from '../../db/database.ts';
 import { BoundedCache } from '../../lib/bounded-cache.ts';
 import type { AssessmentRow } from '../assessments/repository.ts';
 import { gradedStream } from '../results/repository.ts';
+import { ensurePopulationFrozen } from '../population/service.ts';
+import { frozenByUnit } from '../population/repository.ts';
 import * as repo from './repository.ts';
 
 export interface ComputedStatistics {
@@ -20,19 +22,22 @@ export interface ComputedStatistics {
 }
 
 export async function computeStatistics(ctx: AppContext, row: AssessmentRow, scopePaths?: string[]): Promise<ComputedStatistics> {
+  // A closed survey's figures come from the population frozen at its close, never from today's roster.
+  const frozenPopulation = await ensurePopulationFrozen(ctx, row);
   const stamp = await repo.gradedStamp(ctx.db, row.id);
   const frozen = await repo.frozenKey(ctx.db, row.id);
   const key = keyLetters(frozen.map((q) => q.correct_index));
   const scoring = JSON.parse(row.scoring_json) as ScoringRule;
   const builder = new StatisticsBuilder({ key, optionCounts: frozen.map((q) => q.option_count), bands: scoring.bands });
-  for await (const batch of gradedStream(ctx.db, row.id, scopePaths)) {
+  for await (const batch of gradedStream(ctx.db, row.id, scopePaths, 5000, frozenPopulation)) {
     for (const a of batch) {
       if (a.responses === null || a.score === null || a.band === null) continue;
       builder.add({ unitId: a.unit_id, schoolLevel: a.school_level, position: a.position, partyMember: a.party_member === 1,
         variantCode: a.variant_code, score: a.score, band: a.band, responses: a.responses });
     }
   }
-  const [units, eligible] = await Promise.all([repo.unitRows(ctx.db, scopePaths), repo.eligibleByUnit(ctx.db, row.id, scopePaths)]);
+  const [units, eligible] = await Promise.all([repo.unitRows(ctx.db, scopePaths), frozenPopulation
+    ? frozenByUnit(ctx.db, row.id, scopePaths) : repo.eligibleByUnit(ctx.db, row.id, scopePaths)]);
   // Scope roots: a unit whose parent is outside the scope starts its own tree.
   const inScope = new Set(units.map((u) => u.id));
   const tree = builder.rollUp(units.map((u) => ({ ...u, parentId: u.parentId !== null && inScope.has(u.parentId) ? u.parentId : null })), eligible);
@@ -42,7 +47,7 @@ export async function computeStatistics(ctx: AppContext, row: AssessmentRow, sco
   };
 }
 
-interface Entry { value: Promise<ComputedStatistics>; checkedAt: number }
+interface Entry { value: Promise<ComputedStatistics>; checkedAt: number; closed: boolean }
 
 const RECHECK_MS = 3000;
 const caches = new WeakMap<Db, BoundedCache<string, Entry>>();
@@ -57,7 +62,9 @@ export async function statisticsFor(ctx: AppContext, row: AssessmentRow, scopePa
   const cacheKey = `${row.id}|${scopePaths ? [...scopePaths].sort().join(',') : '*'}`;
   const now = Date.now();
   const entry = cache.get(cacheKey);
-  if (entry) {
+  // The first read after the close freezes the population (a new stamp); figures computed while open are not reused.
+  const closed = await ensurePopulationFrozen(ctx, row);
+  if (entry && !(closed && !entry.closed)) {
     if (now - entry.checkedAt < RECHECK_MS) return entry.value;
     const current = await entry.value.catch(() => null);
     if (current && current.stamp === await repo.gradedStamp(ctx.db, row.id)) {
@@ -66,7 +73,7 @@ export async function statisticsFor(ctx: AppContext, row: AssessmentRow, scopePa
     }
   }
   const value = computeStatistics(ctx, row, scopePaths);
-  cache.set(cacheKey, { value, checkedAt: now });
+  cache.set(cacheKey, { value, checkedAt: now, closed });
   value.catch(() => cache.delete(cacheKey));
   return value;
 }

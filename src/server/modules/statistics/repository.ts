@@ -25,7 +25,9 @@ export async function gradedStamp(db: Executor, assessmentId: number): Promise<s
       sql<number>`sum(case when status = 'submitted' then 1 else 0 end)`.as('submitted')])
     .executeTakeFirst();
   const assessment = await db.selectFrom('assessments').select(['regraded_at', 'scoring_json']).where('id', '=', assessmentId).executeTakeFirst();
-  return `${row?.n ?? 0}:${row?.submitted ?? 0}:${row?.last ?? ''}:${assessment?.regraded_at ?? ''}`;
+  const freeze = await db.selectFrom('assessment_population_freezes').select('frozen_at').where('assessment_id', '=', assessmentId)
+    .executeTakeFirst();
+  return `${row?.n ?? 0}:${row?.submitted ?? 0}:${row?.last ?? ''}:${assessment?.regraded_at ?? ''}:${freeze?.frozen_at ?? ''}`;
 }
 
 /** The frozen key and option counts in canonical order. */

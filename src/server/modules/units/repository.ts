@@ -83,6 +83,7 @@ export const UNIT_REFERENCES: readonly UnitReference[] = [
   { table: 'question_bank_shares', column: 'unit_id', label: 'ngân hàng câu hỏi được chia sẻ', distinct: 'bank_id' },
   { table: 'assessments', column: 'unit_id', label: 'bài khảo sát' },
   { table: 'assessment_targets', column: 'unit_id', label: 'bài khảo sát giao cho đơn vị', distinct: 'assessment_id' },
+  { table: 'assessment_population', column: 'unit_id', label: 'bài khảo sát đã chốt số liệu có người của đơn vị', distinct: 'assessment_id' },
   { table: 'campaigns', column: 'unit_id', label: 'đợt bồi dưỡng' },
   { table: 'campaign_targets', column: 'unit_id', label: 'đợt bồi dưỡng có đơn vị trong đối tượng', distinct: 'campaign_id' },
   { table: 'lecturers', column: 'unit_id', label: 'giảng viên, báo cáo viên' },
