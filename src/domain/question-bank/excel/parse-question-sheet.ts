@@ -1,7 +1,7 @@
 /** The question bank's Excel layout: Câu hỏi | A | B | C | D | (E…H) | Đáp án | Chuyên đề | Mức độ | Cố định. */
 import { cellText } from '../../roster-import/header.ts';
 import type { SheetRow } from '../../roster-import/types.ts';
-import { fold } from '../../text.ts';
+import { fold, normalizeText } from '../../text.ts';
 import type { Difficulty, ParsedOption, ParsedQuestion, QuestionParseResult, QuestionProblem } from '../types.ts';
 
 export const OPTION_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] as const;
@@ -61,6 +61,13 @@ export function parseQuestionSheet(rows: SheetRow[]): QuestionParseResult {
     const index = columns.get(column);
     return index === undefined ? '' : cellText(row.cells[index]);
   };
+  /** Line breaks typed in the cell (Alt+Enter) are kept: the Excel export writes a stem's lines that way. */
+  const lines = (row: SheetRow, column: Column) => {
+    const index = columns.get(column);
+    const value = index === undefined ? null : row.cells[index];
+    if (typeof value !== 'string') return text(row, column);
+    return value.split(/\r\n|\r|\n/).map(normalizeText).filter(Boolean).join('\n');
+  };
   const questions: ParsedQuestion[] = [];
   const problems: QuestionProblem[] = [];
   let number = 0;
@@ -69,7 +76,7 @@ export function parseQuestionSheet(rows: SheetRow[]): QuestionParseResult {
     if (!text(row, 'stem') && letters.every((l) => !text(row, l))) continue;
     number += 1;
     const problem = (message: string) => problems.push({ question: number, line: row.excelRow, message });
-    const stem = text(row, 'stem');
+    const stem = lines(row, 'stem');
     const filled: string[] = letters.filter((l) => text(row, l));
     const lastFilled = filled.at(-1);
     const gap = lastFilled ? letters.slice(0, letters.indexOf(lastFilled as (typeof OPTION_LETTERS)[number])).find((l) => !text(row, l)) : undefined;
@@ -89,7 +96,7 @@ export function parseQuestionSheet(rows: SheetRow[]): QuestionParseResult {
     if (problems.some((p) => p.question === number)) continue;
 
     const options: ParsedOption[] = filled.map((letter) => ({
-      letter, text: text(row, letter as Column), correct: letter === correct, pinned: pinned.has(letter), images: [],
+      letter, text: lines(row, letter as Column), correct: letter === correct, pinned: pinned.has(letter), images: [],
     }));
     questions.push({ number, line: row.excelRow, stem, topic: text(row, 'topic') || null, difficulty, images: [], options });
   }

@@ -5,7 +5,7 @@ import {
 } from 'docx';
 import { normalizeText } from '../../text.ts';
 import {
-  isAnswerKeyHeading, isHeading, matchAnswerLine, matchAnswerPairs, matchOptions, matchQuestionStart,
+  isAnswerKeyHeading, isHeading, matchAnswerLine, matchAnswerPairs, matchOptions, matchQuestionStart, topicOfHeading,
 } from '../docx/detect.ts';
 import { blocksOfPlainText, normalizeBlocks, type RichBlock, type RichRun } from '../rich-text.ts';
 import type { Difficulty, ParsedImage, ParsedOption, ParsedQuestion } from '../types.ts';
@@ -35,14 +35,21 @@ export function isPlainLine(text: string): boolean {
 }
 
 /**
- * The heading line written for a topic, which is also exactly the topic the importer reads back:
- * a topic the importer already takes for a heading ("Chuyên đề 1 …", "Chủ đề …", "Phần II …", "Nhóm 3 …", "IV. …")
- * is written unchanged (round-trips exactly); any other topic is written as "Chuyên đề: <topic>".
+ * The heading line written for a topic: one the importer takes for a heading and reads back as exactly the topic
+ * (detect.ts topicOfHeading drops one "Chuyên đề:" / "Phần II." prefix). A topic that already reads back as itself
+ * ("Chuyên đề" alone) is written unchanged; any other is written "Chuyên đề: <topic>", so "Phần II. Luật" comes back as
+ * "Phần II. Luật", not "Luật".
  */
 export function docxTopicHeading(topic: string): string {
   const t = normalizeText(topic);
-  const headingAsIs = isHeading(t) && !matchAnswerLine(t) && !isAnswerKeyHeading(t) && !matchAnswerPairs(t, 1);
-  return headingAsIs ? t : DOCX_TOPIC_PREFIX + t;
+  const readsBack = (heading: string) => isHeading(heading) && !matchAnswerLine(heading) && !isAnswerKeyHeading(heading)
+    && !matchAnswerPairs(heading, 1) && normalizeText(topicOfHeading(heading)) === t;
+  return readsBack(t) ? t : DOCX_TOPIC_PREFIX + t;
+}
+
+/** The topic the importer reads from the heading docxTopicHeading writes (the topic itself unless it cannot be). */
+export function docxTopicReadBack(topic: string): string {
+  return normalizeText(topicOfHeading(docxTopicHeading(topic)));
 }
 
 function lines(text: string): string[] {

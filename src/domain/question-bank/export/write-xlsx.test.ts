@@ -61,10 +61,25 @@ describe('writeQuestionsXlsx', () => {
     expect(result.questions).toEqual(QUESTIONS);
   });
 
-  it('keeps multi-line stems as line breaks in the cell (read back joined by spaces)', async () => {
-    const q: ParsedQuestion = { ...QUESTIONS[1], stem: 'Dòng một\nDòng hai' };
+  it('keeps multi-line stems and options as line breaks in the cell, read back as the same lines', async () => {
+    const q: ParsedQuestion = { ...QUESTIONS[1], stem: 'Dòng một\nDòng hai', options: [option('A', 'Hai\ndòng', true), option('B', '2020')] };
     const { sheet, rows } = await readRows(await writeQuestionsXlsx([q]));
     expect(sheet.getCell('B3').value).toBe('Dòng một\nDòng hai');
-    expect(parseQuestionSheet(rows).questions[0].stem).toBe('Dòng một Dòng hai');
+    expect(parseQuestionSheet(rows).questions[0]).toMatchObject({ stem: 'Dòng một\nDòng hai', options: [{ text: 'Hai\ndòng' }, { text: '2020' }] });
+  });
+
+  it('prints on A4 landscape, one page wide, the header row repeated, every data row tall enough for its wrapped text', async () => {
+    const long = 'Theo Nghị quyết số 29-NQ/TW, nhiệm vụ và giải pháp nào sau đây là đột phá trong đổi mới căn bản, toàn diện giáo dục? '.repeat(3);
+    const q: ParsedQuestion = { ...QUESTIONS[1], stem: `${long}\nDòng cuối` };
+    const { sheet } = await readRows(await writeQuestionsXlsx([QUESTIONS[1], q]));
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+      printTitlesRow: '2:2' });
+    expect(sheet.headerFooter.oddFooter).toBe('&CTrang &P/&N');
+    const short = sheet.getRow(3).height;
+    const tall = sheet.getRow(4).height;
+    expect(short).toBeGreaterThanOrEqual(16);
+    // 350 characters in a 50-wide column wrap to 8 lines, plus the second line of the stem.
+    expect(tall).toBeGreaterThanOrEqual(8 * 16);
+    expect(tall).toBeLessThan(409);
   });
 });

@@ -24,6 +24,23 @@ function cellLines(text: string): string {
   return text.split(/\r\n|\r|\n/).map(normalizeText).filter(Boolean).join('\n');
 }
 
+/** Points per printed line of 12 pt Times New Roman, and the characters of it an Excel width unit holds. */
+const LINE_HEIGHT = 16;
+const CHARS_PER_WIDTH = 0.95;
+const MAX_ROW_HEIGHT = 409;
+
+/**
+ * A wrapped row's height from its longest cell: LibreOffice does not grow a row that has no height to fit its wrapped
+ * text (rows overlap in print), so every data row gets one.
+ */
+export function wrappedRowHeight(values: (string | number)[], widths: number[]): number {
+  const lines = values.map((value, i) => {
+    const perLine = Math.max(1, Math.floor((widths[i] - 1) * CHARS_PER_WIDTH));
+    return String(value).split('\n').reduce((n, line) => n + Math.max(1, Math.ceil([...line].length / perLine)), 0);
+  });
+  return Math.min(MAX_ROW_HEIGHT, Math.max(1, ...lines) * LINE_HEIGHT + 4);
+}
+
 /** The row's values in QUESTION_SHEET_HEADER order. Images are not exported; options past H are dropped. */
 export function questionRowValues(question: ParsedQuestion, index: number): (string | number)[] {
   const options = question.options.slice(0, OPTION_LETTERS.length);
@@ -47,12 +64,18 @@ export async function writeQuestionsXlsx(questions: ParsedQuestion[], options: W
   workbook.creator = 'Ngân hàng câu hỏi';
   const sheet = workbook.addWorksheet(QUESTION_SHEET_NAME, {
     views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: {
+      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: '2:2',
+    },
   });
+  sheet.headerFooter.oddFooter = '&CTrang &P/&N';
   const columnCount = QUESTION_SHEET_HEADER.length;
-  QUESTION_SHEET_HEADER.forEach((label, i) => {
+  const widths = QUESTION_SHEET_HEADER.map((label) => WIDTHS[label] ?? OPTION_WIDTH);
+  QUESTION_SHEET_HEADER.forEach((_label, i) => {
     const column = sheet.getColumn(i + 1);
-    column.width = WIDTHS[label] ?? OPTION_WIDTH;
+    column.width = widths[i];
     column.numFmt = '@';
   });
 
@@ -72,10 +95,13 @@ export async function writeQuestionsXlsx(questions: ParsedQuestion[], options: W
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.border = BORDER;
   });
+  header.height = 20;
 
   questions.forEach((question, q) => {
     const row = sheet.getRow(q + 3);
-    questionRowValues(question, q).forEach((value, i) => {
+    const values = questionRowValues(question, q);
+    row.height = wrappedRowHeight(values, widths);
+    values.forEach((value, i) => {
       const cell = row.getCell(i + 1);
       cell.value = value === '' ? null : value;
       cell.font = FONT;

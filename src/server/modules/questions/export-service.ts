@@ -1,6 +1,8 @@
 import { writeAiken } from '../../../domain/question-bank/aiken/write-aiken.ts';
 import { writeGift } from '../../../domain/question-bank/gift/write-gift.ts';
-import { writeQtiZip, writeQuestionsDocx, writeQuestionsXlsx } from '../../../domain/question-bank/export/index.ts';
+import {
+  exportLosses, exportLossSummary, writeQtiZip, writeQuestionsDocx, writeQuestionsXlsx, type ExportFormat,
+} from '../../../domain/question-bank/export/index.ts';
 import type { Difficulty, ParsedQuestion } from '../../../domain/question-bank/types.ts';
 import type { Actor } from '../../../domain/roles.ts';
 import type { AppContext } from '../../context.ts';
@@ -8,8 +10,10 @@ import { bankForActor } from '../banks/service.ts';
 import * as repo from './repository.ts';
 import { imageIdsOf, letteredOptions, readContent } from './content.ts';
 
-export type ExportFormat = 'docx' | 'xlsx' | 'gift' | 'aiken' | 'qti';
+export type { ExportFormat };
 
+/** The response header that carries the export's notice of what was lost. */
+export const EXPORT_NOTICE_HEADER = 'x-export-notice';
 
 /** The bank (or one topic) as parse-shaped questions, images included: what every writer takes. */
 export async function loadForExport(ctx: AppContext, actor: Actor, bankId: number, topicId?: number) {
@@ -28,6 +32,10 @@ export async function loadForExport(ctx: AppContext, actor: Actor, bankId: numbe
   return { bank, questions };
 }
 
+/**
+ * The file, and what the format could not carry (counted per question; `notice` says it in one Vietnamese sentence,
+ * null when nothing is lost). The web shows the notice after the download, the CLI prints it on stderr.
+ */
 export async function exportQuestions(ctx: AppContext, actor: Actor, bankId: number, format: ExportFormat, topicId?: number) {
   const { bank, questions } = await loadForExport(ctx, actor, bankId, topicId);
   const title = `Ngân hàng câu hỏi: ${bank.name}`;
@@ -36,5 +44,7 @@ export async function exportQuestions(ctx: AppContext, actor: Actor, bankId: num
       : format === 'qti' ? await writeQtiZip(questions, { title })
         : new TextEncoder().encode(format === 'gift' ? writeGift(questions) : writeAiken(questions));
   const ext = { docx: 'docx', xlsx: 'xlsx', qti: 'zip', gift: 'gift', aiken: 'txt' }[format];
-  return { fileName: `${bank.code}${format === 'qti' ? '-qti' : ''}.${ext}`, body: Buffer.from(bytes), count: questions.length };
+  const losses = exportLosses(questions, format);
+  return { fileName: `${bank.code}${format === 'qti' ? '-qti' : ''}.${ext}`, body: Buffer.from(bytes), count: questions.length,
+    bank, losses, notice: exportLossSummary(format, losses) };
 }
