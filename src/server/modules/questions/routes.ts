@@ -6,7 +6,7 @@ import { bankForActor } from '../banks/service.ts';
 import { IdParams } from '../units/schemas.ts';
 import { commitForBank, previewForBank } from './import-service.ts';
 import { listBankTags, listQuestions, questionImage } from './service.ts';
-import { exportQuestions } from './export-service.ts';
+import { EXPORT_NOTICE_HEADER, exportQuestions } from './export-service.ts';
 import { attachment } from '../../files/attachment.ts';
 import { streamWithProgress } from '../../files/ndjson.ts';
 import { assertParseCapacity } from '../../files/parse-upload.ts';
@@ -84,6 +84,8 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { params: IdParams, querystring: ExportQuery } }, async (request, reply) => {
       const file = await exportQuestions(ctx, requireActor(request), request.params.id,
         request.query.format as 'docx' | 'xlsx' | 'gift' | 'aiken' | 'qti', request.query.topicId);
+      // What the format could not carry, percent-encoded UTF-8 (a header holds ASCII only); the web shows it.
+      if (file.notice) reply.header(EXPORT_NOTICE_HEADER, encodeURIComponent(file.notice));
       return attachment(reply, file.body, file.fileName).header('cache-control', 'no-store');
     });
 
