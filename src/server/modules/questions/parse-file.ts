@@ -1,5 +1,6 @@
 import { parseAiken } from '../../../domain/question-bank/aiken/parse-aiken.ts';
 import { parseQuestionDocx } from '../../../domain/question-bank/docx/index.ts';
+import { decodeQuestionText, foreignFileRefusal } from '../../../domain/question-bank/file-bytes.ts';
 import { parseQuestionSheet } from '../../../domain/question-bank/excel/parse-question-sheet.ts';
 import { parseGift } from '../../../domain/question-bank/gift/parse-gift.ts';
 import type { QuestionParseResult } from '../../../domain/question-bank/types.ts';
@@ -20,12 +21,11 @@ export function formatOf(fileName: string): QuestionFileFormat {
     'Chỉ nhận tệp Word .docx, Excel .xlsx, GIFT (.gift) hoặc Aiken (.txt). Tệp .doc cũ: mở bằng Word và lưu lại dạng .docx.');
 }
 
-function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw errors.invalid('not_utf8', 'Tệp văn bản phải được lưu với bảng mã UTF-8.');
-  }
+/** UTF-8, or UTF-16 with its BOM; anything else is refused with how to save it (domain/question-bank/file-bytes.ts). */
+function decodeText(bytes: Uint8Array, fileName: string): string {
+  const decoded = decodeQuestionText(bytes, fileName);
+  if ('code' in decoded) throw errors.invalid(decoded.code, decoded.message);
+  return decoded.text;
 }
 
 /**
@@ -35,13 +35,15 @@ function decodeText(bytes: Uint8Array): string {
  */
 export async function parseQuestionFile(bytes: Uint8Array, fileName: string, limits: FileLimits = DEFAULT_FILE_LIMITS): Promise<QuestionParseResult> {
   const format = formatOf(fileName);
+  const foreign = foreignFileRefusal(bytes, fileName, format === 'gift' || format === 'aiken' ? 'text' : format);
+  if (foreign) throw errors.invalid(foreign.code, foreign.message);
   try {
     let result: QuestionParseResult;
     if (format === 'docx') result = await parseQuestionDocx(bytes, { limits, advice: BANK_ADVICE });
     else if (format === 'xlsx') result = parseQuestionSheet(await readRosterWorkbook(bytes, { limits, advice: BANK_ADVICE }));
     else {
       if (bytes.byteLength > limits.textBytes) throw limitError('textBytes', limits, BANK_ADVICE);
-      result = format === 'gift' ? parseGift(decodeText(bytes)) : parseAiken(decodeText(bytes));
+      result = format === 'gift' ? parseGift(decodeText(bytes, fileName)) : parseAiken(decodeText(bytes, fileName));
     }
     if (result.questions.length > limits.questions) throw limitError('questions', limits, BANK_ADVICE);
     return result;
