@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import { findUnitByCode } from '../../server/modules/units/repository.ts';
-import { resultsReport, type ReportFormat } from '../../server/modules/reports/service.ts';
+import { REPORT_FORMATS, resultsReport, type ReportFormat } from '../../server/modules/reports/service.ts';
 import { CliError, systemActor, UsageError, withContext } from '../cli-context.ts';
 
-/** report ASSESSMENT_ID --format xlsx|pdf|csv [--unit CODE] --out FILE */
+/** report ASSESSMENT_ID --format xlsx|pdf|csv|csv-intl [--unit CODE] --out FILE */
 export async function reportCommand(rawId: string | undefined, opts: { format?: string; unit?: string; out?: string }): Promise<number> {
   const id = Number(rawId);
   if (!rawId || !Number.isInteger(id) || id <= 0) throw new UsageError('Cần số hiệu bài khảo sát: npx boiduong report ID --format xlsx --out TỆP');
-  if (!['xlsx', 'pdf', 'csv'].includes(opts.format ?? '')) throw new UsageError('--format phải là xlsx, pdf hoặc csv.');
+  if (!REPORT_FORMATS.includes(opts.format as ReportFormat)) {
+    throw new UsageError('--format phải là xlsx, pdf, csv (dấu ; và dấu phẩy thập phân, cho Excel tiếng Việt) hoặc csv-intl (dấu , và dấu chấm thập phân).');
+  }
   if (!opts.out) throw new UsageError('Thiếu --out TỆP: nơi ghi báo cáo.');
   return withContext(async (ctx) => {
     let unitId: number | undefined;

@@ -7,7 +7,7 @@ import { IdParams } from '../units/schemas.ts';
 import { resultsReport } from './service.ts';
 
 const ReportQuery = Type.Object({
-  format: Type.Union([Type.Literal('xlsx'), Type.Literal('pdf'), Type.Literal('csv')]),
+  format: Type.Union([Type.Literal('xlsx'), Type.Literal('pdf'), Type.Literal('csv'), Type.Literal('csv-intl')]),
   unitId: Type.Optional(Type.Integer()),
 });
 

@@ -6,18 +6,22 @@ import { writeResultsCsv } from './report-csv.ts';
 import { writeResultsPdf } from './report-pdf.ts';
 import { writeResultsXlsx } from './report-xlsx.ts';
 
-export type ReportFormat = 'xlsx' | 'pdf' | 'csv';
+/** csv: ";" and decimal comma (Excel on a Vietnamese-locale PC); csv-intl: "," and decimal point. */
+export type ReportFormat = 'xlsx' | 'pdf' | 'csv' | 'csv-intl';
+export const REPORT_FORMATS: ReportFormat[] = ['xlsx', 'pdf', 'csv', 'csv-intl'];
 
 /** The results report of the reader's scope (or one unit of it), as Excel, PDF or CSV. */
 export async function resultsReport(ctx: AppContext, actor: Actor, assessmentId: number, format: ReportFormat, unitId?: number) {
   const data = await reportData(ctx, actor, assessmentId, unitId);
-  return { body: (await renderReport(data, format)).body, fileName: `Kết quả ${data.title} - ${data.scopeName}.${format}`, data };
+  const name = `Kết quả ${data.title} - ${data.scopeName}`;
+  const fileName = format === 'csv-intl' ? `${name} (dấu phẩy).csv` : `${name}.${format}`;
+  return { body: (await renderReport(data, format)).body, fileName, data };
 }
 
 /** A province's workbook or PDF is rendered off the event loop (see off-thread.ts); a school's inline. */
 export async function renderReport(data: ReportData, format: ReportFormat, offThreadAbove = OFF_THREAD_ROWS)
   : Promise<Rendered | { body: Buffer; peakRssMb?: undefined }> {
-  if (format === 'csv') return { body: writeResultsCsv(data) };
+  if (format === 'csv' || format === 'csv-intl') return { body: writeResultsCsv(data, format === 'csv' ? 'vi' : 'intl') };
   if (data.people.length > offThreadAbove) {
     const file = format === 'xlsx' ? './report-xlsx.ts' : './report-pdf.ts';
     return renderOffThread(new URL(file, import.meta.url).href, format === 'xlsx' ? 'writeResultsXlsx' : 'writeResultsPdf', data);

@@ -4,10 +4,17 @@ import { useCallback, useEffect, useState } from 'react';
 import { formatDecimalVi, formatPercentVi, PARTIAL_FIGURES, REGRADED_NOTE } from '../../../domain/statistics/index.ts';
 import type { CutFigures, StatisticsView, UnitFigures } from '../../../domain/statistics/views.ts';
 import { errorMessage } from '../../api/client.ts';
-import { statisticsApi } from '../../api/statistics.ts';
+import { statisticsApi, type ReportFormat } from '../../api/statistics.ts';
 import { formatCount, formatDateTimeVi } from '../../lib/format.ts';
 import { BandsByUnitChart, DistributionChart, ItemScatter, ParticipationChart } from './charts.tsx';
 import { ItemsTable } from './items-table.tsx';
+
+const REPORT_MENU: { key: ReportFormat; label: string; title: string }[] = [
+  { key: 'xlsx', label: 'Excel (.xlsx)', title: 'Tổng hợp, chi tiết, phân tích câu hỏi; in khổ A4, lặp dòng tiêu đề' },
+  { key: 'pdf', label: 'PDF để in và ký', title: 'Khổ A4, có chỗ ký và đóng dấu' },
+  { key: 'csv', label: 'CSV (Excel tiếng Việt, dấu ;)', title: 'Dữ liệu thô: dấu ; ngăn cột, dấu phẩy thập phân — mở đúng cột trên máy cài Excel tiếng Việt' },
+  { key: 'csv-intl', label: 'CSV (quốc tế, dấu ,)', title: 'Dữ liệu thô: dấu , ngăn cột, dấu chấm thập phân — cho phần mềm thống kê, máy cài tiếng Anh' },
+];
 
 const LIVE_REFRESH_MS = 15_000;
 
@@ -68,7 +75,7 @@ export function StatisticsTab({ assessmentId }: { assessmentId: number }) {
   if (!view) return <Skeleton active paragraph={{ rows: 10 }} />;
   const n = view.node;
   const s = n.summary;
-  const download = async (format: 'xlsx' | 'pdf' | 'csv') => {
+  const download = async (format: ReportFormat) => {
     setDownloading(true);
     try {
       await statisticsApi.report(assessmentId, format, n.unitId || undefined);
@@ -95,8 +102,7 @@ export function StatisticsTab({ assessmentId }: { assessmentId: number }) {
         <Space wrap>
           {view.live ? <Tag color="warning">{PARTIAL_FIGURES}</Tag> : <Tag color="success">Số liệu chính thức</Tag>}
           <span className="muted">Tính lúc {formatDateTimeVi(view.computedAt)}</span>
-          <Dropdown menu={{ items: [{ key: 'xlsx', label: 'Excel (.xlsx)' }, { key: 'pdf', label: 'PDF để in và ký' }, { key: 'csv', label: 'CSV (dữ liệu thô)' }],
-            onClick: ({ key }) => void download(key as 'xlsx' | 'pdf' | 'csv') }}>
+          <Dropdown menu={{ items: REPORT_MENU, onClick: ({ key }) => void download(key as ReportFormat) }}>
             <Button icon={<DownloadOutlined />} loading={downloading}>Tải báo cáo</Button>
           </Dropdown>
         </Space>
