@@ -17,6 +17,8 @@ Cách dùng: npx boiduong <lệnh> [tùy chọn]
   export-roster TỆP.xlsx [--unit MÃ_ĐV]   xuất danh sách ra Excel
   import-questions TỆP [--bank MÃ] [--dry-run] [--json]
                                           nhập câu hỏi từ Word .docx, Excel .xlsx, GIFT, Aiken
+  export-questions --bank MÃ --format docx|xlsx|gift|aiken|qti --out TỆP
+                                          xuất ngân hàng câu hỏi (báo trên stderr những gì định dạng không mang được)
   assessment publish ID                   phát hành bài khảo sát (cố định câu hỏi và mã đề)
   report ID --format xlsx|pdf|csv [--unit MÃ_ĐV] --out TỆP
                                           báo cáo kết quả và thống kê của bài khảo sát
@@ -76,6 +78,10 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
       if (!positionals[0]) throw new UsageError('Thiếu tệp câu hỏi: npx boiduong import-questions TỆP');
       return (await import('./commands/questions.ts')).importQuestionsCommand(positionals[0],
         { bank: values.bank, dryRun: values['dry-run']!, json: values.json! });
+    }
+    case 'export-questions': {
+      const { values } = parseArgs({ args: rest, options: { bank: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } } });
+      return (await import('./commands/export-questions.ts')).exportQuestionsCommand(values);
     }
     case 'assessment': {
       const [sub, ...args] = rest;

@@ -28,9 +28,9 @@ const HAS: Record<Feature, (q: ParsedQuestion) => boolean> = {
 const LABELS: Record<Feature, string> = {
   images: 'hình ảnh',
   unembeddable: 'hình ảnh dạng không nhúng được (SVG, EMF, WMF…)',
-  table: 'bảng trong câu hỏi (ghi thành các dòng chữ)',
+  table: 'bảng trong câu hỏi — ghi thành dòng chữ',
   formatting: 'chữ đậm, nghiêng, gạch chân',
-  lines: 'xuống dòng trong câu hỏi (nối thành một dòng)',
+  lines: 'xuống dòng trong câu hỏi — nối thành một dòng',
   pinned: 'phương án cố định vị trí',
   difficulty: 'mức độ',
   topic: 'chuyên đề',
@@ -57,9 +57,9 @@ export function exportLosses(questions: ParsedQuestion[], format: ExportFormat):
     .filter((loss) => loss.questions > 0);
 }
 
-/** "Tệp GIFT không mang được: hình ảnh (2 câu), mức độ (10 câu)."; null when nothing is lost. */
+/** "Tệp GIFT không mang được: hình ảnh (2 câu); mức độ (10 câu)."; null when nothing is lost. */
 export function exportLossSummary(format: ExportFormat, losses: ExportLoss[]): string | null {
   if (losses.length === 0) return null;
-  const list = losses.map((loss) => `${loss.what} (${loss.questions.toLocaleString('vi-VN')} câu)`).join(', ');
+  const list = losses.map((loss) => `${loss.what} (${loss.questions.toLocaleString('vi-VN')} câu)`).join('; ');
   return `Tệp ${EXPORT_FORMAT_NAMES[format]} không mang được: ${list}.`;
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { parseGift } from '../../../domain/question-bank/gift/parse-gift.ts';
 import { parseQuestionDocx } from '../../../domain/question-bank/docx/index.ts';
 import { buildUser } from '../../test/builders.ts';
 import { createTestEnv, describeEachDialect, login, ndjsonResult, uploadAs, type Session, type TestEnv } from '../../test/harness.ts';
@@ -57,7 +58,8 @@ describeEachDialect('editing a question: rich stem, tags, source', (dialect) => 
     expect(reread.problems).toEqual([]);
     expect(reread.questions[0].stemRich).toEqual(RICH_STEM);
     const gift = await organizer.request('GET', `/api/banks/${bankId}/export?format=gift`);
-    expect(gift.body).toContain('năm nào Luật Nhà giáo không có hiệu lực?\\nNăm | Sự kiện');
+    expect(gift.body).toContain('[html]<p>Theo bảng dưới đây, năm nào Luật Nhà giáo <strong>không</strong> có hiệu lực?</p><table>');
+    expect(parseGift(gift.body).questions[0].stemRich).toEqual(RICH_STEM);
   });
 
   it('goes back to a plain stem when the formatting is removed, and refuses an oversized table', async () => {

@@ -18,7 +18,10 @@ export const EXPORT_NOTICE_HEADER = 'x-export-notice';
 /** The bank (or one topic) as parse-shaped questions, images included: what every writer takes. */
 export async function loadForExport(ctx: AppContext, actor: Actor, bankId: number, topicId?: number) {
   const bank = await bankForActor(ctx.db, actor, bankId, 'use');
-  const rows = await repo.questionsForExport(ctx.db, bank.id, topicId);
+  // Questions without a topic first on both databases (PostgreSQL sorts NULL last): in Word they must come before the
+  // first topic heading, or they would read back under it.
+  const rows = (await repo.questionsForExport(ctx.db, bank.id, topicId))
+    .sort((a, b) => Number(a.topic_name !== null) - Number(b.topic_name !== null));
   const contents = rows.map((r) => readContent(r.content_json));
   const imageIds = [...new Set(contents.flatMap(imageIdsOf))];
   const images = await repo.imagesByIds(ctx.db, imageIds);
