@@ -25,8 +25,8 @@ function cellLines(text: string): string {
 }
 
 /** Points per printed line of 12 pt Times New Roman, and the characters of it an Excel width unit holds. */
-const LINE_HEIGHT = 16;
-const CHARS_PER_WIDTH = 0.95;
+const LINE_HEIGHT = 15;
+const CHARS_PER_WIDTH = 1.0;
 const MAX_ROW_HEIGHT = 409;
 
 /**
