@@ -33,6 +33,7 @@ import { myTrainingRoutes } from './modules/my-training/routes.ts';
 import { classRoutes } from './modules/classes/routes.ts';
 import { eventRoutes } from './modules/events/routes.ts';
 import { cellMeetingRoutes } from './modules/cell-meetings/routes.ts';
+import { yearEndRoutes } from './modules/year-end/routes.ts';
 
 const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
   + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
@@ -87,6 +88,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await classRoutes(app, ctx);
   await eventRoutes(app, ctx);
   await cellMeetingRoutes(app, ctx);
+  await yearEndRoutes(app, ctx);
 
   if (options.serveWeb !== false) serveWebApp(app, ctx.config.webDir);
   return app;
