@@ -7,6 +7,7 @@ import { useLoader } from '../../hooks/useLoader.ts';
 import { useSignedIn } from '../../hooks/useMe.ts';
 import { formatCount, formatDateTimeVi } from '../../lib/format.ts';
 import { AssessmentStatusTag } from '../Assessments/status-tag.tsx';
+import { YearEndSheetCard } from './year-end-sheet.tsx';
 
 const NONE: AssessmentSummary[] = [];
 
@@ -20,6 +21,7 @@ export function AssessmentsTab({ campaignId }: { campaignId: number }) {
   return (
     <>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <YearEndSheetCard campaignId={campaignId} />
       {can('assessment.manage') && (
         <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => navigate(`/bai-khao-sat/moi?dot=${campaignId}`)}>
           Tạo bài khảo sát cho đợt này
