@@ -11,7 +11,20 @@ export interface MarkupText {
   images: number;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…', laquo: '«', raquo: '»',
+  ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', bull: '•', middot: '·', deg: '°', times: '×', divide: '÷', plusmn: '±',
+  le: '≤', ge: '≥', ne: '≠', copy: '©', reg: '®', sect: '§', para: '¶', frac12: '½', frac14: '¼', frac34: '¾', euro: '€',
+};
+/** Latin-1 letters by their HTML names ("&ecirc;" → "ê"): older Moodle editors write Vietnamese vowels this way. */
+const LATIN1_LETTERS: [string, number][] = [
+  ['Agrave', 0xc0], ['Aacute', 0xc1], ['Acirc', 0xc2], ['Atilde', 0xc3], ['Egrave', 0xc8], ['Eacute', 0xc9], ['Ecirc', 0xca],
+  ['Igrave', 0xcc], ['Iacute', 0xcd], ['ETH', 0xd0], ['Ograve', 0xd2], ['Oacute', 0xd3], ['Ocirc', 0xd4], ['Otilde', 0xd5],
+  ['Ugrave', 0xd9], ['Uacute', 0xda], ['Yacute', 0xdd], ['agrave', 0xe0], ['aacute', 0xe1], ['acirc', 0xe2], ['atilde', 0xe3],
+  ['egrave', 0xe8], ['eacute', 0xe9], ['ecirc', 0xea], ['igrave', 0xec], ['iacute', 0xed], ['ograve', 0xf2], ['oacute', 0xf3],
+  ['ocirc', 0xf4], ['otilde', 0xf5], ['ugrave', 0xf9], ['uacute', 0xfa], ['yacute', 0xfd],
+];
+for (const [name, code] of LATIN1_LETTERS) ENTITIES[name] = String.fromCharCode(code);
 
 export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, name: string) => {
@@ -19,7 +32,7 @@ export function decodeEntities(s: string): string {
       const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
     }
-    return ENTITIES[name.toLowerCase()] ?? match;
+    return ENTITIES[name] ?? ENTITIES[name.toLowerCase()] ?? match;
   });
 }
 

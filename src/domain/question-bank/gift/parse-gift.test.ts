@@ -335,6 +335,13 @@ toàn diện giáo dục&nbsp;&amp; đào tạo ban hành năm nào?<br></p>{
     expect(byNumber.get(8)!.stem).toBe('Nếu x < 5 và y > 2 thì x & y đúng?');
   });
 
+  it('decodes named and numeric entities, Vietnamese vowels written by older Moodle editors included', () => {
+    const result = parseGift('[html]<p>Ngh&#7883; quy&#x1EBF;t v&ecirc; &Ocirc;ng &ndash; &ldquo;&#273;&#7893;i m&#7899;i&rdquo; &amp;c &foo;</p> {=C&oacute; ~Kh&ocirc;ng}');
+    expect(result.problems).toEqual([]);
+    expect(result.questions[0].stem).toBe('Nghị quyết vê Ông – “đổi mới” &c &foo;');
+    expect(result.questions[0].options.map((o) => o.text)).toEqual(['Có', 'Không']);
+  });
+
   it('keeps markdown blanks and lone asterisks as written', () => {
     const result = parseGift('[markdown]Điền vào chỗ trống: ____ là 5 * 3 = 15 {=Tích ~Tổng}\n\n[markdown]Chọn __đúng__ \\_x\\_: {=a_b_c ~d}');
     expect(result.problems).toEqual([]);
