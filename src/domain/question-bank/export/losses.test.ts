@@ -12,6 +12,12 @@ describe('exportLosses', () => {
     expect(exportLosses(ROUND_TRIP_BANK, 'qti')).toEqual([{ what: 'chuyên đề', questions: 4 }, { what: 'mức độ', questions: 3 }]);
   });
 
+  it('counts options of several lines that GIFT and Aiken join into one', () => {
+    const twoLines = ROUND_TRIP_BANK.map((q, i) => (i === 1 ? { ...q, options: q.options.map((o, j) => (j === 0 ? { ...o, text: 'Dòng một\nDòng hai' } : o)) } : q));
+    expect(exportLosses(twoLines, 'gift')).toContainEqual({ what: 'xuống dòng trong phương án — nối thành một dòng', questions: 1 });
+    expect(exportLosses(twoLines, 'xlsx').map((l) => l.what)).not.toContain('xuống dòng trong phương án — nối thành một dòng');
+  });
+
   it('names pictures Word and QTI cannot embed (SVG), and only those', () => {
     const withSvg = ROUND_TRIP_BANK.map((q, i) => (i === 0 ? { ...q, images: [SVG] } : q));
     expect(exportLosses(withSvg, 'docx')).toEqual([{ what: 'hình ảnh dạng không nhúng được (SVG, EMF, WMF…)', questions: 1 }]);

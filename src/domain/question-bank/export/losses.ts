@@ -10,7 +10,7 @@ export const EXPORT_FORMAT_NAMES: Record<ExportFormat, string> = {
   docx: 'Word', xlsx: 'Excel', gift: 'GIFT', aiken: 'Aiken', qti: 'IMS QTI',
 };
 
-type Feature = 'images' | 'unembeddable' | 'table' | 'formatting' | 'lines' | 'pinned' | 'difficulty' | 'topic';
+type Feature = 'images' | 'unembeddable' | 'table' | 'formatting' | 'lines' | 'optionLines' | 'pinned' | 'difficulty' | 'topic';
 
 const allImages = (q: ParsedQuestion) => [...q.images, ...q.options.flatMap((o) => o.images)];
 
@@ -20,6 +20,7 @@ const HAS: Record<Feature, (q: ParsedQuestion) => boolean> = {
   table: (q) => !!q.stemRich && hasTable(q.stemRich),
   formatting: (q) => !!q.stemRich && hasFormatting(q.stemRich),
   lines: (q) => q.stem.includes('\n'),
+  optionLines: (q) => q.options.some((o) => o.text.trim().includes('\n')),
   pinned: (q) => q.options.some((o) => o.pinned),
   difficulty: (q) => q.difficulty !== null,
   topic: (q) => !!q.topic,
@@ -31,6 +32,7 @@ const LABELS: Record<Feature, string> = {
   table: 'bảng trong câu hỏi — ghi thành dòng chữ',
   formatting: 'chữ đậm, nghiêng, gạch chân',
   lines: 'xuống dòng trong câu hỏi — nối thành một dòng',
+  optionLines: 'xuống dòng trong phương án — nối thành một dòng',
   pinned: 'phương án cố định vị trí',
   difficulty: 'mức độ',
   topic: 'chuyên đề',
@@ -40,8 +42,8 @@ const LABELS: Record<Feature, string> = {
 const LOST: Record<ExportFormat, Feature[]> = {
   docx: ['unembeddable'],
   xlsx: ['images', 'table', 'formatting'],
-  gift: ['images', 'pinned', 'difficulty'],
-  aiken: ['images', 'table', 'formatting', 'lines', 'pinned', 'difficulty', 'topic'],
+  gift: ['images', 'optionLines', 'pinned', 'difficulty'],
+  aiken: ['images', 'table', 'formatting', 'lines', 'optionLines', 'pinned', 'difficulty', 'topic'],
   qti: ['unembeddable', 'topic', 'difficulty'],
 };
 
