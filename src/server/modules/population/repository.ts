@@ -10,12 +10,14 @@ export function findFreeze(db: Executor, assessmentId: number) {
 
 /**
  * Claims the freeze of an assessment: true only for the one transaction whose insert took the primary key. On
- * PostgreSQL a concurrent claim waits on the key until the first commits and then inserts nothing; on SQLite the
- * insert is the transaction's first statement, so it takes the write lock before reading anything.
+ * PostgreSQL a concurrent claim waits on the key until the first commits and then inserts nothing; on SQLite this insert
+ * is the transaction's first statement, so it waits for the write lock instead of failing on a stale read snapshot.
  */
-export async function claimFreeze(db: Executor, row: { assessmentId: number; frozenAt: string; closesAt: string }): Promise<boolean> {
+export async function claimFreeze(db: Executor, assessmentId: number, frozenAt: string): Promise<boolean> {
   const result = await db.insertInto('assessment_population_freezes')
-    .values({ assessment_id: row.assessmentId, frozen_at: row.frozenAt, closes_at: row.closesAt, eligible_count: 0 })
+    .columns(['assessment_id', 'frozen_at', 'closes_at', 'eligible_count'])
+    .expression(db.selectFrom('assessments').select(['id', sql<string>`${frozenAt}`.as('frozen_at'), 'closes_at', sql<number>`0`.as('n')])
+      .where('id', '=', assessmentId))
     .onConflict((oc) => oc.column('assessment_id').doNothing()).executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }

@@ -40,9 +40,9 @@ export async function ensurePopulationFrozen(ctx: AppContext, row: FreezeSubject
 export async function freezePopulation(ctx: AppContext, assessmentId: number): Promise<{ frozen: boolean; count: number }> {
   return ctx.db.transaction().execute(async (trx) => {
     const at = nowIso(ctx);
-    const current = await trx.selectFrom('assessments').select(['closes_at', 'title', 'unit_id', 'status'])
+    if (!(await repo.claimFreeze(trx, assessmentId, at))) return { frozen: false, count: 0 };
+    const current = await trx.selectFrom('assessments').select(['closes_at', 'title', 'unit_id'])
       .where('id', '=', assessmentId).executeTakeFirstOrThrow();
-    if (!(await repo.claimFreeze(trx, { assessmentId, frozenAt: at, closesAt: current.closes_at }))) return { frozen: false, count: 0 };
     const count = await repo.copyEligible(trx, assessmentId);
     await recordAudit(trx, { at, actorUserId: null, action: 'assessment.population_freeze', entityType: 'assessment',
       entityId: assessmentId, unitId: current.unit_id, details: { count, closesAt: current.closes_at },
