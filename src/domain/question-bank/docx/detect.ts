@@ -226,3 +226,32 @@ export function answerTablePairs(rows: string[][]): KeyPair[] | null {
   }
   return pairs.length > 0 ? pairs : null;
 }
+
+const ROW_LABEL = new RegExp(String.raw`^(?:${LABEL_WORD}\s+${LABEL_ID}|([IVX]{1,6}))\s*[.:]?$`, 'iu');
+
+/**
+ * One answer table for all parts, a row per part: the first cell names it ("Phần I", "II", "Phần 2") and the letters sit
+ * under a row of question numbers, or the row holds "1-B" cells. Each part's pairs, else null.
+ */
+export function partTablePairs(rows: string[][]): { label: PartLabel; pairs: KeyPair[] }[] | null {
+  const cells = rows.map((row) => row.map((cell) => cell.normalize('NFC').trim()));
+  const numbers = cells.find((row) => row.length > 1 && row.slice(1).every((cell) => cell === '' || /^\d{1,4}$/.test(cell))
+    && row.slice(1).some((cell) => cell !== ''));
+  const parts: { label: PartLabel; pairs: KeyPair[] }[] = [];
+  for (const row of cells) {
+    if (row === numbers || row.every((cell) => cell === '')) continue;
+    const match = ROW_LABEL.exec(row[0] ?? '');
+    if (!match) return null;
+    const label = match[3] ? labelOf(undefined, match[3]) : labelOf(match[1], match[2]);
+    const pairs: KeyPair[] = [];
+    if (numbers) {
+      row.slice(1).forEach((cell, i) => {
+        const number = numbers[i + 1];
+        if (/^[A-Ha-h]$/.test(cell) && number) pairs.push([Number(number), cell.toUpperCase()]);
+      });
+    } else pairs.push(...(answerTablePairs([row.slice(1)]) ?? []));
+    if (pairs.length === 0) return null;
+    parts.push({ label, pairs });
+  }
+  return parts.length > 0 ? parts : null;
+}

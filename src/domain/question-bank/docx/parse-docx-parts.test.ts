@@ -65,6 +65,18 @@ describe('parseQuestionDocx with numbering restarting in each part', () => {
     expect(result.questions.map((q) => correctOf(q.options)).join(' ')).toBe('C B A D');
   });
 
+  it('reads one table with a row per part ("Phần I", "II"), under a row of numbers or as "1-B" cells', async () => {
+    const questions = [p('PHẦN I. LỊCH SỬ ĐẢNG'), ...part(2, 'lịch sử Đảng'), p('PHẦN II. PHÁP LUẬT'), ...part(3, 'pháp luật')];
+    const underNumbers = await parse(...questions, p('ĐÁP ÁN'),
+      table([['Phần \\ Câu', '1', '2', '3'], ['Phần I', 'B', 'C', ''], ['Phần II', 'A', 'D', 'B']]));
+    expect(underNumbers.problems).toEqual([]);
+    expect(underNumbers.questions.map((q) => correctOf(q.options)).join(' ')).toBe('B C A D B');
+
+    const asCells = await parse(...questions, p('ĐÁP ÁN'), table([['I', '1-D', '2-A'], ['II.', '1-C 2-C 3-A']]));
+    expect(asCells.problems).toEqual([]);
+    expect(asCells.questions.map((q) => correctOf(q.options)).join(' ')).toBe('D A C C A');
+  });
+
   it('does not guess from one table at the end for all parts: a problem on each question it could answer', async () => {
     const result = await parse(
       p('PHẦN I. LỊCH SỬ ĐẢNG'), ...part(2, 'lịch sử Đảng'), p('PHẦN II. PHÁP LUẬT'), ...part(3, 'pháp luật'),

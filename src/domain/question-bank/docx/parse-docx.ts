@@ -3,7 +3,7 @@ import { normalizeText } from '../../text.ts';
 import type { Difficulty, ParsedOption, ParsedQuestion, QuestionParseResult, QuestionProblem } from '../types.ts';
 import {
   answerPairList, answerTablePairs, headingLabel, isAnswerKeyHeading, isHeading, keyHeadingLabel, matchAnswerLine, matchKeyLine,
-  matchOptions, matchQuestionStart, topicOfHeading, type KeyPair, type OptionMarker, type PartLabel,
+  matchOptions, matchQuestionStart, partTablePairs, topicOfHeading, type KeyPair, type OptionMarker, type PartLabel,
 } from './detect.ts';
 import { resolveAnswerKeys, type KeyBlock, type NumberingRun } from './answer-keys.ts';
 import { boldIsAnswerMark, optionMarks, resolveMarks, type OptionMarks } from './marks.ts';
@@ -174,6 +174,11 @@ class Assembler {
 
   private table(line: number, rows: DocxParagraph[][][]): void {
     const texts = rows.map((cells) => cells.map((paragraphs) => paragraphs.map((p) => plainText(p.runs)).join(' ')));
+    const byPart = partTablePairs(texts);
+    if (byPart) {
+      for (const { label, pairs } of byPart) this.addKey(line, pairs, label);
+      return;
+    }
     const pairs = answerTablePairs(texts);
     if (pairs && (pairs.length >= 2 || this.inKey)) {
       this.addKey(line, pairs);
