@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildUnit, buildUser } from '../../test/builders.ts';
@@ -14,6 +17,8 @@ import { closeOverdueAttempts } from '../exam/sweeper.ts';
 import type { UnitRow } from '../../db/schema.ts';
 import { freezeClosedPopulations, freezePopulation } from './service.ts';
 
+const run = promisify(execFile);
+const FREEZE_PROCESS = path.resolve(import.meta.dirname, '../../test/freeze-process.ts');
 const OPENS = '2026-06-30T23:00:00.000Z';
 const CLOSES = '2026-07-02T00:00:00.000Z';
 const AFTER_CLOSE = '2026-07-02T01:00:00.000Z';
@@ -166,4 +171,19 @@ describeEachDialect('official figures of a closed survey', (dialect) => {
       await other.destroy();
     }
   });
+  it('is frozen once by two separate app processes racing at the close', async () => {
+    clock.set('2026-07-01T12:00:00Z');
+    const id = (await buildPublishedAssessment(env.ctx, { opensAt: '2026-07-01T00:30:00.000Z', closesAt: '2026-07-02T00:40:00.000Z',
+      targets: [units.X] })).id;
+    clock.set(AFTER_CLOSE);
+    const childEnv = { ...process.env, DATA_DIR: env.dataDir, DATABASE_URL: env.ctx.config.databaseUrl ?? '', ASSESSMENT_ID: String(id),
+      GO_AT: String(Date.now() + 4000) };
+    const outputs = await Promise.all([0, 1].map(() => run(process.execPath, ['--import', 'tsx', FREEZE_PROCESS], { env: childEnv })));
+    const results = outputs.map((o) => JSON.parse(o.stdout) as { frozen: boolean; count: number });
+    expect(results.map((r) => r.frozen).sort()).toEqual([false, true]);
+    expect(results.find((r) => r.frozen)!.count).toBe(14);
+    expect(await env.ctx.db.selectFrom('assessment_population').select('person_id').where('assessment_id', '=', id).execute()).toHaveLength(14);
+    expect(await env.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'assessment.population_freeze')
+      .where('entity_id', '=', String(id)).execute()).toHaveLength(1);
+  }, 60_000);
 });
