@@ -91,9 +91,13 @@ function applyToRun(resolution: KeyResolution, run: NumberingRun, blocks: KeyBlo
   }
   const table = name ? `Bảng đáp án ${name}` : 'Bảng đáp án';
   const written = new Set(run.questions.map((q) => q.written));
+  const twice = new Set(run.questions.filter((q, i) => run.questions.findIndex((o) => o.written === q.written) !== i).map((q) => q.written));
   for (const q of run.questions) {
     const found = letters.get(q.written);
-    if (!found) resolution.missing.set(q.index, `${table} không có câu ${q.written}`);
+    if (found && twice.has(q.written)) {
+      resolution.problems.push({ question: q.number, line: q.line,
+        message: `Có nhiều câu số ${q.written}${name ? ` trong ${name}` : ''}: không rõ đáp án câu ${q.written} của bảng đáp án là của câu nào` });
+    } else if (!found) resolution.missing.set(q.index, `${table} không có câu ${q.written}`);
     else if (found.size > 1) {
       resolution.problems.push({ question: q.number, line: q.line,
         message: `${table} ghi nhiều đáp án khác nhau cho câu ${q.written} (${[...found].join(', ')})` });

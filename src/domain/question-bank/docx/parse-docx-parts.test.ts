@@ -133,4 +133,16 @@ describe('parseQuestionDocx with numbering restarting in each part', () => {
     expect(perPart.questions.map((q) => correctOf(q.options)).join(' ')).toBe('B B C C');
     expect(perPart.problems).toEqual([{ question: null, line: 26, message: 'Bảng đáp án có câu 5 nhưng tệp không có câu 5' }]);
   });
+
+  it('gives no key to a number written twice by mistake, and keeps the two questions apart', async () => {
+    const result = await parse(...question(1, 'Đảng'), ...question(2, 'Đảng'), ...question(2, 'pháp luật'), ...question(4, 'pháp luật'),
+      p('ĐÁP ÁN'), p('1-A 2-B 3-C 4-D'));
+    expect(result.questions.map((q) => [q.number, correctOf(q.options)])).toEqual([[1, 'A'], [2, ''], [3, ''], [4, 'D']]);
+    const twice = 'Có nhiều câu số 2: không rõ đáp án câu 2 của bảng đáp án là của câu nào';
+    expect(result.problems).toEqual([
+      { question: 2, line: 6, message: twice }, { question: 2, line: 6, message: 'Không tìm thấy đáp án đúng' },
+      { question: 3, line: 11, message: twice }, { question: 3, line: 11, message: 'Không tìm thấy đáp án đúng' },
+      { question: null, line: 22, message: 'Bảng đáp án có câu 3 nhưng tệp không có câu 3' },
+    ]);
+  });
 });

@@ -227,9 +227,9 @@ class Assembler {
     this.headingSinceQuestion = false;
   }
 
-  /** Numbers that restart in each part become the order in the file, so that each question keeps its own. */
+  /** Numbers that restart in each part (or repeat) become the order in the file, so that each question keeps its own. */
   renumber(): void {
-    if (this.runs.length <= 1) return;
+    if (this.runs.length <= 1 && new Set(this.questions.map((q) => q.written)).size === this.questions.length) return;
     this.questions.forEach((question, i) => { question.number = i + 1; });
     for (const run of this.runs) for (const q of run.questions) q.number = q.index + 1;
   }
