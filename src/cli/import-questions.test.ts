@@ -30,12 +30,12 @@ describeEachDialect('import-questions command', (dialect) => {
     expect(report.problems).toEqual([]);
     expect(report.questions).toEqual([
       { number: 1, stem: 'Nghị quyết số 29-NQ/TW về đổi mới căn bản, toàn diện giáo dục và đào tạo được ban hành năm nào?',
-        topic: 'Phần I. Nghị quyết 29-NQ/TW', images: 0, options: [
+        topic: 'Nghị quyết 29-NQ/TW', images: 0, options: [
           { letter: 'A', text: '2011', correct: false, pinned: false },
           { letter: 'B', text: '2013', correct: true, pinned: false },
           { letter: 'C', text: '2015', correct: false, pinned: false },
           { letter: 'D', text: 'Tất cả các phương án trên đều sai', correct: false, pinned: true }] },
-      { number: 2, stem: 'Hình bên minh họa điều gì?', topic: 'Phần I. Nghị quyết 29-NQ/TW', images: 1, options: [
+      { number: 2, stem: 'Hình bên minh họa điều gì?', topic: 'Nghị quyết 29-NQ/TW', images: 1, options: [
         { letter: 'A', text: 'Trường học', correct: false, pinned: false },
         { letter: 'B', text: 'Bệnh viện', correct: false, pinned: false },
         { letter: 'C', text: 'Nhà văn hóa', correct: true, pinned: false }] },
