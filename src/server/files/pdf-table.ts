@@ -1,4 +1,7 @@
-/** A simple paginated table for pdfkit reports: header repeated on each page, wrapped cells, page footers. */
+/**
+ * Paginated tables for pdfkit reports: the header repeated on each page, wrapped cells, page footers; a table (with its
+ * heading) starts on a new page rather than leave a heading or a header row alone at the foot of one.
+ */
 import PDFDocument from 'pdfkit';
 import { pdfToBuffer, registerVietnameseFonts } from './pdf-fonts.ts';
 import { formatVnDate } from './xlsx-style.ts';
@@ -38,55 +41,104 @@ export interface PdfSection {
 
 const MARGIN = 40;
 const COLORS = { text: '#111111', muted: '#555555', header: '#ddebf7', line: '#9a9a9a' };
+const PAD = 4;
 
-function drawHeader(doc: Doc, columns: PdfColumn[], widths: number[], y: number): number {
-  doc.font('Bold').fontSize(9);
-  const height = Math.max(...columns.map((c, i) => doc.heightOfString(c.header, { width: widths[i] - 8 }))) + 8;
-  let x = MARGIN;
-  columns.forEach((c, i) => {
-    doc.rect(x, y, widths[i], height).fillAndStroke(COLORS.header, COLORS.line);
-    doc.fillColor(COLORS.text).text(c.header, x + 4, y + 4, { width: widths[i] - 8, align: 'center' });
-    x += widths[i];
-  });
-  return y + height;
+export interface PdfTable {
+  columns: PdfColumn[];
+  rows: string[][];
+  /** Rows drawn bold (totals). */
+  boldRows?: number[];
+  /** What comes right before the table (its heading, a sentence): kept on one page with the header and the first row. */
+  lead?: { height: number; draw: () => void };
+  x: number;
+  width: number;
+  /** The lowest y a row may reach on a page. */
+  bottom: number;
+  fontSize?: number;
 }
 
-function drawSection(doc: Doc, section: PdfSection, tableWidth: number) {
-  const bottom = () => doc.page.height - MARGIN - 20;
-  if (section.heading) {
-    if (doc.y > bottom() - 60) doc.addPage();
-    doc.moveDown(0.5).font('Bold').fontSize(11.5).fillColor(COLORS.text).text(section.heading, MARGIN, doc.y, { width: tableWidth });
-    doc.moveDown(0.3);
+/** A paragraph drawn at (font, size) with gaps before and after it in lines of that size. */
+export interface TextBlock { text: string; font: 'Body' | 'Bold'; size: number; gapBefore?: number; gapAfter?: number }
+
+/** Height of text blocks drawn one under another. */
+export function blockHeight(doc: Doc, blocks: TextBlock[], width: number): number {
+  let height = 0;
+  for (const b of blocks) {
+    doc.font(b.font).fontSize(b.size);
+    height += doc.currentLineHeight(true) * ((b.gapBefore ?? 0) + (b.gapAfter ?? 0)) + doc.heightOfString(b.text, { width });
   }
-  for (const line of section.lines ?? []) {
-    doc.font('Body').fontSize(10).fillColor(COLORS.text).text(line, MARGIN, doc.y, { width: tableWidth });
-  }
-  if (!section.columns) return;
-  if (!section.rows?.length) {
-    doc.font('Body').fontSize(10).fillColor(COLORS.muted).text(section.empty ?? 'Không có dữ liệu.', MARGIN, doc.y + 4, { width: tableWidth });
-    return;
-  }
-  const total = section.columns.reduce((s, c) => s + c.width, 0);
-  const widths = section.columns.map((c) => (c.width / total) * tableWidth);
-  let y = drawHeader(doc, section.columns, widths, doc.y + 4);
-  section.rows.forEach((row, r) => {
-    doc.font(section.boldRows?.includes(r) ? 'Bold' : 'Body').fontSize(9);
-    const height = Math.max(...row.map((cell, i) => doc.heightOfString(cell || ' ', { width: widths[i] - 8 }))) + 8;
-    if (y + height > bottom()) {
+  return height;
+}
+
+/** Draws a table from doc.y, then leaves doc.y under it. */
+export function drawTable(doc: Doc, table: PdfTable): void {
+  const size = table.fontSize ?? 9;
+  const total = table.columns.reduce((n, c) => n + c.width, 0);
+  const widths = table.columns.map((c) => (c.width / total) * table.width);
+  const fontOf = (r: number) => (table.boldRows?.includes(r) ? 'Bold' : 'Body');
+  const measure = (cells: string[], font: string) => {
+    doc.font(font).fontSize(size);
+    return Math.max(...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: widths[i] - 2 * PAD }))) + 2 * PAD;
+  };
+  const headers = table.columns.map((c) => c.header);
+  const headerHeight = measure(headers, 'Bold');
+  const drawHeader = (y: number) => {
+    doc.font('Bold').fontSize(size);
+    let x = table.x;
+    headers.forEach((header, i) => {
+      doc.rect(x, y, widths[i], headerHeight).lineWidth(0.5).fillAndStroke(COLORS.header, COLORS.line);
+      doc.fillColor(COLORS.text).text(header, x + PAD, y + PAD, { width: widths[i] - 2 * PAD, align: 'center' });
+      x += widths[i];
+    });
+    return y + headerHeight;
+  };
+  const top = () => doc.page.margins.top;
+  const firstRow = table.rows.length ? measure(table.rows[0], fontOf(0)) : 0;
+  // Never a heading or a header row alone at a page foot: the lead, the header and the first row go together.
+  if (doc.y + (table.lead?.height ?? 0) + 4 + headerHeight + firstRow > table.bottom && doc.y > top() + 1) doc.addPage();
+  table.lead?.draw();
+  let y = drawHeader(doc.y + 4);
+  table.rows.forEach((row, r) => {
+    const height = measure(row, fontOf(r));
+    if (y + height > table.bottom) {
       doc.addPage();
-      y = drawHeader(doc, section.columns!, widths, MARGIN);
-      doc.font(section.boldRows?.includes(r) ? 'Bold' : 'Body').fontSize(9);
+      y = drawHeader(top());
+      doc.font(fontOf(r)).fontSize(size);
     }
-    let x = MARGIN;
+    let x = table.x;
     row.forEach((cell, i) => {
       doc.rect(x, y, widths[i], height).lineWidth(0.5).stroke(COLORS.line);
-      doc.fillColor(COLORS.text).text(cell, x + 4, y + 4, { width: widths[i] - 8, align: section.columns![i].align ?? 'left' });
+      doc.fillColor(COLORS.text).text(cell, x + PAD, y + PAD, { width: widths[i] - 2 * PAD, align: table.columns[i].align ?? 'left' });
       x += widths[i];
     });
     y += height;
   });
-  doc.x = MARGIN;
+  doc.x = table.x;
   doc.y = y + 6;
+}
+
+function drawSection(doc: Doc, section: PdfSection, tableWidth: number) {
+  const bottom = doc.page.height - MARGIN - 20;
+  const blocks: TextBlock[] = [
+    ...(section.heading ? [{ text: section.heading, font: 'Bold' as const, size: 11.5, gapBefore: 0.5, gapAfter: 0.3 }] : []),
+    ...(section.lines ?? []).map((text) => ({ text, font: 'Body' as const, size: 10 })),
+  ];
+  const drawLead = () => {
+    for (const b of blocks) {
+      doc.font(b.font).fontSize(b.size).fillColor(COLORS.text).moveDown(b.gapBefore ?? 0);
+      doc.text(b.text, MARGIN, doc.y, { width: tableWidth }).moveDown(b.gapAfter ?? 0);
+    }
+  };
+  if (!section.columns || !section.rows?.length) {
+    if (section.heading && doc.y > bottom - 60) doc.addPage();
+    drawLead();
+    if (section.columns) {
+      doc.font('Body').fontSize(10).fillColor(COLORS.muted).text(section.empty ?? 'Không có dữ liệu.', MARGIN, doc.y + 4, { width: tableWidth });
+    }
+    return;
+  }
+  drawTable(doc, { columns: section.columns, rows: section.rows, boldRows: section.boldRows, x: MARGIN, width: tableWidth, bottom,
+    lead: { height: blockHeight(doc, blocks, tableWidth), draw: drawLead } });
 }
 
 export async function writePdfReport(report: PdfReport): Promise<Buffer> {

@@ -2,6 +2,7 @@
 import PDFDocument from 'pdfkit';
 import { FLAG_LABELS, distributionBinShortLabel, formatDecimalVi, formatPercentVi, type GroupSummary } from '../../../domain/statistics/index.ts';
 import { pdfToBuffer, registerVietnameseFonts } from '../../files/pdf-fonts.ts';
+import { blockHeight, drawTable, type PdfColumn, type TextBlock } from '../../files/pdf-table.ts';
 import { formatVnDate } from '../../files/xlsx-style.ts';
 import type { ReportData } from './report-data.ts';
 
@@ -16,9 +17,16 @@ function ensureRoom(doc: Doc, height: number) {
   if (doc.y + height > doc.page.height - M.bottom) doc.addPage();
 }
 
-function heading(doc: Doc, text: string) {
-  ensureRoom(doc, 60);
-  doc.moveDown(0.6).font('Bold').fontSize(11.5).fillColor('#0b3d7a').text(text, M.left, doc.y, { width: W }).fillColor('#111111').moveDown(0.3);
+const headingBlock = (text: string): TextBlock => ({ text, font: 'Bold', size: 11.5, gapBefore: 0.6, gapAfter: 0.3 });
+
+function drawHeading(doc: Doc, text: string) {
+  doc.font('Bold').fontSize(11.5).moveDown(0.6).fillColor('#0b3d7a').text(text, M.left, doc.y, { width: W }).fillColor('#111111').moveDown(0.3);
+}
+
+/** A heading kept on one page with the first `keepWith` points of what follows it (a chart, a paragraph). */
+function heading(doc: Doc, text: string, keepWith: number) {
+  ensureRoom(doc, blockHeight(doc, [headingBlock(text)], W) + keepWith);
+  drawHeading(doc, text);
 }
 
 function officialHeader(doc: Doc, data: ReportData) {
@@ -68,32 +76,26 @@ function headline(doc: Doc, data: ReportData) {
   }
 }
 
-/** A simple table: header row, then rows; columns as [title, width share, align]. */
-function table(doc: Doc, columns: [string, number, 'left' | 'right' | 'center'][], rows: string[][], bold = (_: number) => false) {
-  const total = columns.reduce((n, c) => n + c[1], 0);
-  const widths = columns.map((c) => (c[1] / total) * W);
-  const drawRow = (cells: string[], isHeader: boolean, emphasis: boolean) => {
-    doc.font(isHeader || emphasis ? 'Bold' : 'Body').fontSize(8.5);
-    const height = Math.max(16, ...cells.map((t, i) => doc.heightOfString(t, { width: widths[i] - 6 }) + 6));
-    ensureRoom(doc, height);
-    const y = doc.y;
-    let x = M.left;
-    if (isHeader) doc.rect(M.left, y, W, height).fill('#dde8f5').fillColor('#111111');
-    cells.forEach((text, i) => {
-      doc.font(isHeader || emphasis ? 'Bold' : 'Body').fontSize(8.5)
-        .text(text, x + 3, y + 3, { width: widths[i] - 6, align: isHeader ? 'center' : columns[i][2] });
-      x += widths[i];
-    });
-    doc.moveTo(M.left, y + height).lineTo(M.left + W, y + height).lineWidth(0.4).stroke('#b8c2d0');
-    doc.y = y + height;
-  };
-  drawRow(columns.map((c) => c[0]), true, false);
-  rows.forEach((r, i) => drawRow(r, false, bold(i)));
+type Column = [title: string, share: number, align: 'left' | 'right' | 'center'];
+
+/** A titled table: header repeated on each page; the title, the header and the first row never split (pdf-table.ts). */
+function table(doc: Doc, title: string, columns: Column[], rows: string[][], intro?: string) {
+  const blocks = [headingBlock(title), ...(intro ? [{ text: intro, font: 'Body' as const, size: 9.5, gapAfter: 0.4 }] : [])];
+  drawTable(doc, {
+    columns: columns.map(([header, width, align]): PdfColumn => ({ header, width, align })), rows, x: M.left, width: W,
+    bottom: doc.page.height - M.bottom, fontSize: 8.5,
+    lead: { height: blockHeight(doc, blocks, W), draw: () => {
+      drawHeading(doc, title);
+      if (intro) doc.font('Body').fontSize(9.5).text(intro, M.left, doc.y, { width: W }).moveDown(0.4);
+    } },
+  });
 }
 
+const DISTRIBUTION_HEIGHT = 160;
+
 function distributionChart(doc: Doc, s: GroupSummary) {
-  const h = 130;
-  ensureRoom(doc, h + 30);
+  const h = DISTRIBUTION_HEIGHT - 30;
+  ensureRoom(doc, DISTRIBUTION_HEIGHT);
   const y0 = doc.y + 8;
   const max = Math.max(1, ...s.distribution);
   const bw = W / s.distribution.length;
@@ -114,8 +116,8 @@ function bandsByUnitChart(doc: Doc, data: ReportData) {
   if (rows.length === 0) return;
   const labelW = 150;
   const barW = W - labelW - 8;
-  const legendY = doc.y + 4;
   ensureRoom(doc, 40);
+  const legendY = doc.y + 4;
   let lx = M.left;
   data.scoring.bands.forEach((b, i) => {
     doc.rect(lx, legendY, 9, 9).fill(BAND_COLORS[i % BAND_COLORS.length]);
@@ -154,34 +156,36 @@ export function writeResultsPdf(data: ReportData): Promise<Buffer> {
   officialHeader(doc, data);
   headline(doc, data);
   const s = data.node.summary;
-  heading(doc, 'Xếp loại');
-  table(doc, [['Xếp loại', 4, 'left'], ['Số lượng', 2, 'right'], ['Tỷ lệ', 2, 'right']],
+  table(doc, 'Xếp loại', [['Xếp loại', 4, 'left'], ['Số lượng', 2, 'right'], ['Tỷ lệ', 2, 'right']],
     s.bands.map((b) => [b.label, count(b.count), formatPercentVi(b.percent)]));
-  heading(doc, 'Phổ điểm');
+  heading(doc, 'Phổ điểm', DISTRIBUTION_HEIGHT);
   distributionChart(doc, s);
   if (data.children.length > 0) {
-    heading(doc, 'Xếp loại theo đơn vị');
+    heading(doc, 'Xếp loại theo đơn vị', 40);
     bandsByUnitChart(doc, data);
-    heading(doc, 'Kết quả theo đơn vị');
-    table(doc, [['Đơn vị', 6, 'left'], ['Phải làm', 2, 'right'], ['Đã làm', 2, 'right'], ['Điểm TB', 2, 'right'], ['Giỏi, xuất sắc', 2.4, 'right']],
+    table(doc, 'Kết quả theo đơn vị',
+      [['Đơn vị', 6, 'left'], ['Phải làm', 2, 'right'], ['Đã làm', 2, 'right'], ['Điểm TB', 2, 'right'], ['Giỏi, xuất sắc', 2.4, 'right']],
       data.children.map((c) => [c.name, count(c.eligible), count(c.took), formatDecimalVi(c.summary.mean), formatPercentVi(c.summary.goodPercent)]));
   }
   for (const c of data.cuts) {
     if (c.rows.length < 2) continue;
-    heading(doc, c.title);
-    table(doc, [['Nhóm', 5, 'left'], ['Số bài', 2, 'right'], ['Điểm TB', 2, 'right'], ['Giỏi, xuất sắc', 2.4, 'right']],
+    table(doc, c.title, [['Nhóm', 5, 'left'], ['Số bài', 2, 'right'], ['Điểm TB', 2, 'right'], ['Giỏi, xuất sắc', 2.4, 'right']],
       c.rows.map((r) => [r.label, count(r.summary.took), formatDecimalVi(r.summary.mean), formatPercentVi(r.summary.goodPercent)]));
   }
   if (data.test && data.items) {
-    heading(doc, 'Chất lượng đề');
     const t = data.test;
-    doc.font('Body').fontSize(9.5).text(`Độ tin cậy KR-20: ${formatDecimalVi(t.kr20, 3)} · sai số chuẩn của phép đo: ${formatDecimalVi(t.semScore)} điểm`
-      + ` · số câu đúng trung bình ${formatDecimalVi(t.meanCorrect)}/${t.questions}.`, M.left, doc.y, { width: W });
+    const quality = `Độ tin cậy KR-20: ${formatDecimalVi(t.kr20, 3)} · sai số chuẩn của phép đo: ${formatDecimalVi(t.semScore)} điểm`
+      + ` · số câu đúng trung bình ${formatDecimalVi(t.meanCorrect)}/${t.questions}.`;
     const flagged = data.items.filter((i) => i.flags.length > 0);
     if (flagged.length) {
-      doc.moveDown(0.4);
-      table(doc, [['Câu', 1, 'center'], ['Đáp án', 1.2, 'center'], ['Độ khó', 1.4, 'right'], ['Độ phân biệt', 1.6, 'right'], ['Cảnh báo', 5, 'left']],
-        flagged.map((i) => [String(i.index + 1), i.key, formatDecimalVi(i.facility, 3), formatDecimalVi(i.pointBiserial, 3), i.flags.map((f) => FLAG_LABELS[f]).join('; ')]));
+      table(doc, 'Chất lượng đề',
+        [['Câu', 1, 'center'], ['Đáp án', 1.2, 'center'], ['Độ khó', 1.4, 'right'], ['Độ phân biệt', 1.6, 'right'], ['Cảnh báo', 5, 'left']],
+        flagged.map((i) => [String(i.index + 1), i.key, formatDecimalVi(i.facility, 3), formatDecimalVi(i.pointBiserial, 3), i.flags.map((f) => FLAG_LABELS[f]).join('; ')]),
+        quality);
+    } else {
+      doc.font('Body').fontSize(9.5);
+      heading(doc, 'Chất lượng đề', doc.heightOfString(quality, { width: W }));
+      doc.font('Body').fontSize(9.5).text(quality, M.left, doc.y, { width: W });
     }
   }
   signatures(doc);
