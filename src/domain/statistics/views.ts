@@ -39,6 +39,8 @@ export interface StatisticsView {
   live: boolean;
   computedAt: string;
   regradedAt: string | null;
+  /** When who had to take it was frozen (at the close): the official figures count those people, as they were then. */
+  populationFrozenAt: string | null;
   /** The unit shown, its ancestors within the reader's scope, and its children. */
   node: UnitFigures;
   path: { unitId: number | null; name: string }[];

@@ -43,6 +43,7 @@ describeEachDialect('official figures of a closed survey', (dialect) => {
     const detail = (await session.request('GET', `/api/assessments/${id}`)).json();
     return {
       live: view.live as boolean,
+      frozenAt: view.populationFrozenAt as string | null,
       node: { name: view.node.name, eligible: view.node.eligible, took: view.node.took, participationPercent: view.node.participationPercent } as Figures,
       children: (view.children as Figures[]).map((c) => [c.name, c.eligible, c.took, c.participationPercent]),
       byPosition: (view.cuts.byPosition as { label: string; summary: { took: number } }[]).map((c) => [c.label, c.summary.took]),
@@ -79,6 +80,7 @@ describeEachDialect('official figures of a closed survey', (dialect) => {
   it('freezes who had to take the survey at its close: 7 people added, one moved, one promoted change nothing', async () => {
     const whileOpen = await officialFigures(await organizer(), closedId);
     expect(whileOpen.live).toBe(true);
+    expect(whileOpen.frozenAt).toBeNull();
     expect(whileOpen.node.eligible).toBe(7);
 
     clock.set(AFTER_CLOSE);
@@ -88,6 +90,7 @@ describeEachDialect('official figures of a closed survey', (dialect) => {
     const session = await organizer();
     const atClose = await officialFigures(session, closedId);
     expect(atClose.live).toBe(false);
+    expect(atClose.frozenAt).toBe(AFTER_CLOSE);
     expect(atClose.node).toEqual({ name: 'Xã Bình Minh', eligible: 7, took: 4, participationPercent: expect.closeTo(57.14, 1) });
     expect(atClose.children).toEqual([['Trường THCS Bình Minh', 4, 3, 75], ['Trường Tiểu học Bình Minh', 3, 1, expect.closeTo(33.33, 1)]]);
     expect(atClose.detailEligible).toBe(7);

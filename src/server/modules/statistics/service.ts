@@ -14,6 +14,7 @@ import { assessmentForActor } from '../assessments/service.ts';
 import type { AssessmentRow } from '../assessments/repository.ts';
 import { frozenOf } from '../exam/content.ts';
 import { statisticsFor, forgetStatistics, type ComputedStatistics } from './compute.ts';
+import { findFreeze } from '../population/repository.ts';
 import * as repo from './repository.ts';
 
 function figures(node: RolledUpUnit, compare: ComputedStatistics | null): UnitFigures {
@@ -72,11 +73,13 @@ export async function statisticsView(ctx: AppContext, actor: Actor, assessmentId
   }
   if (top.id === 0 && node.id !== 0) path.unshift({ unitId: null, name: top.name });
   const scoring = JSON.parse(row.scoring_json) as ScoringRule;
+  const freeze = await findFreeze(ctx.db, row.id);
   return {
     assessment: { id: row.id, title: row.title, opensAt: row.opens_at, closesAt: row.closes_at, questionCount: row.question_count,
       unitName: row.unit_name },
     bands: scoring.bands, goodLabel: goodShareLabel(new BandScheme(scoring.bands)),
     live: ctx.clock.now().getTime() < Date.parse(row.closes_at), computedAt: stats.computedAt, regradedAt: row.regraded_at,
+    populationFrozenAt: freeze?.frozen_at ?? null,
     node: figures(node, comparison?.stats ?? null), path,
     children: node.children.filter((c) => c.eligible > 0 || c.took > 0).map((c) => figures(c, comparison?.stats ?? null)),
     overall: stats.result.overall,

@@ -101,6 +101,7 @@ export function StatisticsTab({ assessmentId }: { assessmentId: number }) {
         }))} />
         <Space wrap>
           {view.live ? <Tag color="warning">{PARTIAL_FIGURES}</Tag> : <Tag color="success">Số liệu chính thức</Tag>}
+          {view.populationFrozenAt && <span className="muted">Danh sách phải làm chốt lúc {formatDateTimeVi(view.populationFrozenAt)}</span>}
           <span className="muted">Tính lúc {formatDateTimeVi(view.computedAt)}</span>
           <Dropdown menu={{ items: REPORT_MENU, onClick: ({ key }) => void download(key as ReportFormat) }}>
             <Button icon={<DownloadOutlined />} loading={downloading}>Tải báo cáo</Button>
