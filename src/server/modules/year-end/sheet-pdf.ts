@@ -5,17 +5,15 @@
  */
 import PDFDocument from 'pdfkit';
 import { pdfToBuffer, registerVietnameseFonts } from '../../files/pdf-fonts.ts';
+import { drawTable } from '../../files/pdf-table.ts';
 import type { YearEndSheet } from './sheet-data.ts';
 import { COLUMN_HEADERS, placeDateLine, rowTexts, SHEET_PURPOSE, SHEET_TITLE, SIGNERS, subtitleLines, totalsLine } from './sheet-text.ts';
 
 type Doc = PDFKit.PDFDocument;
 const M = { top: 36, bottom: 40, left: 34, right: 34 };
 /** Shares of the table width, in the order of COLUMN_HEADERS. */
-const SHARES = [2.2, 9, 3.2, 8.5, 5.6, 3.4, 3.8, 4.4, 4.6, 4.2, 4.2, 12, 5];
+const SHARES = [2.8, 9, 3.2, 8.5, 5.6, 3.4, 3.8, 4.4, 4.6, 4.2, 4.2, 11.4, 5];
 const ALIGN: ('left' | 'center' | 'right')[] = ['center', 'left', 'center', 'left', 'left', 'center', 'right', 'left', 'center', 'right', 'center', 'left', 'left'];
-const LINE = '#8a8a8a';
-const FILL = '#ddebf7';
-const PAD = 3;
 const SIZE = 8;
 
 function officialHeader(doc: Doc, sheet: YearEndSheet, width: number) {
@@ -34,52 +32,19 @@ function officialHeader(doc: Doc, sheet: YearEndSheet, width: number) {
   doc.moveDown(0.6);
 }
 
-function rowHeight(doc: Doc, cells: string[], widths: number[], font: 'Body' | 'Bold') {
-  doc.font(font).fontSize(SIZE);
-  return Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: widths[i] - 2 * PAD }))) + 2 * PAD;
-}
-
-function drawRow(doc: Doc, cells: string[], widths: number[], y: number, height: number, header: boolean) {
-  let x = M.left;
-  doc.font(header ? 'Bold' : 'Body').fontSize(SIZE).lineWidth(0.5);
-  cells.forEach((cell, i) => {
-    if (header) doc.rect(x, y, widths[i], height).fillAndStroke(FILL, LINE);
-    else doc.rect(x, y, widths[i], height).stroke(LINE);
-    doc.fillColor('#111111').text(cell, x + PAD, y + PAD, { width: widths[i] - 2 * PAD, align: header ? 'center' : ALIGN[i] });
-    x += widths[i];
-  });
-}
-
 export function writeYearEndPdf(sheet: YearEndSheet): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margins: M, bufferPages: true, lang: 'vi-VN',
     info: { Title: `${SHEET_TITLE} – ${sheet.unitName}`, Author: sheet.unitName } });
   registerVietnameseFonts(doc);
   const width = doc.page.width - M.left - M.right;
   const bottom = doc.page.height - M.bottom;
-  const total = SHARES.reduce((a, b) => a + b, 0);
-  const widths = SHARES.map((s) => (s / total) * width);
   officialHeader(doc, sheet, width);
-  const headers = [...COLUMN_HEADERS];
-  const headerHeight = rowHeight(doc, headers, widths, 'Bold');
   const decimals = sheet.survey?.decimals ?? 2;
+  if (sheet.rows.length > 0) {
+    drawTable(doc, { columns: COLUMN_HEADERS.map((header, i) => ({ header, width: SHARES[i], align: ALIGN[i] })),
+      rows: sheet.rows.map((row, i) => rowTexts(row, i, decimals)), x: M.left, width, bottom, fontSize: SIZE });
+  }
   let y = doc.y;
-  let headerPending = true;
-  sheet.rows.forEach((row, i) => {
-    const cells = rowTexts(row, i, decimals);
-    const height = rowHeight(doc, cells, widths, 'Body');
-    // A header is drawn only with at least one row under it.
-    if (headerPending || y + height > bottom) {
-      if (y + (headerPending ? headerHeight : 0) + height > bottom) {
-        doc.addPage();
-        y = M.top;
-      }
-      drawRow(doc, headers, widths, y, headerHeight, true);
-      y += headerHeight;
-      headerPending = false;
-    }
-    drawRow(doc, cells, widths, y, height, false);
-    y += height;
-  });
   if (sheet.rows.length === 0) {
     doc.font('Body').fontSize(10).text('Đơn vị không có người nào trong danh sách.', M.left, y, { width });
     y = doc.y;
