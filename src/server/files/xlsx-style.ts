@@ -3,6 +3,8 @@ import type ExcelJS from 'exceljs';
 
 export const DATE_FORMAT = 'dd/mm/yyyy';
 export const TEXT_FORMAT = '@';
+/** Digits grouped by the reader's locale: 10.000 in Excel or LibreOffice set to Vietnamese, 10,000 in English. */
+export const COUNT_FORMAT = '#,##0';
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
@@ -13,8 +15,8 @@ export interface SheetColumn {
   header: string;
   /** Width in characters. */
   width: number;
-  /** text: stored as text ('@'), so ids and phone numbers keep their leading zeros. */
-  format?: 'general' | 'text' | 'date';
+  /** text: stored as text ('@'), so ids and phone numbers keep their leading zeros; count: digits grouped (COUNT_FORMAT). */
+  format?: 'general' | 'text' | 'date' | 'count';
   align?: 'left' | 'center' | 'right';
   wrap?: boolean;
   font?: Partial<ExcelJS.Font>;
@@ -34,13 +36,49 @@ export function defineColumns(sheet: ExcelJS.Worksheet, columns: SheetColumn[]):
   columns.forEach((spec, i) => {
     const column = sheet.getColumn(i + 1);
     column.width = spec.width;
-    const numFmt = spec.format === 'text' ? TEXT_FORMAT : spec.format === 'date' ? DATE_FORMAT : undefined;
+    const numFmt = spec.format === 'text' ? TEXT_FORMAT : spec.format === 'date' ? DATE_FORMAT : spec.format === 'count' ? COUNT_FORMAT : undefined;
     column.style = {
       ...(numFmt ? { numFmt } : {}),
       ...(spec.font ? { font: spec.font } : {}),
       alignment: { vertical: 'middle', horizontal: spec.align, wrapText: spec.wrap ?? false },
     };
   });
+}
+
+/**
+ * The height a wrapped text needs in a cell `width` characters wide. Excel and LibreOffice do not grow a row whose
+ * height is set, and LibreOffice does not always grow one whose height is not: wrapped rows get this height. Counted
+ * generously (every character as wide as a "0", bold wider) so that a substitute font in LibreOffice still fits.
+ * 0 for a text that fits on one line: the row's own height does.
+ */
+export function wrappedHeight(text: string, width: number, size = 11, bold = false): number {
+  const perLine = Math.max(1, Math.floor((width - 1.5) / ((bold ? 1.1 : 1) * (size / 11))));
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let used = 0;
+    lines += 1;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const need = used === 0 ? word.length : used + 1 + word.length;
+      if (need <= perLine) used = need;
+      else {
+        lines += used === 0 ? 0 : 1;
+        lines += Math.floor(Math.max(0, word.length - 1) / perLine);
+        used = word.length % perLine || perLine;
+      }
+    }
+  }
+  return lines <= 1 ? 0 : Math.ceil(lines * size * 1.35 + 4);
+}
+
+/** Gives a row the height its wrapped cells need (never lower than it has); widths are the columns' unless given. */
+export function fitRowHeight(sheet: ExcelJS.Worksheet, row: ExcelJS.Row, widths?: number[]): void {
+  let height = row.height ?? 15;
+  row.eachCell((cell, column) => {
+    if (!cell.alignment?.wrapText || typeof cell.value !== 'string') return;
+    const width = widths?.[column - 1] ?? sheet.getColumn(column).width ?? 9;
+    height = Math.max(height, wrappedHeight(cell.value, width, cell.font?.size ?? 11, cell.font?.bold ?? false));
+  });
+  if (height > (row.height ?? 15)) row.height = height;
 }
 
 /** One merged, centred row per line; the first is the big bold title. Returns the next free row number. */
@@ -57,7 +95,9 @@ export function addTitleRows(sheet: ExcelJS.Worksheet, lines: TitleLine[], colum
     };
     for (let c = 2; c <= columnCount; c++) row.getCell(c).style = {};
     if (columnCount > 1) sheet.mergeCells(rowNumber, 1, rowNumber, columnCount);
-    row.height = spec.height ?? (i === 0 ? 24 : 18);
+    const width = Array.from({ length: columnCount }, (_, c) => sheet.getColumn(c + 1).width ?? 9).reduce((a, b) => a + b, 0);
+    const size = spec.size ?? (i === 0 ? 14 : 12);
+    row.height = Math.max(spec.height ?? (i === 0 ? 24 : 18), wrappedHeight(spec.text, width, size, spec.bold ?? i < 2));
   });
   return startRow + lines.length;
 }
@@ -76,6 +116,7 @@ export function addHeaderRow(sheet: ExcelJS.Worksheet, headers: string[], rowNum
     };
   });
   row.height = 32;
+  fitRowHeight(sheet, row);
   sheet.views = [{ state: 'frozen', xSplit: frozenColumns, ySplit: rowNumber, topLeftCell: cellAddress(rowNumber + 1, frozenColumns + 1) }];
   sheet.pageSetup.printTitlesRow = `${rowNumber}:${rowNumber}`;
   return row;
@@ -107,10 +148,11 @@ export function layoutTable(sheet: ExcelJS.Worksheet, layout: TableLayout, froze
   return headerRow;
 }
 
-/** Appends a data row with thin borders on every column of the table. */
+/** Appends a data row with thin borders on every column of the table, as tall as its wrapped cells need. */
 export function addDataRow(sheet: ExcelJS.Worksheet, values: unknown[], columnCount = values.length): ExcelJS.Row {
   const row = sheet.addRow(values);
   for (let c = 1; c <= columnCount; c++) row.getCell(c).border = THIN_BORDER;
+  fitRowHeight(sheet, row);
   return row;
 }
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { periodLabel } from '../../../domain/training/class-report.ts';
 import { formatNumberVi } from '../../../domain/text.ts';
 import { writePdfReport } from '../../files/pdf-table.ts';
-import { addDataRow, formatVnDate, layoutTable, type SheetColumn } from '../../files/xlsx-style.ts';
+import { addDataRow, formatVnDate, layoutTable, wrappedHeight, type SheetColumn } from '../../files/xlsx-style.ts';
 import type { ClassReportResult } from './report-service.ts';
 
 export const REPORT_TITLE = 'BÁO CÁO KẾT QUẢ MỞ LỚP BỒI DƯỠNG';
@@ -11,19 +11,19 @@ const KIND_LABELS: Record<string, string> = { full_time: 'Chuyên trách', part_
 const TYPE_COLUMNS: SheetColumn[] = [
   { header: 'STT', width: 6, align: 'right' },
   { header: 'Loại lớp', width: 40, wrap: true },
-  { header: 'Số lớp kế hoạch', width: 12, align: 'right' },
-  { header: 'Số lớp đã mở', width: 12, align: 'right' },
-  { header: 'Học viên kế hoạch', width: 13, align: 'right' },
-  { header: 'Lượt học viên', width: 13, align: 'right' },
-  { header: 'Hoàn thành', width: 12, align: 'right' },
-  { header: 'Cấp chứng chỉ', width: 12, align: 'right' },
+  { header: 'Số lớp kế hoạch', width: 12, align: 'right', format: 'count' },
+  { header: 'Số lớp đã mở', width: 12, align: 'right', format: 'count' },
+  { header: 'Học viên kế hoạch', width: 13, align: 'right', format: 'count' },
+  { header: 'Lượt học viên', width: 13, align: 'right', format: 'count' },
+  { header: 'Hoàn thành', width: 12, align: 'right', format: 'count' },
+  { header: 'Cấp chứng chỉ', width: 12, align: 'right', format: 'count' },
 ];
 const LECTURER_COLUMNS: SheetColumn[] = [
   { header: 'STT', width: 6, align: 'right' },
   { header: 'Giảng viên', width: 30 },
   { header: 'Loại', width: 14 },
-  { header: 'Số lớp được đánh giá', width: 14, align: 'right' },
-  { header: 'Số phiếu đánh giá', width: 14, align: 'right' },
+  { header: 'Số lớp được đánh giá', width: 14, align: 'right', format: 'count' },
+  { header: 'Số phiếu đánh giá', width: 14, align: 'right', format: 'count' },
   { header: 'Điểm trung bình (1–5)', width: 14, align: 'right' },
 ];
 
@@ -47,7 +47,7 @@ export async function writeClassReportXlsx(report: ClassReportResult): Promise<B
   const summary = sheet.addRow([report.summary]);
   sheet.mergeCells(summary.number, 1, summary.number, TYPE_COLUMNS.length);
   summary.getCell(1).alignment = { wrapText: true, vertical: 'top' };
-  summary.height = 48;
+  summary.height = Math.max(30, wrappedHeight(report.summary, TYPE_COLUMNS.reduce((n, c) => n + c.width, 0)));
   note.height = 8;
 
   const lecturers = workbook.addWorksheet('Giảng viên');

@@ -1,10 +1,10 @@
 /** The results workbook in the layout offices send upward: summary per unit, detail per person, item analysis. */
 import ExcelJS from 'exceljs';
 import { FLAG_LABELS, positionLabel } from '../../../domain/statistics/index.ts';
-import { addDataRow, formatVnDate, layoutTable, type SheetColumn } from '../../files/xlsx-style.ts';
+import { addDataRow, COUNT_FORMAT, formatVnDate, layoutTable, type SheetColumn } from '../../files/xlsx-style.ts';
 import type { ReportData, ReportUnitRow } from './report-data.ts';
 
-const COUNT = '#,##0';
+const COUNT = COUNT_FORMAT;
 const DECIMAL = '0.00';
 
 export function reportTitles(data: ReportData) {
@@ -74,7 +74,7 @@ function itemSheet(book: ExcelJS.Workbook, data: ReportData) {
   const columns: SheetColumn[] = [
     { header: 'Câu', width: 6, align: 'center' },
     { header: 'Đáp án', width: 8, align: 'center' },
-    { header: 'Số người làm đúng', width: 11, align: 'right' },
+    { header: 'Số người làm đúng', width: 11, align: 'right', format: 'count' },
     { header: 'Độ khó (tỷ lệ làm đúng)', width: 12, align: 'right' },
     { header: 'Độ phân biệt (tương quan)', width: 12, align: 'right' },
     { header: 'Độ phân biệt (nhóm cao – thấp 27%)', width: 13, align: 'right' },
@@ -98,10 +98,12 @@ function itemSheet(book: ExcelJS.Workbook, data: ReportData) {
     const t = data.test;
     for (const [label, value] of [['Độ tin cậy KR-20', t.kr20], ['Sai số chuẩn của phép đo (số câu)', t.semCorrect],
       ['Sai số chuẩn của phép đo (thang 10)', t.semScore], ['Số câu đúng trung bình', t.meanCorrect], ['Độ lệch chuẩn (số câu)', t.sdCorrect]] as const) {
-      const row = sheet.addRow([label, null, null, value]);
-      sheet.mergeCells(row.number, 1, row.number, 3);
+      // The label across the first six columns: on one line, where three narrow ones would clip it.
+      const row = sheet.addRow([label, null, null, null, null, null, value]);
+      sheet.mergeCells(row.number, 1, row.number, 6);
       row.getCell(1).font = { bold: true };
-      row.getCell(4).numFmt = '0.000';
+      row.getCell(1).alignment = { horizontal: 'left', vertical: 'middle' };
+      row.getCell(7).numFmt = '0.000';
     }
   }
 }
