@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildPerson, buildUnit, buildUser } from '../../test/builders.ts';
 import { buildPublishedAssessment } from '../../test/assessment-builders.ts';
-import { describeEachDialect, login, type Session } from '../../test/harness.ts';
+import { DIALECTS, describeEachDialect, login, type Session } from '../../test/harness.ts';
+import { hasLibreOffice, renderWithLibreOffice } from '../../test/render-office.ts';
 import { createTrainingFixture } from '../../test/training-fixture.ts';
 import { freezeClosedPopulations } from '../population/service.ts';
 import { renderYearEndSheet } from './service.ts';
@@ -153,7 +154,20 @@ describeEachDialect('year-end sheet of a unit', (dialect) => {
       for (const page of pages.slice(0, -1)) expect(page).toContain('Họ và tên');
       expect(pages.at(-1)).toContain('THỦ TRƯỞNG ĐƠN VỊ');
     }
-    const inline = await readBook(await renderYearEndSheet(data, 'xlsx', Infinity));
+    const workbook = await renderYearEndSheet(data, 'xlsx', Infinity);
+    // As the office prints the workbook: A4 landscape, the header row on every page, every name whole, signatures at the end.
+    if (hasLibreOffice && hasPdftotext && dialect === DIALECTS[0]) {
+      const printed = renderWithLibreOffice(workbook, 'danh-sach.xlsx', path.join(f.env.dataDir, 'lo'));
+      expect(printed.pages).toBeGreaterThan(1);
+      for (const size of printed.pageSizes()) expect(size).toMatch(/^841\.\d+ x 595\.\d+ pts \(A4\)$/);
+      const pages = printed.allPages();
+      for (const page of pages) expect(page).toContain('Họ và tên');
+      const text = pages.join('\n');
+      for (let i = 1; i <= 90; i++) expect(text).toMatch(new RegExp(`Nguyễn Văn Mẫu ${i}\\b`));
+      expect(pages.at(-1)).toContain('THỦ TRƯỞNG ĐƠN VỊ');
+      expect(pages.at(-1)).toContain('Tân Lập, ngày 06 tháng 07 năm 2026');
+    }
+    const inline = await readBook(workbook);
     const child = await readBook(await renderYearEndSheet(data, 'xlsx', 0));
     expect(child.getSheetValues().map((r) => JSON.stringify(r))).toEqual(inline.getSheetValues().map((r) => JSON.stringify(r)));
     expect(child.getRow(99).getCell(2).value).toBe('Nguyễn Văn Mẫu 90');
