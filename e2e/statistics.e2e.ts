@@ -7,7 +7,7 @@ import { seedDemoAssessment } from '../src/server/demo/seed-assessment.ts';
 import { LoginPage } from './page-models/login-page.ts';
 import { launchChromium, startTestServer } from './support/server.ts';
 
-describe('an organiser reads last summer\'s statistics, drills down to a school and downloads its Excel report', () => {
+describe('an organiser reads last summer\'s statistics, drills down to a school and downloads its Excel and CSV reports', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let page: Page;
@@ -73,5 +73,23 @@ describe('an organiser reads last summer\'s statistics, drills down to a school 
     expect(Number(first.getCell(bandCount - 1).value)).toBeCloseTo(mean, 2);
     const detail = book.getWorksheet('Chi tiết')!;
     expect(detail.rowCount - 5).toBe(scores.length);
+
+    // The menu names both CSV files; the default one is what Excel on a Vietnamese-locale PC splits into columns.
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      (async () => {
+        await page.getByRole('button', { name: 'Tải báo cáo' }).click();
+        await page.getByRole('menuitem', { name: 'CSV (quốc tế, dấu ,)' }).waitFor();
+        await page.getByRole('menuitem', { name: 'CSV (Excel tiếng Việt, dấu ;)' }).click();
+      })(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const bytes = fs.readFileSync((await csv.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('STT;Họ và tên;Đơn vị;Chức vụ;Mã đề;Số câu đúng;Điểm;Xếp loại;Thời điểm nộp');
+    expect(lines).toHaveLength(scores.length + 1);
+    const written = lines.slice(1).map((l) => l.split(';')[6]).sort();
+    expect(written).toEqual(scores.map((s) => String(s.score).replace('.', ',')).sort());
   });
 });
