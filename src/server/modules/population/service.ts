@@ -61,9 +61,3 @@ export async function freezeClosedPopulations(ctx: AppContext): Promise<number> 
   }
   return frozen;
 }
-
-/** Whether the population of an assessment is frozen (the database's answer, for paths that must not freeze). */
-export async function isPopulationFrozen(ctx: AppContext, assessmentId: number): Promise<boolean> {
-  if (frozenSet(ctx.db).has(assessmentId)) return true;
-  return (await repo.findFreeze(ctx.db, assessmentId)) !== undefined;
-}
