@@ -12,7 +12,7 @@ it('gives each of several simultaneous downloads its own file (they queue for on
   const data = (title: string) => ({ title, units: [], scoring: { bands: [] },
     people: [{ fullName: title, unitName: 'Trường THCS A', position: 'teacher', variantCode: '101', correct: 1, score: 5, band: 'Trung bình' }] });
   const files = await Promise.all(['Lê Thị An', 'Phạm Văn Bình', 'Võ Thị Cúc'].map((name) => renderOffThread(module, 'writeResultsCsv', data(name))));
-  expect(files.map((f) => f.body.toString('utf8').split('\r\n')[1].split(',')[1])).toEqual(['Lê Thị An', 'Phạm Văn Bình', 'Võ Thị Cúc']);
+  expect(files.map((f) => f.body.toString('utf8').split('\r\n')[1].split(';')[1])).toEqual(['Lê Thị An', 'Phạm Văn Bình', 'Võ Thị Cúc']);
 });
 
 const jobs = new URL('../test/off-thread-jobs.ts', import.meta.url).href;
