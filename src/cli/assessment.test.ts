@@ -50,7 +50,7 @@ describeEachDialect('command line: assessments', (dialect) => {
     expect(report.stdout).toContain('Khảo sát hè 2026');
     expect(fs.statSync(path.join(env.dir, 'ket-qua.xlsx')).size).toBeGreaterThan(1000);
     const bad = await env.cli('report', String(id), '--format', 'doc', '--out', 'x');
-    expect(bad.stderr).toContain('--format phải là xlsx, pdf hoặc csv.');
+    expect(bad.stderr).toContain('--format phải là xlsx, pdf, csv (dấu ; và dấu phẩy thập phân, cho Excel tiếng Việt) hoặc csv-intl');
     const again = await env.cli('assessment', 'publish', String(id));
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('Bài khảo sát đã được phát hành.');

@@ -1,6 +1,6 @@
 import type { SchoolLevel, UnitKind } from '../roster.ts';
 import type { RosterProblem, RosterRecord } from './types.ts';
-import { inferUnit, unitNameKey } from './unit-kind.ts';
+import { inferUnit, unitNameKey as foldUnitName } from './unit-kind.ts';
 
 export interface ExistingUnit { id: number; parentId: number | null; name: string; kind: string; path: string }
 
@@ -59,7 +59,27 @@ export function personSnapshot(p: Omit<RosterRecord, 'excelRow' | 'unitName' | '
  */
 export function planImport(records: RosterRecord[], root: ExistingUnit, unitsUnderRoot: ExistingUnit[],
   existingPeople: ExistingPerson[]): ImportPlan {
+  const planner = startPlan(root, unitsUnderRoot, existingPeople);
+  for (const r of records) planner.add(r);
+  return planner.finish();
+}
+
+export interface Planner {
+  add(record: RosterRecord): void;
+  finish(): ImportPlan;
+}
+
+/** planImport one record at a time, so that a caller can plan 20,000 rows in slices between other work. */
+export function startPlan(root: ExistingUnit, unitsUnderRoot: ExistingUnit[], existingPeople: ExistingPerson[]): Planner {
   const problems: RosterProblem[] = [];
+  // Rows repeat a few unit names thousands of times; their folded key is computed once.
+  const keys = new Map<string, string>();
+  const unitNameKey = (name: string) => {
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, key = foldUnitName(name));
+    return key;
+  };
+  const unitById = new Map(unitsUnderRoot.map((u) => [u.id, u]));
   const unitsToCreate = new Map<string, PlannedUnit>();
   const byKey = new Map<string, ExistingUnit[]>();
   for (const u of unitsUnderRoot) {
@@ -85,7 +105,7 @@ export function planImport(records: RosterRecord[], root: ExistingUnit, unitsUnd
   const resolveUnit = (r: RosterRecord, commune: UnitRef | null): UnitRef | 'ambiguous' => {
     const key = unitNameKey(r.unitName);
     if (!commune || 'existingId' in commune) {
-      const scopePath = commune ? unitsUnderRoot.find((u) => u.id === commune.existingId)!.path : root.path;
+      const scopePath = commune ? unitById.get(commune.existingId)!.path : root.path;
       const found = under(byKey.get(key), scopePath);
       if (found.length > 1) return 'ambiguous';
       if (found.length === 1) return { existingId: found[0].id };
@@ -103,8 +123,9 @@ export function planImport(records: RosterRecord[], root: ExistingUnit, unitsUnd
   const byStaff = new Map(existingPeople.filter((p) => p.staffId).map((p) => [p.staffId!, p]));
   const byCitizen = new Map(existingPeople.filter((p) => p.citizenId).map((p) => [p.citizenId!, p]));
   const people: PlannedPerson[] = [];
+  const rootKey = unitNameKey(root.name);
 
-  for (const r of records) {
+  const add = (r: RosterRecord): void => {
     const a = r.staffId ? byStaff.get(r.staffId) : undefined;
     const b = r.citizenId ? byCitizen.get(r.citizenId) : undefined;
     // A person outside the importer's subtree is named only by what the row itself gives (its id), never by anything
@@ -114,31 +135,31 @@ export function planImport(records: RosterRecord[], root: ExistingUnit, unitsUnd
       problems.push(outside === 'staff'
         ? { row: r.excelRow, column: 'Mã định danh', message: `Mã định danh ${r.staffId} ${OUTSIDE_SCOPE}` }
         : { row: r.excelRow, column: 'Số CCCD', message: `Số CCCD ${r.citizenId} ${OUTSIDE_SCOPE}` });
-      continue;
+      return;
     }
     // From here on, every stored person named is one the importer may change (and so may read).
     if (a && b && a.id !== b.id) {
       problems.push({ row: r.excelRow, column: 'Số CCCD', message: `Số CCCD ${r.citizenId} đã thuộc người khác (${b.fullName})` });
-      continue;
+      return;
     }
     const existing = a ?? b;
     if (existing && !a && r.staffId && existing.staffId && existing.staffId !== r.staffId) {
       problems.push({ row: r.excelRow, column: 'Số CCCD',
         message: `Số CCCD ${r.citizenId} đã gắn với mã định danh khác (${existing.staffId})` });
-      continue;
+      return;
     }
     // A school importing its own list: its rows name the school itself (and its commune, above it).
-    const commune = unitNameKey(r.unitName) === unitNameKey(root.name) ? null : resolveCommune(r);
+    const commune = unitNameKey(r.unitName) === rootKey ? null : resolveCommune(r);
     if (commune === 'ambiguous') {
       problems.push({ row: r.excelRow, column: 'Xã/Phường', message: `Có nhiều đơn vị tên "${r.communeName}"` });
-      continue;
+      return;
     }
-    const unit = commune === null && unitNameKey(r.unitName) === unitNameKey(root.name)
+    const unit = commune === null && unitNameKey(r.unitName) === rootKey
       ? { existingId: root.id } : resolveUnit(r, commune);
     if (unit === 'ambiguous') {
       problems.push({ row: r.excelRow, column: 'Đơn vị',
         message: `Có nhiều đơn vị tên "${r.unitName}"; hãy ghi thêm cột Xã/Phường để phân biệt` });
-      continue;
+      return;
     }
     let action: PlannedPerson['action'] = 'create';
     if (existing) {
@@ -147,6 +168,6 @@ export function planImport(records: RosterRecord[], root: ExistingUnit, unitsUnd
     }
     people.push({ record: r, unit, existingId: existing?.id ?? null, action,
       existing: existing ? { unitId: existing.unitId, staffId: existing.staffId, citizenId: existing.citizenId } : null });
-  }
-  return { unitsToCreate: [...unitsToCreate.values()], people, problems };
+  };
+  return { add, finish: () => ({ unitsToCreate: [...unitsToCreate.values()], people, problems }) };
 }

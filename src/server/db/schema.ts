@@ -105,7 +105,10 @@ export interface RosterImportTable {
   under_unit_id: number;
   file_name: string;
   status: string;
+  /** '[]' when rows_packed holds the records. */
   rows_json: string;
+  /** gzip of the records' JSON (read-file.ts); null for imports previewed before it, and once committed. */
+  rows_packed: Uint8Array | null;
   created_at: string;
 }
 

@@ -1,10 +1,10 @@
 /**
  * The child process of off-thread.ts: runs one job (a named export of a module), given the bytes on fd 0 as its first
- * argument when there are some, and writes the result to fd 4 — raw when it is a Uint8Array, else v8-serialized — before
+ * argument when there are some, and writes the result to fd 4 (result-frames.ts: raw bytes, or v8-serialized frames) before
  * answering on the IPC channel.
  */
 import fs from 'node:fs';
-import v8 from 'node:v8';
+import { encodeResult } from './result-frames.ts';
 
 // The server went away (or killed the IPC channel): nothing to send the result to.
 process.once('disconnect', () => process.exit(1));
@@ -15,12 +15,13 @@ async function readInput(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function writeResult(bytes: Uint8Array): Promise<void> {
+function writeResult(chunks: Iterable<Uint8Array>): Promise<void> {
   return new Promise((resolve, reject) => {
     const out = fs.createWriteStream('', { fd: 4 });
     out.on('error', reject);
     out.on('close', resolve);
-    out.end(bytes);
+    for (const chunk of chunks) out.write(chunk);
+    out.end();
   });
 }
 
@@ -29,9 +30,8 @@ process.once('message', async (job: { module: string; name: string; args: unknow
     const mod = await import(job.module) as Record<string, (...args: unknown[]) => unknown>;
     const args = job.input ? [await readInput(), ...job.args] : job.args;
     const out = await mod[job.name](...args);
-    const raw = out instanceof Uint8Array;
-    await writeResult(raw ? out : v8.serialize(out));
-    process.send!({ ok: true, kind: raw ? 'bytes' : 'v8', maxRssKb: process.resourceUsage().maxRSS }, () => process.exit(0));
+    await writeResult(encodeResult(out));
+    process.send!({ ok: true, maxRssKb: process.resourceUsage().maxRSS }, () => process.exit(0));
   } catch (err) {
     const app = err instanceof Error && err.name === 'AppError' && 'statusCode' in err && 'code' in err
       ? { statusCode: err.statusCode, code: err.code, message: err.message, details: (err as { details?: unknown }).details }

@@ -15,6 +15,8 @@ it('gives each of several simultaneous downloads its own file (they queue for on
   expect(files.map((f) => f.body.toString('utf8').split('\r\n')[1].split(';')[1])).toEqual(['Lê Thị An', 'Phạm Văn Bình', 'Võ Thị Cúc']);
 });
 
+import type { records as recordsJob } from '../test/off-thread-jobs.ts';
+
 const jobs = new URL('../test/off-thread-jobs.ts', import.meta.url).href;
 
 describe('capped jobs', () => {
@@ -23,6 +25,19 @@ describe('capped jobs', () => {
     input[0] = 1;
     const { value } = await runOffThread(jobs, 'echo', [new Date(Date.UTC(2026, 5, 1)), [1, 2, 3]], { lane: new OffThreadLane(1), input });
     expect(value).toEqual({ length: 3 * 1024 * 1024, first: 1, last: 7, year: 2026, list: [1, 2, 3] });
+  });
+
+  it('brings back a result of thousands of records whole and in order, the input sent as the chunks it arrived in', async () => {
+    const chunks = ['Danh sách ', 'cán bộ ', 'năm học 2026'].map((t) => Buffer.from(t));
+    const { value } = await runOffThread<ReturnType<typeof recordsJob>>(jobs, 'records', [2_500], { lane: new OffThreadLane(1), input: chunks });
+    expect(value.rows).toBe(2_500);
+    expect(value.records).toHaveLength(2_500);
+    expect(value.records[0]).toEqual({ row: 2, fullName: 'Người số 0', birth: new Date(Date.UTC(1980, 0, 1)) });
+    expect(value.records[2_499].fullName).toBe('Người số 2499');
+    expect(value.records.every((r, i) => r.row === i + 2)).toBe(true);
+    expect(value.problems).toEqual([{ row: 3, message: 'Ngày sinh không hợp lệ' }]);
+    expect(value.text).toBe('Danh sách cán bộ năm học 2026');
+    expect(Buffer.from(value.packed).toString('utf8')).toBe('Danh');
   });
 
   it('kills a child past its time, past its resident memory and out of V8 heap, and says which', async () => {

@@ -12,8 +12,9 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import v8 from 'node:v8';
 import { AppError } from '../errors.ts';
+import { ResultDecoder } from './result-frames.ts';
+import type { UploadBytes } from './upload-bytes.ts';
 
 /** The server runs its TypeScript through tsx (bin/boiduong.js); the child loads it the same way. */
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -76,7 +77,7 @@ export interface OffThreadOptions {
    * Bytes given to the function as its first argument (an uploaded file). They go through a pipe, written by libuv
    * from the buffer as it is: serializing 20 MB into the IPC channel held the event loop for a quarter of a second.
    */
-  input?: Uint8Array;
+  input?: UploadBytes;
   /** V8 heap of the child, MB (its old generation: --max-old-space-size). */
   heapMb?: number;
   /** Resident memory of the child, MB, checked every 100 ms (Linux): above it the child is killed. */
@@ -92,13 +93,13 @@ export interface OffThreadResult<T> {
 }
 
 type Reply =
-  | { ok: true; kind: 'bytes' | 'v8'; maxRssKb: number }
+  | { ok: true; maxRssKb: number }
   | { ok: false; message: string; app?: { statusCode: number; code: string; message: string; details?: unknown } };
 
 /**
  * Calls `name(input?, ...args)` exported by `moduleUrl` in a child process and returns what it resolves to. Arguments
  * cross by structured clone (plain data, Dates, typed arrays, Maps); the result comes back through a pipe of its own,
- * as raw bytes when it is a Uint8Array, else v8-serialized (one copy, then one deserialization here). An AppError
+ * as raw bytes when it is a Uint8Array, else v8-serialized in frames taken in as they arrive (result-frames.ts). An AppError
  * thrown in the child is thrown again here as an AppError; any other error as an Error with its message.
  */
 export function runOffThread<T>(moduleUrl: string, name: string, args: unknown[], options: OffThreadOptions): Promise<OffThreadResult<T>> {
@@ -145,9 +146,17 @@ function runInChild<T>(moduleUrl: string, name: string, args: unknown[], options
     let stderr = '';
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-4096); });
     const resultPipe = child.stdio[4] as Readable;
-    const result: Buffer[] = [];
+    const result = new ResultDecoder();
+    let decodeError: unknown;
     const resultEnded = new Promise<void>((done) => {
-      resultPipe.on('data', (chunk: Buffer) => result.push(chunk));
+      resultPipe.on('data', (chunk: Buffer) => {
+        if (decodeError !== undefined) return;
+        try {
+          result.push(chunk);
+        } catch (err) {
+          decodeError = err;
+        }
+      });
       resultPipe.on('end', done);
       resultPipe.on('error', () => done());
     });
@@ -155,7 +164,8 @@ function runInChild<T>(moduleUrl: string, name: string, args: unknown[], options
       const stdin = child.stdin as Writable;
       // A child that dies before reading all of it closes the pipe: that is told by its exit, not by this error.
       stdin.on('error', () => undefined);
-      stdin.end(options.input);
+      for (const chunk of options.input instanceof Uint8Array ? [options.input] : options.input) stdin.write(chunk);
+      stdin.end();
     }
     let peakKb = 0;
     let killedFor: 'memory' | 'timeout' | null = null;
@@ -189,9 +199,10 @@ function runInChild<T>(moduleUrl: string, name: string, args: unknown[], options
       }
       // The child wrote its result and closed the pipe before answering; take what is still in transit.
       void resultEnded.then(() => settle(() => {
-        const bytes = result.length === 1 ? result[0] : Buffer.concat(result);
         try {
-          const value = reply.kind === 'bytes' ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : v8.deserialize(bytes);
+          if (decodeError !== undefined) throw decodeError;
+          const decoded = result.result();
+          const value = decoded.kind === 'bytes' ? decoded.bytes : decoded.value;
           resolve({ value: value as T, peakRssMb: Math.round(Math.max(peakKb, reply.maxRssKb) / 1024) });
         } catch (err) {
           reject(err);

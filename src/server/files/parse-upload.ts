@@ -13,6 +13,7 @@ import { FileLimitError } from '../../domain/files/limits.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { OffThreadBusy, OffThreadFailure, OffThreadLane, runOffThread } from './off-thread.ts';
+import { wholeBytes, type UploadBytes } from './upload-bytes.ts';
 
 /**
  * A parse that can run here or in the child: the child imports `url` and calls its export `name` with the same
@@ -58,8 +59,8 @@ export function assertParseCapacity(ctx: AppContext, reply: FastifyReply): void 
 }
 
 /** Runs the parse in the child (ctx.parseFiles === 'child') or here; either way under the budgets of ctx.config. */
-export async function parseUpload<A extends unknown[], T>(ctx: AppContext, job: ParseJob<A, T>, file: Uint8Array, ...args: A): Promise<T> {
-  if (ctx.parseFiles !== 'child') return job.fn(file, ...args);
+export async function parseUpload<A extends unknown[], T>(ctx: AppContext, job: ParseJob<A, T>, file: UploadBytes, ...args: A): Promise<T> {
+  if (ctx.parseFiles !== 'child') return job.fn(wholeBytes(file), ...args);
   const uploads = ctx.config.uploads;
   try {
     const { value } = await runOffThread<T>(job.url, job.name, args, {

@@ -23,3 +23,14 @@ export function exhaustHeap(): number {
   const held: { n: number; s: string }[] = [];
   for (let i = 0; ; i++) held.push({ n: i, s: `objet ${i}` });
 }
+
+/** A parse's shape: many records (crossing in slices), a few problems, a count, packed bytes; the input's chunks joined. */
+export function records(input: Uint8Array, count: number) {
+  return {
+    records: Array.from({ length: count }, (_, i) => ({ row: i + 2, fullName: `Người số ${i}`, birth: new Date(Date.UTC(1980, 0, 1 + i)) })),
+    problems: [{ row: 3, message: 'Ngày sinh không hợp lệ' }],
+    rows: count,
+    packed: input.subarray(0, 4),
+    text: Buffer.from(input).toString('utf8'),
+  };
+}

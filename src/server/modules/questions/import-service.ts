@@ -7,6 +7,7 @@ import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { bankForActor, ensureTopic } from '../banks/service.ts';
 import { parseUpload } from '../../files/parse-upload.ts';
+import type { UploadBytes } from '../../files/upload-bytes.ts';
 import { parseQuestionFileJob } from './parse-file.ts';
 import * as repo from './repository.ts';
 import { contentJson } from './content.ts';
@@ -20,7 +21,7 @@ export interface QuestionImportPreview {
  * Parses a file (under the upload budgets, off the event loop on the server: files/parse-upload.ts) and, when a bank
  * is given, flags likely duplicates of its questions. Writes nothing.
  */
-export async function previewQuestionImport(ctx: AppContext, actor: Actor | null, input: { fileName: string; file: Uint8Array;
+export async function previewQuestionImport(ctx: AppContext, actor: Actor | null, input: { fileName: string; file: UploadBytes;
   bankId?: number }): Promise<QuestionImportPreview> {
   const parsed = await parseUpload(ctx, parseQuestionFileJob, input.file, input.fileName, ctx.config.uploads.limits);
   let existing = new Set<string>();
@@ -89,7 +90,7 @@ export async function applyQuestionImport(ctx: AppContext, actor: Actor, bankId:
 export const IMPORT_TTL_MS = 24 * 3_600_000;
 
 /** Preview of an upload for the bank page: stored so that any node can commit the ticked questions. */
-export async function previewForBank(ctx: AppContext, actor: Actor, bankId: number, fileName: string, file: Uint8Array) {
+export async function previewForBank(ctx: AppContext, actor: Actor, bankId: number, fileName: string, file: UploadBytes) {
   const preview = await previewQuestionImport(ctx, actor, { fileName, file, bankId });
   const payload = preview.questions.map((q) => ({ ...q, images: q.images.map(encodeImage),
     options: q.options.map((o) => ({ ...o, images: o.images.map(encodeImage) })) }));

@@ -10,6 +10,7 @@ import { EXPORT_NOTICE_HEADER, exportQuestions } from './export-service.ts';
 import { attachment } from '../../files/attachment.ts';
 import { streamWithProgress } from '../../files/ndjson.ts';
 import { assertParseCapacity } from '../../files/parse-upload.ts';
+import { readUpload } from '../../files/upload-bytes.ts';
 import { questionTemplate } from './template.ts';
 import { formatOf } from './parse-file.ts';
 import { deleteQuestion, editQuestion, getQuestion } from './edit-service.ts';
@@ -36,7 +37,7 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext) {
     const part = await request.file();
     if (!part) throw errors.invalid('file_required', 'Chưa chọn tệp câu hỏi.');
     formatOf(part.filename);
-    const file = await part.toBuffer();
+    const file = await readUpload(part);
     assertParseCapacity(ctx, reply);
     return streamWithProgress(request, reply, async (progress) => {
       progress({ phase: 'check', done: 0, total: 1 });

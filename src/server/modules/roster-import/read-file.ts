@@ -2,12 +2,18 @@
 import { FileLimitError, ROSTER_ADVICE, type FileLimits } from '../../../domain/files/limits.ts';
 import { parseRosterSheet } from '../../../domain/roster-import/parse-roster.ts';
 import type { RosterParseResult } from '../../../domain/roster-import/types.ts';
+import { packRecords } from './packed-records.ts';
 import { errors } from '../../errors.ts';
 import { overLimit, type ParseJob } from '../../files/parse-upload.ts';
 import { NOT_XLSX_MESSAGE, readRosterWorkbook } from './xlsx-read.ts';
 
+export interface RosterFileResult extends RosterParseResult {
+  /** The records as stored for the commit (gzipped JSON), made here so that the server's thread does not. */
+  packed: Uint8Array;
+}
+
 /** Reads the workbook under the budgets and parses its rows; 400 for an unreadable file, 413 past a budget. */
-export async function readRosterFile(file: Uint8Array, today: Date, limits: FileLimits): Promise<RosterParseResult> {
+export async function readRosterFile(file: Uint8Array, today: Date, limits: FileLimits): Promise<RosterFileResult> {
   let sheet;
   try {
     sheet = await readRosterWorkbook(file, { limits, advice: ROSTER_ADVICE });
@@ -15,9 +21,10 @@ export async function readRosterFile(file: Uint8Array, today: Date, limits: File
     if (err instanceof FileLimitError) throw overLimit(err);
     throw errors.invalid('invalid_xlsx', err instanceof Error ? err.message : NOT_XLSX_MESSAGE);
   }
-  return parseRosterSheet(sheet, { today });
+  const parsed = parseRosterSheet(sheet, { today });
+  return { ...parsed, packed: packRecords(parsed.records) };
 }
 
-export const readRosterFileJob: ParseJob<[Date, FileLimits], RosterParseResult> = {
+export const readRosterFileJob: ParseJob<[Date, FileLimits], RosterFileResult> = {
   url: import.meta.url, name: 'readRosterFile', fn: readRosterFile, advice: ROSTER_ADVICE,
 };

@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.ts';
 import type { NewPerson } from '../../db/schema.ts';
+import { nextTurn } from '../../lib/next-turn.ts';
 
 const CHUNK = 900;
 
@@ -12,8 +13,12 @@ export async function peopleByIdentifiers(db: Executor, staffIds: string[], citi
       'people.unit_id', 'people.position', 'people.party_member', 'people.party_joined_on', 'people.theory_level',
       'people.phone', 'people.email', 'units.path as unit_path']);
   const rows = new Map<number, Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number]>();
-  for (const part of chunks(staffIds)) for (const r of await select().where('people.staff_id', 'in', part).execute()) rows.set(r.id, r);
-  for (const part of chunks(citizenIds)) for (const r of await select().where('people.citizen_id', 'in', part).execute()) rows.set(r.id, r);
+  for (const [column, ids] of [['people.staff_id', staffIds], ['people.citizen_id', citizenIds]] as const) {
+    for (const part of chunks(ids)) {
+      for (const r of await select().where(column, 'in', part).execute()) rows.set(r.id, r);
+      await nextTurn();
+    }
+  }
   return [...rows.values()];
 }
 
@@ -54,7 +59,8 @@ export async function insertAccounts(db: Executor, rows: { username: string; per
   }
 }
 
-export async function saveImport(db: Executor, row: { created_by: number; under_unit_id: number; file_name: string; rows_json: string; created_at: string }) {
+export async function saveImport(db: Executor, row: { created_by: number; under_unit_id: number; file_name: string; rows_json: string;
+  rows_packed: Uint8Array | null; created_at: string }) {
   const { id } = await db.insertInto('roster_imports').values({ ...row, status: 'previewed' }).returning('id').executeTakeFirstOrThrow();
   return id;
 }
@@ -64,5 +70,5 @@ export function findImport(db: Executor, id: number) {
 }
 
 export async function markImport(db: Executor, id: number, status: 'committed') {
-  await db.updateTable('roster_imports').set({ status, rows_json: '[]' }).where('id', '=', id).execute();
+  await db.updateTable('roster_imports').set({ status, rows_json: '[]', rows_packed: null }).where('id', '=', id).execute();
 }

@@ -5,6 +5,7 @@ import { errors } from '../../errors.ts';
 import { attachment } from '../../files/attachment.ts';
 import { streamWithProgress } from '../../files/ndjson.ts';
 import { assertParseCapacity } from '../../files/parse-upload.ts';
+import { readUpload } from '../../files/upload-bytes.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { IdParams } from '../units/schemas.ts';
 import { unitForActor } from '../units/service.ts';
@@ -25,7 +26,7 @@ export async function rosterImportRoutes(app: FastifyInstance, ctx: AppContext) 
       await unitForActor(ctx.db, actor, request.query.underUnitId, 'roster.write');
       const part = await request.file();
       if (!part) throw errors.invalid('file_required', 'Chưa chọn tệp Excel.');
-      const file = await part.toBuffer();
+      const file = await readUpload(part);
       if (!/\.xlsx$/i.test(part.filename)) {
         throw errors.invalid('invalid_xlsx', 'Chỉ nhận tệp Excel .xlsx (nếu là .xls, hãy mở bằng Excel và lưu lại dạng .xlsx).');
       }

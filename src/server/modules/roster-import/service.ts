@@ -1,16 +1,19 @@
 import { can, type Actor } from '../../../domain/roles.ts';
-import { personSnapshot, planImport, type ImportPlan, type UnitRef } from '../../../domain/roster-import/plan.ts';
+import { personSnapshot, startPlan, type ImportPlan, type UnitRef } from '../../../domain/roster-import/plan.ts';
 import type { ImportPreview, RosterRecord } from '../../../domain/roster-import/types.ts';
 import { fold, nameSortKey } from '../../../domain/text.ts';
 import type { Executor } from '../../db/database.ts';
 import type { UnitRow } from '../../db/schema.ts';
 import { nowIso, type AppContext } from '../../context.ts';
+import { nextTurn } from '../../lib/next-turn.ts';
 import { errors } from '../../errors.ts';
 import { parseUpload } from '../../files/parse-upload.ts';
+import type { UploadBytes } from '../../files/upload-bytes.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { openHistory, updatePerson } from '../people/repository.ts';
 import { unitsUnder } from '../units/repository.ts';
 import { insertUnitUnder, unitForActor } from '../units/service.ts';
+import { unpackRecords } from './packed-records.ts';
 import { readRosterFileJob } from './read-file.ts';
 import * as repo from './repository.ts';
 
@@ -18,12 +21,14 @@ export type Progress = (event: { phase: 'read' | 'check' | 'write'; done: number
 
 const SAMPLE_SIZE = 200;
 const IMPORT_TTL_MS = 24 * 3_600_000;
+/** Rows planned between two turns of the event loop (a few milliseconds of work). */
+const PLAN_SLICE = 1000;
 
 async function planFor(db: Executor, actor: Actor, under: UnitRow, records: RosterRecord[]): Promise<ImportPlan> {
   const units = await unitsUnder(db, under.path);
   const people = await repo.peopleByIdentifiers(db,
     records.flatMap((r) => (r.staffId ? [r.staffId] : [])), records.flatMap((r) => (r.citizenId ? [r.citizenId] : [])));
-  return planImport(records, toPlanUnit(under), units.map(toPlanUnit), people.map((p) => ({
+  const planner = startPlan(toPlanUnit(under), units.map(toPlanUnit), people.map((p) => ({
     id: p.id, fullName: p.full_name, staffId: p.staff_id, citizenId: p.citizen_id, unitId: p.unit_id,
     writable: can(actor, 'roster.write', p.unit_path),
     snapshot: personSnapshot({
@@ -32,6 +37,11 @@ async function planFor(db: Executor, actor: Actor, under: UnitRow, records: Rost
       partyJoinedOn: p.party_joined_on, theoryLevel: p.theory_level, phone: p.phone, email: p.email,
     }, p.unit_id),
   })));
+  for (let i = 0; i < records.length; i++) {
+    planner.add(records[i]);
+    if (i % PLAN_SLICE === PLAN_SLICE - 1) await nextTurn();
+  }
+  return planner.finish();
 }
 
 function toPlanUnit(u: UnitRow) {
@@ -47,7 +57,7 @@ function summarise(plan: ImportPlan) {
  * Reads and checks a file against the database; writes nothing but the pending import (only when it has no problem).
  * The file is read and its rows parsed under the upload budgets, off the event loop on the server (files/parse-upload.ts).
  */
-export async function previewImport(ctx: AppContext, actor: Actor, input: { file: Uint8Array; fileName: string; underUnitId: number;
+export async function previewImport(ctx: AppContext, actor: Actor, input: { file: UploadBytes; fileName: string; underUnitId: number;
   store: boolean }, progress: Progress = () => {}): Promise<ImportPreview & { records: RosterRecord[] }> {
   const under = await unitForActor(ctx.db, actor, input.underUnitId, 'roster.write');
   progress({ phase: 'read', done: 0, total: 1 });
@@ -60,7 +70,7 @@ export async function previewImport(ctx: AppContext, actor: Actor, input: { file
   if (input.store && problems.length === 0 && parsed.records.length > 0) {
     importId = await repo.saveImport(ctx.db, {
       created_by: actor.userId, under_unit_id: under.id, file_name: input.fileName.slice(0, 200),
-      rows_json: JSON.stringify(parsed.records), created_at: nowIso(ctx),
+      rows_json: '[]', rows_packed: parsed.packed, created_at: nowIso(ctx),
     });
   }
   return {
@@ -81,7 +91,7 @@ export async function commitStoredImport(ctx: AppContext, actor: Actor, importId
   if (ctx.clock.now().getTime() - Date.parse(stored.created_at) > IMPORT_TTL_MS) {
     throw errors.conflict('import_expired', 'Bản xem trước đã quá 24 giờ; hãy tải tệp lên lại.');
   }
-  const records = JSON.parse(stored.rows_json) as RosterRecord[];
+  const records = stored.rows_packed ? await unpackRecords(stored.rows_packed) : JSON.parse(stored.rows_json) as RosterRecord[];
   return applyImport(ctx, actor, stored.under_unit_id, records, stored.file_name, progress, importId);
 }
 
