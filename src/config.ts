@@ -23,8 +23,10 @@ export interface AppConfig {
    */
   loginFailuresPerIp: number;
   sessionHours: number;
-  /** PostgreSQL connections per process. */
+  /** PostgreSQL connections per process (DB_POOL_SIZE). */
   poolSize: number;
+  /** PostgreSQL: a statement running longer is cancelled (DB_STATEMENT_TIMEOUT_S; 0 = never). */
+  statementTimeoutMs: number;
   logLevel: string;
   webDir: string;
   /** A request whose body has not fully arrived by then is answered 408 and its connection closed (slow clients). */
@@ -102,6 +104,12 @@ export function trustProxyOption(value: TrustProxy): false | string[] | ((addres
   return value;
 }
 
+/**
+ * Connections per app process. PostgreSQL on 2 cores does its best with about 8 statements in flight; two app processes
+ * with 4 each keep it busy, and a request never holds a connection while it waits for anything but the database.
+ */
+const DEFAULT_POOL_SIZE = 4;
+
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
@@ -145,7 +153,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     loginFailuresPerIp: positiveInteger(env, 'LOGIN_FAILURES_PER_IP', 500),
     sessionHours: Number(env.SESSION_HOURS ?? 12),
-    poolSize: Math.max(1, Number(env.DB_POOL_SIZE ?? 10) || 10),
+    poolSize: positiveInteger(env, 'DB_POOL_SIZE', DEFAULT_POOL_SIZE),
+    statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_S?.trim() === '0' ? 0 : seconds(env, 'DB_STATEMENT_TIMEOUT_S', 30),
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
     requestTimeoutMs: seconds(env, 'REQUEST_TIMEOUT_S', 120),

@@ -9,6 +9,7 @@ import { exclusively, LOCKS } from './exclusive.ts';
 import { startCheckpointer } from './sqlite-checkpointer.ts';
 import { fileSyncer, GroupSync } from './group-sync.ts';
 import { markUnavailable } from './unavailable.ts';
+import { prepareStatementsOn } from './pg-prepared.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -37,13 +38,15 @@ export function sqliteFile(dataDir: string): string {
 }
 
 export function openDatabase(options: { dataDir: string; databaseUrl?: string; poolSize?: number;
+  /** PostgreSQL's statement_timeout for every connection of the pool (0 or absent: none). */
+  statementTimeoutMs?: number;
   /**
    * The server: checkpoints SQLite's log from a worker thread and commits in groups (see GroupSync); one-shot commands
    * leave checkpoints to SQLite and sync every commit.
    */
   checkpointInBackground?: boolean }): DatabaseHandle {
   if (options.databaseUrl) {
-    const pool = openPool(options.databaseUrl, options.poolSize ?? 10);
+    const pool = openPool(options.databaseUrl, options.poolSize ?? 10, options.statementTimeoutMs ?? 0);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', durable: durableAlready, destroy: () => db.destroy() };
   }
@@ -84,12 +87,14 @@ function warnThrottled(message: string) {
  * (an unhandled 'error' on a checked-out client would end the process), a connection that fails is dropped and the
  * next request opens a new one, and a failure to connect is marked so that the caller answers 503.
  */
-function openPool(connectionString: string, max: number): pg.Pool {
+function openPool(connectionString: string, max: number, statementTimeoutMs: number): pg.Pool {
   // A request waits at most 5 s for a connection, then answers 503.
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000, keepAlive: true });
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000, keepAlive: true,
+    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}) });
   pool.on('error', (err) => warnThrottled(`PostgreSQL: kết nối rảnh bị đóng (${err.message})`));
   pool.on('connect', (client) => {
     client.on('error', (err) => warnThrottled(`PostgreSQL: mất kết nối đang dùng (${err.message})`));
+    prepareStatementsOn(client);
   });
   const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
   (pool as { connect: () => Promise<pg.PoolClient> }).connect = async () => {
