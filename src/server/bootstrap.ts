@@ -6,6 +6,7 @@ import type { UnitRow } from './db/schema.ts';
 import { findRootUnit, insertUnit } from './modules/units/repository.ts';
 import { generateInitialPassword, hashPassword } from './modules/auth/password.ts';
 import { recordAudit } from './modules/audit/repository.ts';
+import { announceSessionChange } from './modules/auth/session-invalidation.ts';
 
 export const ROOT_UNIT = { code: 'SGD', name: 'Sở Giáo dục và Đào tạo' };
 
@@ -45,6 +46,8 @@ async function writeAdmin(db: Executor, ctx: AppContext, username: string, passw
     await db.updateTable('users').set({ password_hash: passwordHash, must_change_password: 1, disabled: 0 })
       .where('id', '=', userId).execute();
     await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    // A running server (this command is often another process) drops its cached sessions of this account.
+    await announceSessionChange(ctx, db, { kind: 'user', userId });
   }
   const grant = await db.selectFrom('role_grants').select('id')
     .where('user_id', '=', userId).where('role', '=', 'admin').where('unit_id', '=', root.id).executeTakeFirst();

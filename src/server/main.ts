@@ -5,6 +5,8 @@ import { bootstrap } from './bootstrap.ts';
 import { systemClock, type AppContext } from './context.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
 import { startSweeper } from './modules/exam/sweeper.ts';
+import { startSessionSync } from './modules/auth/session-sync.ts';
+import { startProgressFlush } from './modules/exam/progress.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -15,8 +17,15 @@ export interface RunningServer {
 
 /** Opens the database, migrates, bootstraps, listens; SIGTERM/SIGINT finish in-flight requests first. */
 export async function startServer(config: AppConfig = loadConfig(), options: { handleSignals?: boolean } = {}): Promise<RunningServer> {
+  // Migrations run without the serving pool's statement timeout: an index on a large table may take longer.
+  const migrating = openDatabase({ ...config, poolSize: 1, statementTimeoutMs: 0 });
+  try {
+    await migrateToLatest(migrating.db);
+  } finally {
+    await migrating.destroy();
+  }
   const handle: DatabaseHandle = openDatabase({ ...config, checkpointInBackground: true });
-  await migrateToLatest(handle.db);
+  const stopSessionSync = startSessionSync(handle, config.databaseUrl);
   // Uploaded files are parsed in a capped child process, never on the event loop that takes the answers.
   const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, clock: systemClock, durable: handle.durable, parseFiles: 'child' };
   const firstAdmin = await bootstrap(ctx);
@@ -32,12 +41,15 @@ export async function startServer(config: AppConfig = loadConfig(), options: { h
   const url = `http://localhost:${port}`;
   if (firstAdmin) printFirstAdmin(firstAdmin, url);
   const stopSweeper = startSweeper(ctx, app.log);
+  const stopProgress = startProgressFlush(ctx, app.log);
 
   let closing: Promise<void> | undefined;
   // Connections that finish their last request after close() began would otherwise stay open until keep-alive expires.
   const close = () => (closing ??= (async () => {
     const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
     await stopSweeper();
+    await stopProgress();
+    await stopSessionSync();
     try {
       await app.close();
     } finally {

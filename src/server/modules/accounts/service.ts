@@ -1,7 +1,7 @@
 import { can, canGrant, isRole, ROLE_LABELS, scopeOf, type Actor, type Role } from '../../../domain/roles.ts';
 import { nowIso, type AppContext } from '../../context.ts';
 import { errors } from '../../errors.ts';
-import { forgetUser } from '../auth/session-cache.ts';
+import { announceSessionChange } from '../auth/session-invalidation.ts';
 import { clearAccountFailures } from '../auth/throttle.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { generateInitialPassword, hashPassword } from '../auth/password.ts';
@@ -56,12 +56,13 @@ export async function grantRole(ctx: AppContext, actor: Actor, input: { userId: 
     }
     const now = nowIso(ctx);
     const id = await repo.insertGrant(trx, { userId: account.id, role, unitId: unit.id, grantedBy: actor.userId, at: now });
+    await announceSessionChange(ctx, trx, { kind: 'user', userId: account.id });
     await recordAudit(trx, {
       at: now, actorUserId: actor.userId, action: 'role.grant', entityType: 'user', entityId: account.id, unitId: unit.id,
       summary: `Giao vai trò ${ROLE_LABELS[role]} tại ${unit.name} cho ${account.display_name} (${account.username})`,
     });
     return { grantId: id };
-  }).finally(() => forgetUser(ctx.db, input.userId));
+  });
 }
 
 export async function revokeRole(ctx: AppContext, actor: Actor, grantId: number) {
@@ -75,13 +76,13 @@ export async function revokeRole(ctx: AppContext, actor: Actor, grantId: number)
     }
     const account = await repo.findAccount(trx, grant.user_id);
     await repo.deleteGrant(trx, grantId);
+    await announceSessionChange(ctx, trx, { kind: 'user', userId: grant.user_id });
     await recordAudit(trx, {
       at: nowIso(ctx), actorUserId: actor.userId, action: 'role.revoke', entityType: 'user', entityId: grant.user_id,
       unitId: grant.unit_id,
       summary: `Thu hồi vai trò ${ROLE_LABELS[role] ?? role} tại ${grant.unit_name} của ${account?.display_name} (${account?.username})`,
     });
-    return grant.user_id;
-  }).then((userId) => forgetUser(ctx.db, userId));
+  });
 }
 
 export async function resetPassword(ctx: AppContext, actor: Actor, userId: number) {
@@ -91,6 +92,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, userId: numbe
   await ctx.db.transaction().execute(async (trx) => {
     const now = nowIso(ctx);
     await repo.setInitialPassword(trx, account.id, hash, now);
+    await announceSessionChange(ctx, trx, { kind: 'user', userId: account.id });
     // A new password lifts a lock from wrong guesses: the person given new slips can sign in at once.
     await clearAccountFailures(trx, account.username);
     await recordAudit(trx, {
@@ -98,7 +100,6 @@ export async function resetPassword(ctx: AppContext, actor: Actor, userId: numbe
       summary: `Cấp lại mật khẩu ban đầu cho ${account.display_name} (${account.username})`,
     });
   });
-  forgetUser(ctx.db, account.id);
   return { username: account.username, password };
 }
 
@@ -107,13 +108,13 @@ export async function setAccountDisabled(ctx: AppContext, actor: Actor, userId: 
   const account = await accountForActor(ctx, actor, userId);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.setDisabled(trx, account.id, disabled);
+    await announceSessionChange(ctx, trx, { kind: 'user', userId: account.id });
     await recordAudit(trx, {
       at: nowIso(ctx), actorUserId: actor.userId, action: disabled ? 'account.disable' : 'account.enable',
       entityType: 'user', entityId: account.id,
       summary: `${disabled ? 'Khóa' : 'Mở khóa'} tài khoản ${account.display_name} (${account.username})`,
     });
   });
-  forgetUser(ctx.db, account.id);
 }
 
 /**
@@ -143,6 +144,8 @@ export async function issueLoginSlips(ctx: AppContext, actor: Actor, unitId: num
   await ctx.db.transaction().execute(async (trx) => {
     const now = nowIso(ctx);
     for (const item of issued) await repo.setInitialPassword(trx, item.id, item.hash, now);
+    // These accounts have not signed in, so they hold no session; announced all the same, once for the batch.
+    if (issued.length > 0) await announceSessionChange(ctx, trx, { kind: 'all' });
     await recordAudit(trx, {
       at: now, actorUserId: actor.userId, action: 'slips.issue', entityType: 'unit', entityId: unit.id, unitId: unit.id,
       summary: `In ${issued.length} phiếu đăng nhập cho ${unit.name} (đặt lại mật khẩu ban đầu)`,

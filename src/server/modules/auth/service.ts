@@ -6,7 +6,8 @@ import { errors } from '../../errors.ts';
 import { nowIso, type AppContext } from '../../context.ts';
 import { recordAudit } from '../audit/repository.ts';
 import * as repo from './repository.ts';
-import { cacheSession, cachedSession, forgetSession, forgetUser } from './session-cache.ts';
+import { cacheSession, cachedSession, sessionReadStamp } from './session-cache.ts';
+import { announceSessionChange } from './session-invalidation.ts';
 import { burnVerification, hashPassword, hashToken, newToken, passwordProblem, verifyPassword } from './password.ts';
 import { keysFor, recordFailedAttempt, releaseAttempt, reserveAttempt } from './throttle.ts';
 
@@ -74,8 +75,9 @@ export async function loadSession(ctx: AppContext, token: string): Promise<Sessi
   const now = ctx.clock.now();
   const cached = cachedSession(ctx.db, tokenHash, now.getTime());
   if (cached !== undefined && (!cached || cached.expiresAt > now.toISOString())) return cached;
+  const stamp = sessionReadStamp(ctx.db);
   const info = await readSession(ctx, tokenHash, now);
-  cacheSession(ctx.db, tokenHash, info, now.getTime());
+  cacheSession(ctx.db, tokenHash, info, now.getTime(), stamp);
   return info;
 }
 
@@ -103,8 +105,10 @@ async function readSession(ctx: AppContext, tokenHash: string, now: Date): Promi
 }
 
 export async function logout(ctx: AppContext, tokenHash: string): Promise<void> {
-  await repo.deleteSession(ctx.db, tokenHash);
-  forgetSession(ctx.db, tokenHash);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.deleteSession(trx, tokenHash);
+    await announceSessionChange(ctx, trx, { kind: 'session', tokenHash });
+  });
 }
 
 /** The current password is a guess like a login's: it is checked inside a reserved slot of the same budgets. */
@@ -127,7 +131,7 @@ export async function changePassword(ctx: AppContext, session: SessionInfo,
     await releaseAttempt(trx, reservation);
     await repo.setPassword(trx, user.id, passwordHash, false);
     await repo.deleteSessionsOfUser(trx, user.id, session.tokenHash);
-    forgetUser(ctx.db, user.id);
+    await announceSessionChange(ctx, trx, { kind: 'user', userId: user.id });
     await recordAudit(trx, {
       at: nowIso(ctx), actorUserId: user.id, action: 'password.change', entityType: 'user', entityId: user.id,
       summary: `Đổi mật khẩu tài khoản ${user.username}`,

@@ -4,8 +4,9 @@ import type { ExamQuestion } from '../../../domain/assessment/views.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { BoundedCache } from '../../lib/bounded-cache.ts';
 import { readContent, type StoredContent } from '../questions/content.ts';
-import { findAssessment, findVariant, frozenQuestions } from '../assessments/repository.ts';
-import { findAttempt } from './repository.ts';
+import { findAssessment, findVariant, frozenQuestions, variantsOf } from '../assessments/repository.ts';
+import { findAttempt, keyOf } from './repository.ts';
+import { keyLetters } from '../../../domain/assessment/responses.ts';
 import type { ScoringRule } from '../../../domain/assessment/scoring.ts';
 import type { RichBlock } from '../../../domain/question-bank/rich-text.ts';
 
@@ -52,6 +53,8 @@ interface Caches {
   facts: BoundedCache<number, Promise<FrozenFacts>>;
   frozen: BoundedCache<number, Promise<FrozenQuestion[]>>;
   variants: BoundedCache<number, Promise<VariantContent>>;
+  keys: BoundedCache<number, { stamp: string | null; letters: Promise<string> }>;
+  shared: BoundedCache<number, Promise<number[]>>;
 }
 
 // Per database: tests run SQLite and PostgreSQL side by side in one process, with the same ids.
@@ -60,7 +63,8 @@ const cachesByDb = new WeakMap<Db, Caches>();
 function cachesOf(db: Db): Caches {
   let caches = cachesByDb.get(db);
   if (!caches) {
-    caches = { attempts: new BoundedCache(50_000), facts: new BoundedCache(200), frozen: new BoundedCache(200), variants: new BoundedCache(20_000) };
+    caches = { attempts: new BoundedCache(250_000), facts: new BoundedCache(200), frozen: new BoundedCache(200), variants: new BoundedCache(20_000),
+      keys: new BoundedCache(200), shared: new BoundedCache(200) };
     cachesByDb.set(db, caches);
   }
   return caches;
@@ -79,6 +83,16 @@ export async function attemptFacts(db: Db, attemptId: number, via: Executor = db
   });
   if (!facts) caches.attempts.delete(attemptId); // it may exist later; only found attempts are kept
   return facts;
+}
+
+/** The ids of a published assessment's shared variants (101, 102, …) in code order: frozen at publish. */
+export function sharedVariantIds(db: Db, assessmentId: number, via: Executor = db): Promise<number[]> {
+  return cachesOf(db).shared.load(assessmentId, async () => (await variantsOf(via, assessmentId)).map((v) => v.id));
+}
+
+/** An attempt just started here: its facts are known without reading them back. */
+export function rememberAttempt(db: Db, facts: AttemptFacts): void {
+  cachesOf(db).attempts.set(facts.id, Promise.resolve(facts));
 }
 
 /** Only for a published assessment: a draft's settings may still change. */
@@ -100,6 +114,20 @@ export function frozenOf(db: Db, assessmentId: number, via: Executor = db): Prom
     ordinal: r.ordinal, questionId: r.question_id, versionId: r.version_id, optionCount: r.option_count,
     content: readContent(r.content_json),
   })));
+}
+
+/**
+ * The key as letters in canonical order. A key correction changes `assessments.regraded_at` in its transaction; the
+ * caller passes the value it read (with the attempt's lock), and a different one loads the key again.
+ */
+export function currentKey(db: Db, assessmentId: number, regradedAt: string | null, via: Executor = db): Promise<string> {
+  const keys = cachesOf(db).keys;
+  const hit = keys.get(assessmentId);
+  if (hit && hit.stamp === regradedAt) return hit.letters;
+  const letters = keyOf(via, assessmentId).then((rows) => keyLetters(rows.map((k) => k.correct_index)));
+  keys.set(assessmentId, { stamp: regradedAt, letters });
+  letters.catch(() => { if (keys.get(assessmentId)?.letters === letters) keys.delete(assessmentId); });
+  return letters;
 }
 
 export function variantContent(db: Db, variantId: number, via: Executor = db): Promise<VariantContent> {

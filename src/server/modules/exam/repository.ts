@@ -39,9 +39,16 @@ export async function updateAttempt(db: Executor, id: number, changes: Updateabl
 export async function saveAnswers(db: Executor, dialect: Dialect, target: { attemptId: number; personId: number; writer: string },
   answers: AnswerChange[], cutoffIso: string, atIso: string): Promise<Map<number, number>> {
   if (answers.length === 0) return new Map();
+  const result = await saveAnswersStatement(dialect, target, answers, cutoffIso, atIso).execute(db);
+  return new Map(result.rows.map((r) => [Number(r.position), Number(r.version)]));
+}
+
+/** The statement itself (bench/exam/pgbench-upsert.ts runs this very text under pgbench). */
+export function saveAnswersStatement(dialect: Dialect, target: { attemptId: number; personId: number; writer: string },
+  answers: AnswerChange[], cutoffIso: string, atIso: string) {
   const rows = answers.map((a) => sql`(cast(${a.position} as integer), cast(${a.choice} as integer), cast(${a.flagged ? 1 : 0} as integer), cast(${a.seq} as integer), cast(${a.base + 1} as integer))`);
   const lock = dialect === 'postgres' ? sql`for share of a` : sql``;
-  const result = await sql<{ position: number; version: number }>`
+  return sql<{ position: number; version: number }>`
     insert into attempt_answers (attempt_id, position, choice, flagged, seq, saved_at, version, writer)
     select a.id, v.column1, v.column2, v.column3, v.column4, cast(${atIso} as text), v.column5, cast(${target.writer} as text)
     from attempts a cross join (values ${sql.join(rows)}) v
@@ -51,8 +58,7 @@ export async function saveAnswers(db: Executor, dialect: Dialect, target: { atte
       saved_at = excluded.saved_at, writer = excluded.writer, version = attempt_answers.version + 1
     where (attempt_answers.writer = excluded.writer and attempt_answers.seq < excluded.seq)
       or ((attempt_answers.writer is null or attempt_answers.writer <> excluded.writer) and attempt_answers.version < excluded.version)
-    returning position, version`.execute(db);
-  return new Map(result.rows.map((r) => [Number(r.position), Number(r.version)]));
+    returning position, version`;
 }
 
 export function answersOf(db: Executor, attemptId: number, positions?: number[]) {
@@ -73,11 +79,45 @@ export async function answersSummary(db: Executor, attemptId: number): Promise<{
   return { answered: Number(row?.answered ?? 0), fingerprint: Number(row?.fingerprint ?? 0) };
 }
 
-/** The attempt's status and deadline, its row locked until the transaction ends (PostgreSQL; SQLite is serial). */
-export function lockAttempt(db: Executor, dialect: Dialect, id: number) {
-  let q = db.selectFrom('attempts').select(['status', 'deadline_at']).where('id', '=', id);
-  if (dialect === 'postgres') q = q.forUpdate();
+/** Display position → display choice of every stored answer: what grading reads. */
+export function choicesOf(db: Executor, attemptId: number) {
+  return db.selectFrom('attempt_answers').select(['position', 'choice']).where('attempt_id', '=', attemptId).execute();
+}
+
+/**
+ * The attempt's status and deadline, its row locked until the transaction ends (PostgreSQL; SQLite is serial), with
+ * what its assessment says now: when its key was last corrected, its review policy and window (they may change).
+ */
+export function lockAttemptWithAssessment(db: Executor, dialect: Dialect, id: number) {
+  let q = db.selectFrom('attempts as a').innerJoin('assessments as s', 's.id', 'a.assessment_id')
+    .select(['a.status', 'a.deadline_at', 'a.started_at', 's.regraded_at', 's.title', 's.review_json', 's.closes_at'])
+    .where('a.id', '=', id);
+  if (dialect === 'postgres') q = q.forUpdate('a');
   return q.executeTakeFirst();
+}
+
+export type LockedAttempt = NonNullable<Awaited<ReturnType<typeof lockAttemptWithAssessment>>>;
+
+/**
+ * The attempt's one write when it closes, with its event. PostgreSQL: one statement (the event is inserted from the
+ * update's RETURNING); SQLite runs both in process.
+ */
+export async function closeAttempt(db: Executor, dialect: Dialect, id: number, changes: Updateable<AttemptTable>,
+  event: { kind: string; at: string; detail: string }) {
+  if (dialect === 'postgres') {
+    const update = db.updateTable('attempts').set(changes).where('id', '=', id).returning('id');
+    await db.with('closed', () => update).insertInto('attempt_events')
+      .columns(['attempt_id', 'kind', 'at', 'detail', 'actor_user_id'])
+      .expression((eb) => eb.selectFrom('closed').select((s) => [
+        'closed.id', s.val(event.kind).as('kind'), s.val(event.at).as('at'), s.val(event.detail).as('detail'),
+        sql<null>`cast(null as integer)`.as('actor_user_id'),
+      ]))
+      .execute();
+    return;
+  }
+  await updateAttempt(db, id, changes);
+  await db.insertInto('attempt_events').values({ attempt_id: id, kind: event.kind, at: event.at, detail: event.detail, actor_user_id: null })
+    .execute();
 }
 
 export async function recordEvent(db: Executor, e: { attempt_id: number; kind: string; at: string; detail?: unknown;
@@ -101,6 +141,20 @@ export async function touchAttempt(db: Executor, id: number, changes: { at: stri
     ip_changes: sql<number>`ip_changes + ${changes.ipChanged ? 1 : 0}`,
     second_client_count: sql<number>`second_client_count + ${changes.secondClient ? 1 : 0}`,
   })).where('id', '=', id).where('status', '=', 'in_progress').execute();
+}
+
+/**
+ * The answered count of open attempts, recounted from their stored answers (the monitor's progress). Rows whose count
+ * did not change are not written.
+ */
+export async function recountAnswered(db: Executor, dialect: Dialect, attemptIds: number[]) {
+  if (attemptIds.length === 0) return;
+  const ids = dialect === 'postgres' ? sql`any(cast(${attemptIds} as integer[]))` : sql`(${sql.join(attemptIds)})`;
+  const inIds = dialect === 'postgres' ? sql`= ${ids}` : sql`in ${ids}`;
+  await sql`update attempts set answered_count = c.n
+    from (select attempt_id, count(choice) as n from attempt_answers where attempt_id ${inIds} group by attempt_id) c
+    where attempts.id = c.attempt_id and attempts.status = 'in_progress'
+      and (attempts.answered_count is null or attempts.answered_count <> c.n)`.execute(db);
 }
 
 export function keyOf(db: Executor, assessmentId: number) {

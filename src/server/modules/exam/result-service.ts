@@ -9,19 +9,31 @@ import { findAssessment } from '../assessments/repository.ts';
 import { reviewOf } from '../assessments/input.ts';
 import { keySealed } from '../assessments/key-access.ts';
 import { ownAttempt } from './access.ts';
-import { variantContent } from './content.ts';
+import { variantContent, type AttemptFacts } from './content.ts';
 import * as repo from './repository.ts';
+
+/** What the result is made of: the attempt's outcome and its assessment's current policy and window. */
+export interface ResultParts {
+  attempt: Pick<repo.AttemptRow, 'status' | 'submitted_at' | 'submit_kind' | 'answered_count' | 'score' | 'correct_count' | 'band'
+    | 'responses'>;
+  assessment: { id: number; title: string; review_json: string; closes_at: string };
+}
 
 /** With `withQuestions: false` (the submit's reply) the per-question review is left for the result page to fetch. */
 export async function attemptResult(ctx: AppContext, actor: Actor, attemptId: number, options = { withQuestions: true }): Promise<AttemptResult> {
   const facts = await ownAttempt(ctx, actor, attemptId);
-  const [attempt, assessment, content] = await Promise.all([
-    repo.findAttempt(ctx.db, attemptId), findAssessment(ctx.db, facts.assessmentId), variantContent(ctx.db, facts.variantId),
-  ]);
-  const a = attempt!;
-  const policy = reviewOf(assessment!);
+  const [attempt, assessment] = await Promise.all([repo.findAttempt(ctx.db, attemptId), findAssessment(ctx.db, facts.assessmentId)]);
+  return resultView(ctx, facts, { attempt: attempt!, assessment: assessment! }, options);
+}
+
+/** The result from parts already read (the submit has them from its own transaction). */
+export async function resultView(ctx: AppContext, facts: AttemptFacts, parts: ResultParts, options = { withQuestions: true }):
+Promise<AttemptResult> {
+  const { attempt: a, assessment } = parts;
+  const content = await variantContent(ctx.db, facts.variantId);
+  const policy = reviewOf(assessment);
   // "After close" waits for extended or reopened attempts too: until then someone may still be answering.
-  const windowClosed = !(await keySealed(ctx, assessment!));
+  const windowClosed = !(await keySealed(ctx, assessment));
   const show = visibleParts(policy, { submitted: a.status === 'submitted', windowClosed });
   let questions: AttemptResult['questions'] = null;
   if (options.withQuestions && a.status === 'submitted' && (show.answers || show.key)) {
@@ -32,9 +44,9 @@ export async function attemptResult(ctx: AppContext, actor: Actor, attemptId: nu
       choice: choices ? choices[position] : null, correct: key ? key[position] : null,
     }));
   }
-  const hiddenUntil = a.status === 'submitted' && !show.score && policy.score === 'after_close' ? assessment!.closes_at : null;
+  const hiddenUntil = a.status === 'submitted' && !show.score && policy.score === 'after_close' ? assessment.closes_at : null;
   return {
-    attemptId, assessmentTitle: assessment!.title, status: a.status as AttemptStatus, submittedAt: a.submitted_at,
+    attemptId: facts.id, assessmentTitle: assessment.title, status: a.status as AttemptStatus, submittedAt: a.submitted_at,
     submitKind: a.submit_kind as SubmitKind | null, total: content.questions.length, answered: a.answered_count,
     score: show.score ? a.score : null, correct: show.score ? a.correct_count : null, band: show.score ? a.band : null,
     scoreVisibleFrom: hiddenUntil, questions, reviewAvailable: a.status === 'submitted' && (show.answers || show.key),

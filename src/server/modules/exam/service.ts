@@ -12,7 +12,8 @@ import { examQuestions, frozenFacts, variantContent, type AttemptFacts } from '.
 import { ownAttempt } from './access.ts';
 import { closeAndGrade } from './grading.ts';
 import * as repo from './repository.ts';
-import { attemptResult } from './result-service.ts';
+import { answersChanged } from './progress.ts';
+import { attemptResult, resultView } from './result-service.ts';
 
 export async function examPayload(ctx: AppContext, actor: Actor, attemptId: number): Promise<ExamPayload> {
   const facts = await ownAttempt(ctx, actor, attemptId);
@@ -85,6 +86,7 @@ async function writeAnswers(ctx: AppContext, db: Executor, facts: AttemptFacts, 
   const cutoff = new Date(now.getTime() - grace * 1000).toISOString();
   const stored = await repo.saveAnswers(db, ctx.dialect, { attemptId: facts.id, personId: facts.personId, writer }, answers, cutoff,
     now.toISOString());
+  if (stored.size > 0) answersChanged(ctx.db, facts.id);
   const unwritten = answers.filter((a) => !stored.has(a.position));
   if (unwritten.length === 0) {
     // The usual case: every change stored, and the statement said with which version.
@@ -153,7 +155,8 @@ export async function ping(ctx: AppContext, actor: Actor, attemptId: number,
  * Saves the answers still queued on the device and grades, in one transaction. A submit that arrives after the deadline
  * and its grace still closes the attempt (as the server would) but its late answers are not counted. A deadline submit
  * before the server's deadline (a device clock that jumped) keeps its answers and closes nothing. The reply is the
- * score as the review policy allows; the review of each question is read from /result.
+ * score as the review policy allows, built from what the transaction read and wrote; the review of each question is
+ * read from /result.
  */
 export async function submitAttempt(ctx: AppContext, actor: Actor, attemptId: number,
   body: { deviceId: string; answers: AnswerChange[]; kind: 'participant' | 'deadline' }) {
@@ -167,21 +170,26 @@ export async function submitAttempt(ctx: AppContext, actor: Actor, attemptId: nu
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     const written = body.answers.length
       ? await writeAnswers(ctx, trx, facts, body.deviceId, body.answers, now) : { superseded: 0, rejected: 0 };
-    if (body.kind === 'deadline') {
-      const open = await repo.lockAttempt(trx, ctx.dialect, facts.id);
-      if (open?.status === 'in_progress' && open.deadline_at > at) return { ...written, notYet: open.deadline_at };
-    }
-    await closeAndGrade(ctx, trx, { id: facts.id, assessment_id: facts.assessmentId, variant_id: facts.variantId },
-      (deadline) => (deadline >= cutoff ? body.kind : 'server'), at);
-    return { ...written, notYet: null };
+    const close = await closeAndGrade(ctx, trx, { id: facts.id, assessment_id: facts.assessmentId, variant_id: facts.variantId },
+      (deadline) => (deadline >= cutoff ? body.kind : 'server'), at, body.kind === 'deadline' ? { deadlineNotAfter: at } : {});
+    return { ...written, close };
   });
-  if (outcome.notYet !== null) {
+  const { close } = outcome;
+  if (!close.closed && close.deadlineAhead) {
     throw errors.conflict('deadline_not_reached',
-      `Chưa hết giờ làm bài: hạn nộp là ${formatDateTimeVi(outcome.notYet)} theo đồng hồ máy chủ. Bài làm chưa được nộp; các câu trả lời đã được lưu.`,
-      { serverNow: at, deadlineAt: outcome.notYet });
+      `Chưa hết giờ làm bài: hạn nộp là ${formatDateTimeVi(close.locked!.deadline_at)} theo đồng hồ máy chủ. Bài làm chưa được nộp; các câu trả lời đã được lưu.`,
+      { serverNow: at, deadlineAt: close.locked!.deadline_at });
   }
-  return { ...(await attemptResult(ctx, actor, attemptId, { withQuestions: false })), rejectedAnswers: outcome.rejected,
-    supersededAnswers: outcome.superseded };
+  const extra = { rejectedAnswers: outcome.rejected, supersededAnswers: outcome.superseded };
+  // Closed elsewhere meanwhile (another device, the sweep, a proctor): what the database holds now.
+  if (!close.closed) return { ...(await attemptResult(ctx, actor, attemptId, { withQuestions: false })), ...extra };
+  const { result, locked } = close;
+  const view = await resultView(ctx, facts, {
+    attempt: { status: 'submitted', submitted_at: at, submit_kind: close.kind, answered_count: result.answered, score: result.score,
+      correct_count: result.correct, band: result.band, responses: close.responses },
+    assessment: { id: facts.assessmentId, title: locked.title, review_json: locked.review_json, closes_at: locked.closes_at },
+  }, { withQuestions: false });
+  return { ...view, ...extra };
 }
 
 /** An image of the attempt's own questions. */

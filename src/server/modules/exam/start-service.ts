@@ -8,8 +8,8 @@ import type { AppContext } from '../../context.ts';
 import type { Executor } from '../../db/database.ts';
 import { errors } from '../../errors.ts';
 import { assessmentsForPerson, isEligible } from '../assessments/eligibility.ts';
-import { findAssessment, findVariantByCode, insertVariant, variantsOf } from '../assessments/repository.ts';
-import { frozenFacts, frozenOf } from './content.ts';
+import { findAssessment, findVariantByCode, insertVariant } from '../assessments/repository.ts';
+import { frozenFacts, frozenOf, rememberAttempt, sharedVariantIds } from './content.ts';
 import * as repo from './repository.ts';
 import { requirePerson } from './access.ts';
 import { missingRequiredAttendance } from '../attendance/repository.ts';
@@ -52,8 +52,8 @@ export async function myAssessments(ctx: AppContext, actor: Actor): Promise<{ it
 async function variantFor(ctx: AppContext, trx: Executor, assessmentId: number, personId: number, at: string): Promise<number> {
   const facts = await frozenFacts(ctx.db, assessmentId, trx);
   if (facts.variantMode === 'fixed') {
-    const shared = await variantsOf(trx, assessmentId);
-    return shared[Math.floor(seededRandom(`${facts.seed}:assign:${personId}`)() * shared.length)].id;
+    const shared = await sharedVariantIds(ctx.db, assessmentId, trx);
+    return shared[Math.floor(seededRandom(`${facts.seed}:assign:${personId}`)() * shared.length)];
   }
   const code = String(100_000 + personId);
   const existing = await findVariantByCode(trx, assessmentId, code);
@@ -77,7 +77,7 @@ export async function startAttempt(ctx: AppContext, actor: Actor, assessmentId: 
     }
     const attempts = await repo.attemptsOfPerson(trx, assessmentId, personId);
     const open = attempts.find((a) => a.status === 'in_progress');
-    if (open) return { attemptId: open.id };
+    if (open) return { attemptId: open.id, facts: null };
     const now = ctx.clock.now();
     if (now.getTime() < Date.parse(row.opens_at)) {
       throw errors.conflict('not_open_yet', `Bài khảo sát mở lúc ${formatDateTimeVi(row.opens_at)}.`);
@@ -98,22 +98,25 @@ export async function startAttempt(ctx: AppContext, actor: Actor, assessmentId: 
     }
     const at = now.toISOString();
     const deadline = Math.min(now.getTime() + row.duration_min * 60_000, Date.parse(row.closes_at));
+    const variantId = await variantFor(ctx, trx, assessmentId, personId, at);
     const attemptId = await repo.insertAttempt(trx, {
       assessment_id: assessmentId, person_id: personId, user_id: actor.userId, attempt_no: (attempts.at(-1)?.attempt_no ?? 0) + 1,
-      variant_id: await variantFor(ctx, trx, assessmentId, personId, at), status: 'in_progress', started_at: at,
+      variant_id: variantId, status: 'in_progress', started_at: at,
       deadline_at: new Date(deadline).toISOString(), submitted_at: null, submit_kind: null, answered_count: 0,
       correct_count: null, score: null, band: null, responses: null, void_reason: null, last_seen_at: at, last_ip: ip,
       client_id: null,
     });
     await repo.recordEvent(trx, { attempt_id: attemptId, kind: 'start', at, detail: { ip } });
-    return { attemptId };
+    return { attemptId, facts: { id: attemptId, assessmentId, personId, variantId } };
   });
   try {
-    return await run();
+    const started = await run();
+    if (started.facts) rememberAttempt(ctx.db, started.facts);
+    return { attemptId: started.attemptId };
   } catch (err) {
     // Two starts at once (double tap, two devices): the unique (assessment, person, attempt_no) lets one win.
     if (!isUniqueViolation(err)) throw err;
-    return run();
+    return { attemptId: (await run()).attemptId };
   }
 }
 

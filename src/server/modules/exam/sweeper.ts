@@ -19,7 +19,8 @@ export async function closeOverdueAttempts(ctx: AppContext): Promise<number> {
     for (;;) {
       const due = await repo.overdueOf(ctx.db, assessment.id, cutoff, BATCH);
       for (const attempt of due) {
-        if (await ctx.db.transaction().execute((trx) => closeAndGrade(ctx, trx, attempt, 'server', at, cutoff))) closed++;
+        const outcome = await ctx.db.transaction().execute((trx) => closeAndGrade(ctx, trx, attempt, 'server', at, { dueBefore: cutoff }));
+        if (outcome.closed) closed++;
       }
       if (due.length < BATCH) break;
     }

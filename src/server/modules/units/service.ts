@@ -1,3 +1,4 @@
+import { announceSessionChange } from '../auth/session-invalidation.ts';
 import { can, scopeOf, type Actor, type Capability } from '../../../domain/roles.ts';
 import { SCHOOL_LEVELS, UNIT_KIND_LABELS, type UnitKind } from '../../../domain/roster.ts';
 import { fold, formatNumberVi, normalizeText } from '../../../domain/text.ts';
@@ -135,6 +136,8 @@ export async function moveUnit(ctx: AppContext, actor: Actor, id: number, parent
     if (unit.parent_id === parent.id) return toUnitView(unit);
     const newPath = `${parent.path}${unit.id}/`;
     await repo.moveSubtree(trx, unit.path, newPath, parent.depth + 1 - unit.depth);
+    // Every session's grants carry their units' paths: each node reads them again.
+    await announceSessionChange(ctx, trx, { kind: 'all' });
     await repo.updateUnit(trx, unit.id, { parent_id: parent.id, updated_at: nowIso(ctx) });
     await recordAudit(trx, {
       at: nowIso(ctx), actorUserId: actor.userId, action: 'unit.move', entityType: 'unit', entityId: unit.id,
