@@ -17,6 +17,18 @@ export class ImportPage {
     return this.page.getByRole('table').filter({ has: this.page.getByRole('columnheader', { name: 'Lỗi' }) });
   }
 
+  /** Ticks "Tôi đã kiểm tra: tạo mới N đơn vị này" under the list of units the file would create. */
+  async confirmNewUnits(count: number) {
+    await this.page.getByText(`Tệp nêu ${count} đơn vị chưa có trong hệ thống`).waitFor();
+    await this.page.getByRole('checkbox', { name: `Tôi đã kiểm tra: tạo mới ${count} đơn vị này` }).check();
+  }
+
+  /** Picks the category of an unknown title in the preview's list. */
+  async mapTitle(title: string, category: string) {
+    await this.page.getByRole('combobox', { name: `Nhóm của chức vụ ${title}` }).click();
+    await this.page.locator('.ant-select-dropdown:visible').getByTitle(category, { exact: true }).click();
+  }
+
   async confirm() {
     await this.page.getByRole('button', { name: 'Xác nhận nhập' }).click();
     await this.page.getByText('Đã nhập xong').waitFor();

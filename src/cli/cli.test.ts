@@ -28,8 +28,13 @@ describeEachDialect('command line', (dialect) => {
     const dry = await cli('import-roster', 'ds.xlsx', '--dry-run', '--json');
     expect(dry.code).toBe(0);
     const report = JSON.parse(dry.stdout);
-    expect(report).toEqual({ rows: 2, valid: 2, problems: [], unitsToCreate: ['Xã Tân Lập', 'Trường THCS Tân Lập (thuộc Xã Tân Lập)'] });
-    const real = await cli('import-roster', 'ds.xlsx', '--json');
+    expect(report).toEqual({ rows: 2, valid: 2, problems: [], unitsToCreate: ['Xã Tân Lập', 'Trường THCS Tân Lập (thuộc Xã Tân Lập)'],
+      unknownTitles: [], skipped: [] });
+    const waiting = await cli('import-roster', 'ds.xlsx');
+    expect(waiting.code).toBe(2);
+    expect(waiting.stdout).toContain('Đơn vị sẽ tạo mới: Xã Tân Lập; Trường THCS Tân Lập (thuộc Xã Tân Lập)');
+    expect(waiting.stdout).toContain('Chưa ghi gì: tệp sẽ tạo mới các đơn vị trên');
+    const real = await cli('import-roster', 'ds.xlsx', '--json', '--create-units');
     expect(JSON.parse(real.stdout).written).toEqual({ created: 2, updated: 0, unchanged: 0, unitsCreated: 2 });
     const again = await cli('import-roster', 'ds.xlsx', '--json', '--under', 'sgd');
     expect(JSON.parse(again.stdout).written).toMatchObject({ created: 0, unchanged: 2 });
@@ -60,12 +65,25 @@ describeEachDialect('command line', (dialect) => {
     expect(back).toMatchObject({ rows: 2, valid: 2, problems: [], unitsToCreate: [] });
   });
 
+  it('asks for a category for a title it does not know, and takes it from --title', async () => {
+    fs.writeFileSync(path.join(dir, 'chuc-vu.xlsx'), await buildRosterFile([
+      ['Lò Văn Páo', '1979', 'Nam', '0012347', null, 'THCS Tân Lập', 'Xã Tân Lập', 'Phụ trách thiết bị - thí nghiệm kiêm thủ quỹ', null],
+    ]));
+    const asked = await cli('import-roster', 'chuc-vu.xlsx');
+    expect(asked.code).toBe(2);
+    expect(asked.stdout).toContain('Chức vụ "Phụ trách thiết bị - thí nghiệm kiêm thủ quỹ" (1 dòng, từ dòng 5) chưa được xếp nhóm');
+    const bad = await cli('import-roster', 'chuc-vu.xlsx', '--title', 'Phụ trách thiết bị=Tài xế');
+    expect(bad.stderr).toContain('--title cần dạng "CHỨC VỤ=NHÓM"');
+    const done = await cli('import-roster', 'chuc-vu.xlsx', '--json', '--title', 'Phụ trách thiết bị - thí nghiệm kiêm thủ quỹ=NV');
+    expect(JSON.parse(done.stdout)).toMatchObject({ unknownTitles: [], unitsToCreate: [], written: { created: 1 } });
+  });
+
   it('backs up SQLite online; points PostgreSQL users to pg_dump', async () => {
     const res = await cli('backup', 'sao-luu.sqlite');
     if (dialect === 'sqlite') {
       expect(res.code).toBe(0);
       const copy = new Database(path.join(dir, 'sao-luu.sqlite'), { readonly: true });
-      expect(copy.prepare('select count(*) as n from people').get()).toEqual({ n: 2 });
+      expect(copy.prepare('select count(*) as n from people').get()).toEqual({ n: 3 });
       copy.close();
     } else {
       expect(res.code).toBe(1);

@@ -12,15 +12,16 @@ Cách dùng: npx boiduong <lệnh> [tùy chọn]
   migrate                                 cập nhật cấu trúc cơ sở dữ liệu
   demo [--no-serve] [--people N]          tạo tỉnh mẫu (khoảng 10.000 người) rồi chạy máy chủ
   create-admin [--username TÊN]           tạo (hoặc cấp lại mật khẩu cho) tài khoản quản trị
-  import-roster TỆP.xlsx [--under MÃ_ĐV] [--dry-run] [--json]
-                                          nhập danh sách cán bộ, giáo viên từ Excel
+  import-roster TỆP.xlsx [--under MÃ_ĐV] [--create-units] [--title "CHỨC VỤ=NHÓM"]… [--dry-run] [--json]
+                                          nhập danh sách cán bộ, giáo viên từ Excel (đơn vị mới chỉ
+                                          được tạo khi có --create-units; --title xếp nhóm một chức vụ lạ)
   export-roster TỆP.xlsx [--unit MÃ_ĐV]   xuất danh sách ra Excel
   import-questions TỆP [--bank MÃ] [--dry-run] [--json]
                                           nhập câu hỏi từ Word .docx, Excel .xlsx, GIFT, Aiken
   export-questions --bank MÃ --format docx|xlsx|gift|aiken|qti --out TỆP
                                           xuất ngân hàng câu hỏi (báo trên stderr những gì định dạng không mang được)
   assessment publish ID                   phát hành bài khảo sát (cố định câu hỏi và mã đề)
-  report ID --format xlsx|pdf|csv [--unit MÃ_ĐV] --out TỆP
+  report ID --format xlsx|pdf|csv|csv-intl [--unit MÃ_ĐV] --out TỆP
                                           báo cáo kết quả và thống kê của bài khảo sát
   assessment export-variants ID THƯ_MỤC   xuất từng mã đề ra Word và PDF, kèm đáp án
   backup TỆP                              sao lưu trực tuyến tệp SQLite
@@ -67,10 +68,11 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
     }
     case 'import-roster': {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: {
-        under: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
+        under: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
+        'create-units': { type: 'boolean', default: false }, title: { type: 'string', multiple: true, default: [] } } });
       if (!positionals[0]) throw new UsageError('Thiếu tệp Excel: npx boiduong import-roster TỆP.xlsx');
-      return (await import('./commands/roster.ts')).importRosterCommand(positionals[0],
-        { under: values.under, dryRun: values['dry-run']!, json: values.json! });
+      return (await import('./commands/roster.ts')).importRosterCommand(positionals[0], { under: values.under,
+        dryRun: values['dry-run']!, json: values.json!, createUnits: values['create-units']!, titles: values.title! });
     }
     case 'import-questions': {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: {

@@ -146,7 +146,8 @@ describeEachDialect('hostile uploads over HTTP', (dialect) => {
     const before = await counts();
     const preview = await roster(manager, files.smallRoster);
     expect(preview.final.result).toMatchObject({ rows: 120, valid: 120, problems: [], toCreate: 120 });
-    const committed = await uploadJson(manager, `/api/roster/imports/${preview.final.result.importId}/commit`);
+    const committed = await uploadJson(manager, `/api/roster/imports/${preview.final.result.importId}/commit`,
+      { confirmedUnits: preview.final.result.unitsToCreate });
     expect(committed.result).toMatchObject({ created: 120 });
     const questions = await bank(organiser, files.bank, 'nghi-quyet.docx');
     expect(questions.final.result.questions).toHaveLength(2);

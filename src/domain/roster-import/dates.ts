@@ -19,6 +19,7 @@ function isRealDate(year: number, month: number, day: number): boolean {
 
 /** 'YYYY-MM-DD' → 'dd/mm/yyyy', the form users type. */
 export function formatViDate(iso: string): string {
+  if (/^\d{4}$/.test(iso)) return iso;
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
 }
@@ -58,9 +59,18 @@ function fromText(text: string, label: string): Parsed<string> {
   return fail(`${label} không hợp lệ: ${text} (cần dạng dd/mm/yyyy)`);
 }
 
-/** A date cell as 'YYYY-MM-DD'; null when empty. label names the column in messages ("Ngày sinh"). */
-export function parseDateCell(value: CellValue | undefined, label: string): Parsed<string | null> {
+const YEAR_ONLY = /^(?:nam )?(\d{4})$/;
+
+/**
+ * A date cell as 'YYYY-MM-DD'; null when empty. label names the column in messages ("Ngày sinh"). With yearOnly, a
+ * cell holding only a year (1985, "1985", "năm 1985": a "Năm sinh" column) is that year, 'YYYY'.
+ */
+export function parseDateCell(value: CellValue | undefined, label: string, options: { yearOnly?: boolean } = {}): Parsed<string | null> {
   if (value === null || value === undefined) return ok(null);
+  if (options.yearOnly && (typeof value === 'number' || typeof value === 'string')) {
+    const year = YEAR_ONLY.exec(fold(String(value)));
+    if (year && Number(year[1]) >= 1900 && Number(year[1]) <= 2100) return ok(year[1]);
+  }
   if (value instanceof Date) {
     const raw = Number.isNaN(value.getTime()) ? '(ngày không đọc được)' : value.toISOString().slice(0, 10);
     return fromUtcMs(value.getTime(), label, raw);
@@ -71,9 +81,9 @@ export function parseDateCell(value: CellValue | undefined, label: string): Pars
   return text ? fromText(text, label) : ok(null);
 }
 
-/** Whole years from an ISO date to today (UTC calendar). */
+/** Whole years from an ISO date (or a bare year: its age this year) to today (UTC calendar). */
 export function ageOn(iso: string, today: Date): number {
-  const [y, m, d] = iso.split('-').map(Number);
+  const [y, m = 1, d = 1] = iso.split('-').map(Number);
   const beforeBirthday = today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d);
   return today.getUTCFullYear() - y - (beforeBirthday ? 1 : 0);
 }

@@ -2,6 +2,7 @@
 import { fold, normalizeText } from '../text.ts';
 import { POSITION_LABELS, SCHOOL_LEVEL_LABELS, type Gender, type Position, type SchoolLevel } from '../roster.ts';
 import { cellText } from './header.ts';
+import { builtInCategory, CATEGORY_CHOICES, keptTitle } from './titles.ts';
 import { fail, ok, parseDateCell, type Parsed } from './dates.ts';
 import type { CellValue } from './types.ts';
 
@@ -93,23 +94,22 @@ export function parseGender(value: CellValue): Parsed<Gender | null> {
   return gender ? ok(gender) : fail(`Giới tính không hợp lệ: ${text} (chỉ nhận Nam, Nữ)`);
 }
 
-const POSITION_WORDS: [Position, string[]][] = [
-  ['manager', ['can bo quan ly', 'cbql', 'hieu truong', 'pho hieu truong', 'giam doc', 'pho giam doc', 'quan ly', 'ht', 'pht']],
-  ['teacher', ['giao vien', 'gv', 'giang vien', 'tong phu trach', 'tong phu trach doi']],
-  ['staff', ['nhan vien', 'nv', 'ke toan', 'van thu', 'y te', 'thu vien', 'bao ve', 'thu quy', 'cap duong', 'nau an',
-    'phuc vu', 'tap vu', 'thiet bi', 'thi nghiem', 'cong nghe thong tin']],
-];
-const POSITIONS = new Map(POSITION_WORDS.flatMap(([position, words]) => words.map((w) => [w, position] as const)));
-// Longer titles first so "phó hiệu trưởng ..." is not read as "hiệu trưởng".
-const POSITION_PREFIXES = [...POSITIONS.keys()].filter((w) => w !== 'quan ly').sort((a, b) => b.length - a.length);
+/** The optional "Nhóm chức vụ" column: one of the three categories, named or abbreviated. */
+export function parsePositionGroup(value: CellValue): Parsed<Position | null> {
+  const text = cellText(value);
+  if (!text) return ok(null);
+  const position = keptTitle(text) === null ? builtInCategory(text) : null;
+  return position ? ok(position) : fail(`Nhóm chức vụ không hợp lệ: ${text} (chỉ nhận ${CATEGORY_CHOICES})`);
+}
 
-export function parsePosition(value: CellValue): Parsed<Position> {
+/**
+ * The title as written and its category by the built-in vocabulary (titles.ts); a category of null is a title to be
+ * mapped by the organiser (the service applies the stored mappings, the preview lists what is left).
+ */
+export function parsePosition(value: CellValue): Parsed<{ title: string | null; position: Position | null }> {
   const text = cellText(value);
   if (!text) return fail('Thiếu chức vụ');
-  const folded = key(text);
-  const word = POSITIONS.has(folded) ? folded : POSITION_PREFIXES.find((w) => folded.startsWith(`${w} `));
-  if (word) return ok(POSITIONS.get(word)!);
-  return fail(`Chức vụ không hợp lệ: ${text} (chỉ nhận ${Object.values(POSITION_LABELS).join(', ')})`);
+  return ok({ title: keptTitle(text), position: builtInCategory(text) });
 }
 
 const SCHOOL_LEVELS: Record<string, SchoolLevel> = {

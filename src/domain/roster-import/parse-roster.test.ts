@@ -142,3 +142,45 @@ describe('signature block under the table', () => {
     expect(result.problems).toEqual([{ row: 3, column: 'Số CCCD', message: expect.stringContaining('Mã định danh') }]);
   });
 });
+
+describe('office footer under the table', () => {
+  const header = { excelRow: 4, cells: ['STT', 'Họ và tên', 'Số CCCD', 'Đơn vị', 'Chức vụ', 'Ghi chú'] };
+  const people: SheetRow[] = [
+    { excelRow: 5, cells: [1, 'Nguyễn Văn An', '001085000001', 'Trường Tiểu học Lũng Pô', 'Hiệu trưởng', null] },
+    { excelRow: 6, cells: [2, 'Tống Thị Hải', '001185000002', 'Trường Tiểu học Lũng Pô', 'Tổ trưởng chuyên môn', null] },
+  ];
+  const merged = (text: string, from: number, to: number, width = 6): CellValue[] =>
+    Array.from({ length: width }, (_, i) => (i >= from && i <= to ? text : null));
+
+  it('skips totals, the place-and-date line, signature titles, "(Ký…)" and the names, and says which and why', () => {
+    const rows: SheetRow[] = [header, ...people,
+      { excelRow: 7, cells: merged('Tổng cộng: 2 người', 0, 3) },
+      { excelRow: 9, cells: merged('Bát Xát, ngày 15 tháng 9 năm 2026', 3, 5) },
+      { excelRow: 10, cells: [null, 'NGƯỜI LẬP BIỂU', null, null, 'HIỆU TRƯỞNG', 'HIỆU TRƯỞNG'] },
+      { excelRow: 11, cells: [null, '(Ký, ghi rõ họ tên)', null, null, '(Ký tên, đóng dấu)', null] },
+      { excelRow: 14, cells: [null, 'Trần Thị Mai', null, null, null, null] },
+      { excelRow: 15, cells: [null, null, null, null, 'Nguyễn Văn An', 'Nguyễn Văn An'] },
+    ];
+    const result = parseRosterSheet(rows, { today: TODAY });
+    expect(result.problems).toEqual([]);
+    expect(result.records.map((r) => r.fullName)).toEqual(['Nguyễn Văn An', 'Tống Thị Hải']);
+    expect(result.skipped).toEqual([
+      { row: 7, text: 'Tổng cộng: 2 người', reason: 'dòng tổng cộng' },
+      { row: 9, text: 'Bát Xát, ngày 15 tháng 9 năm 2026', reason: 'dòng địa danh, ngày tháng' },
+      { row: 10, text: 'NGƯỜI LẬP BIỂU HIỆU TRƯỞNG', reason: 'chức danh người ký' },
+      { row: 11, text: '(Ký, ghi rõ họ tên) (Ký tên, đóng dấu)', reason: 'dòng ghi chú chữ ký' },
+      { row: 14, text: 'Trần Thị Mai', reason: 'tên người ký hoặc dòng chân trang' },
+      { row: 15, text: 'Nguyễn Văn An', reason: 'tên người ký hoặc dòng chân trang' },
+    ]);
+  });
+
+  it('a last person without an id is still reported, not taken for a footer', () => {
+    const rows: SheetRow[] = [header, ...people,
+      { excelRow: 7, cells: [3, 'Tống Văn Hải', null, 'Trường Tiểu học Lũng Pô', 'Giáo viên', null] },
+      { excelRow: 8, cells: [null, 'Tổng số: 3'] },
+    ];
+    const result = parseRosterSheet(rows, { today: TODAY });
+    expect(result.skipped).toEqual([{ row: 8, text: 'Tổng số: 3', reason: 'dòng tổng cộng' }]);
+    expect(result.problems).toEqual([{ row: 7, column: 'Số CCCD', message: expect.stringContaining('Thiếu mã định danh') }]);
+  });
+});

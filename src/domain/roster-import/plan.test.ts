@@ -10,7 +10,7 @@ const otherSchool: ExistingUnit = { id: 5, parentId: 4, name: 'Trường THCS T�
 
 const record = (overrides: Partial<RosterRecord> = {}): RosterRecord => ({
   excelRow: 5, fullName: 'Nguyễn Văn An', birthDate: '1980-01-02', gender: 'male', staffId: '0011001', citizenId: null,
-  unitName: 'Trường THCS Tân Lập', communeName: 'Xã Tân Lập', position: 'teacher', schoolLevel: null, partyMember: false,
+  unitName: 'Trường THCS Tân Lập', communeName: 'Xã Tân Lập', position: 'teacher', title: null, schoolLevel: null, partyMember: false,
   partyJoinedOn: null, theoryLevel: null, phone: null, email: null, legacyDistrict: null, ...overrides,
 });
 
@@ -21,6 +21,37 @@ describe('planImport', () => {
     expect(plan.problems).toEqual([]);
     expect(plan.unitsToCreate).toEqual([]);
     expect(plan.people[0]).toMatchObject({ unit: { existingId: 3 }, action: 'create' });
+  });
+
+  it.each([
+    ['TH Lũng Pô', 'Trường Tiểu học Lũng Pô'],
+    ['Truong TH Lung Po', 'Trường Tiểu học Lũng Pô'],
+    ['PTDTBT TH&THCS Nậm Chảy', 'Trường PTDTBT Tiểu học và THCS Nậm Chảy'],
+    ['Trường Phổ thông DTNT THCS và THPT huyện Mường Khương', 'Trường PTDTNT THCS&THPT Huyện Mường Khương'],
+    ['TT GDNN–GDTX Bát Xát', 'Trung tâm GDNN - GDTX Bát Xát'],
+    ['MN Hoa Ban', 'Trường Mầm non Hoa Ban'],
+    ['MG Sơn Ca', 'Trường Mẫu giáo Sơn Ca'],
+    ['THPT số 1 Bảo Yên', 'Trường Trung học phổ thông Số 1 Bảo Yên'],
+  ])('matches the abbreviated or unaccented "%s" to the existing "%s"', (written, stored) => {
+    const unit: ExistingUnit = { id: 7, parentId: 2, name: stored, kind: 'school', path: '/1/2/7/' };
+    const plan = planImport([record({ unitName: written })], root, [root, commune, unit], []);
+    expect(plan.problems).toEqual([]);
+    expect(plan.unitsToCreate).toEqual([]);
+    expect(plan.people[0].unit).toEqual({ existingId: 7 });
+  });
+
+  it('two units whose names differ only by diacritics are ambiguous, never merged silently', () => {
+    const a: ExistingUnit = { id: 7, parentId: 2, name: 'Trường Tiểu học Na Hối', kind: 'school', path: '/1/2/7/' };
+    const b: ExistingUnit = { id: 8, parentId: 2, name: 'Trường Tiểu học Nà Hối', kind: 'school', path: '/1/2/8/' };
+    const plan = planImport([record({ unitName: 'TH Nà Hối' })], root, [root, commune, a, b], []);
+    expect(plan.people).toEqual([]);
+    expect(plan.problems[0]).toMatchObject({ row: 5, column: 'Đơn vị', message: expect.stringContaining('Có nhiều đơn vị tên') });
+  });
+
+  it('a new unit keeps the "Huyện (cũ)" of the row that named it first', () => {
+    const plan = planImport([record({ unitName: 'Trường Mầm non Mới', communeName: 'Xã Mới', legacyDistrict: 'Huyện Bắc Hà' })],
+      root, [root], []);
+    expect(plan.unitsToCreate.map((u) => [u.name, u.legacyDistrict])).toEqual([['Xã Mới', 'Huyện Bắc Hà'], ['Trường Mầm non Mới', 'Huyện Bắc Hà']]);
   });
 
   it('asks for the commune when two schools share a name', () => {

@@ -49,7 +49,7 @@ export const OUTSIDE_SCOPE = 'là của một người thuộc đơn vị ngoài
 /** The comparable form of a record's person fields; the service computes the same for stored rows. */
 export function personSnapshot(p: Omit<RosterRecord, 'excelRow' | 'unitName' | 'communeName' | 'schoolLevel' | 'legacyDistrict'>,
   unitId: number | string): string {
-  return JSON.stringify([p.fullName, p.birthDate, p.gender, p.staffId, p.citizenId, String(unitId), p.position,
+  return JSON.stringify([p.fullName, p.birthDate, p.gender, p.staffId, p.citizenId, String(unitId), p.position, p.title,
     p.partyMember, p.partyJoinedOn, p.theoryLevel, p.phone, p.email]);
 }
 
@@ -114,7 +114,7 @@ export function startPlan(root: ExistingUnit, unitsUnderRoot: ExistingUnit[], ex
     const newKey = `u:${'newKey' in parent ? parent.newKey : parent.existingId}:${key}`;
     if (!unitsToCreate.has(newKey)) {
       const { kind, schoolLevel } = inferUnit(r.unitName, r.schoolLevel);
-      unitsToCreate.set(newKey, { key: newKey, name: r.unitName, kind, schoolLevel, legacyDistrict: null, parent,
+      unitsToCreate.set(newKey, { key: newKey, name: r.unitName, kind, schoolLevel, legacyDistrict: r.legacyDistrict, parent,
         label: r.communeName ? `${r.unitName} (thuộc ${r.communeName})` : r.unitName });
     }
     return { newKey };

@@ -26,7 +26,7 @@ describe('parseRosterRow', () => {
     expect(result.problems).toEqual([]);
     expect(result.record).toEqual({
       excelRow: 6, fullName: 'Nguyễn Văn An', birthDate: '1985-03-15', gender: 'male', staffId: '0123456',
-      citizenId: '038085001234', unitName: 'Trường THCS Lê Lợi', communeName: 'Xã Tân Lập', position: 'teacher',
+      citizenId: '038085001234', unitName: 'Trường THCS Lê Lợi', communeName: 'Xã Tân Lập', position: 'teacher', title: null,
       schoolLevel: 'thcs', partyMember: true, partyJoinedOn: '2012-05-19', theoryLevel: 'Sơ cấp', phone: '0912345678',
       email: 'an@example.vn', legacyDistrict: 'Huyện Tân Lập',
     });
@@ -60,8 +60,27 @@ describe('parseRosterRow', () => {
     }]);
     expect(parseRosterRow(row({ 'Ngày sinh': '01/06/2009', 'Ngày vào Đảng': null }), columns, TODAY).problems).toEqual([]);
     expect(parseRosterRow(row({ 'Ngày sinh': '1945-01-01' }), columns, TODAY).problems[0].message).toMatch(/đang là 81/);
-    expect(parseRosterRow(row({ 'Ngày sinh': '1985' }), columns, TODAY).problems[0].message)
-      .toBe('Ngày sinh không đầy đủ: cần ngày/tháng/năm');
+    expect(parseRosterRow(row({ 'Ngày sinh': '1945' }), columns, TODAY).problems[0].message).toMatch(/đang là 81/);
+  });
+
+  it('takes a year of birth alone ("Năm sinh": 1985) as the year, as offices list it', () => {
+    for (const value of [1985, '1985', 'năm 1985']) {
+      const result = parseRosterRow(row({ 'Ngày sinh': value }), columns, TODAY);
+      expect(result.problems).toEqual([]);
+      expect(result.record?.birthDate).toBe('1985');
+    }
+    const yearColumn = findHeader([{ excelRow: 1, cells: ['Họ và tên', 'Năm sinh', 'Đơn vị', 'Số CCCD', 'Chức vụ'] }]) as ColumnMap;
+    const result = parseRosterRow({ excelRow: 2, cells: ['Lò Thị Mai', 1985, 'Trường A', '001185001234', 'GV'] }, yearColumn, TODAY);
+    expect(result.record?.birthDate).toBe('1985');
+  });
+
+  it('a title is kept as written and the "Nhóm chức vụ" column, when there, gives the category', () => {
+    const titled = parseRosterRow(row({ 'Chức vụ': 'Tổ trưởng chuyên môn' }), columns, TODAY);
+    expect(titled.record).toMatchObject({ title: 'Tổ trưởng chuyên môn', position: 'teacher' });
+    expect(parseRosterRow(row({ 'Chức vụ': 'Tài xế' }), columns, TODAY).record).toMatchObject({ title: 'Tài xế', position: null });
+    const grouped = findHeader([{ excelRow: 1, cells: ['Họ và tên', 'Đơn vị', 'Số CCCD', 'Chức vụ', 'Nhóm chức vụ'] }]) as ColumnMap;
+    const result = parseRosterRow({ excelRow: 2, cells: ['Lò Văn Páo', 'Trường A', '001085001234', 'Tài xế', 'Nhân viên'] }, grouped, TODAY);
+    expect(result.record).toMatchObject({ title: 'Tài xế', position: 'staff' });
   });
 
   it('party: a join date means member; the date must be past and after the 18th birthday', () => {

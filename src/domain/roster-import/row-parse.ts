@@ -2,7 +2,7 @@
 import { cellText, columnLabel, type ColumnMap } from './header.ts';
 import { ageOn, formatViDate, isoDay, parseDateCell, type Parsed } from './dates.ts';
 import {
-  parseCitizenId, parseEmail, parseFullName, parseGender, parsePartyMember, parsePhone, parsePosition,
+  parseCitizenId, parseEmail, parseFullName, parseGender, parsePartyMember, parsePhone, parsePosition, parsePositionGroup,
   parseSchoolLevel, parseStaffId, parseTheoryLevel,
 } from './fields.ts';
 import type { CellValue, RosterField, RosterProblem, RosterRecord, SheetRow } from './types.ts';
@@ -60,7 +60,7 @@ export function parseRosterRow(row: SheetRow, columns: ColumnMap, today: Date): 
   }
 
   const fullName = take('fullName', parseFullName(readName(row, columns)), '');
-  const birthDate = take('birthDate', parseDateCell(cell('birthDate'), 'Ngày sinh'), null);
+  const birthDate = take('birthDate', parseDateCell(cell('birthDate'), 'Ngày sinh', { yearOnly: true }), null);
   if (birthDate) {
     const age = ageOn(birthDate, today);
     if (age < MIN_AGE || age > MAX_AGE) {
@@ -78,7 +78,8 @@ export function parseRosterRow(row: SheetRow, columns: ColumnMap, today: Date): 
 
   const unitName = cellText(cell('unitName'));
   if (!unitName) report('unitName', 'Thiếu đơn vị');
-  const position = take('position', parsePosition(cell('position')), 'staff');
+  const { title, position: titled } = take('position', parsePosition(cell('position')), { title: null, position: null });
+  const position = take('positionGroup', parsePositionGroup(cell('positionGroup')), null) ?? titled;
   const schoolLevel = take('schoolLevel', parseSchoolLevel(cell('schoolLevel')), null);
 
   const party = take('partyMember', parsePartyMember(cell('partyMember')), { member: false, joinedOn: null });
@@ -103,6 +104,7 @@ export function parseRosterRow(row: SheetRow, columns: ColumnMap, today: Date): 
     unitName,
     communeName: cellText(cell('communeName')) || null,
     position,
+    title,
     schoolLevel,
     partyMember: party.member || partyJoinedOn !== null,
     partyJoinedOn,

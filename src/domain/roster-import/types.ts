@@ -8,7 +8,7 @@ export interface SheetRow {
 }
 
 export type RosterField = 'fullName' | 'birthDate' | 'gender' | 'staffId' | 'citizenId' | 'unitName' | 'communeName'
-  | 'position' | 'schoolLevel' | 'partyMember' | 'partyJoinedOn' | 'theoryLevel' | 'phone' | 'email' | 'legacyDistrict';
+  | 'position' | 'positionGroup' | 'schoolLevel' | 'partyMember' | 'partyJoinedOn' | 'theoryLevel' | 'phone' | 'email' | 'legacyDistrict';
 
 export interface RosterRecord {
   excelRow: number;
@@ -19,7 +19,10 @@ export interface RosterRecord {
   citizenId: string | null;
   unitName: string;
   communeName: string | null;
-  position: 'manager' | 'teacher' | 'staff';
+  /** The category the statistics count; null while the title is one the organiser has still to map. */
+  position: 'manager' | 'teacher' | 'staff' | null;
+  /** The job title as written ("Tổ trưởng chuyên môn"); null when the cell only named the category. */
+  title: string | null;
   schoolLevel: 'mam_non' | 'tieu_hoc' | 'thcs' | 'thpt' | 'gdtx' | 'lien_cap' | null;
   partyMember: boolean;
   partyJoinedOn: string | null;
@@ -36,11 +39,19 @@ export interface RosterProblem {
   message: string;
 }
 
+/** A row under the table that is not a person (a total, the date line, a signature): skipped, and said so. */
+export interface SkippedRow {
+  row: number;
+  text: string;
+  reason: string;
+}
+
 export interface RosterParseResult {
   headerRow: number | null;
   rows: number;
   records: RosterRecord[];
   problems: RosterProblem[];
+  skipped?: SkippedRow[];
 }
 
 export interface RosterParseOptions {
@@ -49,6 +60,14 @@ export interface RosterParseOptions {
 }
 
 export type ImportAction = 'create' | 'update' | 'unchanged';
+
+/** A job title neither the vocabulary nor an organiser's mapping places in a category: listed once in the preview. */
+export interface UnknownTitle {
+  title: string;
+  /** The first rows of the file that carry it. */
+  rows: number[];
+  count: number;
+}
 
 /** What the organiser sees before confirming an import. */
 export interface ImportPreview {
@@ -59,6 +78,10 @@ export interface ImportPreview {
   valid: number;
   problems: RosterProblem[];
   unitsToCreate: string[];
+  /** Footer rows under the table, left out. */
+  skipped: SkippedRow[];
+  /** Titles to map to a category before the file can be imported. */
+  unknownTitles: UnknownTitle[];
   toCreate: number;
   toUpdate: number;
   unchanged: number;

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 // Instants are ISO-8601 UTC text, dates 'YYYY-MM-DD', flags 0/1: one representation on both dialects.
 
@@ -30,6 +30,8 @@ export interface PersonTable {
   citizen_id: string | null;
   unit_id: number;
   position: string;
+  /** The job title as written in the roster; null when only the category is known. */
+  title: ColumnType<string | null, string | null | undefined, string | null>;
   party_member: number;
   party_joined_on: string | null;
   theory_level: string | null;
@@ -37,6 +39,15 @@ export interface PersonTable {
   email: string | null;
   active: number;
   created_at: string;
+  updated_at: string;
+}
+
+export interface PositionTitleTable {
+  /** titleKey() of the title: folded, punctuation as spaces. */
+  title_key: string;
+  title: string;
+  position: string;
+  updated_by: number | null;
   updated_at: string;
 }
 
@@ -611,6 +622,7 @@ export interface Database {
   login_failures: LoginFailureTable;
   audit_log: AuditLogTable;
   roster_imports: RosterImportTable;
+  position_titles: PositionTitleTable;
   question_banks: QuestionBankTable;
   question_bank_shares: QuestionBankShareTable;
   topics: TopicTable;

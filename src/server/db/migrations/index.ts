@@ -12,6 +12,7 @@ import * as events from './2026-11-24-012-events.ts';
 import * as cellMeetings from './2026-11-24-013-cell-meetings.ts';
 import * as answerVersions from './2026-12-05-014-answer-versions.ts';
 import * as rosterImportPacked from './2026-12-06-020-roster-import-packed.ts';
+import * as positionTitles from './2026-12-06-021-position-titles.ts';
 import * as surveyPopulation from './2026-12-06-030-survey-population.ts';
 
 // Listed by hand so that the same list works from source (tsx) and in a bundle.
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24-013-cell-meetings': cellMeetings,
   '2026-12-05-014-answer-versions': answerVersions,
   '2026-12-06-020-roster-import-packed': rosterImportPacked,
+  '2026-12-06-021-position-titles': positionTitles,
   '2026-12-06-030-survey-population': surveyPopulation,
 };
 

@@ -3,18 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { writeRosterXlsx, type RosterExportInput, type RosterExportPerson } from './roster-xlsx.ts';
 
 const HEADERS = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Mã định danh', 'Số CCCD', 'Đơn vị', 'Xã/Phường',
-  'Chức vụ', 'Cấp học', 'Đảng viên', 'Ngày vào Đảng', 'Trình độ LLCT', 'Điện thoại', 'Email', 'Huyện (cũ)', 'Trạng thái'];
+  'Chức vụ', 'Nhóm chức vụ', 'Cấp học', 'Đảng viên', 'Ngày vào Đảng', 'Trình độ LLCT', 'Điện thoại', 'Email', 'Huyện (cũ)', 'Trạng thái'];
 const HEADER_ROW = 5;
 
 const teacher: RosterExportPerson = {
   fullName: 'Nguyễn Thị Ánh Tuyết', birthDate: '1985-03-07', gender: 'female',
   staffId: '001085012345', citizenId: '060185000123', unitName: 'Trường THCS Nguyễn Trãi', communeName: 'Phường Phú Thủy',
-  position: 'teacher', schoolLevel: 'thcs', partyMember: true, partyJoinedOn: '2010-05-19',
+  position: 'teacher', title: 'Tổ trưởng chuyên môn', schoolLevel: 'thcs', partyMember: true, partyJoinedOn: '2010-05-19',
   theoryLevel: 'Trung cấp', phone: '0912345678', email: 'tuyet.nta@example.vn', legacyDistrict: 'Phan Thiết', active: true,
 };
 const staff: RosterExportPerson = {
   fullName: 'Trần Văn Đức', birthDate: null, gender: 'male', staffId: null, citizenId: null,
-  unitName: 'Trường THCS Nguyễn Trãi', communeName: null, position: 'staff', schoolLevel: null, partyMember: false,
+  unitName: 'Trường THCS Nguyễn Trãi', communeName: null, position: 'staff', title: null, schoolLevel: null, partyMember: false,
   partyJoinedOn: null, theoryLevel: null, phone: null, email: null, legacyDistrict: null, active: false,
 };
 
@@ -37,7 +37,7 @@ describe('writeRosterXlsx', () => {
     const sheet = await readBack(await writeRosterXlsx(input));
     expect(sheet.getCell('A1').value).toBe('DANH SÁCH CÁN BỘ, GIÁO VIÊN, NHÂN VIÊN');
     expect(sheet.getCell('A1').font?.bold).toBe(true);
-    expect(sheet.getCell('Q1').isMerged).toBe(true);
+    expect(sheet.getCell('R1').isMerged).toBe(true);
     expect(sheet.getCell('A2').value).toBe('Trường THCS Nguyễn Trãi');
     expect(sheet.getCell('A3').value).toBe('Ngày xuất: 02/06/2026 00:30');
     const header = sheet.getRow(HEADER_ROW);
@@ -46,7 +46,7 @@ describe('writeRosterXlsx', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '5:5' });
     expect(sheet.rowCount).toBe(HEADER_ROW + 2);
-    expect(sheet.autoFilter).toBe('A5:Q7');
+    expect(sheet.autoFilter).toBe('A5:R7');
   });
 
   it('writes ids and phones as text with their leading zeros, dates as real dd/mm/yyyy dates, labels in Vietnamese', async () => {
@@ -65,7 +65,8 @@ describe('writeRosterXlsx', () => {
     expect(cell('Ngày vào Đảng').value).toEqual(new Date(Date.UTC(2010, 4, 19)));
     expect(cell('Ngày vào Đảng').numFmt).toBe('dd/mm/yyyy');
     expect(cell('Giới tính').value).toBe('Nữ');
-    expect(cell('Chức vụ').value).toBe('Giáo viên');
+    expect(cell('Chức vụ').value).toBe('Tổ trưởng chuyên môn');
+    expect(cell('Nhóm chức vụ').value).toBe('Giáo viên');
     expect(cell('Cấp học').value).toBe('THCS');
     expect(cell('Đảng viên').value).toBe('x');
     expect(cell('Xã/Phường').value).toBe('Phường Phú Thủy');
@@ -78,6 +79,7 @@ describe('writeRosterXlsx', () => {
     const cell = (header: string) => row.getCell(HEADERS.indexOf(header) + 1);
     expect(cell('Giới tính').value).toBe('Nam');
     expect(cell('Chức vụ').value).toBe('Nhân viên');
+    expect(cell('Nhóm chức vụ').value).toBe('Nhân viên');
     for (const header of ['Ngày sinh', 'Mã định danh', 'Số CCCD', 'Xã/Phường', 'Cấp học', 'Đảng viên', 'Ngày vào Đảng', 'Email']) {
       expect(cell(header).value, header).toBeNull();
     }

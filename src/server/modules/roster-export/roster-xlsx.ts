@@ -12,6 +12,8 @@ export interface RosterExportPerson {
   unitName: string;
   communeName: string | null;
   position: string; // 'manager' | 'teacher' | 'staff'
+  /** The title as written in the roster, when there is one. */
+  title: string | null;
   schoolLevel: string | null;
   partyMember: boolean;
   partyJoinedOn: string | null;
@@ -45,7 +47,8 @@ export const ROSTER_COLUMNS: SheetColumn[] = [
   { header: 'Số CCCD', width: 15, format: 'text' },
   { header: 'Đơn vị', width: 30, wrap: true },
   { header: 'Xã/Phường', width: 18, wrap: true },
-  { header: 'Chức vụ', width: 15 },
+  { header: 'Chức vụ', width: 20, wrap: true },
+  { header: 'Nhóm chức vụ', width: 15 },
   { header: 'Cấp học', width: 10 },
   { header: 'Đảng viên', width: 9, align: 'center' },
   { header: 'Ngày vào Đảng', width: 12, format: 'date', align: 'center' },
@@ -69,6 +72,7 @@ function rowValues(person: RosterExportPerson, index: number): unknown[] {
     person.citizenId ?? '',
     person.unitName,
     person.communeName ?? '',
+    person.title ?? labelOf(POSITION_LABELS, person.position),
     labelOf(POSITION_LABELS, person.position),
     labelOf(SCHOOL_LEVEL_LABELS, person.schoolLevel),
     person.partyMember ? PARTY_MEMBER_MARK : '',

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import ExcelJS from 'exceljs';
 import { buildPerson, buildUnit, buildUser } from '../../test/builders.ts';
 import { createTestEnv, describeEachDialect, login, uploadAs, type Session, type TestEnv } from '../../test/harness.ts';
-import { buildRosterFile, type RosterFileRow } from '../../test/roster-file.ts';
+import { buildOfficeRosterFile, buildRosterFile, type RosterFileRow } from '../../test/roster-file.ts';
 import { findRootUnit } from '../units/repository.ts';
 
 /** Posts a file and returns the last NDJSON line: { result } or { error }, plus how many progress lines came. */
@@ -64,11 +65,17 @@ describeEachDialect('roster import', (dialect) => {
       teacher('Đỗ Văn Hùng', '001085099999', 'trường  mầm non HOA SEN'),
       teacher('Vũ Thị Lan', '001185077777', 'Trường Tiểu học Tân Lập'),
     ];
+    const before = await peopleCount();
     const first = (await upload(env.app, organizer, rootId, await buildRosterFile(rows))).last.result;
     expect(first.problems).toEqual([]);
     expect(first).toMatchObject({ valid: 3, toCreate: 3, toUpdate: 0 });
     expect(first.unitsToCreate).toHaveLength(3);
-    const commit = await organizer.request('POST', `/api/roster/imports/${first.importId}/commit`);
+    const unconfirmed = ndjson((await organizer.request('POST', `/api/roster/imports/${first.importId}/commit`)).body).last;
+    expect(unconfirmed.error).toMatchObject({ code: 'units_not_confirmed', details: { units: first.unitsToCreate } });
+    expect(unconfirmed.error.message).toContain('Tệp sẽ tạo mới 3 đơn vị chưa được xác nhận');
+    expect(await peopleCount()).toBe(before);
+    expect(await env.ctx.db.selectFrom('units').select('id').where('name', '=', 'Xã Tân Lập').executeTakeFirst()).toBeUndefined();
+    const commit = await organizer.request('POST', `/api/roster/imports/${first.importId}/commit`, { confirmedUnits: first.unitsToCreate });
     expect(ndjson(commit.body).last.result).toEqual({ created: 3, updated: 0, unchanged: 0, unitsCreated: 3 });
 
     const units = (await organizer.request('GET', '/api/units')).json().units as { id: number; name: string; kind: string; schoolLevel: string; parentId: number }[];
@@ -161,6 +168,61 @@ describeEachDialect('roster import', (dialect) => {
     expect(exe.status).toBe(400);
   });
 
+  it('reads an office list: titles kept, an unknown title asked once and remembered, footer skipped, abbreviated unit found', async () => {
+    const commune = await buildUnit(env.ctx, { name: 'Xã Lũng Pô', kind: 'commune' });
+    const school = await buildUnit(env.ctx, { name: 'Trường Tiểu học Lũng Pô', parent: commune, schoolLevel: 'tieu_hoc' });
+    const people = [
+      { name: 'Lù Văn Sáng', birth: 1975, gender: 'Nam', citizenId: '010075000101', title: 'Hiệu trưởng' },
+      { name: 'Vàng Thị Dung', birth: 1988, gender: 'Nữ', citizenId: '010188000102', title: 'Tổ trưởng chuyên môn' },
+      { name: 'Sần Văn Phủ', birth: '1990', gender: 'Nam', citizenId: '010090000103', title: 'Giáo viên chủ nhiệm' },
+      { name: 'Giàng Thị Mỷ', birth: 1992, gender: 'Nữ', citizenId: '010192000104', title: 'Văn thư – Thủ quỹ' },
+      { name: 'Lò Văn Chiến', birth: 1980, gender: 'Nam', citizenId: '010080000105', title: 'Lái xe kiêm bảo vệ trường' },
+      { name: 'Thào A Lử', birth: 1983, gender: 'Nam', citizenId: '010083000106', title: 'Cấp dưỡng' },
+      { name: 'Ma Văn Thanh', birth: 1986, gender: 'Nam', citizenId: '010086000107', title: 'Phụ trách bán trú' },
+      { name: 'Lục Thị Hoa', birth: 1994, gender: 'Nữ', citizenId: '010194000108', title: 'Phụ trách bán trú' },
+    ];
+    const file = await buildOfficeRosterFile({ unitName: 'TH Lũng Pô', people });
+    const first = (await upload(env.app, organizer, commune.id, file, 'ds-lung-po.xlsx')).last.result;
+    expect(first.problems).toEqual([]);
+    expect(first.rows).toBe(8);
+    expect(first.unitsToCreate).toEqual([]);
+    expect(first.importId).toBeNull();
+    expect(first.unknownTitles).toEqual([{ title: 'Phụ trách bán trú', rows: [11, 12], count: 2 }]);
+    expect(first.skipped.map((r: { row: number; reason: string }) => [r.row, r.reason])).toEqual([
+      [13, 'dòng tổng cộng'], [15, 'dòng địa danh, ngày tháng'], [16, 'chức danh người ký'], [17, 'dòng ghi chú chữ ký'],
+      [21, 'tên người ký hoặc dòng chân trang'],
+    ]);
+
+    const teacherUser = await buildUser(env.ctx, { unit: school });
+    const teacherSession = await login(env.app, teacherUser.username, teacherUser.password);
+    expect((await teacherSession.request('POST', '/api/roster/position-titles',
+      { mappings: [{ title: 'Phụ trách bán trú', position: 'manager' }] })).statusCode).toBe(403);
+    const saved = await organizer.request('POST', '/api/roster/position-titles',
+      { mappings: [{ title: 'Phụ trách bán trú', position: 'staff' }] });
+    expect(saved.json()).toEqual({ saved: 1 });
+
+    const second = (await upload(env.app, organizer, commune.id, file, 'ds-lung-po.xlsx')).last.result;
+    expect(second).toMatchObject({ unknownTitles: [], problems: [], unitsToCreate: [], toCreate: 8 });
+    expect(second.importId).toEqual(expect.any(Number));
+    const done = ndjson((await organizer.request('POST', `/api/roster/imports/${second.importId}/commit`, { confirmedUnits: [] })).body).last;
+    expect(done.result).toMatchObject({ created: 8, unitsCreated: 0 });
+
+    const stored = await env.ctx.db.selectFrom('people').select(['full_name', 'title', 'position', 'birth_date', 'unit_id'])
+      .where('citizen_id', 'in', people.map((p) => p.citizenId)).orderBy('birth_date').execute();
+    expect(stored.map((p) => [p.full_name, p.title, p.position, p.birth_date, p.unit_id])).toEqual([
+      ['Lù Văn Sáng', 'Hiệu trưởng', 'manager', '1975', school.id],
+      ['Lò Văn Chiến', 'Lái xe kiêm bảo vệ trường', 'staff', '1980', school.id],
+      ['Thào A Lử', 'Cấp dưỡng', 'staff', '1983', school.id],
+      ['Ma Văn Thanh', 'Phụ trách bán trú', 'staff', '1986', school.id],
+      ['Vàng Thị Dung', 'Tổ trưởng chuyên môn', 'teacher', '1988', school.id],
+      ['Sần Văn Phủ', 'Giáo viên chủ nhiệm', 'teacher', '1990', school.id],
+      ['Giàng Thị Mỷ', 'Văn thư – Thủ quỹ', 'staff', '1992', school.id],
+      ['Lục Thị Hoa', 'Phụ trách bán trú', 'staff', '1994', school.id],
+    ]);
+    const audit = await env.ctx.db.selectFrom('audit_log').select('summary').where('action', '=', 'roster.position_titles').execute();
+    expect(audit.map((a) => a.summary)).toContain('Xếp nhóm chức vụ: "Phụ trách bán trú" → Nhân viên');
+  });
+
   it('gives back the roster it exports (round trip)', async () => {
     const res = await organizer.request('GET', `/api/roster/export.xlsx?unitId=${rootId}`);
     expect(res.headers['content-type']).toContain('spreadsheetml');
@@ -169,5 +231,50 @@ describeEachDialect('roster import', (dialect) => {
     expect(again.toCreate).toBe(0);
     expect(again.unchanged).toBe(again.valid);
     expect(again.valid).toBeGreaterThanOrEqual(5);
+  });
+
+  it('an export imported into a fresh install and exported again gives the same rows (titles, years, Huyện (cũ))', async () => {
+    const district = await buildUnit(env.ctx, { name: 'Xã Bản Lầu', kind: 'commune' });
+    await env.ctx.db.updateTable('units').set({ legacy_district: 'Huyện Mường Khương' }).where('id', '=', district.id).execute();
+    const file = await buildOfficeRosterFile({ unitName: 'Trường Mầm non Bản Lầu', people: [
+      { name: 'Hoàng Thị Xuân', birth: 1979, gender: 'Nữ', citizenId: '010179000201', title: 'Phó Hiệu trưởng phụ trách chuyên môn' },
+      { name: 'Phàn Thị Mai', birth: '03/04/1996', gender: 'Nữ', citizenId: '010196000202', title: 'Tổ phó' },
+    ] });
+    const preview = (await upload(env.app, organizer, district.id, file)).last.result;
+    expect(preview).toMatchObject({ problems: [], unknownTitles: [] });
+    await organizer.request('POST', `/api/roster/imports/${preview.importId}/commit`, { confirmedUnits: preview.unitsToCreate });
+    const rowsOf = async (session: Session, unitId: number) => {
+      const res = await session.request('GET', `/api/roster/export.xlsx?unitId=${unitId}`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0];
+      const rows: string[][] = [];
+      sheet.eachRow((row) => { rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))); });
+      return { bytes: res.rawPayload, rows };
+    };
+    const exported = await rowsOf(organizer, district.id);
+
+    const fresh = await createTestEnv(dialect);
+    try {
+      const freshRoot = (await findRootUnit(fresh.ctx.db))!;
+      const admin = await buildUser(fresh.ctx, { unit: freshRoot, roles: [{ role: 'organizer', unit: freshRoot }] });
+      const session = await login(fresh.app, admin.username, admin.password);
+      const back = (await upload(fresh.app, session, freshRoot.id, exported.bytes as Buffer, 'xuat.xlsx')).last.result;
+      expect(back).toMatchObject({ problems: [], unknownTitles: [], toCreate: 2 });
+      const done = ndjson((await session.request('POST', `/api/roster/imports/${back.importId}/commit`,
+        { confirmedUnits: back.unitsToCreate })).body).last.result;
+      expect(done).toMatchObject({ created: 2 });
+      const commune = await fresh.ctx.db.selectFrom('units').select(['id', 'legacy_district']).where('name', '=', 'Xã Bản Lầu')
+        .executeTakeFirstOrThrow();
+      expect(commune.legacy_district).toBe('Huyện Mường Khương');
+      const again = await rowsOf(session, commune.id);
+      const body = (r: { rows: string[][] }) => r.rows.filter((row) => /^\d+$/.test(row[0]));
+      expect(body(again)).toHaveLength(2);
+      expect(body(again)).toEqual(body(exported));
+      expect(body(again).flat()).toEqual(expect.arrayContaining(['Phó Hiệu trưởng phụ trách chuyên môn', 'Tổ phó', '1979',
+        'Huyện Mường Khương', 'Cán bộ quản lý', 'Giáo viên']));
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -10,7 +10,7 @@ const chunks = <T>(items: T[]): T[][] => chunksOf(items, CHUNK);
 export async function peopleByIdentifiers(db: Executor, staffIds: string[], citizenIds: string[]) {
   const select = () => db.selectFrom('people').innerJoin('units', 'units.id', 'people.unit_id')
     .select(['people.id', 'people.full_name', 'people.birth_date', 'people.gender', 'people.staff_id', 'people.citizen_id',
-      'people.unit_id', 'people.position', 'people.party_member', 'people.party_joined_on', 'people.theory_level',
+      'people.unit_id', 'people.position', 'people.title', 'people.party_member', 'people.party_joined_on', 'people.theory_level',
       'people.phone', 'people.email', 'units.path as unit_path']);
   const rows = new Map<number, Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number]>();
   for (const [column, ids] of [['people.staff_id', staffIds], ['people.citizen_id', citizenIds]] as const) {

@@ -1,4 +1,4 @@
-import { can, type Actor } from '../../../domain/roles.ts';
+import { can, scopeOf, type Actor } from '../../../domain/roles.ts';
 import { personSnapshot, startPlan, type ImportPlan, type UnitRef } from '../../../domain/roster-import/plan.ts';
 import type { ImportPreview, RosterRecord } from '../../../domain/roster-import/types.ts';
 import { fold, nameSortKey } from '../../../domain/text.ts';
@@ -15,6 +15,9 @@ import { unitsUnder } from '../units/repository.ts';
 import { insertUnitUnder, unitForActor } from '../units/service.ts';
 import { unpackRecords } from './packed-records.ts';
 import { readRosterFileJob } from './read-file.ts';
+import { applyTitleMappings, describeMappings, saveTitleMappings } from './titles.ts';
+import { CATEGORY_CHOICES, keptTitle } from '../../../domain/roster-import/titles.ts';
+import type { Position } from '../../../domain/roster.ts';
 import * as repo from './repository.ts';
 
 export type Progress = (event: { phase: 'read' | 'check' | 'write'; done: number; total: number }) => void;
@@ -33,7 +36,7 @@ async function planFor(db: Executor, actor: Actor, under: UnitRow, records: Rost
     writable: can(actor, 'roster.write', p.unit_path),
     snapshot: personSnapshot({
       fullName: p.full_name, birthDate: p.birth_date, gender: p.gender as RosterRecord['gender'], staffId: p.staff_id,
-      citizenId: p.citizen_id, position: p.position as RosterRecord['position'], partyMember: p.party_member === 1,
+      citizenId: p.citizen_id, position: p.position as RosterRecord['position'], title: p.title, partyMember: p.party_member === 1,
       partyJoinedOn: p.party_joined_on, theoryLevel: p.theory_level, phone: p.phone, email: p.email,
     }, p.unit_id),
   })));
@@ -64,10 +67,11 @@ export async function previewImport(ctx: AppContext, actor: Actor, input: { file
   const parsed = await parseUpload(ctx, readRosterFileJob, input.file, ctx.clock.now(), ctx.config.uploads.limits);
   progress({ phase: 'read', done: 1, total: 1 });
   progress({ phase: 'check', done: parsed.rows, total: parsed.rows });
+  const unknownTitles = await applyTitleMappings(ctx.db, parsed.records);
   const plan = await planFor(ctx.db, actor, under, parsed.records);
   const problems = [...parsed.problems, ...plan.problems].sort((a, b) => a.row - b.row);
   let importId: number | null = null;
-  if (input.store && problems.length === 0 && parsed.records.length > 0) {
+  if (input.store && problems.length === 0 && unknownTitles.length === 0 && parsed.records.length > 0) {
     importId = await repo.saveImport(ctx.db, {
       created_by: actor.userId, under_unit_id: under.id, file_name: input.fileName.slice(0, 200),
       rows_json: '[]', rows_packed: parsed.packed, created_at: nowIso(ctx),
@@ -75,7 +79,8 @@ export async function previewImport(ctx: AppContext, actor: Actor, input: { file
   }
   return {
     importId, fileName: input.fileName, underUnit: { id: under.id, name: under.name }, rows: parsed.rows,
-    valid: plan.people.length, problems, unitsToCreate: plan.unitsToCreate.map((u) => u.label), ...summarise(plan),
+    valid: plan.people.length, problems, unitsToCreate: plan.unitsToCreate.map((u) => u.label), unknownTitles,
+    skipped: parsed.skipped ?? [], ...summarise(plan),
     // Rows that change something come first: they are what the organiser must check.
     sample: [...plan.people.filter((p) => p.action !== 'unchanged'), ...plan.people.filter((p) => p.action === 'unchanged')]
       .slice(0, SAMPLE_SIZE).map((p) => ({ ...p.record, action: p.action })),
@@ -83,8 +88,23 @@ export async function previewImport(ctx: AppContext, actor: Actor, input: { file
   };
 }
 
+/** Remembers what category each title belongs to; anyone who may import a roster somewhere may answer it. */
+export async function mapPositionTitles(ctx: AppContext, actor: Actor, mappings: { title: string; position: Position }[]) {
+  if (scopeOf(actor, 'roster.write').length === 0) throw errors.forbidden();
+  const clean = mappings.filter((m) => keptTitle(m.title) !== null);
+  if (clean.length === 0) throw errors.invalid('invalid_title', 'Chức vụ cần xếp nhóm không hợp lệ.');
+  const at = nowIso(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    await saveTitleMappings(trx, actor.userId, at, clean);
+    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'roster.position_titles', entityType: 'position_title',
+      summary: `Xếp nhóm chức vụ: ${describeMappings(clean)}`, details: clean });
+  });
+  return { saved: clean.length };
+}
+
 /** Commits a previewed import: all of it in one transaction, after checking it again against the current data. */
-export async function commitStoredImport(ctx: AppContext, actor: Actor, importId: number, progress: Progress = () => {}) {
+export async function commitStoredImport(ctx: AppContext, actor: Actor, importId: number, confirmedUnits: string[],
+  progress: Progress = () => {}) {
   const stored = await repo.findImport(ctx.db, importId);
   if (!stored || stored.created_by !== actor.userId) throw errors.notFound('import_not_found', 'lượt nhập này');
   if (stored.status !== 'previewed') throw errors.conflict('import_done', 'Lượt nhập này đã được ghi vào hệ thống.');
@@ -92,17 +112,37 @@ export async function commitStoredImport(ctx: AppContext, actor: Actor, importId
     throw errors.conflict('import_expired', 'Bản xem trước đã quá 24 giờ; hãy tải tệp lên lại.');
   }
   const records = stored.rows_packed ? await unpackRecords(stored.rows_packed) : JSON.parse(stored.rows_json) as RosterRecord[];
-  return applyImport(ctx, actor, stored.under_unit_id, records, stored.file_name, progress, importId);
+  return applyImport(ctx, actor, { underUnitId: stored.under_unit_id, records, fileName: stored.file_name, importId, confirmedUnits },
+    progress);
 }
 
-export async function applyImport(ctx: AppContext, actor: Actor, underUnitId: number, records: RosterRecord[], fileName: string,
-  progress: Progress = () => {}, importId?: number) {
+export interface ImportToApply {
+  underUnitId: number;
+  records: RosterRecord[];
+  fileName: string;
+  /** The new units the organiser confirmed in the preview (their labels): nothing else is created. */
+  confirmedUnits: string[];
+  importId?: number;
+}
+
+export async function applyImport(ctx: AppContext, actor: Actor, input: ImportToApply, progress: Progress = () => {}) {
+  const { underUnitId, records, fileName, importId } = input;
   return ctx.db.transaction().execute(async (trx) => {
     const under = await unitForActor(trx, actor, underUnitId, 'roster.write');
+    const unknownTitles = await applyTitleMappings(trx, records);
     const plan = await planFor(trx, actor, under, records);
-    if (plan.problems.length > 0) {
+    const titleProblems = unknownTitles.flatMap((t) => t.rows.map((row) => ({ row, column: 'Chức vụ',
+      message: `Chức vụ "${t.title}" chưa được xếp vào nhóm nào (${CATEGORY_CHOICES})` })));
+    if (plan.problems.length > 0 || titleProblems.length > 0) {
       throw errors.invalid('import_has_problems', 'Dữ liệu đã thay đổi kể từ lúc xem trước; không ghi dòng nào. Hãy kiểm tra lại.',
-        { problems: plan.problems });
+        { problems: [...titleProblems, ...plan.problems] });
+    }
+    const confirmed = new Set(input.confirmedUnits);
+    const unconfirmed = plan.unitsToCreate.filter((u) => !confirmed.has(u.label)).map((u) => u.label);
+    if (unconfirmed.length > 0) {
+      throw errors.conflict('units_not_confirmed',
+        `Tệp sẽ tạo mới ${unconfirmed.length} đơn vị chưa được xác nhận: ${unconfirmed.slice(0, 5).join('; ')}${unconfirmed.length > 5 ? '; …' : ''}. `
+        + 'Hãy kiểm tra tên đơn vị trong bản xem trước và xác nhận tạo mới; không ghi dòng nào.', { units: unconfirmed });
     }
     const unitIds = await createUnits(trx, ctx, actor, under, plan);
     const resolve = (ref: UnitRef) => ('existingId' in ref ? ref.existingId : unitIds.get(ref.newKey)!);
@@ -146,7 +186,8 @@ export async function applyImport(ctx: AppContext, actor: Actor, underUnitId: nu
 function columnsOf(r: RosterRecord) {
   return {
     full_name: r.fullName, name_folded: fold(r.fullName), sort_key: nameSortKey(r.fullName), birth_date: r.birthDate,
-    gender: r.gender, staff_id: r.staffId, citizen_id: r.citizenId, position: r.position,
+    // applyTitleMappings has given every record its category before anything is written.
+    gender: r.gender, staff_id: r.staffId, citizen_id: r.citizenId, position: r.position!, title: r.title,
     party_member: r.partyMember ? 1 : 0, party_joined_on: r.partyJoinedOn, theory_level: r.theoryLevel,
     phone: r.phone, email: r.email,
   };

@@ -21,7 +21,7 @@ const ID_REQUIRED = 'Cần Mã định danh hoặc Số CCCD';
 
 const SPECS: Record<RosterField, ColumnSpec> = {
   fullName: { width: 26, required: 'Bắt buộc', guide: 'Họ và tên đầy đủ, có dấu, ví dụ: Nguyễn Văn An. Gõ chữ in hoa toàn bộ cũng được, hệ thống tự chuyển thành chữ hoa đầu từ.' },
-  birthDate: { width: 13, text: true, required: 'Không', guide: 'Ngày/tháng/năm theo dạng dd/mm/yyyy, ví dụ 15/03/1985. Không ghi riêng năm sinh. Tuổi phải từ 17 đến 80.' },
+  birthDate: { width: 13, text: true, required: 'Không', guide: 'Ngày/tháng/năm theo dạng dd/mm/yyyy, ví dụ 15/03/1985, hoặc chỉ năm sinh (1985) nếu không rõ ngày. Tuổi phải từ 17 đến 80.' },
   gender: { width: 10, required: 'Không', guide: 'Nam hoặc Nữ.', choices: ['Nam', 'Nữ'] },
   staffId: { width: 16, text: true, required: ID_REQUIRED, guide: 'Mã định danh ngành giáo dục: chỉ gồm chữ số (từ 4 đến 20 chữ số), giữ nguyên các số 0 ở đầu. Không được trùng giữa các dòng.' },
   citizenId: { width: 16, text: true, required: ID_REQUIRED, guide: 'Số căn cước công dân: 12 chữ số (hoặc 9 chữ số nếu là CMND cũ), giữ nguyên các số 0 ở đầu. Không được trùng giữa các dòng.' },
@@ -30,7 +30,12 @@ const SPECS: Record<RosterField, ColumnSpec> = {
   position: {
     width: 18,
     required: 'Bắt buộc',
-    guide: `Một trong: ${Object.values(POSITION_LABELS).join(', ')}. Cũng nhận: Hiệu trưởng, Phó hiệu trưởng, Giám đốc (là Cán bộ quản lý); Kế toán, Văn thư, Y tế, Thư viện, Bảo vệ (là Nhân viên).`,
+    guide: `Chức vụ, chức danh như đơn vị vẫn ghi (Hiệu trưởng, Tổ trưởng chuyên môn, Giáo viên chủ nhiệm, Kế toán, Văn thư – Thủ quỹ…), hoặc một trong: ${Object.values(POSITION_LABELS).join(', ')}. Chức vụ được giữ nguyên như ghi và xếp vào nhóm để thống kê; chức vụ hệ thống chưa biết sẽ được hỏi một lần khi xem trước.`,
+  },
+  positionGroup: {
+    width: 16,
+    required: 'Không',
+    guide: `Nhóm để thống kê: ${Object.values(POSITION_LABELS).join(', ')}. Có cột này thì dùng nhóm ghi ở đây thay cho nhóm suy ra từ Chức vụ.`,
     choices: Object.values(POSITION_LABELS),
   },
   schoolLevel: {

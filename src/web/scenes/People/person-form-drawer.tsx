@@ -89,8 +89,11 @@ export function PersonFormDrawer({ mode, forest, canWriteAt, onClose, onSaved }:
     setSaving(true);
     setError(null);
     try {
-      const input = toInput(values);
-      const saved = mode.kind === 'create' ? await peopleApi.create(input) : await peopleApi.update(mode.person.id, input);
+      const input: Partial<PersonInput> = toInput(values);
+      // A roster may give only the year of birth: kept as the year unless the date is changed here.
+      const stored = mode.kind === 'edit' ? mode.person.birthDate : null;
+      if (stored && /^\d{4}$/.test(stored) && values.birthDate?.isSame(day(stored), 'day')) delete input.birthDate;
+      const saved = mode.kind === 'create' ? await peopleApi.create(input as PersonInput) : await peopleApi.update(mode.person.id, input);
       onSaved(saved);
     } catch (err) {
       setError(errorMessage(err));

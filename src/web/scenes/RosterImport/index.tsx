@@ -17,7 +17,7 @@ export default function RosterImportScene() {
   const { me } = useSignedIn();
   const navigate = useNavigate();
   const { forest } = useUnits();
-  const { state, upload, commit, reset } = useRosterImport();
+  const { state, upload, commit, mapTitles, reset } = useRosterImport();
   const [underUnitId, setUnderUnitId] = useState<number | null>(null);
 
   const canWriteAt = (u: UnitNode) => canAt(me.grants, 'roster.write', ancestorIds(forest, u.id));
@@ -45,7 +45,7 @@ export default function RosterImportScene() {
         )}
         {step === 1 && state.preview && (
           <PreviewStep preview={state.preview} error={state.error} commitProblems={state.commitProblems}
-            onRestart={reset} onConfirm={() => void commit()} />
+            onRestart={reset} onConfirm={(units) => void commit(units)} onMapTitles={(mappings) => mapTitles(mappings)} />
         )}
         {step === 2 && (
           <CommitStep state={state} onAnother={reset}

@@ -1,7 +1,11 @@
 import { CheckOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import type { ImportAction, ImportPreview, RosterProblem, RosterRecord } from '../../api/roster.ts';
+import { useState } from 'react';
+import type { ImportAction, ImportPreview, RosterProblem, RosterRecord, TitleMapping } from '../../api/roster.ts';
 import { formatCount, formatDateVi, positionLabel } from '../../lib/format.ts';
+import { NewUnits } from './new-units.tsx';
+import { SkippedRows } from './skipped-rows.tsx';
+import { UnknownTitles } from './unknown-titles.tsx';
 
 const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
   create: { label: 'Thêm mới', color: 'green' },
@@ -21,17 +25,22 @@ const problemColumns: TableColumnsType<RosterProblem> = [
 
 const sampleColumns: TableColumnsType<SampleRow> = [
   { title: 'Dòng', dataIndex: 'excelRow', key: 'row', width: 70, align: 'right' },
-  { title: 'Họ và tên', dataIndex: 'fullName', key: 'fullName', width: 180 },
-  { title: 'Ngày sinh', dataIndex: 'birthDate', key: 'birthDate', width: 110, render: (v: string | null) => formatDateVi(v) },
-  { title: 'Mã định danh', dataIndex: 'staffId', key: 'staffId', width: 130 },
-  { title: 'Số CCCD', dataIndex: 'citizenId', key: 'citizenId', width: 130 },
+  { title: 'Họ và tên', dataIndex: 'fullName', key: 'fullName', width: 170 },
+  { title: 'Ngày sinh', dataIndex: 'birthDate', key: 'birthDate', width: 100, render: (v: string | null) => formatDateVi(v) },
+  { title: 'Mã định danh', dataIndex: 'staffId', key: 'staffId', width: 120 },
+  { title: 'Số CCCD', dataIndex: 'citizenId', key: 'citizenId', width: 120 },
   {
-    title: 'Đơn vị', key: 'unit', width: 220,
+    title: 'Đơn vị', key: 'unit', width: 200,
     render: (_v, r) => <>{r.unitName}{r.communeName && <div className="muted" style={{ fontSize: 12 }}>{r.communeName}</div>}</>,
   },
-  { title: 'Chức vụ', dataIndex: 'position', key: 'position', width: 140, render: (v: string) => positionLabel(v) },
   {
-    title: 'Thao tác', dataIndex: 'action', key: 'action', width: 110, fixed: 'right',
+    title: 'Chức vụ', key: 'position', width: 200,
+    render: (_v, r) => (r.title
+      ? <>{r.title}<div className="muted" style={{ fontSize: 12 }}>{positionLabel(r.position)}</div></>
+      : positionLabel(r.position)),
+  },
+  {
+    title: 'Thao tác', dataIndex: 'action', key: 'action', width: 100, fixed: 'right',
     render: (v: ImportAction) => <Tag color={ACTIONS[v].color}>{ACTIONS[v].label}</Tag>,
   },
 ];
@@ -41,16 +50,20 @@ interface Props {
   error: string | null;
   commitProblems: RosterProblem[];
   onRestart: () => void;
-  onConfirm: () => void;
+  /** Called with the new units the organiser confirmed. */
+  onConfirm: (confirmedUnits: string[]) => void;
+  onMapTitles: (mappings: TitleMapping[]) => Promise<void>;
 }
 
-export function PreviewStep({ preview, error, commitProblems, onRestart, onConfirm }: Props) {
+export function PreviewStep({ preview, error, commitProblems, onRestart, onConfirm, onMapTitles }: Props) {
+  const [unitsConfirmed, setUnitsConfirmed] = useState(false);
   const problems = commitProblems.length ? commitProblems : preview.problems;
   const stats: [string, number][] = [
     ['Số dòng', preview.rows], ['Hợp lệ', preview.valid], ['Thêm mới', preview.toCreate],
     ['Cập nhật', preview.toUpdate], ['Không đổi', preview.unchanged],
   ];
-  const canConfirm = problems.length === 0 && preview.importId !== null;
+  const unitsWaiting = preview.unitsToCreate.length > 0 && !unitsConfirmed;
+  const canConfirm = problems.length === 0 && preview.importId !== null && preview.unknownTitles.length === 0 && !unitsWaiting;
   // New and changed rows first: they are what the user wants to check.
   const sample = [...preview.sample].sort((a, b) => ACTION_ORDER[a.action] - ACTION_ORDER[b.action] || a.excelRow - b.excelRow);
 
@@ -66,9 +79,10 @@ export function PreviewStep({ preview, error, commitProblems, onRestart, onConfi
           </Card>
         ))}
       </div>
+      {preview.skipped.length > 0 && <SkippedRows rows={preview.skipped} />}
+      {preview.unknownTitles.length > 0 && <UnknownTitles titles={preview.unknownTitles} onSave={onMapTitles} />}
       {preview.unitsToCreate.length > 0 && (
-        <Alert type="info" showIcon
-          title={`Sẽ tạo mới ${formatCount(preview.unitsToCreate.length)} đơn vị: ${listSome(preview.unitsToCreate)}`} />
+        <NewUnits units={preview.unitsToCreate} confirmed={unitsConfirmed} onConfirmedChange={setUnitsConfirmed} />
       )}
       {error && <Alert type="error" showIcon title={error} role="alert" />}
       {problems.length > 0 && (
@@ -102,23 +116,16 @@ export function PreviewStep({ preview, error, commitProblems, onRestart, onConfi
             columns={sampleColumns}
             dataSource={sample}
             pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
-            scroll={{ x: 1090 }}
+            scroll={{ x: 1080 }}
           />
         </div>
       )}
       <Flex gap={8} justify="flex-end" wrap>
         <Button icon={<ReloadOutlined />} onClick={onRestart}>Chọn tệp khác</Button>
-        <Button type="primary" icon={<CheckOutlined />} disabled={!canConfirm} onClick={onConfirm}>Xác nhận nhập</Button>
+        <Button type="primary" icon={<CheckOutlined />} disabled={!canConfirm}
+          title={unitsWaiting ? 'Hãy xác nhận tạo mới các đơn vị ở trên' : undefined}
+          onClick={() => onConfirm(unitsConfirmed ? preview.unitsToCreate : [])}>Xác nhận nhập</Button>
       </Flex>
     </Flex>
   );
-}
-
-const SHOWN_UNITS = 12;
-
-/** The first names, then how many more: a province file can create hundreds of units. */
-function listSome(names: string[]): string {
-  const shown = names.slice(0, SHOWN_UNITS).join(', ');
-  const more = names.length - SHOWN_UNITS;
-  return more > 0 ? `${shown} và ${formatCount(more)} đơn vị khác` : shown;
 }

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { errorMessage, type ServerProgress } from '../../api/client.ts';
-import { rosterApi, type ImportPreview, type ImportSummary, type RosterProblem } from '../../api/roster.ts';
+import { rosterApi, type ImportPreview, type ImportSummary, type RosterProblem, type TitleMapping } from '../../api/roster.ts';
 
 export type ImportPhase = 'choose' | 'uploading' | 'preview' | 'committing' | 'done';
 
@@ -14,10 +14,13 @@ export interface ImportState {
   error: string | null;
   /** Rows the commit refused because the data changed since the preview. */
   commitProblems: RosterProblem[];
+  /** The file and unit of the last upload: sent again after the organiser maps unknown titles. */
+  source: { underUnitId: number; file: File } | null;
 }
 
 const INITIAL: ImportState = {
   phase: 'choose', fileName: null, uploadPercent: 0, server: null, preview: null, summary: null, error: null, commitProblems: [],
+  source: null,
 };
 
 function problemsOf(error: unknown): RosterProblem[] {
@@ -30,7 +33,7 @@ export function useRosterImport() {
   const [state, setState] = useState<ImportState>(INITIAL);
 
   const upload = useCallback(async (underUnitId: number, file: File) => {
-    setState({ ...INITIAL, phase: 'uploading', fileName: file.name });
+    setState({ ...INITIAL, phase: 'uploading', fileName: file.name, source: { underUnitId, file } });
     try {
       const preview = await rosterApi.upload(underUnitId, file,
         (uploadPercent) => setState((s) => ({ ...s, uploadPercent })),
@@ -41,21 +44,34 @@ export function useRosterImport() {
     }
   }, []);
 
-  const commit = useCallback(async () => {
+  const commit = useCallback(async (confirmedUnits: string[]) => {
     const importId = state.preview?.importId;
     if (!importId) return;
     setState((s) => ({ ...s, phase: 'committing', server: null, error: null, commitProblems: [] }));
     try {
-      const summary = await rosterApi.commit(importId, (server) => setState((s) => ({ ...s, server })));
+      const summary = await rosterApi.commit(importId, confirmedUnits, (server) => setState((s) => ({ ...s, server })));
       setState((s) => ({ ...s, phase: 'done', summary }));
     } catch (error) {
       setState((s) => ({ ...s, phase: 'preview', error: errorMessage(error), commitProblems: problemsOf(error) }));
     }
   }, [state.preview]);
 
+  /** Saves the organiser's categories for unknown titles, then checks the same file again. */
+  const mapTitles = useCallback(async (mappings: TitleMapping[]) => {
+    const source = state.source;
+    if (!source) return;
+    try {
+      await rosterApi.mapTitles(mappings);
+    } catch (error) {
+      setState((s) => ({ ...s, error: errorMessage(error) }));
+      return;
+    }
+    await upload(source.underUnitId, source.file);
+  }, [state.source, upload]);
+
   const reset = useCallback(() => setState(INITIAL), []);
 
-  return { state, upload, commit, reset };
+  return { state, upload, commit, mapTitles, reset };
 }
 
 const PHASE_LABELS: Record<ServerProgress['phase'], string> = {
