@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { findUnitByCode } from '../../server/modules/units/repository.ts';
 import { REPORT_FORMATS, resultsReport, type ReportFormat } from '../../server/modules/reports/service.ts';
 import { CliError, systemActor, UsageError, withContext } from '../cli-context.ts';
@@ -19,9 +20,10 @@ export async function reportCommand(rawId: string | undefined, opts: { format?: 
       unitId = unit.id;
     }
     const file = await resultsReport(ctx, await systemActor(ctx), id, opts.format as ReportFormat, unitId);
-    fs.writeFileSync(opts.out!, file.body);
-    const s = file.data.node;
-    console.log(`Đã ghi ${opts.out}: ${file.data.title} — ${file.data.scopeName}: ${s.took.toLocaleString('vi-VN')}/${s.eligible.toLocaleString('vi-VN')} bài, `
+    if (Buffer.isBuffer(file.body)) fs.writeFileSync(opts.out!, file.body);
+    else await pipeline(file.body, fs.createWriteStream(opts.out!));
+    const s = file.head.node;
+    console.log(`Đã ghi ${opts.out}: ${file.head.title} — ${file.head.scopeName}: ${s.took.toLocaleString('vi-VN')}/${s.eligible.toLocaleString('vi-VN')} bài, `
       + `điểm trung bình ${s.summary.mean?.toLocaleString('vi-VN', { maximumFractionDigits: 2 }) ?? '—'}.`);
     return 0;
   });

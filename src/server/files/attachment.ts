@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { fold } from '../../domain/text.ts';
 
@@ -11,8 +12,11 @@ const CONTENT_TYPES: Record<string, string> = {
   txt: 'text/plain; charset=utf-8',
 };
 
-/** Sends a generated file for download, with an ASCII fallback name and the UTF-8 one (RFC 6266). */
-export function attachment(reply: FastifyReply, body: Buffer, fileName: string): FastifyReply {
+/**
+ * Sends a generated file for download, with an ASCII fallback name and the UTF-8 one (RFC 6266). A stream is sent as it
+ * comes (chunked); a stream that fails midway ends the download short.
+ */
+export function attachment(reply: FastifyReply, body: Buffer | Readable, fileName: string): FastifyReply {
   const ext = fileName.split('.').pop() ?? '';
   const ascii = fold(fileName).replace(/[^a-z0-9._-]+/g, '-').replace(/-+/g, '-');
   return reply

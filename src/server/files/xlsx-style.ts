@@ -102,8 +102,20 @@ export function addTitleRows(sheet: ExcelJS.Worksheet, lines: TitleLine[], colum
   return startRow + lines.length;
 }
 
+/** Panes frozen below the header row (and right of the first columns). */
+export function frozenView(headerRow: number, frozenColumns = 0): Partial<ExcelJS.WorksheetView> {
+  return { state: 'frozen', xSplit: frozenColumns, ySplit: headerRow, topLeftCell: cellAddress(headerRow + 1, frozenColumns + 1) };
+}
+
 /** Bold, filled, bordered, wrapped header; panes frozen below it and repeated on every printed page. */
 export function addHeaderRow(sheet: ExcelJS.Worksheet, headers: string[], rowNumber: number, frozenColumns = 0): ExcelJS.Row {
+  const row = addHeaderCells(sheet, headers, rowNumber);
+  sheet.views = [frozenView(rowNumber, frozenColumns)];
+  sheet.pageSetup.printTitlesRow = `${rowNumber}:${rowNumber}`;
+  return row;
+}
+
+function addHeaderCells(sheet: ExcelJS.Worksheet, headers: string[], rowNumber: number): ExcelJS.Row {
   const row = sheet.getRow(rowNumber);
   headers.forEach((header, i) => {
     const cell = row.getCell(i + 1);
@@ -117,15 +129,15 @@ export function addHeaderRow(sheet: ExcelJS.Worksheet, headers: string[], rowNum
   });
   row.height = 32;
   fitRowHeight(sheet, row);
-  sheet.views = [{ state: 'frozen', xSplit: frozenColumns, ySplit: rowNumber, topLeftCell: cellAddress(rowNumber + 1, frozenColumns + 1) }];
-  sheet.pageSetup.printTitlesRow = `${rowNumber}:${rowNumber}`;
   return row;
 }
 
+const PAGE_FOOTER = '&CTrang &P/&N';
+
 /** A4, fit to one page wide, landscape when the columns are too wide for portrait. */
-export function setupPrint(sheet: ExcelJS.Worksheet, columns: SheetColumn[]): void {
+export function printSetup(columns: SheetColumn[]): Partial<ExcelJS.PageSetup> {
   const totalWidth = columns.reduce((sum, c) => sum + c.width, 0);
-  Object.assign(sheet.pageSetup, {
+  return {
     paperSize: 9,
     orientation: totalWidth > 110 ? 'landscape' : 'portrait',
     fitToPage: true,
@@ -133,8 +145,12 @@ export function setupPrint(sheet: ExcelJS.Worksheet, columns: SheetColumn[]): vo
     fitToHeight: 0,
     horizontalCentered: true,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
-  });
-  sheet.headerFooter.oddFooter = '&CTrang &P/&N';
+  };
+}
+
+export function setupPrint(sheet: ExcelJS.Worksheet, columns: SheetColumn[]): void {
+  Object.assign(sheet.pageSetup, printSetup(columns));
+  sheet.headerFooter.oddFooter = PAGE_FOOTER;
 }
 
 /** Columns, titles, header, freeze and print setup in one go. Returns the header row number. */
@@ -146,6 +162,63 @@ export function layoutTable(sheet: ExcelJS.Worksheet, layout: TableLayout, froze
   addHeaderRow(sheet, layout.columns.map((c) => c.header), headerRow, frozenColumns);
   setupPrint(sheet, layout.columns);
   return headerRow;
+}
+
+/**
+ * The same table on a sheet of exceljs's streaming writer (stream.xlsx.WorkbookWriter), which writes the frozen panes and
+ * the page setup's fit-to-page flag when the sheet opens: they are given to addWorksheet, before any row. Rows are then
+ * added and committed in order; a committed row is gone from memory.
+ */
+export function addStreamedTable(book: ExcelJS.stream.xlsx.WorkbookWriter, name: string, layout: TableLayout, frozenColumns = 0)
+  : { sheet: ExcelJS.Worksheet; headerRow: number } {
+  const headerRow = layout.titles.length + (layout.spacer ? 1 : 0) + 1;
+  const sheet = book.addWorksheet(name, {
+    views: [frozenView(headerRow, frozenColumns)],
+    pageSetup: { ...printSetup(layout.columns), printTitlesRow: `${headerRow}:${headerRow}` },
+    headerFooter: { oddFooter: PAGE_FOOTER },
+  });
+  writePrintOptions(sheet);
+  defineColumns(sheet, layout.columns);
+  const next = addTitleRows(sheet, layout.titles, layout.columns.length);
+  if (layout.spacer) sheet.getRow(next).height = 8;
+  addHeaderCells(sheet, layout.columns.map((c) => c.header), headerRow);
+  return { sheet, headerRow };
+}
+
+/**
+ * exceljs 4.4's sheet writer leaves out <printOptions> (the table centred on the printed page), which the in-memory
+ * writer renders from pageSetup.horizontalCentered; it goes right before <pageMargins>, where the schema wants it.
+ */
+function writePrintOptions(sheet: ExcelJS.Worksheet): void {
+  const writer = sheet as unknown as { _writePageMargins(): void; _write(text: string): void; pageSetup: Partial<ExcelJS.PageSetup> };
+  const writeMargins = writer._writePageMargins.bind(writer);
+  writer._writePageMargins = () => {
+    if (writer.pageSetup.horizontalCentered) writer._write('<printOptions horizontalCentered="1"/>');
+    writeMargins();
+  };
+}
+
+/**
+ * The style of each column's data cells (its alignment, wrap and format, a thin border), one object per column shared
+ * by every row: the writer resolves a style object it has seen once by identity, where a row's own copies would each be
+ * rendered and looked up again. `numFmt` gives some columns their number format. Never change these objects in place.
+ */
+export function dataCellStyles(sheet: ExcelJS.Worksheet, columnCount: number, numFmt: Record<number, string> = {},
+  font?: Partial<ExcelJS.Font>): Partial<ExcelJS.Style>[] {
+  return Array.from({ length: columnCount }, (_, i) => {
+    const style: Partial<ExcelJS.Style> = { ...sheet.getColumn(i + 1).style, border: THIN_BORDER };
+    if (numFmt[i + 1]) style.numFmt = numFmt[i + 1];
+    if (font) style.font = { ...style.font, ...font };
+    return style;
+  });
+}
+
+/** Appends a data row whose cells take the shared styles of dataCellStyles, as tall as its wrapped cells need. */
+export function addStyledRow(sheet: ExcelJS.Worksheet, values: unknown[], styles: Partial<ExcelJS.Style>[]): ExcelJS.Row {
+  const row = sheet.addRow(values);
+  for (let c = 1; c <= styles.length; c++) row.getCell(c).style = styles[c - 1];
+  fitRowHeight(sheet, row);
+  return row;
 }
 
 /** Appends a data row with thin borders on every column of the table, as tall as its wrapped cells need. */

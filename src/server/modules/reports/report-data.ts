@@ -6,7 +6,8 @@ import {
 import type { ItemView } from '../../../domain/statistics/views.ts';
 import type { Actor } from '../../../domain/roles.ts';
 import type { AppContext } from '../../context.ts';
-import { countedAttempts } from '../results/repository.ts';
+import { unitPages } from '../../../domain/statistics/unit-pages.ts';
+import { personRowPages } from './repository.ts';
 import { itemViews, scopedStatistics } from '../statistics/service.ts';
 
 export interface ReportUnitRow {
@@ -28,6 +29,9 @@ export interface ReportPersonRow {
   band: string;
   submittedAt: string | null;
 }
+
+/** A report without its people: what the PDF needs, and the head of the streamed workbook. */
+export type ReportHead = Omit<ReportData, 'people'>;
 
 export interface ReportData {
   title: string;
@@ -65,18 +69,32 @@ function flatten(node: RolledUpUnit, depth = 0, out: ReportUnitRow[] = []): Repo
   return out;
 }
 
-export async function reportData(ctx: AppContext, actor: Actor, assessmentId: number, unitId?: number): Promise<ReportData> {
-  const { row, manages, seesItems, scope, stats, comparison, node } = await scopedStatistics(ctx, actor, assessmentId, unitId);
-  const people = await countedAttempts(ctx.db, { assessmentId, scopePaths: scope, unitPath: node.id ? node.path : undefined })
-    .select(['p.full_name', 'p.position', 'u.name as unit_name', 'v.code', 'a.correct_count', 'a.score', 'a.band', 'a.submitted_at'])
-    .orderBy('u.path').orderBy('p.sort_key').execute();
-  return {
+/** Rows of the per-person sheet read per page. */
+const PEOPLE_PAGE = 5000;
+
+/**
+ * The report of a node of the reader's scope: its head (figures, units, items) and its people as pages read from the
+ * database on demand, in unit-path then name order.
+ */
+export async function reportSource(ctx: AppContext, actor: Actor, assessmentId: number, unitId?: number)
+  : Promise<{ head: ReportHead; people: () => AsyncGenerator<ReportPersonRow[]> }> {
+  const { row, manages, seesItems, stats, comparison, node } = await scopedStatistics(ctx, actor, assessmentId, unitId);
+  // The units of the node's subtree inside the reader's scope, in path order, each with its count of attempts.
+  const took = new Map(stats.result.byUnit.map((u) => [u.key, u.summary.took]));
+  const units = [...stats.units].filter(([, u]) => !node.id || u.path.startsWith(node.path))
+    .sort(([, a], [, b]) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map(([id]) => ({ id, rows: took.get(id) ?? 0 }));
+  const groups = unitPages(units, PEOPLE_PAGE);
+  async function* people(): AsyncGenerator<ReportPersonRow[]> {
+    for await (const page of personRowPages(ctx.db, assessmentId, groups, PEOPLE_PAGE)) {
+      yield page.map((p) => ({ fullName: p.full_name, unitName: p.unit_name, position: p.position, variantCode: p.code,
+        correct: p.correct_count ?? 0, score: p.score ?? 0, band: p.band ?? '', submittedAt: p.submitted_at }));
+    }
+  }
+  const head: ReportHead = {
     title: row.title, organiser: row.unit_name, scopeName: node.name, questionCount: row.question_count, opensAt: row.opens_at,
     closesAt: row.closes_at, live: ctx.clock.now().getTime() < Date.parse(row.closes_at), regradedAt: row.regraded_at,
     generatedAt: ctx.clock.now().toISOString(), scoring: JSON.parse(row.scoring_json) as ScoringRule,
     node: rowOf(node, 0), units: flatten(node), children: node.children.filter((c) => c.eligible > 0 || c.took > 0).map((c) => rowOf(c, 1)),
-    people: people.map((p) => ({ fullName: p.full_name, unitName: p.unit_name, position: p.position, variantCode: p.code,
-      correct: p.correct_count ?? 0, score: p.score ?? 0, band: p.band ?? '', submittedAt: p.submitted_at })),
     test: manages ? stats.result.test : null,
     items: seesItems ? await itemViews(ctx, row, stats) : null,
     comparison: comparison ? { title: comparison.row.title, overall: comparison.stats.result.overall } : null,
@@ -87,4 +105,13 @@ export async function reportData(ctx: AppContext, actor: Actor, assessmentId: nu
       ...(stats.result.byVariant ? [{ title: 'Theo mã đề', rows: stats.result.byVariant.map((r) => ({ label: variantLabel(r.key), summary: r.summary })) }] : []),
     ],
   };
+  return { head, people };
+}
+
+/** The whole report with every person in memory (a school's, the CSV, tests). */
+export async function reportData(ctx: AppContext, actor: Actor, assessmentId: number, unitId?: number): Promise<ReportData> {
+  const { head, people } = await reportSource(ctx, actor, assessmentId, unitId);
+  const all: ReportPersonRow[] = [];
+  for await (const page of people()) for (const p of page) all.push(p);
+  return { ...head, people: all };
 }

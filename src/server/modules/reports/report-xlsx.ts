@@ -1,13 +1,22 @@
-/** The results workbook in the layout offices send upward: summary per unit, detail per person, item analysis. */
+/**
+ * The results workbook in the layout offices send upward: summary per unit, detail per person, item analysis. Written
+ * with exceljs's streaming writer: each sheet is committed before the next opens (the zip takes its entries one after
+ * another), and the per-person rows are committed page by page as they come from the database, so a province of
+ * 100,000 people never sits in memory as a workbook.
+ */
+import { once } from 'node:events';
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { FLAG_LABELS, positionLabel } from '../../../domain/statistics/index.ts';
-import { addDataRow, COUNT_FORMAT, formatVnDate, layoutTable, type SheetColumn } from '../../files/xlsx-style.ts';
-import type { ReportData, ReportUnitRow } from './report-data.ts';
+import { addDataRow, addStreamedTable, addStyledRow, COUNT_FORMAT, dataCellStyles, formatVnDate, type SheetColumn } from '../../files/xlsx-style.ts';
+import type { ReportData, ReportHead, ReportPersonRow, ReportUnitRow } from './report-data.ts';
+
+type Book = ExcelJS.stream.xlsx.WorkbookWriter;
 
 const COUNT = COUNT_FORMAT;
 const DECIMAL = '0.00';
 
-export function reportTitles(data: ReportData) {
+export function reportTitles(data: ReportHead) {
   const state = data.live ? ' (số liệu tạm thời, bài khảo sát đang diễn ra)' : '';
   const regraded = data.regradedAt ? ` Điểm đã được tính lại sau khi sửa đáp án ngày ${formatVnDate(new Date(data.regradedAt))}.` : '';
   return [
@@ -17,8 +26,7 @@ export function reportTitles(data: ReportData) {
   ];
 }
 
-function summarySheet(book: ExcelJS.Workbook, data: ReportData) {
-  const sheet = book.addWorksheet('Tổng hợp');
+function summarySheet(book: Book, data: ReportHead) {
   const bands = data.scoring.bands;
   const columns: SheetColumn[] = [
     { header: 'STT', width: 6, align: 'center' },
@@ -30,7 +38,7 @@ function summarySheet(book: ExcelJS.Workbook, data: ReportData) {
     { header: 'Điểm trung bình', width: 11, align: 'right' },
     { header: 'Tỷ lệ giỏi, xuất sắc (%)', width: 13, align: 'right' },
   ];
-  layoutTable(sheet, { titles: reportTitles(data), columns, spacer: true }, 2);
+  const { sheet } = addStreamedTable(book, 'Tổng hợp', { titles: reportTitles(data), columns, spacer: true }, 2);
   const write = (row: ReportUnitRow, index: number | string) => {
     const values: unknown[] = [index, `${'    '.repeat(row.depth)}${row.name}`, row.eligible, row.took, row.didNotTake];
     for (const b of row.summary.bands) values.push(b.count, b.percent);
@@ -45,31 +53,51 @@ function summarySheet(book: ExcelJS.Workbook, data: ReportData) {
     if (row.depth === 0) excelRow.font = { bold: true };
   };
   data.units.forEach((row, i) => write(row, i === 0 ? '' : i));
+  sheet.commit();
 }
 
-function detailSheet(book: ExcelJS.Workbook, data: ReportData) {
-  const sheet = book.addWorksheet('Chi tiết');
-  const columns: SheetColumn[] = [
-    { header: 'STT', width: 6, align: 'center' },
-    { header: 'Họ và tên', width: 28 },
-    { header: 'Đơn vị', width: 34, wrap: true },
-    { header: 'Chức vụ', width: 16 },
-    { header: 'Mã đề', width: 8, align: 'center' },
-    { header: 'Số câu đúng', width: 10, align: 'right' },
-    { header: 'Điểm', width: 8, align: 'right' },
-    { header: 'Xếp loại', width: 12 },
-  ];
-  layoutTable(sheet, { titles: reportTitles(data), columns, spacer: true }, 2);
-  data.people.forEach((p, i) => {
-    const row = addDataRow(sheet, [i + 1, p.fullName, p.unitName, positionLabel(p.position), p.variantCode,
-      `${p.correct}/${data.questionCount}`, p.score, p.band], columns.length);
-    row.getCell(7).numFmt = DECIMAL;
-  });
+const DETAIL_COLUMNS: SheetColumn[] = [
+  { header: 'STT', width: 6, align: 'center' },
+  { header: 'Họ và tên', width: 28 },
+  { header: 'Đơn vị', width: 34, wrap: true },
+  { header: 'Chức vụ', width: 16 },
+  { header: 'Mã đề', width: 8, align: 'center' },
+  { header: 'Số câu đúng', width: 10, align: 'right' },
+  { header: 'Điểm', width: 8, align: 'right' },
+  { header: 'Xếp loại', width: 12 },
+];
+
+/** Rows committed per slice: between slices the event loop serves others (a live survey's answer saves). */
+const SLICE = 500;
+
+async function detailSheet(book: Book, data: ReportHead, people: AsyncIterable<ReportPersonRow[]> | Iterable<ReportPersonRow[]>,
+  out: Writable) {
+  const { sheet } = addStreamedTable(book, 'Chi tiết', { titles: reportTitles(data), columns: DETAIL_COLUMNS, spacer: true }, 2);
+  const styles = dataCellStyles(sheet, DETAIL_COLUMNS.length, { 7: DECIMAL });
+  let n = 0;
+  for await (const page of people) {
+    for (let i = 0; i < page.length; i++) {
+      const p = page[i];
+      n += 1;
+      addStyledRow(sheet, [n, p.fullName, p.unitName, positionLabel(p.position), p.variantCode, `${p.correct}/${data.questionCount}`,
+        p.score, p.band], styles).commit();
+      if (n % SLICE === 0) await breathe(out);
+    }
+  }
+  sheet.commit();
 }
 
-function itemSheet(book: ExcelJS.Workbook, data: ReportData) {
+/**
+ * Lets the event loop run, and waits while the reader of the file (a slow download) is behind: committed rows go into
+ * the zip's deflate stream at once, so without this a slow client would let the whole sheet pile up in memory.
+ */
+async function breathe(out: Writable) {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  while (out.writableNeedDrain && !out.destroyed) await once(out, 'drain');
+}
+
+function itemSheet(book: Book, data: ReportHead) {
   if (!data.items) return;
-  const sheet = book.addWorksheet('Phân tích câu hỏi');
   const letters = Math.max(...data.items.map((i) => i.options.length));
   const columns: SheetColumn[] = [
     { header: 'Câu', width: 6, align: 'center' },
@@ -83,7 +111,7 @@ function itemSheet(book: ExcelJS.Workbook, data: ReportData) {
     { header: 'Cảnh báo', width: 26, wrap: true },
     { header: 'Nội dung câu hỏi', width: 60, wrap: true },
   ];
-  layoutTable(sheet, { titles: reportTitles(data), columns, spacer: true }, 1);
+  const { sheet } = addStreamedTable(book, 'Phân tích câu hỏi', { titles: reportTitles(data), columns, spacer: true }, 1);
   for (const item of data.items) {
     const values: unknown[] = [item.index + 1, item.key, item.correct, item.facility, item.pointBiserial, item.upperLower];
     for (let i = 0; i < letters; i++) values.push(item.options[i]?.percent ?? null);
@@ -106,14 +134,31 @@ function itemSheet(book: ExcelJS.Workbook, data: ReportData) {
       row.getCell(7).numFmt = '0.000';
     }
   }
+  sheet.commit();
 }
 
-export async function writeResultsXlsx(data: ReportData): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+/**
+ * Writes the workbook to `out` as it is made: the summary, then the people page by page, then the item analysis.
+ * Resolves when the last byte is handed to `out` (which is then ended).
+ */
+export async function streamResultsXlsx(data: ReportHead, people: AsyncIterable<ReportPersonRow[]> | Iterable<ReportPersonRow[]>,
+  out: Writable): Promise<void> {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   book.creator = 'Bồi dưỡng';
   book.created = new Date(data.generatedAt);
   summarySheet(book, data);
-  detailSheet(book, data);
+  await detailSheet(book, data, people, out);
   itemSheet(book, data);
-  return Buffer.from(await book.xlsx.writeBuffer());
+  await book.commit();
+}
+
+/** The workbook of a report held in memory, as bytes. */
+export async function writeResultsXlsx(data: ReportData): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = once(out, 'end');
+  await streamResultsXlsx(data, [data.people], out);
+  await ended;
+  return Buffer.concat(chunks);
 }

@@ -14,6 +14,7 @@ const ReportQuery = Type.Object({
 export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get<{ Params: IdParams; Querystring: Static<typeof ReportQuery> }>('/api/assessments/:id/report',
     { schema: { params: IdParams, querystring: ReportQuery } }, async (request, reply) => {
+      // The workbook streams: it is written as its rows are read from the database (report-xlsx.ts).
       const file = await resultsReport(ctx, requireActor(request), request.params.id, request.query.format, request.query.unitId);
       return attachment(reply, file.body, file.fileName).header('cache-control', 'no-store');
     });

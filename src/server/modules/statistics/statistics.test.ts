@@ -9,6 +9,9 @@ import { createTestEnv, describeEachDialect, login, type Session, type TestEnv }
 import { findRootUnit } from '../units/repository.ts';
 import { reportData } from '../reports/report-data.ts';
 import { renderReport } from '../reports/service.ts';
+import { personRowPages } from '../reports/repository.ts';
+import { writeResultsXlsx } from '../reports/report-xlsx.ts';
+import { unitPages } from '../../../domain/statistics/unit-pages.ts';
 import type { UnitRow } from '../../db/schema.ts';
 
 const hasPdftotext = !spawnSync('pdftotext', ['-v']).error;
@@ -118,21 +121,50 @@ describeEachDialect('statistics of an assessment', (dialect) => {
     }
   });
 
-  it('renders a province-sized report in a separate process: the same workbook as inline, and a PDF', async () => {
-    const data = await reportData(env.ctx, await rootActor(env.ctx), assessmentId);
-    const inline = await renderReport(data, 'xlsx', Infinity);
-    const child = await renderReport(data, 'xlsx', 0);
-    expect(inline.peakRssMb).toBeUndefined();
-    expect(child.peakRssMb).toBeGreaterThan(0);
+  it('streams the workbook page by page: every counted person once, by unit then name, as the report held in memory lists them', async () => {
+    const actor = await rootActor(env.ctx);
+    const data = await reportData(env.ctx, actor, assessmentId);
+    // Independently: each person's latest submitted attempt, ordered by unit path then name.
+    const expected = (await env.ctx.db.selectFrom('attempts as a').innerJoin('people as p', 'p.id', 'a.person_id')
+      .innerJoin('units as u', 'u.id', 'p.unit_id').select(['p.full_name', 'u.name', 'u.path', 'p.sort_key', 'a.person_id', 'a.attempt_no'])
+      .where('a.assessment_id', '=', assessmentId).where('a.status', '=', 'submitted').execute())
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0))
+      .map((r) => [r.full_name, r.name]);
+    expect(expected).toHaveLength(plan.length);
+    expect(data.people.map((p) => [p.fullName, p.unitName])).toEqual(expected);
+    // Pages of two rows over groups of units (one school alone, two together): the same rows in the same order.
+    const ids = (await env.ctx.db.selectFrom('units').select(['id', 'path']).orderBy('path').execute()).map((u) => u.id);
+    const groups = unitPages(ids.map((id) => ({ id, rows: id === units.A.id ? 3 : 1 })), 2);
+    expect(groups.some((g) => g.length > 1) && groups.some((g) => g.length === 1 && g[0] === units.A.id)).toBe(true);
+    const paged: string[][] = [];
+    for await (const page of personRowPages(env.ctx.db, assessmentId, groups, 2)) {
+      expect(page.length).toBeLessThanOrEqual(2);
+      for (const r of page) paged.push([r.full_name, r.unit_name]);
+    }
+    expect(paged).toEqual(expected);
+
+    const res = await organizer.request('GET', `/api/assessments/${assessmentId}/report?format=xlsx`);
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const detail = book.getWorksheet('Chi tiết')!;
+    const rows = [];
+    for (let r = 6; r <= detail.rowCount; r++) rows.push([detail.getRow(r).getCell(2).value, detail.getRow(r).getCell(3).value]);
+    expect(rows).toEqual(expected);
+    // The same sheets as the workbook written from the report held in memory.
     const sheets = async (body: Buffer) => {
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.load(body as unknown as ArrayBuffer);
-      return book.worksheets.map((w) => ({ name: w.name, rows: w.getSheetValues().map((r) => JSON.stringify(r)) }));
+      const b = new ExcelJS.Workbook();
+      await b.xlsx.load(body as unknown as ArrayBuffer);
+      return b.worksheets.map((w) => ({ name: w.name, rows: w.getSheetValues().slice(4).map((r) => JSON.stringify(r)) }));
     };
-    const fromChild = await sheets(child.body);
-    expect(fromChild.find((s) => s.name === 'Chi tiết')!.rows.filter(Boolean)).toHaveLength(5 + plan.length);
-    expect(fromChild).toEqual(await sheets(inline.body));
-    expect((await renderReport(data, 'pdf', 0)).body.subarray(0, 4).toString()).toBe('%PDF');
+    expect(await sheets(res.rawPayload)).toEqual(await sheets(await writeResultsXlsx(data)));
+  });
+
+  it('renders a province-sized PDF in a separate process', async () => {
+    const data = await reportData(env.ctx, await rootActor(env.ctx), assessmentId);
+    const child = await renderReport(data, 'pdf', 0);
+    expect(child.peakRssMb).toBeGreaterThan(0);
+    expect(child.body.subarray(0, 4).toString()).toBe('%PDF');
   });
 
   it('flags the question everyone answered alike as likely mis-keyed, and a corrected key regrades every attempt (audited)', async () => {

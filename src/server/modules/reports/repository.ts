@@ -1,0 +1,59 @@
+/** The rows of a results report read from the database page by page, never all at once. */
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import { supersededAttempts } from '../results/repository.ts';
+
+export interface PersonRowRecord {
+  id: number;
+  full_name: string;
+  sort_key: string;
+  position: string;
+  unit_name: string;
+  path: string;
+  code: string;
+  correct_count: number | null;
+  score: number | null;
+  band: string | null;
+  submitted_at: string | null;
+}
+
+/**
+ * Each person's counted attempt (latest submitted) of the given units, in the report's order — unit path, then name,
+ * then attempt id — as pages of at most `pageSize` rows. `unitGroups` are consecutive groups of units in path order
+ * (domain/statistics/unit-pages.ts); each group is read by keyset on (path, sort key, attempt id) inside the group,
+ * driven by the people of its units through the person index, so a page costs the same whatever the assessment's size.
+ * A person of a closed survey's frozen population is listed under the unit they were in at the close.
+ */
+export async function* personRowPages(db: Executor, assessmentId: number, unitGroups: readonly number[][], pageSize = 5000)
+  : AsyncGenerator<PersonRowRecord[]> {
+  const superseded = await supersededAttempts(db, assessmentId);
+  for (const group of unitGroups) {
+    let after: [string, string, number] | null = null;
+    for (;;) {
+      const cursor: [string, string, number] | null = after;
+      const rows: PersonRowRecord[] = await db.selectFrom('attempts as a')
+        .innerJoin('people as p', 'p.id', 'a.person_id')
+        .leftJoin('assessment_population as fp', (j) => j.onRef('fp.assessment_id', '=', 'a.assessment_id')
+          .onRef('fp.person_id', '=', 'a.person_id'))
+        .innerJoin('units as u', (j) => j.on(sql<boolean>`u.id = coalesce(fp.unit_id, p.unit_id)`))
+        .innerJoin('assessment_variants as v', 'v.id', 'a.variant_id')
+        .where('a.assessment_id', '=', assessmentId).where('a.status', '=', 'submitted')
+        // The people who are (or were at the close) in the group's units: the index on people's unit and on the frozen
+        // population's unit find them, the index on attempts' person their attempts.
+        .where('a.person_id', 'in', (eb) => eb.selectFrom('people as gp').select('gp.id').where('gp.unit_id', 'in', group)
+          .unionAll(eb.selectFrom('assessment_population as gf').select('gf.person_id as id')
+            .where('gf.assessment_id', '=', assessmentId).where('gf.unit_id', 'in', group)))
+        .where('u.id', 'in', group)
+        .$if(cursor !== null, (q) => q.where((eb) => eb(eb.refTuple('u.path', 'p.sort_key', 'a.id'), '>',
+          eb.tuple(cursor![0], cursor![1], cursor![2]))))
+        .select(['a.id', 'p.full_name', 'p.sort_key', sql<string>`coalesce(fp.position, p.position)`.as('position'), 'u.name as unit_name',
+          'u.path', 'v.code', 'a.correct_count', 'a.score', 'a.band', 'a.submitted_at'])
+        .orderBy('u.path').orderBy('p.sort_key').orderBy('a.id').limit(pageSize).execute();
+      const counted = superseded.size ? rows.filter((r) => !superseded.has(r.id)) : rows;
+      if (counted.length) yield counted;
+      if (rows.length < pageSize) break;
+      const last = rows[rows.length - 1];
+      after = [last.path, last.sort_key, last.id];
+    }
+  }
+}
