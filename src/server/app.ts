@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import compress from '@fastify/compress';
@@ -43,6 +43,8 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export interface BuildAppOptions {
   logger?: boolean | object;
   serveWeb?: boolean;
+  /** Sees every route as it is added (tests read the schemas). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds the Fastify app: plugins, then modules. It never listens. */
@@ -56,6 +58,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     http: { headersTimeout: Math.min(ctx.config.headersTimeoutMs, ctx.config.requestTimeoutMs), connectionsCheckingInterval: 1000 },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true } },
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   registerErrorHandler(app);
   // A change is acknowledged only once it would survive a power cut (SQLite commits in groups; see GroupSync).
   const durable = ctx.durable;

@@ -1,32 +1,15 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/unavailable.ts';
+import { FIELD_LABELS } from './field-labels.ts';
 
-const FIELD_LABELS: Record<string, string> = {
-  username: 'tên đăng nhập',
-  password: 'mật khẩu',
-  newPassword: 'mật khẩu mới',
-  name: 'tên',
-  code: 'mã',
-  fullName: 'họ và tên',
-  unitId: 'đơn vị',
-  parentId: 'đơn vị cấp trên',
-  role: 'vai trò',
-  page: 'trang',
-  pageSize: 'số dòng mỗi trang',
-  stem: 'nội dung câu hỏi',
-  stemRich: 'nội dung câu hỏi',
-  options: 'phương án',
-  tags: 'nhãn',
-  source: 'nguồn',
-};
-
-function fieldName(error: FastifyError): string {
+/** The field in the page's words; '' when there is none (an internal name never reaches the user). */
+export function fieldLabel(error: Pick<FastifyError, 'validation'>): string {
   const first = error.validation?.[0];
-  // "/stemRich/0/rows/3" names the field "rows"; an index alone says nothing.
-  const pathName = first?.instancePath?.split('/').filter((part) => part && !/^\d+$/.test(part)).pop()
-    ?? (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
-  return pathName ? (FIELD_LABELS[pathName] ?? pathName) : '';
+  // A missing property is named by the rule; "/stemRich/0/rows/3" names the field "rows"; an index alone says nothing.
+  const pathName = (first?.params as { missingProperty?: string } | undefined)?.missingProperty
+    ?? first?.instancePath?.split('/').filter((part) => part && !/^\d+$/.test(part)).pop();
+  return pathName && Object.hasOwn(FIELD_LABELS, pathName) ? FIELD_LABELS[pathName]! : '';
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -35,10 +18,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(error.statusCode).send({ code: error.code, message: error.message, details: error.details });
     }
     if (error.validation) {
-      const field = fieldName(error);
+      const field = fieldLabel(error);
       return reply.status(400).send({
         code: 'invalid_request',
-        message: field ? `Dữ liệu không hợp lệ ở trường "${field}".` : 'Dữ liệu gửi lên không hợp lệ.',
+        message: field ? `Dữ liệu không hợp lệ ở trường "${field}".` : 'Dữ liệu gửi lên không hợp lệ. Hãy tải lại trang rồi thử lại.',
         details: error.validation.map((v) => ({ field: v.instancePath, rule: v.keyword })),
       });
     }

@@ -211,12 +211,15 @@ export default function AssessmentEditorScene() {
                 <Radio.Group disabled={published} options={[{ value: 'fixed', label: 'Một số mã đề' }, { value: 'per_person', label: 'Mỗi người một mã đề' }]} />
               </Form.Item>
             </Col>
-            {variantMode === 'fixed' && (
+            {variantMode === 'fixed' ? (
               <Col xs={12} md={4}>
-                <Form.Item name="variantCount" label="Số mã đề">
+                <Form.Item name="variantCount" label="Số mã đề" rules={[{ required: true, message: 'Nhập số mã đề' }]}>
                   <InputNumber min={1} max={50} disabled={published} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
+            ) : (
+              // Still registered, so the saved definition keeps its count (a hidden field is not submitted otherwise).
+              <Form.Item name="variantCount" hidden><InputNumber aria-label="Số mã đề" /></Form.Item>
             )}
             <Col xs={12} md={5}>
               <Form.Item name="shuffleQuestions" label="Trộn thứ tự câu" valuePropName="checked"><Switch disabled={published} /></Form.Item>
