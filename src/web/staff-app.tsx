@@ -1,18 +1,20 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { App as AntApp, ConfigProvider } from 'antd';
-import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { PageLoading } from './components/page-loading.tsx';
 import { RequireAuth, RequireCapability, HomeRedirect, NoRole } from './components/require-auth.tsx';
 import { NotFound } from './components/not-found.tsx';
 import { theme } from './theme.ts';
+import { staffLocale } from './lib/locale.ts';
+import { installDateEnterGuard } from './lib/date-enter-guard.ts';
 import { quietIcons } from './lib/quiet-icons.ts';
 import './styles/staff.css';
 
 dayjs.locale('vi');
 quietIcons();
+installDateEnterGuard();
 
 const PeopleScene = lazy(() => import('./scenes/People/index.tsx'));
 const RosterImportScene = lazy(() => import('./scenes/RosterImport/index.tsx'));
@@ -40,7 +42,7 @@ const CellMeetingsScene = lazy(() => import('./scenes/CellMeetings/index.tsx'));
 
 export default function StaffApp() {
   return (
-    <ConfigProvider locale={viVN} theme={theme}>
+    <ConfigProvider locale={staffLocale} theme={theme}>
       <AntApp>
         <Routes>
           <Route element={<RequireAuth />}>

@@ -34,9 +34,9 @@ export function UnitFormModal({ mode, onClose, onSaved }: { mode: UnitFormMode |
 
   useEffect(() => setError(null), [mode]);
 
-  const handleOk = async () => {
+  // The form validates first (onFinish only runs on valid values): an empty submit shows its messages, never a rejection.
+  const handleSave = async (values: Values) => {
     if (!mode) return;
-    const values = await form.validateFields();
     const input = {
       name: values.name.trim(),
       kind: values.kind,
@@ -67,7 +67,7 @@ export function UnitFormModal({ mode, onClose, onSaved }: { mode: UnitFormMode |
       title={title}
       open={mode !== null}
       onCancel={onClose}
-      onOk={() => void handleOk()}
+      onOk={() => form.submit()}
       okText={shown?.kind === 'edit' ? 'Lưu' : 'Thêm đơn vị'}
       cancelText="Hủy"
       confirmLoading={saving}
@@ -78,7 +78,7 @@ export function UnitFormModal({ mode, onClose, onSaved }: { mode: UnitFormMode |
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
       <Form form={form} layout="vertical" initialValues={initialValuesOf(mode)}
-        onFinish={() => void handleOk()}>
+        onFinish={(values) => void handleSave(values)}>
         <Form.Item label="Tên đơn vị" name="name" rules={[{ required: true, whitespace: true, message: 'Nhập tên đơn vị' }]}>
           <Input maxLength={200} autoFocus />
         </Form.Item>

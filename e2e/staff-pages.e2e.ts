@@ -1,0 +1,96 @@
+/** Rough edges of the staff pages (issue 16): each test fails on the behaviour that was reported. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page, Request } from 'playwright-core';
+import { seedDemo, type DemoAccount } from '../src/server/demo/seed-demo.ts';
+import { seedDemoAssessment } from '../src/server/demo/seed-assessment.ts';
+import { createAssessment } from '../src/server/modules/assessments/service.ts';
+import { findRootUnit } from '../src/server/modules/units/repository.ts';
+import { assessmentInput, rootActor } from '../src/server/test/assessment-builders.ts';
+import { AssessmentEditorPage } from './page-models/assessment-editor-page.ts';
+import { LoginPage } from './page-models/login-page.ts';
+import { launchChromium, startTestServer } from './support/server.ts';
+
+describe('staff pages: the rough edges a new organiser met', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let page: Page;
+  let accounts: DemoAccount[];
+  let demo: Awaited<ReturnType<typeof seedDemoAssessment>>;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    accounts = (await seedDemo(server.ctx, { people: 300 })).accounts;
+    demo = await seedDemoAssessment(server.ctx);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const organizer = accounts.find((a) => a.role === 'organizer')!;
+    await new LoginPage(page, server.url).signIn(organizer.username, organizer.password);
+    await page.getByRole('menuitem', { name: /Bài khảo sát$/ }).first().waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function draftAssessment(title: string) {
+    const root = (await findRootUnit(server.ctx.db))!;
+    const input = assessmentInput({ bankId: demo.bankId, unitId: root.id, targetUnitIds: [root.id], title });
+    return (await createAssessment(server.ctx, await rootActor(server.ctx), input)).id;
+  }
+
+  it('saves a survey with "Mỗi người một mã đề"', async () => {
+    const id = await draftAssessment('Khảo sát mỗi người một mã đề');
+    const editor = new AssessmentEditorPage(page, server.url);
+    await editor.openEdit(id);
+    await editor.variantMode('Mỗi người một mã đề').check();
+    await editor.save().click();
+    await page.waitForURL(`${server.url}/bai-khao-sat/${id}`);
+    const row = await server.ctx.db.selectFrom('assessments').select('variant_mode').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.variant_mode).toBe('per_person');
+    await page.getByText('Mỗi người một mã đề').first().waitFor();
+  });
+
+  it('takes Enter in a date field as the end of typing, not as "Lưu"', async () => {
+    const id = await draftAssessment('Khảo sát nhập ngày bằng bàn phím');
+    const editor = new AssessmentEditorPage(page, server.url);
+    await editor.openEdit(id);
+    const writes: Request[] = [];
+    const onRequest = (request: Request) => { if (request.method() !== 'GET' && request.url().includes('/api/assessments')) writes.push(request); };
+    page.on('request', onRequest);
+    await editor.opensAt().click();
+    await editor.opensAt().fill('15/06/2027 07:30');
+    await editor.opensAt().press('Enter');
+    await page.waitForTimeout(800);
+    page.off('request', onRequest);
+    expect(writes.map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
+    expect(page.url()).toBe(`${server.url}/bai-khao-sat/${id}/sua`);
+    await page.keyboard.press('Escape');
+  });
+
+  it('confirms a picked date with "Chọn", not "OK"', async () => {
+    const id = await draftAssessment('Khảo sát chọn ngày');
+    const editor = new AssessmentEditorPage(page, server.url);
+    await editor.openEdit(id);
+    await editor.opensAt().click();
+    const confirm = page.getByRole('button', { name: 'Chọn', exact: true });
+    await confirm.waitFor();
+    await page.screenshot({ path: '/tmp/staff-date-picker.png' });
+    expect(await page.getByRole('button', { name: 'OK', exact: true }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+  });
+
+  it('answers an empty "Thêm đơn vị" with the field message and no uncaught error', async () => {
+    await page.goto(`${server.url}/nhan-su`);
+    const errorsBefore = pageErrors.length;
+    await page.getByRole('button', { name: /^Đơn vị/ }).click();
+    await page.getByRole('menuitem', { name: 'Thêm đơn vị trực thuộc' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm đơn vị trực thuộc' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    await dialog.getByText('Nhập tên đơn vị').waitFor();
+    await page.waitForTimeout(300);
+    expect(pageErrors.slice(errorsBefore)).toEqual([]);
+  });
+});
