@@ -93,4 +93,43 @@ describe('staff pages: the rough edges a new organiser met', () => {
     await page.waitForTimeout(300);
     expect(pageErrors.slice(errorsBefore)).toEqual([]);
   });
+
+  it('prints login slips a second time without voiding the first; new passwords only when asked for explicitly', async () => {
+    const principal = accounts.find((a) => a.role === 'unit_manager')!;
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
+    const own = await context.newPage();
+    await new LoginPage(own, server.url).signIn(principal.username, principal.password);
+    await own.getByRole('button', { name: 'In phiếu đăng nhập' }).click();
+    const school = await server.ctx.db.selectFrom('units').select('id').where('name', '=', principal.unitName).executeTakeFirstOrThrow();
+    const hashes = async () => (await server.ctx.db.selectFrom('users').innerJoin('people', 'people.id', 'users.person_id')
+      .select(['users.username', 'users.password_hash']).where('people.unit_id', '=', school.id).where('users.last_login_at', 'is', null)
+      .orderBy('users.username').execute()).map((u) => `${u.username}:${u.password_hash ?? ''}`);
+
+    const dialog = own.getByRole('dialog', { name: 'In phiếu đăng nhập' });
+    await dialog.getByText(/tài khoản chưa có mật khẩu/).waitFor();
+    const [pdf] = await Promise.all([own.waitForEvent('download'), dialog.getByRole('button', { name: 'In phiếu' }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+    await dialog.waitFor({ state: 'hidden' });
+    const afterFirst = await hashes();
+    expect(afterFirst.every((h) => !h.endsWith(':'))).toBe(true);
+
+    // Excel after PDF: nothing to print, the printed slips stay valid, and the page says so before anything happens.
+    await own.getByRole('button', { name: 'In phiếu đăng nhập' }).click();
+    await dialog.getByText('phiếu đã in vẫn dùng được').waitFor();
+    await dialog.getByRole('radio', { name: /^Excel/ }).check();
+    expect(await dialog.getByRole('button', { name: 'In phiếu' }).isDisabled()).toBe(true);
+    await own.screenshot({ path: '/tmp/staff-login-slips-again.png' });
+    expect(await hashes()).toEqual(afterFirst);
+
+    // Lost slips: new passwords only through the explicit choice, with its consequence in view.
+    await dialog.getByRole('checkbox', { name: /Cấp lại mật khẩu ban đầu/ }).check();
+    await dialog.getByText('Phiếu đã in trước đây sẽ không dùng được nữa').waitFor();
+    await own.screenshot({ path: '/tmp/staff-login-slips-reissue.png' });
+    const [xlsx] = await Promise.all([own.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Cấp lại mật khẩu và in phiếu' }).click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    const afterReissue = await hashes();
+    expect(afterReissue.filter((h, i) => h !== afterFirst[i]).length).toBe(afterFirst.length);
+    await context.close();
+  });
 });

@@ -124,6 +124,7 @@ export const FIELD_LABELS: Record<string, string> = {
   questionCount: 'số câu hỏi',
   questionIds: 'các câu hỏi',
   reason: 'lý do',
+  reissue: 'cấp lại mật khẩu ban đầu',
   review: 'xem lại bài làm',
   role: 'vai trò',
   rows: 'dòng của bảng',

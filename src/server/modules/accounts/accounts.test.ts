@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildUnit, buildUser } from '../../test/builders.ts';
 import { createTestEnv, describeEachDialect, login, type Session, type TestEnv } from '../../test/harness.ts';
@@ -47,11 +48,32 @@ describeEachDialect('accounts and roles', (dialect) => {
     await first.request('POST', '/api/auth/change-password', { currentPassword: slips.get('0123400001'), newPassword: 'HaThiThu2026' });
     expect((await first.request('GET', `/api/people/${me.personId}`)).json().fullName).toBe('Hà Thị Thu');
 
-    const pdf = await principal.request('POST', `/api/units/${school.id}/login-slips`, { format: 'pdf' });
-    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.headers['x-slip-count']).toBe('1');
+    // Printing again (PDF after Excel) never voids the slips handed out: only a newcomer gets one.
+    const hashOf = async (username: string) => (await env.ctx.db.selectFrom('users').select('password_hash')
+      .where('username', '=', username).executeTakeFirstOrThrow()).password_hash;
+    const printed = await hashOf('0123400002');
+    expect((await principal.request('GET', `/api/units/${school.id}/login-slips`)).json()).toMatchObject({ pending: 0, issued: 1 });
+    const again = await principal.request('POST', `/api/units/${school.id}/login-slips`, { format: 'pdf' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('slips_already_issued');
+    expect(again.json().message).toContain('phiếu đã in vẫn dùng được');
+    await principal.request('POST', '/api/people', { fullName: 'Đỗ Thị Lan', staffId: '0123400003', unitId: school.id, position: 'teacher' });
+    const newcomer = await principal.request('POST', `/api/units/${school.id}/login-slips`, { format: 'both' });
+    expect(newcomer.headers['x-slip-count']).toBe('1');
+    const zip = await JSZip.loadAsync(newcomer.rawPayload);
+    const files = Object.keys(zip.files).sort();
+    expect(files).toEqual([`phieu-dang-nhap-${school.name}.pdf`, `phieu-dang-nhap-${school.name}.xlsx`]);
+    expect((await zip.file(files[0])!.async('nodebuffer')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await hashOf('0123400002')).toBe(printed);
+
+    // "Cấp lại mật khẩu ban đầu" is asked for explicitly, and the old slips stop working.
+    const reissue = await principal.request('POST', `/api/units/${school.id}/login-slips`, { format: 'pdf', reissue: true });
+    expect(reissue.headers['x-slip-count']).toBe('2');
+    expect(reissue.headers['x-slip-reissued']).toBe('2');
     const stale = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '0123400002', password: slips.get('0123400002') } });
     expect(stale.statusCode).toBe(401);
+    const audit = (await principal.request('GET', '/api/audit')).json().items as { summary: string }[];
+    expect(audit.map((a) => a.summary)).toContain(`In 2 phiếu đăng nhập cho ${school.name}, cấp lại mật khẩu ban đầu của 2 tài khoản đã có phiếu`);
   });
 
   it('grants and revokes roles inside the subtree, each written to the audit log', async () => {

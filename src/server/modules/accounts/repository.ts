@@ -51,12 +51,17 @@ export function grantsInScopes(db: Executor, scopePaths: string[]) {
     .orderBy('units.path').orderBy('role_grants.role').execute();
 }
 
-/** Accounts of active people in a subtree that have never logged in: they get slips. */
+/**
+ * Accounts of active people in a subtree that have never logged in: they get slips. `has_password` tells those whose
+ * initial password was already set (printed slips, a reset) from those that have none yet.
+ */
 export function accountsForSlips(db: Executor, unitPath: string, includeLoggedIn: boolean) {
   let q = db.selectFrom('users')
     .innerJoin('people', 'people.id', 'users.person_id')
     .innerJoin('units', 'units.id', 'people.unit_id')
-    .select(['users.id', 'users.username', 'people.full_name', 'people.sort_key', 'units.name as unit_name', 'units.path'])
+    .select(['users.id', 'users.username', 'people.full_name', 'people.sort_key', 'units.name as unit_name', 'units.path',
+      'users.initial_password_issued_at'])
+    .select((eb) => eb.case().when('users.password_hash', 'is not', null).then(1).else(0).end().as('has_password'))
     .where('units.path', 'like', `${unitPath}%`)
     .where('people.active', '=', 1)
     .where('users.disabled', '=', 0);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
+import JSZip from 'jszip';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { IdParams } from '../units/schemas.ts';
@@ -11,7 +12,12 @@ import { attachment } from '../../files/attachment.ts';
 const GrantBody = Type.Object({ userId: Type.Integer(), role: Type.String(), unitId: Type.Integer() });
 const GrantsQuery = Type.Object({ unitId: Type.Optional(Type.Integer()) });
 const DisableBody = Type.Object({ disabled: Type.Boolean() });
-const SlipsBody = Type.Object({ format: Type.Union([Type.Literal('pdf'), Type.Literal('xlsx')]) });
+const SlipsBody = Type.Object({
+  // 'both': a .zip with the PDF and the Excel list of the same passwords (they are shown only once).
+  format: Type.Union([Type.Literal('pdf'), Type.Literal('xlsx'), Type.Literal('both')]),
+  // Also set new initial passwords for accounts whose slips are out already (their printed slips stop working).
+  reissue: Type.Optional(Type.Boolean()),
+});
 
 export async function accountRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get<{ Querystring: Static<typeof GrantsQuery> }>('/api/grants', { schema: { querystring: GrantsQuery } },
@@ -34,13 +40,26 @@ export async function accountRoutes(app: FastifyInstance, ctx: AppContext) {
       return { ok: true };
     });
 
+  app.get<{ Params: IdParams }>('/api/units/:id/login-slips', { schema: { params: IdParams } },
+    async (request) => service.loginSlipsSummary(ctx, requireActor(request), request.params.id));
+
   app.post<{ Params: IdParams; Body: Static<typeof SlipsBody> }>('/api/units/:id/login-slips',
     { schema: { params: IdParams, body: SlipsBody } }, async (request, reply) => {
-      const { unitName, slips } = await service.issueLoginSlips(ctx, requireActor(request), request.params.id);
+      const { unitName, slips, reissued } = await service.issueLoginSlips(ctx, requireActor(request), request.params.id,
+        { reissue: request.body.reissue === true });
       const input = { unitName, siteUrl: `${request.protocol}://${request.host}`, generatedAt: ctx.clock.now(), slips };
-      const pdf = request.body.format === 'pdf';
-      const file = pdf ? await writeLoginSlipsPdf(input) : await writeLoginSlipsXlsx(input);
-      return attachment(reply, file, `phieu-dang-nhap-${unitName}.${pdf ? 'pdf' : 'xlsx'}`)
-        .header('x-slip-count', String(slips.length)).header('cache-control', 'no-store');
+      const name = `phieu-dang-nhap-${unitName}`;
+      const { format } = request.body;
+      let file: Buffer;
+      if (format === 'both') {
+        const zip = new JSZip();
+        zip.file(`${name}.pdf`, await writeLoginSlipsPdf(input));
+        zip.file(`${name}.xlsx`, await writeLoginSlipsXlsx(input));
+        file = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+      } else {
+        file = format === 'pdf' ? await writeLoginSlipsPdf(input) : await writeLoginSlipsXlsx(input);
+      }
+      return attachment(reply, file, `${name}.${format === 'both' ? 'zip' : format}`)
+        .header('x-slip-count', String(slips.length)).header('x-slip-reissued', String(reissued)).header('cache-control', 'no-store');
     });
 }

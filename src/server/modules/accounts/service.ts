@@ -6,6 +6,7 @@ import { clearAccountFailures } from '../auth/throttle.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { generateInitialPassword, hashPassword } from '../auth/password.ts';
 import { unitForActor } from '../units/service.ts';
+import { formatDateTimeVi } from '../../../domain/datetime.ts';
 import type { LoginSlip } from './login-slips-xlsx.ts';
 import * as repo from './repository.ts';
 
@@ -117,16 +118,42 @@ export async function setAccountDisabled(ctx: AppContext, actor: Actor, userId: 
   });
 }
 
-/**
- * Sets fresh initial passwords for the accounts of a subtree that have not logged in yet and returns the slips.
- * The passwords exist in clear only in the returned slips.
- */
-export async function issueLoginSlips(ctx: AppContext, actor: Actor, unitId: number): Promise<{ unitName: string; slips: LoginSlip[] }> {
+/** The accounts of a subtree that have not logged in and that the actor may give slips to. */
+async function slipCandidates(ctx: AppContext, actor: Actor, unitId: number) {
   const unit = await unitForActor(ctx.db, actor, unitId, 'accounts.manage');
   const candidates = await repo.accountsForSlips(ctx.db, unit.path, false);
   const held = await repo.grantsOfUsers(ctx.db, candidates.map((a) => a.id));
   const beyondActor = new Set(held.filter((g) => !isRole(g.role) || !canGrant(actor, g.role, g.path)).map((g) => g.user_id));
   const accounts = candidates.filter((a) => !beyondActor.has(a.id));
+  const issued = accounts.filter((a) => Number(a.has_password) === 1);
+  const lastIssuedAt = issued.reduce<string | null>((last, a) => (a.initial_password_issued_at && (!last || a.initial_password_issued_at > last)
+    ? a.initial_password_issued_at : last), null);
+  return { unit, pending: accounts.filter((a) => Number(a.has_password) !== 1), issued, lastIssuedAt };
+}
+
+/** What printing slips for a unit would do: accounts without a password yet, and those whose slips are out already. */
+export async function loginSlipsSummary(ctx: AppContext, actor: Actor, unitId: number) {
+  const { pending, issued, lastIssuedAt } = await slipCandidates(ctx, actor, unitId);
+  return { pending: pending.length, issued: issued.length, lastIssuedAt };
+}
+
+/**
+ * Sets initial passwords for the accounts of a subtree that have none yet and returns their slips. An initial password
+ * already set (slips printed earlier, not used yet) is never replaced silently: only `reissue` — the page's explicit
+ * "Cấp lại mật khẩu ban đầu" — sets new ones for those accounts too, voiding their printed slips.
+ * The passwords exist in clear only in the returned slips.
+ */
+export async function issueLoginSlips(ctx: AppContext, actor: Actor, unitId: number, options: { reissue?: boolean } = {}):
+Promise<{ unitName: string; slips: LoginSlip[]; reissued: number }> {
+  const { unit, pending, issued: alreadyIssued, lastIssuedAt } = await slipCandidates(ctx, actor, unitId);
+  const accounts = options.reissue ? [...pending, ...alreadyIssued].sort((a, b) => (a.path === b.path
+    ? (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0) : a.path < b.path ? -1 : 1)) : pending;
+  if (accounts.length === 0 && alreadyIssued.length > 0) {
+    const when = lastIssuedAt ? ` (lần gần nhất lúc ${formatDateTimeVi(lastIssuedAt)})` : '';
+    throw errors.conflict('slips_already_issued',
+      `${alreadyIssued.length.toLocaleString('vi-VN')} tài khoản chưa đăng nhập của ${unit.name} đều đã có phiếu${when}; `
+      + 'phiếu đã in vẫn dùng được. Nếu phiếu bị thất lạc, chọn "Cấp lại mật khẩu ban đầu".');
+  }
   if (accounts.length > MAX_SLIPS_PER_BATCH) {
     throw errors.invalid('too_many_slips',
       `Đơn vị có ${accounts.length.toLocaleString('vi-VN')} tài khoản chưa đăng nhập; hãy in theo từng đơn vị cấp dưới (tối đa ${MAX_SLIPS_PER_BATCH.toLocaleString('vi-VN')} phiếu mỗi lần).`);
@@ -146,10 +173,14 @@ export async function issueLoginSlips(ctx: AppContext, actor: Actor, unitId: num
     for (const item of issued) await repo.setInitialPassword(trx, item.id, item.hash, now);
     // These accounts have not signed in, so they hold no session; announced all the same, once for the batch.
     if (issued.length > 0) await announceSessionChange(ctx, trx, { kind: 'all' });
+    const reissued = options.reissue ? alreadyIssued.length : 0;
     await recordAudit(trx, {
-      at: now, actorUserId: actor.userId, action: 'slips.issue', entityType: 'unit', entityId: unit.id, unitId: unit.id,
-      summary: `In ${issued.length} phiếu đăng nhập cho ${unit.name} (đặt lại mật khẩu ban đầu)`,
+      at: now, actorUserId: actor.userId, action: reissued > 0 ? 'slips.reissue' : 'slips.issue', entityType: 'unit',
+      entityId: unit.id, unitId: unit.id,
+      summary: reissued > 0
+        ? `In ${issued.length} phiếu đăng nhập cho ${unit.name}, cấp lại mật khẩu ban đầu của ${reissued} tài khoản đã có phiếu`
+        : `In ${issued.length} phiếu đăng nhập cho ${unit.name} (tài khoản chưa có mật khẩu)`,
     });
   });
-  return { unitName: unit.name, slips: issued.map((i) => i.slip) };
+  return { unitName: unit.name, slips: issued.map((i) => i.slip), reissued: options.reissue ? alreadyIssued.length : 0 };
 }
