@@ -6,6 +6,7 @@ import { seedDemoAssessment } from '../src/server/demo/seed-assessment.ts';
 import { createAssessment } from '../src/server/modules/assessments/service.ts';
 import { findRootUnit } from '../src/server/modules/units/repository.ts';
 import { assessmentInput, rootActor } from '../src/server/test/assessment-builders.ts';
+import { seedLastYear } from '../src/server/demo/seed-last-year.ts';
 import { AssessmentEditorPage } from './page-models/assessment-editor-page.ts';
 import { LoginPage } from './page-models/login-page.ts';
 import { launchChromium, startTestServer } from './support/server.ts';
@@ -131,5 +132,30 @@ describe('staff pages: the rough edges a new organiser met', () => {
     const afterReissue = await hashes();
     expect(afterReissue.filter((h, i) => h !== afterFirst[i]).length).toBe(afterFirst.length);
     await context.close();
+  });
+
+  it('does not turn 3 attempts into a reliability figure', async () => {
+    const root = (await findRootUnit(server.ctx.db))!;
+    const few = await seedLastYear(server.ctx, await rootActor(server.ctx), demo.bankId, root.id, 7);
+    const keep = await server.ctx.db.selectFrom('attempts').select('id').where('assessment_id', '=', few.assessmentId).orderBy('id').limit(3).execute();
+    await server.ctx.db.deleteFrom('attempts').where('assessment_id', '=', few.assessmentId).where('id', 'not in', keep.map((k) => k.id)).execute();
+    await page.goto(`${server.url}/bai-khao-sat/${few.assessmentId}`);
+    const analysis = page.locator('.ant-card').filter({ has: page.getByText('Phân tích câu hỏi', { exact: true }) });
+    await analysis.getByText('Chưa đủ bài để tính').waitFor();
+    await analysis.getByText('Cần ít nhất 30 bài đã nộp, hiện có 3.', { exact: false }).waitFor();
+    expect(await analysis.getByText(/^-\d|^−\d/).count()).toBe(0);
+  });
+
+  it('counts absences the same way in the figures and in the list', async () => {
+    const campaign = await server.ctx.db.selectFrom('campaigns').select('id').orderBy('id').executeTakeFirstOrThrow();
+    await page.goto(`${server.url}/dot-boi-duong/${campaign.id}`);
+    await page.getByRole('tab', { name: 'Chuyên cần' }).click();
+    const figure = page.locator('.ant-statistic').filter({ hasText: 'Lượt vắng' }).locator('.ant-statistic-content');
+    await figure.waitFor();
+    const title = page.locator('.ant-card-head-title').filter({ hasText: 'chưa điểm danh (' });
+    await title.waitFor();
+    const absent = (await title.textContent())!.match(/\(([\d.]+) lượt vắng · ([\d.]+) lượt chưa điểm danh\)/);
+    expect(absent).not.toBeNull();
+    expect(absent![1]).toBe((await figure.textContent())!.trim());
   });
 });

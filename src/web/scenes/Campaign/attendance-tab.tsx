@@ -20,6 +20,17 @@ const tallyColumns = [
   { title: 'Tỷ lệ tham dự', dataIndex: 'rate', width: 170, render: rateCell },
 ];
 
+/**
+ * The list holds both people marked absent and people nobody marked at a session that took place; the title counts
+ * them apart, with the same words as the figures above ("Lượt vắng", "Chưa điểm danh"), so the two never disagree.
+ */
+function absenteesTitle(rows: Absentee[]): string {
+  const absent = rows.filter((r) => r.status === 'absent').length;
+  const unmarked = rows.length - absent;
+  if (rows.length === 0) return 'Vắng mặt, chưa điểm danh';
+  return `Vắng mặt, chưa điểm danh (${formatCount(absent)} lượt vắng · ${formatCount(unmarked)} lượt chưa điểm danh)`;
+}
+
 export function AttendanceTab({ campaign }: { campaign: Campaign }) {
   const { message } = App.useApp();
   const loadSummary = useCallback(() => trainingApi.summary(campaign.id), [campaign.id]);
@@ -46,7 +57,7 @@ export function AttendanceTab({ campaign }: { campaign: Campaign }) {
         <Table<Tally & { unitId: number; unitName: string }> rowKey="unitId" size="small" dataSource={summary.units} scroll={{ x: 760 }}
           pagination={{ pageSize: 20, showSizeChanger: false }} columns={[{ title: 'Đơn vị', dataIndex: 'unitName' }, ...tallyColumns]} />
       </Card>
-      <Card title={`Vắng mặt (${formatCount(absentees.length)} lượt)`} extra={
+      <Card title={absenteesTitle(absentees)} extra={
         <Button icon={<DownloadOutlined />} onClick={() => trainingApi.absenteesXlsx(campaign.id).catch((err) => message.error(errorMessage(err)))}>
           Tải danh sách gửi đơn vị (Excel)</Button>}>
         <Table<Absentee> rowKey={(r) => `${r.personId}-${r.date}-${r.startsAt}`} size="small" loading={loading} dataSource={absentees} scroll={{ x: 760 }}

@@ -2,6 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Breadcrumb, Button, Card, Col, Dropdown, Empty, Row, Skeleton, Space, Statistic, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { formatDecimalVi, formatPercentVi, PARTIAL_FIGURES, REGRADED_NOTE } from '../../../domain/statistics/index.ts';
+import { describeReliability } from '../../../domain/statistics/reliability.ts';
 import type { CutFigures, StatisticsView, UnitFigures } from '../../../domain/statistics/views.ts';
 import { errorMessage } from '../../api/client.ts';
 import { statisticsApi, type ReportFormat } from '../../api/statistics.ts';
@@ -85,6 +86,7 @@ export function StatisticsTab({ assessmentId }: { assessmentId: number }) {
       setDownloading(false);
     }
   };
+  const reliability = view.test ? describeReliability(view.test) : null;
   const cuts = [
     { key: 'level', label: 'Cấp học', rows: view.cuts.bySchoolLevel },
     { key: 'position', label: 'Chức vụ', rows: view.cuts.byPosition },
@@ -148,10 +150,14 @@ export function StatisticsTab({ assessmentId }: { assessmentId: number }) {
       {view.items && view.test && (
         <Card size="small" title="Phân tích câu hỏi" style={{ marginBottom: 16 }}>
           <Space wrap size={24} style={{ marginBottom: 12 }}>
-            <Statistic title="Độ tin cậy KR-20" value={formatDecimalVi(view.test.kr20, 3)} />
-            <Statistic title="Sai số chuẩn (thang 10)" value={formatDecimalVi(view.test.semScore)} />
+            <Statistic title="Độ tin cậy KR-20" value={reliability!.value} />
+            <Statistic title="Sai số chuẩn (thang 10)" value={reliability!.semScore} />
             <Statistic title="Số câu đúng trung bình" value={`${formatDecimalVi(view.test.meanCorrect)} / ${view.test.questions}`} />
           </Space>
+          {reliability!.note && (
+            <Alert type={reliability!.status === 'negative' || reliability!.status === 'low' ? 'warning' : 'info'} showIcon
+              style={{ marginBottom: 12 }} title={`Độ tin cậy KR-20: ${reliability!.note}`} />
+          )}
           {view.live && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="Cảnh báo về câu hỏi dựa trên số bài đã nộp đến lúc này." />}
           <Row gutter={16}>
             <Col xs={24} xl={8}><ItemScatter items={view.items} /></Col>
