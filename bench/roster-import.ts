@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { loadConfig } from '../src/config.ts';
 import { systemActor } from '../src/cli/cli-context.ts';
 import { ensureRootUnit } from '../src/server/bootstrap.ts';
+import { buildUser } from '../src/server/test/builders.ts';
 import type { AppContext } from '../src/server/context.ts';
 import { systemClock } from '../src/server/context.ts';
 import { migrateToLatest, openDatabase } from '../src/server/db/database.ts';
@@ -66,7 +67,9 @@ const handle = openDatabase(config);
 await migrateToLatest(handle.db);
 const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, clock: systemClock, parseFiles: 'child' };
 const root = await ensureRootUnit(ctx);
-const actor = await systemActor(ctx);
+// A stored preview belongs to a real user: an organiser of the whole province, as in the office.
+const organiser = await buildUser(ctx, { unit: root, roles: [{ role: 'organizer', unit: root }] });
+const actor = { ...(await systemActor(ctx)), userId: organiser.userId };
 
 let started = performance.now();
 const preview = await previewImport(ctx, actor, { file, fileName: 'bench.xlsx', underUnitId: root.id, store: true });
