@@ -105,10 +105,12 @@ export function trustProxyOption(value: TrustProxy): false | string[] | ((addres
 }
 
 /**
- * Connections per app process. PostgreSQL on 2 cores does its best with about 8 statements in flight; two app processes
- * with 4 each keep it busy, and a request never holds a connection while it waits for anything but the database.
+ * Connections per app process. A submit holds its connection for five round trips (begin, lock, answers, write,
+ * commit), mostly waiting: measured with two app processes on 2 cores (3,000 people, submits at 1,000/s), 4 per process
+ * took 423 submits/s with p99 4.1 s, 10 took 916/s with p99 0.58 s (saves 1,997 → 2,495/s). 20 connections stay far
+ * below PostgreSQL's default max_connections (100).
  */
-const DEFAULT_POOL_SIZE = 4;
+const DEFAULT_POOL_SIZE = 10;
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];

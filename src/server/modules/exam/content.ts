@@ -4,7 +4,7 @@ import type { ExamQuestion } from '../../../domain/assessment/views.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { BoundedCache } from '../../lib/bounded-cache.ts';
 import { readContent, type StoredContent } from '../questions/content.ts';
-import { findAssessment, findVariant, frozenQuestions, variantsOf } from '../assessments/repository.ts';
+import { findAssessment, findVariant, frozenQuestions, variantsOf, type AssessmentRow } from '../assessments/repository.ts';
 import { findAttempt, keyOf } from './repository.ts';
 import { keyLetters } from '../../../domain/assessment/responses.ts';
 import type { ScoringRule } from '../../../domain/assessment/scoring.ts';
@@ -55,6 +55,7 @@ interface Caches {
   variants: BoundedCache<number, Promise<VariantContent>>;
   keys: BoundedCache<number, { stamp: string | null; letters: Promise<string> }>;
   shared: BoundedCache<number, Promise<number[]>>;
+  assessments: BoundedCache<number, { until: number; row: Promise<AssessmentRow | undefined> }>;
 }
 
 // Per database: tests run SQLite and PostgreSQL side by side in one process, with the same ids.
@@ -64,7 +65,8 @@ function cachesOf(db: Db): Caches {
   let caches = cachesByDb.get(db);
   if (!caches) {
     caches = { attempts: new BoundedCache(250_000), facts: new BoundedCache(200), frozen: new BoundedCache(200), variants: new BoundedCache(20_000),
-      keys: new BoundedCache(200), shared: new BoundedCache(200) };
+      keys: new BoundedCache(200), shared: new BoundedCache(200),
+      assessments: new BoundedCache(200) };
     cachesByDb.set(db, caches);
   }
   return caches;
@@ -83,6 +85,23 @@ export async function attemptFacts(db: Db, attemptId: number, via: Executor = db
   });
   if (!facts) caches.attempts.delete(attemptId); // it may exist later; only found attempts are kept
   return facts;
+}
+
+const ASSESSMENT_FRESH_MS = 1000;
+
+/**
+ * An assessment's row as the participant's pages read it (title, window, attempts allowed): at most a second old, so a
+ * burst of starts and exam pages reads it once a second per node instead of once per request. An organiser's change
+ * (a later close, a new title) reaches participants within that second.
+ */
+export function recentAssessment(db: Db, assessmentId: number, now: number): Promise<AssessmentRow | undefined> {
+  const cache = cachesOf(db).assessments;
+  const hit = cache.get(assessmentId);
+  if (hit && hit.until > now) return hit.row;
+  const row = findAssessment(db, assessmentId);
+  cache.set(assessmentId, { until: now + ASSESSMENT_FRESH_MS, row });
+  row.catch(() => { if (cache.get(assessmentId)?.row === row) cache.delete(assessmentId); });
+  return row;
 }
 
 /** The ids of a published assessment's shared variants (101, 102, …) in code order: frozen at publish. */

@@ -21,14 +21,15 @@ export type CloseOutcome =
 
 /**
  * Closes the attempt if it is still open and grades it. `dueBefore` (the sweep): only if its deadline is before that;
- * `deadlineNotAfter` (a device's deadline submit): refuse while the deadline is still ahead of that instant. The attempt
+ * `deadlineNotAfter` (a device's deadline submit): refuse while the deadline is still ahead of that instant. The sweep
+ * skips attempts another transaction holds (another node sweeping it, a save or submit in flight). The attempt
  * row is locked first (FOR UPDATE on PostgreSQL; SQLite runs one transaction at a time), so every concurrent answer
  * save either lands before the answers are read or writes nothing.
  */
 export async function closeAndGrade(ctx: AppContext, trx: Executor, attempt: AttemptRef,
   kind: SubmitKind | ((deadlineAt: string) => SubmitKind), at: string,
   when: { dueBefore?: string; deadlineNotAfter?: string } = {}): Promise<CloseOutcome> {
-  const locked = await repo.lockAttemptWithAssessment(trx, ctx.dialect, attempt.id);
+  const locked = await repo.lockAttemptWithAssessment(trx, ctx.dialect, attempt.id, { skipLocked: when.dueBefore !== undefined });
   if (!locked || locked.status !== 'in_progress' || (when.dueBefore !== undefined && locked.deadline_at >= when.dueBefore)) {
     return { closed: false, locked, deadlineAhead: false };
   }

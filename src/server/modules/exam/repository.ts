@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Dialect, Executor } from '../../db/database.ts';
+import type { Db, Dialect, Executor } from '../../db/database.ts';
 import type { AttemptTable } from '../../db/schema.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { AnswerChange } from '../../../domain/assessment/views.ts';
@@ -23,6 +23,25 @@ export function attemptsByPerson(db: Executor, personId: number) {
 export async function insertAttempt(db: Executor, row: Insertable<AttemptTable>): Promise<number> {
   const { id } = await db.insertInto('attempts').values(row).returning('id').executeTakeFirstOrThrow();
   return id;
+}
+
+/** A new attempt and its 'start' event, atomically: one statement on PostgreSQL, a transaction on SQLite. */
+export async function insertAttemptWithEvent(db: Db, dialect: Dialect, row: Insertable<AttemptTable>,
+  event: { kind: string; at: string; detail: string }): Promise<number> {
+  if (dialect === 'postgres') {
+    const inserted = await db.with('a', (w) => w.insertInto('attempts').values(row).returning('id'))
+      .insertInto('attempt_events').columns(['attempt_id', 'kind', 'at', 'detail', 'actor_user_id'])
+      .expression((eb) => eb.selectFrom('a').select((s) => ['a.id', s.val(event.kind).as('kind'), s.val(event.at).as('at'),
+        s.val(event.detail).as('detail'), sql<null>`cast(null as integer)`.as('actor_user_id')]))
+      .returning('attempt_id').executeTakeFirstOrThrow();
+    return inserted.attempt_id;
+  }
+  return db.transaction().execute(async (trx) => {
+    const id = await insertAttempt(trx, row);
+    await trx.insertInto('attempt_events').values({ attempt_id: id, kind: event.kind, at: event.at, detail: event.detail, actor_user_id: null })
+      .execute();
+    return id;
+  });
 }
 
 export async function updateAttempt(db: Executor, id: number, changes: Updateable<AttemptTable>) {
@@ -87,12 +106,15 @@ export function choicesOf(db: Executor, attemptId: number) {
 /**
  * The attempt's status and deadline, its row locked until the transaction ends (PostgreSQL; SQLite is serial), with
  * what its assessment says now: when its key was last corrected, its review policy and window (they may change).
+ * `skipLocked` (the sweep): undefined when someone else holds the row — another node closing it, or a save or submit
+ * in flight; the next sweep looks again.
  */
-export function lockAttemptWithAssessment(db: Executor, dialect: Dialect, id: number) {
+export function lockAttemptWithAssessment(db: Executor, dialect: Dialect, id: number, options: { skipLocked?: boolean } = {}) {
   let q = db.selectFrom('attempts as a').innerJoin('assessments as s', 's.id', 'a.assessment_id')
     .select(['a.status', 'a.deadline_at', 'a.started_at', 's.regraded_at', 's.title', 's.review_json', 's.closes_at'])
     .where('a.id', '=', id);
   if (dialect === 'postgres') q = q.forUpdate('a');
+  if (dialect === 'postgres' && options.skipLocked) q = q.skipLocked();
   return q.executeTakeFirst();
 }
 

@@ -6,21 +6,23 @@ import type { Actor } from '../../../domain/roles.ts';
 import type { AppContext } from '../../context.ts';
 import type { Executor } from '../../db/database.ts';
 import { errors } from '../../errors.ts';
-import { findAssessment } from '../assessments/repository.ts';
 import { imagesByIds } from '../questions/repository.ts';
-import { examQuestions, frozenFacts, variantContent, type AttemptFacts } from './content.ts';
-import { ownAttempt } from './access.ts';
+import { examQuestions, frozenFacts, recentAssessment, rememberAttempt, variantContent, type AttemptFacts } from './content.ts';
+import { ownAttempt, requirePerson } from './access.ts';
 import { closeAndGrade } from './grading.ts';
 import * as repo from './repository.ts';
 import { answersChanged } from './progress.ts';
 import { attemptResult, resultView } from './result-service.ts';
 
 export async function examPayload(ctx: AppContext, actor: Actor, attemptId: number): Promise<ExamPayload> {
-  const facts = await ownAttempt(ctx, actor, attemptId);
-  const [attempt, assessment, content, answers] = await Promise.all([
-    repo.findAttempt(ctx.db, attemptId), findAssessment(ctx.db, facts.assessmentId),
-    variantContent(ctx.db, facts.variantId), repo.answersOf(ctx.db, attemptId),
-  ]);
+  // The attempt's row tells whose it is (404 for anyone else) before anything of it is sent; the answers are read beside it.
+  const personId = requirePerson(actor);
+  const [attempt, answers] = await Promise.all([repo.findAttempt(ctx.db, attemptId), repo.answersOf(ctx.db, attemptId)]);
+  if (!attempt || attempt.person_id !== personId) throw errors.notFound('attempt_not_found', 'bài làm');
+  const facts = { id: attempt.id, assessmentId: attempt.assessment_id, personId, variantId: attempt.variant_id };
+  rememberAttempt(ctx.db, facts);
+  const [assessment, content] = await Promise.all([recentAssessment(ctx.db, facts.assessmentId, ctx.clock.now().getTime()),
+    variantContent(ctx.db, facts.variantId)]);
   return {
     serverNow: ctx.clock.now().toISOString(),
     attempt: { id: attemptId, status: attempt!.status as AttemptStatus, startedAt: attempt!.started_at,

@@ -8,8 +8,8 @@ import type { AppContext } from '../../context.ts';
 import type { Executor } from '../../db/database.ts';
 import { errors } from '../../errors.ts';
 import { assessmentsForPerson, isEligible } from '../assessments/eligibility.ts';
-import { findAssessment, findVariantByCode, insertVariant } from '../assessments/repository.ts';
-import { frozenFacts, frozenOf, rememberAttempt, sharedVariantIds } from './content.ts';
+import { findVariantByCode, insertVariant } from '../assessments/repository.ts';
+import { frozenFacts, frozenOf, recentAssessment, rememberAttempt, sharedVariantIds } from './content.ts';
 import * as repo from './repository.ts';
 import { requirePerson } from './access.ts';
 import { missingRequiredAttendance } from '../attendance/repository.ts';
@@ -70,23 +70,23 @@ async function variantFor(ctx: AppContext, trx: Executor, assessmentId: number, 
  */
 export async function startAttempt(ctx: AppContext, actor: Actor, assessmentId: number, ip: string): Promise<{ attemptId: number }> {
   const personId = requirePerson(actor);
-  const run = () => ctx.db.transaction().execute(async (trx) => {
-    const row = await findAssessment(trx, assessmentId);
-    if (!row || row.status !== 'published' || !(await isEligible(trx, assessmentId, personId))) {
-      throw errors.notFound('assessment_not_found', 'bài khảo sát');
-    }
-    const attempts = await repo.attemptsOfPerson(trx, assessmentId, personId);
+  // No transaction: the reads run side by side, and the one write (attempt and its event) is atomic by itself; two
+  // starts at once are told apart by the unique (assessment, person, attempt_no).
+  const run = async () => {
+    const now = ctx.clock.now();
+    const [row, eligible, attempts] = await Promise.all([recentAssessment(ctx.db, assessmentId, now.getTime()),
+      isEligible(ctx.db, assessmentId, personId), repo.attemptsOfPerson(ctx.db, assessmentId, personId)]);
+    if (!row || row.status !== 'published' || !eligible) throw errors.notFound('assessment_not_found', 'bài khảo sát');
     const open = attempts.find((a) => a.status === 'in_progress');
     if (open) return { attemptId: open.id, facts: null };
-    const now = ctx.clock.now();
     if (now.getTime() < Date.parse(row.opens_at)) {
       throw errors.conflict('not_open_yet', `Bài khảo sát mở lúc ${formatDateTimeVi(row.opens_at)}.`);
     }
     if (now.getTime() >= Date.parse(row.closes_at)) {
       throw errors.conflict('assessment_closed', `Bài khảo sát đã đóng lúc ${formatDateTimeVi(row.closes_at)}.`);
     }
-    if (row.campaign_id !== null && (await missingRequiredAttendance(trx, row.campaign_id, [personId])).has(personId)) {
-      const campaign = await trx.selectFrom('campaigns').select(['name', 'attendance_required_percent']).where('id', '=', row.campaign_id)
+    if (row.campaign_id !== null && (await missingRequiredAttendance(ctx.db, row.campaign_id, [personId])).has(personId)) {
+      const campaign = await ctx.db.selectFrom('campaigns').select(['name', 'attendance_required_percent']).where('id', '=', row.campaign_id)
         .executeTakeFirst();
       throw errors.conflict('attendance_required', `Bạn chưa đủ điều kiện làm bài: đợt "${campaign?.name ?? ''}" yêu cầu tham dự ít nhất `
         + `${campaign?.attendance_required_percent ?? 100}% số buổi học tại điểm cầu của mình. Liên hệ ban tổ chức nếu có sai sót.`);
@@ -98,17 +98,16 @@ export async function startAttempt(ctx: AppContext, actor: Actor, assessmentId: 
     }
     const at = now.toISOString();
     const deadline = Math.min(now.getTime() + row.duration_min * 60_000, Date.parse(row.closes_at));
-    const variantId = await variantFor(ctx, trx, assessmentId, personId, at);
-    const attemptId = await repo.insertAttempt(trx, {
+    const variantId = await variantFor(ctx, ctx.db, assessmentId, personId, at);
+    const attemptId = await repo.insertAttemptWithEvent(ctx.db, ctx.dialect, {
       assessment_id: assessmentId, person_id: personId, user_id: actor.userId, attempt_no: (attempts.at(-1)?.attempt_no ?? 0) + 1,
       variant_id: variantId, status: 'in_progress', started_at: at,
       deadline_at: new Date(deadline).toISOString(), submitted_at: null, submit_kind: null, answered_count: 0,
       correct_count: null, score: null, band: null, responses: null, void_reason: null, last_seen_at: at, last_ip: ip,
       client_id: null,
-    });
-    await repo.recordEvent(trx, { attempt_id: attemptId, kind: 'start', at, detail: { ip } });
+    }, { kind: 'start', at, detail: JSON.stringify({ ip }) });
     return { attemptId, facts: { id: attemptId, assessmentId, personId, variantId } };
-  });
+  };
   try {
     const started = await run();
     if (started.facts) rememberAttempt(ctx.db, started.facts);

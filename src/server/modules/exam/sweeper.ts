@@ -1,6 +1,7 @@
 /**
  * The server closes every attempt whose deadline and grace have passed, whether or not a browser is still there.
- * Every node may sweep: closing is conditional on the attempt still being open, so two nodes never grade twice.
+ * Every node may sweep: closing is conditional on the attempt still being open, so two nodes never grade twice, and an
+ * attempt another node is closing is skipped (SKIP LOCKED), so the nodes share the work instead of queueing on it.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../../context.ts';
@@ -18,11 +19,14 @@ export async function closeOverdueAttempts(ctx: AppContext): Promise<number> {
     const cutoff = new Date(now.getTime() - assessment.grace_seconds * 1000).toISOString();
     for (;;) {
       const due = await repo.overdueOf(ctx.db, assessment.id, cutoff, BATCH);
+      let closedNow = 0;
       for (const attempt of due) {
         const outcome = await ctx.db.transaction().execute((trx) => closeAndGrade(ctx, trx, attempt, 'server', at, { dueBefore: cutoff }));
-        if (outcome.closed) closed++;
+        if (outcome.closed) closedNow++;
       }
-      if (due.length < BATCH) break;
+      closed += closedNow;
+      // Skipped (locked elsewhere) attempts would come back in the same order: leave them to the next sweep.
+      if (due.length < BATCH || closedNow === 0) break;
     }
   }
   return closed;
