@@ -9,11 +9,20 @@ export interface Reply<T = unknown> {
 }
 
 export class Connection {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1, keepAliveMsecs: 10_000 });
+  private readonly agent: http.Agent;
+  private readonly ownAgent: boolean;
   cookie = '';
   csrf = '';
 
-  constructor(private readonly host: string, private readonly port: number) {}
+  /**
+   * Its own socket by default; with `agent`, requests go through that (shared) agent, as a load balancer's keep-alive
+   * connections to one app node carry many people's requests. `localAddress` binds the socket to one of the loopback
+   * addresses (127.0.0.x), each with its own range of ports.
+   */
+  constructor(private readonly host: string, private readonly port: number, options: { agent?: http.Agent; localAddress?: string } = {}) {
+    this.ownAgent = !options.agent;
+    this.agent = options.agent ?? new http.Agent({ keepAlive: true, maxSockets: 1, keepAliveMsecs: 10_000, localAddress: options.localAddress });
+  }
 
   request<T = unknown>(method: string, path: string, body?: unknown): Promise<Reply<T>> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
@@ -57,7 +66,7 @@ export class Connection {
   }
 
   close() {
-    this.agent.destroy();
+    if (this.ownAgent) this.agent.destroy();
   }
 
   get openSockets(): number {
