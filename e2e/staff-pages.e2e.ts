@@ -136,14 +136,15 @@ describe('staff pages: the rough edges a new organiser met', () => {
 
   it('does not turn 3 attempts into a reliability figure', async () => {
     const root = (await findRootUnit(server.ctx.db))!;
-    const few = await seedLastYear(server.ctx, await rootActor(server.ctx), demo.bankId, root.id, 7);
+    const few = await seedLastYear(server.ctx, await rootActor(server.ctx), demo.bankId, root.id, 7, { miskeyed: false });
     const keep = await server.ctx.db.selectFrom('attempts').select('id').where('assessment_id', '=', few.assessmentId).orderBy('id').limit(3).execute();
     await server.ctx.db.deleteFrom('attempts').where('assessment_id', '=', few.assessmentId).where('id', 'not in', keep.map((k) => k.id)).execute();
     await page.goto(`${server.url}/bai-khao-sat/${few.assessmentId}`);
     const analysis = page.locator('.ant-card').filter({ has: page.getByText('Phân tích câu hỏi', { exact: true }) });
     await analysis.getByText('Chưa đủ bài để tính').waitFor();
     await analysis.getByText('Cần ít nhất 30 bài đã nộp, hiện có 3.', { exact: false }).waitFor();
-    expect(await analysis.getByText(/^-\d|^−\d/).count()).toBe(0);
+    const kr20 = analysis.locator('.ant-statistic').filter({ hasText: 'Độ tin cậy KR-20' }).locator('.ant-statistic-content');
+    expect((await kr20.textContent())!.trim()).toBe('Chưa đủ bài để tính');
   });
 
   it('counts absences the same way in the figures and in the list', async () => {
@@ -157,5 +158,13 @@ describe('staff pages: the rough edges a new organiser met', () => {
     const absent = (await title.textContent())!.match(/\(([\d.]+) lượt vắng · ([\d.]+) lượt chưa điểm danh\)/);
     expect(absent).not.toBeNull();
     expect(absent![1]).toBe((await figure.textContent())!.trim());
+  });
+
+  it('shows the demo\'s item-analysis warning on the question whose key is wrong', async () => {
+    await page.goto(`${server.url}/bai-khao-sat/${demo.lastYear.assessmentId}`);
+    const analysis = page.locator('.ant-card').filter({ has: page.getByText('Phân tích câu hỏi', { exact: true }) });
+    const row = analysis.getByRole('row').filter({ has: page.getByRole('cell', { name: String(demo.lastYear.miskeyedOrdinal! + 1), exact: true }) }).first();
+    await row.getByText('Có thể sai đáp án').waitFor();
+    await page.screenshot({ path: '/tmp/staff-item-analysis.png', fullPage: true });
   });
 });

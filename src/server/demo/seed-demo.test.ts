@@ -26,6 +26,13 @@ describeEachDialect('demo province', (dialect) => {
     expect(report.total.plannedClasses).toBe(164);
     expect((await organizer.request('GET', '/api/campaigns')).json().items).toMatchObject([{ siteCount: 3 }]);
     expect((await organizer.request('GET', '/api/events')).json().items).toHaveLength(1);
+    // The campaign looks used: sessions already held are marked (one still waits for its proctor), materials are there.
+    const campaignId = (await organizer.request('GET', '/api/campaigns')).json().items[0].id;
+    const attendance = (await organizer.request('GET', `/api/campaigns/${campaignId}/attendance`)).json();
+    expect(attendance.total.present + attendance.total.late).toBeGreaterThan(0);
+    expect(attendance.total.absent).toBeGreaterThan(0);
+    expect(attendance.total.unmarked).toBeGreaterThan(0);
+    expect((await organizer.request('GET', `/api/campaigns/${campaignId}/materials`)).json().items).toHaveLength(3);
 
     const principal = await login(env.app, accounts[1].username, accounts[1].password);
     const own = (await principal.request('GET', '/api/people?pageSize=200')).json();
@@ -50,5 +57,19 @@ describeEachDialect('demo province', (dialect) => {
     const start = await participant.request('POST', `/api/my/assessments/${survey.assessmentId}/start`);
     const exam = (await participant.request('GET', `/api/attempts/${start.json().attemptId}`)).json();
     expect(exam.questions).toHaveLength(20);
+  });
+
+  it('seeds a tiny province (--people 50) with its four accounts, recorded attendance and materials', async () => {
+    const small = await createTestEnv(dialect);
+    try {
+      const { accounts, marks, materials } = await seedDemo(small.ctx, { people: 50 });
+      expect(accounts.map((a) => a.role)).toEqual(['organizer', 'unit_manager', 'proctor', 'participant']);
+      expect(new Set(accounts.map((a) => a.username)).size).toBe(4);
+      for (const a of accounts) expect((await login(small.app, a.username, a.password)).csrf).toBeTruthy();
+      expect(materials).toBe(3);
+      expect(marks).toBeGreaterThanOrEqual(0);
+    } finally {
+      await small.close();
+    }
   });
 });

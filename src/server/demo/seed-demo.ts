@@ -9,6 +9,7 @@ import { generateInitialPassword, hashPassword } from '../modules/auth/password.
 import { insertUnit, updateUnit } from '../modules/units/repository.ts';
 import { insertAccounts, insertHistory, insertPeople } from '../modules/roster-import/repository.ts';
 import { seedDemoTraining } from './seed-training.ts';
+import { seedDemoCampaignExtras } from './seed-campaign-extras.ts';
 
 export interface DemoAccount { role: Role; label: string; username: string; password: string; fullName: string; unitName: string }
 
@@ -18,7 +19,7 @@ export async function hasPeople(ctx: AppContext): Promise<boolean> {
 
 /** Fills an empty roster with a generated province and returns the demo accounts to print. */
 export async function seedDemo(ctx: AppContext, options: { people?: number; seed?: number } = {}): Promise<{
-  province: DemoProvince; accounts: DemoAccount[];
+  province: DemoProvince; accounts: DemoAccount[]; campaignId: number | null; marks: number; materials: number;
 }> {
   const province = generateDemoProvince({ seed: options.seed ?? 2025, people: options.people, today: ctx.clock.now() });
   const now = nowIso(ctx);
@@ -44,21 +45,38 @@ export async function seedDemo(ctx: AppContext, options: { people?: number; seed
     await insertAccounts(trx, province.people.map((p, i) => ({
       username: p.staffId, person_id: ids[i], display_name: p.fullName, created_at: now })));
 
-    const pick = (predicate: (p: DemoProvince['people'][number]) => boolean) => {
-      const index = province.people.findIndex(predicate);
-      return { person: province.people[index], id: ids[index] };
+    // Each demo account goes to someone who fits the role; a small province (--people 50) has few units with staff
+    // and few teachers, so every choice falls back to the closest fit instead of failing.
+    const taken = new Set<number>();
+    const pick = (...predicates: ((p: DemoProvince['people'][number]) => boolean)[]) => {
+      for (const predicate of [...predicates, () => true]) {
+        const index = province.people.findIndex((p, i) => !taken.has(i) && predicate(p));
+        if (index >= 0) {
+          taken.add(index);
+          return { person: province.people[index], id: ids[index] };
+        }
+      }
+      throw new Error('Tỉnh mẫu cần ít nhất 4 người để tạo tài khoản dùng thử.');
     };
-    const firstSchool = rest.find((u) => u.kind === 'school' && u.schoolLevel === 'thcs')!;
-    const highSchool = rest.find((u) => u.kind === 'school' && u.schoolLevel === 'thpt')!;
+    const schools = rest.filter((u) => u.kind === 'school');
+    const staffOf = (code: string) => province.people.filter((p) => p.unitCode === code);
+    const withTeachers = (u: DemoProvince['units'][number]) => staffOf(u.code).some((p) => p.position === 'manager')
+      && staffOf(u.code).some((p) => p.position === 'teacher');
+    const firstSchool = schools.find((u) => u.schoolLevel === 'thcs' && withTeachers(u)) ?? schools.find(withTeachers)
+      ?? schools.find((u) => staffOf(u.code).length > 0) ?? rootDemo;
+    const highSchool = schools.find((u) => u.schoolLevel === 'thpt' && u !== firstSchool && staffOf(u.code).length > 0)
+      ?? schools.find((u) => u !== firstSchool && staffOf(u.code).length > 0) ?? firstSchool;
+    const organizer = pick((p) => p.unitCode === rootDemo.code && p.position === 'manager', (p) => p.unitCode === rootDemo.code);
+    const principal = pick((p) => p.unitCode === firstSchool.code && p.position === 'manager', (p) => p.unitCode === firstSchool.code);
+    const proctor = pick((p) => p.unitCode === highSchool.code && p.position === 'teacher', (p) => p.unitCode === highSchool.code);
+    const participant = pick((p) => p.unitCode === firstSchool.code && p.position === 'teacher', (p) => p.unitCode === firstSchool.code,
+      (p) => p.position === 'teacher');
+    const unitOf = (who: ReturnType<typeof pick>) => byCode.get(who.person.unitCode)!;
     const chosen: { role: Role; label: string; unit: UnitRow; who: ReturnType<typeof pick> }[] = [
-      { role: 'organizer', label: 'Ban tổ chức (Sở)', unit: byCode.get(rootDemo.code)!,
-        who: pick((p) => p.unitCode === rootDemo.code && p.position === 'manager') },
-      { role: 'unit_manager', label: 'Phụ trách đơn vị (hiệu trưởng)', unit: byCode.get(firstSchool.code)!,
-        who: pick((p) => p.unitCode === firstSchool.code && p.position === 'manager') },
-      { role: 'proctor', label: 'Giám sát điểm cầu', unit: byCode.get(highSchool.code)!,
-        who: pick((p) => p.unitCode === highSchool.code && p.position === 'teacher') },
-      { role: 'participant', label: 'Học viên (giáo viên)', unit: byCode.get(firstSchool.code)!,
-        who: pick((p) => p.unitCode === firstSchool.code && p.position === 'teacher') },
+      { role: 'organizer', label: 'Ban tổ chức (Sở)', unit: byCode.get(rootDemo.code)!, who: organizer },
+      { role: 'unit_manager', label: 'Phụ trách đơn vị (hiệu trưởng)', unit: unitOf(principal), who: principal },
+      { role: 'proctor', label: 'Giám sát điểm cầu', unit: unitOf(proctor), who: proctor },
+      { role: 'participant', label: 'Học viên (giáo viên)', unit: unitOf(participant), who: participant },
     ];
     const out: DemoAccount[] = [];
     for (const c of chosen) {
@@ -78,5 +96,6 @@ export async function seedDemo(ctx: AppContext, options: { people?: number; seed
     return out;
   });
   await seedDemoTraining(ctx, province, { seed: options.seed });
-  return { province, accounts };
+  const extras = await seedDemoCampaignExtras(ctx, { seed: options.seed });
+  return { province, accounts, ...extras };
 }

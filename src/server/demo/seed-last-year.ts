@@ -19,7 +19,8 @@ import { fold } from '../../domain/text.ts';
 const DIFFICULTY = { recognition: -0.9, comprehension: -0.2, application: 0.5 } as Record<string, number>;
 const MINUTE = 60_000;
 
-export async function seedLastYear(ctx: AppContext, actor: Actor, bankId: number, rootUnitId: number, seed = 2025) {
+export async function seedLastYear(ctx: AppContext, actor: Actor, bankId: number, rootUnitId: number, seed = 2025,
+  options: { miskeyed?: boolean } = {}) {
   const now = ctx.clock.now();
   const year = now.getUTCFullYear() - 1;
   const topics = await topicsOf(ctx.db, bankId);
@@ -44,15 +45,26 @@ export async function seedLastYear(ctx: AppContext, actor: Actor, bankId: number
     published_at: new Date(opens - 7 * 24 * 60 * MINUTE).toISOString() }).where('id', '=', id).execute();
 
   const questions = await ctx.db.selectFrom('assessment_questions').innerJoin('questions', 'questions.id', 'assessment_questions.question_id')
-    .select(['assessment_questions.ordinal', 'assessment_questions.correct_index', 'assessment_questions.option_count', 'questions.difficulty'])
+    .select(['assessment_questions.ordinal', 'assessment_questions.correct_index', 'assessment_questions.option_count', 'questions.difficulty',
+      'assessment_questions.question_id', 'assessment_questions.version_id'])
     .where('assessment_id', '=', id).orderBy('ordinal').execute();
+  // One question of the bank carries a wrong key, as when a key table is typed by hand: those who know the answer pick
+  // the true option, so the item analysis flags it ("có thể sai đáp án") and a newcomer sees the warning and the fix.
+  const truths = questions.map((q) => q.correct_index);
+  const miskeyed = options.miskeyed === false ? undefined : questions[Math.min(3, questions.length - 1)];
+  if (miskeyed) {
+    miskeyed.correct_index = (miskeyed.correct_index + 1) % miskeyed.option_count;
+    await ctx.db.updateTable('question_versions').set({ correct_index: miskeyed.correct_index }).where('id', '=', miskeyed.version_id).execute();
+    await ctx.db.updateTable('assessment_questions').set({ correct_index: miskeyed.correct_index })
+      .where('question_id', '=', miskeyed.question_id).where('version_id', '=', miskeyed.version_id).execute();
+  }
   const key = keyLetters(questions.map((q) => q.correct_index));
   const variants = (await ctx.db.selectFrom('assessment_variants').select(['id', 'items_json']).where('assessment_id', '=', id).execute())
     .map((v) => ({ id: v.id, items: JSON.parse(v.items_json) as VariantItem[] }));
   const people = await ctx.db.selectFrom('people').innerJoin('users', 'users.person_id', 'people.id')
     .select(['people.id', 'people.unit_id', 'users.id as user_id']).where('people.active', '=', 1).orderBy('people.id').execute();
 
-  const simulated = questions.map((q) => ({ truth: q.correct_index, optionCount: q.option_count,
+  const simulated = questions.map((q, i) => ({ truth: truths[i], optionCount: q.option_count,
     difficulty: DIFFICULTY[q.difficulty ?? ''] ?? -0.2 }));
   const random = new Random(seed);
   const unitAbility = new Map<number, number>();
@@ -76,5 +88,6 @@ export async function seedLastYear(ctx: AppContext, actor: Actor, bankId: number
     });
   }
   for (let i = 0; i < rows.length; i += 400) await ctx.db.insertInto('attempts').values(rows.slice(i, i + 400)).execute();
-  return { assessmentId: id, title, attempts: rows.length, key: [...key].map((l) => OPTION_LETTERS.indexOf(l)) };
+  return { assessmentId: id, title, attempts: rows.length, key: [...key].map((l) => OPTION_LETTERS.indexOf(l)),
+    miskeyedOrdinal: miskeyed?.ordinal ?? null };
 }
