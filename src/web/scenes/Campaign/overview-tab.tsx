@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Descriptions, Flex, Form, Input, List, Modal, Radio, Select, Tag } from 'antd';
+import { App, Button, Card, Checkbox, Descriptions, Flex, Form, Grid, Input, List, Modal, Radio, Select, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { POSITION_LABELS, labelOf } from '../../../domain/roster.ts';
 import { errorMessage } from '../../api/client.ts';
@@ -13,6 +13,8 @@ const NO_LECTURERS: Lecturer[] = [];
 
 export function OverviewTab({ campaign, onChanged }: { campaign: Campaign; onChanged: () => void }) {
   const { message } = App.useApp();
+  // On a phone each label sits above its value: long values (the audience) wrap instead of widening the page.
+  const screens = Grid.useBreakpoint();
   const loadLecturers = useCallback(() => (campaign.canManage ? trainingApi.lecturers() : Promise.resolve(NO_LECTURERS)), [campaign.canManage]);
   const { data: lecturers, reload: reloadLecturers } = useLoader(loadLecturers, NO_LECTURERS);
   const [addingLecturer, setAddingLecturer] = useState(false);
@@ -35,7 +37,7 @@ export function OverviewTab({ campaign, onChanged }: { campaign: Campaign; onCha
   return (
     <Flex vertical gap={16}>
       <Card title="Thông tin chung">
-        <Descriptions column={{ xs: 1, md: 2 }} items={[
+        <Descriptions column={{ xs: 1, md: 2 }} layout={screens.sm ? 'horizontal' : 'vertical'} items={[
           { key: 'year', label: 'Năm học', children: campaign.schoolYear },
           { key: 'period', label: 'Thời gian', children: periodText(campaign.startsOn, campaign.endsOn) },
           { key: 'unit', label: 'Đơn vị tổ chức', children: campaign.unitName },

@@ -137,16 +137,19 @@ export default function MonitorScene() {
           <Card size="small">
             <Flex gap={8} wrap style={{ marginBottom: 12 }}>
               <UnitTreeSelect forest={forest} value={unitId} onChange={setUnitId} placeholder="Mọi đơn vị" aria-label="Lọc theo đơn vị"
-                style={{ width: 260 }} />
+                style={{ width: 260, maxWidth: '100%' }} />
               {unitId !== undefined && <Button onClick={() => setUnitId(undefined)}>Bỏ lọc đơn vị</Button>}
               {view && view.sites.length > 0 && (
-                <Select allowClear placeholder="Mọi điểm cầu" aria-label="Lọc theo điểm cầu" style={{ width: 220 }} value={siteId ?? view.siteId ?? undefined}
+                <Select allowClear placeholder="Mọi điểm cầu" aria-label="Lọc theo điểm cầu" style={{ width: 220, maxWidth: '100%' }} value={siteId ?? view.siteId ?? undefined}
                   onChange={(v?: number) => setSiteId(v)} options={view.sites.map((s) => ({ value: s.id, label: s.name }))} />
               )}
               <Input.Search allowClear placeholder="Tìm theo tên" aria-label="Tìm theo tên" value={search}
-                onChange={(e) => setSearch(e.target.value)} style={{ width: 220 }} />
+                onChange={(e) => setSearch(e.target.value)} style={{ width: 220, maxWidth: '100%' }} />
             </Flex>
-            <Segmented options={STATES} value={state} onChange={(v) => setState(v as typeof state)} style={{ marginBottom: 12 }} />
+            {/* Seven states do not fit a phone: the row scrolls by itself, never the page. */}
+            <div className="scroll-x" style={{ marginBottom: 12 }}>
+              <Segmented options={STATES} value={state} onChange={(v) => setState(v as typeof state)} />
+            </div>
             <Table<Person> rowKey="personId" columns={columns} dataSource={view?.people ?? []} loading={!view && !error} size="small"
               scroll={{ x: 900 }} pagination={{ current: page, pageSize: PAGE_SIZE, total: view?.total ?? 0, onChange: setPage,
                 showSizeChanger: false, showTotal: (t) => `${formatCount(t)} người` }} />

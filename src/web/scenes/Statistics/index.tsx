@@ -149,20 +149,23 @@ export function StatisticsTab({ assessmentId }: { assessmentId: number }) {
       </Card>
       {view.items && view.test && (
         <Card size="small" title="Phân tích câu hỏi" style={{ marginBottom: 16 }}>
-          <Space wrap size={24} style={{ marginBottom: 12 }}>
-            <Statistic title="Độ tin cậy KR-20" value={reliability!.value} />
-            <Statistic title="Sai số chuẩn (thang 10)" value={reliability!.semScore} />
-            <Statistic title="Số câu đúng trung bình" value={`${formatDecimalVi(view.test.meanCorrect)} / ${view.test.questions}`} />
-          </Space>
-          {reliability!.note && (
-            <Alert type={reliability!.status === 'negative' || reliability!.status === 'low' ? 'warning' : 'info'} showIcon
-              style={{ marginBottom: 12 }} title={`Độ tin cậy KR-20: ${reliability!.note}`} />
-          )}
-          {view.live && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="Cảnh báo về câu hỏi dựa trên số bài đã nộp đến lúc này." />}
+          {/* The chart beside the test's figures, the table on the full width: it fits 1366 px without scrolling. */}
           <Row gutter={16}>
-            <Col xs={24} xl={8}><ItemScatter items={view.items} /></Col>
-            <Col xs={24} xl={16}><ItemsTable assessmentId={assessmentId} items={view.items} onRegraded={() => void load()} /></Col>
+            <Col xs={24} lg={14} xl={16}>
+              <Space wrap size={24} style={{ marginBottom: 12 }}>
+                <Statistic title="Độ tin cậy KR-20" value={reliability!.value} />
+                <Statistic title="Sai số chuẩn (thang 10)" value={reliability!.semScore} />
+                <Statistic title="Số câu đúng trung bình" value={`${formatDecimalVi(view.test.meanCorrect)} / ${view.test.questions}`} />
+              </Space>
+              {reliability!.note && (
+                <Alert type={reliability!.status === 'negative' || reliability!.status === 'low' ? 'warning' : 'info'} showIcon
+                  style={{ marginBottom: 12 }} title={`Độ tin cậy KR-20: ${reliability!.note}`} />
+              )}
+              {view.live && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="Cảnh báo về câu hỏi dựa trên số bài đã nộp đến lúc này." />}
+            </Col>
+            <Col xs={24} lg={10} xl={8}><ItemScatter items={view.items} /></Col>
           </Row>
+          <ItemsTable assessmentId={assessmentId} items={view.items} onRegraded={() => void load()} />
         </Card>
       )}
       {view.itemsHidden && (

@@ -14,23 +14,23 @@ export function ItemsTable({ assessmentId, items, onRegraded }: { assessmentId: 
   const [saving, setSaving] = useState(false);
   const letters = Math.max(...items.map((i) => i.options.length));
   const columns: TableColumnsType<ItemView> = [
-    { title: 'Câu', width: 60, render: (_, i) => i.index + 1 },
-    { title: 'Đáp án', width: 70, align: 'center', dataIndex: 'key' },
-    { title: 'Độ khó', width: 80, align: 'right', render: (_, i) => formatDecimalVi(i.facility, 3) },
-    { title: 'Độ phân biệt', width: 100, align: 'right', render: (_, i) => formatDecimalVi(i.pointBiserial, 3) },
-    { title: 'Cao – thấp', width: 90, align: 'right', render: (_, i) => formatDecimalVi(i.upperLower, 3) },
+    { title: 'Câu', width: 48, render: (_, i) => i.index + 1 },
+    { title: 'Đáp án', width: 64, align: 'center', dataIndex: 'key' },
+    { title: 'Độ khó', width: 72, align: 'right', render: (_, i) => formatDecimalVi(i.facility, 3) },
+    { title: 'Độ phân biệt', width: 92, align: 'right', render: (_, i) => formatDecimalVi(i.pointBiserial, 3) },
+    { title: 'Cao – thấp', width: 84, align: 'right', render: (_, i) => formatDecimalVi(i.upperLower, 3) },
     ...Array.from({ length: letters }, (_, k) => ({
-      title: 'ABCDEFGH'[k], width: 72, align: 'right' as const,
+      title: 'ABCDEFGH'[k], width: 64, align: 'right' as const,
       render: (_: unknown, i: ItemView) => {
         const o = i.options[k];
         return o ? <span style={{ fontWeight: o.isKey ? 700 : 400, color: o.isKey ? '#1f7a3d' : undefined }}>{formatPercentVi(o.percent, 1)}</span> : null;
       },
     })),
-    { title: 'Bỏ trống', width: 80, align: 'right', render: (_, i) => formatPercentVi(i.omitted.percent, 1) },
+    { title: 'Bỏ trống', width: 76, align: 'right', render: (_, i) => formatPercentVi(i.omitted.percent, 1) },
     { title: 'Cảnh báo', render: (_, i) => i.flags.map((f) => (
       <Tooltip key={f} title={FLAG_EXPLANATIONS[f]}><Tag color={f === 'likely_miskeyed' ? 'error' : 'warning'}>{FLAG_LABELS[f]}</Tag></Tooltip>
     )) },
-    { title: '', width: 110, render: (_, i) => (
+    { title: 'Sửa', width: 104, render: (_, i) => (
       <Button size="small" onClick={() => { setEditing(i); setChoice('ABCDEFGH'.indexOf(i.key)); }}>Sửa đáp án</Button>
     ) },
   ];
@@ -50,7 +50,7 @@ export function ItemsTable({ assessmentId, items, onRegraded }: { assessmentId: 
   };
   return (
     <>
-      <Table<ItemView> rowKey="index" size="small" columns={columns} dataSource={items} pagination={false} scroll={{ x: 900 }}
+      <Table<ItemView> rowKey="index" size="small" columns={columns} dataSource={items} pagination={false} scroll={{ x: 860 }}
         expandable={{ expandedRowRender: (i) => (
           <div style={{ maxWidth: 820 }}>
             <RichText blocks={i.stemRich} text={i.stem} />
