@@ -7,7 +7,7 @@ import type { ItemView } from '../../../domain/statistics/views.ts';
 import type { Actor } from '../../../domain/roles.ts';
 import type { AppContext } from '../../context.ts';
 import { unitPages } from '../../../domain/statistics/unit-pages.ts';
-import { personRowPages } from './repository.ts';
+import { reportPeoplePages } from './repository.ts';
 import { itemViews, scopedStatistics } from '../statistics/service.ts';
 
 export interface ReportUnitRow {
@@ -78,14 +78,16 @@ const PEOPLE_PAGE = 5000;
  */
 export async function reportSource(ctx: AppContext, actor: Actor, assessmentId: number, unitId?: number)
   : Promise<{ head: ReportHead; people: () => AsyncGenerator<ReportPersonRow[]> }> {
-  const { row, manages, seesItems, stats, comparison, node } = await scopedStatistics(ctx, actor, assessmentId, unitId);
+  const { row, manages, seesItems, scope, stats, comparison, node } = await scopedStatistics(ctx, actor, assessmentId, unitId);
   // The units of the node's subtree inside the reader's scope, in path order, each with its count of attempts.
   const took = new Map(stats.result.byUnit.map((u) => [u.key, u.summary.took]));
   const units = [...stats.units].filter(([, u]) => !node.id || u.path.startsWith(node.path))
     .sort(([, a], [, b]) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map(([id]) => ({ id, rows: took.get(id) ?? 0 }));
   const groups = unitPages(units, PEOPLE_PAGE);
   async function* people(): AsyncGenerator<ReportPersonRow[]> {
-    for await (const page of personRowPages(ctx.db, assessmentId, groups, PEOPLE_PAGE)) {
+    const pages = reportPeoplePages(ctx.db, ctx.dialect, { assessmentId, scopePaths: scope, unitPath: node.id ? node.path : undefined,
+      unitGroups: groups }, PEOPLE_PAGE);
+    for await (const page of pages) {
       yield page.map((p) => ({ fullName: p.full_name, unitName: p.unit_name, position: p.position, variantCode: p.code,
         correct: p.correct_count ?? 0, score: p.score ?? 0, band: p.band ?? '', submittedAt: p.submitted_at }));
     }

@@ -1,7 +1,7 @@
 /** The rows of a results report read from the database page by page, never all at once. */
 import { sql } from 'kysely';
-import type { Executor } from '../../db/database.ts';
-import { supersededAttempts } from '../results/repository.ts';
+import type { Db, Dialect, Executor } from '../../db/database.ts';
+import { countedAttempts, supersededAttempts } from '../results/repository.ts';
 
 export interface PersonRowRecord {
   id: number;
@@ -15,6 +15,50 @@ export interface PersonRowRecord {
   score: number | null;
   band: string | null;
   submitted_at: string | null;
+}
+
+export interface PeopleScope {
+  assessmentId: number;
+  /** The reader's subtrees; undefined = every unit. */
+  scopePaths?: string[];
+  /** The report's node (its subtree); undefined = the whole scope. */
+  unitPath?: string;
+  /** The same units (scope ∩ node) in consecutive groups in path order: how SQLite reads them. */
+  unitGroups: readonly number[][];
+}
+
+/**
+ * The people rows of a report in unit-path, name, attempt order, page by page. PostgreSQL: one ordered query read
+ * through a server-side cursor in a read-only snapshot (one sort, however many pages; the plan is the results table's,
+ * linear whatever the planner's statistics say — a page query per unit group was planned as a scan of every attempt
+ * per page on statistics left stale by a bulk of submissions). SQLite: keyset pages per group of units (below), so the
+ * single connection is never held between pages.
+ */
+export function reportPeoplePages(db: Db, dialect: Dialect, scope: PeopleScope, pageSize = 5000): AsyncGenerator<PersonRowRecord[]> {
+  return dialect === 'postgres' ? personRowsByCursor(db, scope, pageSize) : personRowPages(db, scope.assessmentId, scope.unitGroups, pageSize);
+}
+
+async function* personRowsByCursor(db: Db, scope: PeopleScope, pageSize: number): AsyncGenerator<PersonRowRecord[]> {
+  const query = countedAttempts(db, { assessmentId: scope.assessmentId, scopePaths: scope.scopePaths, unitPath: scope.unitPath })
+    .select(['a.id', 'p.full_name', 'p.sort_key', 'p.position', 'u.name as unit_name', 'u.path', 'v.code', 'a.correct_count', 'a.score',
+      'a.band', 'a.submitted_at'])
+    .orderBy('u.path').orderBy('p.sort_key').orderBy('a.id');
+  const trx = await db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute();
+  try {
+    await sql`declare report_people no scroll cursor for ${query}`.execute(trx);
+    for (;;) {
+      const { rows } = await sql<PersonRowRecord>`fetch ${sql.raw(String(Math.trunc(pageSize)))} from report_people`.execute(trx);
+      if (rows.length) yield rows;
+      if (rows.length < pageSize) break;
+    }
+    await trx.commit().execute();
+  } catch (err) {
+    await trx.rollback().execute().catch(() => undefined);
+    throw err;
+  } finally {
+    // The caller stopped early (a download cut off): end the snapshot and give the connection back.
+    if (!trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute().catch(() => undefined);
+  }
 }
 
 /**
