@@ -1,5 +1,5 @@
 /**
- * npm run bench:stats [-- --attempts N --db sqlite|postgres --export auto|yes|no --keep]
+ * npm run bench:stats [-- --attempts N --db sqlite|postgres --export auto|yes|no --keep --seed-only]
  * Fills a fresh database with N graded attempts of a 50-question survey (N people over the demo province's ~190 units,
  * a plausible spread per unit, one question published with a wrong key), starts the real server in its own process and,
  * over HTTP as an organiser of the province:
@@ -9,7 +9,8 @@
  * Then it checks what it got: the statistics count every attempt and flag the mis-keyed question; the workbook lists
  * every attempt once, numbered in order, under the summary and beside the item analysis. Peak RSS is the servers' own
  * (VmHWM of each process, the larger of the two). The last line is one JSON object. Never fails on a time; exits 1 when
- * a check fails. --keep leaves the database (its URL or file printed) for timing the bare SQL in psql.
+ * a check fails. --keep leaves the database (its URL or file printed) for timing the bare SQL in psql; --seed-only stops
+ * after filling it (and keeps it).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -31,7 +32,7 @@ import { seedAttempts } from './seed.ts';
 
 const { values } = parseArgs({ options: {
   attempts: { type: 'string', default: '10000' }, db: { type: 'string', default: process.env.DATABASE_URL ? 'postgres' : 'sqlite' },
-  export: { type: 'string', default: 'auto' }, keep: { type: 'boolean', default: false },
+  export: { type: 'string', default: 'auto' }, keep: { type: 'boolean', default: false }, 'seed-only': { type: 'boolean', default: false },
 } });
 const N = Number(values.attempts);
 const dialect = values.db === 'postgres' ? 'postgres' : 'sqlite';
@@ -66,6 +67,24 @@ const seeded = await (async () => {
   }
 })();
 say(`chuẩn bị dữ liệu: ${((performance.now() - t) / 1000).toFixed(1)} s (${vi(seeded.counted)} bài đã nộp)`);
+if (values['seed-only']) {
+  say(`cơ sở dữ liệu: ${databaseUrl ?? sqliteFile(dataDir)} (bài khảo sát số ${seeded.assessmentId}; tài khoản ${seeded.organiser.username} / ${seeded.organiser.password})`);
+  process.exit(0);
+}
+
+// Servers this run started go down with it, even when it is interrupted.
+const servers = new Set<ServerProcess>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const s of servers) s.child.kill('SIGKILL');
+    process.exit(130);
+  });
+}
+async function startServer(): Promise<ServerProcess> {
+  const started = await spawnServer({ dataDir, databaseUrl });
+  servers.add(started);
+  return started;
+}
 
 /** A GET whose body goes to a file: time to the last byte, and its size. */
 function download(port: number, cookie: string, url: string, file: string): Promise<{ status: number; ms: number; bytes: number }> {
@@ -100,6 +119,7 @@ async function stop(server: ServerProcess): Promise<number> {
   const peak = peakRssMb(server);
   server.child.kill('SIGTERM');
   await server.exited;
+  servers.delete(server);
   return peak;
 }
 
@@ -134,7 +154,7 @@ const xlsxFile = path.join(dataDir, 'ket-qua.xlsx');
 let exportColdMs: number | null = null;
 let peakMb = 0;
 if (withExport) {
-  const server = await spawnServer({ dataDir, databaseUrl });
+  const server = await startServer();
   const conn = await logIn(server.port);
   const got = await download(server.port, conn.cookie, reportUrl, xlsxFile);
   check(got.status === 200, `xuất Excel (máy chủ mới khởi động): mã ${got.status}`);
@@ -145,7 +165,7 @@ if (withExport) {
   say(`xuất Excel trên máy chủ vừa khởi động (tính cả thống kê): ${vi(got.ms)} ms, ${vi(got.bytes / 1_048_576, 1)} MB; RSS đỉnh của máy chủ ${vi(peak)} MB`);
 }
 
-const server = await spawnServer({ dataDir, databaseUrl });
+const server = await startServer();
 const conn = await logIn(server.port);
 t = performance.now();
 const stats = await conn.request<{ node: { took: number; summary: { mean: number; goodPercent: number } }; children: { unitId: number }[];
