@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildUnit, buildUser } from '../src/server/test/builders.ts';
 import { buildPublishedAssessment } from '../src/server/test/assessment-builders.ts';
@@ -9,7 +10,7 @@ import { launchChromium, startTestServer } from './support/server.ts';
 
 type User = Awaited<ReturnType<typeof buildUser>>;
 
-describe('no answer shown as saved is ever lost: two devices, a clock that jumps, another account in a second tab', () => {
+describe('no answer shown as saved is ever lost: two devices, a clock that jumps, another account in a second tab, a reload offline', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let school: Awaited<ReturnType<typeof buildUnit>>;
@@ -19,11 +20,18 @@ describe('no answer shown as saved is ever lost: two devices, a clock that jumps
   beforeAll(async () => {
     server = await startTestServer();
     school = await buildUnit(server.ctx, { name: 'Trường PTDTBT THCS Pà Cò', schoolLevel: 'thcs' });
-    for (const fullName of ['Giàng Thị Dua', 'Lầu A Sùng', 'Vàng Thị Mỷ', 'Sùng A Páo']) {
+    for (const fullName of ['Giàng Thị Dua', 'Lầu A Sùng', 'Vàng Thị Mỷ', 'Sùng A Páo', 'Thào Thị Chứ', 'Mùa A Dính']) {
       people[fullName] = await buildUser(server.ctx, { unit: school, fullName });
     }
     await buildPublishedAssessment(server.ctx, { targets: [school], title: 'Khảo sát chính trị hè 2026',
       review: { score: 'immediately', answers: 'immediately', key: 'never' } });
+    const http = server.app.server;
+    const handlers = http.listeners('request') as ((...args: unknown[]) => void)[];
+    http.removeAllListeners('request');
+    http.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      if (serverUnreachable) request.socket.destroy();
+      else for (const handler of handlers) handler.call(http, request, response);
+    });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -53,6 +61,17 @@ describe('no answer shown as saved is ever lost: two devices, a clock that jumps
     await page.waitForURL(/\/thi\/bai-lam\/\d+/);
     await new ExamPage(page).waitForQuestion(1);
     return Number(/bai-lam\/(\d+)/.exec(page.url())![1]);
+  }
+
+  /**
+   * Cuts the device's network: Chromium offline, and the server dropping every connection before the app sees it.
+   * Chromium drops the page's offline emulation when the service worker that served a reload stops (the page then fires
+   * 'online' and its calls go out), which a device really without network never does.
+   */
+  let serverUnreachable = false;
+  async function setNetwork(context: BrowserContext, online: boolean) {
+    serverUnreachable = !online;
+    await context.setOffline(!online);
   }
 
   async function stored(attemptId: number): Promise<Record<number, string>> {
@@ -156,5 +175,99 @@ describe('no answer shown as saved is ever lost: two devices, a clock that jumps
     expect(await stored(attemptId)).toEqual({ 1: 'A', 2: 'B' });
     expect(await laptop.exam.savedMark(2).textContent()).toContain('Đã lưu');
     await laptop.context.close();
+  });
+
+  it('a reload without network shows the exam kept on the phone, its answers marked as kept on the device, and sends them when the network returns', async () => {
+    const teacher = people['Thào Thị Chứ'];
+    const phone = await device('phone');
+    const attemptId = await openExam(phone.page, teacher);
+    await phone.exam.waitForOfflineShell();
+    await phone.exam.choose(1, 'B');
+    await expect.poll(() => phone.exam.savedWhere(1)).toBe('server');
+    const deadline = await server.ctx.db.selectFrom('attempts').select('deadline_at').where('id', '=', attemptId).executeTakeFirstOrThrow();
+
+    await setNetwork(phone.context, false);
+    await phone.exam.choose(2, 'C');
+    await phone.exam.choose(3, 'D');
+    await phone.page.getByText('Mất kết nối — câu trả lời được giữ trên máy này').waitFor();
+    expect(await phone.exam.savedWhere(3)).toBe('device');
+
+    // The reload is served by the service worker: the same exam, not the browser's error page.
+    const reply = await phone.page.reload();
+    expect(reply?.fromServiceWorker()).toBe(true);
+    await phone.exam.waitForQuestion(1);
+    await phone.page.getByRole('status').filter({ hasText: 'Không có mạng — đang hiện bài làm đã lưu trên máy này' }).waitFor();
+    await phone.page.getByText('(2 câu chờ gửi)').waitFor();
+    expect(await phone.exam.savedWhere(1)).toBe('server');
+    expect(await phone.exam.checkedLetter()).toBe('B');
+    await phone.exam.goTo(3);
+    expect(await phone.exam.checkedLetter()).toBe('D');
+    expect(await phone.exam.savedWhere(3)).toBe('device');
+    // The countdown goes on from the server's deadline it knew.
+    const left = await phone.exam.timeLeftSeconds();
+    const expected = (Date.parse(String(deadline.deadline_at)) - Date.now()) / 1000;
+    expect(Math.abs(left - expected)).toBeLessThan(15);
+
+    await phone.exam.choose(4, 'A');
+    expect(await phone.exam.savedWhere(4)).toBe('device');
+    await phone.page.getByText('(3 câu chờ gửi)').waitFor();
+    await phone.page.screenshot({ path: '/tmp/exam-offline-reload-360.png', fullPage: true });
+    expect(await stored(attemptId)).toEqual({ 1: 'B' });
+
+    // The network returns: every answer reaches the server once, and the survey is submitted.
+    await setNetwork(phone.context, true);
+    await phone.page.getByText('✓ Đã lưu tất cả câu trả lời lên máy chủ.').waitFor({ timeout: 30_000 });
+    expect(await stored(attemptId)).toEqual({ 1: 'B', 2: 'C', 3: 'D', 4: 'A' });
+    const versions = await server.ctx.db.selectFrom('attempt_answers').select('version').where('attempt_id', '=', attemptId).execute();
+    expect(versions.map((v) => v.version)).toEqual([1, 1, 1, 1]);
+    expect(await phone.exam.savedWhere(4)).toBe('server');
+    await phone.exam.submit();
+    await phone.page.waitForURL(/\/thi\/ket-qua\//);
+    const attempt = await server.ctx.db.selectFrom('attempts').select(['status', 'answered_count']).where('id', '=', attemptId).executeTakeFirstOrThrow();
+    expect(attempt).toMatchObject({ status: 'submitted', answered_count: 4 });
+
+    // What the worker keeps: the light app's shell, never an /api reply nor the staff app.
+    const cached = await phone.page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+      return urls;
+    });
+    expect(cached).toContain('/index.html');
+    expect(cached.filter((url) => url.startsWith('/api/') || /antd|staff-app/.test(url))).toEqual([]);
+    await phone.context.close();
+  });
+
+  it('an exam this device never opened, without network: a Vietnamese message, and the exam once the network returns', async () => {
+    const teacher = people['Mùa A Dính'];
+    const phone = await device('phone');
+    await new LoginPage(phone.page, server.url).signIn(teacher.username, teacher.password);
+    await phone.page.getByRole('heading', { name: 'Bài khảo sát của tôi' }).waitFor();
+    const exam = new ExamPage(phone.page);
+    await exam.waitForOfflineShell();
+    // Started elsewhere (another device): nothing of it is kept here.
+    const csrf = (await phone.context.cookies()).find((c) => c.name === 'bd_csrf')!.value;
+    const assessment = await server.ctx.db.selectFrom('assessments').select('id').executeTakeFirstOrThrow();
+    const start = await phone.context.request.post(`${server.url}/api/my/assessments/${assessment.id}/start`, { headers: { 'x-csrf-token': csrf } });
+    const { attemptId } = await start.json() as { attemptId: number };
+
+    await setNetwork(phone.context, false);
+    await phone.page.goto(`${server.url}/thi`);
+    await phone.page.getByRole('heading', { name: 'Không có kết nối mạng' }).waitFor();
+    await phone.page.screenshot({ path: '/tmp/exam-offline-list-360.png', fullPage: true });
+    await phone.page.goto(`${server.url}/thi/bai-lam/${attemptId}`);
+    await phone.page.getByRole('alert').filter({ hasText: 'Chưa mở được bài làm vì không kết nối được với máy chủ' }).waitFor();
+    await phone.page.screenshot({ path: '/tmp/exam-offline-first-visit-360.png', fullPage: true });
+
+    await setNetwork(phone.context, true);
+    await exam.waitForQuestion(1);
+
+    // Even the worker's cache gone (storage cleared by the browser): its own Vietnamese page, not the browser's.
+    await phone.page.evaluate(async () => { for (const name of await caches.keys()) await caches.delete(name); });
+    await setNetwork(phone.context, false);
+    await phone.page.goto(`${server.url}/thi/bai-lam/${attemptId}`).catch(() => null);
+    await phone.page.getByRole('heading', { name: 'Không có kết nối mạng' }).waitFor();
+    await phone.page.screenshot({ path: '/tmp/exam-offline-no-cache-360.png', fullPage: true });
+    await setNetwork(phone.context, true);
+    await phone.context.close();
   });
 });

@@ -23,6 +23,23 @@ export class ExamPage {
     return this.page.getByTestId(`saved-${number}`);
   }
 
+  /** 'server' once the server holds the answer ("✓ Đã lưu"), 'device' while it is only kept here ("đã lưu trên máy"). */
+  async savedWhere(number: number): Promise<'server' | 'device' | ''> {
+    const text = (await this.savedMark(number).textContent()) ?? '';
+    if (text.includes('đã lưu trên máy')) return 'device';
+    return text.includes('✓ Đã lưu') ? 'server' : '';
+  }
+
+  /**
+   * Waits until the service worker of the /thi pages is active with its cache filled (it installs once the page has
+   * loaded). A page that began at /dang-nhap stays uncontrolled; its next load under /thi goes through the worker.
+   */
+  async waitForOfflineShell() {
+    await this.page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration('/thi/'))?.active?.state === 'activated',
+      undefined, { timeout: 15_000, polling: 200 });
+  }
+
+
   /** The letter of the chosen option of the question on screen ('' when none). */
   async checkedLetter(): Promise<string> {
     const checked = this.page.getByRole('radio', { checked: true });

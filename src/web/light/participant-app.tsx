@@ -1,9 +1,10 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { PageLoading } from '../components/page-loading.tsx';
 import { useMe } from '../hooks/useMe.ts';
 import { isStaff } from '../lib/permissions.ts';
 import { TopBarLayout } from './light-layout.tsx';
+import { OfflineNotice, registerParticipantWorker, useNoSession } from './offline.tsx';
 
 const MyAssessmentsScreen = lazy(() => import('./exam/my-assessments-screen.tsx'));
 const ExamScreen = lazy(() => import('./exam/exam-screen.tsx'));
@@ -31,18 +32,25 @@ function AccountFooter() {
   );
 }
 
-/** The participant's own pages (no component library): my assessments, the exam, the result. */
+/**
+ * The participant's own pages (no component library): my assessments, the exam, the result. Without network (the page
+ * came from the service worker's cache) the exam opens from this device's copy and the other pages say there is no
+ * network, listing the exams kept here; the exam stays mounted when the network returns.
+ */
 export default function ParticipantApp() {
-  const { me, loading } = useMe();
+  const { me } = useMe();
+  const noSession = useNoSession();
   const location = useLocation();
-  if (loading) return <PageLoading />;
-  if (!me) return <Navigate to="/dang-nhap" replace state={{ from: `${location.pathname}${location.search}` }} />;
-  if (me.mustChangePassword) return <Navigate to="/doi-mat-khau" replace />;
+  useEffect(registerParticipantWorker, []);
+  if (noSession === 'checking') return <PageLoading />;
+  const offline = noSession === 'offline';
+  if (!me && !offline) return <Navigate to="/dang-nhap" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  if (me?.mustChangePassword) return <Navigate to="/doi-mat-khau" replace />;
   return (
     <Suspense fallback={<PageLoading />}>
       <Routes>
         <Route path="bai-lam/:attemptId" element={<ExamScreen />} />
-        <Route path="*" element={(
+        <Route path="*" element={offline ? <TopBarLayout><OfflineNotice /></TopBarLayout> : (
           <TopBarLayout right={<SignOut />}>
             <Suspense fallback={<PageLoading />}>
               <Routes>

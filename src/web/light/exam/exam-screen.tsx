@@ -43,7 +43,7 @@ export default function ExamScreen() {
         <ErrorAlert message={failure === 'wrong_account'
           ? `Bài làm này không thuộc tài khoản đang đăng nhập${session.blocked.account ? ` (${session.blocked.account})` : ''}. Đăng nhập bằng tài khoản của bạn để làm tiếp; câu trả lời đã lưu trên máy này vẫn được giữ.`
           : failure === 'offline' || failure === 'unavailable'
-            ? 'Chưa tải được bài làm vì mất kết nối với máy chủ. Câu trả lời đã lưu trên máy này vẫn được giữ; tải lại trang khi có mạng.'
+            ? 'Chưa mở được bài làm vì không kết nối được với máy chủ, và máy này chưa lưu sẵn bài làm này. Câu trả lời đã chọn trên máy này (nếu có) vẫn được giữ; trang sẽ tự mở bài khi có mạng trở lại.'
             : message} />
         {signIn && <SignInAgain onSignedIn={() => window.location.reload()} />}
         {!signIn && <p><button type="button" className="lt-btn" onClick={() => window.location.reload()}>Tải lại</button></p>}
@@ -87,7 +87,8 @@ export default function ExamScreen() {
         <span className="ex-bar__title" title={exam.assessment.title}>{exam.assessment.title}</span>
         <Countdown deadline={session.deadline} serverNow={session.serverNow} />
       </header>
-      <NetworkLine queue={queue} blocked={session.blocked} onSignedIn={() => void session.resume()} />
+      <NetworkLine queue={queue} blocked={session.blocked} fromDevice={session.fromDevice} onRetry={session.retryNow}
+        onSignedIn={() => void session.resume()} />
       {session.changedElsewhere.length > 0 && (
         <div className="lt-alert lt-alert--warn ex-changed" role="alert">
           <span>

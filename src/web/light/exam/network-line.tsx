@@ -3,15 +3,26 @@ import { SignInAgain } from './sign-in-again.tsx';
 import type { Blocked } from './use-exam-session.ts';
 
 /** Under the title bar: whether every answer is on the server, and if not, why and what to do. */
-export function NetworkLine({ queue, blocked, onSignedIn }: { queue: AnswerQueue; blocked: Blocked; onSignedIn: () => void }) {
+export function NetworkLine({ queue, blocked, fromDevice, onRetry, onSignedIn }: { queue: AnswerQueue; blocked: Blocked;
+  /** The exam shown is this device's copy: the page was loaded without reaching the server. */
+  fromDevice: boolean; onRetry: () => void; onSignedIn: () => void }) {
   const pending = queue.pending().length;
   const waiting = pending ? ` (${pending} câu chờ gửi)` : '';
+  if (fromDevice && ['offline', 'unavailable', 'saving', 'saved'].includes(queue.connection)) {
+    return (
+      <div className="ex-net ex-net--offline" role="status">
+        Không có mạng — đang hiện bài làm đã lưu trên máy này. Câu trả lời được giữ trên máy và sẽ tự gửi khi có mạng trở
+        lại{waiting}. Bạn cứ tiếp tục làm bài.{' '}
+        <button type="button" className="lt-link" onClick={onRetry}>Thử lại ngay</button>
+      </div>
+    );
+  }
   switch (queue.connection) {
     case 'offline':
       return (
         <div className="ex-net ex-net--offline" role="status">
           Mất kết nối — câu trả lời được giữ trên máy này và sẽ tự gửi lại{waiting}.{' '}
-          <button type="button" className="lt-link" onClick={() => queue.retryNow()}>Thử lại ngay</button>
+          <button type="button" className="lt-link" onClick={onRetry}>Thử lại ngay</button>
         </div>
       );
     case 'unavailable':
@@ -19,7 +30,7 @@ export function NetworkLine({ queue, blocked, onSignedIn }: { queue: AnswerQueue
         <div className="ex-net ex-net--offline" role="status">
           Máy chủ tạm gián đoạn — câu trả lời được giữ trên máy này và sẽ tự gửi lại khi máy chủ hoạt động trở lại{waiting}.
           Bạn cứ tiếp tục làm bài.{' '}
-          <button type="button" className="lt-link" onClick={() => queue.retryNow()}>Thử lại ngay</button>
+          <button type="button" className="lt-link" onClick={onRetry}>Thử lại ngay</button>
         </div>
       );
     case 'signed_out':

@@ -3,7 +3,8 @@ import { OPTION_LETTERS } from '../../../domain/assessment/responses.ts';
 import type { Entry } from './answer-queue.ts';
 import { RichText } from '../../components/rich-text.tsx';
 
-const SAVED_LABEL = { saved: 'Đã lưu', pending: 'Chờ gửi', none: '' } as const;
+/** 'Đã lưu' only once the server holds the answer; until then it is kept on this device and waits to be sent. */
+const SAVED_LABEL = { saved: 'Đã lưu', pending: 'Chờ gửi · đã lưu trên máy', none: '' } as const;
 
 export function QuestionCard({ question, answer, status, onChoose, onFlag }: {
   question: ExamQuestion;

@@ -4,6 +4,7 @@ import type { AttemptResult, DeadlineDetails, ExamPayload } from '../../../domai
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { AnswerQueue, localStore, type SendResult } from './answer-queue.ts';
 import { examApi } from './api.ts';
+import { dropExamCopy, examCopyOf, keepExamCopy, noteExamClock } from './exam-copy.ts';
 import { ServerClock } from './server-clock.ts';
 
 const PING_EVERY_MS = 30_000;
@@ -12,6 +13,9 @@ const PING_FAST_MS = 5000;
 const SUBMIT_RETRY_MS = 4000;
 /** The device submits a moment after its countdown ends, so that the server's deadline has surely passed. */
 const AUTO_SUBMIT_AFTER_MS = 1000;
+/** Loading the exam again while it is shown from this device's copy: 2 s doubling up to 30 s, and when the network returns. */
+const RELOAD_FIRST_MS = 2000;
+const RELOAD_MAX_MS = 30_000;
 
 type Failure = 'offline' | 'unavailable' | 'closed' | 'signed_out' | 'wrong_account' | 'refused';
 
@@ -79,6 +83,8 @@ export interface Finished {
 export function useExamSession(attemptId: number, onFinished: (finished: Finished) => void) {
   const [exam, setExam] = useState<ExamPayload | null>(null);
   const [loadError, setLoadError] = useState<{ message: string; failure: Failure } | null>(null);
+  /** The exam shown is this device's copy: the server has not been reached since the page was loaded. */
+  const [fromDevice, setFromDevice] = useState(false);
   const [, setVersion] = useState(0);
   const [deadline, setDeadline] = useState<number>(0);
   const [blocked, setBlocked] = useState<Blocked>({});
@@ -133,30 +139,82 @@ export function useExamSession(attemptId: number, onFinished: (finished: Finishe
     finished.current = true;
     const unsent = result ? 0 : queue.pending().length;
     queue.clear();
+    dropExamCopy(attemptId);
     onFinished({ result, unsent, closedMessage });
-  }, [queue, onFinished]);
+  }, [attemptId, queue, onFinished]);
   finishRef.current = finish;
 
+  const reloadRef = useRef<() => void>(() => undefined);
+
+  // The exam from the server; without network, the copy this device kept (questions, deadline, the queue's answers),
+  // loaded again from the server as soon as it answers.
   useEffect(() => {
     let cancelled = false;
-    const sentAt = clock.mark();
-    examApi.load(attemptId).then((payload) => {
-      if (cancelled) return;
-      clock.sync(payload.serverNow, sentAt);
-      if (payload.attempt.status !== 'in_progress') {
-        finish(null);
-        return;
-      }
-      queue.reconcile(payload.answers, { initial: true });
-      setDeadline(Date.parse(payload.attempt.deadlineAt));
-      setExam(payload);
-    }, (error) => {
-      if (cancelled) return;
-      const failure = failureOf(error);
-      noteFailure(failure, error);
-      setLoadError({ message: errorMessage(error), failure });
-    });
-    return () => { cancelled = true; };
+    let loading = false;
+    let shownFromDevice = false;
+    /** Loaded from the server once: nothing more to load (pings and the queue carry on). */
+    let loaded = false;
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = () => {
+      if (cancelled || loading || loaded) return;
+      loading = true;
+      clearTimeout(timer);
+      const sentAt = clock.mark();
+      examApi.load(attemptId).then((payload) => {
+        loading = false;
+        if (cancelled) return;
+        clock.sync(payload.serverNow, sentAt);
+        loaded = true;
+        if (payload.attempt.status !== 'in_progress') {
+          finish(null);
+          return;
+        }
+        queue.reconcile(payload.answers, { initial: true });
+        keepExamCopy(payload, clock.now());
+        setDeadline(Date.parse(payload.attempt.deadlineAt));
+        setExam(payload);
+        setFromDevice(false);
+        setLoadError(null);
+        if (shownFromDevice) queue.retryNow();
+        shownFromDevice = false;
+      }, (error) => {
+        loading = false;
+        if (cancelled) return;
+        const failure = failureOf(error);
+        noteFailure(failure, error);
+        const network = failure === 'offline' || failure === 'unavailable';
+        if (!shownFromDevice && network) {
+          const copy = examCopyOf(attemptId);
+          if (copy) {
+            shownFromDevice = true;
+            clock.sync(new Date(copy.serverNow).toISOString(), clock.mark());
+            setDeadline(Date.parse(copy.payload.attempt.deadlineAt));
+            setExam(copy.payload);
+            setFromDevice(true);
+            queue.refresh();
+          }
+        }
+        if (shownFromDevice && (failure === 'signed_out' || failure === 'wrong_account')) queue.halt(failure);
+        else if (!shownFromDevice || failure === 'refused') setLoadError({ message: errorMessage(error), failure });
+        if (network) {
+          tries += 1;
+          timer = setTimeout(load, Math.min(RELOAD_MAX_MS, RELOAD_FIRST_MS * 2 ** (tries - 1)));
+        }
+      });
+    };
+    reloadRef.current = () => {
+      tries = 0;
+      load();
+    };
+    load();
+    const onOnline = () => reloadRef.current();
+    window.addEventListener('online', onOnline);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      window.removeEventListener('online', onOnline);
+    };
   }, [attemptId, queue, clock, finish, noteFailure]);
 
   // Another tab of this browser changed the shared answers: show them and send what waits.
@@ -247,6 +305,7 @@ export function useExamSession(attemptId: number, onFinished: (finished: Finishe
         const reply = await examApi.ping(attemptId, body);
         clock.sync(reply.serverNow, sentAt);
         setDeadline(Date.parse(reply.deadlineAt));
+        noteExamClock(attemptId, reply.deadlineAt, clock.now());
         if (reply.status !== 'in_progress') {
           finish(null);
           return;
@@ -299,10 +358,17 @@ export function useExamSession(attemptId: number, onFinished: (finished: Finishe
       window.location.reload();
       return;
     }
+    if (fromDevice) reloadRef.current();
     await pingRef.current();
-  }, [exam]);
+  }, [exam, fromDevice]);
+
+  /** "Thử lại ngay": the queue, and the exam itself while it is shown from this device's copy. */
+  const retryNow = useCallback(() => {
+    queue.retryNow();
+    if (fromDevice) reloadRef.current();
+  }, [queue, fromDevice]);
 
   const dismissChanged = useCallback(() => setChangedElsewhere([]), []);
 
-  return { exam, loadError, queue, deadline, serverNow, blocked, changedElsewhere, dismissChanged, submit, doSubmit, resume };
+  return { exam, fromDevice, retryNow, loadError, queue, deadline, serverNow, blocked, changedElsewhere, dismissChanged, submit, doSubmit, resume };
 }
