@@ -74,12 +74,8 @@ if (values['seed-only']) {
 
 // Servers this run started go down with it, even when it is interrupted.
 const servers = new Set<ServerProcess>();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    for (const s of servers) s.child.kill('SIGKILL');
-    process.exit(130);
-  });
-}
+process.on('exit', () => { for (const s of servers) s.child.kill('SIGKILL'); });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 async function startServer(): Promise<ServerProcess> {
   const started = await spawnServer({ dataDir, databaseUrl });
   servers.add(started);

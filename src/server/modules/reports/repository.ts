@@ -45,6 +45,9 @@ async function* personRowsByCursor(db: Db, scope: PeopleScope, pageSize: number)
     .orderBy('u.path').orderBy('p.sort_key').orderBy('a.id');
   const trx = await db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute();
   try {
+    // Every row will be fetched: plan for all of them (PostgreSQL plans a cursor for its first tenth by default, which
+    // on stale statistics chose nested loops that ran past the statement timeout).
+    await sql`set local cursor_tuple_fraction = 1`.execute(trx);
     await sql`declare report_people no scroll cursor for ${query}`.execute(trx);
     for (;;) {
       const { rows } = await sql<PersonRowRecord>`fetch ${sql.raw(String(Math.trunc(pageSize)))} from report_people`.execute(trx);

@@ -24,8 +24,12 @@ export interface ComputedStatistics {
 export async function computeStatistics(ctx: AppContext, row: AssessmentRow, scopePaths?: string[]): Promise<ComputedStatistics> {
   // A closed survey's figures come from the population frozen at its close, never from today's roster.
   const frozenPopulation = await ensurePopulationFrozen(ctx, row);
-  const stamp = await repo.gradedStamp(ctx.db, row.id);
-  const frozen = await repo.frozenKey(ctx.db, row.id);
+  // The unit tree and who had to take it are read on other connections while the attempts stream in (on PostgreSQL the
+  // database works on them beside the server); the promise is awaited below, its failure then reported.
+  const unitsAndEligible = Promise.all([repo.unitRows(ctx.db, scopePaths), frozenPopulation
+    ? frozenByUnit(ctx.db, row.id, scopePaths) : repo.eligibleByUnit(ctx.db, row.id, scopePaths)]);
+  unitsAndEligible.catch(() => undefined);
+  const [stamp, frozen] = await Promise.all([repo.gradedStamp(ctx.db, row.id), repo.frozenKey(ctx.db, row.id)]);
   const key = keyLetters(frozen.map((q) => q.correct_index));
   const scoring = JSON.parse(row.scoring_json) as ScoringRule;
   const builder = new StatisticsBuilder({ key, optionCounts: frozen.map((q) => q.option_count), bands: scoring.bands });
@@ -36,8 +40,7 @@ export async function computeStatistics(ctx: AppContext, row: AssessmentRow, sco
         variantCode: a.variant_code, score: a.score, band: a.band, responses: a.responses });
     }
   }
-  const [units, eligible] = await Promise.all([repo.unitRows(ctx.db, scopePaths), frozenPopulation
-    ? frozenByUnit(ctx.db, row.id, scopePaths) : repo.eligibleByUnit(ctx.db, row.id, scopePaths)]);
+  const [units, eligible] = await unitsAndEligible;
   // Scope roots: a unit whose parent is outside the scope starts its own tree.
   const inScope = new Set(units.map((u) => u.id));
   const tree = builder.rollUp(units.map((u) => ({ ...u, parentId: u.parentId !== null && inScope.has(u.parentId) ? u.parentId : null })), eligible);
