@@ -86,7 +86,7 @@ export async function reportSource(ctx: AppContext, actor: Actor, assessmentId: 
   const groups = unitPages(units, PEOPLE_PAGE);
   async function* people(): AsyncGenerator<ReportPersonRow[]> {
     const pages = reportPeoplePages(ctx.db, ctx.dialect, { assessmentId, scopePaths: scope, unitPath: node.id ? node.path : undefined,
-      unitGroups: groups }, PEOPLE_PAGE);
+      unitGroups: groups, expectedRows: units.reduce((n, u) => n + u.rows, 0) }, PEOPLE_PAGE);
     for await (const page of pages) {
       yield page.map((p) => ({ fullName: p.full_name, unitName: p.unit_name, position: p.position, variantCode: p.code,
         correct: p.correct_count ?? 0, score: p.score ?? 0, band: p.band ?? '', submittedAt: p.submitted_at }));

@@ -5,6 +5,7 @@ import { countedAttempts, supersededAttempts } from '../results/repository.ts';
 
 export interface PersonRowRecord {
   id: number;
+  unit_id: number;
   full_name: string;
   sort_key: string;
   position: string;
@@ -25,6 +26,8 @@ export interface PeopleScope {
   unitPath?: string;
   /** The same units (scope ∩ node) in consecutive groups in path order: how SQLite reads them. */
   unitGroups: readonly number[][];
+  /** About how many rows there are (the statistics' count): a report of one page is read in one query. */
+  expectedRows: number;
 }
 
 /**
@@ -35,13 +38,28 @@ export interface PeopleScope {
  * single connection is never held between pages.
  */
 export function reportPeoplePages(db: Db, dialect: Dialect, scope: PeopleScope, pageSize = 5000): AsyncGenerator<PersonRowRecord[]> {
-  return dialect === 'postgres' ? personRowsByCursor(db, scope, pageSize) : personRowPages(db, scope.assessmentId, scope.unitGroups, pageSize);
+  if (dialect === 'sqlite') return personRowPages(db, scope.assessmentId, scope.unitGroups, pageSize);
+  return scope.expectedRows <= pageSize ? personRowsAtOnce(db, scope) : personRowsByCursor(db, scope, pageSize);
 }
 
+const PERSON_ROW = ['a.id', 'p.full_name', 'p.sort_key', 'p.position', 'u.id as unit_id', 'u.name as unit_name', 'u.path', 'v.code',
+  'a.correct_count', 'a.score', 'a.band', 'a.submitted_at'] as const;
+
+/** A school's or a commune's rows: one query with the scope's path filters, as the results table reads them. */
+async function* personRowsAtOnce(db: Db, scope: PeopleScope): AsyncGenerator<PersonRowRecord[]> {
+  const rows = await countedAttempts(db, { assessmentId: scope.assessmentId, scopePaths: scope.scopePaths, unitPath: scope.unitPath })
+    .select([...PERSON_ROW]).orderBy('u.path').orderBy('p.sort_key').orderBy('a.id').execute();
+  if (rows.length) yield rows;
+}
+
+/**
+ * A province's rows: the whole assessment read in order and kept to the report's units here. With a filter on the
+ * units' path the planner, on stale statistics, looped over the units and re-ran the ranking of every attempt for each
+ * (46 s for 100,000 attempts instead of 0.5 s).
+ */
 async function* personRowsByCursor(db: Db, scope: PeopleScope, pageSize: number): AsyncGenerator<PersonRowRecord[]> {
-  const query = countedAttempts(db, { assessmentId: scope.assessmentId, scopePaths: scope.scopePaths, unitPath: scope.unitPath })
-    .select(['a.id', 'p.full_name', 'p.sort_key', 'p.position', 'u.name as unit_name', 'u.path', 'v.code', 'a.correct_count', 'a.score',
-      'a.band', 'a.submitted_at'])
+  const allowed = new Set(scope.unitGroups.flat());
+  const query = countedAttempts(db, { assessmentId: scope.assessmentId }).select([...PERSON_ROW])
     .orderBy('u.path').orderBy('p.sort_key').orderBy('a.id');
   const trx = await db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute();
   try {
@@ -51,7 +69,8 @@ async function* personRowsByCursor(db: Db, scope: PeopleScope, pageSize: number)
     await sql`declare report_people no scroll cursor for ${query}`.execute(trx);
     for (;;) {
       const { rows } = await sql<PersonRowRecord>`fetch ${sql.raw(String(Math.trunc(pageSize)))} from report_people`.execute(trx);
-      if (rows.length) yield rows;
+      const kept = rows.filter((r) => allowed.has(r.unit_id));
+      if (kept.length) yield kept;
       if (rows.length < pageSize) break;
     }
     await trx.commit().execute();
@@ -93,7 +112,7 @@ export async function* personRowPages(db: Executor, assessmentId: number, unitGr
         .where('u.id', 'in', group)
         .$if(cursor !== null, (q) => q.where((eb) => eb(eb.refTuple('u.path', 'p.sort_key', 'a.id'), '>',
           eb.tuple(cursor![0], cursor![1], cursor![2]))))
-        .select(['a.id', 'p.full_name', 'p.sort_key', sql<string>`coalesce(fp.position, p.position)`.as('position'), 'u.name as unit_name',
+        .select(['a.id', 'p.full_name', 'p.sort_key', sql<string>`coalesce(fp.position, p.position)`.as('position'), 'u.id as unit_id', 'u.name as unit_name',
           'u.path', 'v.code', 'a.correct_count', 'a.score', 'a.band', 'a.submitted_at'])
         .orderBy('u.path').orderBy('p.sort_key').orderBy('a.id').limit(pageSize).execute();
       const counted = superseded.size ? rows.filter((r) => !superseded.has(r.id)) : rows;

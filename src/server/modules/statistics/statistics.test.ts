@@ -144,7 +144,7 @@ describeEachDialect('statistics of an assessment', (dialect) => {
     expect(paged).toEqual(expected);
     // As the report reads them on this dialect (PostgreSQL: a cursor fetched two rows at a time).
     const read: string[][] = [];
-    for await (const page of reportPeoplePages(env.ctx.db, dialect, { assessmentId, unitGroups: groups }, 2)) {
+    for await (const page of reportPeoplePages(env.ctx.db, dialect, { assessmentId, unitGroups: groups, expectedRows: plan.length }, 2)) {
       expect(page.length).toBeLessThanOrEqual(2);
       for (const r of page) read.push([r.full_name, r.unit_name]);
     }
