@@ -106,9 +106,9 @@ export async function supersededAttempts(db: Executor, assessmentId: number): Pr
  */
 export async function* gradedStream(db: Executor, assessmentId: number, scopePaths?: string[], batch = 5000,
   frozenPopulation = false): AsyncGenerator<GradedRow[]> {
-  const superseded = await supersededAttempts(db, assessmentId);
   let after = 0;
   if (scopePaths) {
+    const superseded = await supersededAttempts(db, assessmentId);
     const paths = scopePaths;
     for (;;) {
       // A person of a closed survey's frozen population counts where they were at the close (population module).
@@ -149,8 +149,11 @@ export async function* gradedStream(db: Executor, assessmentId: number, scopePat
     .select(sql<string>`a.id || ':' || ${person} || ':' || a.variant_id || ':' || coalesce(a.score || '', '') || ':'
       || coalesce(a.responses, '') || ':' || coalesce(a.band, '')`.as('r'))
     .orderBy('a.id').limit(batch).execute();
-  // Pipelined: the next page is asked for as soon as this one arrives, so the database reads it while the caller works.
+  // Pipelined: the next page is asked for as soon as this one arrives, so the database reads it while the caller works;
+  // the first one while the superseded attempts are looked for.
   let pending = page(after);
+  pending.catch(() => undefined);
+  const superseded = await supersededAttempts(db, assessmentId);
   for (;;) {
     const rows = await pending;
     const last = rows.length ? unpackGraded(rows[rows.length - 1].r, levelOf, codeOf) : null;

@@ -29,7 +29,10 @@ export async function computeStatistics(ctx: AppContext, row: AssessmentRow, sco
   const unitsAndEligible = Promise.all([repo.unitRows(ctx.db, scopePaths), frozenPopulation
     ? frozenByUnit(ctx.db, row.id, scopePaths) : repo.eligibleByUnit(ctx.db, row.id, scopePaths)]);
   unitsAndEligible.catch(() => undefined);
-  const [stamp, frozen] = await Promise.all([repo.gradedStamp(ctx.db, row.id), repo.frozenKey(ctx.db, row.id)]);
+  // The fingerprint is asked for before the attempts are read (a submission in between makes it older, never newer).
+  const stampRead = repo.gradedStamp(ctx.db, row.id);
+  stampRead.catch(() => undefined);
+  const frozen = await repo.frozenKey(ctx.db, row.id);
   const key = keyLetters(frozen.map((q) => q.correct_index));
   const scoring = JSON.parse(row.scoring_json) as ScoringRule;
   const builder = new StatisticsBuilder({ key, optionCounts: frozen.map((q) => q.option_count), bands: scoring.bands });
@@ -40,7 +43,7 @@ export async function computeStatistics(ctx: AppContext, row: AssessmentRow, sco
         variantCode: a.variant_code, score: a.score, band: a.band, responses: a.responses });
     }
   }
-  const [units, eligible] = await unitsAndEligible;
+  const [[units, eligible], stamp] = await Promise.all([unitsAndEligible, stampRead]);
   // Scope roots: a unit whose parent is outside the scope starts its own tree.
   const inScope = new Set(units.map((u) => u.id));
   const tree = builder.rollUp(units.map((u) => ({ ...u, parentId: u.parentId !== null && inScope.has(u.parentId) ? u.parentId : null })), eligible);

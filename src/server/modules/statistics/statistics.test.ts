@@ -10,6 +10,8 @@ import { findRootUnit } from '../units/repository.ts';
 import { reportData } from '../reports/report-data.ts';
 import { renderReport } from '../reports/service.ts';
 import { personRowPages, reportPeoplePages } from '../reports/repository.ts';
+import { eligiblePeople } from '../assessments/eligibility.ts';
+import { eligibleByUnit } from './repository.ts';
 import { writeResultsXlsx } from '../reports/report-xlsx.ts';
 import { unitPages } from '../../../domain/statistics/unit-pages.ts';
 import type { UnitRow } from '../../db/schema.ts';
@@ -71,6 +73,14 @@ describeEachDialect('statistics of an assessment', (dialect) => {
     const drill = (await organizer.request('GET', `/api/assessments/${assessmentId}/statistics?unitId=${units.X.id}`)).json();
     expect(drill.path.map((p: { name: string }) => p.name)).toEqual(['Sở Giáo dục và Đào tạo', 'Xã Hòa Bình']);
     expect(drill.children.map((c: { name: string; took: number }) => [c.name, c.took])).toEqual([['Trường THCS A', 3], ['Trường Tiểu học B', 2]]);
+  });
+
+  it('counts who must take it unit by unit exactly as the eligibility rule lists them, in every scope', async () => {
+    for (const scope of [undefined, [units.X.path], [units.A.path, units.C.path]]) {
+      const listed = await eligiblePeople(env.ctx.db, assessmentId, scope).select(['p.unit_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('p.unit_id').execute();
+      expect(await eligibleByUnit(env.ctx.db, assessmentId, scope)).toEqual(new Map(listed.map((r) => [r.unit_id, Number(r.n)])));
+    }
   });
 
   it('shows a principal only their school, without the key or the item analysis', async () => {
