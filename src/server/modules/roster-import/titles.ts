@@ -12,7 +12,10 @@ const ROWS_SHOWN = 5;
  * organiser can correct it) and lists, once each, the titles still without one.
  */
 export async function applyTitleMappings(db: Executor, records: RosterRecord[]): Promise<UnknownTitle[]> {
-  const keys = [...new Set(records.flatMap((r) => (r.title ? [titleKey(r.title)] : [])))];
+  // 20,000 rows repeat a few dozen titles: each is folded once.
+  const keyOf = new Map<string, string>();
+  for (const r of records) if (r.title && !keyOf.has(r.title)) keyOf.set(r.title, titleKey(r.title));
+  const keys = [...new Set(keyOf.values())];
   const mapped = new Map<string, Position>();
   for (let i = 0; i < keys.length; i += 500) {
     const rows = await db.selectFrom('position_titles').select(['title_key', 'position'])
@@ -22,7 +25,7 @@ export async function applyTitleMappings(db: Executor, records: RosterRecord[]):
   const unknown = new Map<string, UnknownTitle>();
   for (const r of records) {
     if (!r.title) continue;
-    const k = titleKey(r.title);
+    const k = keyOf.get(r.title)!;
     r.position = mapped.get(k) ?? r.position;
     if (r.position !== null) continue;
     const entry = unknown.get(k) ?? { title: r.title, rows: [], count: 0 };
