@@ -21,6 +21,8 @@ export class AppNodes {
   readonly servers: ServerProcess[] = [];
   private readonly rss = new Map<number, number>();
   private readonly agents: http.Agent[][] = [];
+  /** Every process started, killed ones included: their log (warnings and errors) is printed when a run fails. */
+  private readonly started: ServerProcess[] = [];
 
   private constructor(private readonly options: { dataDir: string; databaseUrl?: string; nodeArgs: string[]; env: Record<string, string>;
     mode: ConnectionMode; localAddresses: number }) {}
@@ -36,9 +38,17 @@ export class AppNodes {
     return nodes;
   }
 
-  private spawn(port?: number) {
-    return spawnServer({ dataDir: this.options.dataDir, databaseUrl: this.options.databaseUrl, nodeArgs: this.options.nodeArgs,
-      env: this.options.env, port });
+  private async spawn(port?: number) {
+    const server = await spawnServer({ dataDir: this.options.dataDir, databaseUrl: this.options.databaseUrl, nodeArgs: this.options.nodeArgs,
+      env: this.options.env, port, captureStdout: true });
+    this.started.push(server);
+    return server;
+  }
+
+  /** What the nodes logged (LOG_LEVEL warn: warnings and errors only), the last `lines` lines of each process. */
+  logs(lines = 40): string {
+    return this.started.map((s, k) => `--- tiến trình #${k + 1} (cổng ${s.port}):\n${s.stdout().trim().split('\n').slice(-lines).join('\n')}`)
+      .join('\n');
   }
 
   get count() { return this.servers.length; }
@@ -50,13 +60,21 @@ export class AppNodes {
       : new Connection('127.0.0.1', s.port, { agent: this.agents[k][i % this.options.localAddresses] }));
   }
 
-  /** kill -9 of node k, then a new process on the same port, as a supervisor (systemd) would restart it. */
+  /**
+   * kill -9 of node k, then a new process on the same port, as a supervisor (systemd) would restart it (a second try
+   * if the first did not come up: under a loaded CI box the start may take long).
+   */
   async killAndRestart(k: number): Promise<void> {
     this.recordRss(k);
     const old = this.servers[k];
     old.child.kill('SIGKILL');
     await old.exited;
-    this.servers[k] = await this.spawn(old.port);
+    try {
+      this.servers[k] = await this.spawn(old.port);
+    } catch (err) {
+      process.stderr.write(`restarting node ${k + 1} failed (${(err as Error).message}); trying again\n`);
+      this.servers[k] = await this.spawn(old.port);
+    }
   }
 
   private recordRss(k: number) {
