@@ -73,14 +73,13 @@ try {
     '\\set seq random(1, 1000000)',
     '\\set version 1000000000',
     '\\set writer random(1, 1000000000)',
-    `\\set at '${new Date().toISOString()}'`,
-    "\\set cutoff '2000-01-01T00:00:00.000Z'",
     `${text};`,
   ].join('\n'));
   const url = new URL(pgDb.url);
   const logPrefix = path.join(dataDir, 'pgbench_log');
   say(`pgbench: câu lệnh lưu của ứng dụng, ${values.clients} kết nối, ${values.seconds} s, ${N} bài đang làm`);
-  const { stdout } = await run('pgbench', ['-n', '-M', 'prepared', '-c', values.clients!, '-j', '2', '-T', values.seconds!, '-f', script,
+  // \set takes numbers only: the two timestamps are variables given on the command line.
+  const { stdout } = await run('pgbench', ['-n', '-M', 'prepared', '-D', `at=${new Date().toISOString()}`, '-D', 'cutoff=2000-01-01T00:00:00.000Z', '-c', values.clients!, '-j', '2', '-T', values.seconds!, '-f', script,
     '-l', '--log-prefix', logPrefix, '-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username) || 'postgres',
     url.pathname.slice(1)], { maxBuffer: 10 * 1024 * 1024 });
   say(stdout.trim());
