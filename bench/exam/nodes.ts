@@ -29,6 +29,9 @@ export class AppNodes {
 
   static async start(count: number, options: AppNodes['options']): Promise<AppNodes> {
     const nodes = new AppNodes(options);
+    // The servers die with the run, also when it is interrupted.
+    process.on('exit', () => { for (const s of nodes.started) s.child.kill('SIGKILL'); });
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
     // One after the other: the first migrates and bootstraps, the others find it done.
     for (let k = 0; k < count; k++) nodes.servers.push(await nodes.spawn());
     nodes.agents.push(...nodes.servers.map(() => Array.from({ length: options.localAddresses }, (_, a) => new http.Agent({
