@@ -7,6 +7,7 @@ import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { trustProxyOption } from '../config.ts';
 import type { AppContext } from './context.ts';
+import './lib/route-module.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -78,20 +79,13 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(compress, { global: true, threshold: 1024 });
   registerAuth(app, ctx);
 
-  for (const routes of [healthRoutes, authRoutes, unitRoutes, peopleRoutes, accountRoutes, auditRoutes,
-    rosterImportRoutes, rosterExportRoutes, bankRoutes, questionRoutes, assessmentRoutes, examRoutes, resultRoutes, statisticsRoutes, reportRoutes]) {
-    await routes(app, ctx);
+  // Each feature is a plugin (its own encapsulated context with the TypeBox type provider); the hooks above apply to all.
+  for (const module of [healthRoutes, authRoutes, unitRoutes, peopleRoutes, accountRoutes, auditRoutes,
+    rosterImportRoutes, rosterExportRoutes, bankRoutes, questionRoutes, assessmentRoutes, examRoutes, resultRoutes,
+    statisticsRoutes, reportRoutes, campaignRoutes, lecturerRoutes, materialRoutes, siteRoutes, attendanceRoutes,
+    myTrainingRoutes, classRoutes, eventRoutes, cellMeetingRoutes, yearEndRoutes]) {
+    await app.register(module, { ctx });
   }
-  await campaignRoutes(app, ctx);
-  await lecturerRoutes(app, ctx);
-  await materialRoutes(app, ctx);
-  await siteRoutes(app, ctx);
-  await attendanceRoutes(app, ctx);
-  await myTrainingRoutes(app, ctx);
-  await classRoutes(app, ctx);
-  await eventRoutes(app, ctx);
-  await cellMeetingRoutes(app, ctx);
-  await yearEndRoutes(app, ctx);
 
   if (options.serveWeb !== false) serveWebApp(app, ctx.config.webDir);
   return app;
@@ -100,7 +94,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
 function serveWebApp(app: FastifyInstance, webDir: string) {
   const index = path.join(webDir, 'index.html');
   if (!fs.existsSync(index)) {
-    app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8')
+    app.get('/', { config: { file: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8')
       .send('<!doctype html><meta charset="utf-8"><p>Chưa build giao diện web: chạy <code>npm run build</code>.</p>'));
     return;
   }
@@ -113,7 +107,7 @@ function serveWebApp(app: FastifyInstance, webDir: string) {
     },
   });
   const html = fs.readFileSync(index);
-  app.get('/*', async (request, reply) => {
+  app.get('/*', { config: { file: true } }, async (request, reply) => {
     if (request.url.startsWith('/api/')) {
       return reply.status(404).send({ code: 'route_not_found', message: 'Không tìm thấy địa chỉ yêu cầu.' });
     }

@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox';
 
 /**
  * A nullable primitive as a JSON-schema type array (`type: ['integer', 'null']`). With Ajv's type coercion on, an
@@ -13,4 +13,12 @@ export function Nullable<T extends TSchema>(schema: T) {
 /** One of the given strings, or null. */
 export function NullableEnum<const T extends readonly string[]>(values: T) {
   return Type.Unsafe<T[number] | null>({ type: ['string', 'null'], enum: [...values, null] });
+}
+
+/**
+ * One of the given strings, as an `anyOf` of constants (the shape request validation and its messages expect), typed as
+ * their union: TypeBox 1.x types `Type.Union(values.map(Type.Literal))` over a non-tuple array as `never`.
+ */
+export function OneOf<const T extends readonly string[]>(values: T) {
+  return Type.Unsafe<T[number]>(Type.Union(values.map((v) => Type.Literal(v))));
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/roles.ts';
 import { errors } from '../errors.ts';
 import type { AppContext } from '../context.ts';
 import { loadSession, safeEqual, type SessionInfo } from '../modules/auth/service.ts';
+import '../lib/route-module.ts';
 
 export const SESSION_COOKIE = 'bd_session';
 export const CSRF_COOKIE = 'bd_csrf';
@@ -24,10 +25,14 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.auth = await loadSession(ctx, token);
+    // Closed by default: a route answers without a session only when it says `config: { public: true }`.
+    const open = request.routeOptions.config?.public === true;
+    if (!open && !request.auth) throw errors.unauthenticated();
     if (UNSAFE.has(request.method) && request.auth && request.url !== '/api/auth/login') {
       const header = request.headers[CSRF_HEADER];
       if (typeof header !== 'string' || !safeEqual(header, request.auth.csrfToken)) throw errors.csrf();
     }
+    if (!open) requireActor(request);
   });
 }
 
@@ -42,7 +47,10 @@ export function clearSessionCookies(reply: FastifyReply) {
   reply.clearCookie(CSRF_COOKIE, { path: '/' });
 }
 
-/** The signed-in actor, or 401; 403 until a first-login password change is done. */
+/**
+ * The signed-in actor, or 401; 403 until a first-login password change is done. The hook above has already refused
+ * both on every route that is not public; this gives the handler the actor's type.
+ */
 export function requireActor(request: FastifyRequest): Actor {
   const auth = request.auth;
   if (!auth) throw errors.unauthenticated();

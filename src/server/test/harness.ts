@@ -4,12 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { describe } from 'vitest';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { loadConfig } from '../../config.ts';
 import { buildApp } from '../app.ts';
 import { ensureRootUnit } from '../bootstrap.ts';
 import { systemClock, type AppContext, type Clock } from '../context.ts';
 import { migrateToLatest, openDatabase, type Dialect } from '../db/database.ts';
+import { auditResponses } from './response-audit.ts';
 
 export const DIALECTS: Dialect[] = (process.env.TEST_DIALECTS ?? 'sqlite,postgres')
   .split(',').map((d) => d.trim()).filter((d): d is Dialect => d === 'sqlite' || d === 'postgres');
@@ -52,7 +53,8 @@ export async function createPgDatabase(): Promise<{ url: string; drop(): Promise
 }
 
 /** A migrated database of the dialect (a temporary SQLite file or a fresh PostgreSQL database) and an app on it. */
-export async function createTestEnv(dialect: Dialect, options: { clock?: Clock } = {}): Promise<TestEnv> {
+export async function createTestEnv(dialect: Dialect,
+  options: { clock?: Clock; onRoute?: (route: RouteOptions) => void } = {}): Promise<TestEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-test-'));
   const pgDb = dialect === 'postgres' ? await createPgDatabase() : undefined;
   const config = { ...loadConfig({}), dataDir, databaseUrl: pgDb?.url, logLevel: 'silent' };
@@ -60,7 +62,13 @@ export async function createTestEnv(dialect: Dialect, options: { clock?: Clock }
   await migrateToLatest(handle.db);
   const ctx: AppContext = { db: handle.db, dialect, config, clock: options.clock ?? systemClock };
   await ensureRootUnit(ctx);
-  const app = await buildApp(ctx, { serveWeb: false });
+  const app = await buildApp(ctx, {
+    serveWeb: false,
+    onRoute: (route) => {
+      auditResponses(route);
+      options.onRoute?.(route);
+    },
+  });
   return {
     ctx, app, dataDir,
     close: async () => {

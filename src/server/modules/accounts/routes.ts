@@ -1,12 +1,13 @@
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { OkReply } from '../../lib/schemas.ts';
 import JSZip from 'jszip';
-import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import type { RouteModule } from '../../lib/route-module.ts';
 import { IdParams } from '../units/schemas.ts';
 import { writeLoginSlipsPdf } from './login-slips-pdf.ts';
 import { writeLoginSlipsXlsx } from './login-slips-xlsx.ts';
 import * as service from './service.ts';
+import { GrantRow, LoginSlipsSummary, ResetPasswordReply } from './schemas.ts';
 import { attachment } from '../../files/attachment.ts';
 
 const GrantBody = Type.Object({ userId: Type.Integer(), role: Type.String(), unitId: Type.Integer() });
@@ -19,32 +20,32 @@ const SlipsBody = Type.Object({
   reissue: Type.Optional(Type.Boolean()),
 });
 
-export async function accountRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get<{ Querystring: Static<typeof GrantsQuery> }>('/api/grants', { schema: { querystring: GrantsQuery } },
+export const accountRoutes: RouteModule = async (app, { ctx }) => {
+  app.get('/api/grants', { schema: { querystring: GrantsQuery, response: { 200: Type.Object({ items: Type.Array(GrantRow) }) } } },
     async (request) => ({ items: await service.listGrants(ctx, requireActor(request), request.query.unitId) }));
 
-  app.post<{ Body: Static<typeof GrantBody> }>('/api/grants', { schema: { body: GrantBody } },
+  app.post('/api/grants', { schema: { body: GrantBody, response: { 200: Type.Object({ grantId: Type.Integer() }) } } },
     async (request) => service.grantRole(ctx, requireActor(request), request.body));
 
-  app.delete<{ Params: IdParams }>('/api/grants/:id', { schema: { params: IdParams } }, async (request) => {
+  app.delete('/api/grants/:id', { schema: { params: IdParams, response: { 200: OkReply } } }, async (request) => {
     await service.revokeRole(ctx, requireActor(request), request.params.id);
     return { ok: true };
   });
 
-  app.post<{ Params: IdParams }>('/api/accounts/:id/reset-password', { schema: { params: IdParams } },
+  app.post('/api/accounts/:id/reset-password', { schema: { params: IdParams, response: { 200: ResetPasswordReply } } },
     async (request) => service.resetPassword(ctx, requireActor(request), request.params.id));
 
-  app.post<{ Params: IdParams; Body: Static<typeof DisableBody> }>('/api/accounts/:id/disabled',
-    { schema: { params: IdParams, body: DisableBody } }, async (request) => {
+  app.post('/api/accounts/:id/disabled',
+    { schema: { params: IdParams, body: DisableBody, response: { 200: OkReply } } }, async (request) => {
       await service.setAccountDisabled(ctx, requireActor(request), request.params.id, request.body.disabled);
       return { ok: true };
     });
 
-  app.get<{ Params: IdParams }>('/api/units/:id/login-slips', { schema: { params: IdParams } },
+  app.get('/api/units/:id/login-slips', { schema: { params: IdParams, response: { 200: LoginSlipsSummary } } },
     async (request) => service.loginSlipsSummary(ctx, requireActor(request), request.params.id));
 
-  app.post<{ Params: IdParams; Body: Static<typeof SlipsBody> }>('/api/units/:id/login-slips',
-    { schema: { params: IdParams, body: SlipsBody } }, async (request, reply) => {
+  app.post('/api/units/:id/login-slips',
+    { config: { file: true }, schema: { params: IdParams, body: SlipsBody } }, async (request, reply) => {
       const { unitName, slips, reissued } = await service.issueLoginSlips(ctx, requireActor(request), request.params.id,
         { reissue: request.body.reissue === true });
       const input = { unitName, siteUrl: `${request.protocol}://${request.host}`, generatedAt: ctx.clock.now(), slips };
@@ -62,4 +63,4 @@ export async function accountRoutes(app: FastifyInstance, ctx: AppContext) {
       return attachment(reply, file, `${name}.${format === 'both' ? 'zip' : format}`)
         .header('x-slip-count', String(slips.length)).header('x-slip-reissued', String(reissued)).header('cache-control', 'no-store');
     });
-}
+};

@@ -1,5 +1,7 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import { Nullable, NullableEnum } from '../../lib/nullable.ts';
+import { Passthrough } from '../../lib/schemas.ts';
+import type { AssessmentDetail, MonitorView } from '../../../domain/assessment/views.ts';
 
 const Moment = Type.Union([Type.Literal('immediately'), Type.Literal('after_close'), Type.Literal('never')]);
 
@@ -68,3 +70,19 @@ export type VoidBody = Static<typeof VoidBody>;
 
 export const ListQuery = Type.Object({ campaignId: Type.Optional(Type.Integer()) });
 export type ListQuery = Static<typeof ListQuery>;
+
+// Replies: the shapes are the TypeScript types of domain/assessment/views.ts, which the web imports as well.
+export const AssessmentSummaryView = Type.Object({
+  id: Type.Integer(), title: Type.String(), status: Type.Union([Type.Literal('draft'), Type.Literal('published')]),
+  unitId: Type.Integer(), unitName: Type.String(), bankId: Type.Integer(), bankName: Type.String(), opensAt: Type.String(),
+  closesAt: Type.String(), durationMin: Type.Integer(), questionCount: Type.Integer(),
+  variantMode: Type.Union([Type.Literal('fixed'), Type.Literal('per_person')]), variantCount: Type.Integer(), canManage: Type.Boolean(),
+  campaignId: Nullable(Type.Integer()),
+  counts: Type.Object({ eligible: Type.Integer(), started: Type.Integer(), submitted: Type.Integer() }),
+});
+export const AssessmentList = Type.Object({ items: Type.Array(AssessmentSummaryView) });
+export const AssessmentDetailView = Passthrough<AssessmentDetail>('AssessmentDetail (domain/assessment/views.ts)');
+export const AssemblyCheckView = Type.Object({ ok: Type.Boolean(), problems: Type.Array(Type.String()), available: Type.Integer() });
+export const PublishReply = Type.Object({ ok: Type.Boolean(), variants: Type.Array(Type.String()) });
+export const MonitorViewReply = Passthrough<MonitorView>('MonitorView (domain/assessment/views.ts)');
+export const DeadlineReply = Type.Object({ deadlineAt: Type.String() });

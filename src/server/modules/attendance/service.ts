@@ -33,7 +33,7 @@ export async function markingList(ctx: AppContext, actor: Actor, sessionId: numb
     items: people.map((p) => {
       const m = markOf.get(p.id);
       return { personId: p.id, fullName: p.full_name, staffId: p.staff_id, unitName: p.unit_name, status: (m?.status ?? null) as AttendanceStatus | null,
-        reason: m?.reason ?? null, note: m?.note ?? null, via: m?.via ?? null, markedAt: m?.marked_at ?? null };
+        reason: m?.reason ?? null, note: m?.note ?? null, via: (m?.via ?? null) as 'proctor' | 'self' | null, markedAt: m?.marked_at ?? null };
     }),
   };
 }

@@ -1,21 +1,19 @@
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import { scopeOf } from '../../../domain/roles.ts';
-import type { AppContext } from '../../context.ts';
 import { errors } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import type { RouteModule } from '../../lib/route-module.ts';
 import { unitForActor } from '../units/service.ts';
 import { listAudit } from './repository.ts';
+import { AuditPage } from './schemas.ts';
 
 const AuditQuery = Type.Object({
   unitId: Type.Optional(Type.Integer()),
   page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
 });
-type AuditQuery = Static<typeof AuditQuery>;
-
-export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get<{ Querystring: AuditQuery }>('/api/audit', { schema: { querystring: AuditQuery } }, async (request) => {
+export const auditRoutes: RouteModule = async (app, { ctx }) => {
+  app.get('/api/audit', { schema: { querystring: AuditQuery, response: { 200: AuditPage } } }, async (request) => {
     const actor = requireActor(request);
     let scopePaths = scopeOf(actor, 'audit.read');
     if (scopePaths.length === 0) throw errors.forbidden('xem nhật ký');
@@ -33,4 +31,4 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
       })),
     };
   });
-}
+};

@@ -1,9 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ROLE_LABELS } from '../../../domain/roles.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import type { RouteModule } from '../../lib/route-module.ts';
+import { ROLE_LABELS } from '../../../domain/roles.ts';
 import { clearSessionCookies, requireActor, setSessionCookies } from '../../plugins/auth.ts';
 import * as repo from './repository.ts';
-import { ChangePasswordBody, LoginBody, MeReply } from './schemas.ts';
+import { OkReply } from '../../lib/schemas.ts';
+import { ChangePasswordBody, LoginBody, LoginReply, MeReply } from './schemas.ts';
 import * as service from './service.ts';
 import { AppError } from '../../errors.ts';
 
@@ -31,9 +33,10 @@ function warnIfProxiedUntrusted(request: FastifyRequest, ctx: AppContext) {
     + 'cùng một địa chỉ (giới hạn đăng nhập sai tính chung). Đặt TRUST_PROXY=1 hoặc địa chỉ của proxy.');
 }
 
-export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.post<{ Body: LoginBody }>('/api/auth/login', {
-    schema: { body: LoginBody },
+export const authRoutes: RouteModule = async (app, { ctx }) => {
+  app.post('/api/auth/login', {
+    config: { public: true },
+    schema: { body: LoginBody, response: { 200: LoginReply } },
   }, async (request, reply) => {
     warnIfProxiedUntrusted(request, ctx);
     const result = await withRetryAfter(reply, () => service.login(ctx, {
@@ -44,7 +47,8 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     return { mustChangePassword: result.mustChangePassword, csrfToken: result.csrfToken };
   });
 
-  app.post('/api/auth/logout', async (request, reply) => {
+  // Public: signing out with an expired session still clears the cookies.
+  app.post('/api/auth/logout', { config: { public: true }, schema: { response: { 200: OkReply } } }, async (request, reply) => {
     if (request.auth) await service.logout(ctx, request.auth.tokenHash);
     clearSessionCookies(reply);
     return { ok: true };
@@ -68,10 +72,10 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     };
   });
 
-  app.post<{ Body: ChangePasswordBody }>('/api/auth/change-password', { schema: { body: ChangePasswordBody } },
+  app.post('/api/auth/change-password', { schema: { body: ChangePasswordBody, response: { 200: OkReply } } },
     async (request, reply) => {
       requireActor(request);
       await withRetryAfter(reply, () => service.changePassword(ctx, request.auth!, { ...request.body, ip: request.ip }));
       return { ok: true };
     });
-}
+};

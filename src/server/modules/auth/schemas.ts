@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 
 export const LoginBody = Type.Object({
   username: Type.String({ minLength: 1, maxLength: 100 }),
@@ -11,6 +11,9 @@ export const ChangePasswordBody = Type.Object({
   newPassword: Type.String({ minLength: 1, maxLength: 200 }),
 });
 export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
+
+export const LoginReply = Type.Object({ mustChangePassword: Type.Boolean(), csrfToken: Type.String() });
+export type LoginReply = Static<typeof LoginReply>;
 
 export const GrantView = Type.Object({
   role: Type.String(),

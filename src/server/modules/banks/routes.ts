@@ -1,46 +1,49 @@
-import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import type { RouteModule } from '../../lib/route-module.ts';
 import { IdParams } from '../units/schemas.ts';
-import { CreateBankBody, ShareParams, TopicBody, UpdateBankBody, UpdateTopicBody } from './schemas.ts';
+import { BankView, CreateBankBody, ShareParams, TopicBody, TopicList, UpdateBankBody, UpdateTopicBody } from './schemas.ts';
 import * as service from './service.ts';
+import { Type } from '@fastify/type-provider-typebox';
+import { IdReply, OkReply } from '../../lib/schemas.ts';
 
-export async function bankRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get('/api/banks', async (request) => ({ items: await service.listBanks(ctx, requireActor(request)) }));
+export const bankRoutes: RouteModule = async (app, { ctx }) => {
+  app.get('/api/banks',
+    { schema: { response: { 200: Type.Object({ items: Type.Array(BankView) }) } } },
+    async (request) => ({ items: await service.listBanks(ctx, requireActor(request)) }));
 
-  app.post<{ Body: CreateBankBody }>('/api/banks', { schema: { body: CreateBankBody } },
+  app.post('/api/banks', { schema: { body: CreateBankBody, response: { 200: Type.Object({ id: Type.Integer(), code: Type.String() }) } } },
     async (request) => service.createBank(ctx, requireActor(request), request.body));
 
-  app.patch<{ Params: IdParams; Body: UpdateBankBody }>('/api/banks/:id', { schema: { params: IdParams, body: UpdateBankBody } },
+  app.patch('/api/banks/:id', { schema: { params: IdParams, body: UpdateBankBody, response: { 200: OkReply } } },
     async (request) => {
       await service.updateBank(ctx, requireActor(request), request.params.id, request.body);
       return { ok: true };
     });
 
-  app.put<{ Params: ShareParams }>('/api/banks/:id/shares/:unitId', { schema: { params: ShareParams } }, async (request) => {
+  app.put('/api/banks/:id/shares/:unitId', { schema: { params: ShareParams, response: { 200: OkReply } } }, async (request) => {
     await service.shareBank(ctx, requireActor(request), request.params.id, request.params.unitId, true);
     return { ok: true };
   });
 
-  app.delete<{ Params: ShareParams }>('/api/banks/:id/shares/:unitId', { schema: { params: ShareParams } }, async (request) => {
+  app.delete('/api/banks/:id/shares/:unitId', { schema: { params: ShareParams, response: { 200: OkReply } } }, async (request) => {
     await service.shareBank(ctx, requireActor(request), request.params.id, request.params.unitId, false);
     return { ok: true };
   });
 
-  app.get<{ Params: IdParams }>('/api/banks/:id/topics', { schema: { params: IdParams } },
+  app.get('/api/banks/:id/topics', { schema: { params: IdParams, response: { 200: TopicList } } },
     async (request) => service.listTopics(ctx, requireActor(request), request.params.id));
 
-  app.post<{ Params: IdParams; Body: TopicBody }>('/api/banks/:id/topics', { schema: { params: IdParams, body: TopicBody } },
+  app.post('/api/banks/:id/topics', { schema: { params: IdParams, body: TopicBody, response: { 200: IdReply } } },
     async (request) => service.createTopic(ctx, requireActor(request), request.params.id, request.body));
 
-  app.patch<{ Params: IdParams; Body: UpdateTopicBody }>('/api/topics/:id', { schema: { params: IdParams, body: UpdateTopicBody } },
+  app.patch('/api/topics/:id', { schema: { params: IdParams, body: UpdateTopicBody, response: { 200: OkReply } } },
     async (request) => {
       await service.updateTopic(ctx, requireActor(request), request.params.id, request.body);
       return { ok: true };
     });
 
-  app.delete<{ Params: IdParams }>('/api/topics/:id', { schema: { params: IdParams } }, async (request) => {
+  app.delete('/api/topics/:id', { schema: { params: IdParams, response: { 200: OkReply } } }, async (request) => {
     await service.deleteTopic(ctx, requireActor(request), request.params.id);
     return { ok: true };
   });
-}
+};

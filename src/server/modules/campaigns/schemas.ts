@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -33,3 +33,24 @@ export const TopicBody = Type.Object({
 export type TopicBody = Static<typeof TopicBody>;
 export const UpdateTopicBody = Type.Partial(TopicBody);
 export type UpdateTopicBody = Static<typeof UpdateTopicBody>;
+
+// Replies.
+const NullableText = Type.Union([Type.String(), Type.Null()]);
+export const CampaignSummary = Type.Object({
+  id: Type.Integer(), name: Type.String(), schoolYear: Type.String(), unitId: Type.Integer(), unitName: Type.String(),
+  startsOn: NullableText, endsOn: NullableText, siteCount: Type.Integer(), participantCount: Type.Integer(),
+});
+export type CampaignSummary = Static<typeof CampaignSummary>;
+export const CampaignTopic = Type.Object({
+  id: Type.Integer(), name: Type.String(), description: NullableText, lecturerId: Type.Union([Type.Integer(), Type.Null()]),
+  lecturerName: NullableText,
+});
+export type CampaignTopic = Static<typeof CampaignTopic>;
+export const CampaignDetail = Type.Object({
+  id: Type.Integer(), name: Type.String(), schoolYear: Type.String(), unitId: Type.Integer(), unitName: Type.String(),
+  startsOn: NullableText, endsOn: NullableText, description: NullableText,
+  attendanceRequiredPercent: Type.Union([Type.Number(), Type.Null()]), canManage: Type.Boolean(), limitedToOwnUnits: Type.Boolean(),
+  targets: Type.Array(Type.Object({ unitId: Type.Integer(), unitName: Type.String(), positions: Type.Array(Type.String()) })),
+  topics: Type.Array(CampaignTopic),
+});
+export type CampaignDetail = Static<typeof CampaignDetail>;

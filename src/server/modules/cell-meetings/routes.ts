@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
-import type { AppContext } from '../../context.ts';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import { errors } from '../../errors.ts';
 import { fold } from '../../../domain/text.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import type { RouteModule } from '../../lib/route-module.ts';
+import { IdReply, OkReply } from '../../lib/schemas.ts';
+import { CriteriaSet, DraftReply, MeetingDetail, MeetingList } from './schemas.ts';
 import { IdParams } from '../units/schemas.ts';
 import * as service from './service.ts';
 
@@ -33,28 +34,30 @@ const SetBody = Type.Object({
   bands: Type.Optional(Type.Array(Type.Object({ label: Type.String({ minLength: 1, maxLength: 50 }), min: Type.Number({ minimum: 0 }) }), { maxItems: 10 })),
 });
 
-export async function cellMeetingRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get('/api/criteria-sets', async (request) => ({ items: await service.listCriteriaSets(ctx, requireActor(request)) }));
+export const cellMeetingRoutes: RouteModule = async (app, { ctx }) => {
+  app.get('/api/criteria-sets',
+    { schema: { response: { 200: Type.Object({ items: Type.Array(CriteriaSet) }) } } },
+    async (request) => ({ items: await service.listCriteriaSets(ctx, requireActor(request)) }));
 
-  app.post<{ Body: Static<typeof SetBody> }>('/api/criteria-sets', { schema: { body: SetBody } },
+  app.post('/api/criteria-sets', { schema: { body: SetBody, response: { 200: IdReply } } },
     async (request) => service.createCriteriaSet(ctx, requireActor(request), request.body));
 
-  app.get<{ Querystring: Static<typeof ListQuery> }>('/api/cell-meetings', { schema: { querystring: ListQuery } },
+  app.get('/api/cell-meetings', { schema: { querystring: ListQuery, response: { 200: MeetingList } } },
     async (request) => service.listMeetings(ctx, requireActor(request), request.query));
 
-  app.post<{ Body: Static<typeof MeetingBody> }>('/api/cell-meetings', { schema: { body: MeetingBody } },
+  app.post('/api/cell-meetings', { schema: { body: MeetingBody, response: { 200: IdReply } } },
     async (request) => service.createMeeting(ctx, requireActor(request), request.body));
 
-  app.get<{ Params: IdParams }>('/api/cell-meetings/:id', { schema: { params: IdParams } },
+  app.get('/api/cell-meetings/:id', { schema: { params: IdParams, response: { 200: MeetingDetail } } },
     async (request) => service.getMeeting(ctx, requireActor(request), request.params.id));
 
-  app.patch<{ Params: IdParams; Body: Static<typeof UpdateMeetingBody> }>('/api/cell-meetings/:id',
-    { schema: { params: IdParams, body: UpdateMeetingBody } }, async (request) => {
+  app.patch('/api/cell-meetings/:id',
+    { schema: { params: IdParams, body: UpdateMeetingBody, response: { 200: OkReply } } }, async (request) => {
       await service.updateMeeting(ctx, requireActor(request), request.params.id, request.body);
       return { ok: true };
     });
 
-  app.post<{ Params: IdParams }>('/api/cell-meetings/:id/draft', { schema: { params: IdParams } }, async (request) => {
+  app.post('/api/cell-meetings/:id/draft', { schema: { params: IdParams, response: { 200: DraftReply } } }, async (request) => {
     const actor = requireActor(request);
     await service.assertCanEditMeeting(ctx, actor, request.params.id);
     const part = await request.file();
@@ -62,7 +65,7 @@ export async function cellMeetingRoutes(app: FastifyInstance, ctx: AppContext) {
     return service.uploadDraft(ctx, actor, request.params.id, part.filename, await part.toBuffer());
   });
 
-  app.get<{ Params: IdParams }>('/api/cell-meetings/:id/draft', { schema: { params: IdParams } }, async (request, reply) => {
+  app.get('/api/cell-meetings/:id/draft', { config: { file: true }, schema: { params: IdParams } }, async (request, reply) => {
     const file = await service.draftFile(ctx, requireActor(request), request.params.id);
     const inline = file.contentType === 'application/pdf';
     return reply.type(file.contentType).header('cache-control', 'private, no-store')
@@ -70,4 +73,4 @@ export async function cellMeetingRoutes(app: FastifyInstance, ctx: AppContext) {
         + `filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
       .send(file.bytes);
   });
-}
+};

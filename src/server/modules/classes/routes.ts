@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import { periodLabel } from '../../../domain/training/class-report.ts';
-import type { AppContext } from '../../context.ts';
 import { attachment } from '../../files/attachment.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import type { RouteModule } from '../../lib/route-module.ts';
+import { IdReply, OkReply } from '../../lib/schemas.ts';
+import { ClassDetail, ClassReport, ClassSession, ClassSummary, ClassType, MyClass } from './schemas.ts';
 import { IdParams } from '../units/schemas.ts';
 import { writeClassReportPdf, writeClassReportXlsx } from './report-files.ts';
 import { classReport } from './report-service.ts';
@@ -42,71 +43,79 @@ const SessionBody = Type.Object({ date: IsoDate, half: Type.Union([Type.Literal(
 const MarkBody = Type.Object({ status: Type.Union([Type.Literal('present'), Type.Literal('late'), Type.Literal('absent')]), reason: Text(200) });
 const ListQuery = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), unitId: Type.Optional(Type.Integer()) });
 
-export async function classRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get('/api/class-types', async (request) => ({ items: await service.listClassTypes(ctx, requireActor(request)) }));
+export const classRoutes: RouteModule = async (app, { ctx }) => {
+  app.get('/api/class-types',
+    { schema: { response: { 200: Type.Object({ items: Type.Array(ClassType) }) } } },
+    async (request) => ({ items: await service.listClassTypes(ctx, requireActor(request)) }));
 
-  app.post<{ Body: { code: string; name: string } }>('/api/class-types',
-    { schema: { body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 20 }), name: Type.String({ minLength: 1, maxLength: 200 }) }) } },
+  app.post('/api/class-types',
+    { schema: { body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 20 }), name: Type.String({ minLength: 1, maxLength: 200 }) }), response: { 200: IdReply } } },
     async (request) => service.createClassType(ctx, requireActor(request), request.body));
 
-  app.patch<{ Params: IdParams; Body: { name?: string; active?: boolean } }>('/api/class-types/:id',
-    { schema: { params: IdParams, body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })), active: Type.Optional(Type.Boolean()) }) } },
+  app.patch('/api/class-types/:id',
+    { schema: { params: IdParams, body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })), active: Type.Optional(Type.Boolean()) }), response: { 200: OkReply } } },
     async (request) => {
       await service.updateClassType(ctx, requireActor(request), request.params.id, request.body);
       return { ok: true };
     });
 
-  app.get<{ Querystring: Static<typeof ListQuery> }>('/api/classes', { schema: { querystring: ListQuery } },
+  app.get('/api/classes', { schema: { querystring: ListQuery, response: { 200: Type.Object({ items: Type.Array(ClassSummary) }) } } },
     async (request) => ({ items: await service.listClasses(ctx, requireActor(request), request.query) }));
 
-  app.post<{ Body: Static<typeof ClassBody> }>('/api/classes', { schema: { body: ClassBody } },
+  app.post('/api/classes', { schema: { body: ClassBody, response: { 200: IdReply } } },
     async (request) => service.createClass(ctx, requireActor(request), request.body));
 
-  app.get<{ Params: IdParams }>('/api/classes/:id', { schema: { params: IdParams } },
+  app.get('/api/classes/:id', { schema: { params: IdParams, response: { 200: ClassDetail } } },
     async (request) => service.getClass(ctx, requireActor(request), request.params.id));
 
-  app.patch<{ Params: IdParams; Body: Static<typeof UpdateClassBody> }>('/api/classes/:id', { schema: { params: IdParams, body: UpdateClassBody } },
+  app.patch('/api/classes/:id', { schema: { params: IdParams, body: UpdateClassBody, response: { 200: OkReply } } },
     async (request) => {
       await service.updateClass(ctx, requireActor(request), request.params.id, request.body);
       return { ok: true };
     });
 
-  app.put<{ Params: IdParams; Body: { lecturerIds: number[] } }>('/api/classes/:id/lecturers',
-    { schema: { params: IdParams, body: Type.Object({ lecturerIds: Type.Array(Type.Integer(), { maxItems: 100 }) }) } }, async (request) => {
+  app.put('/api/classes/:id/lecturers',
+    { schema: { params: IdParams, body: Type.Object({ lecturerIds: Type.Array(Type.Integer(), { maxItems: 100 }) }), response: { 200: OkReply } } }, async (request) => {
       await service.setClassLecturers(ctx, requireActor(request), request.params.id, request.body.lecturerIds);
       return { ok: true };
     });
 
-  app.post<{ Params: IdParams; Body: Static<typeof TraineesBody> }>('/api/classes/:id/trainees', { schema: { params: IdParams, body: TraineesBody } },
+  app.post('/api/classes/:id/trainees',
+    { schema: { params: IdParams, body: TraineesBody, response: { 200: Type.Object({ added: Type.Integer() }) } } },
     async (request) => service.addTrainees(ctx, requireActor(request), request.params.id, request.body));
 
-  app.patch<{ Params: IdParams; Body: Static<typeof TraineeBody> }>('/api/class-trainees/:id', { schema: { params: IdParams, body: TraineeBody } },
+  app.patch('/api/class-trainees/:id', { schema: { params: IdParams, body: TraineeBody, response: { 200: OkReply } } },
     async (request) => {
       await service.updateTrainee(ctx, requireActor(request), request.params.id, request.body);
       return { ok: true };
     });
 
-  app.post<{ Params: IdParams; Body: Static<typeof EvaluationBody> }>('/api/classes/:id/evaluations',
-    { schema: { params: IdParams, body: EvaluationBody } },
+  app.post('/api/classes/:id/evaluations',
+    { schema: { params: IdParams, body: EvaluationBody, response: { 200: OkReply } } },
     async (request) => service.evaluateLecturer(ctx, requireActor(request), request.params.id, request.body));
 
-  app.get<{ Params: IdParams }>('/api/classes/:id/sessions', { schema: { params: IdParams } },
+  app.get('/api/classes/:id/sessions',
+    { schema: { params: IdParams, response: { 200: Type.Object({ items: Type.Array(ClassSession) }) } } },
     async (request) => ({ items: await classSessions(ctx, requireActor(request), request.params.id) }));
 
-  app.post<{ Params: IdParams; Body: Static<typeof SessionBody> }>('/api/classes/:id/sessions', { schema: { params: IdParams, body: SessionBody } },
+  app.post('/api/classes/:id/sessions', { schema: { params: IdParams, body: SessionBody, response: { 200: IdReply } } },
     async (request) => addClassSession(ctx, requireActor(request), request.params.id, request.body));
 
-  app.put<{ Params: { id: number; traineeId: number }; Body: Static<typeof MarkBody> }>('/api/class-sessions/:id/attendance/:traineeId',
-    { schema: { params: Type.Object({ id: Type.Integer(), traineeId: Type.Integer() }), body: MarkBody } },
+  app.put('/api/class-sessions/:id/attendance/:traineeId',
+    { schema: { params: Type.Object({ id: Type.Integer(), traineeId: Type.Integer() }), body: MarkBody, response: { 200: OkReply } } },
     async (request) => markClassAttendance(ctx, requireActor(request), request.params.id, request.params.traineeId, request.body));
 
-  app.get('/api/my/classes', async (request) => ({ items: await service.myClasses(ctx, requireActor(request)) }));
+  app.get('/api/my/classes',
+    { schema: { response: { 200: Type.Object({ items: Type.Array(MyClass) }) } } },
+    async (request) => ({ items: await service.myClasses(ctx, requireActor(request)) }));
 
-  app.get<{ Querystring: Static<typeof ReportQuery> }>('/api/class-reports', { schema: { querystring: ReportQuery } },
-    async (request) => classReport(ctx, requireActor(request), request.query));
+  app.get('/api/class-reports', { schema: { querystring: ReportQuery, response: { 200: ClassReport } } }, async (request) => {
+    const report = await classReport(ctx, requireActor(request), request.query);
+    return { ...report, generatedAt: report.generatedAt.toISOString() };
+  });
 
   for (const format of ['xlsx', 'pdf'] as const) {
-    app.get<{ Querystring: Static<typeof ReportQuery> }>(`/api/class-reports.${format}`, { schema: { querystring: ReportQuery } },
+    app.get(`/api/class-reports.${format}`, { config: { file: true }, schema: { querystring: ReportQuery } },
       async (request, reply) => {
         const report = await classReport(ctx, requireActor(request), request.query);
         const file = format === 'xlsx' ? await writeClassReportXlsx(report) : await writeClassReportPdf(report);
@@ -114,4 +123,4 @@ export async function classRoutes(app: FastifyInstance, ctx: AppContext) {
           .header('cache-control', 'no-store');
       });
   }
-}
+};

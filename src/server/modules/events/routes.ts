@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
-import type { AppContext } from '../../context.ts';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import { attachment } from '../../files/attachment.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import type { RouteModule } from '../../lib/route-module.ts';
+import { IdReply, OkReply } from '../../lib/schemas.ts';
+import { EventAbsentee, EventDetail, EventSheet, EventSummary, InviteReply } from './schemas.ts';
 import { IdParams } from '../units/schemas.ts';
 import { writeEventAbsenteesXlsx } from './absentees-xlsx.ts';
 import * as service from './service.ts';
@@ -26,36 +27,39 @@ const MarkBody = Type.Object({ day: IsoDate, half: Half, status: Type.Union([Typ
   reason: Text(200) });
 const MarkParams = Type.Object({ id: Type.Integer(), personId: Type.Integer() });
 
-export async function eventRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get('/api/events', async (request) => ({ items: await service.listEvents(ctx, requireActor(request)) }));
+export const eventRoutes: RouteModule = async (app, { ctx }) => {
+  app.get('/api/events',
+    { schema: { response: { 200: Type.Object({ items: Type.Array(EventSummary) }) } } },
+    async (request) => ({ items: await service.listEvents(ctx, requireActor(request)) }));
 
-  app.post<{ Body: Static<typeof EventBody> }>('/api/events', { schema: { body: EventBody } },
+  app.post('/api/events', { schema: { body: EventBody, response: { 200: IdReply } } },
     async (request) => service.createEvent(ctx, requireActor(request), request.body));
 
-  app.get<{ Params: IdParams }>('/api/events/:id', { schema: { params: IdParams } },
+  app.get('/api/events/:id', { schema: { params: IdParams, response: { 200: EventDetail } } },
     async (request) => service.getEvent(ctx, requireActor(request), request.params.id));
 
-  app.patch<{ Params: IdParams; Body: { programme?: string | null; location?: string | null } }>('/api/events/:id',
-    { schema: { params: IdParams, body: Type.Object({ programme: Text(20_000), location: Text(300) }) } }, async (request) => {
+  app.patch('/api/events/:id',
+    { schema: { params: IdParams, body: Type.Object({ programme: Text(20_000), location: Text(300) }), response: { 200: OkReply } } }, async (request) => {
       await service.updateProgramme(ctx, requireActor(request), request.params.id, request.body);
       return { ok: true };
     });
 
-  app.post<{ Params: IdParams; Body: Static<typeof InviteBody> }>('/api/events/:id/invitees', { schema: { params: IdParams, body: InviteBody } },
+  app.post('/api/events/:id/invitees', { schema: { params: IdParams, body: InviteBody, response: { 200: InviteReply } } },
     async (request) => service.invite(ctx, requireActor(request), request.params.id, request.body));
 
-  app.get<{ Params: IdParams }>('/api/events/:id/attendance', { schema: { params: IdParams } },
+  app.get('/api/events/:id/attendance', { schema: { params: IdParams, response: { 200: EventSheet } } },
     async (request) => service.attendanceSheet(ctx, requireActor(request), request.params.id));
 
-  app.put<{ Params: Static<typeof MarkParams>; Body: Static<typeof MarkBody> }>('/api/events/:id/attendance/:personId',
-    { schema: { params: MarkParams, body: MarkBody } },
+  app.put('/api/events/:id/attendance/:personId',
+    { schema: { params: MarkParams, body: MarkBody, response: { 200: OkReply } } },
     async (request) => service.markHalfDay(ctx, requireActor(request), request.params.id, request.params.personId, request.body));
 
-  app.get<{ Params: IdParams }>('/api/events/:id/absentees', { schema: { params: IdParams } },
+  app.get('/api/events/:id/absentees',
+    { schema: { params: IdParams, response: { 200: Type.Object({ items: Type.Array(EventAbsentee) }) } } },
     async (request) => ({ items: (await service.eventAbsentees(ctx, requireActor(request), request.params.id)).rows }));
 
-  app.get<{ Params: IdParams }>('/api/events/:id/absentees.xlsx', { schema: { params: IdParams } }, async (request, reply) => {
+  app.get('/api/events/:id/absentees.xlsx', { config: { file: true }, schema: { params: IdParams } }, async (request, reply) => {
     const data = await service.eventAbsentees(ctx, requireActor(request), request.params.id);
     return attachment(reply, await writeEventAbsenteesXlsx(data, ctx.clock.now()), `Vắng mặt - ${data.event.name}.xlsx`).header('cache-control', 'no-store');
   });
-}
+};

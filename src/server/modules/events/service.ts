@@ -34,8 +34,8 @@ async function eventForManager(db: Executor, actor: Actor, id: number) {
   return access.event;
 }
 
-const view = (e: repo.EventRow) => ({ id: e.id, unitId: e.unit_id, unitName: e.unit_name, kind: e.kind, name: e.name, startsOn: e.starts_on,
-  endsOn: e.ends_on, halves: e.halves, location: e.location, programme: e.programme,
+const view = (e: repo.EventRow) => ({ id: e.id, unitId: e.unit_id, unitName: e.unit_name, kind: e.kind as 'conference' | 'course', name: e.name, startsOn: e.starts_on,
+  endsOn: e.ends_on, halves: e.halves as 'both' | Half, location: e.location, programme: e.programme,
   halfDays: halfDays(e.starts_on, e.ends_on, e.halves as 'both' | Half) });
 
 export async function listEvents(ctx: AppContext, actor: Actor) {
@@ -95,10 +95,10 @@ export async function invite(ctx: AppContext, actor: Actor, id: number, input: {
 export async function attendanceSheet(ctx: AppContext, actor: Actor, id: number) {
   const access = await eventAccess(ctx.db, actor, id);
   const [people, marks] = await Promise.all([repo.invitees(ctx.db, access.event.id, access.scopePaths), repo.marks(ctx.db, access.event.id)]);
-  const byPerson = new Map<number, Record<string, { status: string; reason: string | null }>>();
+  const byPerson = new Map<number, Record<string, { status: AttendanceStatus; reason: string | null }>>();
   for (const m of marks) {
     const row = byPerson.get(m.person_id) ?? {};
-    row[`${m.day}/${m.half}`] = { status: m.status, reason: m.reason };
+    row[`${m.day}/${m.half}`] = { status: m.status as AttendanceStatus, reason: m.reason };
     byPerson.set(m.person_id, row);
   }
   return { event: { ...view(access.event), canManage: access.manage },

@@ -1,4 +1,6 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Passthrough } from '../../lib/schemas.ts';
+import type { AttemptResult, ExamPayload, MyAssessment, PingReply, SaveAnswersReply } from '../../../domain/assessment/views.ts';
 import { Nullable } from '../../lib/nullable.ts';
 
 const Answer = Type.Object({
@@ -32,3 +34,12 @@ export type SubmitBody = Static<typeof SubmitBody>;
 
 export const ImageParams = Type.Object({ id: Type.Integer(), imageId: Type.Integer() });
 export type ImageParams = Static<typeof ImageParams>;
+
+// Replies: the types of domain/assessment/views.ts (the participant's pages import them), sent as they are — the
+// exam's hot paths keep JSON.stringify's speed and every field of those types.
+export const MyAssessmentsReply = Passthrough<{ items: MyAssessment[]; serverNow: string }>('MyAssessment[] (domain/assessment/views.ts)');
+export const StartReply = Type.Object({ attemptId: Type.Integer() });
+export const ExamPayloadReply = Passthrough<ExamPayload>('ExamPayload (domain/assessment/views.ts)');
+export const SaveAnswersReplyView = Passthrough<SaveAnswersReply>('SaveAnswersReply (domain/assessment/views.ts)');
+export const PingReplyView = Passthrough<PingReply>('PingReply (domain/assessment/views.ts)');
+export const AttemptResultView = Passthrough<AttemptResult>('AttemptResult (domain/assessment/views.ts)');

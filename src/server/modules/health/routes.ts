@@ -1,9 +1,14 @@
-import type { FastifyInstance } from 'fastify';
+import type { RouteModule } from '../../lib/route-module.ts';
 import { sql } from 'kysely';
-import type { AppContext } from '../../context.ts';
+import { Type } from '@fastify/type-provider-typebox';
 
-export async function healthRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get('/healthz', async (request, reply) => {
+const HealthReply = Type.Object({ status: Type.String(), database: Type.String() });
+
+export const healthRoutes: RouteModule = async (app, { ctx }) => {
+  app.get('/healthz', {
+    config: { public: true },
+    schema: { response: { 200: HealthReply, 503: Type.Intersect([HealthReply, Type.Object({ message: Type.String() })]) } },
+  }, async (request, reply) => {
     try {
       await sql`select 1`.execute(ctx.db);
       return { status: 'ok', database: ctx.dialect };
@@ -13,4 +18,4 @@ export async function healthRoutes(app: FastifyInstance, ctx: AppContext) {
         message: 'Không kết nối được cơ sở dữ liệu: máy chủ tạm ngừng phục vụ và sẽ tự hoạt động lại khi cơ sở dữ liệu trở lại.' });
     }
   });
-}
+};

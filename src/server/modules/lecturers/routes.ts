@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
-import type { AppContext } from '../../context.ts';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import { requireActor } from '../../plugins/auth.ts';
+import type { RouteModule } from '../../lib/route-module.ts';
+import { IdReply, OkReply } from '../../lib/schemas.ts';
+import { LecturerView } from './schemas.ts';
 import { IdParams } from '../units/schemas.ts';
 import * as service from './service.ts';
 
@@ -23,15 +24,17 @@ const UpdateLecturerBody = Type.Object({
   active: Type.Optional(Type.Boolean()),
 });
 
-export async function lecturerRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get('/api/lecturers', async (request) => ({ items: await service.listLecturers(ctx, requireActor(request)) }));
+export const lecturerRoutes: RouteModule = async (app, { ctx }) => {
+  app.get('/api/lecturers',
+    { schema: { response: { 200: Type.Object({ items: Type.Array(LecturerView) }) } } },
+    async (request) => ({ items: await service.listLecturers(ctx, requireActor(request)) }));
 
-  app.post<{ Body: Static<typeof LecturerBody> }>('/api/lecturers', { schema: { body: LecturerBody } },
+  app.post('/api/lecturers', { schema: { body: LecturerBody, response: { 200: IdReply } } },
     async (request) => service.createLecturer(ctx, requireActor(request), request.body));
 
-  app.patch<{ Params: IdParams; Body: Static<typeof UpdateLecturerBody> }>('/api/lecturers/:id',
-    { schema: { params: IdParams, body: UpdateLecturerBody } }, async (request) => {
+  app.patch('/api/lecturers/:id',
+    { schema: { params: IdParams, body: UpdateLecturerBody, response: { 200: OkReply } } }, async (request) => {
       await service.updateLecturer(ctx, requireActor(request), request.params.id, request.body);
       return { ok: true };
     });
-}
+};

@@ -23,7 +23,7 @@ export async function findLecturerForUse(db: Executor, actor: Actor, id: number)
 
 const view = (l: NonNullable<Awaited<ReturnType<typeof repo.findLecturer>>>) => ({
   id: l.id, unitId: l.unit_id, unitName: l.unit_name, personId: l.person_id, fullName: l.full_name, title: l.title,
-  workplace: l.workplace, kind: l.kind, active: l.active === 1,
+  workplace: l.workplace, kind: l.kind as (typeof LECTURER_KINDS)[number], active: l.active === 1,
 });
 
 export async function listLecturers(ctx: AppContext, actor: Actor) {

@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
-import type { AppContext } from '../../context.ts';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import { errors } from '../../errors.ts';
 import { fold } from '../../../domain/text.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import type { RouteModule } from '../../lib/route-module.ts';
+import { IdReply, OkReply } from '../../lib/schemas.ts';
+import { MaterialList, OpenLinkReply, UploadReply } from './schemas.ts';
 import { IdParams } from '../units/schemas.ts';
 import * as service from './service.ts';
 
@@ -14,12 +15,12 @@ const LinkBody = Type.Object({
   topicId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
 });
 
-export async function materialRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get<{ Params: IdParams }>('/api/campaigns/:id/materials', { schema: { params: IdParams } },
+export const materialRoutes: RouteModule = async (app, { ctx }) => {
+  app.get('/api/campaigns/:id/materials', { schema: { params: IdParams, response: { 200: MaterialList } } },
     async (request) => ({ items: await service.listMaterials(ctx, requireActor(request), request.params.id) }));
 
-  app.post<{ Params: IdParams; Querystring: Static<typeof UploadQuery> }>('/api/campaigns/:id/materials',
-    { schema: { params: IdParams, querystring: UploadQuery } }, async (request) => {
+  app.post('/api/campaigns/:id/materials',
+    { schema: { params: IdParams, querystring: UploadQuery, response: { 200: UploadReply } } }, async (request) => {
       const actor = requireActor(request);
       await service.assertCanAddMaterial(ctx, actor, { campaignId: request.params.id });
       const part = await request.file();
@@ -28,10 +29,10 @@ export async function materialRoutes(app: FastifyInstance, ctx: AppContext) {
       return service.uploadMaterial(ctx, actor, { campaignId: request.params.id }, { fileName: part.filename, bytes, ...request.query });
     });
 
-  app.get<{ Params: IdParams }>('/api/events/:id/materials', { schema: { params: IdParams } },
+  app.get('/api/events/:id/materials', { schema: { params: IdParams, response: { 200: MaterialList } } },
     async (request) => ({ items: await service.listEventMaterials(ctx, requireActor(request), request.params.id) }));
 
-  app.post<{ Params: IdParams }>('/api/events/:id/materials', { schema: { params: IdParams } }, async (request) => {
+  app.post('/api/events/:id/materials', { schema: { params: IdParams, response: { 200: UploadReply } } }, async (request) => {
     const actor = requireActor(request);
     await service.assertCanAddMaterial(ctx, actor, { eventId: request.params.id });
     const part = await request.file();
@@ -40,13 +41,13 @@ export async function materialRoutes(app: FastifyInstance, ctx: AppContext) {
     return service.uploadMaterial(ctx, actor, { eventId: request.params.id }, { fileName: part.filename, bytes });
   });
 
-  app.post<{ Params: IdParams; Body: Static<typeof LinkBody> }>('/api/events/:id/links', { schema: { params: IdParams, body: LinkBody } },
+  app.post('/api/events/:id/links', { schema: { params: IdParams, body: LinkBody, response: { 200: IdReply } } },
     async (request) => service.addLink(ctx, requireActor(request), { eventId: request.params.id }, request.body));
 
-  app.post<{ Params: IdParams; Body: Static<typeof LinkBody> }>('/api/campaigns/:id/links', { schema: { params: IdParams, body: LinkBody } },
+  app.post('/api/campaigns/:id/links', { schema: { params: IdParams, body: LinkBody, response: { 200: IdReply } } },
     async (request) => service.addLink(ctx, requireActor(request), { campaignId: request.params.id }, request.body));
 
-  app.get<{ Params: IdParams }>('/api/materials/:id/file', { schema: { params: IdParams } }, async (request, reply) => {
+  app.get('/api/materials/:id/file', { config: { file: true }, schema: { params: IdParams } }, async (request, reply) => {
     const file = await service.openMaterialFile(ctx, requireActor(request), request.params.id);
     const ascii = fold(file.fileName).replace(/[^a-z0-9._-]+/g, '-');
     return reply.type(file.contentType).header('cache-control', 'private, no-store')
@@ -54,11 +55,11 @@ export async function materialRoutes(app: FastifyInstance, ctx: AppContext) {
       .send(file.bytes);
   });
 
-  app.post<{ Params: IdParams }>('/api/materials/:id/open', { schema: { params: IdParams } },
+  app.post('/api/materials/:id/open', { schema: { params: IdParams, response: { 200: OpenLinkReply } } },
     async (request) => service.openMaterialLink(ctx, requireActor(request), request.params.id));
 
-  app.delete<{ Params: IdParams }>('/api/materials/:id', { schema: { params: IdParams } }, async (request) => {
+  app.delete('/api/materials/:id', { schema: { params: IdParams, response: { 200: OkReply } } }, async (request) => {
     await service.deleteMaterial(ctx, requireActor(request), request.params.id);
     return { ok: true };
   });
-}
+};

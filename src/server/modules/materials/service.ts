@@ -97,7 +97,7 @@ export async function addLink(ctx: AppContext, actor: Actor, owner: MaterialOwne
 
 export function materialView(m: Awaited<ReturnType<typeof repo.materialsOf>>[number], withCounts: boolean) {
   return {
-    id: m.id, title: m.title, kind: m.kind, url: m.kind === 'link' ? m.url : null, fileName: m.file_name, contentType: m.content_type,
+    id: m.id, title: m.title, kind: m.kind as 'file' | 'link', url: m.kind === 'link' ? m.url : null, fileName: m.file_name, contentType: m.content_type,
     size: m.size, topicId: m.topic_id, topicName: m.topic_name, inline: m.content_type === 'application/pdf' || Boolean(m.content_type?.startsWith('image/')),
     ...(withCounts ? { readers: Number(m.readers ?? 0), opens: Number(m.opens ?? 0) } : {}),
   };

@@ -1,8 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import type { RouteModule } from '../../lib/route-module.ts';
 import { myTraining } from './service.ts';
+import { MyTraining } from './schemas.ts';
 
-export async function myTrainingRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get('/api/my/training', async (request) => myTraining(ctx, requireActor(request)));
-}
+export const myTrainingRoutes: RouteModule = async (app, { ctx }) => {
+  app.get('/api/my/training', { schema: { response: { 200: MyTraining } } }, async (request) => myTraining(ctx, requireActor(request)));
+};

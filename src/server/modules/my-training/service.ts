@@ -1,3 +1,4 @@
+import type { AttendanceStatus } from '../../../domain/training/attendance.ts';
 import type { Actor } from '../../../domain/roles.ts';
 import type { AppContext } from '../../context.ts';
 import { materialsOf } from '../materials/repository.ts';
@@ -22,7 +23,7 @@ export async function myTraining(ctx: AppContext, actor: Actor) {
     campaigns.push({
       id: a.campaign_id, name: a.campaign_name, schoolYear: a.school_year, startsOn: a.starts_on, endsOn: a.ends_on,
       site: { id: a.site_id, name: a.site_name, address: a.address, onlineUrl: a.online_url },
-      sessions: sessions.filter((s) => s.site_id === a.site_id).map((s) => ({ ...sessionView(s), myStatus: marks.get(s.id) ?? null })),
+      sessions: sessions.filter((s) => s.site_id === a.site_id).map((s) => ({ ...sessionView(s), myStatus: (marks.get(s.id) ?? null) as AttendanceStatus | null })),
       materials: materials.map((m) => materialView(m, false)),
     });
   }

@@ -1,13 +1,15 @@
-import { Type, type Static } from '@sinclair/typebox';
-import { Nullable, NullableEnum } from '../../lib/nullable.ts';
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Nullable, NullableEnum, OneOf } from '../../lib/nullable.ts';
 import { GENDERS, POSITIONS } from '../../../domain/roster.ts';
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
+const Position = OneOf(POSITIONS);
+
 export const PersonInput = Type.Object({
   fullName: Type.String({ minLength: 1, maxLength: 120 }),
   unitId: Type.Integer(),
-  position: Type.Union(POSITIONS.map((p) => Type.Literal(p))),
+  position: OneOf(POSITIONS),
   birthDate: Type.Optional(Nullable(IsoDate)),
   gender: Type.Optional(NullableEnum(GENDERS)),
   staffId: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
@@ -28,12 +30,12 @@ export const PersonView = Type.Object({
   id: Type.Integer(),
   fullName: Type.String(),
   birthDate: Type.Union([Type.String(), Type.Null()]),
-  gender: Type.Union([Type.String(), Type.Null()]),
+  gender: NullableEnum(GENDERS),
   staffId: Type.Union([Type.String(), Type.Null()]),
   citizenId: Type.Union([Type.String(), Type.Null()]),
   unitId: Type.Integer(),
   unitName: Type.String(),
-  position: Type.String(),
+  position: Position,
   partyMember: Type.Boolean(),
   partyJoinedOn: Type.Union([Type.String(), Type.Null()]),
   theoryLevel: Type.Union([Type.String(), Type.Null()]),
@@ -50,7 +52,7 @@ export type PersonView = Static<typeof PersonView>;
 export const PeopleQuery = Type.Object({
   unitId: Type.Optional(Type.Integer()),
   q: Type.Optional(Type.String({ maxLength: 100 })),
-  position: Type.Optional(Type.Union(POSITIONS.map((p) => Type.Literal(p)))),
+  position: Type.Optional(OneOf(POSITIONS)),
   partyMember: Type.Optional(Type.Boolean()),
   includeInactive: Type.Optional(Type.Boolean()),
   page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),

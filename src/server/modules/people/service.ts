@@ -2,6 +2,7 @@ import { can, scopeOf, type Actor } from '../../../domain/roles.ts';
 import { ROLE_LABELS, type Role } from '../../../domain/roles.ts';
 import { checkCitizenId, checkEmail, checkIsoDate, checkPhone, checkStaffId, type FieldResult } from '../../../domain/person-fields.ts';
 import { fold, nameSortKey, normalizeText } from '../../../domain/text.ts';
+import type { Gender, Position } from '../../../domain/roster.ts';
 import type { Executor } from '../../db/database.ts';
 import type { PersonUpdate } from '../../db/schema.ts';
 import { nowIso, type AppContext } from '../../context.ts';
@@ -13,8 +14,8 @@ import type { PeopleQuery, PersonDetail, PersonInput, PersonUpdateInput, PersonV
 
 export function toPersonView(r: repo.PersonListRow): PersonView {
   return {
-    id: r.id, fullName: r.full_name, birthDate: r.birth_date, gender: r.gender, staffId: r.staff_id,
-    citizenId: r.citizen_id, unitId: r.unit_id, unitName: r.unit_name, position: r.position,
+    id: r.id, fullName: r.full_name, birthDate: r.birth_date, gender: r.gender as Gender | null, staffId: r.staff_id,
+    citizenId: r.citizen_id, unitId: r.unit_id, unitName: r.unit_name, position: r.position as Position,
     partyMember: r.party_member === 1, partyJoinedOn: r.party_joined_on, theoryLevel: r.theory_level,
     phone: r.phone, email: r.email, active: r.active === 1, username: r.username ?? null, userId: r.user_id ?? null,
     hasLoggedIn: Boolean(r.last_login_at), accountDisabled: r.account_disabled === 1,

@@ -1,3 +1,4 @@
+import type { Difficulty } from '../../../domain/question-bank/types.ts';
 import { duplicateKey, searchText } from '../../../domain/question-bank/keys.ts';
 import { blocksOfPlainText, richLimitProblem, stemOfBlocks, type RichBlock } from '../../../domain/question-bank/rich-text.ts';
 import { normalizeTags } from '../../../domain/question-bank/tags.ts';
@@ -28,7 +29,7 @@ export async function getQuestion(ctx: AppContext, actor: Actor, id: number) {
   const uses = await assessmentsUsingVersions(ctx.db, versions.map((v) => v.id));
   return {
     id: row.id, bankId: row.bank_id, version: row.current_version, topicId: row.topic_id, topic: row.topic_name,
-    difficulty: row.difficulty, stem: content.stem, stemRich: content.stemRich ?? null, stemImages: content.stemImages,
+    difficulty: row.difficulty as Difficulty | null, stem: content.stem, stemRich: content.stemRich ?? null, stemImages: content.stemImages,
     options: letteredOptions(content, row.correct_index), tags: tags.get(row.id) ?? [], source: row.source,
     versions: versions.map((v) => ({ version: v.version, createdAt: v.created_at, createdBy: v.display_name, locked: v.locked === 1,
       usedBy: uses.filter((u) => u.version_id === v.id).map((u) => ({ id: u.id, title: u.title, opensAt: u.opens_at })) })),

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { AppContext } from '../../context.ts';
+import type { FastifyReply } from 'fastify';
 import { errors } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import type { RouteModule } from '../../lib/route-module.ts';
 import { bankForActor } from '../banks/service.ts';
 import { IdParams } from '../units/schemas.ts';
 import { commitForBank, previewForBank } from './import-service.ts';
@@ -15,7 +15,11 @@ import { questionTemplate } from './template.ts';
 import { formatOf } from './parse-file.ts';
 import { deleteQuestion, editQuestion, getQuestion } from './edit-service.ts';
 import { imageTooLarge, MAX_IMAGE_BYTES, previewImage, uploadBankImage } from './image-service.ts';
-import { CommitBody, EditBody, ExportQuery, ImageParams, PreviewImageParams, QuestionQuery } from './schemas.ts';
+import {
+  CommitBody, CommitReply, EditBody, EditReply, ExportQuery, ImageParams, ImageUploadReply, PreviewImageParams, QuestionDetail,
+  type QuestionImportPreview, QuestionPage, QuestionQuery, TagList,
+} from './schemas.ts';
+import { OkReply } from '../../lib/schemas.ts';
 
 function sendImage(reply: FastifyReply, image: { contentType: string; inline: boolean; data: Uint8Array }) {
   return reply.type(image.contentType).header('cache-control', 'private, max-age=86400')
@@ -23,15 +27,15 @@ function sendImage(reply: FastifyReply, image: { contentType: string; inline: bo
     .send(Buffer.from(image.data));
 }
 
-export async function questionRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get<{ Params: IdParams; Querystring: QuestionQuery }>('/api/banks/:id/questions',
-    { schema: { params: IdParams, querystring: QuestionQuery } },
+export const questionRoutes: RouteModule = async (app, { ctx }) => {
+  app.get('/api/banks/:id/questions',
+    { schema: { params: IdParams, querystring: QuestionQuery, response: { 200: QuestionPage } } },
     async (request) => listQuestions(ctx, requireActor(request), request.params.id, request.query));
 
-  app.get<{ Params: IdParams }>('/api/banks/:id/tags', { schema: { params: IdParams } },
+  app.get('/api/banks/:id/tags', { schema: { params: IdParams, response: { 200: TagList } } },
     async (request) => listBankTags(ctx, requireActor(request), request.params.id));
 
-  app.post<{ Params: IdParams }>('/api/banks/:id/question-imports', { schema: { params: IdParams } }, async (request, reply) => {
+  app.post('/api/banks/:id/question-imports', { config: { file: true }, schema: { params: IdParams } }, async (request, reply) => {
     const actor = requireActor(request);
     await bankForActor(ctx.db, actor, request.params.id, 'use');
     const part = await request.file();
@@ -39,23 +43,23 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext) {
     formatOf(part.filename);
     const file = await readUpload(part);
     assertParseCapacity(ctx, reply);
-    return streamWithProgress(request, reply, async (progress) => {
+    return streamWithProgress(request, reply, async (progress): Promise<QuestionImportPreview> => {
       progress({ phase: 'check', done: 0, total: 1 });
       return previewForBank(ctx, actor, request.params.id, part.filename, file);
     });
   });
 
-  app.post<{ Params: IdParams; Body: CommitBody }>('/api/question-imports/:id/commit',
-    { schema: { params: IdParams, body: CommitBody } },
+  app.post('/api/question-imports/:id/commit',
+    { schema: { params: IdParams, body: CommitBody, response: { 200: CommitReply } } },
     async (request) => commitForBank(ctx, requireActor(request), request.params.id, request.body.numbers));
 
-  app.get<{ Params: PreviewImageParams }>('/api/question-imports/:id/questions/:number/images/:index',
-    { schema: { params: PreviewImageParams } }, async (request, reply) => {
+  app.get('/api/question-imports/:id/questions/:number/images/:index',
+    { config: { file: true }, schema: { params: PreviewImageParams } }, async (request, reply) => {
       const { id, number, index } = request.params;
       return sendImage(reply, await previewImage(ctx, requireActor(request), id, number, index));
     });
 
-  app.post<{ Params: IdParams }>('/api/banks/:id/images', { schema: { params: IdParams } }, async (request) => {
+  app.post('/api/banks/:id/images', { schema: { params: IdParams, response: { 200: ImageUploadReply } } }, async (request) => {
     const actor = requireActor(request);
     await bankForActor(ctx.db, actor, request.params.id, 'use');
     const part = await request.file({ limits: { fileSize: MAX_IMAGE_BYTES } });
@@ -70,19 +74,19 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext) {
     return uploadBankImage(ctx, actor, request.params.id, part.filename, data);
   });
 
-  app.get<{ Params: IdParams }>('/api/questions/:id', { schema: { params: IdParams } },
+  app.get('/api/questions/:id', { schema: { params: IdParams, response: { 200: QuestionDetail } } },
     async (request) => getQuestion(ctx, requireActor(request), request.params.id));
 
-  app.patch<{ Params: IdParams; Body: EditBody }>('/api/questions/:id', { schema: { params: IdParams, body: EditBody } },
+  app.patch('/api/questions/:id', { schema: { params: IdParams, body: EditBody, response: { 200: EditReply } } },
     async (request) => editQuestion(ctx, requireActor(request), request.params.id, request.body));
 
-  app.delete<{ Params: IdParams }>('/api/questions/:id', { schema: { params: IdParams } }, async (request) => {
+  app.delete('/api/questions/:id', { schema: { params: IdParams, response: { 200: OkReply } } }, async (request) => {
     await deleteQuestion(ctx, requireActor(request), request.params.id);
     return { ok: true };
   });
 
-  app.get<{ Params: IdParams; Querystring: ExportQuery }>('/api/banks/:id/export',
-    { schema: { params: IdParams, querystring: ExportQuery } }, async (request, reply) => {
+  app.get('/api/banks/:id/export',
+    { config: { file: true }, schema: { params: IdParams, querystring: ExportQuery } }, async (request, reply) => {
       const file = await exportQuestions(ctx, requireActor(request), request.params.id,
         request.query.format as 'docx' | 'xlsx' | 'gift' | 'aiken' | 'qti', request.query.topicId);
       // What the format could not carry, percent-encoded UTF-8 (a header holds ASCII only); the web shows it.
@@ -90,13 +94,13 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext) {
       return attachment(reply, file.body, file.fileName).header('cache-control', 'no-store');
     });
 
-  app.get('/api/question-template.xlsx', async (request, reply) => {
+  app.get('/api/question-template.xlsx', { config: { file: true } }, async (request, reply) => {
     requireActor(request);
     return attachment(reply, Buffer.from(await questionTemplate()), 'mau-ngan-hang-cau-hoi.xlsx');
   });
 
-  app.get<{ Params: ImageParams }>('/api/questions/:id/images/:imageId', { schema: { params: ImageParams } }, async (request, reply) => {
+  app.get('/api/questions/:id/images/:imageId', { config: { file: true }, schema: { params: ImageParams } }, async (request, reply) => {
     const image = await questionImage(ctx, requireActor(request), request.params.id, request.params.imageId);
     return sendImage(reply, image);
   });
-}
+};

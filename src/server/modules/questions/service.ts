@@ -1,3 +1,4 @@
+import type { Difficulty } from '../../../domain/question-bank/types.ts';
 import type { Actor } from '../../../domain/roles.ts';
 import { fold } from '../../../domain/text.ts';
 import type { AppContext } from '../../context.ts';
@@ -23,7 +24,7 @@ export async function listQuestions(ctx: AppContext, actor: Actor, bankId: numbe
     items: rows.map((r) => {
       const content = readContent(r.content_json);
       return {
-        id: r.id, version: r.current_version, topic: r.topic_name, difficulty: r.difficulty, stem: content.stem,
+        id: r.id, version: r.current_version, topic: r.topic_name, difficulty: r.difficulty as Difficulty | null, stem: content.stem,
         stemRich: content.stemRich ?? null, tags: tags.get(r.id) ?? [], source: r.source,
         images: imageIdsOf(content).length,
         stemImages: content.stemImages,

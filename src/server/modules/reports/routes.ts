@@ -1,8 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
-import type { AppContext } from '../../context.ts';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import { attachment } from '../../files/attachment.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import type { RouteModule } from '../../lib/route-module.ts';
 import { IdParams } from '../units/schemas.ts';
 import { resultsReport } from './service.ts';
 
@@ -11,11 +10,11 @@ const ReportQuery = Type.Object({
   unitId: Type.Optional(Type.Integer()),
 });
 
-export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get<{ Params: IdParams; Querystring: Static<typeof ReportQuery> }>('/api/assessments/:id/report',
-    { schema: { params: IdParams, querystring: ReportQuery } }, async (request, reply) => {
+export const reportRoutes: RouteModule = async (app, { ctx }) => {
+  app.get('/api/assessments/:id/report',
+    { config: { file: true }, schema: { params: IdParams, querystring: ReportQuery } }, async (request, reply) => {
       // The workbook streams: it is written as its rows are read from the database (report-xlsx.ts).
       const file = await resultsReport(ctx, requireActor(request), request.params.id, request.query.format, request.query.unitId);
       return attachment(reply, file.body, file.fileName).header('cache-control', 'no-store');
     });
-}
+};

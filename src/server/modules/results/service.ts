@@ -99,7 +99,7 @@ export async function attemptDetail(ctx: AppContext, actor: Actor, attemptId: nu
       position, stem: q.stem, stemRich: q.stemRich, options: q.options.map((o) => o.text), choice: choices ? choices[position] : null,
       correct: key ? key[position] : null, flagged: saved.get(position)?.flagged === 1,
     })),
-    events: events.map((e) => ({ kind: e.kind, at: e.at, actor: e.actor, detail: e.detail ? JSON.parse(e.detail) as unknown : null })),
+    events: events.map((e) => ({ kind: e.kind, at: e.at, actor: e.actor, detail: e.detail ? JSON.parse(e.detail) as Record<string, unknown> : null })),
   };
 }
 

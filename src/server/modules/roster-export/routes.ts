@@ -1,16 +1,15 @@
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
-import type { AppContext } from '../../context.ts';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import { attachment } from '../../files/attachment.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import type { RouteModule } from '../../lib/route-module.ts';
 import { exportRoster } from './service.ts';
 
 const ExportQuery = Type.Object({ unitId: Type.Integer() });
 
-export async function rosterExportRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get<{ Querystring: Static<typeof ExportQuery> }>('/api/roster/export.xlsx', { schema: { querystring: ExportQuery } },
+export const rosterExportRoutes: RouteModule = async (app, { ctx }) => {
+  app.get('/api/roster/export.xlsx', { config: { file: true }, schema: { querystring: ExportQuery } },
     async (request, reply) => {
       const { unitName, file } = await exportRoster(ctx, requireActor(request), request.query.unitId);
       return attachment(reply, file, `danh-sach-${unitName}.xlsx`).header('cache-control', 'no-store');
     });
-}
+};

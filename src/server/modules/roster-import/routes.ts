@@ -1,12 +1,12 @@
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
-import type { AppContext } from '../../context.ts';
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { OneOf } from '../../lib/nullable.ts';
 import { errors } from '../../errors.ts';
 import { attachment } from '../../files/attachment.ts';
 import { streamWithProgress } from '../../files/ndjson.ts';
 import { assertParseCapacity } from '../../files/parse-upload.ts';
 import { readUpload } from '../../files/upload-bytes.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import type { RouteModule } from '../../lib/route-module.ts';
 import { IdParams } from '../units/schemas.ts';
 import { unitForActor } from '../units/service.ts';
 import { commitStoredImport, mapPositionTitles, previewImport } from './service.ts';
@@ -17,7 +17,7 @@ const UploadQuery = Type.Object({ underUnitId: Type.Integer() });
 const TitleMappingsBody = Type.Object({
   mappings: Type.Array(Type.Object({
     title: Type.String({ minLength: 1, maxLength: 200 }),
-    position: Type.Union(POSITIONS.map((p) => Type.Literal(p))),
+    position: OneOf(POSITIONS),
   }), { minItems: 1, maxItems: 200 }),
 });
 
@@ -26,13 +26,13 @@ const CommitBody = Type.Object({
   confirmedUnits: Type.Array(Type.String({ maxLength: 400 }), { maxItems: 5000, default: [] }),
 });
 
-export async function rosterImportRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get('/api/roster/template.xlsx', async (request, reply) => {
+export const rosterImportRoutes: RouteModule = async (app, { ctx }) => {
+  app.get('/api/roster/template.xlsx', { config: { file: true } }, async (request, reply) => {
     requireActor(request);
     return attachment(reply, await buildRosterTemplate(), 'mau-danh-sach-can-bo.xlsx');
   });
 
-  app.post<{ Querystring: Static<typeof UploadQuery> }>('/api/roster/imports', { schema: { querystring: UploadQuery } },
+  app.post('/api/roster/imports', { config: { file: true }, schema: { querystring: UploadQuery } },
     async (request, reply) => {
       const actor = requireActor(request);
       await unitForActor(ctx.db, actor, request.query.underUnitId, 'roster.write');
@@ -51,11 +51,13 @@ export async function rosterImportRoutes(app: FastifyInstance, ctx: AppContext) 
     });
 
   // Titles an import's preview could not place: the organiser's answer is remembered for every later import.
-  app.post<{ Body: Static<typeof TitleMappingsBody> }>('/api/roster/position-titles', { schema: { body: TitleMappingsBody } },
+  app.post('/api/roster/position-titles',
+    { schema: { body: TitleMappingsBody, response: { 200: Type.Object({ saved: Type.Integer() }) } } },
     async (request) => mapPositionTitles(ctx, requireActor(request), request.body.mappings));
 
-  app.post<{ Params: IdParams; Body: Static<typeof CommitBody> }>('/api/roster/imports/:id/commit',
+  app.post('/api/roster/imports/:id/commit',
     {
+      config: { file: true },
       schema: { params: IdParams, body: CommitBody },
       // A commit with no body confirms no new unit.
       preValidation: async (request) => { request.body ??= { confirmedUnits: [] }; },
@@ -63,4 +65,4 @@ export async function rosterImportRoutes(app: FastifyInstance, ctx: AppContext) 
       const actor = requireActor(request);
       return streamWithProgress(request, reply, (progress) => commitStoredImport(ctx, actor, request.params.id, request.body.confirmedUnits, progress));
     });
-}
+};

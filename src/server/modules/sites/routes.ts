@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
-import type { AppContext } from '../../context.ts';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import { attachment } from '../../files/attachment.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import type { RouteModule } from '../../lib/route-module.ts';
+import { IdReply, OkReply } from '../../lib/schemas.ts';
+import { AssignReply, ParticipantView, RemoveReply, SessionView, SiteView } from './schemas.ts';
 import { IdParams } from '../units/schemas.ts';
 import { writeSchedulePdf } from './schedule-pdf.ts';
 import * as service from './service.ts';
@@ -32,56 +33,57 @@ const SessionBody = Type.Object({
   note: Text(500),
 });
 
-export async function siteRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get<{ Params: IdParams }>('/api/campaigns/:id/sites', { schema: { params: IdParams } },
+export const siteRoutes: RouteModule = async (app, { ctx }) => {
+  app.get('/api/campaigns/:id/sites', { schema: { params: IdParams, response: { 200: Type.Object({ items: Type.Array(SiteView) }) } } },
     async (request) => ({ items: await service.listSites(ctx, requireActor(request), request.params.id) }));
 
-  app.post<{ Params: IdParams; Body: Static<typeof SiteBody> }>('/api/campaigns/:id/sites', { schema: { params: IdParams, body: SiteBody } },
+  app.post('/api/campaigns/:id/sites', { schema: { params: IdParams, body: SiteBody, response: { 200: IdReply } } },
     async (request) => service.createSite(ctx, requireActor(request), request.params.id, request.body));
 
-  app.patch<{ Params: IdParams; Body: Partial<Static<typeof SiteBody>> }>('/api/sites/:id',
-    { schema: { params: IdParams, body: Type.Partial(SiteBody) } }, async (request) => {
+  app.patch('/api/sites/:id',
+    { schema: { params: IdParams, body: Type.Partial(SiteBody), response: { 200: OkReply } } }, async (request) => {
       await service.updateSite(ctx, requireActor(request), request.params.id, request.body);
       return { ok: true };
     });
 
-  app.put<{ Params: IdParams; Body: Static<typeof PeopleBody> }>('/api/sites/:id/proctors', { schema: { params: IdParams, body: PeopleBody } },
+  app.put('/api/sites/:id/proctors', { schema: { params: IdParams, body: PeopleBody, response: { 200: OkReply } } },
     async (request) => {
       await service.setProctors(ctx, requireActor(request), request.params.id, request.body.personIds);
       return { ok: true };
     });
 
-  app.get<{ Params: IdParams }>('/api/sites/:id/participants', { schema: { params: IdParams } },
+  app.get('/api/sites/:id/participants',
+    { schema: { params: IdParams, response: { 200: Type.Object({ items: Type.Array(ParticipantView) }) } } },
     async (request) => ({ items: await service.listParticipants(ctx, requireActor(request), request.params.id) }));
 
-  app.post<{ Params: IdParams; Body: Static<typeof AssignBody> }>('/api/sites/:id/participants',
-    { schema: { params: IdParams, body: AssignBody } },
+  app.post('/api/sites/:id/participants',
+    { schema: { params: IdParams, body: AssignBody, response: { 200: AssignReply } } },
     async (request) => service.assignParticipants(ctx, requireActor(request), request.params.id, request.body));
 
-  app.post<{ Params: IdParams; Body: Static<typeof PeopleBody> }>('/api/sites/:id/participants/remove',
-    { schema: { params: IdParams, body: PeopleBody } },
+  app.post('/api/sites/:id/participants/remove',
+    { schema: { params: IdParams, body: PeopleBody, response: { 200: RemoveReply } } },
     async (request) => service.removeParticipants(ctx, requireActor(request), request.params.id, request.body.personIds));
 
-  app.get<{ Params: IdParams }>('/api/sites/:id/sessions', { schema: { params: IdParams } },
+  app.get('/api/sites/:id/sessions', { schema: { params: IdParams, response: { 200: Type.Object({ items: Type.Array(SessionView) }) } } },
     async (request) => ({ items: await service.listSessions(ctx, requireActor(request), request.params.id) }));
 
-  app.post<{ Params: IdParams; Body: Static<typeof SessionBody> }>('/api/sites/:id/sessions', { schema: { params: IdParams, body: SessionBody } },
+  app.post('/api/sites/:id/sessions', { schema: { params: IdParams, body: SessionBody, response: { 200: IdReply } } },
     async (request) => service.createSession(ctx, requireActor(request), request.params.id, request.body));
 
-  app.patch<{ Params: IdParams; Body: Partial<Static<typeof SessionBody>> }>('/api/training-sessions/:id',
-    { schema: { params: IdParams, body: Type.Partial(SessionBody) } }, async (request) => {
+  app.patch('/api/training-sessions/:id',
+    { schema: { params: IdParams, body: Type.Partial(SessionBody), response: { 200: OkReply } } }, async (request) => {
       await service.updateSession(ctx, requireActor(request), request.params.id, request.body);
       return { ok: true };
     });
 
-  app.delete<{ Params: IdParams }>('/api/training-sessions/:id', { schema: { params: IdParams } }, async (request) => {
+  app.delete('/api/training-sessions/:id', { schema: { params: IdParams, response: { 200: OkReply } } }, async (request) => {
     await service.deleteSession(ctx, requireActor(request), request.params.id);
     return { ok: true };
   });
 
-  app.get<{ Params: IdParams }>('/api/sites/:id/schedule.pdf', { schema: { params: IdParams } }, async (request, reply) => {
+  app.get('/api/sites/:id/schedule.pdf', { config: { file: true }, schema: { params: IdParams } }, async (request, reply) => {
     const data = await service.siteSchedule(ctx, requireActor(request), request.params.id);
     const pdf = await writeSchedulePdf(data, ctx.clock.now());
     return attachment(reply, pdf, `Lịch bồi dưỡng - ${data.site.name}.pdf`).header('cache-control', 'no-store');
   });
-}
+};

@@ -1,22 +1,25 @@
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
-import type { AppContext } from '../../context.ts';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import { requireActor } from '../../plugins/auth.ts';
+import type { RouteModule } from '../../lib/route-module.ts';
 import { IdParams } from '../units/schemas.ts';
 import { correctKey, statisticsView } from './service.ts';
+import { Passthrough } from '../../lib/schemas.ts';
+import type { StatisticsView } from '../../../domain/statistics/views.ts';
 
 const StatisticsQuery = Type.Object({ unitId: Type.Optional(Type.Integer()) });
 const KeyParams = Type.Object({ id: Type.Integer(), ordinal: Type.Integer({ minimum: 0, maximum: 299 }) });
+const StatisticsReply = Passthrough<StatisticsView>('StatisticsView (domain/statistics/views.ts)');
+const KeyCorrectionReply = Type.Object({ total: Type.Integer(), changed: Type.Integer(), key: Type.String() });
 const KeyBody = Type.Object({ correctIndex: Type.Integer({ minimum: 0, maximum: 7 }) });
 
-export async function statisticsRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get<{ Params: IdParams; Querystring: Static<typeof StatisticsQuery> }>('/api/assessments/:id/statistics',
-    { schema: { params: IdParams, querystring: StatisticsQuery } }, async (request, reply) => {
+export const statisticsRoutes: RouteModule = async (app, { ctx }) => {
+  app.get('/api/assessments/:id/statistics',
+    { schema: { params: IdParams, querystring: StatisticsQuery, response: { 200: StatisticsReply } } }, async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return statisticsView(ctx, requireActor(request), request.params.id, request.query.unitId);
     });
 
-  app.post<{ Params: Static<typeof KeyParams>; Body: Static<typeof KeyBody> }>('/api/assessments/:id/questions/:ordinal/key',
-    { schema: { params: KeyParams, body: KeyBody } },
+  app.post('/api/assessments/:id/questions/:ordinal/key',
+    { schema: { params: KeyParams, body: KeyBody, response: { 200: KeyCorrectionReply } } },
     async (request) => correctKey(ctx, requireActor(request), request.params.id, request.params.ordinal, request.body.correctIndex));
-}
+};

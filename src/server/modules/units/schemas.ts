@@ -1,16 +1,16 @@
-import { Type, type Static } from '@sinclair/typebox';
-import { Nullable, NullableEnum } from '../../lib/nullable.ts';
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Nullable, NullableEnum, OneOf } from '../../lib/nullable.ts';
 import { SCHOOL_LEVELS, UNIT_KINDS } from '../../../domain/roster.ts';
 
-const Kind = Type.Union(UNIT_KINDS.map((k) => Type.Literal(k)));
+const Kind = OneOf(UNIT_KINDS);
 const Level = NullableEnum(SCHOOL_LEVELS);
 
 export const UnitView = Type.Object({
   id: Type.Integer(),
   code: Type.String(),
   name: Type.String(),
-  kind: Type.String(),
-  schoolLevel: Type.Union([Type.String(), Type.Null()]),
+  kind: Kind,
+  schoolLevel: Level,
   legacyDistrict: Type.Union([Type.String(), Type.Null()]),
   parentId: Type.Union([Type.Integer(), Type.Null()]),
   depth: Type.Integer(),

@@ -1,6 +1,6 @@
 import { announceSessionChange } from '../auth/session-invalidation.ts';
 import { can, scopeOf, type Actor, type Capability } from '../../../domain/roles.ts';
-import { SCHOOL_LEVELS, UNIT_KIND_LABELS, type UnitKind } from '../../../domain/roster.ts';
+import { SCHOOL_LEVELS, UNIT_KIND_LABELS, type SchoolLevel, type UnitKind } from '../../../domain/roster.ts';
 import { fold, formatNumberVi, normalizeText } from '../../../domain/text.ts';
 import { suggestUnitCode, uniqueCode } from '../../../domain/unit-code.ts';
 import type { Executor } from '../../db/database.ts';
@@ -13,7 +13,7 @@ import type { CreateUnitBody, UnitView, UpdateUnitBody } from './schemas.ts';
 
 export function toUnitView(row: UnitRow, peopleCount = 0): UnitView {
   return {
-    id: row.id, code: row.code, name: row.name, kind: row.kind, schoolLevel: row.school_level,
+    id: row.id, code: row.code, name: row.name, kind: row.kind as UnitKind, schoolLevel: row.school_level as SchoolLevel | null,
     legacyDistrict: row.legacy_district, parentId: row.parent_id, depth: row.depth,
     active: row.active === 1, peopleCount,
   };

@@ -1,8 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
-import type { AppContext } from '../../context.ts';
+import { Type, type Static } from '@fastify/type-provider-typebox';
 import { attachment } from '../../files/attachment.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import type { RouteModule } from '../../lib/route-module.ts';
 import { IdParams } from '../units/schemas.ts';
 import { yearEndSheetFile } from './service.ts';
 
@@ -11,10 +10,10 @@ const SheetQuery = Type.Object({
   format: Type.Union([Type.Literal('xlsx'), Type.Literal('pdf')]),
 });
 
-export async function yearEndRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get<{ Params: IdParams; Querystring: Static<typeof SheetQuery> }>('/api/campaigns/:id/year-end-sheet',
-    { schema: { params: IdParams, querystring: SheetQuery } }, async (request, reply) => {
+export const yearEndRoutes: RouteModule = async (app, { ctx }) => {
+  app.get('/api/campaigns/:id/year-end-sheet',
+    { config: { file: true }, schema: { params: IdParams, querystring: SheetQuery } }, async (request, reply) => {
       const file = await yearEndSheetFile(ctx, requireActor(request), request.params.id, request.query.unitId, request.query.format);
       return attachment(reply, file.body, file.fileName).header('cache-control', 'no-store');
     });
-}
+};

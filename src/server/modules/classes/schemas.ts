@@ -1,0 +1,45 @@
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Nullable } from '../../lib/nullable.ts';
+import { Passthrough } from '../../lib/schemas.ts';
+import type { classReport } from './report-service.ts';
+
+const Str = Nullable(Type.String());
+
+export const ClassType = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), active: Type.Boolean() });
+export type ClassType = Static<typeof ClassType>;
+
+const ClassFields = {
+  id: Type.Integer(), name: Type.String(), typeId: Type.Integer(), typeName: Type.String(), unitId: Type.Integer(), unitName: Type.String(),
+  plannedStart: Type.String(), plannedEnd: Str, actualStart: Str, actualEnd: Str, plannedTrainees: Nullable(Type.Integer()),
+  canManage: Type.Boolean(),
+};
+export const ClassSummary = Type.Object({ ...ClassFields, trainees: Type.Integer(), completed: Type.Integer() });
+export type ClassSummary = Static<typeof ClassSummary>;
+export const ClassDetail = Type.Object({
+  ...ClassFields, location: Str, notes: Str,
+  lecturers: Type.Array(Type.Object({
+    id: Type.Integer(), fullName: Type.String(), title: Str, kind: Type.String(), evaluations: Type.Integer(), average: Nullable(Type.Number()),
+  })),
+  trainees: Type.Array(Type.Object({
+    id: Type.Integer(), personId: Nullable(Type.Integer()), fullName: Type.String(), workplace: Str, completed: Type.Boolean(),
+    certificateNo: Str,
+  })),
+});
+export type ClassDetail = Static<typeof ClassDetail>;
+
+export const ClassSession = Type.Object({
+  id: Type.Integer(), date: Type.String(), half: Type.String(), topic: Str, lecturerId: Nullable(Type.Integer()), lecturerName: Str,
+  marks: Type.Array(Type.Object({ traineeId: Type.Integer(), status: Type.String(), reason: Str })),
+});
+
+export const MyClass = Type.Object({
+  id: Type.Integer(), name: Type.String(), typeName: Type.String(), unitName: Type.String(), actualStart: Str, actualEnd: Str,
+  completed: Type.Boolean(), certificateNo: Str,
+  lecturers: Type.Array(Type.Object({ id: Type.Integer(), fullName: Type.String(), myScore: Nullable(Type.Integer()) })),
+});
+export type MyClass = Static<typeof MyClass>;
+
+type Report = Awaited<ReturnType<typeof classReport>>;
+/** The quarterly or yearly report (domain/training/class-report.ts) with the unit's name; `generatedAt` as ISO text. */
+export const ClassReport = Passthrough<Omit<Report, 'generatedAt'> & { generatedAt: string }>('the class report (classes/report-service.ts)');
+export type ClassReport = Static<typeof ClassReport>;
