@@ -1,18 +1,8 @@
+import type { Static } from '@fastify/type-provider-typebox';
+import type { GrantRow as GrantRowSchema } from '../../server/modules/accounts/schemas.ts';
 import { api, withQuery } from './client.ts';
 
-export interface GrantRow {
-  grantId: number;
-  role: string;
-  roleLabel: string;
-  unitId: number;
-  unitName: string;
-  userId: number;
-  username: string;
-  displayName: string;
-  personId: number | null;
-  hasLoggedIn: boolean;
-  disabled: boolean;
-}
+export type GrantRow = Static<typeof GrantRowSchema>;
 
 export const accountsApi = {
   grants: async (unitId?: number) => (await api.get<{ items: GrantRow[] }>(withQuery('/api/grants', { unitId }))).items,

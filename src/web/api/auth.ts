@@ -1,26 +1,14 @@
+import type { Static } from '@fastify/type-provider-typebox';
+import type { LoginReply, MeReply } from '../../server/modules/auth/schemas.ts';
 import { api } from './client.ts';
 
-export interface MyGrant {
-  role: string;
-  roleLabel: string;
-  unitId: number;
-  unitName: string;
-}
-
-export interface Me {
-  userId: number;
-  username: string;
-  displayName: string;
-  personId: number | null;
-  mustChangePassword: boolean;
-  csrfToken: string;
-  grants: MyGrant[];
-}
+export type Me = Static<typeof MeReply>;
+export type MyGrant = Me['grants'][number];
 
 export const authApi = {
   me: () => api.get<Me>('/api/auth/me'),
   login: (username: string, password: string) =>
-    api.post<{ mustChangePassword: boolean; csrfToken: string }>('/api/auth/login', { username, password }),
+    api.post<Static<typeof LoginReply>>('/api/auth/login', { username, password }),
   logout: () => api.post<{ ok: true }>('/api/auth/logout'),
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<{ ok: true }>('/api/auth/change-password', { currentPassword, newPassword }),

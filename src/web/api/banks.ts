@@ -1,81 +1,22 @@
 import type { RichBlock } from '../../domain/question-bank/rich-text.ts';
 import type { Difficulty } from '../../domain/question-bank/types.ts';
+import type { Static } from '@fastify/type-provider-typebox';
+import type { BankView, DifficultyCounts as DifficultyCountsSchema, TopicView } from '../../server/modules/banks/schemas.ts';
+import type {
+  QuestionDetail as QuestionDetailSchema, QuestionImportPreview as QuestionImportPreviewSchema, QuestionOptionView,
+  QuestionPage as QuestionPageSchema, QuestionRow as QuestionRowSchema,
+} from '../../server/modules/questions/schemas.ts';
 import { api, postFile, uploadWithProgress, withQuery } from './client.ts';
 
 export type { Difficulty, RichBlock };
 
-export interface Bank {
-  id: number;
-  code: string;
-  name: string;
-  description: string | null;
-  unitId: number;
-  unitName: string;
-  active: boolean;
-  owns: boolean;
-  topicCount: number;
-  sharedWith: { unitId: number; unitName: string }[];
-}
-
-export interface DifficultyCounts {
-  total: number;
-  recognition: number;
-  comprehension: number;
-  application: number;
-  unrated: number;
-}
-
-export interface Topic {
-  id: number;
-  name: string;
-  materialUrl: string | null;
-  counts: DifficultyCounts;
-}
-
-export interface QuestionOption {
-  letter: string;
-  text: string;
-  pinned: boolean;
-  correct: boolean;
-}
-
-export interface QuestionRow {
-  id: number;
-  version: number;
-  topic: string | null;
-  difficulty: Difficulty | null;
-  stem: string;
-  stemRich: RichBlock[] | null;
-  tags: string[];
-  source: string | null;
-  images: number;
-  stemImages: number[];
-  options: (QuestionOption & { images: number[] })[];
-}
-
-export interface QuestionPage {
-  items: QuestionRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface QuestionDetail {
-  id: number;
-  bankId: number;
-  version: number;
-  topicId: number | null;
-  topic: string | null;
-  difficulty: Difficulty | null;
-  stem: string;
-  stemRich: RichBlock[] | null;
-  stemImages: number[];
-  options: (QuestionOption & { images: number[] })[];
-  tags: string[];
-  source: string | null;
-  versions: { version: number; createdAt: string; createdBy: string | null; locked: boolean;
-    usedBy: { id: number; title: string; opensAt: string }[] }[];
-}
+export type Bank = Static<typeof BankView>;
+export type DifficultyCounts = Static<typeof DifficultyCountsSchema>;
+export type Topic = Static<typeof TopicView>;
+export type QuestionOption = Omit<Static<typeof QuestionOptionView>, 'images'>;
+export type QuestionRow = Static<typeof QuestionRowSchema>;
+export type QuestionPage = Static<typeof QuestionPageSchema>;
+export type QuestionDetail = Static<typeof QuestionDetailSchema>;
 
 export interface QuestionEdit {
   stemRich: RichBlock[];
@@ -87,30 +28,9 @@ export interface QuestionEdit {
   source: string | null;
 }
 
-export interface ImportedQuestion {
-  number: number;
-  line: number;
-  stem: string;
-  stemRich: RichBlock[] | null;
-  topic: string | null;
-  difficulty: Difficulty | null;
-  /** How many pictures; stemImages and options[].images number them for previewImageUrl. */
-  images: number;
-  stemImages: number[];
-  options: (QuestionOption & { images: number[] })[];
-}
-
-export interface ImportProblem {
-  question: number | null;
-  line: number;
-  message: string;
-}
-
-export interface QuestionImportPreview {
-  importId: number;
-  questions: ImportedQuestion[];
-  problems: ImportProblem[];
-}
+export type QuestionImportPreview = Static<typeof QuestionImportPreviewSchema>;
+export type ImportedQuestion = QuestionImportPreview['questions'][number];
+export type ImportProblem = QuestionImportPreview['problems'][number];
 
 export interface QuestionQuery {
   q?: string;

@@ -1,23 +1,20 @@
+import type { Static } from '@fastify/type-provider-typebox';
+import type {
+  CriteriaSet as CriteriaSetSchema, MeetingDetail as MeetingDetailSchema, MeetingList as MeetingListSchema,
+} from '../../server/modules/cell-meetings/schemas.ts';
 import { api, uploadJson, withQuery } from './client.ts';
 
-export interface CriteriaSet { id: number; name: string; unitName: string | null; active: boolean; bands: { label: string; min: number }[];
-  criteria: { id: number; name: string; maxPoints: number }[] }
-export interface Vote { for: number | null; against: number | null; abstain: number | null;
-  percentages: { for: number | null; against: number | null; abstain: number | null } | null }
-export interface MeetingSummary { id: number; cellUnitId: number; cellName: string; topic: string; heldOn: string; membersTotal: number | null;
-  membersPresent: number | null; opinions: number; vote: Vote; total: number | null; max: number | null; rating: string | null }
-export interface MeetingList { from: string; to: string; meetings: MeetingSummary[]; cellsWithout: { unitId: number; name: string; parentName: string | null }[];
-  cellCount: number }
+export type CriteriaSet = Static<typeof CriteriaSetSchema>;
+export type MeetingList = Static<typeof MeetingListSchema>;
+export type MeetingSummary = MeetingList['meetings'][number];
+export type Vote = MeetingSummary['vote'];
 export interface MeetingInput {
   cellUnitId?: number; topic: string; heldOn: string; chair?: string | null; secretary?: string | null; guests?: string | null;
   membersTotal?: number | null; membersPresent?: number | null; absentMembers?: string | null; criteriaSetId?: number | null;
   voteFor?: number | null; voteAgainst?: number | null; voteAbstain?: number | null; conclusion?: string | null;
   opinions?: { speaker: string; summary: string }[]; scores?: { criterionId: number; score: number }[];
 }
-export interface MeetingDetail extends Omit<MeetingInput, 'voteFor' | 'voteAgainst' | 'voteAbstain'> {
-  id: number; cellUnitId: number; cellName: string; draftFileName: string | null; vote: Vote; total: number | null; max: number | null; rating: string | null;
-  opinions: { speaker: string; summary: string }[]; scores: { criterionId: number; score: number }[];
-}
+export type MeetingDetail = Static<typeof MeetingDetailSchema>;
 
 export const meetingsApi = {
   sets: async () => (await api.get<{ items: CriteriaSet[] }>('/api/criteria-sets')).items,

@@ -1,25 +1,18 @@
+import type { Static } from '@fastify/type-provider-typebox';
+import type {
+  ClassDetail as ClassDetailSchema, ClassReport as ClassReportSchema, ClassSummary as ClassSummarySchema, ClassType as ClassTypeSchema,
+} from '../../server/modules/classes/schemas.ts';
 import { api, downloadFile, putJson, withQuery } from './client.ts';
 
-export interface ClassType { id: number; code: string; name: string; active: boolean }
-export interface ClassSummary {
-  id: number; name: string; typeId: number; typeName: string; unitId: number; unitName: string; plannedStart: string; plannedEnd: string | null;
-  actualStart: string | null; actualEnd: string | null; plannedTrainees: number | null; trainees: number; completed: number; canManage: boolean;
-}
-export interface ClassDetail extends Omit<ClassSummary, 'trainees' | 'completed'> {
-  location: string | null; notes: string | null;
-  lecturers: { id: number; fullName: string; title: string | null; kind: string; evaluations: number; average: number | null }[];
-  trainees: { id: number; personId: number | null; fullName: string; workplace: string | null; completed: boolean; certificateNo: string | null }[];
-}
+export type ClassType = Static<typeof ClassTypeSchema>;
+export type ClassSummary = Static<typeof ClassSummarySchema>;
+export type ClassDetail = Static<typeof ClassDetailSchema>;
 export interface ClassInput {
   unitId: number; typeId: number; name: string; plannedStart: string; plannedEnd?: string | null; actualStart?: string | null;
   actualEnd?: string | null; plannedTrainees?: number | null; location?: string | null;
 }
-export interface TypeRow { typeId: number; typeName: string; plannedClasses: number; openedClasses: number; plannedTrainees: number;
-  trainees: number; completed: number; certificates: number }
-export interface ClassReport {
-  unitName: string; summary: string; rows: TypeRow[]; total: Omit<TypeRow, 'typeId' | 'typeName'>;
-  lecturers: { lecturerId: number; lecturerName: string; lecturerKind: string; classes: number; evaluations: number; average: number | null }[];
-}
+export type ClassReport = Static<typeof ClassReportSchema>;
+export type TypeRow = ClassReport['rows'][number];
 export interface ReportQuery { unitId?: number; year: number; quarter?: number }
 
 export const classesApi = {

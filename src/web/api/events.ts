@@ -1,16 +1,12 @@
 import type { AttendanceStatus, Half } from '../../domain/training/attendance.ts';
+import type { Static } from '@fastify/type-provider-typebox';
+import type { EventSheet as EventSheetSchema, EventSummary as EventSummarySchema } from '../../server/modules/events/schemas.ts';
 import { api, downloadFile, putJson, uploadJson } from './client.ts';
 import type { Material } from './training.ts';
 
-export interface EventSummary {
-  id: number; unitId: number; unitName: string; kind: 'conference' | 'course'; name: string; startsOn: string; endsOn: string;
-  halves: 'both' | Half; location: string | null; programme: string | null; halfDays: { day: string; half: Half }[]; invitees?: number;
-}
-export interface EventSheet {
-  event: EventSummary & { canManage: boolean };
-  items: { personId: number; fullName: string; position: string; unitId: number; unitName: string;
-    marks: Record<string, { status: AttendanceStatus; reason: string | null }> }[];
-}
+/** `invitees` is sent by the list, not by one event's sheet. */
+export type EventSummary = Omit<Static<typeof EventSummarySchema>, 'invitees'> & { invitees?: number };
+export type EventSheet = Static<typeof EventSheetSchema>;
 export interface EventInput { unitId: number; kind: 'conference' | 'course'; name: string; startsOn: string; endsOn: string; halves: 'both' | Half;
   location?: string | null; programme?: string | null }
 

@@ -1,40 +1,10 @@
+import type { Static } from '@fastify/type-provider-typebox';
+import type { PeoplePage as PeoplePageSchema, PersonDetail, PersonView } from '../../server/modules/people/schemas.ts';
 import { api, withQuery } from './client.ts';
 
-export interface Person {
-  id: number;
-  fullName: string;
-  birthDate: string | null;
-  gender: string | null;
-  staffId: string | null;
-  citizenId: string | null;
-  unitId: number;
-  unitName: string;
-  position: string;
-  partyMember: boolean;
-  partyJoinedOn: string | null;
-  theoryLevel: string | null;
-  phone: string | null;
-  email: string | null;
-  active: boolean;
-  username: string | null;
-  userId: number | null;
-  hasLoggedIn: boolean;
-  /** Not sent by the server yet; when present the account buttons show only the relevant action. */
-  accountDisabled?: boolean;
-}
-
-export interface PersonRole {
-  grantId: number;
-  role: string;
-  roleLabel: string;
-  unitId: number;
-  unitName: string;
-}
-
-export interface PersonDetail extends Person {
-  history: { unitId: number; unitName: string; fromAt: string; toAt: string | null }[];
-  roles: PersonRole[];
-}
+export type Person = Static<typeof PersonView>;
+export type PersonRole = PersonDetail['roles'][number];
+export type { PersonDetail };
 
 export interface PeopleQuery {
   unitId?: number;
@@ -45,12 +15,7 @@ export interface PeopleQuery {
   pageSize: number;
 }
 
-export interface PeoplePage {
-  items: Person[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type PeoplePage = Static<typeof PeoplePageSchema>;
 
 export interface PersonInput {
   fullName: string;

@@ -1,64 +1,38 @@
 import type { AttendanceStatus } from '../../domain/training/attendance.ts';
+import type { Static } from '@fastify/type-provider-typebox';
+import type {
+  Absentee as AbsenteeSchema, AttendanceSummary as AttendanceSummarySchema, CheckinDisplay as CheckinDisplaySchema,
+  MarkingList as MarkingListSchema,
+} from '../../server/modules/attendance/schemas.ts';
+import type { CampaignDetail, CampaignSummary as CampaignSummarySchema, CampaignTopic as CampaignTopicSchema } from '../../server/modules/campaigns/schemas.ts';
+import type { LecturerView } from '../../server/modules/lecturers/schemas.ts';
+import type { MaterialView } from '../../server/modules/materials/schemas.ts';
+import type { MyTraining as MyTrainingSchema } from '../../server/modules/my-training/schemas.ts';
+import type { ParticipantView, SessionView, SiteView } from '../../server/modules/sites/schemas.ts';
 import { api, downloadFile, putJson, uploadJson, withQuery } from './client.ts';
 
 export type { AttendanceStatus };
 
-export interface CampaignSummary {
-  id: number; name: string; schoolYear: string; unitId: number; unitName: string; startsOn: string | null; endsOn: string | null;
-  siteCount: number; participantCount: number;
-}
-export interface CampaignTopic { id: number; name: string; description: string | null; lecturerId: number | null; lecturerName: string | null }
-export interface Campaign {
-  id: number; name: string; schoolYear: string; unitId: number; unitName: string; startsOn: string | null; endsOn: string | null;
-  description: string | null; attendanceRequiredPercent: number | null; canManage: boolean; limitedToOwnUnits: boolean;
-  targets: { unitId: number; unitName: string; positions: string[] }[];
-  topics: CampaignTopic[];
-}
+export type CampaignSummary = Static<typeof CampaignSummarySchema>;
+export type CampaignTopic = Static<typeof CampaignTopicSchema>;
+export type Campaign = Static<typeof CampaignDetail>;
 export interface CampaignInput {
   name: string; schoolYear: string; unitId: number; startsOn?: string | null; endsOn?: string | null; description?: string | null;
   attendanceRequiredPercent?: number | null;
 }
-export interface Material {
-  id: number; title: string; kind: 'file' | 'link'; url: string | null; fileName: string | null; contentType: string | null; size: number | null;
-  topicId: number | null; topicName: string | null; inline: boolean; readers?: number; opens?: number;
-}
-export interface Site {
-  id: number; name: string; unitId: number; unitName: string; address: string | null; capacity: number | null; onlineUrl: string | null;
-  participants: number; sessions: number; proctors: { personId: number; fullName: string }[];
-}
+export type Material = Static<typeof MaterialView>;
+export type Site = Static<typeof SiteView>;
 export interface SiteInput { name: string; unitId: number; address?: string | null; capacity?: number | null; onlineUrl?: string | null }
-export interface TrainingSession {
-  id: number; siteId: number; date: string; startsAt: string; endsAt: string; topicId: number | null; topicName: string | null;
-  lecturerId: number | null; lecturerName: string | null; note: string | null;
-}
+export type TrainingSession = Static<typeof SessionView>;
 export interface SessionInput { date: string; startsAt: string; endsAt: string; topicId?: number | null; lecturerId?: number | null; note?: string | null }
-export interface Participant { personId: number; fullName: string; staffId: string | null; position: string; unitId: number; unitName: string }
-export interface Lecturer { id: number; unitId: number; unitName: string; personId: number | null; fullName: string; title: string | null;
-  workplace: string | null; kind: 'full_time' | 'part_time'; active: boolean }
-export interface MarkingList {
-  session: { id: number; date: string; startsAt: string; endsAt: string; topicName: string | null; lecturerName: string | null; siteId: number;
-    siteName: string; checkin: 'not_yet' | 'open' | 'closed' };
-  canMark: boolean;
-  items: { personId: number; fullName: string; staffId: string | null; unitName: string; status: AttendanceStatus | null; reason: string | null;
-    via: 'proctor' | 'self' | null }[];
-}
-export interface Tally { participants: number; expected: number; present: number; late: number; absent: number; unmarked: number; rate: number | null }
-export interface AttendanceSummary {
-  heldSessions: number; totalSessions: number; total: Tally;
-  sites: (Tally & { siteId: number; siteName: string; held: number })[];
-  units: (Tally & { unitId: number; unitName: string })[];
-}
-export interface Absentee { personId: number; fullName: string; unitName: string; siteName: string; date: string; startsAt: string;
-  topicName: string | null; status: 'absent' | 'unmarked'; reason: string | null }
-export interface CheckinDisplay { code: string; url: string; qrSvg: string; state: 'not_yet' | 'open' | 'closed'; date: string; startsAt: string; endsAt: string }
-export interface MyTraining {
-  campaigns: { id: number; name: string; schoolYear: string; startsOn: string | null; endsOn: string | null;
-    site: { id: number; name: string; address: string | null; onlineUrl: string | null };
-    sessions: (TrainingSession & { myStatus: AttendanceStatus | null })[]; materials: Material[] }[];
-  proctoring: { siteId: number; siteName: string; campaignId: number; campaignName: string; sessions: TrainingSession[] }[];
-  lecturing: { sessionId: number; date: string; startsAt: string; endsAt: string; siteName: string; address: string | null; onlineUrl: string | null;
-    campaignName: string; topicName: string | null }[];
-}
+export type Participant = Static<typeof ParticipantView>;
+export type Lecturer = Static<typeof LecturerView>;
+export type MarkingList = Static<typeof MarkingListSchema>;
+export type AttendanceSummary = Static<typeof AttendanceSummarySchema>;
+export type Tally = AttendanceSummary['total'];
+export type Absentee = Static<typeof AbsenteeSchema>;
+export type CheckinDisplay = Static<typeof CheckinDisplaySchema>;
+export type MyTraining = Static<typeof MyTrainingSchema>;
 
 export const trainingApi = {
   campaigns: async () => (await api.get<{ items: CampaignSummary[] }>('/api/campaigns')).items,

@@ -1,18 +1,9 @@
+import type { Static } from '@fastify/type-provider-typebox';
+import type { LoginSlipsSummary as LoginSlipsSummarySchema } from '../../server/modules/accounts/schemas.ts';
+import type { UnitView } from '../../server/modules/units/schemas.ts';
 import { api, downloadFile } from './client.ts';
 
-export interface Unit {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
-  schoolLevel: string | null;
-  legacyDistrict: string | null;
-  parentId: number | null;
-  depth: number;
-  active: boolean;
-  /** Active people attached directly to this unit (not its subtree). */
-  peopleCount: number;
-}
+export type Unit = Static<typeof UnitView>;
 
 export interface UnitInput {
   name: string;
@@ -23,11 +14,7 @@ export interface UnitInput {
 }
 
 /** Accounts of a subtree that have not logged in: without a password yet, and with printed slips not used yet. */
-export interface LoginSlipsSummary {
-  pending: number;
-  issued: number;
-  lastIssuedAt: string | null;
-}
+export type LoginSlipsSummary = Static<typeof LoginSlipsSummarySchema>;
 
 /** 'both': one .zip with the PDF and the Excel list of the same passwords. */
 export type SlipFormat = 'pdf' | 'xlsx' | 'both';

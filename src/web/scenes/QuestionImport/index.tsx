@@ -55,12 +55,13 @@ export default function QuestionImportScene() {
   };
 
   const commit = async () => {
-    if (!preview) return;
+    if (!preview || preview.importId === null) return;
     setPhase('committing');
     setError(null);
     try {
       const order = new Map(preview.questions.map((q, i) => [q.number, i]));
-      setSummary(await banksApi.commitImport(preview.importId, [...selected].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))));
+      const importId = preview.importId;
+      setSummary(await banksApi.commitImport(importId, [...selected].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))));
       setPhase('done');
     } catch (err) {
       setError(errorMessage(err));
@@ -76,7 +77,7 @@ export default function QuestionImportScene() {
     setPhase('choose');
   };
 
-  const pictures = (q: ImportedQuestion, indexes: number[]) => indexes.map((i) => previewImageUrl(preview!.importId, q.number, i));
+  const pictures = (q: ImportedQuestion, indexes: number[]) => indexes.map((i) => previewImageUrl(preview!.importId ?? 0, q.number, i));
 
   const columns: TableColumnsType<ImportedQuestion> = [
     { title: 'Câu', dataIndex: 'number', key: 'number', width: 64, align: 'right',
