@@ -11,7 +11,7 @@ export interface ServerProcess {
   port: number;
   /** Resolves when the process has exited. */
   exited: Promise<number | null>;
-  /** What the process wrote to stdout so far (only with captureStdout; otherwise stdout is discarded). */
+  /** What the process wrote to stdout so far, its last 256 KB to 1 MB (only with captureStdout; otherwise discarded). */
   stdout(): string;
 }
 
@@ -25,7 +25,11 @@ export async function spawnServer(options: { dataDir: string; databaseUrl?: stri
     stdio: ['ignore', options.captureStdout ? 'pipe' : 'ignore', 'inherit'],
   });
   let stdout = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+  // Only the tail is kept: a node logging a warning per request under load would outgrow a string.
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    if (stdout.length > 1_048_576) stdout = stdout.slice(-262_144);
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const probe = new Connection('127.0.0.1', port);
   try {
