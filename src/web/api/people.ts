@@ -16,6 +16,8 @@ export interface Person {
   phone: string | null;
   email: string | null;
   active: boolean;
+  /** Minutes added to the person's time in every survey. */
+  extraMinutes: number;
   username: string | null;
   userId: number | null;
   hasLoggedIn: boolean;
@@ -66,6 +68,7 @@ export interface PersonInput {
   phone: string | null;
   email: string | null;
   active: boolean;
+  extraMinutes: number;
 }
 
 export const peopleApi = {

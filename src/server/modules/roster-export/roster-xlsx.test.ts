@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { writeRosterXlsx, type RosterExportInput, type RosterExportPerson } from './roster-xlsx.ts';
 
 const HEADERS = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Mã định danh', 'Số CCCD', 'Đơn vị', 'Xã/Phường',
-  'Chức vụ', 'Nhóm chức vụ', 'Cấp học', 'Đảng viên', 'Ngày vào Đảng', 'Trình độ LLCT', 'Điện thoại', 'Email', 'Huyện (cũ)', 'Trạng thái'];
+  'Chức vụ', 'Nhóm chức vụ', 'Cấp học', 'Đảng viên', 'Ngày vào Đảng', 'Trình độ LLCT', 'Điện thoại', 'Email', 'Huyện (cũ)', 'Thời gian cộng thêm (phút)',
+  'Trạng thái'];
 const HEADER_ROW = 5;
 
 const teacher: RosterExportPerson = {
