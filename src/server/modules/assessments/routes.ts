@@ -2,9 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { IdParams } from '../units/schemas.ts';
-import { AssessmentBody, ListQuery, ExtendBody, MonitorQuery, PaperQuery, VariantParams, VoidBody } from './schemas.ts';
+import {
+  AssessmentBody, ListQuery, ExtendBody, ExtraTimeBody, ExtraTimeParams, ExtraTimeView, MonitorQuery, PaperQuery, VariantParams, VoidBody,
+} from './schemas.ts';
 import * as service from './service.ts';
 import * as monitor from './monitor-service.ts';
+import * as extraTime from './extra-time-service.ts';
 import * as paper from './paper-service.ts';
 import { attachment } from '../../files/attachment.ts';
 
@@ -44,6 +47,15 @@ export async function assessmentRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get<{ Params: IdParams; Querystring: MonitorQuery }>('/api/assessments/:id/monitor',
     { schema: { params: IdParams, querystring: MonitorQuery } },
     async (request) => monitor.monitorView(ctx, requireActor(request), request.params.id, request.query));
+
+  // Extra time of one person in this survey, set before they start; DELETE goes back to the person's default.
+  app.put<{ Params: ExtraTimeParams; Body: ExtraTimeBody }>('/api/assessments/:id/extra-time/:personId',
+    { schema: { params: ExtraTimeParams, body: ExtraTimeBody, response: { 200: ExtraTimeView } } },
+    async (request) => extraTime.setSurveyExtraTime(ctx, requireActor(request), request.params.id, request.params.personId, request.body));
+
+  app.delete<{ Params: ExtraTimeParams }>('/api/assessments/:id/extra-time/:personId',
+    { schema: { params: ExtraTimeParams, response: { 200: ExtraTimeView } } },
+    async (request) => extraTime.clearSurveyExtraTime(ctx, requireActor(request), request.params.id, request.params.personId));
 
   app.post<{ Params: IdParams; Body: ExtendBody }>('/api/attempts/:id/extend', { schema: { params: IdParams, body: ExtendBody } },
     async (request) => monitor.extendAttempt(ctx, requireActor(request), request.params.id, request.body));

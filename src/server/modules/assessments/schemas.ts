@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Nullable, NullableEnum } from '../../lib/nullable.ts';
+import { EXTRA_MINUTES_MAX } from '../../../domain/assessment/extra-time.ts';
 
 const Moment = Type.Union([Type.Literal('immediately'), Type.Literal('after_close'), Type.Literal('never')]);
 
@@ -68,3 +69,19 @@ export type VoidBody = Static<typeof VoidBody>;
 
 export const ListQuery = Type.Object({ campaignId: Type.Optional(Type.Integer()) });
 export type ListQuery = Static<typeof ListQuery>;
+
+export const ExtraTimeParams = Type.Object({ id: Type.Integer(), personId: Type.Integer() });
+export type ExtraTimeParams = Static<typeof ExtraTimeParams>;
+
+export const ExtraTimeBody = Type.Object({
+  minutes: Type.Integer({ minimum: 0, maximum: EXTRA_MINUTES_MAX }),
+  reason: Type.Optional(Type.String({ maxLength: 500 })),
+});
+export type ExtraTimeBody = Static<typeof ExtraTimeBody>;
+
+export const ExtraTimeView = Type.Object({
+  personId: Type.Integer(),
+  minutes: Type.Integer(),
+  source: Type.Union([Type.Literal('survey'), Type.Literal('person')]),
+  personDefault: Type.Integer(),
+});
