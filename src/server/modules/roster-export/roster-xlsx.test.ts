@@ -47,7 +47,7 @@ describe('writeRosterXlsx', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '5:5' });
     expect(sheet.rowCount).toBe(HEADER_ROW + 2);
-    expect(sheet.autoFilter).toBe('A5:R7');
+    expect(sheet.autoFilter).toBe('A5:S7');
   });
 
   it('writes ids and phones as text with their leading zeros, dates as real dd/mm/yyyy dates, labels in Vietnamese', async () => {
