@@ -7,6 +7,7 @@ import { buildUnit, buildUser } from '../src/server/test/builders.ts';
 import { ExamPage } from './page-models/exam-page.ts';
 import { LoginPage } from './page-models/login-page.ts';
 import { MonitorPage } from './page-models/monitor-page.ts';
+import { RosterPage } from './page-models/roster-page.ts';
 import { launchChromium, startTestServer } from './support/server.ts';
 
 const MIN = 60_000;
@@ -38,14 +39,26 @@ describe('the organiser gives a teacher 30 extra minutes before the survey; her 
     await server?.stop();
   });
 
-  it('sets +30 minutes on the monitor page, audited; the teacher sees it and her deadline is 90 minutes away', async () => {
+  it('a default in the person form, +30 minutes for this survey on the monitor page (audited); her deadline is 90 minutes away', async () => {
     await new LoginPage(desktop, server.url).signIn(organizer.username, organizer.password);
     await desktop.getByRole('menuitem', { name: /Bài khảo sát$/ }).first().waitFor();
+    // A colleague's default, in the person form: 15 minutes in every survey.
+    await desktop.goto(`${server.url}/nhan-su`);
+    const form = await new RosterPage(desktop).editPerson('Lò Văn Pả');
+    await form.getByRole('spinbutton', { name: 'Thời gian cộng thêm khi làm khảo sát (phút)' }).fill('15');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await expect.poll(async () => (await server.ctx.db.selectFrom('people').select('extra_minutes').where('full_name', '=', 'Lò Văn Pả')
+      .executeTakeFirstOrThrow()).extra_minutes).toBe(15);
+
     const monitor = new MonitorPage(desktop, server.url);
     await monitor.open(assessmentId);
     await monitor.search('Giàng Thị Dua');
     await monitor.setExtraTime('Giàng Thị Dua', 30, 'Giáo viên khuyết tật vận động');
     await monitor.personRow('Giàng Thị Dua').getByText('Cộng thêm 30 phút (riêng bài này)').waitFor();
+    await desktop.screenshot({ path: '/tmp/extra-time-monitor.png' });
+    await monitor.search('Lò Văn Pả');
+    await monitor.personRow('Lò Văn Pả').getByText('Cộng thêm 15 phút').waitFor();
     const audit = await server.ctx.db.selectFrom('audit_log').select('summary').where('action', '=', 'assessment.extra_time').execute();
     expect(audit.map((a) => a.summary)).toEqual(['Đặt thời gian cộng thêm 30 phút cho Giàng Thị Dua khi làm "Khảo sát chính trị hè 2026" '
       + '(lý do: Giáo viên khuyết tật vận động)']);
@@ -62,6 +75,7 @@ describe('the organiser gives a teacher 30 extra minutes before the survey; her 
     await phone.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
     const dialog = phone.getByRole('dialog', { name: 'Bắt đầu làm bài?' });
     await dialog.getByText('Bạn được cộng thêm 30 phút').waitFor();
+    await phone.screenshot({ path: '/tmp/extra-time-start.png' });
     await dialog.getByRole('button', { name: 'Bắt đầu', exact: true }).click();
     await phone.waitForURL(/\/thi\/bai-lam\/\d+/);
     const exam = new ExamPage(phone);
@@ -77,6 +91,7 @@ describe('the organiser gives a teacher 30 extra minutes before the survey; her 
     await context.close();
 
     // The monitor shows her real deadline.
+    await monitor.search('Giàng Thị Dua');
     await desktop.getByRole('button', { name: 'Tải lại' }).click();
     await monitor.personRow('Giàng Thị Dua').getByText('Đang làm').waitFor();
     expect(await monitor.personRow('Giàng Thị Dua').innerText()).toContain(formatDateTimeVi(attempt.deadline_at));

@@ -26,7 +26,8 @@ function StartDialog({ item, starting, onCancel, onStart }: { item: MyAssessment
         <p>{item.questionCount} câu hỏi, {item.durationMin} phút. Thời gian tính từ lúc bắt đầu và không dừng lại khi bạn thoát ra;
           bài đóng muộn nhất lúc {formatDateTimeVi(item.closesAt)}.</p>
         {item.extraMinutes > 0 && (
-          <p>Bạn được cộng thêm <strong>{item.extraMinutes} phút</strong> (tính cả khi làm sau giờ đóng bài).</p>
+          <p>Bạn được cộng thêm <strong>{item.extraMinutes} phút</strong>: hạn nộp của bạn lùi thêm chừng ấy, kể cả khi bắt đầu sát
+            giờ đóng bài.</p>
         )}
         {item.instructions && <div className="lt-alert lt-alert--info">{item.instructions}</div>}
         <p className="lt-muted lt-small">Mỗi lần chọn được lưu ngay. Nếu mất mạng, câu trả lời được giữ trên máy và gửi lại khi có mạng.</p>
