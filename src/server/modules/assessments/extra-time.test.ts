@@ -145,14 +145,20 @@ describeEachDialect('extra time set before the survey', (dialect) => {
     expect(save.statusCode).toBe(200);
     await closeOverdueAttempts(env.ctx);
     expect((await t.session.request('GET', `/api/attempts/${attemptId}`)).json().attempt.status).toBe('in_progress');
-    const sealed = await organizer.request('GET', `/api/assessments/${assessmentId}/monitor`);
-    expect(sealed.json().counts.inProgress).toBeGreaterThanOrEqual(1);
+    const watching = await organizer.request('GET', `/api/assessments/${assessmentId}/monitor`);
+    expect(watching.json().counts.inProgress).toBeGreaterThanOrEqual(1);
+    // Figures stay partial while someone still works past the close.
+    const statisticsLive = async () => (await organizer.request('GET', `/api/assessments/${assessmentId}/statistics`)).json().live;
+    expect(await statisticsLive()).toBe(true);
 
     clock.t = closes + 10 * MIN + 61_000; // deadline + the builder's 60 s grace
     await closeOverdueAttempts(env.ctx);
     const closed = await env.ctx.db.selectFrom('attempts').select(['status', 'submit_kind', 'answered_count']).where('id', '=', attemptId)
       .executeTakeFirstOrThrow();
     expect(closed).toMatchObject({ status: 'submitted', submit_kind: 'server', answered_count: 1 });
+    // The other attempts of the survey are over by now (60 + 90 minutes after their starts).
+    await closeOverdueAttempts(env.ctx);
+    expect(await statisticsLive()).toBe(false);
   });
 
   it('cannot be set once the survey has closed', async () => {
