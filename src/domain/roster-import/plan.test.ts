@@ -67,6 +67,16 @@ describe('planImport', () => {
     expect(plan.people[0]).toMatchObject({ unit: { existingId: 3 }, action: 'unchanged', existingId: 9 });
   });
 
+  it('compares the extra minutes only when the file has the column', () => {
+    const existing: ExistingPerson = { id: 9, fullName: 'Nguyễn Văn An', staffId: '0011001', citizenId: null, unitId: 3,
+      writable: true, snapshot: personSnapshot(record(), 3), extraMinutes: 30 };
+    const action = (extraMinutes: number | null) => planImport([record({ extraMinutes })], school, [school], [existing]).people[0].action;
+    expect(action(null)).toBe('unchanged');
+    expect(action(30)).toBe('unchanged');
+    expect(action(0)).toBe('update');
+    expect(planImport([record({ extraMinutes: 15 })], school, [school], [existing]).people[0].existing).toMatchObject({ extraMinutes: 30 });
+  });
+
   it('creates no unit for a row it refuses', () => {
     const outside: ExistingPerson = { id: 9, fullName: 'Nguyễn Văn An', staffId: '0011001', citizenId: null, unitId: 5,
       writable: false, snapshot: '', extraMinutes: 0 };
