@@ -18,4 +18,12 @@ export class RosterPage {
   personButtons() {
     return this.page.getByRole('table').getByRole('button');
   }
+
+  /** Opens a person from the table, then the edit form: the drawer "Sửa thông tin: <name>". */
+  async editPerson(name: string) {
+    await this.search(name);
+    await this.page.getByRole('table').getByRole('button', { name }).click();
+    await this.page.getByRole('button', { name: 'Sửa' }).click();
+    return this.page.getByRole('dialog', { name: `Sửa thông tin: ${name}` });
+  }
 }

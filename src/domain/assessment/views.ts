@@ -85,6 +85,8 @@ export interface MyAssessment {
   questionCount: number;
   state: MyAssessmentState;
   attemptsLeft: number;
+  /** Minutes added to the duration when the person starts; may run past the close. */
+  extraMinutes: number;
   attempt: null | {
     id: number;
     status: AttemptStatus;
@@ -245,6 +247,20 @@ export interface MonitorPerson {
   signals: { hiddenCount: number; hiddenMs: number; ipChanges: number; secondClient: number };
   score: number | null;
   band: string | null;
+  /** Minutes added when the person starts (domain/assessment/extra-time.ts). */
+  extraMinutes: number;
+  /** 'survey' when set for this survey, 'person' when it is the person's default (possibly 0). */
+  extraMinutesSource: 'survey' | 'person';
+}
+
+/** A person's extra minutes in one survey, as set or cleared by the organiser or proctor. */
+export interface ExtraTimeView {
+  personId: number;
+  /** What the person gets when they start. */
+  minutes: number;
+  /** 'survey': set for this survey; 'person': the person's default (possibly 0). */
+  source: 'survey' | 'person';
+  personDefault: number;
 }
 
 export interface MonitorView {

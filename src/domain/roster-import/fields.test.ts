@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   parseCitizenId, parseEmail, parseFullName, parseGender, parsePartyMember, parsePhone, parsePosition, parsePositionGroup, parseSchoolLevel,
-  parseStaffId, parseTheoryLevel,
+  parseExtraMinutes, parseStaffId, parseTheoryLevel,
 } from './fields.ts';
 
 const value = <T>(parsed: { ok: true; value: T } | { ok: false; message: string }) => (parsed.ok ? parsed.value : parsed.message);
@@ -174,5 +174,22 @@ describe('contact fields', () => {
     expect(value(parseEmail('an@example'))).toBe('Email không hợp lệ: an@example');
     expect(value(parseEmail('an nguyen@example.vn'))).toMatch(/^Email không hợp lệ/);
     expect(value(parseEmail(''))).toBeNull();
+  });
+});
+
+describe('parseExtraMinutes', () => {
+  it('reads whole minutes written as a number, with a unit, or in hours; blank is 0', () => {
+    for (const [cell, minutes] of [[30, 30], ['30', 30], ['30 phút', 30], ["15'", 15], ['45p', 45], ['1 giờ', 60], ['1,5 giờ', 90],
+      ['2h', 120], [0, 0], ['', 0], [null, 0], ['Không', 0], ['240', 240]] as const) {
+      expect(parseExtraMinutes(cell)).toEqual({ ok: true, value: minutes });
+    }
+  });
+
+  it('says what is wrong, in Vietnamese, for anything else', () => {
+    for (const cell of ['nửa giờ', -5, 12.5, 300, '5 giờ', 'x']) {
+      const parsed = parseExtraMinutes(cell);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.message).toMatch(/^Thời gian cộng thêm không hợp lệ: .+ \(ghi số phút từ 0 đến 240, ví dụ 30/);
+    }
   });
 });

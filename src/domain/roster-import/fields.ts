@@ -5,6 +5,7 @@ import { cellText } from './header.ts';
 import { builtInCategory, CATEGORY_CHOICES, keptTitle } from './titles.ts';
 import { fail, ok, parseDateCell, type Parsed } from './dates.ts';
 import type { CellValue } from './types.ts';
+import { EXTRA_MINUTES_MAX } from '../assessment/extra-time.ts';
 
 /** Folded, punctuation turned into single spaces: "TH&THCS" → "th thcs". */
 const key = (text: string): string => fold(text).replace(/[^a-z0-9]+/g, ' ').trim();
@@ -180,4 +181,33 @@ export function parseEmail(value: CellValue): Parsed<string | null> {
   if (!text) return ok(null);
   const email = text.toLowerCase();
   return EMAIL.test(email) ? ok(email) : fail(`Email không hợp lệ: ${text}`);
+}
+
+// ---- Extra time ----------------------------------------------------------------------------
+
+const EXTRA_HINT = `ghi số phút từ 0 đến ${EXTRA_MINUTES_MAX}, ví dụ 30; để trống nếu không cộng thêm`;
+
+/**
+ * The optional "Thời gian cộng thêm (phút)" column: whole minutes 0–240, written as 30, "30 phút", "30'", or in hours
+ * ("1 giờ", "1,5 giờ", "1h"). Blank is 0 (the column is there, and says nothing is added).
+ */
+export function parseExtraMinutes(value: CellValue): Parsed<number> {
+  if (value === null || value === '') return ok(0);
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && value >= 0 && value <= EXTRA_MINUTES_MAX ? ok(value)
+      : fail(`Thời gian cộng thêm không hợp lệ: ${String(value).replace('.', ',')} (${EXTRA_HINT})`);
+  }
+  const text = cellText(value);
+  if (!text) return ok(0);
+  const k = fold(text).replace(/\s+/g, ' ').trim();
+  let minutes: number | null = null;
+  if (/^(khong|0|-)$/.test(k)) minutes = 0;
+  const m = /^(\d{1,3})\s*(phut|p|ph|')?$/.exec(k);
+  if (m) minutes = Number(m[1]);
+  const h = /^(\d{1,2}(?:[.,]\d{1,2})?)\s*(gio|h|tieng)$/.exec(k);
+  if (h) minutes = Number(h[1].replace(',', '.')) * 60;
+  if (minutes === null || !Number.isInteger(minutes) || minutes < 0 || minutes > EXTRA_MINUTES_MAX) {
+    return fail(`Thời gian cộng thêm không hợp lệ: ${text} (${EXTRA_HINT})`);
+  }
+  return ok(minutes);
 }

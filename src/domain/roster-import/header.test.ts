@@ -25,6 +25,8 @@ describe('matchHeader', () => {
     ['Email', 'email'], ['Thư điện tử', 'email'], ['E-mail', 'email'],
     ['Huyện (cũ)', 'legacyDistrict'], ['Huyện cũ', 'legacyDistrict'], ['Quận/Huyện', 'legacyDistrict'],
     ['STT', 'rowNumber'], ['TT', 'rowNumber'],
+    ['Thời gian cộng thêm (phút)', 'extraMinutes'], ['Thời gian cộng thêm', 'extraMinutes'], ['Cộng thêm thời gian', 'extraMinutes'],
+    ['Thêm giờ', 'extraMinutes'], ['THỜI GIAN CỘNG THÊM KHI LÀM KHẢO SÁT (PHÚT)', 'extraMinutes'], ['Số phút cộng thêm', 'extraMinutes'],
   ])('%s → %s', (text, key) => {
     expect(matchHeader(text)).toBe(key);
   });

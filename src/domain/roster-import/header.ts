@@ -20,6 +20,7 @@ export const ROSTER_COLUMNS: readonly { field: RosterField; label: string }[] = 
   { field: 'phone', label: 'Điện thoại' },
   { field: 'email', label: 'Email' },
   { field: 'legacyDistrict', label: 'Huyện (cũ)' },
+  { field: 'extraMinutes', label: 'Thời gian cộng thêm (phút)' },
 ];
 
 export const FIELD_LABELS = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.field, c.label])) as Record<RosterField, string>;
@@ -49,6 +50,9 @@ const ALIASES: Record<ColumnKey, string[]> = {
   phone: ['dien thoai', 'so dien thoai', 'sdt', 'dien thoai di dong', 'so dien thoai di dong', 'dtdd'],
   email: ['email', 'e mail', 'thu dien tu', 'dia chi email'],
   legacyDistrict: ['huyen cu', 'huyen', 'quan huyen', 'huyen thi xa thanh pho cu', 'quan huyen cu'],
+  extraMinutes: ['thoi gian cong them', 'cong them thoi gian', 'them gio', 'them thoi gian', 'cong them gio', 'gio cong them',
+    'phut cong them', 'so phut cong them', 'thoi gian duoc cong them', 'thoi gian them', 'thoi gian lam bai cong them',
+    'cong them thoi gian lam bai', 'thoi gian cong them khi lam khao sat', 'thoi gian cong them khi lam bai'],
   rowNumber: ['stt', 'tt', 'so tt', 'so thu tu'],
 };
 
@@ -59,6 +63,7 @@ const PREFIXES: [string, ColumnKey][] = [
   ['so dien thoai', 'phone'], ['dien thoai', 'phone'],
   ['ngay vao dang', 'partyJoinedOn'], ['ngay ket nap dang', 'partyJoinedOn'],
   ['trinh do ly luan chinh tri', 'theoryLevel'], ['don vi cong tac', 'unitName'],
+  ['thoi gian cong them', 'extraMinutes'], ['cong them thoi gian', 'extraMinutes'],
 ];
 
 const ALIAS_INDEX = new Map<string, ColumnKey>(

@@ -61,15 +61,25 @@ describe('planImport', () => {
 
   it('lets a school import its own list, commune column included, without creating anything', () => {
     const existing: ExistingPerson = { id: 9, fullName: 'Nguyễn Văn An', staffId: '0011001', citizenId: null, unitId: 3,
-      writable: true, snapshot: personSnapshot(record(), 3) };
+      writable: true, snapshot: personSnapshot(record(), 3), extraMinutes: 0 };
     const plan = planImport([record()], school, [school], [existing]);
     expect(plan).toMatchObject({ unitsToCreate: [], problems: [] });
     expect(plan.people[0]).toMatchObject({ unit: { existingId: 3 }, action: 'unchanged', existingId: 9 });
   });
 
+  it('compares the extra minutes only when the file has the column', () => {
+    const existing: ExistingPerson = { id: 9, fullName: 'Nguyễn Văn An', staffId: '0011001', citizenId: null, unitId: 3,
+      writable: true, snapshot: personSnapshot(record(), 3), extraMinutes: 30 };
+    const action = (extraMinutes: number | null) => planImport([record({ extraMinutes })], school, [school], [existing]).people[0].action;
+    expect(action(null)).toBe('unchanged');
+    expect(action(30)).toBe('unchanged');
+    expect(action(0)).toBe('update');
+    expect(planImport([record({ extraMinutes: 15 })], school, [school], [existing]).people[0].existing).toMatchObject({ extraMinutes: 30 });
+  });
+
   it('creates no unit for a row it refuses', () => {
     const outside: ExistingPerson = { id: 9, fullName: 'Nguyễn Văn An', staffId: '0011001', citizenId: null, unitId: 5,
-      writable: false, snapshot: '' };
+      writable: false, snapshot: '', extraMinutes: 0 };
     const plan = planImport([record({ unitName: 'Trường Mầm non Mới', communeName: 'Xã Mới' })], root, [root], [outside]);
     expect(plan.unitsToCreate).toEqual([]);
     expect(plan.problems[0].message).toContain('ngoài phạm vi quản lý');

@@ -14,6 +14,8 @@ export interface ExistingPerson {
   writable: boolean;
   /** Comparable form of the stored fields, to tell an update from no change. */
   snapshot: string;
+  /** Stored extra minutes in surveys: compared only when the file has the column. */
+  extraMinutes: number;
 }
 
 export type UnitRef = { existingId: number } | { newKey: string };
@@ -33,7 +35,7 @@ export interface PlannedPerson {
   unit: UnitRef;
   existingId: number | null;
   /** The stored person's unit and ids, for an update: ids the file leaves empty are kept, a unit change is history. */
-  existing: Pick<ExistingPerson, 'unitId' | 'staffId' | 'citizenId'> | null;
+  existing: Pick<ExistingPerson, 'unitId' | 'staffId' | 'citizenId' | 'extraMinutes'> | null;
   action: 'create' | 'update' | 'unchanged';
 }
 
@@ -163,11 +165,13 @@ export function startPlan(root: ExistingUnit, unitsUnderRoot: ExistingUnit[], ex
     }
     let action: PlannedPerson['action'] = 'create';
     if (existing) {
-      const same = 'existingId' in unit && personSnapshot(r, unit.existingId) === existing.snapshot;
+      const same = 'existingId' in unit && personSnapshot(r, unit.existingId) === existing.snapshot
+        && (r.extraMinutes == null || r.extraMinutes === existing.extraMinutes);
       action = same ? 'unchanged' : 'update';
     }
     people.push({ record: r, unit, existingId: existing?.id ?? null, action,
-      existing: existing ? { unitId: existing.unitId, staffId: existing.staffId, citizenId: existing.citizenId } : null });
+      existing: existing ? { unitId: existing.unitId, staffId: existing.staffId, citizenId: existing.citizenId,
+        extraMinutes: existing.extraMinutes } : null });
   };
   return { add, finish: () => ({ unitsToCreate: [...unitsToCreate.values()], people, problems }) };
 }

@@ -29,6 +29,8 @@ describe('parseRosterRow', () => {
       citizenId: '038085001234', unitName: 'Trường THCS Lê Lợi', communeName: 'Xã Tân Lập', position: 'teacher', title: null,
       schoolLevel: 'thcs', partyMember: true, partyJoinedOn: '2012-05-19', theoryLevel: 'Sơ cấp', phone: '0912345678',
       email: 'an@example.vn', legacyDistrict: 'Huyện Tân Lập',
+      // No "Thời gian cộng thêm" column: null, the stored minutes are kept.
+      extraMinutes: null,
     });
   });
 

@@ -2,8 +2,8 @@
 import { cellText, columnLabel, type ColumnMap } from './header.ts';
 import { ageOn, formatViDate, isoDay, parseDateCell, type Parsed } from './dates.ts';
 import {
-  parseCitizenId, parseEmail, parseFullName, parseGender, parsePartyMember, parsePhone, parsePosition, parsePositionGroup,
-  parseSchoolLevel, parseStaffId, parseTheoryLevel,
+  parseCitizenId, parseEmail, parseExtraMinutes, parseFullName, parseGender, parsePartyMember, parsePhone, parsePosition,
+  parsePositionGroup, parseSchoolLevel, parseStaffId, parseTheoryLevel,
 } from './fields.ts';
 import type { CellValue, RosterField, RosterProblem, RosterRecord, SheetRow } from './types.ts';
 
@@ -93,6 +93,9 @@ export function parseRosterRow(row: SheetRow, columns: ColumnMap, today: Date): 
 
   const phone = take('phone', parsePhone(cell('phone')), null);
   const email = take('email', parseEmail(cell('email')), null);
+  // The column is optional: without it the stored extra time is kept (null), with it a blank cell is 0.
+  const extraMinutes = columns.index.extraMinutes === undefined ? null
+    : take<number | null>('extraMinutes', parseExtraMinutes(cell('extraMinutes')), null);
 
   const record: RosterRecord | null = problems.length > 0 ? null : {
     excelRow: row.excelRow,
@@ -112,6 +115,7 @@ export function parseRosterRow(row: SheetRow, columns: ColumnMap, today: Date): 
     phone,
     email,
     legacyDistrict: cellText(cell('legacyDistrict')) || null,
+    extraMinutes,
   };
   return { record, problems, staffId, citizenId };
 }

@@ -8,7 +8,8 @@ export interface SheetRow {
 }
 
 export type RosterField = 'fullName' | 'birthDate' | 'gender' | 'staffId' | 'citizenId' | 'unitName' | 'communeName'
-  | 'position' | 'positionGroup' | 'schoolLevel' | 'partyMember' | 'partyJoinedOn' | 'theoryLevel' | 'phone' | 'email' | 'legacyDistrict';
+  | 'position' | 'positionGroup' | 'schoolLevel' | 'partyMember' | 'partyJoinedOn' | 'theoryLevel' | 'phone' | 'email' | 'legacyDistrict'
+  | 'extraMinutes';
 
 export interface RosterRecord {
   excelRow: number;
@@ -30,6 +31,11 @@ export interface RosterRecord {
   phone: string | null;
   email: string | null;
   legacyDistrict: string | null;
+  /**
+   * Minutes added to the person's time in every survey; null (or absent, in imports previewed before the column
+   * existed) when the file has no such column: the stored value is kept.
+   */
+  extraMinutes?: number | null;
 }
 
 /** row = Excel row number; column = the header text as found in the file, or the canonical label when missing. */

@@ -38,8 +38,20 @@ export interface PersonTable {
   phone: string | null;
   email: string | null;
   active: number;
+  /** Minutes added to the person's time in every survey (0–240); a survey's own setting takes precedence. */
+  extra_minutes: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;
+}
+
+/** One person's extra minutes in one survey, set before they start (0 withdraws the person's default there). */
+export interface AssessmentExtraTimeTable {
+  assessment_id: number;
+  person_id: number;
+  minutes: number;
+  reason: string | null;
+  set_by: number | null;
+  set_at: string;
 }
 
 export interface PositionTitleTable {
@@ -636,6 +648,7 @@ export interface Database {
   assessment_questions: AssessmentQuestionTable;
   assessment_population_freezes: AssessmentPopulationFreezeTable;
   assessment_population: AssessmentPopulationTable;
+  assessment_extra_time: AssessmentExtraTimeTable;
   assessment_variants: AssessmentVariantTable;
   attempts: AttemptTable;
   attempt_answers: AttemptAnswerTable;

@@ -50,6 +50,7 @@ export const FIELD_LABELS: Record<string, string> = {
   disconnectedMinutes: 'số phút mất kết nối',
   durationMin: 'thời gian làm bài',
   email: 'thư điện tử',
+  extraMinutes: 'thời gian cộng thêm khi làm khảo sát',
   endsAt: 'giờ kết thúc',
   endsOn: 'ngày kết thúc',
   entries: 'danh sách điểm danh',

@@ -1,9 +1,9 @@
 import type {
-  AssemblyCheck, AssessmentDetail, AssessmentInput, AssessmentSummary, MonitorView,
+  AssemblyCheck, AssessmentDetail, AssessmentInput, AssessmentSummary, ExtraTimeView, MonitorView,
 } from '../../domain/assessment/views.ts';
 import { api, downloadFile, withQuery } from './client.ts';
 
-export type { AssemblyCheck, AssessmentDetail, AssessmentInput, AssessmentSummary, MonitorView };
+export type { AssemblyCheck, AssessmentDetail, AssessmentInput, AssessmentSummary, ExtraTimeView, MonitorView };
 
 export interface MonitorQuery {
   unitId?: number;
@@ -31,4 +31,7 @@ export const assessmentsApi = {
   reopen: (attemptId: number, minutes: number, reason?: string) =>
     api.post<{ deadlineAt: string }>(`/api/attempts/${attemptId}/reopen`, { minutes, reason }),
   void: (attemptId: number, reason: string) => api.post<{ ok: true }>(`/api/attempts/${attemptId}/void`, { reason }),
+  setExtraTime: (id: number, personId: number, minutes: number, reason?: string) =>
+    api.put<ExtraTimeView>(`/api/assessments/${id}/extra-time/${personId}`, { minutes, reason }),
+  clearExtraTime: (id: number, personId: number) => api.delete<ExtraTimeView>(`/api/assessments/${id}/extra-time/${personId}`),
 };

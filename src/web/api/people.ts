@@ -31,6 +31,7 @@ export interface PersonInput {
   phone: string | null;
   email: string | null;
   active: boolean;
+  extraMinutes: number;
 }
 
 export const peopleApi = {

@@ -14,6 +14,7 @@ import * as answerVersions from './2026-12-05-014-answer-versions.ts';
 import * as rosterImportPacked from './2026-12-06-020-roster-import-packed.ts';
 import * as positionTitles from './2026-12-06-021-position-titles.ts';
 import * as surveyPopulation from './2026-12-06-030-survey-population.ts';
+import * as extraTime from './2026-12-07-040-extra-time.ts';
 
 // Listed by hand so that the same list works from source (tsx) and in a bundle.
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06-020-roster-import-packed': rosterImportPacked,
   '2026-12-06-021-position-titles': positionTitles,
   '2026-12-06-030-survey-population': surveyPopulation,
+  '2026-12-07-040-extra-time': extraTime,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -82,9 +82,10 @@ export async function monitorPeople(db: Executor, f: MonitorFilter, page: { offs
   if (state) q = q.where((eb) => stateFilter(eb as unknown as Eb, state, f.seenBefore) as never);
   for (const word of (f.q ?? '').split(' ').filter(Boolean)) q = q.where('p.name_folded', 'like', `%${word}%`);
   const [rows, total] = await Promise.all([
-    q.select(['p.id as person_id', 'p.full_name', 'u.name as unit_name', 'a.id as attempt_id', 'a.status', 'a.answered_count',
-      'a.started_at', 'a.deadline_at', 'a.last_seen_at', 'a.blur_count', 'a.blur_ms', 'a.ip_changes', 'a.second_client_count',
-      'a.score', 'a.band'])
+    q.leftJoin('assessment_extra_time as ax', (j) => j.onRef('ax.person_id', '=', 'p.id').on('ax.assessment_id', '=', f.assessmentId))
+      .select(['p.id as person_id', 'p.full_name', 'u.name as unit_name', 'a.id as attempt_id', 'a.status', 'a.answered_count',
+        'a.started_at', 'a.deadline_at', 'a.last_seen_at', 'a.blur_count', 'a.blur_ms', 'a.ip_changes', 'a.second_client_count',
+        'a.score', 'a.band', 'p.extra_minutes as person_extra_minutes', 'ax.minutes as survey_extra_minutes'])
       .orderBy('u.path').orderBy('p.sort_key').offset(page.offset).limit(page.limit).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
   ]);

@@ -1,6 +1,7 @@
 /** The live monitor of an assessment and the proctors' and organisers' actions on one attempt, each audited. */
 import type { MonitorPerson, MonitorState, MonitorView } from '../../../domain/assessment/views.ts';
 import { formatDateTimeVi } from '../../../domain/datetime.ts';
+import { effectiveExtraMinutes } from '../../../domain/assessment/extra-time.ts';
 import { can, type Actor, type Capability } from '../../../domain/roles.ts';
 import { fold } from '../../../domain/text.ts';
 import { nowIso, type AppContext } from '../../context.ts';
@@ -71,6 +72,8 @@ export async function monitorView(ctx: AppContext, actor: Actor, assessmentId: n
       signals: { hiddenCount: p.blur_count ?? 0, hiddenMs: p.blur_ms ?? 0, ipChanges: p.ip_changes ?? 0,
         secondClient: p.second_client_count ?? 0 },
       score: p.score, band: p.band,
+      extraMinutes: effectiveExtraMinutes(p.person_extra_minutes, p.survey_extra_minutes),
+      extraMinutesSource: p.survey_extra_minutes === null ? 'person' : 'survey',
     })),
     total: people.total,
   };

@@ -50,6 +50,7 @@ export async function updateAssessment(db: Executor, id: number, changes: Update
 export async function deleteAssessment(db: Executor, id: number) {
   await db.deleteFrom('assessment_targets').where('assessment_id', '=', id).execute();
   await db.deleteFrom('assessment_invitees').where('assessment_id', '=', id).execute();
+  await db.deleteFrom('assessment_extra_time').where('assessment_id', '=', id).execute();
   await db.deleteFrom('assessments').where('id', '=', id).execute();
 }
 

@@ -2,12 +2,13 @@ import { requireActor } from '../../plugins/auth.ts';
 import type { RouteModule } from '../../lib/route-module.ts';
 import { IdParams } from '../units/schemas.ts';
 import {
-  AssemblyCheckView, AssessmentBody, AssessmentDetailView, AssessmentList, DeadlineReply, ExtendBody, ListQuery, MonitorQuery,
-  MonitorViewReply, PaperQuery, PublishReply, VariantParams, VoidBody,
+  AssemblyCheckView, AssessmentBody, AssessmentDetailView, AssessmentList, DeadlineReply, ExtendBody, ExtraTimeBody, ExtraTimeParams,
+  ExtraTimeView, ListQuery, MonitorQuery, MonitorViewReply, PaperQuery, PublishReply, VariantParams, VoidBody,
 } from './schemas.ts';
 import { IdReply, OkReply } from '../../lib/schemas.ts';
 import * as service from './service.ts';
 import * as monitor from './monitor-service.ts';
+import * as extraTime from './extra-time-service.ts';
 import * as paper from './paper-service.ts';
 import { attachment } from '../../files/attachment.ts';
 
@@ -47,6 +48,15 @@ export const assessmentRoutes: RouteModule = async (app, { ctx }) => {
   app.get('/api/assessments/:id/monitor',
     { schema: { params: IdParams, querystring: MonitorQuery, response: { 200: MonitorViewReply } } },
     async (request) => monitor.monitorView(ctx, requireActor(request), request.params.id, request.query));
+
+  // Extra time of one person in this survey, set before they start; DELETE goes back to the person's default.
+  app.put('/api/assessments/:id/extra-time/:personId',
+    { schema: { params: ExtraTimeParams, body: ExtraTimeBody, response: { 200: ExtraTimeView } } },
+    async (request) => extraTime.setSurveyExtraTime(ctx, requireActor(request), request.params.id, request.params.personId, request.body));
+
+  app.delete('/api/assessments/:id/extra-time/:personId',
+    { schema: { params: ExtraTimeParams, response: { 200: ExtraTimeView } } },
+    async (request) => extraTime.clearSurveyExtraTime(ctx, requireActor(request), request.params.id, request.params.personId));
 
   app.post('/api/attempts/:id/extend', { schema: { params: IdParams, body: ExtendBody, response: { 200: DeadlineReply } } },
     async (request) => monitor.extendAttempt(ctx, requireActor(request), request.params.id, request.body));

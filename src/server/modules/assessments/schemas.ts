@@ -2,6 +2,7 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 import { Nullable, NullableEnum } from '../../lib/nullable.ts';
 import { Passthrough } from '../../lib/schemas.ts';
 import type { AssessmentDetail, MonitorView } from '../../../domain/assessment/views.ts';
+import { EXTRA_MINUTES_MAX } from '../../../domain/assessment/extra-time.ts';
 
 const Moment = Type.Union([Type.Literal('immediately'), Type.Literal('after_close'), Type.Literal('never')]);
 
@@ -86,3 +87,18 @@ export const AssemblyCheckView = Type.Object({ ok: Type.Boolean(), problems: Typ
 export const PublishReply = Type.Object({ ok: Type.Boolean(), variants: Type.Array(Type.String()) });
 export const MonitorViewReply = Passthrough<MonitorView>('MonitorView (domain/assessment/views.ts)');
 export const DeadlineReply = Type.Object({ deadlineAt: Type.String() });
+export const ExtraTimeParams = Type.Object({ id: Type.Integer(), personId: Type.Integer() });
+export type ExtraTimeParams = Static<typeof ExtraTimeParams>;
+
+export const ExtraTimeBody = Type.Object({
+  minutes: Type.Integer({ minimum: 0, maximum: EXTRA_MINUTES_MAX }),
+  reason: Type.Optional(Type.String({ maxLength: 500 })),
+});
+export type ExtraTimeBody = Static<typeof ExtraTimeBody>;
+
+export const ExtraTimeView = Type.Object({
+  personId: Type.Integer(),
+  minutes: Type.Integer(),
+  source: Type.Union([Type.Literal('survey'), Type.Literal('person')]),
+  personDefault: Type.Integer(),
+});

@@ -196,3 +196,17 @@ export function overdueOf(db: Executor, assessmentId: number, cutoffIso: string,
     .where('assessment_id', '=', assessmentId).where('status', '=', 'in_progress').where('deadline_at', '<', cutoffIso)
     .orderBy('deadline_at').limit(limit).execute();
 }
+
+/** The person's default extra minutes and every survey's own value for them (domain/assessment/extra-time.ts). */
+export async function extraTimeOfPerson(db: Executor, personId: number, assessmentId?: number) {
+  const rows = await db.selectFrom('people as p')
+    .leftJoin('assessment_extra_time as ax', (j) => {
+      const on = j.onRef('ax.person_id', '=', 'p.id');
+      return assessmentId === undefined ? on : on.on('ax.assessment_id', '=', assessmentId);
+    })
+    .select(['p.extra_minutes', 'ax.assessment_id', 'ax.minutes'])
+    .where('p.id', '=', personId).execute();
+  const bySurvey = new Map<number, number>();
+  for (const r of rows) if (r.assessment_id !== null && r.minutes !== null) bySurvey.set(r.assessment_id, r.minutes);
+  return { personDefault: rows[0]?.extra_minutes ?? 0, bySurvey };
+}

@@ -14,6 +14,7 @@ import * as repo from './repository.ts';
 import { requirePerson } from './access.ts';
 import { missingRequiredAttendance } from '../attendance/repository.ts';
 import { seededRandom } from '../../../domain/assessment/random.ts';
+import { attemptDeadline, effectiveExtraMinutes } from '../../../domain/assessment/extra-time.ts';
 
 function stateOf(now: number, opens: number, closes: number, attempts: repo.AttemptRow[]): MyAssessmentState {
   if (attempts.some((a) => a.status === 'in_progress')) return 'in_progress';
@@ -24,7 +25,8 @@ function stateOf(now: number, opens: number, closes: number, attempts: repo.Atte
 
 export async function myAssessments(ctx: AppContext, actor: Actor): Promise<{ items: MyAssessment[]; serverNow: string }> {
   const personId = requirePerson(actor);
-  const [rows, attempts] = await Promise.all([assessmentsForPerson(ctx.db, personId), repo.attemptsByPerson(ctx.db, personId)]);
+  const [rows, attempts, extra] = await Promise.all([assessmentsForPerson(ctx.db, personId), repo.attemptsByPerson(ctx.db, personId),
+    repo.extraTimeOfPerson(ctx.db, personId)]);
   const now = ctx.clock.now().getTime();
   const items = rows.map((row): MyAssessment => {
     const mine = attempts.filter((a) => a.assessment_id === row.id);
@@ -39,6 +41,7 @@ export async function myAssessments(ctx: AppContext, actor: Actor): Promise<{ it
       durationMin: row.duration_min, questionCount: row.question_count,
       state: stateOf(now, Date.parse(row.opens_at), closes, mine),
       attemptsLeft: now < closes ? left : 0,
+      extraMinutes: effectiveExtraMinutes(extra.personDefault, extra.bySurvey.get(row.id)),
       attempt: latest && {
         id: latest.id, status: latest.status as AttemptStatus, deadlineAt: latest.deadline_at, submittedAt: latest.submitted_at,
         score: show?.score ? latest.score : null, band: show?.score ? latest.band : null,
@@ -66,7 +69,7 @@ async function variantFor(ctx: AppContext, trx: Executor, assessmentId: number, 
 
 /**
  * Starts an attempt, or returns the one in progress (a reload, another device). The deadline is fixed here, in the
- * database: min(start + duration, window close).
+ * database: min(start + duration, window close) + the person's extra minutes.
  */
 export async function startAttempt(ctx: AppContext, actor: Actor, assessmentId: number, ip: string): Promise<{ attemptId: number }> {
   const personId = requirePerson(actor);
@@ -74,8 +77,9 @@ export async function startAttempt(ctx: AppContext, actor: Actor, assessmentId: 
   // starts at once are told apart by the unique (assessment, person, attempt_no).
   const run = async () => {
     const now = ctx.clock.now();
-    const [row, eligible, attempts] = await Promise.all([recentAssessment(ctx.db, assessmentId, now.getTime()),
-      isEligible(ctx.db, assessmentId, personId), repo.attemptsOfPerson(ctx.db, assessmentId, personId)]);
+    const [row, eligible, attempts, extra] = await Promise.all([recentAssessment(ctx.db, assessmentId, now.getTime()),
+      isEligible(ctx.db, assessmentId, personId), repo.attemptsOfPerson(ctx.db, assessmentId, personId),
+      repo.extraTimeOfPerson(ctx.db, personId, assessmentId)]);
     if (!row || row.status !== 'published' || !eligible) throw errors.notFound('assessment_not_found', 'bài khảo sát');
     const open = attempts.find((a) => a.status === 'in_progress');
     if (open) return { attemptId: open.id, facts: null };
@@ -97,7 +101,9 @@ export async function startAttempt(ctx: AppContext, actor: Actor, assessmentId: 
         : `Bạn đã dùng hết ${row.attempts_allowed} lần làm bài.`);
     }
     const at = now.toISOString();
-    const deadline = Math.min(now.getTime() + row.duration_min * 60_000, Date.parse(row.closes_at));
+    // The person's extra minutes come after the close is applied: they are real even for a late start (extra-time.ts).
+    const extraMinutes = effectiveExtraMinutes(extra.personDefault, extra.bySurvey.get(assessmentId));
+    const deadline = attemptDeadline(now.getTime(), row.duration_min, Date.parse(row.closes_at), extraMinutes);
     const variantId = await variantFor(ctx, ctx.db, assessmentId, personId, at);
     const attemptId = await repo.insertAttemptWithEvent(ctx.db, ctx.dialect, {
       assessment_id: assessmentId, person_id: personId, user_id: actor.userId, attempt_no: (attempts.at(-1)?.attempt_no ?? 0) + 1,
@@ -105,7 +111,7 @@ export async function startAttempt(ctx: AppContext, actor: Actor, assessmentId: 
       deadline_at: new Date(deadline).toISOString(), submitted_at: null, submit_kind: null, answered_count: 0,
       correct_count: null, score: null, band: null, responses: null, void_reason: null, last_seen_at: at, last_ip: ip,
       client_id: null,
-    }, { kind: 'start', at, detail: JSON.stringify({ ip }) });
+    }, { kind: 'start', at, detail: JSON.stringify(extraMinutes > 0 ? { ip, extraMinutes } : { ip }) });
     return { attemptId, facts: { id: attemptId, assessmentId, personId, variantId } };
   };
   try {

@@ -31,7 +31,7 @@ function filtered(db: Executor, f: PeopleFilter) {
 const PERSON_COLUMNS = [
   'people.id', 'people.full_name', 'people.birth_date', 'people.gender', 'people.staff_id', 'people.citizen_id',
   'people.unit_id', 'people.position', 'people.party_member', 'people.party_joined_on', 'people.theory_level',
-  'people.phone', 'people.email', 'people.active', 'units.name as unit_name', 'units.path as unit_path',
+  'people.phone', 'people.email', 'people.active', 'people.extra_minutes', 'units.name as unit_name', 'units.path as unit_path',
   'users.id as user_id', 'users.username', 'users.last_login_at', 'users.disabled as account_disabled',
 ] as const;
 

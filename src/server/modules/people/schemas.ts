@@ -1,6 +1,7 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { Nullable, NullableEnum, OneOf } from '../../lib/nullable.ts';
 import { GENDERS, POSITIONS } from '../../../domain/roster.ts';
+import { EXTRA_MINUTES_MAX } from '../../../domain/assessment/extra-time.ts';
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
@@ -20,6 +21,8 @@ export const PersonInput = Type.Object({
   phone: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
   email: Type.Optional(Nullable(Type.String({ maxLength: 120 }))),
   active: Type.Optional(Type.Boolean()),
+  /** Minutes added to the person's time in every survey. */
+  extraMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: EXTRA_MINUTES_MAX })),
 });
 export type PersonInput = Static<typeof PersonInput>;
 
@@ -42,6 +45,7 @@ export const PersonView = Type.Object({
   phone: Type.Union([Type.String(), Type.Null()]),
   email: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
+  extraMinutes: Type.Integer(),
   username: Type.Union([Type.String(), Type.Null()]),
   userId: Type.Union([Type.Integer(), Type.Null()]),
   hasLoggedIn: Type.Boolean(),

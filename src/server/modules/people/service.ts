@@ -17,7 +17,8 @@ export function toPersonView(r: repo.PersonListRow): PersonView {
     id: r.id, fullName: r.full_name, birthDate: r.birth_date, gender: r.gender as Gender | null, staffId: r.staff_id,
     citizenId: r.citizen_id, unitId: r.unit_id, unitName: r.unit_name, position: r.position as Position,
     partyMember: r.party_member === 1, partyJoinedOn: r.party_joined_on, theoryLevel: r.theory_level,
-    phone: r.phone, email: r.email, active: r.active === 1, username: r.username ?? null, userId: r.user_id ?? null,
+    phone: r.phone, email: r.email, active: r.active === 1, extraMinutes: r.extra_minutes, username: r.username ?? null,
+    userId: r.user_id ?? null,
     hasLoggedIn: Boolean(r.last_login_at), accountDisabled: r.account_disabled === 1,
   };
 }
@@ -88,6 +89,7 @@ function personColumns(input: PersonUpdateInput): PersonUpdate {
   if (input.partyMember !== undefined) out.party_member = input.partyMember ? 1 : 0;
   if (input.theoryLevel !== undefined) out.theory_level = input.theoryLevel ? normalizeText(input.theoryLevel) : null;
   if (input.active !== undefined) out.active = input.active ? 1 : 0;
+  if (input.extraMinutes !== undefined) out.extra_minutes = input.extraMinutes;
   return out;
 }
 
@@ -117,7 +119,7 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: PersonI
       citizen_id: columns.citizen_id ?? null, unit_id: unit.id, position: input.position,
       party_member: columns.party_member ?? 0, party_joined_on: columns.party_joined_on ?? null,
       theory_level: columns.theory_level ?? null, phone: columns.phone ?? null, email: columns.email ?? null,
-      active: columns.active ?? 1, created_at: now, updated_at: now,
+      active: columns.active ?? 1, extra_minutes: columns.extra_minutes ?? 0, created_at: now, updated_at: now,
     });
     await repo.openHistory(trx, id, unit.id, now);
     await ensureAccount(trx, id, (columns.staff_id ?? columns.citizen_id)!, columns.full_name!, now);
@@ -152,6 +154,9 @@ export async function updatePerson(ctx: AppContext, actor: Actor, id: number, in
       columns.unit_id = target.id;
       await repo.openHistory(trx, id, target.id, now);
       summary = `Chuyển ${before.full_name} từ ${before.unit_name} sang ${target.name}`;
+    }
+    if (columns.extra_minutes !== undefined && columns.extra_minutes !== before.extra_minutes) {
+      summary += `; thời gian cộng thêm khi làm khảo sát: ${before.extra_minutes} → ${columns.extra_minutes} phút`;
     }
     await repo.updatePerson(trx, id, { ...columns, updated_at: now });
     await recordAudit(trx, {

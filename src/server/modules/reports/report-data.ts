@@ -9,6 +9,7 @@ import type { AppContext } from '../../context.ts';
 import { unitPages } from '../../../domain/statistics/unit-pages.ts';
 import { reportPeoplePages } from './repository.ts';
 import { itemViews, scopedStatistics } from '../statistics/service.ts';
+import { keySealed } from '../assessments/key-access.ts';
 
 export interface ReportUnitRow {
   depth: number;
@@ -94,7 +95,7 @@ export async function reportSource(ctx: AppContext, actor: Actor, assessmentId: 
   }
   const head: ReportHead = {
     title: row.title, organiser: row.unit_name, scopeName: node.name, questionCount: row.question_count, opensAt: row.opens_at,
-    closesAt: row.closes_at, live: ctx.clock.now().getTime() < Date.parse(row.closes_at), regradedAt: row.regraded_at,
+    closesAt: row.closes_at, live: await keySealed(ctx, row), regradedAt: row.regraded_at,
     generatedAt: ctx.clock.now().toISOString(), scoring: JSON.parse(row.scoring_json) as ScoringRule,
     node: rowOf(node, 0), units: flatten(node), children: node.children.filter((c) => c.eligible > 0 || c.took > 0).map((c) => rowOf(c, 1)),
     test: manages ? stats.result.test : null,

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { writeRosterXlsx, type RosterExportInput, type RosterExportPerson } from './roster-xlsx.ts';
 
 const HEADERS = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Mã định danh', 'Số CCCD', 'Đơn vị', 'Xã/Phường',
-  'Chức vụ', 'Nhóm chức vụ', 'Cấp học', 'Đảng viên', 'Ngày vào Đảng', 'Trình độ LLCT', 'Điện thoại', 'Email', 'Huyện (cũ)', 'Trạng thái'];
+  'Chức vụ', 'Nhóm chức vụ', 'Cấp học', 'Đảng viên', 'Ngày vào Đảng', 'Trình độ LLCT', 'Điện thoại', 'Email', 'Huyện (cũ)', 'Thời gian cộng thêm (phút)',
+  'Trạng thái'];
 const HEADER_ROW = 5;
 
 const teacher: RosterExportPerson = {
@@ -46,7 +47,7 @@ describe('writeRosterXlsx', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '5:5' });
     expect(sheet.rowCount).toBe(HEADER_ROW + 2);
-    expect(sheet.autoFilter).toBe('A5:R7');
+    expect(sheet.autoFilter).toBe('A5:S7');
   });
 
   it('writes ids and phones as text with their leading zeros, dates as real dd/mm/yyyy dates, labels in Vietnamese', async () => {

@@ -21,6 +21,8 @@ export interface RosterExportPerson {
   phone: string | null;
   email: string | null;
   legacyDistrict: string | null;
+  /** Minutes added in every survey; written blank when 0. */
+  extraMinutes?: number;
   active: boolean;
 }
 
@@ -56,6 +58,7 @@ export const ROSTER_COLUMNS: SheetColumn[] = [
   { header: 'Điện thoại', width: 13, format: 'text' },
   { header: 'Email', width: 26 },
   { header: 'Huyện (cũ)', width: 15 },
+  { header: 'Thời gian cộng thêm (phút)', width: 14, align: 'center' },
   { header: 'Trạng thái', width: 13 },
 ];
 
@@ -81,6 +84,7 @@ function rowValues(person: RosterExportPerson, index: number): unknown[] {
     person.phone ?? '',
     person.email ?? '',
     person.legacyDistrict ?? '',
+    person.extraMinutes ? person.extraMinutes : '',
     person.active ? ACTIVE_LABEL : INACTIVE_LABEL,
   ];
   return values.map((v) => (v === '' ? null : v)); // blank cells, not empty strings

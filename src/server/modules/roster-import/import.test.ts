@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
 import { buildPerson, buildUnit, buildUser } from '../../test/builders.ts';
 import { createTestEnv, describeEachDialect, login, uploadAs, type Session, type TestEnv } from '../../test/harness.ts';
-import { buildOfficeRosterFile, buildRosterFile, type RosterFileRow } from '../../test/roster-file.ts';
+import { buildOfficeRosterFile, buildRosterFile, ROSTER_FILE_HEADER, type RosterFileRow } from '../../test/roster-file.ts';
 import { findRootUnit } from '../units/repository.ts';
 
 /** Posts a file and returns the last NDJSON line: { result } or { error }, plus how many progress lines came. */
@@ -221,6 +221,50 @@ describeEachDialect('roster import', (dialect) => {
     ]);
     const audit = await env.ctx.db.selectFrom('audit_log').select('summary').where('action', '=', 'roster.position_titles').execute();
     expect(audit.map((a) => a.summary)).toContain('Xếp nhóm chức vụ: "Phụ trách bán trú" → Nhân viên');
+  });
+
+  it('reads the optional extra-time column, names a bad cell by row and column, keeps the minutes when a file has no such column', async () => {
+    const school = await buildUnit(env.ctx, { name: 'Trường Tiểu học Sín Chéng', schoolLevel: 'tieu_hoc' });
+    const header = [...ROSTER_FILE_HEADER, 'Thời gian cộng thêm (phút)'];
+    const row = (name: string, citizenId: string, extra: string | number | null): RosterFileRow =>
+      [name, '01/01/1988', 'Nữ', null, citizenId, 'Trường Tiểu học Sín Chéng', null, 'Giáo viên', null, extra];
+    const bad = await buildRosterFile([row('Lý Thị Sen', '010188000301', 30), row('Tráng A Phử', '010188000302', 'nửa giờ')], header);
+    const refused = (await upload(env.app, organizer, school.id, bad)).last.result;
+    expect(refused.importId).toBeNull();
+    expect(refused.problems).toEqual([{ row: 6, column: 'Thời gian cộng thêm (phút)',
+      message: 'Thời gian cộng thêm không hợp lệ: nửa giờ (ghi số phút từ 0 đến 240, ví dụ 30; để trống nếu không cộng thêm)' }]);
+
+    const good = await buildRosterFile([row('Lý Thị Sen', '010188000301', 30), row('Tráng A Phử', '010188000302', '1 giờ'),
+      row('Vàng Thị Chở', '010188000303', null)], header);
+    const preview = (await upload(env.app, organizer, school.id, good)).last.result;
+    expect(preview.problems).toEqual([]);
+    expect(preview.sample.map((r: { extraMinutes: number }) => r.extraMinutes)).toEqual([30, 60, 0]);
+    await organizer.request('POST', `/api/roster/imports/${preview.importId}/commit`, { confirmedUnits: [] });
+    const stored = async () => (await env.ctx.db.selectFrom('people').select('extra_minutes')
+      .where('citizen_id', 'in', ['010188000301', '010188000302', '010188000303']).orderBy('citizen_id').execute()).map((p) => p.extra_minutes);
+    expect(await stored()).toEqual([30, 60, 0]);
+
+    // The same people from a file without the column: nothing to update, the minutes stay.
+    const plain = await buildRosterFile([row('Lý Thị Sen', '010188000301', null).slice(0, 9), row('Tráng A Phử', '010188000302', null).slice(0, 9)]);
+    expect((await upload(env.app, organizer, school.id, plain)).last.result).toMatchObject({ problems: [], unchanged: 2, toUpdate: 0 });
+    // With the column, a changed value is an update.
+    const changed = await buildRosterFile([row('Lý Thị Sen', '010188000301', 15)], header);
+    const update = (await upload(env.app, organizer, school.id, changed)).last.result;
+    expect(update).toMatchObject({ toUpdate: 1 });
+    await organizer.request('POST', `/api/roster/imports/${update.importId}/commit`, { confirmedUnits: [] });
+    expect(await stored()).toEqual([15, 60, 0]);
+
+    // The export carries the column, and importing it back changes nothing.
+    const exported = await organizer.request('GET', `/api/roster/export.xlsx?unitId=${school.id}`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const headerRow = (sheet.getRow(5).values as unknown[]).slice(1);
+    const column = headerRow.indexOf('Thời gian cộng thêm (phút)') + 1;
+    expect(column).toBeGreaterThan(0);
+    expect([6, 7, 8].map((r) => sheet.getRow(r).getCell(column).value)).toEqual(expect.arrayContaining([15, 60, null]));
+    const back = (await upload(env.app, organizer, school.id, exported.rawPayload, 'xuat.xlsx')).last.result;
+    expect(back).toMatchObject({ problems: [], toCreate: 0, toUpdate: 0, unchanged: 3 });
   });
 
   it('gives back the roster it exports (round trip)', async () => {

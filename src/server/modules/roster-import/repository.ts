@@ -11,7 +11,7 @@ export async function peopleByIdentifiers(db: Executor, staffIds: string[], citi
   const select = () => db.selectFrom('people').innerJoin('units', 'units.id', 'people.unit_id')
     .select(['people.id', 'people.full_name', 'people.birth_date', 'people.gender', 'people.staff_id', 'people.citizen_id',
       'people.unit_id', 'people.position', 'people.title', 'people.party_member', 'people.party_joined_on', 'people.theory_level',
-      'people.phone', 'people.email', 'units.path as unit_path']);
+      'people.phone', 'people.email', 'people.extra_minutes', 'units.path as unit_path']);
   const rows = new Map<number, Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number]>();
   for (const [column, ids] of [['people.staff_id', staffIds], ['people.citizen_id', citizenIds]] as const) {
     for (const part of chunks(ids)) {

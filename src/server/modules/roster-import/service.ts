@@ -39,6 +39,7 @@ async function planFor(db: Executor, actor: Actor, under: UnitRow, records: Rost
       citizenId: p.citizen_id, position: p.position as RosterRecord['position'], title: p.title, partyMember: p.party_member === 1,
       partyJoinedOn: p.party_joined_on, theoryLevel: p.theory_level, phone: p.phone, email: p.email,
     }, p.unit_id),
+    extraMinutes: p.extra_minutes,
   })));
   for (let i = 0; i < records.length; i++) {
     planner.add(records[i]);
@@ -151,8 +152,8 @@ export async function applyImport(ctx: AppContext, actor: Actor, input: ImportTo
     const updates = plan.people.filter((p) => p.action === 'update');
     const total = creates.length + updates.length;
 
-    const ids = await repo.insertPeople(trx, creates.map((p) => ({ ...columnsOf(p.record), unit_id: resolve(p.unit),
-      active: 1, created_at: now, updated_at: now })));
+    const ids = await repo.insertPeople(trx, creates.map((p) => ({ ...columnsOf(p.record), extra_minutes: p.record.extraMinutes ?? 0,
+      unit_id: resolve(p.unit), active: 1, created_at: now, updated_at: now })));
     await repo.insertHistory(trx, creates.map((p, i) => ({ person_id: ids[i], unit_id: resolve(p.unit), from_at: now })));
     const usernames = creates.map((p) => (p.record.staffId ?? p.record.citizenId)!);
     const taken = await repo.existingUsernames(trx, usernames);
@@ -165,8 +166,10 @@ export async function applyImport(ctx: AppContext, actor: Actor, input: ImportTo
       const unitId = resolve(p.unit);
       const stored = p.existing!;
       const columns = columnsOf(p.record);
+      // A file without the extra-time column keeps the stored minutes.
       await updatePerson(trx, p.existingId!, { ...columns, staff_id: columns.staff_id ?? stored.staffId,
-        citizen_id: columns.citizen_id ?? stored.citizenId, unit_id: unitId, active: 1, updated_at: now });
+        citizen_id: columns.citizen_id ?? stored.citizenId, extra_minutes: p.record.extraMinutes ?? stored.extraMinutes, unit_id: unitId,
+        active: 1, updated_at: now });
       if (stored.unitId !== unitId) await openHistory(trx, p.existingId!, unitId, now);
       if (++done % 500 === 0) progress({ phase: 'write', done, total });
     }

@@ -50,6 +50,7 @@ const SPECS: Record<RosterField, ColumnSpec> = {
   phone: { width: 14, text: true, required: 'Không', guide: 'Số điện thoại: từ 9 đến 11 chữ số, ví dụ 0912345678.' },
   email: { width: 28, required: 'Không', guide: 'Địa chỉ thư điện tử, ví dụ: nguyenvanan@example.edu.vn.' },
   legacyDistrict: { width: 18, required: 'Không', guide: 'Huyện/thị xã/thành phố cũ (trước khi sắp xếp đơn vị hành chính), nếu cần.' },
+  extraMinutes: { width: 14, required: 'Không', guide: 'Số phút được cộng thêm khi làm bài khảo sát (0 đến 240), ví dụ 30 cho người khuyết tật hoặc ở nơi mạng yếu; để trống nếu không cộng thêm. Không có cột này thì giữ nguyên thời gian cộng thêm đã lưu.' },
 };
 
 const EXAMPLES: Partial<Record<RosterField, string>>[] = [

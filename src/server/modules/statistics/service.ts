@@ -9,7 +9,7 @@ import type { Actor } from '../../../domain/roles.ts';
 import { nowIso, type AppContext } from '../../context.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
-import { mayUseBank, SEALED_ITEMS_MESSAGE, staffMaySeeKey } from '../assessments/key-access.ts';
+import { keySealed, mayUseBank, SEALED_ITEMS_MESSAGE, staffMaySeeKey } from '../assessments/key-access.ts';
 import { assessmentForActor } from '../assessments/service.ts';
 import type { AssessmentRow } from '../assessments/repository.ts';
 import { frozenOf } from '../exam/content.ts';
@@ -78,7 +78,8 @@ export async function statisticsView(ctx: AppContext, actor: Actor, assessmentId
     assessment: { id: row.id, title: row.title, opensAt: row.opens_at, closesAt: row.closes_at, questionCount: row.question_count,
       unitName: row.unit_name },
     bands: scoring.bands, goodLabel: goodShareLabel(new BandScheme(scoring.bands)),
-    live: ctx.clock.now().getTime() < Date.parse(row.closes_at), computedAt: stats.computedAt, regradedAt: row.regraded_at,
+    // Still partial after the close while anyone works on (extra time, "Gia hạn"): the same test as the key's seal.
+    live: await keySealed(ctx, row), computedAt: stats.computedAt, regradedAt: row.regraded_at,
     populationFrozenAt: freeze?.frozen_at ?? null,
     node: figures(node, comparison?.stats ?? null), path,
     children: node.children.filter((c) => c.eligible > 0 || c.took > 0).map((c) => figures(c, comparison?.stats ?? null)),

@@ -25,6 +25,10 @@ function StartDialog({ item, starting, onCancel, onStart }: { item: MyAssessment
         <p><strong>{item.title}</strong></p>
         <p>{item.questionCount} câu hỏi, {item.durationMin} phút. Thời gian tính từ lúc bắt đầu và không dừng lại khi bạn thoát ra;
           bài đóng muộn nhất lúc {formatDateTimeVi(item.closesAt)}.</p>
+        {item.extraMinutes > 0 && (
+          <p>Bạn được cộng thêm <strong>{item.extraMinutes} phút</strong>: hạn nộp của bạn lùi thêm chừng ấy, kể cả khi bắt đầu sát
+            giờ đóng bài.</p>
+        )}
         {item.instructions && <div className="lt-alert lt-alert--info">{item.instructions}</div>}
         <p className="lt-muted lt-small">Mỗi lần chọn được lưu ngay. Nếu mất mạng, câu trả lời được giữ trên máy và gửi lại khi có mạng.</p>
         <div className="lt-actions">
@@ -48,7 +52,7 @@ function AssessmentCard({ item, onStart, onOpen }: { item: MyAssessment; onStart
       </div>
       <h2>{item.title}</h2>
       <div className="lt-facts">
-        <span>{item.questionCount} câu · {item.durationMin} phút</span>
+        <span>{item.questionCount} câu · {item.durationMin} phút{item.extraMinutes > 0 ? ` (+${item.extraMinutes} phút cộng thêm)` : ''}</span>
         <span>Mở: {formatDateTimeVi(item.opensAt)}</span>
         <span>Đóng: {formatDateTimeVi(item.closesAt)}</span>
       </div>

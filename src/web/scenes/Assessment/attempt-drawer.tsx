@@ -19,6 +19,7 @@ function eventText(e: AttemptDetail['events'][number]): string {
   const parts = [EVENT_LABELS[e.kind] ?? e.kind];
   if (e.kind === 'submit' && typeof d.kind === 'string') parts.push(`(${SUBMIT_KINDS[d.kind] ?? d.kind})`);
   if (typeof d.minutes === 'number') parts.push(`${d.minutes} phút`);
+  if (e.kind === 'start' && typeof d.extraMinutes === 'number') parts.push(`(cộng thêm ${d.extraMinutes} phút)`);
   if (typeof d.reason === 'string' && d.reason) parts.push(`— ${d.reason}`);
   if (e.kind === 'ip_change') parts.push(`${String(d.from ?? '')} → ${String(d.to ?? '')}`);
   if (e.actor) parts.push(`· ${e.actor}`);

@@ -12,6 +12,7 @@ import { useUnits } from '../../hooks/useUnits.ts';
 import { formatCount, formatDateTimeVi } from '../../lib/format.ts';
 import { formatTimeVi } from '../../../domain/datetime.ts';
 import { AttemptActions } from './attempt-actions.tsx';
+import { ExtraTimeAction, ExtraTimeNote } from './extra-time-action.tsx';
 
 const REFRESH_MS = 10_000;
 const PAGE_SIZE = 50;
@@ -88,11 +89,16 @@ export default function MonitorScene() {
       <Progress percent={view ? Math.round((p.answered / view.assessment.questionCount) * 100) : 0} size="small"
         format={() => `${p.answered}/${view?.assessment.questionCount ?? 0}`} />
     ) },
-    { title: 'Hạn nộp', width: 150, render: (_, p) => p.deadlineAt ? formatDateTimeVi(p.deadlineAt) : '—' },
+    { title: 'Hạn nộp', width: 150, render: (_, p) => (
+      <>{p.deadlineAt ? formatDateTimeVi(p.deadlineAt) : '—'}{p.state !== 'in_progress' && <ExtraTimeNote person={p} />}</>
+    ) },
     { title: 'Dấu hiệu', render: (_, p) => signalText(p.signals).map((t) => <div key={t} className="muted">{t}</div>) },
     { title: 'Điểm', width: 110, render: (_, p) => p.score === null ? '' : <>{p.score.toLocaleString('vi-VN')}<div className="muted">{p.band}</div></> },
-    { title: '', width: 56, render: (_, p) => (
-      <AttemptActions person={p} canExtend={can('attempt.extend')} canManage={can('attempt.manage')} onDone={() => void load()} />
+    { title: '', width: 88, render: (_, p) => (
+      <Space size={4}>
+        {can('attempt.extend') && <ExtraTimeAction assessmentId={id} person={p} onDone={() => void load()} />}
+        <AttemptActions person={p} canExtend={can('attempt.extend')} canManage={can('attempt.manage')} onDone={() => void load()} />
+      </Space>
     ) },
   ];
 

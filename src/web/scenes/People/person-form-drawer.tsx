@@ -1,4 +1,4 @@
-import { Alert, AutoComplete, Button, Col, DatePicker, Drawer, Flex, Form, Input, Row, Select, Switch } from 'antd';
+import { Alert, AutoComplete, Button, Col, DatePicker, Drawer, Flex, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { GENDERS, GENDER_LABELS, POSITIONS, POSITION_LABELS } from '../../../domain/roster.ts';
@@ -24,6 +24,7 @@ interface Values {
   phone: string;
   email: string;
   active: boolean;
+  extraMinutes: number | null;
 }
 
 const THEORY_LEVELS = ['Sơ cấp', 'Trung cấp', 'Cao cấp', 'Cử nhân'].map((value) => ({ value }));
@@ -34,19 +35,21 @@ const FIELD_OF: Record<string, keyof Values> = {
   fullName: 'fullName', 'Họ và tên': 'fullName', staffId: 'staffId', staff_id: 'staffId', 'Mã định danh': 'staffId',
   citizenId: 'citizenId', citizen_id: 'citizenId', 'Số CCCD': 'citizenId', phone: 'phone', 'Điện thoại': 'phone',
   email: 'email', Email: 'email', birthDate: 'birthDate', 'Ngày sinh': 'birthDate', partyJoinedOn: 'partyJoinedOn',
-  'Ngày vào Đảng': 'partyJoinedOn', unitId: 'unitId',
+  'Ngày vào Đảng': 'partyJoinedOn', unitId: 'unitId', extraMinutes: 'extraMinutes',
 };
 
 const day = (iso: string | null) => (iso ? dayjs(iso) : null);
 const text = (value: string | undefined | null) => (value && value.trim() ? value.trim() : null);
 
 function initialValues(mode: PersonFormMode): Partial<Values> {
-  if (mode.kind === 'create') return { unitId: mode.unitId, position: 'teacher', partyMember: false, active: true, gender: null };
+  if (mode.kind === 'create') {
+    return { unitId: mode.unitId, position: 'teacher', partyMember: false, active: true, gender: null, extraMinutes: 0 };
+  }
   const p = mode.person;
   return {
     fullName: p.fullName, birthDate: day(p.birthDate), gender: p.gender, staffId: p.staffId ?? '', citizenId: p.citizenId ?? '',
     unitId: p.unitId, position: p.position, partyMember: p.partyMember, partyJoinedOn: day(p.partyJoinedOn),
-    theoryLevel: p.theoryLevel ?? '', phone: p.phone ?? '', email: p.email ?? '', active: p.active,
+    theoryLevel: p.theoryLevel ?? '', phone: p.phone ?? '', email: p.email ?? '', active: p.active, extraMinutes: p.extraMinutes,
   };
 }
 
@@ -55,7 +58,7 @@ function toInput(v: Values): PersonInput {
     fullName: v.fullName.trim(), unitId: v.unitId, position: v.position, birthDate: v.birthDate ? v.birthDate.format('YYYY-MM-DD') : null,
     gender: v.gender ?? null, staffId: text(v.staffId), citizenId: text(v.citizenId), partyMember: v.partyMember,
     partyJoinedOn: v.partyMember && v.partyJoinedOn ? v.partyJoinedOn.format('YYYY-MM-DD') : null,
-    theoryLevel: text(v.theoryLevel), phone: text(v.phone), email: text(v.email), active: v.active,
+    theoryLevel: text(v.theoryLevel), phone: text(v.phone), email: text(v.email), active: v.active, extraMinutes: v.extraMinutes ?? 0,
   };
 }
 
@@ -186,6 +189,10 @@ export function PersonFormDrawer({ mode, forest, canWriteAt, onClose, onSaved }:
               </Form.Item>
             </Col>
           </Row>
+          <Form.Item label="Thời gian cộng thêm khi làm khảo sát (phút)" name="extraMinutes"
+            extra="Ví dụ 15 hoặc 30 phút cho người khuyết tật hoặc ở nơi mạng yếu. Áp dụng cho mọi bài khảo sát (hạn nộp của người này có thể sau giờ đóng bài chừng ấy phút); từng bài có thể đặt riêng ở trang Giám sát. Để 0 nếu không cộng thêm.">
+            <InputNumber min={0} max={240} step={5} precision={0} style={{ width: 160 }} />
+          </Form.Item>
           <Form.Item label="Đang công tác" name="active" valuePropName="checked" extra="Tắt khi người này đã nghỉ hưu hoặc chuyển ra ngoài ngành.">
             <Switch checkedChildren="Có" unCheckedChildren="Không" />
           </Form.Item>

@@ -23,6 +23,12 @@ const problemColumns: TableColumnsType<RosterProblem> = [
   { title: 'Lỗi', dataIndex: 'message', key: 'message' },
 ];
 
+/** Shown when the file has the optional "Thời gian cộng thêm (phút)" column. */
+const extraColumn: TableColumnsType<SampleRow>[number] = {
+  title: 'Cộng thêm khi khảo sát', dataIndex: 'extraMinutes', key: 'extraMinutes', width: 110, align: 'right',
+  render: (v: number | null | undefined) => (v ? `${v} phút` : ''),
+};
+
 const sampleColumns: TableColumnsType<SampleRow> = [
   { title: 'Dòng', dataIndex: 'excelRow', key: 'row', width: 70, align: 'right' },
   { title: 'Họ và tên', dataIndex: 'fullName', key: 'fullName', width: 170 },
@@ -113,7 +119,8 @@ export function PreviewStep({ preview, error, commitProblems, onRestart, onConfi
           <Table<SampleRow>
             size="small"
             rowKey={(r) => `${r.excelRow}`}
-            columns={sampleColumns}
+            columns={sample.some((r) => r.extraMinutes != null)
+              ? [...sampleColumns.slice(0, -1), extraColumn, ...sampleColumns.slice(-1)] : sampleColumns}
             dataSource={sample}
             pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
             scroll={{ x: 1080 }}
