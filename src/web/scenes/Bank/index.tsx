@@ -1,27 +1,19 @@
-import {
-  ArrowLeftOutlined, CloudUploadOutlined, DeleteOutlined, EditOutlined, FilterOutlined, SearchOutlined, SettingOutlined, TagOutlined,
-} from '@ant-design/icons';
-import { Alert, App, Button, Card, Drawer, Empty, Input, Pagination, Popconfirm, Select, Skeleton, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { DIFFICULTY_LABELS, type Difficulty } from '../../../domain/question-bank/types.ts';
-import { banksApi, questionImageUrl, type Bank, type DifficultyCounts, type QuestionPage, type Topic } from '../../api/banks.ts';
+import { App, Card, Drawer } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { banksApi, type Topic } from '../../api/banks.ts';
 import { errorMessage } from '../../api/client.ts';
 import { NotFound } from '../../components/not-found.tsx';
-import { PageHeader } from '../../components/page-header.tsx';
-import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
 import { useIsPhone } from '../../hooks/useIsPhone.ts';
-import { formatCount } from '../../lib/format.ts';
+import { BankHeader } from './bank-header.tsx';
 import { BankSettingsModal } from './bank-settings-modal.tsx';
-import { ExportMenu } from './export-menu.tsx';
-import { ShareButton } from './share-modal.tsx';
 import { QuestionEditor } from './question-editor.tsx';
-import { DifficultyTag, QuestionView } from './question-view.tsx';
+import { QuestionFilters } from './question-filters.tsx';
+import { QuestionList } from './question-list.tsx';
 import { TopicModal } from './topic-modal.tsx';
 import { TopicsPanel } from './topics-panel.tsx';
-
-const PAGE_SIZE = 20;
-const EMPTY_PAGE: QuestionPage = { items: [], total: 0, page: 1, pageSize: PAGE_SIZE };
+import { useBank, useBankTopics } from './use-bank.ts';
+import { useQuestionList } from './use-question-list.ts';
 
 /** One bank: topics on the left, its questions (searchable, filterable, editable) on the right. */
 export default function BankScene() {
@@ -29,68 +21,18 @@ export default function BankScene() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const isPhone = useIsPhone();
-
-  const [bank, setBank] = useState<Bank | null | undefined>(undefined);
-  const [bankError, setBankError] = useState<string | null>(null);
-  const [topics, setTopics] = useState<Topic[]>([]);
-  const [withoutTopic, setWithoutTopic] = useState<DifficultyCounts | null>(null);
-  const [topicsLoading, setTopicsLoading] = useState(true);
-
-  const [search, setSearch] = useState('');
-  const q = useDebouncedValue(search.trim(), 300);
-  const [topicId, setTopicId] = useState<number | undefined>(undefined);
-  const [difficulty, setDifficulty] = useState<Difficulty | undefined>(undefined);
-  const [tag, setTag] = useState<string | undefined>(undefined);
-  const [bankTags, setBankTags] = useState<{ tag: string; count: number }[]>([]);
-  const [page, setPage] = useState(1);
-  const [questions, setQuestions] = useState<QuestionPage>(EMPTY_PAGE);
-  const [questionsLoading, setQuestionsLoading] = useState(true);
-  const [questionsError, setQuestionsError] = useState<string | null>(null);
-  const [reloadKey, setReloadKey] = useState(0);
+  const { bank, error: bankError, reload: reloadBank } = useBank(bankId);
+  const topics = useBankTopics(bankId);
+  const list = useQuestionList(bankId);
 
   const [editingId, setEditingId] = useState<number | null>(null);
   const [topicModal, setTopicModal] = useState<{ open: boolean; topic: Topic | null }>({ open: false, topic: null });
   const [editingBank, setEditingBank] = useState(false);
   const [topicsOpen, setTopicsOpen] = useState(false);
 
-  const loadBank = useCallback(() => {
-    banksApi.list().then((all) => setBank(all.find((b) => b.id === bankId) ?? null))
-      .catch((err: unknown) => { setBankError(errorMessage(err)); setBank(null); });
-  }, [bankId]);
-  useEffect(loadBank, [loadBank]);
-
-  const loadTopics = useCallback(async () => {
-    setTopicsLoading(true);
-    try {
-      const [result, tags] = await Promise.all([banksApi.topics(bankId), banksApi.tags(bankId)]);
-      setTopics(result.items);
-      setWithoutTopic(result.withoutTopic);
-      setBankTags(tags);
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setTopicsLoading(false);
-    }
-  }, [bankId, message]);
-
-  useEffect(() => { void loadTopics(); }, [loadTopics]);
-
-  // Back to the first page whenever the filters change.
-  useEffect(() => { setPage(1); }, [q, topicId, difficulty, tag]);
-
-  useEffect(() => {
-    let live = true;
-    setQuestionsLoading(true);
-    banksApi.questions(bankId, { q: q || undefined, topicId, difficulty, tag, page, pageSize: PAGE_SIZE })
-      .then((result) => { if (live) { setQuestions(result); setQuestionsError(null); } })
-      .catch((err: unknown) => live && setQuestionsError(errorMessage(err)))
-      .finally(() => live && setQuestionsLoading(false));
-    return () => { live = false; };
-  }, [bankId, q, topicId, difficulty, tag, page, reloadKey]);
-
   const refresh = () => {
-    setReloadKey((k) => k + 1);
-    void loadTopics();
+    list.reload();
+    void topics.reload();
   };
 
   const remove = async (id: number) => {
@@ -105,117 +47,31 @@ export default function BankScene() {
 
   if (bank === null && !bankError) return <NotFound />;
 
+  const openImport = () => navigate(`/ngan-hang/${bankId}/nhap`);
   const selectTopic = (id: number | undefined) => {
-    setTopicId(id);
+    list.setTopicId(id);
     setTopicsOpen(false);
   };
   const panel = (
-    <TopicsPanel topics={topics} withoutTopic={withoutTopic} loading={topicsLoading} selectedId={topicId}
+    <TopicsPanel topics={topics.topics} withoutTopic={topics.withoutTopic} loading={topics.loading} selectedId={list.topicId}
       onSelect={selectTopic} onAdd={() => setTopicModal({ open: true, topic: null })}
       onEdit={(topic) => setTopicModal({ open: true, topic })} />
   );
-  const filtered = Boolean(q || topicId || difficulty || tag);
 
   return (
     <>
-      <Link to="/ngan-hang" className="back-link"><ArrowLeftOutlined /> Ngân hàng câu hỏi</Link>
-      <PageHeader
-        title={bank?.name ?? 'Ngân hàng câu hỏi'}
-        subtitle={bank ? (
-          <Space size={[8, 4]} wrap>
-            <span>Mã {bank.code}</span><span>·</span><span>{bank.unitName}</span>
-            {!bank.owns && <Tag color="purple">Được chia sẻ</Tag>}
-            {!bank.active && <Tag>Ngừng sử dụng</Tag>}
-          </Space>
-        ) : undefined}
-        extra={
-          <>
-            {isPhone && <Button icon={<FilterOutlined />} onClick={() => setTopicsOpen(true)}>Chuyên đề</Button>}
-            {bank?.owns && (
-              <Button icon={<SettingOutlined />} onClick={() => setEditingBank(true)}>{isPhone ? 'Thông tin' : 'Thông tin ngân hàng'}</Button>
-            )}
-            {bank?.owns && <ShareButton bank={bank} onChanged={loadBank} />}
-            {bank && <ExportMenu bankId={bankId} bankCode={bank.code} topicId={topicId} />}
-            <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => navigate(`/ngan-hang/${bankId}/nhap`)}>Nhập câu hỏi</Button>
-          </>
-        }
-      />
-      {bankError && <Alert type="error" showIcon title={bankError} style={{ marginBottom: 16 }} role="alert" />}
-      {bank && !bank.active && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }}
-          title="Ngân hàng đã ngừng sử dụng: câu hỏi vẫn xem, sửa và xuất được, nhưng không dùng để tạo bài khảo sát mới." />
-      )}
+      <BankHeader bankId={bankId} bank={bank} error={bankError} isPhone={isPhone} topicId={list.topicId}
+        onTopics={() => setTopicsOpen(true)} onSettings={() => setEditingBank(true)} onShared={reloadBank} onImport={openImport} />
       <div className="bank-layout">
         {!isPhone && <div className="bank-layout__topics">{panel}</div>}
         <div className="bank-layout__questions">
           <Card>
-            <div className="filters bank-filters">
-              <Input className="filters__search" allowClear prefix={<SearchOutlined />} value={search}
-                onChange={(e) => setSearch(e.target.value)} placeholder="Tìm theo nội dung câu hỏi, phương án"
-                aria-label="Tìm câu hỏi (gõ không dấu cũng được)" />
-              <Select aria-label="Chuyên đề" placeholder="Chuyên đề: tất cả" allowClear value={topicId} onChange={setTopicId}
-                className="bank-filters__topic" showSearch={{ optionFilterProp: 'label' }} popupMatchSelectWidth={false}
-                options={topics.map((t) => ({ value: t.id, label: t.name }))} />
-              <Select aria-label="Mức độ" placeholder="Mức độ: tất cả" allowClear value={difficulty} onChange={setDifficulty}
-                className="bank-filters__level"
-                options={(Object.keys(DIFFICULTY_LABELS) as Difficulty[]).map((d) => ({ value: d, label: DIFFICULTY_LABELS[d] }))} />
-              <Select aria-label="Nhãn" placeholder="Nhãn: tất cả" allowClear value={tag} onChange={setTag}
-                className="bank-filters__tag" showSearch={{ optionFilterProp: 'label' }} popupMatchSelectWidth={false}
-                notFoundContent="Chưa có nhãn nào"
-                options={bankTags.map((t) => ({ value: t.tag, label: `${t.tag} (${formatCount(t.count)})` }))} />
-              <span className="muted" aria-live="polite">{formatCount(questions.total)} câu hỏi</span>
-            </div>
-            {questionsError && <Alert type="error" showIcon title={questionsError} role="alert" style={{ marginBottom: 12 }} />}
-            {questionsLoading && questions.items.length === 0 && <Skeleton active paragraph={{ rows: 6 }} />}
-            {!questionsLoading && questions.items.length === 0 && !questionsError && (
-              <Empty description={filtered ? 'Không có câu hỏi nào khớp bộ lọc.' : 'Ngân hàng chưa có câu hỏi nào.'}>
-                {!filtered && (
-                  <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => navigate(`/ngan-hang/${bankId}/nhap`)}>
-                    Nhập câu hỏi từ tệp
-                  </Button>
-                )}
-              </Empty>
-            )}
-            <ol className="question-list" aria-label="Câu hỏi" aria-busy={questionsLoading}
-              start={(questions.page - 1) * questions.pageSize + 1}>
-              {questions.items.map((item, i) => (
-                <li key={item.id} className="question-list__item" aria-label={`Câu ${(questions.page - 1) * questions.pageSize + i + 1}`}>
-                  <QuestionView stem={item.stem} stemRich={item.stemRich}
-                    stemImages={item.stemImages.map((id) => questionImageUrl(item.id, id))}
-                    options={item.options.map((o) => ({ ...o, images: o.images.map((id) => questionImageUrl(item.id, id)) }))}
-                    heading={
-                      <div className="question-list__meta">
-                        <Typography.Text strong>Câu {(questions.page - 1) * questions.pageSize + i + 1}</Typography.Text>
-                        <Space size={[4, 4]} wrap>
-                          <Tag>{item.topic ?? 'Chưa có chuyên đề'}</Tag>
-                          <DifficultyTag value={item.difficulty} />
-                          <Tag bordered={false}>Phiên bản {item.version}</Tag>
-                          {item.tags.map((t) => (
-                            <Tag key={t} color="cyan" icon={<TagOutlined />} className="question-tag">{t}</Tag>
-                          ))}
-                        </Space>
-                      </div>
-                    }
-                    footer={
-                      <Space className="question-list__actions" wrap>
-                        <Button size="small" icon={<EditOutlined />} onClick={() => setEditingId(item.id)}
-                          aria-label={`Sửa câu ${(questions.page - 1) * questions.pageSize + i + 1}`}>Sửa</Button>
-                        <Popconfirm title="Xóa câu hỏi này?" description="Bài khảo sát đã dùng câu hỏi vẫn giữ nguyên kết quả."
-                          okText="Xóa" okButtonProps={{ danger: true }} cancelText="Hủy" onConfirm={() => remove(item.id)}>
-                          <Button size="small" danger icon={<DeleteOutlined />}
-                            aria-label={`Xóa câu ${(questions.page - 1) * questions.pageSize + i + 1}`}>Xóa</Button>
-                        </Popconfirm>
-                        {item.source && <span className="muted question-list__source">Nguồn: {item.source}</span>}
-                      </Space>
-                    } />
-                </li>
-              ))}
-            </ol>
-            {questions.total > questions.pageSize && (
-              <Pagination align="end" current={questions.page} pageSize={questions.pageSize} total={questions.total}
-                showSizeChanger={false} onChange={(p) => { setPage(p); window.scrollTo({ top: 0 }); }}
-                showTotal={(t) => `${formatCount(t)} câu`} style={{ marginTop: 16 }} />
-            )}
+            <QuestionFilters search={list.search} onSearch={list.setSearch} topics={topics.topics} topicId={list.topicId}
+              onTopic={list.setTopicId} difficulty={list.difficulty} onDifficulty={list.setDifficulty} tags={topics.tags}
+              tag={list.tag} onTag={list.setTag} total={list.questions.total} />
+            <QuestionList questions={list.questions} loading={list.loading} error={list.error} filtered={list.filtered}
+              onImport={openImport} onEdit={setEditingId} onDelete={remove}
+              onPage={(p) => { list.setPage(p); window.scrollTo({ top: 0 }); }} />
           </Card>
         </div>
       </div>
@@ -225,18 +81,18 @@ export default function BankScene() {
           {panel}
         </Drawer>
       )}
-      <QuestionEditor questionId={editingId} topics={topics} onClose={() => setEditingId(null)}
+      <QuestionEditor questionId={editingId} topics={topics.topics} onClose={() => setEditingId(null)}
         onSaved={() => { setEditingId(null); refresh(); }} />
       <TopicModal bankId={bankId} topic={topicModal.topic} open={topicModal.open}
         onClose={() => setTopicModal({ open: false, topic: null })}
         onSaved={(deleted) => {
-          if (deleted && topicId === topicModal.topic?.id) setTopicId(undefined);
+          if (deleted && list.topicId === topicModal.topic?.id) list.setTopicId(undefined);
           setTopicModal({ open: false, topic: null });
           refresh();
         }} />
       {bank?.owns && (
         <BankSettingsModal bank={bank} open={editingBank} onClose={() => setEditingBank(false)}
-          onSaved={() => { setEditingBank(false); loadBank(); }} />
+          onSaved={() => { setEditingBank(false); reloadBank(); }} />
       )}
     </>
   );
