@@ -1,9 +1,15 @@
 /**
  * antd's icons announce themselves with English names ("user-add", "down", "left") that leak into the accessible
  * names of buttons ("user-add Thêm người"). Every icon here is decorative — buttons carry their own text or
- * aria-label — so hide them from assistive technology, and give the pager's arrow buttons the Vietnamese title
- * of their list item.
+ * aria-label — so hide them from assistive technology, give the pager's arrow buttons the Vietnamese title
+ * of their list item, and name the icon-only search buttons and column filters antd leaves nameless.
  */
+/** The elements of root matching selector, root itself included. */
+function within(root: ParentNode, selector: string): HTMLElement[] {
+  const found = [...root.querySelectorAll<HTMLElement>(selector)];
+  return root instanceof HTMLElement && root.matches(selector) ? [root, ...found] : found;
+}
+
 function quiet(root: ParentNode): void {
   for (const icon of root.querySelectorAll<HTMLElement>('.anticon[aria-label]')) {
     icon.removeAttribute('aria-label');
@@ -12,6 +18,14 @@ function quiet(root: ParentNode): void {
   for (const button of root.querySelectorAll<HTMLElement>('.ant-pagination-prev > button, .ant-pagination-next > button')) {
     const title = button.parentElement?.getAttribute('title');
     if (title && button.getAttribute('aria-label') !== title) button.setAttribute('aria-label', title);
+  }
+  // Icon-only controls antd draws without a name: the search button of Input.Search, a table column's filter.
+  for (const button of within(root, '.ant-input-search-btn:not([aria-label]), .ant-input-search-button:not([aria-label])')) {
+    if (!button.textContent?.trim()) button.setAttribute('aria-label', 'Tìm');
+  }
+  for (const trigger of within(root, '.ant-table-filter-trigger:not([aria-label])')) {
+    const column = trigger.closest('th')?.querySelector('.ant-table-column-title')?.textContent?.trim();
+    trigger.setAttribute('aria-label', column ? `Lọc theo ${column.toLowerCase()}` : 'Lọc');
   }
 }
 

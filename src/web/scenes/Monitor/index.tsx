@@ -86,7 +86,7 @@ export default function MonitorScene() {
       </Space>
     ) },
     { title: 'Tiến độ', width: 170, render: (_, p) => p.state === 'not_started' ? '—' : (
-      <Progress percent={view ? Math.round((p.answered / view.assessment.questionCount) * 100) : 0} size="small"
+      <Progress aria-label={`Tiến độ của ${p.fullName}`} percent={view ? Math.round((p.answered / view.assessment.questionCount) * 100) : 0} size="small"
         format={() => `${p.answered}/${view?.assessment.questionCount ?? 0}`} />
     ) },
     { title: 'Hạn nộp', width: 150, render: (_, p) => (
@@ -122,7 +122,7 @@ export default function MonitorScene() {
           <Col xs={24} sm={16} lg={4}>
             <Card size="small">
               <div className="muted">Tiến độ trung bình</div>
-              <Progress percent={Math.round((view?.averageProgress ?? 0) * 100)} />
+              <Progress aria-label="Tiến độ trung bình" percent={Math.round((view?.averageProgress ?? 0) * 100)} />
             </Card>
           </Col>
         </Row>
