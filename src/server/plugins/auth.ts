@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/roles.ts';
-import { errors } from '../errors.ts';
+import { fail } from '../errors.ts';
 import type { AppContext } from '../context.ts';
 import { loadSession, safeEqual, type SessionInfo } from '../modules/auth/service.ts';
 
@@ -26,7 +26,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     if (token) request.auth = await loadSession(ctx, token);
     if (UNSAFE.has(request.method) && request.auth && request.url !== '/api/auth/login') {
       const header = request.headers[CSRF_HEADER];
-      if (typeof header !== 'string' || !safeEqual(header, request.auth.csrfToken)) throw errors.csrf();
+      if (typeof header !== 'string' || !safeEqual(header, request.auth.csrfToken)) throw fail('csrf_failed');
     }
   });
 }
@@ -45,9 +45,9 @@ export function clearSessionCookies(reply: FastifyReply) {
 /** The signed-in actor, or 401; 403 until a first-login password change is done. */
 export function requireActor(request: FastifyRequest): Actor {
   const auth = request.auth;
-  if (!auth) throw errors.unauthenticated();
+  if (!auth) throw fail('unauthenticated');
   if (auth.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) {
-    throw errors.passwordChangeRequired();
+    throw fail('password_change_required');
   }
   return auth.actor;
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { scopeOf } from '../../../domain/roles.ts';
 import type { AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { unitForActor } from '../units/service.ts';
 import { listAudit } from './repository.ts';
@@ -18,7 +18,7 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get<{ Querystring: AuditQuery }>('/api/audit', { schema: { querystring: AuditQuery } }, async (request) => {
     const actor = requireActor(request);
     let scopePaths = scopeOf(actor, 'audit.read');
-    if (scopePaths.length === 0) throw errors.forbidden('xem nhật ký');
+    if (scopePaths.length === 0) throw fail('forbidden', { action: 'xem nhật ký' });
     if (request.query.unitId !== undefined) {
       scopePaths = [(await unitForActor(ctx.db, actor, request.query.unitId, 'audit.read')).path];
     }

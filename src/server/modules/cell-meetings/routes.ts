@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import type { AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { requireFile } from '../../files/require-file.ts';
 import { fold } from '../../../domain/text.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { IdParams } from '../units/schemas.ts';
@@ -57,8 +57,7 @@ export async function cellMeetingRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post<{ Params: IdParams }>('/api/cell-meetings/:id/draft', { schema: { params: IdParams } }, async (request) => {
     const actor = requireActor(request);
     await service.assertCanEditMeeting(ctx, actor, request.params.id);
-    const part = await request.file();
-    if (!part) throw errors.invalid('file_required', 'Chưa chọn tệp dự thảo báo cáo.');
+    const part = await requireFile(request, 'tệp dự thảo báo cáo');
     return service.uploadDraft(ctx, actor, request.params.id, part.filename, await part.toBuffer());
   });
 

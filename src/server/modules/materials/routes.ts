@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import type { AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { requireFile } from '../../files/require-file.ts';
 import { fold } from '../../../domain/text.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { IdParams } from '../units/schemas.ts';
@@ -22,8 +22,7 @@ export async function materialRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { params: IdParams, querystring: UploadQuery } }, async (request) => {
       const actor = requireActor(request);
       await service.assertCanAddMaterial(ctx, actor, { campaignId: request.params.id });
-      const part = await request.file();
-      if (!part) throw errors.invalid('file_required', 'Chưa chọn tệp tài liệu.');
+      const part = await requireFile(request, 'tệp tài liệu');
       const bytes = await part.toBuffer();
       return service.uploadMaterial(ctx, actor, { campaignId: request.params.id }, { fileName: part.filename, bytes, ...request.query });
     });
@@ -34,8 +33,7 @@ export async function materialRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post<{ Params: IdParams }>('/api/events/:id/materials', { schema: { params: IdParams } }, async (request) => {
     const actor = requireActor(request);
     await service.assertCanAddMaterial(ctx, actor, { eventId: request.params.id });
-    const part = await request.file();
-    if (!part) throw errors.invalid('file_required', 'Chưa chọn tệp tài liệu.');
+    const part = await requireFile(request, 'tệp tài liệu');
     const bytes = await part.toBuffer();
     return service.uploadMaterial(ctx, actor, { eventId: request.params.id }, { fileName: part.filename, bytes });
   });

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { requireFile } from '../../files/require-file.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { bankForActor } from '../banks/service.ts';
 import { IdParams } from '../units/schemas.ts';
@@ -34,8 +34,7 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post<{ Params: IdParams }>('/api/banks/:id/question-imports', { schema: { params: IdParams } }, async (request, reply) => {
     const actor = requireActor(request);
     await bankForActor(ctx.db, actor, request.params.id, 'use');
-    const part = await request.file();
-    if (!part) throw errors.invalid('file_required', 'Chưa chọn tệp câu hỏi.');
+    const part = await requireFile(request, 'tệp câu hỏi');
     formatOf(part.filename);
     const file = await readUpload(part);
     assertParseCapacity(ctx, reply);
@@ -58,8 +57,7 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post<{ Params: IdParams }>('/api/banks/:id/images', { schema: { params: IdParams } }, async (request) => {
     const actor = requireActor(request);
     await bankForActor(ctx.db, actor, request.params.id, 'use');
-    const part = await request.file({ limits: { fileSize: MAX_IMAGE_BYTES } });
-    if (!part) throw errors.invalid('file_required', 'Chưa chọn ảnh.');
+    const part = await requireFile(request, 'ảnh', { limits: { fileSize: MAX_IMAGE_BYTES } });
     let data: Buffer;
     try {
       data = await part.toBuffer();
