@@ -9,6 +9,7 @@ import { trustProxyOption } from '../config.ts';
 import type { AppContext } from './context.ts';
 import './lib/route-module.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
+import { errorBody } from './errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -109,7 +110,7 @@ function serveWebApp(app: FastifyInstance, webDir: string) {
   const html = fs.readFileSync(index);
   app.get('/*', { config: { file: true } }, async (request, reply) => {
     if (request.url.startsWith('/api/')) {
-      return reply.status(404).send({ code: 'route_not_found', message: 'Không tìm thấy địa chỉ yêu cầu.' });
+      return reply.status(404).send(errorBody('route_not_found'));
     }
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
   });

@@ -1,9 +1,15 @@
-/** Typed errors with stable codes; the error handler answers { code, message } in Vietnamese. */
+/**
+ * Typed errors with stable codes; the error handler answers { code, message, details } in Vietnamese. Every code, its
+ * status and its message live in the catalogue (domain/errors/catalogue.ts): a service throws `fail(code, params)`.
+ */
+import { errorMessage, errorStatus, type ErrorCode, type ErrorParams } from '../domain/errors/catalogue.ts';
+
+export type { ErrorCode } from '../domain/errors/catalogue.ts';
 
 export class AppError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
@@ -12,20 +18,19 @@ export class AppError extends Error {
   }
 }
 
-export const errors = {
-  unauthenticated: () => new AppError(401, 'unauthenticated', 'Vui lòng đăng nhập.'),
-  badCredentials: () => new AppError(401, 'bad_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.'),
-  accountDisabled: () => new AppError(403, 'account_disabled', 'Tài khoản đã bị khóa. Liên hệ quản trị đơn vị.'),
-  passwordChangeRequired: () =>
-    new AppError(403, 'password_change_required', 'Bạn cần đổi mật khẩu trước khi tiếp tục.'),
-  csrf: () => new AppError(403, 'csrf_failed', 'Phiên làm việc không hợp lệ, vui lòng tải lại trang.'),
-  forbidden: (what = 'thực hiện thao tác này') => new AppError(403, 'forbidden', `Bạn không có quyền ${what}.`),
-  notFound: (code: string, what: string) => new AppError(404, code, `Không tìm thấy ${what}.`),
-  unitNotFound: () => new AppError(404, 'unit_not_found', 'Không tìm thấy đơn vị.'),
-  personNotFound: () => new AppError(404, 'person_not_found', 'Không tìm thấy người này.'),
-  userNotFound: () => new AppError(404, 'user_not_found', 'Không tìm thấy tài khoản.'),
-  invalid: (code: string, message: string, details?: unknown) => new AppError(400, code, message, details),
-  conflict: (code: string, message: string, details?: unknown) => new AppError(409, code, message, details),
-  payloadTooLarge: (limitMb: number) =>
-    new AppError(413, 'file_too_large', `Tệp quá lớn (tối đa ${limitMb} MB).`),
-};
+/** The arguments after the code: its message's parameters (optional when it has none), then the response's details. */
+export type FailArgs<C extends ErrorCode> = undefined extends ErrorParams<C>
+  ? [params?: ErrorParams<C>, details?: unknown]
+  : [params: ErrorParams<C>, details?: unknown];
+
+/** The error of a catalogue code: its status, its message with `params`, and `details` for the page. */
+export function fail<C extends ErrorCode>(code: C, ...[params, details]: FailArgs<C>): AppError {
+  const message = (errorMessage as (code: ErrorCode, params?: unknown) => string)(code, params);
+  return new AppError(errorStatus(code), code, message, details);
+}
+
+/** The body of an error response, for replies sent without throwing (NDJSON streams, the 404 handler). */
+export function errorBody<C extends ErrorCode>(code: C, ...[params, details]: FailArgs<C>) {
+  const error = fail(code, ...([params, details] as FailArgs<C>));
+  return { code: error.code, message: error.message, ...(details === undefined ? {} : { details }) };
+}

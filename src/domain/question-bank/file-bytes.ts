@@ -4,10 +4,13 @@
  * failing on bytes it was never meant to read.
  */
 
-/** A file refused before parsing: a stable code and its Vietnamese message. */
+import type { ErrorCode } from '../errors/catalogue.ts';
+
+/** A file refused before parsing: a stable code of the error catalogue, whose message names the file. */
 export interface FileRefusal {
-  code: string;
-  message: string;
+  code: Extract<ErrorCode, 'encrypted_office_file' | 'old_excel_file' | 'old_word_file' | 'rtf_file' | 'pdf_file'
+    | 'office_file_as_text' | 'web_page_as_docx' | 'utf16_text' | 'not_utf8'>;
+  name: string;
 }
 
 export type QuestionFileKind = 'docx' | 'xlsx' | 'text';
@@ -37,16 +40,13 @@ function head(bytes: Uint8Array): string {
 
 function oleRefusal(bytes: Uint8Array, name: string, kind: QuestionFileKind): FileRefusal {
   if (hasUtf16Name(bytes, 'EncryptedPackage')) {
-    return { code: 'encrypted_office_file', message: `Tệp "${name}" được đặt mật khẩu; hãy mở bằng Word hoặc Excel, bỏ mật khẩu `
-      + '(Tệp → Thông tin → Bảo vệ) rồi lưu lại và tải lên.' };
+    return { code: 'encrypted_office_file', name };
   }
   const excel = !hasUtf16Name(bytes, 'WordDocument')
     && (hasUtf16Name(bytes, 'Workbook') || hasUtf16Name(bytes, 'Book') || kind === 'xlsx');
   return excel
-    ? { code: 'old_excel_file', message: `Tệp "${name}" là định dạng Excel cũ (.xls); hãy mở bằng Excel và lưu lại dạng .xlsx `
-      + '(Tệp → Lưu thành → Sổ làm việc Excel).' }
-    : { code: 'old_word_file', message: `Tệp "${name}" là định dạng Word cũ (.doc); hãy mở bằng Word và lưu lại dạng .docx `
-      + '(Tệp → Lưu thành → Tài liệu Word).' };
+    ? { code: 'old_excel_file', name }
+    : { code: 'old_word_file', name };
 }
 
 /** A file that is not what its name says and that no parser here reads, else null. */
@@ -54,26 +54,22 @@ export function foreignFileRefusal(bytes: Uint8Array, name: string, kind: Questi
   if (startsWith(bytes, OLE)) return oleRefusal(bytes, name, kind);
   const start = head(bytes);
   if (start.startsWith('{\\rtf')) {
-    return { code: 'rtf_file', message: `Tệp "${name}" là định dạng RTF, không phải .docx; hãy mở bằng Word và lưu lại dạng .docx `
-      + '(Tệp → Lưu thành → Tài liệu Word).' };
+    return { code: 'rtf_file', name };
   }
   if (start.startsWith('%pdf-')) {
-    return { code: 'pdf_file', message: `Tệp "${name}" là tệp PDF; không đọc được câu hỏi từ PDF, hãy tải lên tệp Word .docx gốc.` };
+    return { code: 'pdf_file', name };
   }
   if (kind === 'text' && startsWith(bytes, ZIP)) {
-    return { code: 'office_file_as_text', message: `Tệp "${name}" là tệp Word hoặc Excel, không phải tệp văn bản; hãy tải lên `
-      + 'với đúng đuôi .docx hoặc .xlsx.' };
+    return { code: 'office_file_as_text', name };
   }
   if (kind === 'docx' && (start.startsWith('<html') || start.startsWith('<!doctype html') || start.startsWith('mime-version')
     || (start.startsWith('<?xml') && start.includes('word')))) {
-    return { code: 'web_page_as_docx', message: `Tệp "${name}" là trang web hoặc XML lưu từ Word, không phải .docx; hãy mở bằng `
-      + 'Word và lưu lại dạng .docx (Tệp → Lưu thành → Tài liệu Word).' };
+    return { code: 'web_page_as_docx', name };
   }
   return null;
 }
 
-const utf16Refusal = (name: string): FileRefusal => ({ code: 'utf16_text', message: `Tệp "${name}" là tệp văn bản mã UTF-16; `
-  + 'hãy lưu lại dạng UTF-8 (trong Notepad: Lưu thành → Mã hóa: UTF-8).' });
+const utf16Refusal = (name: string): FileRefusal => ({ code: 'utf16_text', name });
 
 /** UTF-16 without a BOM: ASCII letters leave a zero byte in every other position. */
 function looksUtf16(bytes: Uint8Array): 'le' | 'be' | null {
@@ -108,7 +104,6 @@ export function decodeQuestionText(bytes: Uint8Array, name: string): { text: str
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
   } catch {
-    return { code: 'not_utf8', message: `Tệp "${name}" không phải bảng mã UTF-8 (có thể là TCVN3 hoặc Windows-1258); `
-      + 'hãy lưu lại với bảng mã UTF-8.' };
+    return { code: 'not_utf8', name };
   }
 }

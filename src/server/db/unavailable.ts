@@ -26,4 +26,3 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return (typeof code === 'string' && CODES.has(code)) || (typeof message === 'string' && MESSAGES.test(message));
 }
 
-export const DATABASE_UNAVAILABLE_MESSAGE = 'Máy chủ tạm thời không kết nối được cơ sở dữ liệu. Dữ liệu đã lưu không bị mất; vui lòng thử lại sau ít phút.';

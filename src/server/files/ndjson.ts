@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../errors.ts';
+import { AppError, errorBody } from '../errors.ts';
 
 /**
  * Answers with newline-delimited JSON: {"progress":…} lines while the work runs, then one {"result":…}
@@ -24,7 +24,7 @@ export function streamWithProgress<T>(request: FastifyRequest, reply: FastifyRep
       if (err instanceof AppError) write({ error: { code: err.code, message: err.message, details: err.details } });
       else {
         request.log.error({ err }, 'streamed work failed');
-        write({ error: { code: 'internal_error', message: 'Lỗi máy chủ. Vui lòng thử lại sau.' } });
+        write({ error: errorBody('internal_error') });
       }
       out.end();
     },

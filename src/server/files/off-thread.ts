@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { AppError } from '../errors.ts';
+import { AppError, type ErrorCode } from '../errors.ts';
 import { ResultDecoder } from './result-frames.ts';
 import type { UploadBytes } from './upload-bytes.ts';
 
@@ -193,7 +193,7 @@ function runInChild<T>(moduleUrl: string, name: string, args: unknown[], options
     child.once('message', (reply: Reply) => {
       if (!reply.ok) {
         settle(() => reject(reply.app
-          ? new AppError(reply.app.statusCode, reply.app.code, reply.app.message, reply.app.details)
+          ? new AppError(reply.app.statusCode, reply.app.code as ErrorCode, reply.app.message, reply.app.details)
           : new Error(reply.message)));
         return;
       }

@@ -11,7 +11,7 @@ import type { FastifyReply } from 'fastify';
 import type { UploadConfig } from '../../config.ts';
 import { FileLimitError } from '../../domain/files/limits.ts';
 import type { AppContext } from '../context.ts';
-import { AppError } from '../errors.ts';
+import { fail, type AppError } from '../errors.ts';
 import { OffThreadBusy, OffThreadFailure, OffThreadLane, runOffThread } from './off-thread.ts';
 import { wholeBytes, type UploadBytes } from './upload-bytes.ts';
 
@@ -27,8 +27,6 @@ export interface ParseJob<A extends unknown[], T> {
   advice: string;
 }
 
-export const BUSY_MESSAGE = 'Máy chủ đang xử lý tệp khác, vui lòng thử lại sau ít phút.';
-
 /** One lane per configuration (one per process in practice). */
 const lanes = new WeakMap<UploadConfig, OffThreadLane>();
 
@@ -39,12 +37,12 @@ function laneOf(uploads: UploadConfig): OffThreadLane {
 }
 
 function busy(): AppError {
-  return new AppError(503, 'files_busy', BUSY_MESSAGE);
+  return fail('files_busy');
 }
 
 /** A budget exceeded: 413 with the limit's own message. */
 export function overLimit(err: FileLimitError): AppError {
-  return new AppError(413, 'file_over_limit', err.message, { limit: err.limit, max: err.max });
+  return fail('file_over_limit', { reason: err.message }, { limit: err.limit, max: err.max });
 }
 
 /**
@@ -70,13 +68,12 @@ export async function parseUpload<A extends unknown[], T>(ctx: AppContext, job: 
   } catch (err) {
     if (err instanceof OffThreadBusy) throw busy();
     if (err instanceof OffThreadFailure && err.reason === 'memory') {
-      throw new AppError(413, 'file_too_complex', `Tệp quá lớn hoặc quá phức tạp: việc đọc tệp vượt giới hạn bộ nhớ `
-        + `(${uploads.parseHeapMb} MB) nên đã bị dừng; ${job.advice}.`, { limit: 'memory', max: uploads.parseHeapMb });
+      throw fail('file_too_complex', { limit: 'memory', max: uploads.parseHeapMb, advice: job.advice },
+        { limit: 'memory', max: uploads.parseHeapMb });
     }
     if (err instanceof OffThreadFailure && err.reason === 'timeout') {
       const seconds = Math.round(uploads.parseTimeoutMs / 1000);
-      throw new AppError(413, 'file_too_complex', `Tệp quá lớn hoặc quá phức tạp: việc đọc tệp quá ${seconds} giây nên đã `
-        + `bị dừng; ${job.advice}.`, { limit: 'time', max: seconds });
+      throw fail('file_too_complex', { limit: 'time', max: seconds, advice: job.advice }, { limit: 'time', max: seconds });
     }
     // A crash is the server's fault: logged by the error handler, answered with its general 500.
     throw err;

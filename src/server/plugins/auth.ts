@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/roles.ts';
-import { errors } from '../errors.ts';
+import { fail } from '../errors.ts';
 import type { AppContext } from '../context.ts';
 import { loadSession, safeEqual, type SessionInfo } from '../modules/auth/service.ts';
 import '../lib/route-module.ts';
@@ -27,10 +27,10 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     if (token) request.auth = await loadSession(ctx, token);
     // Closed by default: a route answers without a session only when it says `config: { public: true }`.
     const open = request.routeOptions.config?.public === true;
-    if (!open && !request.auth) throw errors.unauthenticated();
+    if (!open && !request.auth) throw fail('unauthenticated');
     if (UNSAFE.has(request.method) && request.auth && request.url !== '/api/auth/login') {
       const header = request.headers[CSRF_HEADER];
-      if (typeof header !== 'string' || !safeEqual(header, request.auth.csrfToken)) throw errors.csrf();
+      if (typeof header !== 'string' || !safeEqual(header, request.auth.csrfToken)) throw fail('csrf_failed');
     }
     if (!open) requireActor(request);
   });
@@ -53,9 +53,9 @@ export function clearSessionCookies(reply: FastifyReply) {
  */
 export function requireActor(request: FastifyRequest): Actor {
   const auth = request.auth;
-  if (!auth) throw errors.unauthenticated();
+  if (!auth) throw fail('unauthenticated');
   if (auth.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) {
-    throw errors.passwordChangeRequired();
+    throw fail('password_change_required');
   }
   return auth.actor;
 }

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError } from '../errors.ts';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/unavailable.ts';
+import { AppError, errorBody } from '../errors.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { FIELD_LABELS } from './field-labels.ts';
 
 /** The field in the page's words; '' when there is none (an internal name never reaches the user). */
@@ -19,26 +19,23 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (error.validation) {
       const field = fieldLabel(error);
-      return reply.status(400).send({
-        code: 'invalid_request',
-        message: field ? `Dữ liệu không hợp lệ ở trường "${field}".` : 'Dữ liệu gửi lên không hợp lệ. Hãy tải lại trang rồi thử lại.',
-        details: error.validation.map((v) => ({ field: v.instancePath, rule: v.keyword })),
-      });
+      return reply.status(400).send(errorBody('invalid_request', { field: field || undefined },
+        error.validation.map((v) => ({ field: v.instancePath, rule: v.keyword }))));
     }
     if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.statusCode === 413) {
-      return reply.status(413).send({ code: 'file_too_large', message: 'Tệp quá lớn (tối đa 20 MB).' });
+      return reply.status(413).send(errorBody('file_too_large', { maxMb: 20 }));
     }
     if (error.statusCode && error.statusCode < 500) {
-      return reply.status(error.statusCode).send({ code: 'bad_request', message: 'Yêu cầu không hợp lệ.' });
+      return reply.status(error.statusCode).send(errorBody('bad_request'));
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
-      return reply.status(503).header('retry-after', '5').send({ code: 'database_unavailable', message: DATABASE_UNAVAILABLE_MESSAGE });
+      return reply.status(503).header('retry-after', '5').send(errorBody('database_unavailable'));
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send({ code: 'internal_error', message: 'Lỗi máy chủ. Vui lòng thử lại sau.' });
+    return reply.status(500).send(errorBody('internal_error'));
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ code: 'route_not_found', message: 'Không tìm thấy địa chỉ yêu cầu.' });
+    reply.status(404).send(errorBody('route_not_found'));
   });
 }

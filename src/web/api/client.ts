@@ -1,17 +1,20 @@
 /**
  * The one way the web app talks to the server: JSON under /api, the session cookie sent same-origin, the CSRF
- * header on every unsafe method, and errors thrown as ApiError carrying the server's Vietnamese message.
+ * header on every unsafe method, and errors thrown as ApiError carrying the server's code (domain/errors/catalogue.ts)
+ * and Vietnamese message. Pages branch on `error.code`; the status only where it is the meaning (0: no answer).
  */
+import { errorMessage as catalogueMessage, errorStatus, isErrorCode, type ErrorCode } from '../../domain/errors/catalogue.ts';
 
 export const CSRF_COOKIE = 'bd_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
-const NETWORK_MESSAGE = 'Không kết nối được với máy chủ. Kiểm tra mạng rồi thử lại.';
+const NETWORK_MESSAGE = catalogueMessage('network_error');
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    /** A catalogue code: the server's, or one the client makes (network_error, timeout, incomplete_response, …). */
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
@@ -23,7 +26,7 @@ export class ApiError extends Error {
 /** The message to show for anything a call may throw. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
-  return 'Đã có lỗi xảy ra. Vui lòng thử lại.';
+  return catalogueMessage('unexpected_error');
 }
 
 type Listener = (error: ApiError) => void;
@@ -54,11 +57,12 @@ function csrfHeaders(): Record<string, string> {
 
 function errorFromBody(status: number, body: unknown): ApiError {
   if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string') {
-    const b = body as { code?: string; message: string; details?: unknown };
-    return new ApiError(status, b.code ?? 'error', b.message, b.details);
+    const b = body as { code?: unknown; message: string; details?: unknown };
+    // A code this build does not know (a newer server) still shows the server's message.
+    return new ApiError(status, isErrorCode(b.code) ? b.code : 'request_failed', b.message, b.details);
   }
-  if (status >= 500) return new ApiError(status, 'internal_error', 'Lỗi máy chủ. Vui lòng thử lại sau.');
-  return new ApiError(status, 'error', `Yêu cầu không thành công (mã ${status}).`);
+  if (status >= 500) return new ApiError(status, 'internal_error', catalogueMessage('internal_error'));
+  return new ApiError(status, 'request_failed', catalogueMessage('request_failed', { status }));
 }
 
 async function errorFromResponse(response: Response, quiet = false): Promise<ApiError> {
@@ -192,7 +196,7 @@ export interface ServerProgress {
   total: number;
 }
 
-type NdjsonLine<T> = { progress?: ServerProgress; result?: T; error?: { code: string; message: string; details?: unknown } };
+type NdjsonLine<T> = { progress?: ServerProgress; result?: T; error?: { code: ErrorCode; message: string; details?: unknown } };
 
 /** Splits newline-delimited JSON as it arrives; remembers the final result or error line. */
 class NdjsonReader<T> {
@@ -217,7 +221,7 @@ class NdjsonReader<T> {
     this.buffer = '';
     if (this.error) throw notify(this.error);
     if (this.result) return this.result.value;
-    throw new ApiError(status, 'incomplete_response', 'Máy chủ ngắt kết nối trước khi xử lý xong. Vui lòng thử lại.');
+    throw new ApiError(status, 'incomplete_response', catalogueMessage('incomplete_response'));
   }
 
   private line(text: string): void {
@@ -230,7 +234,8 @@ class NdjsonReader<T> {
     }
     if (parsed.progress) this.onProgress(parsed.progress);
     if ('result' in parsed) this.result = { value: parsed.result as T };
-    if (parsed.error) this.error = errorFromBody(400, parsed.error);
+    // The stream's status was 200: the error line's code says what the status would have been.
+    if (parsed.error) this.error = errorFromBody(isErrorCode(parsed.error.code) ? errorStatus(parsed.error.code) : 400, parsed.error);
   }
 }
 
@@ -281,7 +286,7 @@ export function uploadWithProgress<T>(url: string, file: File, onUploadProgress:
       }
     };
     xhr.onerror = () => reject(new ApiError(0, 'network_error', NETWORK_MESSAGE));
-    xhr.onabort = () => reject(new ApiError(0, 'aborted', 'Đã hủy tải lên.'));
+    xhr.onabort = () => reject(new ApiError(0, 'aborted', catalogueMessage('aborted')));
     const form = new FormData();
     form.append('file', file, file.name);
     xhr.send(form);

@@ -14,7 +14,7 @@ export function MeProvider({ children }: { children: ReactNode }) {
       setMe(next);
       return next;
     } catch (error) {
-      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+      if (error instanceof ApiError && (error.code === 'unauthenticated' || error.code === 'account_disabled')) {
         setMe(null);
         return null;
       }

@@ -1,6 +1,6 @@
 import { can, canGrant, isRole, ROLE_LABELS, scopeOf, type Actor, type Role } from '../../../domain/roles.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { announceSessionChange } from '../auth/session-invalidation.ts';
 import { clearAccountFailures } from '../auth/throttle.ts';
 import { recordAudit } from '../audit/repository.ts';
@@ -19,23 +19,23 @@ export const MAX_SLIPS_PER_BATCH = 3000;
 async function accountForActor(ctx: AppContext, actor: Actor, userId: number) {
   const account = await repo.findAccount(ctx.db, userId);
   const isAdmin = actor.grants.some((g) => g.role === 'admin');
-  if (!account) throw errors.userNotFound();
+  if (!account) throw fail('user_not_found');
   if (!account.unit_path) {
-    if (!isAdmin) throw errors.userNotFound();
+    if (!isAdmin) throw fail('user_not_found');
     return account;
   }
-  if (!can(actor, 'roster.read', account.unit_path)) throw errors.userNotFound();
-  if (!can(actor, 'accounts.manage', account.unit_path)) throw errors.forbidden('quản lý tài khoản này');
+  if (!can(actor, 'roster.read', account.unit_path)) throw fail('user_not_found');
+  if (!can(actor, 'accounts.manage', account.unit_path)) throw fail('forbidden', { action: 'quản lý tài khoản này' });
   const held = await repo.grantsOfUsers(ctx.db, [account.id]);
   if (!held.every((g) => isRole(g.role) && canGrant(actor, g.role, g.path))) {
-    throw errors.forbidden('quản lý tài khoản có vai trò cao hơn của bạn');
+    throw fail('forbidden', { action: 'quản lý tài khoản có vai trò cao hơn của bạn' });
   }
   return account;
 }
 
 export async function listGrants(ctx: AppContext, actor: Actor, unitId?: number) {
   let scopes = scopeOf(actor, 'accounts.manage');
-  if (scopes.length === 0) throw errors.forbidden('xem phân quyền');
+  if (scopes.length === 0) throw fail('forbidden', { action: 'xem phân quyền' });
   if (unitId !== undefined) scopes = [(await unitForActor(ctx.db, actor, unitId, 'accounts.manage')).path];
   const rows = await repo.grantsInScopes(ctx.db, scopes);
   return rows.map((r) => ({
@@ -46,14 +46,14 @@ export async function listGrants(ctx: AppContext, actor: Actor, unitId?: number)
 }
 
 export async function grantRole(ctx: AppContext, actor: Actor, input: { userId: number; role: string; unitId: number }) {
-  if (!isRole(input.role)) throw errors.invalid('invalid_role', 'Vai trò không hợp lệ.');
+  if (!isRole(input.role)) throw fail('invalid_role');
   const role = input.role;
   return ctx.db.transaction().execute(async (trx) => {
     const account = await accountForActor({ ...ctx, db: trx }, actor, input.userId);
     const unit = await unitForActor(trx, actor, input.unitId, 'roster.read');
-    if (!canGrant(actor, role, unit.path)) throw errors.forbidden(`giao vai trò ${ROLE_LABELS[role]} tại ${unit.name}`);
+    if (!canGrant(actor, role, unit.path)) throw fail('forbidden', { action: `giao vai trò ${ROLE_LABELS[role]} tại ${unit.name}` });
     if (await repo.grantExists(trx, account.id, role, unit.id)) {
-      throw errors.conflict('grant_exists', `${account.display_name} đã có vai trò ${ROLE_LABELS[role]} tại ${unit.name}.`);
+      throw fail('grant_exists', { name: account.display_name, role: ROLE_LABELS[role], unit: unit.name });
     }
     const now = nowIso(ctx);
     const id = await repo.insertGrant(trx, { userId: account.id, role, unitId: unit.id, grantedBy: actor.userId, at: now });
@@ -69,11 +69,11 @@ export async function grantRole(ctx: AppContext, actor: Actor, input: { userId: 
 export async function revokeRole(ctx: AppContext, actor: Actor, grantId: number) {
   await ctx.db.transaction().execute(async (trx) => {
     const grant = await repo.findGrant(trx, grantId);
-    if (!grant || !can(actor, 'accounts.manage', grant.path)) throw errors.notFound('grant_not_found', 'quyền này');
+    if (!grant || !can(actor, 'accounts.manage', grant.path)) throw fail('grant_not_found');
     const role = grant.role as Role;
-    if (!canGrant(actor, role, grant.path)) throw errors.forbidden(`thu hồi vai trò ${ROLE_LABELS[role] ?? role}`);
+    if (!canGrant(actor, role, grant.path)) throw fail('forbidden', { action: `thu hồi vai trò ${ROLE_LABELS[role] ?? role}` });
     if (role === 'admin' && (await repo.countAdmins(trx)) <= 1) {
-      throw errors.conflict('last_admin', 'Không thể thu hồi quyền của quản trị viên cuối cùng.');
+      throw fail('last_admin');
     }
     const account = await repo.findAccount(trx, grant.user_id);
     await repo.deleteGrant(trx, grantId);
@@ -105,7 +105,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, userId: numbe
 }
 
 export async function setAccountDisabled(ctx: AppContext, actor: Actor, userId: number, disabled: boolean) {
-  if (userId === actor.userId) throw errors.invalid('self_disable', 'Không thể tự khóa tài khoản của mình.');
+  if (userId === actor.userId) throw fail('self_disable');
   const account = await accountForActor(ctx, actor, userId);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.setDisabled(trx, account.id, disabled);
@@ -150,13 +150,11 @@ Promise<{ unitName: string; slips: LoginSlip[]; reissued: number }> {
     ? (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0) : a.path < b.path ? -1 : 1)) : pending;
   if (accounts.length === 0 && alreadyIssued.length > 0) {
     const when = lastIssuedAt ? ` (lần gần nhất lúc ${formatDateTimeVi(lastIssuedAt)})` : '';
-    throw errors.conflict('slips_already_issued',
-      `${alreadyIssued.length.toLocaleString('vi-VN')} tài khoản chưa đăng nhập của ${unit.name} đều đã có phiếu${when}; `
-      + 'phiếu đã in vẫn dùng được. Nếu phiếu bị thất lạc, chọn "Cấp lại mật khẩu ban đầu".');
+    throw fail('slips_already_issued', { count: alreadyIssued.length, unit: unit.name,
+      lastIssuedAt: lastIssuedAt ? formatDateTimeVi(lastIssuedAt) : undefined });
   }
   if (accounts.length > MAX_SLIPS_PER_BATCH) {
-    throw errors.invalid('too_many_slips',
-      `Đơn vị có ${accounts.length.toLocaleString('vi-VN')} tài khoản chưa đăng nhập; hãy in theo từng đơn vị cấp dưới (tối đa ${MAX_SLIPS_PER_BATCH.toLocaleString('vi-VN')} phiếu mỗi lần).`);
+    throw fail('too_many_slips', { count: accounts.length, max: MAX_SLIPS_PER_BATCH });
   }
   const issued: { id: number; slip: LoginSlip; hash: string }[] = [];
   const BATCH = 8;

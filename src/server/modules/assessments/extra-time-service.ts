@@ -6,7 +6,8 @@ import { effectiveExtraMinutes } from '../../../domain/assessment/extra-time.ts'
 import type { ExtraTimeView } from '../../../domain/assessment/views.ts';
 import { can, type Actor } from '../../../domain/roles.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
+import { formatDateTimeVi } from '../../../domain/datetime.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { isEligible } from './eligibility.ts';
 import * as repo from './extra-time-repository.ts';
@@ -20,15 +21,14 @@ async function targetFor(ctx: AppContext, actor: Actor, assessmentId: number, pe
   const { row } = await assessmentForActor(ctx.db, actor, assessmentId, 'monitor');
   const person = await repo.personWithUnit(ctx.db, personId);
   if (!person || !can(actor, 'assessment.monitor', person.unit_path) || !(await isEligible(ctx.db, assessmentId, personId))) {
-    throw errors.personNotFound();
+    throw fail('person_not_found');
   }
-  if (!can(actor, 'attempt.extend', person.unit_path)) throw errors.forbidden('đặt thời gian cộng thêm cho người này');
+  if (!can(actor, 'attempt.extend', person.unit_path)) throw fail('forbidden', { action: 'đặt thời gian cộng thêm cho người này' });
   if (ctx.clock.now().getTime() >= Date.parse(row.closes_at)) {
-    throw errors.conflict('assessment_closed', 'Bài khảo sát đã đóng; không còn ai bắt đầu làm bài nên không cần đặt thời gian cộng thêm.');
+    throw fail('assessment_closed', { closedAt: formatDateTimeVi(row.closes_at) });
   }
   if (await repo.attemptInProgress(ctx.db, assessmentId, personId)) {
-    throw errors.conflict('attempt_in_progress',
-      `${person.full_name} đang làm bài; thời gian cộng thêm chỉ đặt được trước khi bắt đầu. Hãy dùng "Gia hạn thời gian".`);
+    throw fail('attempt_in_progress', { name: person.full_name });
   }
   return { row, person };
 }

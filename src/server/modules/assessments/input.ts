@@ -6,7 +6,7 @@ import { bandProblem, type ScoringRule } from '../../../domain/assessment/scorin
 import type { AssessmentInput } from '../../../domain/assessment/views.ts';
 import { normalizeText } from '../../../domain/text.ts';
 import type { AssessmentTable } from '../../db/schema.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import type { AssessmentRow } from './repository.ts';
 
 /** The fields that decide what a participant answers and how it is graded: frozen once published. */
@@ -26,28 +26,27 @@ export const FROZEN_FIELDS: { key: keyof AssessmentInput; label: string }[] = [
 
 export function cleanInput(input: AssessmentInput): AssessmentInput {
   const title = normalizeText(input.title);
-  if (!title) throw errors.invalid('title_required', 'Tên bài khảo sát không được để trống.');
+  if (!title) throw fail('title_required');
   const opens = Date.parse(input.opensAt);
   const closes = Date.parse(input.closesAt);
   if (!(closes > opens)) {
-    throw errors.invalid('invalid_window', 'Thời điểm đóng bài phải sau thời điểm mở bài.');
+    throw fail('invalid_window');
   }
   const bands = input.scoring.bands.map((b) => ({ label: normalizeText(b.label), min: b.min })).sort((a, b) => b.min - a.min);
   const problem = bandProblem(bands);
-  if (problem) throw errors.invalid('invalid_bands', problem);
+  if (problem) throw fail('invalid_bands', { reason: problem });
   const wanted = input.selection.mode === 'fixed'
     ? new Set(input.selection.questionIds).size
     : input.selection.rules.reduce((n, r) => n + r.count, 0);
   if (wanted !== input.questionCount) {
-    throw errors.invalid('selection_count_mismatch', input.selection.mode === 'fixed'
-      ? `Đã chọn ${wanted} câu hỏi nhưng số câu của bài là ${input.questionCount}.`
-      : `Tổng số câu của các quy tắc chọn là ${wanted}, khác số câu của bài (${input.questionCount}).`);
+    throw fail('selection_count_mismatch',
+      { mode: input.selection.mode === 'fixed' ? 'fixed' : 'rules', chosen: wanted, questionCount: input.questionCount });
   }
   if (input.variantMode === 'fixed' && input.variantCount < 1) {
-    throw errors.invalid('invalid_variant_count', 'Cần ít nhất một mã đề.');
+    throw fail('invalid_variant_count');
   }
   if (input.targetUnitIds.length === 0 && input.inviteePersonIds.length === 0) {
-    throw errors.invalid('no_participants', 'Chọn ít nhất một đơn vị hoặc một người phải làm bài.');
+    throw fail('no_participants');
   }
   const selection: Selection = input.selection.mode === 'fixed'
     ? { mode: 'fixed', questionIds: [...new Set(input.selection.questionIds)] }

@@ -5,7 +5,7 @@ import { effectiveExtraMinutes } from '../../../domain/assessment/extra-time.ts'
 import { can, type Actor, type Capability } from '../../../domain/roles.ts';
 import { fold } from '../../../domain/text.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { findUnitById } from '../units/repository.ts';
 import { recordEvent, updateAttempt } from '../exam/repository.ts';
@@ -37,12 +37,12 @@ async function monitorAccess(ctx: AppContext, actor: Actor, assessmentId: number
 export async function monitorView(ctx: AppContext, actor: Actor, assessmentId: number, query: MonitorQuery): Promise<MonitorView> {
   const { row, manages, scopes, sites, siteOnly } = await monitorAccess(ctx, actor, assessmentId);
   const siteId = query.siteId ?? (siteOnly ? sites[0].id : undefined);
-  if (siteId !== undefined && !sites.some((s) => s.id === siteId)) throw errors.notFound('site_not_found', 'điểm cầu');
+  if (siteId !== undefined && !sites.some((s) => s.id === siteId)) throw fail('site_not_found');
   const now = ctx.clock.now();
   let unitPath: string | undefined;
   if (query.unitId !== undefined) {
     const unit = await findUnitById(ctx.db, query.unitId);
-    if (!unit || (!manages && !siteOnly && !can(actor, 'assessment.monitor', unit.path))) throw errors.unitNotFound();
+    if (!unit || (!manages && !siteOnly && !can(actor, 'assessment.monitor', unit.path))) throw fail('unit_not_found');
     unitPath = unit.path;
   }
   const filter: monitor.MonitorFilter = {
@@ -82,8 +82,8 @@ export async function monitorView(ctx: AppContext, actor: Actor, assessmentId: n
 /** The attempt, if the actor holds the capability over its person's unit (404 outside what they may watch). */
 async function attemptForAction(ctx: AppContext, actor: Actor, attemptId: number, capability: Capability, what: string) {
   const attempt = await monitor.attemptWithUnit(ctx.db, attemptId);
-  if (!attempt || !can(actor, 'assessment.monitor', attempt.unit_path)) throw errors.notFound('attempt_not_found', 'bài làm');
-  if (!can(actor, capability, attempt.unit_path)) throw errors.forbidden(what);
+  if (!attempt || !can(actor, 'assessment.monitor', attempt.unit_path)) throw fail('attempt_not_found');
+  if (!can(actor, capability, attempt.unit_path)) throw fail('forbidden', { action: what });
   return attempt;
 }
 
@@ -99,7 +99,7 @@ async function audited(ctx: AppContext, actor: Actor, attempt: ActionAttempt, ki
 export async function extendAttempt(ctx: AppContext, actor: Actor, attemptId: number, body: { minutes: number; reason?: string }) {
   const attempt = await attemptForAction(ctx, actor, attemptId, 'attempt.extend', 'gia hạn thời gian làm bài');
   if (attempt.status !== 'in_progress') {
-    throw errors.conflict('attempt_not_in_progress', 'Chỉ gia hạn được bài đang làm; bài đã nộp thì dùng "Mở lại bài".');
+    throw fail('attempt_not_in_progress');
   }
   const deadline = new Date(Date.parse(attempt.deadline_at) + body.minutes * 60_000).toISOString();
   await ctx.db.transaction().execute(async (trx) => {
@@ -112,7 +112,7 @@ export async function extendAttempt(ctx: AppContext, actor: Actor, attemptId: nu
 
 export async function reopenAttempt(ctx: AppContext, actor: Actor, attemptId: number, body: { minutes: number; reason?: string }) {
   const attempt = await attemptForAction(ctx, actor, attemptId, 'attempt.manage', 'mở lại bài làm');
-  if (attempt.status !== 'submitted') throw errors.conflict('attempt_not_submitted', 'Chỉ mở lại được bài đã nộp.');
+  if (attempt.status !== 'submitted') throw fail('attempt_not_submitted');
   const deadline = new Date(ctx.clock.now().getTime() + body.minutes * 60_000).toISOString();
   await updateAttempt(ctx.db, attempt.id, { status: 'in_progress', deadline_at: deadline, submitted_at: null, submit_kind: null,
     score: null, band: null, correct_count: null, responses: null, last_seen_at: nowIso(ctx) });
@@ -123,7 +123,7 @@ export async function reopenAttempt(ctx: AppContext, actor: Actor, attemptId: nu
 
 export async function voidAttempt(ctx: AppContext, actor: Actor, attemptId: number, reason: string) {
   const attempt = await attemptForAction(ctx, actor, attemptId, 'attempt.manage', 'hủy bài làm');
-  if (attempt.status === 'voided') throw errors.conflict('attempt_voided', 'Bài làm này đã bị hủy.');
+  if (attempt.status === 'voided') throw fail('attempt_voided');
   await updateAttempt(ctx.db, attempt.id, { status: 'voided', void_reason: reason.trim() });
   await audited(ctx, actor, attempt, 'void', { reason: reason.trim(), previousStatus: attempt.status },
     `Hủy bài làm của ${attempt.full_name}: ${reason.trim()}`);

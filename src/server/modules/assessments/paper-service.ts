@@ -4,7 +4,7 @@ import { writePaperDocx } from '../../../domain/assessment/paper-docx.ts';
 import { paperFileName, type PaperInput } from '../../../domain/assessment/paper.ts';
 import type { Actor } from '../../../domain/roles.ts';
 import type { AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { imagesByIds } from '../questions/repository.ts';
 import { variantContent } from '../exam/content.ts';
 import { keyOf } from '../exam/repository.ts';
@@ -15,7 +15,7 @@ import { writePaperPdf } from './paper-pdf.ts';
 
 export async function paperInput(ctx: AppContext, row: repo.AssessmentRow, code: string): Promise<PaperInput> {
   const variant = await repo.findVariantByCode(ctx.db, row.id, code);
-  if (!variant || variant.person_id !== null) throw errors.notFound('variant_not_found', `mã đề ${code}`);
+  if (!variant || variant.person_id !== null) throw fail('variant_not_found', { code });
   const content = await variantContent(ctx.db, variant.id);
   const images = await imagesByIds(ctx.db, [...content.imageIds]);
   const pick = (ids: number[]) => ids.flatMap((id) => (images.has(id) ? [images.get(id)!] : []));
@@ -34,8 +34,8 @@ export async function renderPaper(input: PaperInput, format: 'docx' | 'pdf'): Pr
 export async function variantPaper(ctx: AppContext, actor: Actor, assessmentId: number, code: string, format: 'docx' | 'pdf') {
   const { row } = await assessmentForActor(ctx.db, actor, assessmentId, 'manage');
   // The paper carries the questions and the key: for those who may use the assessment's bank.
-  if (!(await mayUseBank(ctx.db, actor, row))) throw errors.forbidden('in đề có đáp án của ngân hàng câu hỏi đơn vị khác');
-  if (row.status !== 'published') throw errors.conflict('not_published', 'Bài khảo sát chưa phát hành nên chưa có mã đề.');
+  if (!(await mayUseBank(ctx.db, actor, row))) throw fail('forbidden', { action: 'in đề có đáp án của ngân hàng câu hỏi đơn vị khác' });
+  if (row.status !== 'published') throw fail('not_published', { consequence: 'chưa có mã đề' });
   const input = await paperInput(ctx, row, code);
   return { body: await renderPaper(input, format), fileName: paperFileName(row.title, code, format) };
 }

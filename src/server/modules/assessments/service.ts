@@ -3,7 +3,7 @@ import { describeRounding } from '../../../domain/assessment/scoring.ts';
 import type { AssemblyCheck, AssessmentDetail, AssessmentInput, AssessmentSummary } from '../../../domain/assessment/views.ts';
 import type { Executor } from '../../db/database.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { bankForActor } from '../banks/service.ts';
 import { topicsOf } from '../banks/repository.ts';
@@ -18,13 +18,13 @@ import { assemble, describeShortfalls } from './assembly.ts';
 /** The assessment if the actor may manage it (organisers of its unit's subtree) or, with 'monitor', watch it. */
 export async function assessmentForActor(db: Executor, actor: Actor, id: number, access: 'manage' | 'monitor') {
   const row = await repo.findAssessment(db, id);
-  if (!row) throw errors.notFound('assessment_not_found', 'bài khảo sát');
+  if (!row) throw fail('assessment_not_found');
   const manages = can(actor, 'assessment.manage', row.unit_path);
   if (manages) return { row, manages, scopes: scopeOf(actor, 'assessment.monitor') };
   const scopes = scopeOf(actor, 'assessment.monitor');
   const watches = scopes.length > 0 && row.status === 'published' && (await countEligible(db, id, scopes)) > 0;
-  if (!watches) throw errors.notFound('assessment_not_found', 'bài khảo sát');
-  if (access === 'manage') throw errors.forbidden('thay đổi bài khảo sát này');
+  if (!watches) throw fail('assessment_not_found');
+  if (access === 'manage') throw fail('forbidden', { action: 'thay đổi bài khảo sát này' });
   return { row, manages, scopes };
 }
 
@@ -45,7 +45,7 @@ async function summaryOf(db: Executor, row: repo.AssessmentRow, actor: Actor): P
 export async function listAssessments(ctx: AppContext, actor: Actor, filter: { campaignId?: number } = {}): Promise<AssessmentSummary[]> {
   const managePaths = scopeOf(actor, 'assessment.manage');
   const monitorPaths = scopeOf(actor, 'assessment.monitor');
-  if (managePaths.length === 0 && monitorPaths.length === 0) throw errors.forbidden('xem các bài khảo sát');
+  if (managePaths.length === 0 && monitorPaths.length === 0) throw fail('forbidden', { action: 'xem các bài khảo sát' });
   const rows = await repo.assessmentsVisibleFrom(ctx.db, managePaths, monitorPaths);
   const visible = rows.filter((r) => (r.status === 'published' || can(actor, 'assessment.manage', r.unit_path))
     && (filter.campaignId === undefined || r.campaign_id === filter.campaignId));
@@ -73,20 +73,20 @@ export async function getAssessment(ctx: AppContext, actor: Actor, id: number): 
 /** The owning unit, bank, target units and invitees must all be the actor's to use. */
 async function checkReferences(db: Executor, actor: Actor, input: AssessmentInput) {
   const [unit] = await repo.unitsByIds(db, [input.unitId]);
-  if (!unit) throw errors.unitNotFound();
-  if (!can(actor, 'assessment.manage', unit.path)) throw errors.forbidden(`tổ chức bài khảo sát cho ${unit.name}`);
+  if (!unit) throw fail('unit_not_found');
+  if (!can(actor, 'assessment.manage', unit.path)) throw fail('forbidden', { action: `tổ chức bài khảo sát cho ${unit.name}` });
   await bankForActor(db, actor, input.bankId, 'use');
   if (input.campaignId != null && !(await db.selectFrom('campaigns').select('id').where('id', '=', input.campaignId).executeTakeFirst())) {
-    throw errors.notFound('campaign_not_found', 'đợt bồi dưỡng');
+    throw fail('campaign_not_found');
   }
   if (input.compareWithId != null) await assessmentForActor(db, actor, input.compareWithId, 'monitor');
   const targets = await repo.unitsByIds(db, input.targetUnitIds);
-  if (targets.length !== input.targetUnitIds.length) throw errors.unitNotFound();
+  if (targets.length !== input.targetUnitIds.length) throw fail('unit_not_found');
   const outside = targets.find((t) => !can(actor, 'assessment.manage', t.path));
-  if (outside) throw errors.forbidden(`giao bài cho ${outside.name} (ngoài phạm vi quản lý)`);
+  if (outside) throw fail('forbidden', { action: `giao bài cho ${outside.name} (ngoài phạm vi quản lý)` });
   const people = await repo.peoplePathsByIds(db, input.inviteePersonIds);
   if (people.length !== input.inviteePersonIds.length || people.some((p) => !can(actor, 'assessment.manage', p.path))) {
-    throw errors.invalid('invitee_not_found', 'Có người trong danh sách mời không thuộc phạm vi quản lý của bạn.');
+    throw fail('invitee_out_of_scope');
   }
 }
 
@@ -120,16 +120,15 @@ export async function updateAssessment(ctx: AppContext, actor: Actor, id: number
       const before = toInput(row, [], []);
       const changed = frozenChanges(before, input);
       if (changed.length) {
-        throw errors.conflict('assessment_published', `Bài khảo sát đã phát hành nên không thể đổi ${changed.join(', ')}.`,
-          { fields: changed });
+        throw fail('assessment_published', { change: `đổi ${changed.join(', ')}` }, { fields: changed });
       }
       if (input.attemptsAllowed < row.attempts_allowed) {
-        throw errors.conflict('assessment_published', 'Bài khảo sát đã phát hành nên không thể giảm số lần làm bài.');
+        throw fail('assessment_published', { change: 'giảm số lần làm bài' });
       }
       const freeze = await findFreeze(trx, id);
       if (freeze && input.closesAt !== row.closes_at) {
-        throw errors.conflict('population_frozen', `Bài khảo sát đã đóng và số liệu chính thức đã chốt lúc ${formatDateTimeVi(freeze.frozen_at)} `
-          + `(${freeze.eligible_count.toLocaleString('vi-VN')} người phải làm) nên không thể đổi thời gian đóng bài.`, { fields: ['closesAt'] });
+        throw fail('population_frozen', { frozenAt: formatDateTimeVi(freeze.frozen_at), eligible: freeze.eligible_count },
+          { fields: ['closesAt'] });
       }
     }
     const at = nowIso(ctx);
@@ -144,7 +143,7 @@ export async function updateAssessment(ctx: AppContext, actor: Actor, id: number
 export async function deleteDraft(ctx: AppContext, actor: Actor, id: number) {
   await ctx.db.transaction().execute(async (trx) => {
     const { row } = await assessmentForActor(trx, actor, id, 'manage');
-    if (row.status !== 'draft') throw errors.conflict('assessment_published', 'Không thể xóa bài khảo sát đã phát hành.');
+    if (row.status !== 'draft') throw fail('assessment_published', { change: 'xóa' });
     await repo.deleteAssessment(trx, id);
     await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'assessment.delete', entityType: 'assessment',
       entityId: id, unitId: row.unit_id, summary: `Xóa bài khảo sát nháp "${row.title}"` });
@@ -162,17 +161,17 @@ export async function checkAssembly(ctx: AppContext, actor: Actor, id: number): 
 export async function publish(ctx: AppContext, actor: Actor, id: number) {
   return ctx.db.transaction().execute(async (trx) => {
     const { row } = await assessmentForActor(trx, actor, id, 'manage');
-    if (row.status !== 'draft') throw errors.conflict('already_published', 'Bài khảo sát đã được phát hành.');
+    if (row.status !== 'draft') throw fail('already_published');
     if (Date.parse(row.closes_at) <= ctx.clock.now().getTime()) {
-      throw errors.invalid('window_closed', 'Thời điểm đóng bài đã qua: hãy sửa thời gian mở bài trước khi phát hành.');
+      throw fail('window_closed');
     }
     if (await countEligible(trx, id) === 0) {
-      throw errors.invalid('no_participants', 'Chưa có ai thuộc diện làm bài: chọn đơn vị hoặc danh sách người làm bài.');
+      throw fail('no_participants');
     }
     const outcome = await assemble(trx, row);
     if (!outcome.ok) {
       const problems = await describeShortfalls(trx, row, outcome);
-      throw errors.invalid('bank_too_small', `Không thể tạo đề: ${problems.join(' ')}`, { problems });
+      throw fail('bank_too_small', { problems }, { problems });
     }
     const at = nowIso(ctx);
     await repo.insertFrozenQuestions(trx, outcome.questions.map((q, ordinal) => ({

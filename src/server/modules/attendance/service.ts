@@ -6,7 +6,7 @@ import {
   attendanceRate, checkinCode, checkinState, checkinStatus, normalizeCheckinCode, sessionStarted, type AttendanceStatus,
 } from '../../../domain/training/attendance.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { AppError, errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { countFailures, recordFailure } from '../auth/repository.ts';
 import { campaignAccess } from '../campaigns/access.ts';
 import { participantScope, siteAccess, siteForMarking } from '../sites/access.ts';
@@ -15,7 +15,7 @@ import * as repo from './repository.ts';
 
 async function sessionOf(ctx: AppContext, sessionId: number) {
   const session = await findSession(ctx.db, sessionId);
-  if (!session) throw errors.notFound('session_not_found', 'buổi học');
+  if (!session) throw fail('session_not_found');
   return session;
 }
 
@@ -43,7 +43,7 @@ export async function mark(ctx: AppContext, actor: Actor, sessionId: number, per
   const session = await sessionOf(ctx, sessionId);
   await siteForMarking(ctx.db, actor, session.site_id);
   if (!(await repo.isParticipantOf(ctx.db, session.site_id, personId))) {
-    throw errors.notFound('participant_not_found', 'học viên này trong danh sách điểm cầu');
+    throw fail('participant_not_found');
   }
   const reason = input.status === 'absent' && input.reason ? normalizeText(input.reason).slice(0, 200) || null : null;
   await repo.upsertMark(ctx.db, { session_id: session.id, person_id: personId, status: input.status, reason,
@@ -93,21 +93,20 @@ export async function selfCheckin(ctx: AppContext, actor: Actor, rawCode: string
   const key = `checkin:u:${actor.userId}`;
   const since = new Date(ctx.clock.now().getTime() - WRONG_CODE_WINDOW_MIN * 60_000).toISOString();
   if (await countFailures(ctx.db, key, since) >= MAX_WRONG_CODES) {
-    throw new AppError(429, 'checkin_throttled',
-      `Bạn đã nhập sai mã điểm danh quá nhiều lần. Vui lòng thử lại sau ${WRONG_CODE_WINDOW_MIN} phút hoặc nhờ giám sát điểm cầu điểm danh.`);
+    throw fail('checkin_throttled', { minutes: WRONG_CODE_WINDOW_MIN });
   }
   const code = normalizeCheckinCode(rawCode);
   const session = code.length === 6 ? await repo.findSessionByCode(ctx.db, code) : undefined;
   if (!session) {
     await recordFailure(ctx.db, [key], nowIso(ctx));
-    throw errors.notFound('checkin_code_not_found', 'buổi học có mã điểm danh này; kiểm tra lại mã trên màn hình');
+    throw fail('checkin_code_not_found');
   }
   const now = ctx.clock.now();
   const state = checkinState({ date: session.date, startsAt: session.starts_at, endsAt: session.ends_at }, now);
-  if (state === 'not_yet') throw errors.conflict('checkin_not_open', `Chưa đến giờ điểm danh: buổi học bắt đầu lúc ${session.starts_at}.`);
-  if (state === 'closed') throw errors.conflict('checkin_closed', 'Buổi học đã kết thúc, không thể tự điểm danh; liên hệ giám sát điểm cầu.');
+  if (state === 'not_yet') throw fail('checkin_not_open', { startsAt: session.starts_at });
+  if (state === 'closed') throw fail('checkin_closed');
   if (actor.personId === null || !(await repo.isParticipantOf(ctx.db, session.site_id, actor.personId))) {
-    throw errors.forbidden(`điểm danh tại điểm cầu "${session.site_name}" (bạn không có trong danh sách điểm cầu này)`);
+    throw fail('forbidden', { action: `điểm danh tại điểm cầu "${session.site_name}" (bạn không có trong danh sách điểm cầu này)` });
   }
   const existing = await repo.findMark(ctx.db, session.id, actor.personId);
   if (existing && (existing.status !== 'absent' || existing.via === 'self')) {

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { scopeOf } from '../../../domain/roles.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { RouteModule } from '../../lib/route-module.ts';
 import { unitForActor } from '../units/service.ts';
@@ -16,7 +16,7 @@ export const auditRoutes: RouteModule = async (app, { ctx }) => {
   app.get('/api/audit', { schema: { querystring: AuditQuery, response: { 200: AuditPage } } }, async (request) => {
     const actor = requireActor(request);
     let scopePaths = scopeOf(actor, 'audit.read');
-    if (scopePaths.length === 0) throw errors.forbidden('xem nhật ký');
+    if (scopePaths.length === 0) throw fail('forbidden', { action: 'xem nhật ký' });
     if (request.query.unitId !== undefined) {
       scopePaths = [(await unitForActor(ctx.db, actor, request.query.unitId, 'audit.read')).path];
     }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Actor, Role } from '../../../domain/roles.ts';
 import { isRole } from '../../../domain/roles.ts';
 import { normalizeText } from '../../../domain/text.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { nowIso, type AppContext } from '../../context.ts';
 import { recordAudit } from '../audit/repository.ts';
 import * as repo from './repository.ts';
@@ -47,11 +47,11 @@ Promise<LoginResult> {
     : (await burnVerification(input.password), false);
   if (!user || !ok) {
     await recordFailedAttempt(ctx, reservation);
-    throw errors.badCredentials();
+    throw fail('bad_credentials');
   }
   if (user.disabled) {
     await releaseAttempt(ctx.db, reservation);
-    throw errors.accountDisabled();
+    throw fail('account_disabled');
   }
 
   const token = newToken();
@@ -116,15 +116,15 @@ export async function changePassword(ctx: AppContext, session: SessionInfo,
   input: { currentPassword: string; newPassword: string; ip: string }) {
   // What needs no verification is refused first, without spending a slot.
   const problem = passwordProblem(input.newPassword);
-  if (problem) throw errors.invalid('weak_password', problem);
+  if (problem) throw fail('weak_password', { reason: problem });
   if (input.newPassword === input.currentPassword) {
-    throw errors.invalid('same_password', 'Mật khẩu mới phải khác mật khẩu hiện tại.');
+    throw fail('same_password');
   }
   const reservation = await reserveAttempt(ctx, keysFor(ctx, session.actor.username, input.ip));
   const user = await repo.findUserById(ctx.db, session.actor.userId);
   if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
     await recordFailedAttempt(ctx, reservation);
-    throw errors.invalid('wrong_current_password', 'Mật khẩu hiện tại không đúng.');
+    throw fail('wrong_current_password');
   }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {

@@ -19,7 +19,7 @@ import { formatTimeVi } from '../../../domain/datetime.ts';
 import { normalizeText } from '../../../domain/text.ts';
 import type { AppContext } from '../../context.ts';
 import type { Executor } from '../../db/database.ts';
-import { AppError } from '../../errors.ts';
+import { fail, type AppError } from '../../errors.ts';
 import * as repo from './repository.ts';
 
 export const FAILURE_WINDOW_MIN = 15;
@@ -123,12 +123,7 @@ async function refusal(ctx: AppContext, keys: ThrottleKey[], since: string): Pro
 
 function throttled(scope: 'account' | 'address', retryAt: number, now: number): AppError {
   const minutes = Math.max(1, Math.ceil((retryAt - now) / 60_000));
-  const when = `Vui lòng thử lại sau ${minutes} phút (lúc ${formatTimeVi(new Date(retryAt).toISOString())}).`;
-  const message = scope === 'account'
-    ? `Tài khoản tạm khoá vì nhập sai mật khẩu quá nhiều lần. ${when}`
-    : `Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này. ${when} Nếu cả đơn vị dùng chung một đường mạng, hãy báo `
-      + 'người quản trị hệ thống.';
-  return new AppError(429, 'login_throttled', message, {
+  return fail('login_throttled', { scope, minutes, at: formatTimeVi(new Date(retryAt).toISOString()) }, {
     scope, retryAt: new Date(retryAt).toISOString(), retryAfterSeconds: Math.ceil((retryAt - now) / 1000),
   });
 }

@@ -1,9 +1,9 @@
 import { can, scopeOf, type Actor } from '../../../domain/roles.ts';
-import { fold, formatNumberVi, normalizeText } from '../../../domain/text.ts';
+import { fold, normalizeText } from '../../../domain/text.ts';
 import { suggestUnitCode, uniqueCode } from '../../../domain/unit-code.ts';
 import type { Executor } from '../../db/database.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { unitForActor } from '../units/service.ts';
 import * as repo from './repository.ts';
@@ -14,18 +14,18 @@ export type BankAccess = 'use' | 'own';
 /** Owners (bank.manage on the bank's unit) may change and share it; organisers of a unit it is shared with may use it. */
 export async function bankForActor(db: Executor, actor: Actor, id: number, access: BankAccess) {
   const bank = await repo.findBank(db, id);
-  if (!bank) throw errors.notFound('bank_not_found', 'ngân hàng câu hỏi');
+  if (!bank) throw fail('bank_not_found');
   const owns = can(actor, 'bank.manage', bank.unit_path);
   const shares = owns ? [] : await repo.sharesOf(db, [bank.id]);
   const uses = owns || shares.some((s) => can(actor, 'bank.manage', s.unit_path));
-  if (!uses) throw errors.notFound('bank_not_found', 'ngân hàng câu hỏi');
-  if (access === 'own' && !owns) throw errors.forbidden('thay đổi hoặc chia sẻ ngân hàng của đơn vị khác');
+  if (!uses) throw fail('bank_not_found');
+  if (access === 'own' && !owns) throw fail('forbidden', { action: 'thay đổi hoặc chia sẻ ngân hàng của đơn vị khác' });
   return { ...bank, owns };
 }
 
 export async function listBanks(ctx: AppContext, actor: Actor) {
   const scopes = scopeOf(actor, 'bank.manage');
-  if (scopes.length === 0) throw errors.forbidden('xem ngân hàng câu hỏi');
+  if (scopes.length === 0) throw fail('forbidden', { action: 'xem ngân hàng câu hỏi' });
   const banks = await repo.banksVisibleFrom(ctx.db, scopes);
   const ids = banks.map((b) => b.id);
   const [shares, topics] = await Promise.all([repo.sharesOf(ctx.db, ids), repo.topicCounts(ctx.db, ids)]);
@@ -41,12 +41,12 @@ export async function createBank(ctx: AppContext, actor: Actor, input: { name: s
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await unitForActor(trx, actor, input.unitId, 'bank.manage');
     const name = normalizeText(input.name);
-    if (!name) throw errors.invalid('bank_name_required', 'Tên ngân hàng câu hỏi không được để trống.');
+    if (!name) throw fail('bank_name_required');
     let code = input.code ? normalizeText(input.code).toUpperCase() : '';
     if (code && !/^[A-Z0-9][A-Z0-9._-]*$/.test(code)) {
-      throw errors.invalid('invalid_bank_code', 'Mã ngân hàng chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang.');
+      throw fail('invalid_bank_code');
     }
-    if (code && await repo.findBankByCode(trx, code)) throw errors.conflict('bank_code_taken', `Mã ngân hàng ${code} đã được dùng.`);
+    if (code && await repo.findBankByCode(trx, code)) throw fail('bank_code_taken', { code });
     if (!code) {
       const base = `NH-${suggestUnitCode(name)}`.slice(0, 24);
       const taken = new Set((await trx.selectFrom('question_banks').select('code').where('code', 'like', `${base}%`).execute()).map((r) => r.code));
@@ -65,7 +65,7 @@ export async function updateBank(ctx: AppContext, actor: Actor, id: number, inpu
   await ctx.db.transaction().execute(async (trx) => {
     const bank = await bankForActor(trx, actor, id, 'own');
     const name = input.name === undefined ? undefined : normalizeText(input.name);
-    if (name === '') throw errors.invalid('bank_name_required', 'Tên ngân hàng câu hỏi không được để trống.');
+    if (name === '') throw fail('bank_name_required');
     const at = nowIso(ctx);
     await repo.updateBank(trx, bank.id, { name, description: input.description === undefined ? undefined
       : input.description ? normalizeText(input.description) : null,
@@ -79,7 +79,7 @@ export async function shareBank(ctx: AppContext, actor: Actor, id: number, unitI
   await ctx.db.transaction().execute(async (trx) => {
     const bank = await bankForActor(trx, actor, id, 'own');
     const unit = await trx.selectFrom('units').select(['id', 'name']).where('id', '=', unitId).executeTakeFirst();
-    if (!unit) throw errors.unitNotFound();
+    if (!unit) throw fail('unit_not_found');
     const at = nowIso(ctx);
     if (shared) {
       const existing = await repo.sharesOf(trx, [bank.id]);
@@ -87,7 +87,7 @@ export async function shareBank(ctx: AppContext, actor: Actor, id: number, unitI
         await repo.insertShare(trx, { bank_id: bank.id, unit_id: unit.id, granted_by: actor.userId || null, created_at: at });
       }
     } else if (!(await repo.deleteShare(trx, bank.id, unit.id))) {
-      throw errors.notFound('share_not_found', 'lượt chia sẻ này');
+      throw fail('share_not_found');
     }
     await recordAudit(trx, { at, actorUserId: actor.userId, action: shared ? 'bank.share' : 'bank.unshare',
       entityType: 'question_bank', entityId: bank.id, unitId: bank.unit_id,
@@ -113,14 +113,14 @@ export async function listTopics(ctx: AppContext, actor: Actor, bankId: number) 
 function cleanUrl(url: string | null | undefined): string | null {
   const value = url ? normalizeText(url) : '';
   if (!value) return null;
-  if (!/^https?:\/\/\S+$/i.test(value)) throw errors.invalid('invalid_material_url', 'Đường dẫn tài liệu phải bắt đầu bằng http:// hoặc https://.');
+  if (!/^https?:\/\/\S+$/i.test(value)) throw fail('invalid_material_url');
   return value;
 }
 
 /** Finds a topic of the bank by name (case and diacritics aside), or creates it: imports call this per heading. */
 export async function ensureTopic(db: Executor, ctx: AppContext, bankId: number, rawName: string, materialUrl?: string | null) {
   const name = normalizeText(rawName);
-  if (!name) throw errors.invalid('topic_name_required', 'Tên chuyên đề không được để trống.');
+  if (!name) throw fail('topic_name_required');
   const existing = await repo.findTopicByName(db, bankId, fold(name));
   if (existing) return { id: existing.id, created: false };
   const id = await repo.insertTopic(db, { bank_id: bankId, name, name_folded: fold(name), material_url: cleanUrl(materialUrl), at: nowIso(ctx) });
@@ -131,7 +131,7 @@ export async function createTopic(ctx: AppContext, actor: Actor, bankId: number,
   return ctx.db.transaction().execute(async (trx) => {
     const bank = await bankForActor(trx, actor, bankId, 'use');
     const { id, created } = await ensureTopic(trx, ctx, bank.id, input.name, input.materialUrl);
-    if (!created) throw errors.conflict('topic_exists', `Ngân hàng đã có chuyên đề "${normalizeText(input.name)}".`);
+    if (!created) throw fail('topic_exists', { owner: 'Ngân hàng', name: normalizeText(input.name) });
     await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'topic.create', entityType: 'topic', entityId: id,
       unitId: bank.unit_id, summary: `Thêm chuyên đề "${normalizeText(input.name)}" vào ngân hàng ${bank.name}` });
     return { id };
@@ -141,13 +141,13 @@ export async function createTopic(ctx: AppContext, actor: Actor, bankId: number,
 export async function updateTopic(ctx: AppContext, actor: Actor, topicId: number, input: { name?: string; materialUrl?: string | null }) {
   await ctx.db.transaction().execute(async (trx) => {
     const topic = await repo.findTopic(trx, topicId);
-    if (!topic) throw errors.notFound('topic_not_found', 'chuyên đề');
+    if (!topic) throw fail('topic_not_found');
     const bank = await bankForActor(trx, actor, topic.bank_id, 'use');
     const name = input.name === undefined ? undefined : normalizeText(input.name);
-    if (name === '') throw errors.invalid('topic_name_required', 'Tên chuyên đề không được để trống.');
+    if (name === '') throw fail('topic_name_required');
     if (name) {
       const clash = await repo.findTopicByName(trx, bank.id, fold(name));
-      if (clash && clash.id !== topic.id) throw errors.conflict('topic_exists', `Ngân hàng đã có chuyên đề "${name}".`);
+      if (clash && clash.id !== topic.id) throw fail('topic_exists', { owner: 'Ngân hàng', name });
     }
     const at = nowIso(ctx);
     await repo.updateTopic(trx, topic.id, { name, name_folded: name ? fold(name) : undefined,
@@ -161,12 +161,11 @@ export async function updateTopic(ctx: AppContext, actor: Actor, topicId: number
 export async function deleteTopic(ctx: AppContext, actor: Actor, topicId: number) {
   await ctx.db.transaction().execute(async (trx) => {
     const topic = await repo.findTopic(trx, topicId);
-    if (!topic) throw errors.notFound('topic_not_found', 'chuyên đề');
+    if (!topic) throw fail('topic_not_found');
     const bank = await bankForActor(trx, actor, topic.bank_id, 'use');
     const count = await liveQuestionCount(trx, topic.id);
     if (count > 0) {
-      throw errors.conflict('topic_in_use', `Không xóa được chuyên đề "${topic.name}" vì còn ${formatNumberVi(count)} câu hỏi. `
-        + 'Hãy chuyển các câu hỏi sang chuyên đề khác hoặc xóa chúng trước.');
+      throw fail('topic_in_use', { name: topic.name, questions: count });
     }
     await detachDeletedFromTopic(trx, topic.id);
     await repo.deleteTopic(trx, topic.id);

@@ -1,6 +1,6 @@
 import { can, scopeOf, type Actor } from '../../../domain/roles.ts';
 import type { Executor } from '../../db/database.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import * as repo from './repository.ts';
 
 export interface CampaignAccess {
@@ -17,17 +17,17 @@ export interface CampaignAccess {
  */
 export async function campaignAccess(db: Executor, actor: Actor, id: number): Promise<CampaignAccess> {
   const campaign = await repo.findCampaign(db, id);
-  if (!campaign) throw errors.notFound('campaign_not_found', 'đợt bồi dưỡng');
+  if (!campaign) throw fail('campaign_not_found');
   const manage = can(actor, 'training.manage', campaign.unit_path);
   if (manage || can(actor, 'training.read', campaign.unit_path)) return { campaign, manage, scopePaths: null };
   const scopes = scopeOf(actor, 'training.read');
   if (await repo.campaignTouches(db, campaign.id, scopes)) return { campaign, manage: false, scopePaths: scopes };
-  throw errors.notFound('campaign_not_found', 'đợt bồi dưỡng');
+  throw fail('campaign_not_found');
 }
 
 export async function campaignForManager(db: Executor, actor: Actor, id: number) {
   const access = await campaignAccess(db, actor, id);
-  if (!access.manage) throw errors.forbidden('thay đổi đợt bồi dưỡng này');
+  if (!access.manage) throw fail('forbidden', { action: 'thay đổi đợt bồi dưỡng này' });
   return access.campaign;
 }
 

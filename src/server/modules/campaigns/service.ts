@@ -2,7 +2,8 @@ import { scopeOf, type Actor } from '../../../domain/roles.ts';
 import { fold, normalizeText } from '../../../domain/text.ts';
 import { isIsoDate } from '../../../domain/training/attendance.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
+import { FIELD_LABELS } from '../../plugins/field-labels.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { unitForActor } from '../units/service.ts';
 import { findLecturerForUse } from '../lecturers/service.ts';
@@ -14,16 +15,16 @@ const clean = (v: string | null | undefined) => (v ? normalizeText(v) || null : 
 
 function checkDates(startsOn: string | null, endsOn: string | null) {
   for (const d of [startsOn, endsOn]) {
-    if (d && !isIsoDate(d)) throw errors.invalid('invalid_date', `Ngày ${d} không hợp lệ.`);
+    if (d && !isIsoDate(d)) throw fail('invalid_date', { field: FIELD_LABELS[d === startsOn ? 'startsOn' : 'endsOn']! });
   }
   if (startsOn && endsOn && endsOn < startsOn) {
-    throw errors.invalid('invalid_date_range', 'Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.');
+    throw fail('invalid_date_range', { end: FIELD_LABELS.endsOn!, start: FIELD_LABELS.startsOn!, sameDayAllowed: true });
   }
 }
 
 export async function listCampaigns(ctx: AppContext, actor: Actor) {
   const scopes = scopeOf(actor, 'training.read');
-  if (scopes.length === 0) throw errors.forbidden('xem các đợt bồi dưỡng');
+  if (scopes.length === 0) throw fail('forbidden', { action: 'xem các đợt bồi dưỡng' });
   const rows = await repo.campaignsVisibleFrom(ctx.db, scopes);
   const counts = await repo.countsByCampaign(ctx.db, rows.map((r) => r.id));
   return rows.map((c) => ({
@@ -36,7 +37,7 @@ export async function createCampaign(ctx: AppContext, actor: Actor, input: Campa
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await unitForActor(trx, actor, input.unitId, 'training.manage');
     const name = normalizeText(input.name);
-    if (!name) throw errors.invalid('campaign_name_required', 'Tên đợt bồi dưỡng không được để trống.');
+    if (!name) throw fail('campaign_name_required');
     const startsOn = input.startsOn ?? null;
     const endsOn = input.endsOn ?? null;
     checkDates(startsOn, endsOn);
@@ -69,7 +70,7 @@ export async function updateCampaign(ctx: AppContext, actor: Actor, id: number, 
   await ctx.db.transaction().execute(async (trx) => {
     const c = await campaignForManager(trx, actor, id);
     const name = input.name === undefined ? undefined : normalizeText(input.name);
-    if (name === '') throw errors.invalid('campaign_name_required', 'Tên đợt bồi dưỡng không được để trống.');
+    if (name === '') throw fail('campaign_name_required');
     const startsOn = input.startsOn === undefined ? c.starts_on : input.startsOn;
     const endsOn = input.endsOn === undefined ? c.ends_on : input.endsOn;
     checkDates(startsOn, endsOn);
@@ -110,8 +111,8 @@ export async function createTopic(ctx: AppContext, actor: Actor, campaignId: num
   return ctx.db.transaction().execute(async (trx) => {
     const c = await campaignForManager(trx, actor, campaignId);
     const name = normalizeText(input.name);
-    if (!name) throw errors.invalid('topic_name_required', 'Tên chuyên đề không được để trống.');
-    if (await repo.findTopicByName(trx, c.id, fold(name))) throw errors.conflict('topic_exists', `Đợt bồi dưỡng đã có chuyên đề "${name}".`);
+    if (!name) throw fail('topic_name_required');
+    if (await repo.findTopicByName(trx, c.id, fold(name))) throw fail('topic_exists', { owner: 'Đợt bồi dưỡng', name });
     const lecturerId = input.lecturerId ? (await findLecturerForUse(trx, actor, input.lecturerId)).id : null;
     const id = await repo.insertTopic(trx, { campaign_id: c.id, name, name_folded: fold(name), description: clean(input.description),
       lecturer_id: lecturerId });
@@ -124,13 +125,13 @@ export async function createTopic(ctx: AppContext, actor: Actor, campaignId: num
 export async function updateTopic(ctx: AppContext, actor: Actor, topicId: number, input: UpdateTopicBody) {
   await ctx.db.transaction().execute(async (trx) => {
     const topic = await repo.findTopic(trx, topicId);
-    if (!topic) throw errors.notFound('topic_not_found', 'chuyên đề');
+    if (!topic) throw fail('topic_not_found');
     const c = await campaignForManager(trx, actor, topic.campaign_id);
     const name = input.name === undefined ? undefined : normalizeText(input.name);
-    if (name === '') throw errors.invalid('topic_name_required', 'Tên chuyên đề không được để trống.');
+    if (name === '') throw fail('topic_name_required');
     if (name) {
       const clash = await repo.findTopicByName(trx, c.id, fold(name));
-      if (clash && clash.id !== topic.id) throw errors.conflict('topic_exists', `Đợt bồi dưỡng đã có chuyên đề "${name}".`);
+      if (clash && clash.id !== topic.id) throw fail('topic_exists', { owner: 'Đợt bồi dưỡng', name });
     }
     const lecturerId = input.lecturerId === undefined ? undefined
       : input.lecturerId === null ? null : (await findLecturerForUse(trx, actor, input.lecturerId)).id;

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { errors } from '../../errors.ts';
+import { requireFile } from '../../files/require-file.ts';
 import { fold } from '../../../domain/text.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { RouteModule } from '../../lib/route-module.ts';
@@ -60,8 +60,7 @@ export const cellMeetingRoutes: RouteModule = async (app, { ctx }) => {
   app.post('/api/cell-meetings/:id/draft', { schema: { params: IdParams, response: { 200: DraftReply } } }, async (request) => {
     const actor = requireActor(request);
     await service.assertCanEditMeeting(ctx, actor, request.params.id);
-    const part = await request.file();
-    if (!part) throw errors.invalid('file_required', 'Chưa chọn tệp dự thảo báo cáo.');
+    const part = await requireFile(request, 'tệp dự thảo báo cáo');
     return service.uploadDraft(ctx, actor, request.params.id, part.filename, await part.toBuffer());
   });
 

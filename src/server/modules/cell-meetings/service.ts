@@ -4,7 +4,8 @@ import { isIsoDate } from '../../../domain/training/attendance.ts';
 import { DEFAULT_BANDS, meetingResult, monthOrQuarter, scoreProblems, votePercentages, type Band } from '../../../domain/training/meeting-score.ts';
 import type { Executor } from '../../db/database.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { AppError, errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
+import { FIELD_LABELS } from '../../plugins/field-labels.ts';
 import { fileStoreFor } from '../../files/storage.ts';
 import { sniffFile } from '../../files/sniff.ts';
 import { recordAudit } from '../audit/repository.ts';
@@ -16,7 +17,7 @@ const text = (v: string | null | undefined) => (v ? normalizeText(v) || null : n
 /** Criteria sets an actor may use: the province's (no unit) and those of units on their line (above or inside their scope). */
 export async function listCriteriaSets(ctx: AppContext, actor: Actor) {
   const scopes = scopeOf(actor, 'meetings.record');
-  if (scopes.length === 0) throw errors.forbidden('xem bộ tiêu chí sinh hoạt chuyên đề');
+  if (scopes.length === 0) throw fail('forbidden', { action: 'xem bộ tiêu chí sinh hoạt chuyên đề' });
   const sets = (await repo.criteriaSets(ctx.db)).filter((s) => s.unit_path === null
     || scopes.some((p) => p.startsWith(s.unit_path!) || s.unit_path!.startsWith(p)));
   const criteria = await repo.criteriaOf(ctx.db, sets.map((s) => s.id));
@@ -31,7 +32,7 @@ export async function createCriteriaSet(ctx: AppContext, actor: Actor, input: { 
     const name = normalizeText(input.name);
     const criteria = input.criteria.map((c) => ({ name: normalizeText(c.name), max_points: c.maxPoints }));
     if (!name || criteria.length === 0 || criteria.some((c) => !c.name)) {
-      throw errors.invalid('criteria_required', 'Bộ tiêu chí cần tên và ít nhất một tiêu chí có tên.');
+      throw fail('criteria_required');
     }
     const bands = input.bands?.length ? input.bands.map((b) => ({ label: normalizeText(b.label), min: b.min })) : DEFAULT_BANDS;
     const id = await repo.insertCriteriaSet(trx, { unit_id: unit.id, name, bands_json: JSON.stringify(bands), created_at: nowIso(ctx) }, criteria);
@@ -43,13 +44,13 @@ export async function createCriteriaSet(ctx: AppContext, actor: Actor, input: { 
 
 async function meetingFor(db: Executor, actor: Actor, id: number) {
   const meeting = await repo.findMeeting(db, id);
-  if (!meeting || !can(actor, 'meetings.record', meeting.cell_path)) throw errors.notFound('meeting_not_found', 'buổi sinh hoạt chuyên đề');
+  if (!meeting || !can(actor, 'meetings.record', meeting.cell_path)) throw fail('meeting_not_found');
   return meeting;
 }
 
 async function cellFor(db: Executor, actor: Actor, unitId: number) {
   const unit = await unitForActor(db, actor, unitId, 'meetings.record');
-  if (unit.kind !== 'party_cell') throw errors.invalid('not_a_party_cell', `${unit.name} không phải là chi bộ.`);
+  if (unit.kind !== 'party_cell') throw fail('not_a_party_cell', { unit: unit.name });
   return unit;
 }
 
@@ -62,28 +63,28 @@ export interface MeetingInput {
 
 async function checkedScores(db: Executor, setId: number | null, scores: { criterionId: number; score: number }[] | undefined) {
   if (!scores) return undefined;
-  if (setId === null && scores.length) throw errors.invalid('criteria_set_required', 'Chọn bộ tiêu chí trước khi chấm điểm.');
+  if (setId === null && scores.length) throw fail('criteria_set_required');
   const criteria = setId === null ? [] : (await repo.criteriaOf(db, [setId])).map((c) => ({ id: c.id, name: c.name, maxPoints: Number(c.max_points) }));
   const problems = scoreProblems(criteria, scores);
-  if (problems.length) throw errors.invalid('invalid_score', problems[0], { problems });
+  if (problems.length) throw fail('invalid_score', { reason: problems[0]! }, { problems });
   return scores.map((s) => ({ criterion_id: s.criterionId, score: s.score }));
 }
 
 function checkCounts(input: Partial<MeetingInput>) {
   const present = input.membersPresent ?? null;
   if (present !== null && input.membersTotal != null && present > input.membersTotal) {
-    throw errors.invalid('invalid_members', 'Số đảng viên có mặt không thể lớn hơn tổng số đảng viên.');
+    throw fail('invalid_members');
   }
   const votes = (input.voteFor ?? 0) + (input.voteAgainst ?? 0) + (input.voteAbstain ?? 0);
-  if (present !== null && votes > present) throw errors.invalid('invalid_vote', 'Tổng số phiếu biểu quyết lớn hơn số đảng viên có mặt.');
-  if (input.heldOn !== undefined && !isIsoDate(input.heldOn)) throw errors.invalid('invalid_date', 'Ngày sinh hoạt không hợp lệ.');
+  if (present !== null && votes > present) throw fail('invalid_vote');
+  if (input.heldOn !== undefined && !isIsoDate(input.heldOn)) throw fail('invalid_date', { field: FIELD_LABELS.heldOn! });
 }
 
 function columns(input: Partial<MeetingInput>) {
   const out: Record<string, unknown> = {};
   if (input.topic !== undefined) {
     out.topic = normalizeText(input.topic);
-    if (!out.topic) throw errors.invalid('topic_required', 'Chuyên đề sinh hoạt không được để trống.');
+    if (!out.topic) throw fail('topic_required');
   }
   if (input.heldOn !== undefined) out.held_on = input.heldOn;
   for (const [key, column] of [['chair', 'chair'], ['secretary', 'secretary'], ['guests', 'guests'], ['absentMembers', 'absent_members']] as const) {
@@ -165,7 +166,7 @@ export async function getMeeting(ctx: AppContext, actor: Actor, id: number) {
  */
 export async function listMeetings(ctx: AppContext, actor: Actor, query: { unitId?: number; year: number; month?: number; quarter?: number }) {
   const scopes = query.unitId !== undefined ? [(await unitForActor(ctx.db, actor, query.unitId, 'meetings.record')).path] : scopeOf(actor, 'meetings.record');
-  if (scopes.length === 0) throw errors.forbidden('xem sinh hoạt chuyên đề chi bộ');
+  if (scopes.length === 0) throw fail('forbidden', { action: 'xem sinh hoạt chuyên đề chi bộ' });
   const { from, to } = monthOrQuarter(query.year, query);
   const [meetings, cells] = await Promise.all([repo.meetingsIn(ctx.db, scopes, from, to), repo.cellsIn(ctx.db, scopes)]);
   const [result, opinions] = await Promise.all([resultOf(ctx.db, meetings), repo.opinionCounts(ctx.db, meetings.map((m) => m.id))]);
@@ -188,7 +189,7 @@ export async function assertCanEditMeeting(ctx: AppContext, actor: Actor, id: nu
 export async function uploadDraft(ctx: AppContext, actor: Actor, id: number, fileName: string, bytes: Buffer) {
   const type = await sniffFile(bytes);
   if (!type || !['pdf', 'docx'].includes(type.ext)) {
-    throw new AppError(415, 'unsupported_draft', `Dự thảo báo cáo phải là tệp PDF hoặc Word (.docx); tệp "${normalizeText(fileName)}" không phải.`);
+    throw fail('unsupported_draft', { name: normalizeText(fileName) });
   }
   const meeting = await meetingFor(ctx.db, actor, id);
   const store = fileStoreFor(ctx.config.dataDir);
@@ -202,7 +203,7 @@ export async function uploadDraft(ctx: AppContext, actor: Actor, id: number, fil
 
 export async function draftFile(ctx: AppContext, actor: Actor, id: number) {
   const meeting = await meetingFor(ctx.db, actor, id);
-  if (!meeting.draft_storage_key) throw errors.notFound('draft_not_found', 'dự thảo báo cáo');
+  if (!meeting.draft_storage_key) throw fail('draft_not_found');
   return { bytes: await fileStoreFor(ctx.config.dataDir).get(meeting.draft_storage_key), fileName: meeting.draft_file_name!,
     contentType: meeting.draft_content_type! };
 }

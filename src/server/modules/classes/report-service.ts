@@ -1,7 +1,7 @@
 import { buildClassReport, reportPeriod, type ClassReport } from '../../../domain/training/class-report.ts';
 import { scopeOf, type Actor } from '../../../domain/roles.ts';
 import type { AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { findRootUnit } from '../units/repository.ts';
 import { unitForActor } from '../units/service.ts';
 import type { UnitRow } from '../../db/schema.ts';
@@ -18,7 +18,7 @@ export async function classReportFor(ctx: AppContext, unit: UnitRow, year: numbe
   try {
     period = reportPeriod(year, quarter);
   } catch {
-    throw errors.invalid('invalid_period', 'Năm (2000–2100) hoặc quý (1–4) không hợp lệ.');
+    throw fail('invalid_period');
   }
   const [types, classes] = await Promise.all([repo.classTypes(ctx.db, true), repo.classesIn(ctx.db, [unit.path], period.from, period.to)]);
   const evaluations = await repo.evaluationsOf(ctx.db, classes.map((c) => c.id));
@@ -38,7 +38,7 @@ export async function classReport(ctx: AppContext, actor: Actor, query: { unitId
   if (query.unitId !== undefined) unit = await unitForActor(ctx.db, actor, query.unitId, 'training.read');
   else {
     const scopes = scopeOf(actor, 'training.read');
-    if (scopes.length === 0) throw errors.forbidden('xem báo cáo lớp bồi dưỡng');
+    if (scopes.length === 0) throw fail('forbidden', { action: 'xem báo cáo lớp bồi dưỡng' });
     const root = (await findRootUnit(ctx.db))!;
     unit = scopes[0] === root.path ? root : await unitForActor(ctx.db, actor, Number(scopes[0].split('/').filter(Boolean).pop()), 'training.read');
   }

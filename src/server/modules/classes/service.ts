@@ -3,7 +3,8 @@ import { normalizeText } from '../../../domain/text.ts';
 import { isIsoDate } from '../../../domain/training/attendance.ts';
 import type { Executor } from '../../db/database.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
+import { FIELD_LABELS } from '../../plugins/field-labels.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { findLecturerForUse } from '../lecturers/service.ts';
 import { peopleByIds } from '../sites/repository.ts';
@@ -19,21 +20,21 @@ export async function listClassTypes(ctx: AppContext, actor: Actor) {
 }
 
 function requireReader(actor: Actor) {
-  if (scopeOf(actor, 'training.read').length === 0) throw errors.forbidden('xem các lớp bồi dưỡng');
+  if (scopeOf(actor, 'training.read').length === 0) throw fail('forbidden', { action: 'xem các lớp bồi dưỡng' });
 }
 
 /** Class types are one list for the province: kept by organisers of the root unit. */
 async function requireProvinceOrganizer(ctx: AppContext, actor: Actor) {
   const root = (await findRootUnit(ctx.db))!;
-  if (!can(actor, 'training.manage', root.path)) throw errors.forbidden('sửa danh mục loại lớp (chỉ ban tổ chức cấp tỉnh)');
+  if (!can(actor, 'training.manage', root.path)) throw fail('forbidden', { action: 'sửa danh mục loại lớp (chỉ ban tổ chức cấp tỉnh)' });
 }
 
 export async function createClassType(ctx: AppContext, actor: Actor, input: { code: string; name: string }) {
   await requireProvinceOrganizer(ctx, actor);
   const name = normalizeText(input.name);
   const code = normalizeText(input.code).toUpperCase();
-  if (!name || !code) throw errors.invalid('class_type_required', 'Cần cả mã và tên loại lớp.');
-  if ((await repo.classTypes(ctx.db, true)).some((t) => t.code === code)) throw errors.conflict('class_type_code_taken', `Mã loại lớp ${code} đã được dùng.`);
+  if (!name || !code) throw fail('class_type_required');
+  if ((await repo.classTypes(ctx.db, true)).some((t) => t.code === code)) throw fail('class_type_code_taken', { code });
   const id = await repo.insertClassType(ctx.db, { code, name });
   await recordAudit(ctx.db, { at: nowIso(ctx), actorUserId: actor.userId, action: 'class_type.create', entityType: 'class_type', entityId: id,
     summary: `Thêm loại lớp "${name}" (${code})` });
@@ -43,20 +44,20 @@ export async function createClassType(ctx: AppContext, actor: Actor, input: { co
 export async function updateClassType(ctx: AppContext, actor: Actor, id: number, input: { name?: string; active?: boolean }) {
   await requireProvinceOrganizer(ctx, actor);
   const name = input.name === undefined ? undefined : normalizeText(input.name);
-  if (name === '') throw errors.invalid('class_type_required', 'Tên loại lớp không được để trống.');
+  if (name === '') throw fail('class_type_required');
   await repo.updateClassType(ctx.db, id, { ...(name ? { name } : {}), ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}) });
 }
 
 export async function classForActor(db: Executor, actor: Actor, id: number, need: 'read' | 'manage') {
   const cls = await repo.findClass(db, id);
-  if (!cls || !can(actor, 'training.read', cls.unit_path)) throw errors.notFound('class_not_found', 'lớp bồi dưỡng');
-  if (need === 'manage' && !can(actor, 'training.manage', cls.unit_path)) throw errors.forbidden('thay đổi lớp bồi dưỡng này');
+  if (!cls || !can(actor, 'training.read', cls.unit_path)) throw fail('class_not_found');
+  if (need === 'manage' && !can(actor, 'training.manage', cls.unit_path)) throw fail('forbidden', { action: 'thay đổi lớp bồi dưỡng này' });
   return cls;
 }
 
 export async function listClasses(ctx: AppContext, actor: Actor, query: { year: number; unitId?: number }) {
   const scopes = query.unitId !== undefined ? [(await unitForActor(ctx.db, actor, query.unitId, 'training.read')).path] : scopeOf(actor, 'training.read');
-  if (scopes.length === 0) throw errors.forbidden('xem các lớp bồi dưỡng');
+  if (scopes.length === 0) throw fail('forbidden', { action: 'xem các lớp bồi dưỡng' });
   const rows = await repo.classesIn(ctx.db, scopes, `${query.year}-01-01`, `${query.year}-12-31`);
   return rows.map((c) => ({ id: c.id, name: c.name, typeId: c.type_id, typeName: c.type_name, unitId: c.unit_id, unitName: c.unit_name,
     plannedStart: c.planned_start, plannedEnd: c.planned_end, actualStart: c.actual_start, actualEnd: c.actual_end,
@@ -78,12 +79,14 @@ export interface ClassInput {
 }
 
 function checkClassDates(input: { plannedStart: string; plannedEnd?: string | null; actualStart?: string | null; actualEnd?: string | null }) {
-  const labels: [string | null | undefined, string][] = [[input.plannedStart, 'Ngày khai giảng dự kiến'], [input.plannedEnd, 'Ngày bế giảng dự kiến'],
-    [input.actualStart, 'Ngày khai giảng thực tế'], [input.actualEnd, 'Ngày bế giảng thực tế']];
-  for (const [value, label] of labels) if (value && !isIsoDate(value)) throw errors.invalid('invalid_date', `${label} không hợp lệ.`);
-  if (input.plannedEnd && input.plannedEnd < input.plannedStart) throw errors.invalid('invalid_date_range', 'Ngày bế giảng dự kiến phải sau ngày khai giảng.');
+  const labels: [string | null | undefined, string][] = [[input.plannedStart, FIELD_LABELS.plannedStart!],
+    [input.plannedEnd, FIELD_LABELS.plannedEnd!], [input.actualStart, FIELD_LABELS.actualStart!], [input.actualEnd, FIELD_LABELS.actualEnd!]];
+  for (const [value, label] of labels) if (value && !isIsoDate(value)) throw fail('invalid_date', { field: label });
+  if (input.plannedEnd && input.plannedEnd < input.plannedStart) {
+    throw fail('invalid_date_range', { end: FIELD_LABELS.plannedEnd!, start: FIELD_LABELS.plannedStart!, sameDayAllowed: true });
+  }
   if (input.actualEnd && (!input.actualStart || input.actualEnd < input.actualStart)) {
-    throw errors.invalid('invalid_date_range', 'Ngày bế giảng thực tế phải sau ngày khai giảng thực tế.');
+    throw fail('invalid_date_range', { end: FIELD_LABELS.actualEnd!, start: FIELD_LABELS.actualStart!, sameDayAllowed: true });
   }
 }
 
@@ -91,9 +94,9 @@ export async function createClass(ctx: AppContext, actor: Actor, input: ClassInp
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await unitForActor(trx, actor, input.unitId, 'training.manage');
     const type = (await repo.classTypes(trx, true)).find((t) => t.id === input.typeId);
-    if (!type) throw errors.notFound('class_type_not_found', 'loại lớp');
+    if (!type) throw fail('class_type_not_found');
     const name = normalizeText(input.name);
-    if (!name) throw errors.invalid('class_name_required', 'Tên lớp không được để trống.');
+    if (!name) throw fail('class_name_required');
     checkClassDates(input);
     const at = nowIso(ctx);
     const id = await repo.insertClass(trx, { unit_id: unit.id, type_id: type.id, name, planned_start: input.plannedStart,
@@ -114,10 +117,10 @@ export async function updateClass(ctx: AppContext, actor: Actor, id: number, inp
       actualEnd: input.actualEnd === undefined ? cls.actual_end : input.actualEnd };
     checkClassDates(merged);
     if (input.typeId !== undefined && !(await repo.classTypes(trx, true)).some((t) => t.id === input.typeId)) {
-      throw errors.notFound('class_type_not_found', 'loại lớp');
+      throw fail('class_type_not_found');
     }
     const name = input.name === undefined ? undefined : normalizeText(input.name);
-    if (name === '') throw errors.invalid('class_name_required', 'Tên lớp không được để trống.');
+    if (name === '') throw fail('class_name_required');
     await repo.updateClass(trx, cls.id, {
       ...(name ? { name } : {}), ...(input.typeId !== undefined ? { type_id: input.typeId } : {}),
       planned_start: merged.plannedStart, planned_end: merged.plannedEnd, actual_start: merged.actualStart, actual_end: merged.actualEnd,
@@ -173,14 +176,14 @@ export async function addTrainees(ctx: AppContext, actor: Actor, id: number, inp
     const area = cls.unit_path.replace(/\d+\/$/, '');
     if (people.length !== new Set(input.personIds ?? []).size
       || people.some((p) => !can(actor, 'roster.read', p.unit_path) && !p.unit_path.startsWith(area))) {
-      throw errors.personNotFound();
+      throw fail('person_not_found');
     }
     const at = nowIso(ctx);
     const rows: { class_id: number; person_id: number | null; full_name: string; workplace: string | null; created_at: string }[] = people
       .filter((p) => !existing.has(p.id)).map((p) => ({ class_id: cls.id, person_id: p.id, full_name: p.full_name, workplace: null, created_at: at }));
     for (const [i, e] of (input.entries ?? []).entries()) {
       const fullName = normalizeText(e.fullName);
-      if (fullName.split(' ').length < 2) throw errors.invalid('trainee_name_required', `Dòng ${i + 1}: họ và tên học viên cần cả họ và tên.`);
+      if (fullName.split(' ').length < 2) throw fail('trainee_name_required', { row: i + 1 });
       rows.push({ class_id: cls.id, person_id: null, full_name: fullName, workplace: text(e.workplace), created_at: at });
     }
     await repo.insertTrainees(trx, rows);
@@ -193,7 +196,7 @@ export async function addTrainees(ctx: AppContext, actor: Actor, id: number, inp
 export async function updateTrainee(ctx: AppContext, actor: Actor, traineeId: number, input: { completed?: boolean; certificateNo?: string | null }) {
   await ctx.db.transaction().execute(async (trx) => {
     const trainee = await repo.findTrainee(trx, traineeId);
-    if (!trainee) throw errors.notFound('trainee_not_found', 'học viên');
+    if (!trainee) throw fail('trainee_not_found');
     const cls = await classForActor(trx, actor, trainee.class_id, 'manage');
     const certificateNo = input.certificateNo === undefined ? undefined : text(input.certificateNo);
     await repo.updateTrainee(trx, trainee.id, {
@@ -208,9 +211,9 @@ export async function updateTrainee(ctx: AppContext, actor: Actor, traineeId: nu
 /** A trainee of the class evaluates one of its lecturers (1–5); evaluating again replaces the earlier answer. */
 export async function evaluateLecturer(ctx: AppContext, actor: Actor, classId: number, input: { lecturerId: number; score: number; comment?: string | null }) {
   const trainee = actor.personId === null ? undefined : await repo.traineeOfPerson(ctx.db, classId, actor.personId);
-  if (!trainee) throw errors.notFound('class_not_found', 'lớp bồi dưỡng bạn đã học');
+  if (!trainee) throw fail('class_not_found');
   const lecturers = await repo.lecturersOfClass(ctx.db, classId);
-  if (!lecturers.some((l) => l.id === input.lecturerId)) throw errors.notFound('lecturer_not_found', 'giảng viên của lớp này');
+  if (!lecturers.some((l) => l.id === input.lecturerId)) throw fail('lecturer_not_found');
   await repo.upsertEvaluation(ctx.db, { class_id: classId, lecturer_id: input.lecturerId, trainee_id: trainee.id, score: input.score,
     comment: text(input.comment)?.slice(0, 1000) ?? null, created_at: nowIso(ctx) });
   return { ok: true };

@@ -3,7 +3,7 @@ import { normalizeText } from '../../../domain/text.ts';
 import { isIsoDate, type AttendanceStatus, type Half } from '../../../domain/training/attendance.ts';
 import type { Executor } from '../../db/database.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { findLecturerForUse } from '../lecturers/service.ts';
 import { classForActor } from './service.ts';
@@ -25,7 +25,7 @@ export async function addClassSession(ctx: AppContext, actor: Actor, classId: nu
   lecturerId?: number | null }) {
   return ctx.db.transaction().execute(async (trx) => {
     const cls = await classForActor(trx, actor, classId, 'manage');
-    if (!isIsoDate(input.date)) throw errors.invalid('invalid_date', 'Ngày học không hợp lệ.');
+    if (!isIsoDate(input.date)) throw fail('invalid_date', { field: 'ngày học' });
     const lecturerId = input.lecturerId ? (await findLecturerForUse(trx, actor, input.lecturerId)).id : null;
     const { id } = await trx.insertInto('class_sessions').values({ class_id: cls.id, date: input.date, half: input.half,
       topic: input.topic ? normalizeText(input.topic) || null : null, lecturer_id: lecturerId }).returning('id').executeTakeFirstOrThrow();
@@ -37,7 +37,7 @@ export async function addClassSession(ctx: AppContext, actor: Actor, classId: nu
 
 async function sessionOfClass(db: Executor, sessionId: number) {
   const session = await db.selectFrom('class_sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
-  if (!session) throw errors.notFound('session_not_found', 'buổi học');
+  if (!session) throw fail('session_not_found');
   return session;
 }
 
@@ -46,7 +46,7 @@ export async function markClassAttendance(ctx: AppContext, actor: Actor, session
   const session = await sessionOfClass(ctx.db, sessionId);
   await classForActor(ctx.db, actor, session.class_id, 'manage');
   const trainee = await ctx.db.selectFrom('class_trainees').select(['id', 'class_id']).where('id', '=', traineeId).executeTakeFirst();
-  if (!trainee || trainee.class_id !== session.class_id) throw errors.notFound('trainee_not_found', 'học viên của lớp này');
+  if (!trainee || trainee.class_id !== session.class_id) throw fail('trainee_not_found');
   const reason = input.status === 'absent' && input.reason ? normalizeText(input.reason).slice(0, 200) || null : null;
   await ctx.db.insertInto('class_attendance').values({ session_id: session.id, trainee_id: trainee.id, status: input.status, reason })
     .onConflict((oc) => oc.columns(['session_id', 'trainee_id']).doUpdateSet({ status: input.status, reason })).execute();

@@ -3,7 +3,8 @@ import { normalizeText } from '../../../domain/text.ts';
 import { halfDays, isIsoDate, type AttendanceStatus, type Half } from '../../../domain/training/attendance.ts';
 import type { Executor } from '../../db/database.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
+import { FIELD_LABELS } from '../../plugins/field-labels.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { peopleUnder } from '../sites/repository.ts';
 import { unitForActor } from '../units/service.ts';
@@ -14,12 +15,12 @@ export interface EventAccess { event: repo.EventRow; manage: boolean; scopePaths
 /** As for campaigns: organisers of the event's unit manage it, readers of it see all, unit managers of invitees see their own. */
 export async function eventAccess(db: Executor, actor: Actor, id: number): Promise<EventAccess> {
   const event = await repo.findEvent(db, id);
-  if (!event) throw errors.notFound('event_not_found', 'hội nghị, lớp tập huấn');
+  if (!event) throw fail('event_not_found');
   const manage = can(actor, 'training.manage', event.unit_path);
   if (manage || can(actor, 'training.read', event.unit_path)) return { event, manage, scopePaths: null };
   const scopes = scopeOf(actor, 'training.read');
   if (await repo.inviteesTouch(db, event.id, scopes)) return { event, manage: false, scopePaths: scopes };
-  throw errors.notFound('event_not_found', 'hội nghị, lớp tập huấn');
+  throw fail('event_not_found');
 }
 
 /** Readers of the event, or its invitees (materials, programme). */
@@ -30,7 +31,7 @@ export async function eventForReader(db: Executor, actor: Actor, id: number) {
 
 async function eventForManager(db: Executor, actor: Actor, id: number) {
   const access = await eventAccess(db, actor, id);
-  if (!access.manage) throw errors.forbidden('thay đổi hội nghị, lớp tập huấn này');
+  if (!access.manage) throw fail('forbidden', { action: 'thay đổi hội nghị, lớp tập huấn này' });
   return access.event;
 }
 
@@ -40,7 +41,7 @@ const view = (e: repo.EventRow) => ({ id: e.id, unitId: e.unit_id, unitName: e.u
 
 export async function listEvents(ctx: AppContext, actor: Actor) {
   const scopes = scopeOf(actor, 'training.read');
-  if (scopes.length === 0) throw errors.forbidden('xem hội nghị, lớp tập huấn');
+  if (scopes.length === 0) throw fail('forbidden', { action: 'xem hội nghị, lớp tập huấn' });
   return (await repo.eventsVisibleFrom(ctx.db, scopes)).map((e) => ({ ...view(e), invitees: Number(e.invitees ?? 0) }));
 }
 
@@ -53,9 +54,9 @@ export async function createEvent(ctx: AppContext, actor: Actor, input: EventInp
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await unitForActor(trx, actor, input.unitId, 'training.manage');
     const name = normalizeText(input.name);
-    if (!name) throw errors.invalid('event_name_required', 'Tên hội nghị, lớp tập huấn không được để trống.');
+    if (!name) throw fail('event_name_required');
     if (!isIsoDate(input.startsOn) || !isIsoDate(input.endsOn) || input.endsOn < input.startsOn) {
-      throw errors.invalid('invalid_date_range', 'Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.');
+      throw fail('invalid_date_range', { end: FIELD_LABELS.endsOn!, start: FIELD_LABELS.startsOn!, sameDayAllowed: true });
     }
     const at = nowIso(ctx);
     const id = await repo.insertEvent(trx, { unit_id: unit.id, kind: input.kind, name, starts_on: input.startsOn, ends_on: input.endsOn,
@@ -110,9 +111,9 @@ export async function markHalfDay(ctx: AppContext, actor: Actor, id: number, per
   input: { day: string; half: Half; status: AttendanceStatus; reason?: string | null }) {
   const event = await eventForManager(ctx.db, actor, id);
   if (!halfDays(event.starts_on, event.ends_on, event.halves as 'both' | Half).some((h) => h.day === input.day && h.half === input.half)) {
-    throw errors.invalid('invalid_half_day', 'Buổi này không thuộc thời gian của hội nghị, lớp tập huấn.');
+    throw fail('invalid_half_day');
   }
-  if (!(await repo.isInvitee(ctx.db, event.id, personId))) throw errors.notFound('invitee_not_found', 'người này trong danh sách mời');
+  if (!(await repo.isInvitee(ctx.db, event.id, personId))) throw fail('invitee_not_found');
   await repo.upsertMark(ctx.db, { event_id: event.id, person_id: personId, day: input.day, half: input.half, status: input.status,
     reason: input.status === 'absent' && input.reason ? normalizeText(input.reason).slice(0, 200) || null : null,
     marked_by: actor.userId || null, marked_at: nowIso(ctx) });

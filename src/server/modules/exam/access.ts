@@ -1,11 +1,11 @@
 import type { Actor } from '../../../domain/roles.ts';
 import type { AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { attemptFacts, type AttemptFacts } from './content.ts';
 
 export function requirePerson(actor: Actor): number {
   if (actor.personId === null) {
-    throw errors.forbidden('làm bài khảo sát: tài khoản này không gắn với một người trong danh sách cán bộ, giáo viên');
+    throw fail('forbidden', { action: 'làm bài khảo sát: tài khoản này không gắn với một người trong danh sách cán bộ, giáo viên' });
   }
   return actor.personId;
 }
@@ -14,6 +14,6 @@ export function requirePerson(actor: Actor): number {
 export async function ownAttempt(ctx: AppContext, actor: Actor, attemptId: number): Promise<AttemptFacts> {
   const personId = requirePerson(actor);
   const facts = await attemptFacts(ctx.db, attemptId);
-  if (!facts || facts.personId !== personId) throw errors.notFound('attempt_not_found', 'bài làm');
+  if (!facts || facts.personId !== personId) throw fail('attempt_not_found');
   return facts;
 }

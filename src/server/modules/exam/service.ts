@@ -5,7 +5,7 @@ import { formatDateTimeVi } from '../../../domain/datetime.ts';
 import type { Actor } from '../../../domain/roles.ts';
 import type { AppContext } from '../../context.ts';
 import type { Executor } from '../../db/database.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { imagesByIds } from '../questions/repository.ts';
 import { examQuestions, frozenFacts, recentAssessment, rememberAttempt, variantContent, type AttemptFacts } from './content.ts';
 import { ownAttempt, requirePerson } from './access.ts';
@@ -18,7 +18,7 @@ export async function examPayload(ctx: AppContext, actor: Actor, attemptId: numb
   // The attempt's row tells whose it is (404 for anyone else) before anything of it is sent; the answers are read beside it.
   const personId = requirePerson(actor);
   const [attempt, answers] = await Promise.all([repo.findAttempt(ctx.db, attemptId), repo.answersOf(ctx.db, attemptId)]);
-  if (!attempt || attempt.person_id !== personId) throw errors.notFound('attempt_not_found', 'bài làm');
+  if (!attempt || attempt.person_id !== personId) throw fail('attempt_not_found');
   const facts = { id: attempt.id, assessmentId: attempt.assessment_id, personId, variantId: attempt.variant_id };
   rememberAttempt(ctx.db, facts);
   const [assessment, content] = await Promise.all([recentAssessment(ctx.db, facts.assessmentId, ctx.clock.now().getTime()),
@@ -40,9 +40,9 @@ function held(a: repo.StoredAnswer): HeldAnswer {
 
 function checkAnswers(answers: AnswerChange[], optionCounts: number[]) {
   for (const a of answers) {
-    if (a.position >= optionCounts.length) throw errors.invalid('invalid_position', `Bài làm không có câu ${a.position + 1}.`);
+    if (a.position >= optionCounts.length) throw fail('invalid_position', { question: a.position + 1 });
     if (a.choice !== null && a.choice >= optionCounts[a.position]) {
-      throw errors.invalid('invalid_choice', `Câu ${a.position + 1} không có phương án thứ ${a.choice + 1}.`);
+      throw fail('invalid_choice', { question: a.position + 1, option: a.choice + 1 });
     }
   }
 }
@@ -61,12 +61,11 @@ function latestPerPosition(answers: AnswerChange[]): AnswerChange[] {
 async function closedError(db: Executor, attempt: repo.AttemptRow) {
   const answered = (await repo.answersOf(db, attempt.id)).filter((a) => a.choice !== null).length;
   const details: ClosedDetails = { status: attempt.status as AttemptStatus, answered };
-  const counted = `Máy chủ đã ghi nhận ${answered} câu trả lời của bạn.`;
   if (attempt.status === 'submitted') {
-    return errors.conflict('attempt_closed', `Bài làm đã được nộp lúc ${formatDateTimeVi(attempt.submitted_at)}. ${counted}`, details);
+    return fail('attempt_closed', { why: 'submitted', at: formatDateTimeVi(attempt.submitted_at), answered }, details);
   }
-  if (attempt.status === 'voided') return errors.conflict('attempt_closed', 'Bài làm đã bị hủy; câu trả lời này không được lưu.', details);
-  return errors.conflict('attempt_closed', `Đã hết giờ làm bài (${formatDateTimeVi(attempt.deadline_at)}). ${counted}`, details);
+  if (attempt.status === 'voided') return fail('attempt_closed', { why: 'voided' }, details);
+  return fail('attempt_closed', { why: 'expired', at: formatDateTimeVi(attempt.deadline_at), answered }, details);
 }
 
 interface WriteOutcome {
@@ -178,8 +177,7 @@ export async function submitAttempt(ctx: AppContext, actor: Actor, attemptId: nu
   });
   const { close } = outcome;
   if (!close.closed && close.deadlineAhead) {
-    throw errors.conflict('deadline_not_reached',
-      `Chưa hết giờ làm bài: hạn nộp là ${formatDateTimeVi(close.locked!.deadline_at)} theo đồng hồ máy chủ. Bài làm chưa được nộp; các câu trả lời đã được lưu.`,
+    throw fail('deadline_not_reached', { deadline: formatDateTimeVi(close.locked!.deadline_at) },
       { serverNow: at, deadlineAt: close.locked!.deadline_at });
   }
   const extra = { rejectedAnswers: outcome.rejected, supersededAnswers: outcome.superseded };
@@ -198,7 +196,7 @@ export async function submitAttempt(ctx: AppContext, actor: Actor, attemptId: nu
 export async function attemptImage(ctx: AppContext, actor: Actor, attemptId: number, imageId: number) {
   const facts = await ownAttempt(ctx, actor, attemptId);
   const content = await variantContent(ctx.db, facts.variantId);
-  if (!content.imageIds.has(imageId)) throw errors.notFound('image_not_found', 'ảnh');
+  if (!content.imageIds.has(imageId)) throw fail('image_not_found');
   const image = (await imagesByIds(ctx.db, [imageId])).get(imageId)!;
   const safe = ['image/png', 'image/jpeg', 'image/gif', 'image/bmp', 'image/webp'].includes(image.contentType);
   return { contentType: safe ? image.contentType : 'application/octet-stream', data: Buffer.from(image.data) };

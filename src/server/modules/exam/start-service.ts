@@ -6,7 +6,7 @@ import { formatDateTimeVi } from '../../../domain/datetime.ts';
 import type { Actor } from '../../../domain/roles.ts';
 import type { AppContext } from '../../context.ts';
 import type { Executor } from '../../db/database.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { assessmentsForPerson, isEligible } from '../assessments/eligibility.ts';
 import { findVariantByCode, insertVariant } from '../assessments/repository.ts';
 import { frozenFacts, frozenOf, recentAssessment, rememberAttempt, sharedVariantIds } from './content.ts';
@@ -80,25 +80,24 @@ export async function startAttempt(ctx: AppContext, actor: Actor, assessmentId: 
     const [row, eligible, attempts, extra] = await Promise.all([recentAssessment(ctx.db, assessmentId, now.getTime()),
       isEligible(ctx.db, assessmentId, personId), repo.attemptsOfPerson(ctx.db, assessmentId, personId),
       repo.extraTimeOfPerson(ctx.db, personId, assessmentId)]);
-    if (!row || row.status !== 'published' || !eligible) throw errors.notFound('assessment_not_found', 'bài khảo sát');
+    if (!row || row.status !== 'published' || !eligible) throw fail('assessment_not_found');
     const open = attempts.find((a) => a.status === 'in_progress');
     if (open) return { attemptId: open.id, facts: null };
     if (now.getTime() < Date.parse(row.opens_at)) {
-      throw errors.conflict('not_open_yet', `Bài khảo sát mở lúc ${formatDateTimeVi(row.opens_at)}.`);
+      throw fail('not_open_yet', { opensAt: formatDateTimeVi(row.opens_at) });
     }
     if (now.getTime() >= Date.parse(row.closes_at)) {
-      throw errors.conflict('assessment_closed', `Bài khảo sát đã đóng lúc ${formatDateTimeVi(row.closes_at)}.`);
+      throw fail('assessment_closed', { closedAt: formatDateTimeVi(row.closes_at) });
     }
     if (row.campaign_id !== null && (await missingRequiredAttendance(ctx.db, row.campaign_id, [personId])).has(personId)) {
       const campaign = await ctx.db.selectFrom('campaigns').select(['name', 'attendance_required_percent']).where('id', '=', row.campaign_id)
         .executeTakeFirst();
-      throw errors.conflict('attendance_required', `Bạn chưa đủ điều kiện làm bài: đợt "${campaign?.name ?? ''}" yêu cầu tham dự ít nhất `
-        + `${campaign?.attendance_required_percent ?? 100}% số buổi học tại điểm cầu của mình. Liên hệ ban tổ chức nếu có sai sót.`);
+      throw fail('attendance_required',
+        { campaign: campaign?.name ?? '', percent: campaign?.attendance_required_percent ?? 100 });
     }
     const used = attempts.filter((a) => a.status !== 'voided').length;
     if (used >= row.attempts_allowed) {
-      throw errors.conflict('no_attempts_left', row.attempts_allowed === 1 ? 'Bạn đã làm bài khảo sát này.'
-        : `Bạn đã dùng hết ${row.attempts_allowed} lần làm bài.`);
+      throw fail('no_attempts_left', { allowed: row.attempts_allowed });
     }
     const at = now.toISOString();
     // The person's extra minutes come after the close is applied: they are real even for a late start (extra-time.ts).

@@ -2,7 +2,7 @@ import { can, scopeOf, type Actor } from '../../../domain/roles.ts';
 import { fold, normalizeText } from '../../../domain/text.ts';
 import type { Executor } from '../../db/database.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { unitForActor } from '../units/service.ts';
 import { findPersonRow } from '../people/repository.ts';
@@ -17,7 +17,7 @@ function relatedToScope(actor: Actor, unitPath: string) {
 /** A lecturer an organiser may put on a topic, session or class: of their subtree or of a unit above it. */
 export async function findLecturerForUse(db: Executor, actor: Actor, id: number) {
   const lecturer = await repo.findLecturer(db, id);
-  if (!lecturer || !relatedToScope(actor, lecturer.unit_path)) throw errors.notFound('lecturer_not_found', 'báo cáo viên');
+  if (!lecturer || !relatedToScope(actor, lecturer.unit_path)) throw fail('lecturer_not_found');
   return lecturer;
 }
 
@@ -28,7 +28,7 @@ const view = (l: NonNullable<Awaited<ReturnType<typeof repo.findLecturer>>>) => 
 
 export async function listLecturers(ctx: AppContext, actor: Actor) {
   const scopes = scopeOf(actor, 'training.manage');
-  if (scopes.length === 0) throw errors.forbidden('xem danh sách báo cáo viên');
+  if (scopes.length === 0) throw fail('forbidden', { action: 'xem danh sách báo cáo viên' });
   return (await repo.lecturersRelatedTo(ctx.db, scopes)).map(view);
 }
 
@@ -50,12 +50,12 @@ export async function createLecturer(ctx: AppContext, actor: Actor, input: Lectu
     if (input.personId) {
       const person = await findPersonRow(trx, input.personId);
       if (!person || !can(actor, 'roster.read', person.unit_path) && !relatedToScope(actor, person.unit_path)) {
-        throw errors.personNotFound();
+        throw fail('person_not_found');
       }
       personId = person.id;
       fullName = person.full_name;
     }
-    if (fullName.split(' ').length < 2) throw errors.invalid('lecturer_name_required', 'Họ và tên báo cáo viên: cần cả họ và tên.');
+    if (fullName.split(' ').length < 2) throw fail('lecturer_name_required');
     const id = await repo.insertLecturer(trx, {
       unit_id: unit.id, person_id: personId, full_name: fullName, name_folded: fold(fullName),
       title: input.title ? normalizeText(input.title) || null : null, workplace: input.workplace ? normalizeText(input.workplace) || null : null,
@@ -70,11 +70,11 @@ export async function createLecturer(ctx: AppContext, actor: Actor, input: Lectu
 export async function updateLecturer(ctx: AppContext, actor: Actor, id: number, input: Partial<Omit<LecturerInput, 'unitId' | 'personId'>> & { active?: boolean }) {
   await ctx.db.transaction().execute(async (trx) => {
     const lecturer = await repo.findLecturer(trx, id);
-    if (!lecturer || !relatedToScope(actor, lecturer.unit_path)) throw errors.notFound('lecturer_not_found', 'báo cáo viên');
-    if (!can(actor, 'training.manage', lecturer.unit_path)) throw errors.forbidden('sửa báo cáo viên của đơn vị cấp trên');
+    if (!lecturer || !relatedToScope(actor, lecturer.unit_path)) throw fail('lecturer_not_found');
+    if (!can(actor, 'training.manage', lecturer.unit_path)) throw fail('forbidden', { action: 'sửa báo cáo viên của đơn vị cấp trên' });
     const fullName = input.fullName === undefined || lecturer.person_id ? undefined : normalizeText(input.fullName);
     if (fullName !== undefined && fullName.split(' ').length < 2) {
-      throw errors.invalid('lecturer_name_required', 'Họ và tên báo cáo viên: cần cả họ và tên.');
+      throw fail('lecturer_name_required');
     }
     await repo.updateLecturer(trx, lecturer.id, {
       ...(fullName ? { full_name: fullName, name_folded: fold(fullName) } : {}),

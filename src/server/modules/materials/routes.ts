@@ -1,5 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { errors } from '../../errors.ts';
+import { requireFile } from '../../files/require-file.ts';
 import { fold } from '../../../domain/text.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { RouteModule } from '../../lib/route-module.ts';
@@ -23,8 +23,7 @@ export const materialRoutes: RouteModule = async (app, { ctx }) => {
     { schema: { params: IdParams, querystring: UploadQuery, response: { 200: UploadReply } } }, async (request) => {
       const actor = requireActor(request);
       await service.assertCanAddMaterial(ctx, actor, { campaignId: request.params.id });
-      const part = await request.file();
-      if (!part) throw errors.invalid('file_required', 'Chưa chọn tệp tài liệu.');
+      const part = await requireFile(request, 'tệp tài liệu');
       const bytes = await part.toBuffer();
       return service.uploadMaterial(ctx, actor, { campaignId: request.params.id }, { fileName: part.filename, bytes, ...request.query });
     });
@@ -35,8 +34,7 @@ export const materialRoutes: RouteModule = async (app, { ctx }) => {
   app.post('/api/events/:id/materials', { schema: { params: IdParams, response: { 200: UploadReply } } }, async (request) => {
     const actor = requireActor(request);
     await service.assertCanAddMaterial(ctx, actor, { eventId: request.params.id });
-    const part = await request.file();
-    if (!part) throw errors.invalid('file_required', 'Chưa chọn tệp tài liệu.');
+    const part = await requireFile(request, 'tệp tài liệu');
     const bytes = await part.toBuffer();
     return service.uploadMaterial(ctx, actor, { eventId: request.params.id }, { fileName: part.filename, bytes });
   });

@@ -2,7 +2,7 @@ import type { Actor } from '../../../domain/roles.ts';
 import { normalizeText } from '../../../domain/text.ts';
 import { nowIso, type AppContext } from '../../context.ts';
 import type { Executor } from '../../db/database.ts';
-import { AppError, errors } from '../../errors.ts';
+import { AppError, fail } from '../../errors.ts';
 import { fileStoreFor } from '../../files/storage.ts';
 import { sniffFile } from '../../files/sniff.ts';
 import { recordAudit } from '../audit/repository.ts';
@@ -11,12 +11,11 @@ import { findTopic } from '../campaigns/repository.ts';
 import { eventAccess, eventForReader } from '../events/service.ts';
 import * as repo from './repository.ts';
 
-export const UNSUPPORTED_MESSAGE = 'Chỉ nhận tài liệu PDF, Word (.docx), PowerPoint (.pptx), Excel (.xlsx) hoặc ảnh (PNG, JPEG, GIF, WebP)';
 
 async function topicOf(db: Executor, campaignId: number, topicId: number | null | undefined) {
   if (!topicId) return null;
   const topic = await findTopic(db, topicId);
-  if (!topic || topic.campaign_id !== campaignId) throw errors.notFound('topic_not_found', 'chuyên đề');
+  if (!topic || topic.campaign_id !== campaignId) throw fail('topic_not_found');
   return topic.id;
 }
 
@@ -35,7 +34,7 @@ async function ownerForManager(db: Executor, actor: Actor, owner: MaterialOwner)
     return { campaign_id: c.id, event_id: null, unit_id: c.unit_id, name: c.name };
   }
   const access = await eventAccess(db, actor, owner.eventId);
-  if (!access.manage) throw errors.forbidden('thay đổi hội nghị, lớp tập huấn này');
+  if (!access.manage) throw fail('forbidden', { action: 'thay đổi hội nghị, lớp tập huấn này' });
   return { campaign_id: null, event_id: access.event.id, unit_id: access.event.unit_id, name: access.event.name };
 }
 
@@ -48,7 +47,7 @@ export async function uploadMaterial(ctx: AppContext, actor: Actor, owner: Mater
   title?: string; topicId?: number }) {
   const type = await sniffFile(input.bytes);
   if (!type) {
-    throw new AppError(415, 'unsupported_material', `${UNSUPPORTED_MESSAGE}; tệp "${normalizeText(input.fileName)}" không phải loại này.`);
+    throw fail('unsupported_material', { name: normalizeText(input.fileName) });
   }
   const store = fileStoreFor(ctx.config.dataDir);
   const key = await store.put(input.bytes);
@@ -75,7 +74,7 @@ export async function uploadMaterial(ctx: AppContext, actor: Actor, owner: Mater
 
 export function checkUrl(url: string) {
   const value = normalizeText(url);
-  if (!/^https?:\/\/\S+$/i.test(value)) throw errors.invalid('invalid_material_url', 'Đường dẫn phải bắt đầu bằng http:// hoặc https://.');
+  if (!/^https?:\/\/\S+$/i.test(value)) throw fail('invalid_material_url');
   return value;
 }
 
@@ -83,7 +82,7 @@ export async function addLink(ctx: AppContext, actor: Actor, owner: MaterialOwne
   return ctx.db.transaction().execute(async (trx) => {
     const c = await ownerForManager(trx, actor, owner);
     const title = normalizeText(input.title);
-    if (!title) throw errors.invalid('material_title_required', 'Tên tài liệu không được để trống.');
+    if (!title) throw fail('material_title_required');
     const url = checkUrl(input.url);
     const topicId = c.campaign_id === null ? null : await topicOf(trx, c.campaign_id, input.topicId);
     const at = nowIso(ctx);
@@ -116,14 +115,14 @@ export async function listMaterials(ctx: AppContext, actor: Actor, campaignId: n
 /** Staff who can read the campaign, or anyone taking part in it (participant, proctor, lecturer); else 404. */
 async function materialForReader(ctx: AppContext, actor: Actor, id: number) {
   const material = await repo.findMaterial(ctx.db, id);
-  if (!material) throw errors.notFound('material_not_found', 'tài liệu');
+  if (!material) throw fail('material_not_found');
   if (material.campaign_id !== null) {
     const takesPart = actor.personId !== null && await repo.personInCampaign(ctx.db, material.campaign_id, actor.personId);
     if (!takesPart) {
       try {
         await campaignAccess(ctx.db, actor, material.campaign_id);
       } catch (err) {
-        if (err instanceof AppError && err.statusCode === 404) throw errors.notFound('material_not_found', 'tài liệu');
+        if (err instanceof AppError && err.statusCode === 404) throw fail('material_not_found');
         throw err;
       }
     }
@@ -131,7 +130,7 @@ async function materialForReader(ctx: AppContext, actor: Actor, id: number) {
     try {
       await eventForReader(ctx.db, actor, material.event_id);
     } catch (err) {
-      if (err instanceof AppError && err.statusCode === 404) throw errors.notFound('material_not_found', 'tài liệu');
+      if (err instanceof AppError && err.statusCode === 404) throw fail('material_not_found');
       throw err;
     }
   }
@@ -141,7 +140,7 @@ async function materialForReader(ctx: AppContext, actor: Actor, id: number) {
 /** The stored file with its headers; counts the opening. */
 export async function openMaterialFile(ctx: AppContext, actor: Actor, id: number) {
   const material = await materialForReader(ctx, actor, id);
-  if (material.kind !== 'file' || !material.storage_key) throw errors.notFound('material_not_found', 'tệp tài liệu');
+  if (material.kind !== 'file' || !material.storage_key) throw fail('material_not_found');
   const bytes = await fileStoreFor(ctx.config.dataDir).get(material.storage_key);
   if (actor.userId) await repo.recordOpen(ctx.db, material.id, actor.userId, nowIso(ctx));
   const inline = material.content_type === 'application/pdf' || Boolean(material.content_type?.startsWith('image/'));
@@ -151,14 +150,14 @@ export async function openMaterialFile(ctx: AppContext, actor: Actor, id: number
 /** A link's address; counts the opening. */
 export async function openMaterialLink(ctx: AppContext, actor: Actor, id: number) {
   const material = await materialForReader(ctx, actor, id);
-  if (material.kind !== 'link' || !material.url) throw errors.notFound('material_not_found', 'liên kết');
+  if (material.kind !== 'link' || !material.url) throw fail('material_not_found');
   if (actor.userId) await repo.recordOpen(ctx.db, material.id, actor.userId, nowIso(ctx));
   return { url: material.url };
 }
 
 export async function deleteMaterial(ctx: AppContext, actor: Actor, id: number) {
   const material = await repo.findMaterial(ctx.db, id);
-  if (!material || material.campaign_id === null) throw errors.notFound('material_not_found', 'tài liệu');
+  if (!material || material.campaign_id === null) throw fail('material_not_found');
   await ctx.db.transaction().execute(async (trx) => {
     const c = await campaignForManager(trx, actor, material.campaign_id!);
     await repo.deleteMaterial(trx, material.id);

@@ -6,7 +6,7 @@ import type { Gender, Position } from '../../../domain/roster.ts';
 import type { Executor } from '../../db/database.ts';
 import type { PersonUpdate } from '../../db/schema.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { unitForActor } from '../units/service.ts';
 import * as repo from './repository.ts';
@@ -39,8 +39,8 @@ export async function listPeople(ctx: AppContext, actor: Actor, query: PeopleQue
 async function personForActor(db: Executor, actor: Actor, id: number, capability: 'roster.read' | 'roster.write') {
   const row = await repo.findPersonRow(db, id);
   const isSelf = row && actor.personId === row.id && capability === 'roster.read';
-  if (!row || (!isSelf && !can(actor, 'roster.read', row.unit_path))) throw errors.personNotFound();
-  if (!isSelf && !can(actor, capability, row.unit_path)) throw errors.forbidden('sửa thông tin người này');
+  if (!row || (!isSelf && !can(actor, 'roster.read', row.unit_path))) throw fail('person_not_found');
+  if (!isSelf && !can(actor, capability, row.unit_path)) throw fail('forbidden', { action: 'sửa thông tin người này' });
   return row;
 }
 
@@ -60,7 +60,7 @@ function take(result: FieldResult, field: string): string {
   if (!result.ok) {
     const message = result.message.startsWith(field) ? result.message
       : `${field}: ${result.message.charAt(0).toLowerCase()}${result.message.slice(1)}`;
-    throw errors.invalid('invalid_person_field', `${message}.`, { field });
+    throw fail('invalid_person_field', { reason: message }, { field });
   }
   return result.value;
 }
@@ -75,7 +75,7 @@ function personColumns(input: PersonUpdateInput): PersonUpdate {
   const out: PersonUpdate = {};
   if (input.fullName !== undefined) {
     const fullName = normalizeText(input.fullName);
-    if (fullName.split(' ').length < 2) throw errors.invalid('invalid_person_field', 'Họ và tên: cần cả họ và tên.', { field: 'fullName' });
+    if (fullName.split(' ').length < 2) throw fail('invalid_person_field', { reason: 'Họ và tên: cần cả họ và tên' }, { field: 'fullName' });
     Object.assign(out, { full_name: fullName, name_folded: fold(fullName), sort_key: nameSortKey(fullName) });
   }
   if (input.staffId !== undefined) out.staff_id = optional(input.staffId, checkStaffId, 'Mã định danh');
@@ -99,7 +99,7 @@ async function checkUnique(db: Executor, columns: PersonUpdate, exceptId?: numbe
     if (typeof value !== 'string') continue;
     const [other] = await repo.findByIdentifier(db, column, [value]);
     if (other && other.id !== exceptId) {
-      throw errors.conflict('person_id_taken', `${label} ${value} đã được dùng cho người khác.`, { field: column });
+      throw fail('person_id_taken', { label, value }, { field: column });
     }
   }
 }
@@ -109,7 +109,7 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: PersonI
     const unit = await unitForActor(trx, actor, input.unitId, 'roster.write');
     const columns = personColumns(input);
     if (!columns.staff_id && !columns.citizen_id) {
-      throw errors.invalid('person_identifier_required', 'Cần ít nhất Mã định danh hoặc Số CCCD.', { field: 'staffId' });
+      throw fail('person_identifier_required', undefined, { field: 'staffId' });
     }
     await checkUnique(trx, columns);
     const now = nowIso(ctx);
@@ -144,7 +144,7 @@ export async function updatePerson(ctx: AppContext, actor: Actor, id: number, in
     const staffId = columns.staff_id !== undefined ? columns.staff_id : before.staff_id;
     const citizenId = columns.citizen_id !== undefined ? columns.citizen_id : before.citizen_id;
     if (!staffId && !citizenId) {
-      throw errors.invalid('person_identifier_required', 'Cần ít nhất Mã định danh hoặc Số CCCD.', { field: 'staffId' });
+      throw fail('person_identifier_required', undefined, { field: 'staffId' });
     }
     await checkUnique(trx, columns, id);
     const now = nowIso(ctx);

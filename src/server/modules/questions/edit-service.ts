@@ -7,7 +7,7 @@ import type { Actor } from '../../../domain/roles.ts';
 import { fold, normalizeText } from '../../../domain/text.ts';
 import type { Executor } from '../../db/database.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { bankForActor } from '../banks/service.ts';
 import { findTopic } from '../banks/repository.ts';
@@ -17,7 +17,7 @@ import { contentJson, imageIdsOf, letteredOptions, readContent, type StoredConte
 
 async function questionForActor(db: Executor, actor: Actor, id: number) {
   const row = await repo.findQuestion(db, id);
-  if (!row || row.deleted_at) throw errors.notFound('question_not_found', 'câu hỏi');
+  if (!row || row.deleted_at) throw fail('question_not_found');
   const bank = await bankForActor(db, actor, row.bank_id, 'use');
   return { row, bank };
 }
@@ -55,7 +55,7 @@ function stemOf(input: QuestionEditInput, before: StoredContent): Pick<StoredCon
   const blocks = input.stemRich ? input.stemRich : input.stem !== undefined ? blocksOfPlainText(input.stem) : null;
   if (!blocks) return { stem: before.stem, stemRich: before.stemRich };
   const tooBig = richLimitProblem(blocks);
-  if (tooBig) throw errors.invalid('invalid_question', `${tooBig}.`, { problems: [tooBig] });
+  if (tooBig) throw fail('invalid_question', { problems: [tooBig] }, { problems: [tooBig] });
   return stemOfBlocks(blocks);
 }
 
@@ -64,13 +64,13 @@ async function checkImages(db: Executor, bankId: number, before: StoredContent, 
   const known = new Set(imageIdsOf(before));
   const unknown = ids.filter((id) => !known.has(id));
   const uploaded = await repo.bankImageIds(db, bankId, unknown);
-  if (unknown.some((id) => !uploaded.has(id))) throw errors.notFound('image_not_found', 'ảnh trong ngân hàng này');
+  if (unknown.some((id) => !uploaded.has(id))) throw fail('image_not_found');
 }
 
 function tagRows(raw: string[] | undefined) {
   if (raw === undefined) return undefined;
   const { tags, problem } = normalizeTags(raw);
-  if (problem) throw errors.invalid('invalid_tags', `${problem}.`);
+  if (problem) throw fail('invalid_tags', { reason: problem });
   return tags.map((tag) => ({ tag, tag_folded: fold(tag) }));
 }
 
@@ -87,11 +87,11 @@ export async function editQuestion(ctx: AppContext, actor: Actor, id: number, in
     const options = input.options.map((o, i) => ({ text: normalizeText(o.text), pinned: o.pinned,
       images: o.images ?? before.options[i]?.images ?? [] }));
     const problems = questionContentProblems(stem, input.options.map((o, i) => ({ ...o, images: options[i].images })), stemImages.length);
-    if (problems.length) throw errors.invalid('invalid_question', `${problems.join('. ')}.`, { problems });
+    if (problems.length) throw fail('invalid_question', { problems }, { problems });
     await checkImages(trx, bank.id, before, [...stemImages, ...options.flatMap((o) => o.images)]);
     if (input.topicId != null) {
       const topic = await findTopic(trx, input.topicId);
-      if (!topic || topic.bank_id !== bank.id) throw errors.notFound('topic_not_found', 'chuyên đề trong ngân hàng này');
+      if (!topic || topic.bank_id !== bank.id) throw fail('topic_not_found');
     }
     const tags = tagRows(input.tags);
     const source = input.source === undefined ? undefined : normalizeText(input.source ?? '').slice(0, 200) || null;

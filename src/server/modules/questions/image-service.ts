@@ -2,7 +2,7 @@
 import { sniffImageType, UPLOADABLE_IMAGE_TYPES } from '../../../domain/question-bank/image-type.ts';
 import type { Actor } from '../../../domain/roles.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { AppError, errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { bankForActor } from '../banks/service.ts';
 import * as repo from './repository.ts';
 import { IMPORT_TTL_MS, previewImageOf } from './import-service.ts';
@@ -18,7 +18,7 @@ export function servedImage(image: { contentType: string; data: Uint8Array }) {
 }
 
 export const imageTooLarge = (fileName: string) =>
-  new AppError(413, 'image_too_large', `Ảnh "${fileName}" lớn hơn 2 MB. Hãy thu nhỏ ảnh rồi tải lên lại.`);
+  fail('image_too_large', { name: fileName });
 
 /** Stores an uploaded picture (once per content) and lets the bank's questions use it. */
 export async function uploadBankImage(ctx: AppContext, actor: Actor, bankId: number, fileName: string, data: Uint8Array) {
@@ -26,7 +26,7 @@ export async function uploadBankImage(ctx: AppContext, actor: Actor, bankId: num
   if (data.byteLength > MAX_IMAGE_BYTES) throw imageTooLarge(fileName);
   const contentType = sniffImageType(data);
   if (!contentType) {
-    throw errors.invalid('not_an_image', `Tệp "${fileName}" không phải là ảnh PNG, JPEG, GIF hoặc WebP.`);
+    throw fail('not_an_image', { name: fileName });
   }
   const at = nowIso(ctx);
   return ctx.db.transaction().execute(async (trx) => {
@@ -39,10 +39,10 @@ export async function uploadBankImage(ctx: AppContext, actor: Actor, bankId: num
 /** A picture of a previewed (not yet imported) question: only the person who uploaded the file may see it. */
 export async function previewImage(ctx: AppContext, actor: Actor, importId: number, number: number, index: number) {
   const meta = await repo.findImportMeta(ctx.db, importId);
-  if (!meta || meta.created_by !== actor.userId) throw errors.notFound('import_not_found', 'lượt nhập này');
+  if (!meta || meta.created_by !== actor.userId) throw fail('import_not_found');
   const expired = ctx.clock.now().getTime() - Date.parse(meta.created_at) > IMPORT_TTL_MS;
   const payload = meta.status === 'previewed' && !expired ? await repo.importPayload(ctx.db, importId) : undefined;
   const image = payload ? previewImageOf(payload, number, index) : undefined;
-  if (!image) throw errors.notFound('image_not_found', 'ảnh');
+  if (!image) throw fail('image_not_found');
   return servedImage(image);
 }

@@ -78,7 +78,7 @@ describeEachDialect('question images', (dialect) => {
     await env.ctx.db.deleteFrom('bank_images').where('bank_id', '=', bankId).execute();
     const refused = await organizer.request('PATCH', `/api/questions/${questionId}`, { stemImages: [theirs.id], options: options([[], []]) });
     expect(refused.statusCode).toBe(404);
-    expect(refused.json().message).toBe('Không tìm thấy ảnh trong ngân hàng này.');
+    expect(refused.json().message).toBe('Không tìm thấy ảnh.');
     // Whoever has the picture itself may upload it: it is the same stored image, now usable in this bank too.
     const ours = (await uploadAs(env.app, organizer, `/api/banks/${bankId}/images`, GIF, 'cung-anh.gif')).json();
     expect(ours.id).toBe(theirs.id);

@@ -3,7 +3,7 @@ import type { ParsedQuestion, QuestionProblem } from '../../../domain/question-b
 import { questionContentProblems } from '../../../domain/question-bank/validate.ts';
 import type { Actor } from '../../../domain/roles.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { bankForActor, ensureTopic } from '../banks/service.ts';
 import { parseUpload } from '../../files/parse-upload.ts';
@@ -40,15 +40,14 @@ export async function applyQuestionImport(ctx: AppContext, actor: Actor, bankId:
   const problemsOf = (q: ParsedQuestion) => questionContentProblems(q.stem, q.options, q.images.length);
   const broken = questions.filter((q) => problemsOf(q).length > 0);
   if (broken.length > 0) {
-    throw errors.invalid('question_incomplete', `Không thể nhập câu ${broken.map((q) => q.number).join(', ')}: `
-      + `${problemsOf(broken[0]).join('; ').toLowerCase()}. Bỏ chọn hoặc sửa tệp.`);
+    throw fail('question_incomplete', { numbers: broken.map((q) => q.number), problems: problemsOf(broken[0]!) });
   }
   return ctx.db.transaction().execute(async (trx) => {
     const bank = await bankForActor(trx, actor, bankId, 'use');
     if (importId !== undefined) {
       // Checked and marked inside the transaction: two clicks on "Nhập" write the questions once.
       if ((await repo.findImport(trx, importId))?.status !== 'previewed') {
-        throw errors.conflict('import_done', 'Lượt nhập này đã được ghi vào ngân hàng.');
+        throw fail('import_done');
       }
       await repo.markImported(trx, importId);
     }
@@ -103,15 +102,15 @@ export async function previewForBank(ctx: AppContext, actor: Actor, bankId: numb
 /** Writes the questions the organiser ticked (by their number in the file). */
 export async function commitForBank(ctx: AppContext, actor: Actor, importId: number, numbers: number[]) {
   const stored = await repo.findImport(ctx.db, importId);
-  if (!stored || stored.created_by !== actor.userId) throw errors.notFound('import_not_found', 'lượt nhập này');
-  if (stored.status !== 'previewed') throw errors.conflict('import_done', 'Lượt nhập này đã được ghi vào ngân hàng.');
+  if (!stored || stored.created_by !== actor.userId) throw fail('import_not_found');
+  if (stored.status !== 'previewed') throw fail('import_done');
   if (ctx.clock.now().getTime() - Date.parse(stored.created_at) > IMPORT_TTL_MS) {
-    throw errors.conflict('import_expired', 'Bản xem trước đã quá 24 giờ; hãy tải tệp lên lại.');
+    throw fail('import_expired');
   }
   const all = (JSON.parse(stored.payload_json) as StoredQuestion[]).map(decodeQuestion);
   const wanted = new Set(numbers);
   const chosen = all.filter((q) => wanted.has(q.number));
-  if (chosen.length === 0) throw errors.invalid('nothing_chosen', 'Chưa chọn câu hỏi nào để nhập.');
+  if (chosen.length === 0) throw fail('nothing_chosen');
   return applyQuestionImport(ctx, actor, stored.bank_id, chosen, stored.file_name, importId);
 }
 

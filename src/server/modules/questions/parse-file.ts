@@ -5,7 +5,7 @@ import { parseQuestionSheet } from '../../../domain/question-bank/excel/parse-qu
 import { parseGift } from '../../../domain/question-bank/gift/parse-gift.ts';
 import type { QuestionParseResult } from '../../../domain/question-bank/types.ts';
 import { BANK_ADVICE, DEFAULT_FILE_LIMITS, FileLimitError, limitError, type FileLimits } from '../../../domain/files/limits.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { overLimit, type ParseJob } from '../../files/parse-upload.ts';
 import { readRosterWorkbook } from '../roster-import/xlsx-read.ts';
 
@@ -17,14 +17,13 @@ export function formatOf(fileName: string): QuestionFileFormat {
   if (ext === 'xlsx') return 'xlsx';
   if (ext === 'gift') return 'gift';
   if (ext === 'txt') return 'aiken';
-  throw errors.invalid('unsupported_question_file',
-    'Chỉ nhận tệp Word .docx, Excel .xlsx, GIFT (.gift) hoặc Aiken (.txt). Tệp .doc cũ: mở bằng Word và lưu lại dạng .docx.');
+  throw fail('unsupported_question_file');
 }
 
 /** UTF-8, or UTF-16 with its BOM; anything else is refused with how to save it (domain/question-bank/file-bytes.ts). */
 function decodeText(bytes: Uint8Array, fileName: string): string {
   const decoded = decodeQuestionText(bytes, fileName);
-  if ('code' in decoded) throw errors.invalid(decoded.code, decoded.message);
+  if ('code' in decoded) throw fail(decoded.code, { name: decoded.name });
   return decoded.text;
 }
 
@@ -36,7 +35,7 @@ function decodeText(bytes: Uint8Array, fileName: string): string {
 export async function parseQuestionFile(bytes: Uint8Array, fileName: string, limits: FileLimits = DEFAULT_FILE_LIMITS): Promise<QuestionParseResult> {
   const format = formatOf(fileName);
   const foreign = foreignFileRefusal(bytes, fileName, format === 'gift' || format === 'aiken' ? 'text' : format);
-  if (foreign) throw errors.invalid(foreign.code, foreign.message);
+  if (foreign) throw fail(foreign.code, { name: foreign.name });
   try {
     let result: QuestionParseResult;
     if (format === 'docx') result = await parseQuestionDocx(bytes, { limits, advice: BANK_ADVICE });
@@ -49,7 +48,7 @@ export async function parseQuestionFile(bytes: Uint8Array, fileName: string, lim
     return result;
   } catch (err) {
     if (err instanceof FileLimitError) throw overLimit(err);
-    if (err instanceof Error && !('statusCode' in err)) throw errors.invalid('unreadable_question_file', err.message);
+    if (err instanceof Error && !('statusCode' in err)) throw fail('unreadable_question_file', { reason: err.message });
     throw err;
   }
 }

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { errors } from '../../errors.ts';
+import { requireFile } from '../../files/require-file.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { RouteModule } from '../../lib/route-module.ts';
 import { bankForActor } from '../banks/service.ts';
@@ -38,8 +38,7 @@ export const questionRoutes: RouteModule = async (app, { ctx }) => {
   app.post('/api/banks/:id/question-imports', { config: { file: true }, schema: { params: IdParams } }, async (request, reply) => {
     const actor = requireActor(request);
     await bankForActor(ctx.db, actor, request.params.id, 'use');
-    const part = await request.file();
-    if (!part) throw errors.invalid('file_required', 'Chưa chọn tệp câu hỏi.');
+    const part = await requireFile(request, 'tệp câu hỏi');
     formatOf(part.filename);
     const file = await readUpload(part);
     assertParseCapacity(ctx, reply);
@@ -62,8 +61,7 @@ export const questionRoutes: RouteModule = async (app, { ctx }) => {
   app.post('/api/banks/:id/images', { schema: { params: IdParams, response: { 200: ImageUploadReply } } }, async (request) => {
     const actor = requireActor(request);
     await bankForActor(ctx.db, actor, request.params.id, 'use');
-    const part = await request.file({ limits: { fileSize: MAX_IMAGE_BYTES } });
-    if (!part) throw errors.invalid('file_required', 'Chưa chọn ảnh.');
+    const part = await requireFile(request, 'ảnh', { limits: { fileSize: MAX_IMAGE_BYTES } });
     let data: Buffer;
     try {
       data = await part.toBuffer();

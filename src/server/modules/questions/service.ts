@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { bankForActor } from '../banks/service.ts';
 import * as repo from './repository.ts';
 import { imageIdsOf, letteredOptions, readContent } from './content.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { servedImage } from './image-service.ts';
 
 /** A page of the bank's current question versions, searchable without diacritics. */
@@ -37,9 +37,9 @@ export async function listQuestions(ctx: AppContext, actor: Actor, bankId: numbe
 /** An image of a question the actor may use; unknown types are served as a download, never rendered (no SVG scripts). */
 export async function questionImage(ctx: AppContext, actor: Actor, questionId: number, imageId: number) {
   const row = await repo.findQuestion(ctx.db, questionId);
-  if (!row || row.deleted_at) throw errors.notFound('question_not_found', 'câu hỏi');
+  if (!row || row.deleted_at) throw fail('question_not_found');
   await bankForActor(ctx.db, actor, row.bank_id, 'use');
-  if (!imageIdsOf(readContent(row.content_json)).includes(imageId)) throw errors.notFound('image_not_found', 'ảnh');
+  if (!imageIdsOf(readContent(row.content_json)).includes(imageId)) throw fail('image_not_found');
   return servedImage((await repo.imagesByIds(ctx.db, [imageId])).get(imageId)!);
 }
 

@@ -5,7 +5,7 @@ import { visibleParts, type ReviewPolicy } from '../../../domain/assessment/revi
 import { can, type Actor } from '../../../domain/roles.ts';
 import { fold } from '../../../domain/text.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { assessmentForActor } from '../assessments/service.ts';
 import { attemptWithUnit } from '../assessments/monitor-repository.ts';
 import { findAssessment } from '../assessments/repository.ts';
@@ -27,7 +27,7 @@ export async function listResults(ctx: AppContext, actor: Actor, assessmentId: n
   let unitPath: string | undefined;
   if (query.unitId !== undefined) {
     const unit = await findUnitById(ctx.db, query.unitId);
-    if (!unit || (!manages && !can(actor, 'assessment.monitor', unit.path))) throw errors.unitNotFound();
+    if (!unit || (!manages && !can(actor, 'assessment.monitor', unit.path))) throw fail('unit_not_found');
     unitPath = unit.path;
   }
   const page = query.page ?? 1;
@@ -63,7 +63,7 @@ function resultItem(r: Awaited<ReturnType<typeof repo.resultsPage>>['rows'][numb
  */
 export async function attemptDetail(ctx: AppContext, actor: Actor, attemptId: number) {
   const head = await attemptWithUnit(ctx.db, attemptId);
-  if (!head || !can(actor, 'assessment.monitor', head.unit_path)) throw errors.notFound('attempt_not_found', 'bài làm');
+  if (!head || !can(actor, 'assessment.monitor', head.unit_path)) throw fail('attempt_not_found');
   const [attempt, assessment, content, answers, events] = await Promise.all([
     findAttempt(ctx.db, attemptId), findAssessment(ctx.db, head.assessment_id), variantContent(ctx.db, head.variant_id),
     answersOf(ctx.db, attemptId), repo.eventsOf(ctx.db, attemptId),
@@ -129,7 +129,7 @@ export async function myHistory(ctx: AppContext, actor: Actor) {
 /** A person's results for the yearly evaluation, for staff whose subtree holds the person. */
 export async function personHistory(ctx: AppContext, actor: Actor, personId: number) {
   const person = await findPersonRow(ctx.db, personId);
-  if (!person || !can(actor, 'assessment.monitor', person.unit_path)) throw errors.personNotFound();
+  if (!person || !can(actor, 'assessment.monitor', person.unit_path)) throw fail('person_not_found');
   return { fullName: person.full_name, unitName: person.unit_name,
     items: historyRows(await repo.historyOf(ctx.db, personId), ctx.clock.now().getTime(), person.id !== actor.personId) };
 }

@@ -3,7 +3,7 @@ import { FileLimitError, ROSTER_ADVICE, type FileLimits } from '../../../domain/
 import { parseRosterSheet } from '../../../domain/roster-import/parse-roster.ts';
 import type { RosterParseResult } from '../../../domain/roster-import/types.ts';
 import { packRecords } from './packed-records.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { overLimit, type ParseJob } from '../../files/parse-upload.ts';
 import { NOT_XLSX_MESSAGE, readRosterWorkbook } from './xlsx-read.ts';
 
@@ -19,7 +19,7 @@ export async function readRosterFile(file: Uint8Array, today: Date, limits: File
     sheet = await readRosterWorkbook(file, { limits, advice: ROSTER_ADVICE });
   } catch (err) {
     if (err instanceof FileLimitError) throw overLimit(err);
-    throw errors.invalid('invalid_xlsx', err instanceof Error ? err.message : NOT_XLSX_MESSAGE);
+    throw fail('invalid_xlsx', { reason: err instanceof Error ? err.message : NOT_XLSX_MESSAGE });
   }
   const parsed = parseRosterSheet(sheet, { today });
   return { ...parsed, packed: packRecords(parsed.records) };

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { OneOf } from '../../lib/nullable.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
+import { requireFile } from '../../files/require-file.ts';
 import { attachment } from '../../files/attachment.ts';
 import { streamWithProgress } from '../../files/ndjson.ts';
 import { assertParseCapacity } from '../../files/parse-upload.ts';
@@ -36,11 +37,10 @@ export const rosterImportRoutes: RouteModule = async (app, { ctx }) => {
     async (request, reply) => {
       const actor = requireActor(request);
       await unitForActor(ctx.db, actor, request.query.underUnitId, 'roster.write');
-      const part = await request.file();
-      if (!part) throw errors.invalid('file_required', 'Chưa chọn tệp Excel.');
+      const part = await requireFile(request, 'tệp Excel');
       const file = await readUpload(part);
       if (!/\.xlsx$/i.test(part.filename)) {
-        throw errors.invalid('invalid_xlsx', 'Chỉ nhận tệp Excel .xlsx (nếu là .xls, hãy mở bằng Excel và lưu lại dạng .xlsx).');
+        throw fail('invalid_xlsx');
       }
       assertParseCapacity(ctx, reply);
       return streamWithProgress(request, reply, async (progress) => {

@@ -6,7 +6,7 @@ import type { Executor } from '../../db/database.ts';
 import type { UnitRow } from '../../db/schema.ts';
 import { nowIso, type AppContext } from '../../context.ts';
 import { nextTurn } from '../../lib/next-turn.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { parseUpload } from '../../files/parse-upload.ts';
 import type { UploadBytes } from '../../files/upload-bytes.ts';
 import { recordAudit } from '../audit/repository.ts';
@@ -91,9 +91,9 @@ export async function previewImport(ctx: AppContext, actor: Actor, input: { file
 
 /** Remembers what category each title belongs to; anyone who may import a roster somewhere may answer it. */
 export async function mapPositionTitles(ctx: AppContext, actor: Actor, mappings: { title: string; position: Position }[]) {
-  if (scopeOf(actor, 'roster.write').length === 0) throw errors.forbidden();
+  if (scopeOf(actor, 'roster.write').length === 0) throw fail('forbidden');
   const clean = mappings.filter((m) => keptTitle(m.title) !== null);
-  if (clean.length === 0) throw errors.invalid('invalid_title', 'Chức vụ cần xếp nhóm không hợp lệ.');
+  if (clean.length === 0) throw fail('invalid_title');
   const at = nowIso(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     await saveTitleMappings(trx, actor.userId, at, clean);
@@ -107,10 +107,10 @@ export async function mapPositionTitles(ctx: AppContext, actor: Actor, mappings:
 export async function commitStoredImport(ctx: AppContext, actor: Actor, importId: number, confirmedUnits: string[],
   progress: Progress = () => {}) {
   const stored = await repo.findImport(ctx.db, importId);
-  if (!stored || stored.created_by !== actor.userId) throw errors.notFound('import_not_found', 'lượt nhập này');
-  if (stored.status !== 'previewed') throw errors.conflict('import_done', 'Lượt nhập này đã được ghi vào hệ thống.');
+  if (!stored || stored.created_by !== actor.userId) throw fail('import_not_found');
+  if (stored.status !== 'previewed') throw fail('import_done');
   if (ctx.clock.now().getTime() - Date.parse(stored.created_at) > IMPORT_TTL_MS) {
-    throw errors.conflict('import_expired', 'Bản xem trước đã quá 24 giờ; hãy tải tệp lên lại.');
+    throw fail('import_expired');
   }
   const records = stored.rows_packed ? await unpackRecords(stored.rows_packed) : JSON.parse(stored.rows_json) as RosterRecord[];
   return applyImport(ctx, actor, { underUnitId: stored.under_unit_id, records, fileName: stored.file_name, importId, confirmedUnits },
@@ -135,15 +135,12 @@ export async function applyImport(ctx: AppContext, actor: Actor, input: ImportTo
     const titleProblems = unknownTitles.flatMap((t) => t.rows.map((row) => ({ row, column: 'Chức vụ',
       message: `Chức vụ "${t.title}" chưa được xếp vào nhóm nào (${CATEGORY_CHOICES})` })));
     if (plan.problems.length > 0 || titleProblems.length > 0) {
-      throw errors.invalid('import_has_problems', 'Dữ liệu đã thay đổi kể từ lúc xem trước; không ghi dòng nào. Hãy kiểm tra lại.',
-        { problems: [...titleProblems, ...plan.problems] });
+      throw fail('import_has_problems', undefined, { problems: [...titleProblems, ...plan.problems] });
     }
     const confirmed = new Set(input.confirmedUnits);
     const unconfirmed = plan.unitsToCreate.filter((u) => !confirmed.has(u.label)).map((u) => u.label);
     if (unconfirmed.length > 0) {
-      throw errors.conflict('units_not_confirmed',
-        `Tệp sẽ tạo mới ${unconfirmed.length} đơn vị chưa được xác nhận: ${unconfirmed.slice(0, 5).join('; ')}${unconfirmed.length > 5 ? '; …' : ''}. `
-        + 'Hãy kiểm tra tên đơn vị trong bản xem trước và xác nhận tạo mới; không ghi dòng nào.', { units: unconfirmed });
+      throw fail('units_not_confirmed', { units: unconfirmed }, { units: unconfirmed });
     }
     const unitIds = await createUnits(trx, ctx, actor, under, plan);
     const resolve = (ref: UnitRef) => ('existingId' in ref ? ref.existingId : unitIds.get(ref.newKey)!);

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../domain/roles.ts';
 import type { Executor } from '../../db/database.ts';
-import { AppError, errors } from '../../errors.ts';
+import { AppError, fail } from '../../errors.ts';
 import { campaignAccess, type CampaignAccess } from '../campaigns/access.ts';
 import * as repo from './repository.ts';
 
@@ -14,27 +14,27 @@ export interface SiteAccess {
 /** Readers of the campaign, and the site's own proctors; others get 404. */
 export async function siteAccess(db: Executor, actor: Actor, siteId: number): Promise<SiteAccess> {
   const site = await repo.findSite(db, siteId);
-  if (!site) throw errors.notFound('site_not_found', 'điểm cầu');
+  if (!site) throw fail('site_not_found');
   const proctor = await repo.isProctor(db, site.id, actor.personId);
   try {
     return { site, campaign: await campaignAccess(db, actor, site.campaign_id), proctor };
   } catch (err) {
     if (!(err instanceof AppError) || err.statusCode !== 404) throw err;
     if (proctor) return { site, campaign: null, proctor };
-    throw errors.notFound('site_not_found', 'điểm cầu');
+    throw fail('site_not_found');
   }
 }
 
 export async function siteForManager(db: Executor, actor: Actor, siteId: number) {
   const access = await siteAccess(db, actor, siteId);
-  if (!access.campaign?.manage) throw errors.forbidden('thay đổi điểm cầu này');
+  if (!access.campaign?.manage) throw fail('forbidden', { action: 'thay đổi điểm cầu này' });
   return { site: access.site, campaign: access.campaign.campaign };
 }
 
 /** Who may mark attendance at the site: its proctors and the campaign's organisers. */
 export async function siteForMarking(db: Executor, actor: Actor, siteId: number) {
   const access = await siteAccess(db, actor, siteId);
-  if (!access.proctor && !access.campaign?.manage) throw errors.forbidden('điểm danh tại điểm cầu này');
+  if (!access.proctor && !access.campaign?.manage) throw fail('forbidden', { action: 'điểm danh tại điểm cầu này' });
   return access;
 }
 

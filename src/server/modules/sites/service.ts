@@ -3,7 +3,8 @@ import { normalizeText } from '../../../domain/text.ts';
 import { isIsoDate, isTime } from '../../../domain/training/attendance.ts';
 import type { Executor } from '../../db/database.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
+import { FIELD_LABELS } from '../../plugins/field-labels.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { campaignAccess, campaignForManager } from '../campaigns/access.ts';
 import { findCampaign, findTopic } from '../campaigns/repository.ts';
@@ -39,7 +40,7 @@ export async function createSite(ctx: AppContext, actor: Actor, campaignId: numb
     const c = await campaignForManager(trx, actor, campaignId);
     const unit = await unitForActor(trx, actor, input.unitId, 'training.manage');
     const name = normalizeText(input.name);
-    if (!name) throw errors.invalid('site_name_required', 'Tên điểm cầu không được để trống.');
+    if (!name) throw fail('site_name_required');
     const id = await repo.insertSite(trx, { campaign_id: c.id, unit_id: unit.id, name, address: text(input.address),
       capacity: input.capacity ?? null, online_url: input.onlineUrl ? checkUrl(input.onlineUrl) : null, created_at: nowIso(ctx) });
     await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'site.create', entityType: 'site', entityId: id,
@@ -52,7 +53,7 @@ export async function updateSite(ctx: AppContext, actor: Actor, siteId: number, 
   await ctx.db.transaction().execute(async (trx) => {
     const { site } = await siteForManager(trx, actor, siteId);
     const name = input.name === undefined ? undefined : normalizeText(input.name);
-    if (name === '') throw errors.invalid('site_name_required', 'Tên điểm cầu không được để trống.');
+    if (name === '') throw fail('site_name_required');
     const unitId = input.unitId === undefined ? undefined : (await unitForActor(trx, actor, input.unitId, 'training.manage')).id;
     await repo.updateSite(trx, site.id, {
       ...(name ? { name } : {}), ...(unitId ? { unit_id: unitId } : {}),
@@ -69,7 +70,7 @@ export async function setProctors(ctx: AppContext, actor: Actor, siteId: number,
   await ctx.db.transaction().execute(async (trx) => {
     const { site } = await siteForManager(trx, actor, siteId);
     const people = await repo.peopleByIds(trx, [...new Set(personIds)]);
-    if (people.length !== new Set(personIds).size || people.some((p) => !can(actor, 'roster.read', p.unit_path))) throw errors.personNotFound();
+    if (people.length !== new Set(personIds).size || people.some((p) => !can(actor, 'roster.read', p.unit_path))) throw fail('person_not_found');
     await repo.replaceProctors(trx, site.id, people.map((p) => p.id));
     await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'site.proctors', entityType: 'site', entityId: site.id,
       unitId: site.unit_id, summary: `Giám sát điểm cầu "${site.name}": ${people.map((p) => p.full_name).join(', ') || 'không có'}` });
@@ -98,12 +99,12 @@ export async function assignParticipants(ctx: AppContext, actor: Actor, siteId: 
     if (input.personIds?.length) {
       const listed = await repo.peopleByIds(trx, [...new Set(input.personIds)]);
       if (listed.length !== new Set(input.personIds).size || listed.some((p) => !can(actor, 'training.manage', p.unit_path))) {
-        throw errors.personNotFound();
+        throw fail('person_not_found');
       }
       people.push(...listed);
     }
     const ids = [...new Set(people.map((p) => p.id))];
-    if (ids.length === 0) throw errors.invalid('nobody_to_assign', 'Không có ai để xếp vào điểm cầu (đơn vị không có người đang làm việc?).');
+    if (ids.length === 0) throw fail('nobody_to_assign');
     const current = new Map((await repo.assignmentsOf(trx, campaign.id, ids)).map((a) => [a.person_id, a.site_id]));
     const toInsert = ids.filter((id) => !current.has(id));
     const toMove = ids.filter((id) => current.has(id) && current.get(id) !== site.id);
@@ -137,13 +138,13 @@ export interface SessionInput {
 }
 
 async function checkSession(db: Executor, actor: Actor, campaignId: number, input: SessionInput) {
-  if (!isIsoDate(input.date)) throw errors.invalid('invalid_date', `Ngày ${input.date} không hợp lệ.`);
-  if (!isTime(input.startsAt) || !isTime(input.endsAt)) throw errors.invalid('invalid_time', 'Giờ phải có dạng HH:MM, ví dụ 07:30.');
-  if (input.endsAt <= input.startsAt) throw errors.invalid('invalid_time_range', 'Giờ kết thúc phải sau giờ bắt đầu.');
+  if (!isIsoDate(input.date)) throw fail('invalid_date', { field: FIELD_LABELS.date! });
+  if (!isTime(input.startsAt) || !isTime(input.endsAt)) throw fail('invalid_time');
+  if (input.endsAt <= input.startsAt) throw fail('invalid_time_range');
   let topicId: number | null = null;
   if (input.topicId) {
     const topic = await findTopic(db, input.topicId);
-    if (!topic || topic.campaign_id !== campaignId) throw errors.notFound('topic_not_found', 'chuyên đề');
+    if (!topic || topic.campaign_id !== campaignId) throw fail('topic_not_found');
     topicId = topic.id;
   }
   const lecturerId = input.lecturerId ? (await findLecturerForUse(db, actor, input.lecturerId)).id : null;
@@ -173,7 +174,7 @@ export async function createSession(ctx: AppContext, actor: Actor, siteId: numbe
 
 export async function sessionForManager(db: Executor, actor: Actor, sessionId: number) {
   const session = await repo.findSession(db, sessionId);
-  if (!session) throw errors.notFound('session_not_found', 'buổi học');
+  if (!session) throw fail('session_not_found');
   return { session, ...(await siteForManager(db, actor, session.site_id)) };
 }
 
@@ -194,7 +195,7 @@ export async function deleteSession(ctx: AppContext, actor: Actor, sessionId: nu
   await ctx.db.transaction().execute(async (trx) => {
     const { session, site } = await sessionForManager(trx, actor, sessionId);
     if (await repo.attendanceCount(trx, session.id) > 0) {
-      throw errors.conflict('session_has_attendance', 'Buổi này đã có điểm danh nên không xóa được; hãy sửa ngày giờ nếu lịch thay đổi.');
+      throw fail('session_has_attendance');
     }
     await repo.deleteSession(trx, session.id);
     await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'session.delete', entityType: 'site', entityId: site.id,

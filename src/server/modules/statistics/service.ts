@@ -7,7 +7,7 @@ import {
 import type { CutFigures, StatisticsView, UnitFigures } from '../../../domain/statistics/views.ts';
 import type { Actor } from '../../../domain/roles.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { keySealed, mayUseBank, SEALED_ITEMS_MESSAGE, staffMaySeeKey } from '../assessments/key-access.ts';
 import { assessmentForActor } from '../assessments/service.ts';
@@ -53,13 +53,13 @@ async function comparisonOf(ctx: AppContext, actor: Actor, row: AssessmentRow, s
 /** The reader's statistics of an assessment: organisers of its unit see everything, others their own subtrees. */
 export async function scopedStatistics(ctx: AppContext, actor: Actor, assessmentId: number, unitId?: number) {
   const { row, manages, scopes } = await assessmentForActor(ctx.db, actor, assessmentId, 'monitor');
-  if (row.status !== 'published') throw errors.conflict('not_published', 'Bài khảo sát chưa phát hành nên chưa có thống kê.');
+  if (row.status !== 'published') throw fail('not_published', { consequence: 'chưa có thống kê' });
   const scope = manages ? undefined : scopes;
   const stats = await statisticsFor(ctx, row, scope);
   const comparison = await comparisonOf(ctx, actor, row, scope);
   const top = stats.tree.roots.length === 1 ? stats.tree.roots[0] : overallNode(stats);
   const node = unitId === undefined ? top : stats.tree.byId.get(unitId);
-  if (!node) throw errors.unitNotFound();
+  if (!node) throw fail('unit_not_found');
   // The item analysis shows the key and how people answered each option: sealed like the key itself.
   const seesItems = manages && await staffMaySeeKey(ctx, actor, row);
   return { row, manages, seesItems, scope, stats, comparison, top, node };
@@ -112,15 +112,15 @@ export async function itemViews(ctx: AppContext, row: AssessmentRow, stats: Comp
 export async function correctKey(ctx: AppContext, actor: Actor, assessmentId: number, ordinal: number, correctIndex: number) {
   const result = await ctx.db.transaction().execute(async (trx) => {
     const { row } = await assessmentForActor(trx, actor, assessmentId, 'manage');
-    if (!(await mayUseBank(trx, actor, row))) throw errors.forbidden('sửa đáp án của ngân hàng câu hỏi đơn vị khác');
-    if (row.status !== 'published') throw errors.conflict('not_published', 'Bài khảo sát chưa phát hành.');
+    if (!(await mayUseBank(trx, actor, row))) throw fail('forbidden', { action: 'sửa đáp án của ngân hàng câu hỏi đơn vị khác' });
+    if (row.status !== 'published') throw fail('not_published', { consequence: 'chưa sửa được đáp án' });
     const frozen = await repo.frozenKey(trx, assessmentId);
     const question = frozen[ordinal];
-    if (!question) throw errors.notFound('question_not_found', `câu ${ordinal + 1} của bài khảo sát`);
+    if (!question) throw fail('question_not_found');
     if (correctIndex >= question.option_count) {
-      throw errors.invalid('invalid_key', `Câu ${ordinal + 1} chỉ có ${question.option_count} phương án.`);
+      throw fail('invalid_key', { question: ordinal + 1, options: question.option_count });
     }
-    if (question.correct_index === correctIndex) throw errors.conflict('same_key', `Đáp án câu ${ordinal + 1} đã là ${OPTION_LETTERS[correctIndex]}.`);
+    if (question.correct_index === correctIndex) throw fail('same_key', { question: ordinal + 1, letter: OPTION_LETTERS[correctIndex]! });
     await repo.setKey(trx, assessmentId, ordinal, correctIndex);
     const key = keyLetters(frozen.map((q, i) => (i === ordinal ? correctIndex : q.correct_index)));
     const scoring = JSON.parse(row.scoring_json) as ScoringRule;

@@ -6,7 +6,7 @@ import { suggestUnitCode, uniqueCode } from '../../../domain/unit-code.ts';
 import type { Executor } from '../../db/database.ts';
 import type { UnitRow } from '../../db/schema.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import * as repo from './repository.ts';
 import type { CreateUnitBody, UnitView, UpdateUnitBody } from './schemas.ts';
@@ -22,8 +22,8 @@ export function toUnitView(row: UnitRow, peopleCount = 0): UnitView {
 /** The unit if the actor may use it for this capability; 404 when it is outside everything they can read. */
 export async function unitForActor(db: Executor, actor: Actor, unitId: number, capability: Capability): Promise<UnitRow> {
   const unit = await repo.findUnitById(db, unitId);
-  if (!unit || !can(actor, 'roster.read', unit.path) && !can(actor, capability, unit.path)) throw errors.unitNotFound();
-  if (!can(actor, capability, unit.path)) throw errors.forbidden('thay đổi đơn vị này');
+  if (!unit || !can(actor, 'roster.read', unit.path) && !can(actor, capability, unit.path)) throw fail('unit_not_found');
+  if (!can(actor, capability, unit.path)) throw fail('forbidden', { action: 'thay đổi đơn vị này' });
   return unit;
 }
 
@@ -38,9 +38,9 @@ export async function listUnits(ctx: AppContext, actor: Actor): Promise<UnitView
 
 function checkLevel(kind: string, level: string | null | undefined): string | null {
   if (!level) return null;
-  if (!(SCHOOL_LEVELS as readonly string[]).includes(level)) throw errors.invalid('invalid_school_level', 'Cấp học không hợp lệ.');
+  if (!(SCHOOL_LEVELS as readonly string[]).includes(level)) throw fail('invalid_school_level');
   if (kind !== 'school' && kind !== 'center') {
-    throw errors.invalid('school_level_not_allowed', `Đơn vị loại "${UNIT_KIND_LABELS[kind as UnitKind]}" không có cấp học.`);
+    throw fail('school_level_not_allowed', { kind: UNIT_KIND_LABELS[kind as UnitKind] });
   }
   return level;
 }
@@ -48,10 +48,10 @@ function checkLevel(kind: string, level: string | null | undefined): string | nu
 async function checkCode(db: Executor, code: string, exceptId?: number): Promise<string> {
   const clean = normalizeText(code).toUpperCase();
   if (!/^[A-Z0-9][A-Z0-9._-]*$/.test(clean)) {
-    throw errors.invalid('invalid_unit_code', 'Mã đơn vị chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang.');
+    throw fail('invalid_unit_code');
   }
   const existing = await repo.findUnitByCode(db, clean);
-  if (existing && existing.id !== exceptId) throw errors.conflict('unit_code_taken', `Mã đơn vị ${clean} đã được dùng.`);
+  if (existing && existing.id !== exceptId) throw fail('unit_code_taken', { code: clean });
   return clean;
 }
 
@@ -60,7 +60,7 @@ export async function insertUnitUnder(db: Executor, ctx: AppContext, actor: Acto
   name: string; code?: string; kind: string; schoolLevel?: string | null; legacyDistrict?: string | null;
 }): Promise<UnitRow> {
   const name = normalizeText(input.name);
-  if (!name) throw errors.invalid('unit_name_required', 'Tên đơn vị không được để trống.');
+  if (!name) throw fail('unit_name_required');
   let code: string;
   if (input.code && normalizeText(input.code)) code = await checkCode(db, input.code);
   else {
@@ -96,7 +96,7 @@ export async function updateUnit(ctx: AppContext, actor: Actor, id: number, inpu
     const described: string[] = [];
     if (input.name !== undefined) {
       const name = normalizeText(input.name);
-      if (!name) throw errors.invalid('unit_name_required', 'Tên đơn vị không được để trống.');
+      if (!name) throw fail('unit_name_required');
       if (name !== unit.name) described.push(`đổi tên "${unit.name}" → "${name}"`);
       Object.assign(changes, { name, name_folded: fold(name) });
     }
@@ -110,7 +110,7 @@ export async function updateUnit(ctx: AppContext, actor: Actor, id: number, inpu
     }
     if (input.active !== undefined) {
       if (!input.active && unit.parent_id === null) {
-        throw errors.invalid('root_unit_required', 'Không thể ngừng hoạt động đơn vị gốc.');
+        throw fail('root_unit_required', { action: 'ngừng hoạt động' });
       }
       changes.active = input.active ? 1 : 0;
       described.push(input.active ? 'kích hoạt lại' : 'ngừng hoạt động');
@@ -129,9 +129,9 @@ export async function moveUnit(ctx: AppContext, actor: Actor, id: number, parent
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await unitForActor(trx, actor, id, 'units.write');
     const parent = await unitForActor(trx, actor, parentId, 'units.write');
-    if (unit.parent_id === null) throw errors.invalid('root_unit_fixed', 'Không thể chuyển đơn vị gốc.');
+    if (unit.parent_id === null) throw fail('root_unit_fixed');
     if (parent.path.startsWith(unit.path)) {
-      throw errors.invalid('unit_move_cycle', 'Không thể chuyển một đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.');
+      throw fail('unit_move_cycle');
     }
     if (unit.parent_id === parent.id) return toUnitView(unit);
     const newPath = `${parent.path}${unit.id}/`;
@@ -151,19 +151,18 @@ export async function moveUnit(ctx: AppContext, actor: Actor, id: number, parent
 export async function deleteUnit(ctx: AppContext, actor: Actor, id: number): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const unit = await unitForActor(trx, actor, id, 'units.write');
-    if (unit.parent_id === null) throw errors.invalid('root_unit_required', 'Không thể xóa đơn vị gốc.');
+    if (unit.parent_id === null) throw fail('root_unit_required', { action: 'xóa' });
     const usage = await repo.unitUsage(trx, unit.id);
     if (usage.length > 0) {
-      throw errors.conflict('unit_in_use', `Không thể xóa: đơn vị còn ${usage.map((u) => `${formatNumberVi(u.count)} ${u.label}`)
-        .join(', ')}. Nếu không dùng nữa, hãy chuyển đơn vị sang "Ngừng hoạt động".`,
-      { uses: Object.fromEntries(usage.map((u) => [u.table, u.count])) });
+      throw fail('unit_in_use', { uses: usage.map((u) => `${formatNumberVi(u.count)} ${u.label}`).join(', ') },
+        { uses: Object.fromEntries(usage.map((u) => [u.table, u.count])) });
     }
     try {
       await repo.deleteUnit(trx, unit.id, unit.parent_id);
     } catch (err) {
       // Something began using the unit after the check (another request's insert): the same answer, not a 500.
       if (isForeignKeyViolation(err)) {
-        throw errors.conflict('unit_in_use', 'Không thể xóa: đơn vị vừa được dùng ở nơi khác. Hãy tải lại trang và thử lại.');
+        throw fail('unit_in_use');
       }
       throw err;
     }

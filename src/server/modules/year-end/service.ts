@@ -1,6 +1,6 @@
 import { can, type Actor } from '../../../domain/roles.ts';
 import type { AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
+import { fail } from '../../errors.ts';
 import { OFF_THREAD_ROWS, renderOffThread } from '../../files/off-thread.ts';
 import { campaignAccess } from '../campaigns/access.ts';
 import { findCampaign } from '../campaigns/repository.ts';
@@ -17,12 +17,12 @@ export type SheetFormat = 'xlsx' | 'pdf';
  */
 export async function yearEndSheetFile(ctx: AppContext, actor: Actor, campaignId: number, unitId: number, format: SheetFormat) {
   const unit = await findUnitById(ctx.db, unitId);
-  if (!unit) throw errors.unitNotFound();
+  if (!unit) throw fail('unit_not_found');
   if (!can(actor, 'training.read', unit.path) || !can(actor, 'assessment.monitor', unit.path)) {
-    throw errors.forbidden('xem danh sách cuối năm học của đơn vị này');
+    throw fail('forbidden', { action: 'xem danh sách cuối năm học của đơn vị này' });
   }
   const campaign = await findCampaign(ctx.db, campaignId);
-  if (!campaign) throw errors.notFound('campaign_not_found', 'đợt bồi dưỡng');
+  if (!campaign) throw fail('campaign_not_found');
   // The unit lies under the campaign's organising unit, or has a site or participants in it.
   if (!unit.path.startsWith(campaign.unit_path)) await campaignAccess(ctx.db, actor, campaignId);
   const data = await yearEndSheet(ctx, campaign, unit);

@@ -20,13 +20,24 @@ const RELOAD_MAX_MS = 30_000;
 type Failure = 'offline' | 'unavailable' | 'closed' | 'signed_out' | 'wrong_account' | 'refused';
 
 function failureOf(error: unknown): Failure {
+  // No answer, or a proxy's timeout / rate limit: the status is all there is.
   if (!(error instanceof ApiError) || error.status === 0 || error.status === 408 || error.status === 429) return 'offline';
   if (error.status >= 500) return 'unavailable';
   if (error.status === 401) return 'signed_out';
-  // The attempt is not this account's (404), or the account cannot take surveys (403): someone else signed in here.
-  if (error.status === 404 || error.status === 403) return 'wrong_account';
-  if (error.status === 409) return 'closed';
-  return 'refused';
+  switch (error.code) {
+    // The attempt is not this account's, the account cannot take surveys, or another sign-in replaced the session:
+    // someone else signed in here.
+    case 'attempt_not_found':
+    case 'forbidden':
+    case 'csrf_failed':
+    case 'password_change_required':
+      return 'wrong_account';
+    case 'attempt_closed':
+    case 'assessment_closed':
+      return 'closed';
+    default:
+      return 'refused';
+  }
 }
 
 function randomId(): string {

@@ -90,10 +90,10 @@ describe('useAssessmentEditor', () => {
   });
 
   it('says why the server refused a save', async () => {
-    vi.mocked(assessmentsApi.create).mockRejectedValue(new ApiError(400, 'validation_failed', 'Thời gian đóng bài phải sau thời gian mở bài.'));
+    vi.mocked(assessmentsApi.create).mockRejectedValue(new ApiError(400, 'invalid_window', 'Thời điểm đóng bài phải sau thời điểm mở bài.'));
     const { result } = renderHook(() => useEditor(null), { wrapper: Providers });
     await act(async () => { expect(await result.current.editor.save(toValues(input))).toBeNull(); });
-    expect(result.current.editor.error).toBe('Thời gian đóng bài phải sau thời gian mở bài.');
+    expect(result.current.editor.error).toBe('Thời điểm đóng bài phải sau thời điểm mở bài.');
     expect(result.current.editor.saving).toBe(false);
   });
 });
