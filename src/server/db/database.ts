@@ -30,6 +30,16 @@ export interface DatabaseHandle {
 
 const durableAlready = () => Promise.resolve();
 
+const pools = new WeakMap<Db, pg.Pool>();
+
+/**
+ * The PostgreSQL pool under a Kysely instance, for the few hot paths that send several statements in one round trip
+ * (Kysely sends one statement per message); undefined on SQLite.
+ */
+export function pgPoolOf(db: Db): pg.Pool | undefined {
+  return pools.get(db);
+}
+
 // PostgreSQL returns COUNT(*) and BIGINT as strings; every id and count here fits a number.
 pg.types.setTypeParser(20, (value) => Number(value));
 
@@ -48,6 +58,7 @@ export function openDatabase(options: { dataDir: string; databaseUrl?: string; p
   if (options.databaseUrl) {
     const pool = openPool(options.databaseUrl, options.poolSize ?? 10, options.statementTimeoutMs ?? 0);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    pools.set(db, pool);
     return { db, dialect: 'postgres', durable: durableAlready, destroy: () => db.destroy() };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type pg from 'pg';
 import type { Db, Dialect, Executor } from '../../db/database.ts';
 import type { AttemptTable } from '../../db/schema.ts';
 import type { Insertable, Updateable } from 'kysely';
@@ -119,6 +120,46 @@ export function lockAttemptWithAssessment(db: Executor, dialect: Dialect, id: nu
 }
 
 export type LockedAttempt = NonNullable<Awaited<ReturnType<typeof lockAttemptWithAssessment>>>;
+
+const integerId = (id: number) => {
+  if (!Number.isSafeInteger(id)) throw new Error(`attempt id ${id} is not an integer`);
+  return String(id);
+};
+
+/**
+ * PostgreSQL, one round trip on a client of its own: opens a transaction, locks the attempt (as
+ * lockAttemptWithAssessment) and reads its answers (as choicesOf). A message of several statements cannot carry
+ * parameters: the id, an integer checked here, is written into the text.
+ */
+export async function lockAndReadAnswers(client: pg.PoolClient, id: number):
+Promise<{ locked: LockedAttempt | undefined; answers: { position: number; choice: number | null }[] }> {
+  const at = integerId(id);
+  const results = await client.query(`begin;
+    select a.status, a.deadline_at, a.started_at, s.regraded_at, s.title, s.review_json, s.closes_at
+      from attempts a inner join assessments s on s.id = a.assessment_id where a.id = ${at} for update of a;
+    select position, choice from attempt_answers where attempt_id = ${at}`) as unknown as pg.QueryResult[];
+  return { locked: results[1].rows[0] as LockedAttempt | undefined, answers: results[2].rows as { position: number; choice: number | null }[] };
+}
+
+/** PostgreSQL, one round trip: closeAttempt's statement and the commit, values written as escaped literals. */
+export async function closeAttemptAndCommit(client: pg.PoolClient, id: number, changes: { status: string; submitted_at: string;
+  submit_kind: string; answered_count: number; correct_count: number; score: number; band: string; responses: string },
+event: { kind: string; at: string; detail: string }) {
+  const text = (value: string) => client.escapeLiteral(value);
+  const number = (value: number) => {
+    if (!Number.isFinite(value)) throw new Error(`closing attempt ${id}: ${value} is not a number`);
+    return String(value);
+  };
+  await client.query(`with closed as (
+      update attempts set status = ${text(changes.status)}, submitted_at = ${text(changes.submitted_at)},
+        submit_kind = ${text(changes.submit_kind)}, answered_count = ${number(changes.answered_count)},
+        correct_count = ${number(changes.correct_count)}, score = ${number(changes.score)}, band = ${text(changes.band)},
+        responses = ${text(changes.responses)}
+      where id = ${integerId(id)} returning id)
+    insert into attempt_events (attempt_id, kind, at, detail, actor_user_id)
+      select closed.id, ${text(event.kind)}, ${text(event.at)}, ${text(event.detail)}, null from closed;
+    commit`);
+}
 
 /**
  * The attempt's one write when it closes, with its event. PostgreSQL: one statement (the event is inserted from the

@@ -9,7 +9,7 @@ import { fail } from '../../errors.ts';
 import { imagesByIds } from '../questions/repository.ts';
 import { examQuestions, frozenFacts, recentAssessment, rememberAttempt, variantContent, type AttemptFacts } from './content.ts';
 import { ownAttempt, requirePerson } from './access.ts';
-import { closeAndGrade } from './grading.ts';
+import { closeAndGrade, closeAndGradeInTwoTrips } from './grading.ts';
 import * as repo from './repository.ts';
 import { answersChanged } from './progress.ts';
 import { attemptResult, resultView } from './result-service.ts';
@@ -168,11 +168,15 @@ export async function submitAttempt(ctx: AppContext, actor: Actor, attemptId: nu
   const now = ctx.clock.now();
   const at = now.toISOString();
   const cutoff = new Date(now.getTime() - grace * 1000).toISOString();
-  const outcome = await ctx.db.transaction().execute(async (trx) => {
+  const ref = { id: facts.id, assessment_id: facts.assessmentId, variant_id: facts.variantId };
+  const kindAt = (deadline: string) => (deadline >= cutoff ? body.kind : 'server');
+  const when = body.kind === 'deadline' ? { deadlineNotAfter: at } : {};
+  // Nothing left in the device's queue (the usual submit): on PostgreSQL, two round trips instead of five.
+  const quick = body.answers.length === 0 ? await closeAndGradeInTwoTrips(ctx, ref, kindAt, at, when) : undefined;
+  const outcome = quick ? { superseded: 0, rejected: 0, close: quick } : await ctx.db.transaction().execute(async (trx) => {
     const written = body.answers.length
       ? await writeAnswers(ctx, trx, facts, body.deviceId, body.answers, now) : { superseded: 0, rejected: 0 };
-    const close = await closeAndGrade(ctx, trx, { id: facts.id, assessment_id: facts.assessmentId, variant_id: facts.variantId },
-      (deadline) => (deadline >= cutoff ? body.kind : 'server'), at, body.kind === 'deadline' ? { deadlineNotAfter: at } : {});
+    const close = await closeAndGrade(ctx, trx, ref, kindAt, at, when);
     return { ...written, close };
   });
   const { close } = outcome;
