@@ -74,6 +74,22 @@ describe('StatisticsBuilder cuts', () => {
     }), { numRuns: 20 });
   });
 
+  it('groups counted once with their size, and the responses apart, equal one attempt at a time', () => {
+    const groups = new Map<string, { attempt: GradedAttempt; count: number }>();
+    for (const a of sample) {
+      const key = [a.unitId, a.schoolLevel, a.position, a.partyMember, a.variantCode, a.score, a.band].join('|');
+      const seen = groups.get(key);
+      if (seen) seen.count++;
+      else groups.set(key, { attempt: a, count: 1 });
+    }
+    expect(groups.size).toBeLessThan(sample.length);
+    const split = new StatisticsBuilder(facts);
+    for (const { attempt: a, count } of groups.values()) split.addGroup(a, count);
+    for (const a of sample) split.addResponses(a.responses);
+    expect(split.result()).toEqual(build(sample).result());
+    expect(() => split.addGroup(sample[0], 0)).toThrow();
+  });
+
   it('drops the variant cut when every participant has a variant of their own', () => {
     const many = Array.from({ length: MAX_VARIANT_GROUPS + 1 }, (_, i) => attempt({ responses: 'ABCD', variantCode: String(1000 + i) }));
     expect(build(many.slice(0, MAX_VARIANT_GROUPS), FACTS).result().byVariant).toHaveLength(MAX_VARIANT_GROUPS);

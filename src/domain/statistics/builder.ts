@@ -78,19 +78,41 @@ export class StatisticsBuilder {
   }
 
   add(attempt: GradedAttempt): void {
+    const { hundredths, band } = this.checked(attempt, 1);
+    this.items.add(attempt.responses); // after the group's checks, before any group counts it: a broken attempt counts nowhere
+    this.count(attempt, hundredths, band, 1);
+  }
+
+  /**
+   * `count` attempts of the same group and score, without their responses: with addResponses for each of them, the same
+   * as add() (a database that counts the groups itself sends each one once).
+   */
+  addGroup(attempt: Omit<GradedAttempt, 'responses'>, count: number): void {
+    const { hundredths, band } = this.checked(attempt, count);
+    this.count(attempt, hundredths, band, count);
+  }
+
+  private checked(attempt: Omit<GradedAttempt, 'responses'>, count: number) {
     if (!Number.isInteger(attempt.unitId)) throw new Error(`statistics: unit id ${attempt.unitId} is not an integer`);
-    const hundredths = toHundredths(attempt.score);
-    const band = this.scheme.indexOf(attempt.band);
-    this.items.add(attempt.responses); // first: it validates the responses before any group counts the attempt
-    this.overall.addScaled(hundredths, band);
-    this.group(this.units, attempt.unitId).addScaled(hundredths, band);
-    this.group(this.levels, attempt.schoolLevel).addScaled(hundredths, band);
-    this.group(this.positions, attempt.position).addScaled(hundredths, band);
-    this.group(this.party, attempt.partyMember).addScaled(hundredths, band);
+    if (!Number.isInteger(count) || count < 1) throw new Error(`statistics: ${count} attempts in a group`);
+    return { hundredths: toHundredths(attempt.score), band: this.scheme.indexOf(attempt.band) };
+  }
+
+  private count(attempt: Omit<GradedAttempt, 'responses'>, hundredths: number, band: number, count: number): void {
+    this.overall.addScaled(hundredths, band, count);
+    this.group(this.units, attempt.unitId).addScaled(hundredths, band, count);
+    this.group(this.levels, attempt.schoolLevel).addScaled(hundredths, band, count);
+    this.group(this.positions, attempt.position).addScaled(hundredths, band, count);
+    this.group(this.party, attempt.partyMember).addScaled(hundredths, band, count);
     if (this.variants) {
       if (!this.variants.has(attempt.variantCode) && this.variants.size === MAX_VARIANT_GROUPS) this.variants = null;
-      else this.group(this.variants, attempt.variantCode).addScaled(hundredths, band);
+      else this.group(this.variants, attempt.variantCode).addScaled(hundredths, band, count);
     }
+  }
+
+  /** One attempt's responses, for the item analysis only (see addGroup). */
+  addResponses(responses: string): void {
+    this.items.add(responses);
   }
 
   /** Adds another builder's attempts (e.g. a shard computed elsewhere) to this one. */

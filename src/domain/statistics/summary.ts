@@ -73,10 +73,10 @@ export class SummaryAccumulator {
   }
 
   /** add() with the score already in hundredths and the band as its index in the scheme (checked by the caller). */
-  addScaled(hundredths: number, bandIndex: number): void {
-    this.histogram.add(hundredths);
-    this.bandCounts[bandIndex]++;
-    this.count++;
+  addScaled(hundredths: number, bandIndex: number, count = 1): void {
+    this.histogram.add(hundredths, count);
+    this.bandCounts[bandIndex] += count;
+    this.count += count;
   }
 
   merge(other: SummaryAccumulator): this {

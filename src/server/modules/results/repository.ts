@@ -196,3 +196,59 @@ export function eventsOf(db: Executor, attemptId: number) {
     .select(['attempt_events.kind', 'attempt_events.at', 'attempt_events.detail', 'users.display_name as actor'])
     .where('attempt_events.attempt_id', '=', attemptId).orderBy('attempt_events.id').execute();
 }
+
+/**
+ * The whole assessment's graded attempts (or `only` these), counted by PostgreSQL per group and score: unit, position
+ * and party membership (where the person was at the close for a frozen population), variant, score, band and how many.
+ * A million attempts come back as some thousands of rows; with gradedResponses the statistics engine gets all it needs
+ * (StatisticsBuilder.addGroup / addResponses). Superseded attempts (supersededAttempts) are counted here: the caller
+ * takes them out, read again with `only`.
+ */
+export async function countedGroups(db: Executor, assessmentId: number, frozenPopulation: boolean, only?: readonly number[]) {
+  const [variants, units] = await Promise.all([
+    db.selectFrom('assessment_variants').select(['id', 'code']).where('assessment_id', '=', assessmentId).execute(),
+    db.selectFrom('units').select(['id', 'school_level']).execute(),
+  ]);
+  const codeOf = new Map(variants.map((v) => [v.id, v.code]));
+  const levelOf = new Map(units.map((u) => [u.id, u.school_level]));
+  const unit = frozenPopulation ? sql<number>`coalesce(fp.unit_id, p.unit_id)` : sql<number>`p.unit_id`;
+  const position = frozenPopulation ? sql<string>`coalesce(fp.position, p.position)` : sql<string>`p.position`;
+  const party = frozenPopulation ? sql<number>`coalesce(fp.party_member, p.party_member)` : sql<number>`p.party_member`;
+  if (only?.length === 0) return [];
+  const rows = await gradedCounted(db, assessmentId)
+    .$if(only !== undefined, (q) => q.where(sql<boolean>`a.id = any(cast(${only} as integer[]))`))
+    .innerJoin('people as p', 'p.id', 'a.person_id')
+    .$if(frozenPopulation, (q) => q.leftJoin('assessment_population as fp', (j) => j.onRef('fp.assessment_id', '=', 'a.assessment_id')
+      .onRef('fp.person_id', '=', 'a.person_id')))
+    .select([unit.as('unit_id'), position.as('position'), party.as('party_member'), 'a.variant_id', 'a.score', 'a.band',
+      (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy([unit, position, party, 'a.variant_id', 'a.score', 'a.band'])
+    .execute();
+  return rows.map((r) => ({ unitId: r.unit_id, schoolLevel: levelOf.get(r.unit_id) ?? null, position: r.position,
+    partyMember: Number(r.party_member) === 1, variantCode: codeOf.get(r.variant_id) ?? '', score: Number(r.score), band: r.band!,
+    count: Number(r.n) }));
+}
+
+/**
+ * The id and responses of the attempts countedGroups counts, in keyset batches by id, the next asked for while this one
+ * is used.
+ */
+export async function* gradedResponses(db: Executor, assessmentId: number, batch = 10_000):
+AsyncGenerator<{ id: number; responses: string }[]> {
+  const page = (from: number) => gradedCounted(db, assessmentId).where('a.id', '>', from)
+    .select(['a.id', 'a.responses']).orderBy('a.id').limit(batch).execute();
+  let pending = page(0);
+  for (;;) {
+    const rows = await pending;
+    if (rows.length === batch) pending = page(rows[rows.length - 1].id);
+    yield rows as { id: number; responses: string }[];
+    if (rows.length < batch) return;
+  }
+}
+
+/** The submitted attempts of an assessment that have a grade (PostgreSQL); superseded ones are taken out by the caller. */
+function gradedCounted(db: Executor, assessmentId: number) {
+  return db.selectFrom('attempts as a')
+    .where('a.assessment_id', '=', assessmentId).where('a.status', '=', 'submitted')
+    .where('a.score', 'is not', null).where('a.band', 'is not', null).where('a.responses', 'is not', null);
+}

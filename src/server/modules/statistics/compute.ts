@@ -1,12 +1,12 @@
 /** Streams an assessment's counted attempts through the statistics engine, and keeps the result until they change. */
 import { keyLetters } from '../../../domain/assessment/responses.ts';
 import type { ScoringRule } from '../../../domain/assessment/scoring.ts';
-import { StatisticsBuilder, type RolledUpTree, type StatisticsResult } from '../../../domain/statistics/index.ts';
+import { StatisticsBuilder, type GradedAttempt, type RolledUpTree, type StatisticsResult } from '../../../domain/statistics/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { BoundedCache } from '../../lib/bounded-cache.ts';
 import type { AssessmentRow } from '../assessments/repository.ts';
-import { gradedStream } from '../results/repository.ts';
+import { countedGroups, gradedResponses, gradedStream, supersededAttempts } from '../results/repository.ts';
 import { ensurePopulationFrozen } from '../population/service.ts';
 import { frozenByUnit } from '../population/repository.ts';
 import * as repo from './repository.ts';
@@ -36,11 +36,33 @@ export async function computeStatistics(ctx: AppContext, row: AssessmentRow, sco
   const key = keyLetters(frozen.map((q) => q.correct_index));
   const scoring = JSON.parse(row.scoring_json) as ScoringRule;
   const builder = new StatisticsBuilder({ key, optionCounts: frozen.map((q) => q.option_count), bands: scoring.bands });
-  for await (const batch of gradedStream(ctx.db, row.id, scopePaths, 5000, frozenPopulation)) {
-    for (const a of batch) {
-      if (a.responses === null || a.score === null || a.band === null) continue;
-      builder.add({ unitId: a.unit_id, schoolLevel: a.school_level, position: a.position, partyMember: a.party_member === 1,
-        variantCode: a.variant_code, score: a.score, band: a.band, responses: a.responses });
+  if (ctx.dialect === 'postgres' && !scopePaths) {
+    // A whole province: PostgreSQL counts the groups on one connection while this process reads the responses for the
+    // item analysis on another — what one Node thread does per attempt falls to one string (a million in ~1 s). Each
+    // person's earlier attempts (rare: retakes) are looked for meanwhile and taken out of both.
+    const supersededRead = supersededAttempts(ctx.db, row.id);
+    const groupsRead = countedGroups(ctx.db, row.id, frozenPopulation);
+    for (const pending of [supersededRead, groupsRead]) pending.catch(() => undefined);
+    let superseded: Set<number> | undefined;
+    for await (const batch of gradedResponses(ctx.db, row.id)) {
+      superseded ??= await supersededRead;
+      for (const a of batch) if (!superseded.has(a.id)) builder.addResponses(a.responses);
+    }
+    superseded ??= await supersededRead;
+    const uncounted = await countedGroups(ctx.db, row.id, frozenPopulation, [...superseded]);
+    const groupKey = (g: Omit<GradedAttempt, 'responses'>) => [g.unitId, g.position, g.partyMember, g.variantCode, g.score, g.band].join('|');
+    const taken = new Map(uncounted.map((g) => [groupKey(g), g.count]));
+    for (const g of await groupsRead) {
+      const count = g.count - (taken.get(groupKey(g)) ?? 0);
+      if (count > 0) builder.addGroup(g, count);
+    }
+  } else {
+    for await (const batch of gradedStream(ctx.db, row.id, scopePaths, 5000, frozenPopulation)) {
+      for (const a of batch) {
+        if (a.responses === null || a.score === null || a.band === null) continue;
+        builder.add({ unitId: a.unit_id, schoolLevel: a.school_level, position: a.position, partyMember: a.party_member === 1,
+          variantCode: a.variant_code, score: a.score, band: a.band, responses: a.responses });
+      }
     }
   }
   const [[units, eligible], stamp] = await Promise.all([unitsAndEligible, stampRead]);

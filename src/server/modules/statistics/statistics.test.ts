@@ -12,6 +12,10 @@ import { renderReport } from '../reports/service.ts';
 import { personRowPages, reportPeoplePages } from '../reports/repository.ts';
 import { eligiblePeople } from '../assessments/eligibility.ts';
 import { eligibleByUnit } from './repository.ts';
+import { computeStatistics } from './compute.ts';
+import { findAssessment } from '../assessments/repository.ts';
+import { gradedStream } from '../results/repository.ts';
+import { StatisticsBuilder } from '../../../domain/statistics/builder.ts';
 import { writeResultsXlsx } from '../reports/report-xlsx.ts';
 import { unitPages } from '../../../domain/statistics/unit-pages.ts';
 import type { UnitRow } from '../../db/schema.ts';
@@ -73,6 +77,33 @@ describeEachDialect('statistics of an assessment', (dialect) => {
     const drill = (await organizer.request('GET', `/api/assessments/${assessmentId}/statistics?unitId=${units.X.id}`)).json();
     expect(drill.path.map((p: { name: string }) => p.name)).toEqual(['Sở Giáo dục và Đào tạo', 'Xã Hòa Bình']);
     expect(drill.children.map((c: { name: string; took: number }) => [c.name, c.took])).toEqual([['Trường THCS A', 3], ['Trường Tiểu học B', 2]]);
+  });
+
+  it('counts each person\'s latest attempt once, the same whether the database groups them or they are read one by one', async () => {
+    // A retake of the first participant, submitted later with every answer wrong: it counts, their first attempt does not.
+    const first = await env.ctx.db.selectFrom('attempts').selectAll().where('assessment_id', '=', assessmentId).orderBy('id')
+      .executeTakeFirstOrThrow();
+    const { id: _id, ...copy } = first;
+    const retake = await env.ctx.db.insertInto('attempts').values({ ...copy, attempt_no: first.attempt_no + 1, score: 0, correct_count: 0,
+      band: 'Không đạt', responses: first.responses!.replace(/[A-H]/g, '-'), answered_count: 0 }).returning('id').executeTakeFirstOrThrow();
+    try {
+      const row = (await findAssessment(env.ctx.db, assessmentId))!;
+      const computed = await computeStatistics(env.ctx, row);
+      const facts = computed.result.items.map((i) => i.key).join('');
+      const oneByOne = new StatisticsBuilder({ key: facts, optionCounts: computed.result.items.map((i) => i.options.length) });
+      for await (const batch of gradedStream(env.ctx.db, assessmentId, undefined, 3)) {
+        for (const a of batch) {
+          oneByOne.add({ unitId: a.unit_id, schoolLevel: a.school_level, position: a.position, partyMember: a.party_member === 1,
+            variantCode: a.variant_code, score: a.score!, band: a.band!, responses: a.responses! });
+        }
+      }
+      expect(computed.result).toEqual(oneByOne.result());
+      expect(computed.result.overall.took).toBe(8);
+      expect(computed.result.overall.min).toBe(0);
+      expect(computed.result.test.attempts).toBe(8);
+    } finally {
+      await env.ctx.db.deleteFrom('attempts').where('id', '=', retake.id).execute();
+    }
   });
 
   it('counts who must take it unit by unit exactly as the eligibility rule lists them, in every scope', async () => {
