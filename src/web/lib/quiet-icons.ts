@@ -1,7 +1,7 @@
 /**
  * antd's icons announce themselves with English names ("user-add", "down", "left") that leak into the accessible
  * names of buttons ("user-add Thêm người"). Every icon here is decorative — buttons carry their own text or
- * aria-label — so hide them from assistive technology, give the pager's arrow buttons the Vietnamese title
+ * aria-label — so hide them from assistive technology (except an icon that is the control itself, named by its owner), give the pager's arrow buttons the Vietnamese title
  * of their list item, and name the icon-only search buttons and column filters antd leaves nameless.
  */
 /** The elements of root matching selector, root itself included. */
@@ -12,6 +12,8 @@ function within(root: ParentNode, selector: string): HTMLElement[] {
 
 function quiet(root: ParentNode): void {
   for (const icon of root.querySelectorAll<HTMLElement>('.anticon[aria-label]')) {
+    // An icon that is itself the control (a closable Tag's cross) keeps its name: hidden, it would be a nameless stop.
+    if (icon.getAttribute('role') === 'button' || icon.tabIndex >= 0) continue;
     icon.removeAttribute('aria-label');
     icon.setAttribute('aria-hidden', 'true');
   }
