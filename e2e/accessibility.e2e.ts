@@ -90,7 +90,7 @@ describe('every page passes axe-core\'s WCAG 2.1 AA rules', () => {
   /** Closes the dialog on top with Escape and waits until it has gone. */
   async function closeDialog(page: Page) {
     await page.keyboard.press('Escape');
-    await page.locator('.ant-modal-wrap:visible, .ant-drawer-open').first().waitFor({ state: 'hidden' }).catch(() => undefined);
+    await page.locator('.ant-modal-wrap:visible, .ant-drawer-open').first().waitFor({ state: 'hidden', timeout: 5_000 });
   }
 
   const heading = (name: string | RegExp) => (page: Page) => page.getByRole('heading', { name });
