@@ -24,7 +24,10 @@ export const theme: ThemeConfig = {
   components: {
     Layout: { headerBg: '#ffffff', siderBg: '#ffffff', bodyBg: '#f3f5f9', headerPadding: '0 16px', headerHeight: 56 },
     Menu: { itemBorderRadius: 6 },
-    Table: { headerBg: '#f5f7fb' },
+    // A table's "no rows" line is drawn in the disabled grey (1.8:1); it is text to read, so secondary instead.
+    Table: { headerBg: '#f5f7fb', colorTextDisabled: SECONDARY_TEXT },
+    // An unchecked switch writes its white label ("Không") on the quaternary grey (1.8:1): darker track, darker on hover.
+    Switch: { colorTextQuaternary: SECONDARY_TEXT, colorTextTertiary: 'rgba(0, 0, 0, 0.75)' },
     // Only the tags' text: their light backgrounds and borders stay antd's.
     Tag: {
       green7: '#237804', orange7: '#ad4e00', gold7: '#874d00', cyan7: '#006d75', volcano7: '#ad2102', lime7: '#3f6600',

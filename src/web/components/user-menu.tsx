@@ -52,11 +52,13 @@ export function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
         ],
       }}
     >
-      <Button type="text" className="user-menu__trigger" aria-label={`Tài khoản: ${me.displayName}`}>
-        <Avatar size="small" style={{ background: '#e6eefb', color: '#0b4ea2' }} icon={me.displayName ? undefined : <UserOutlined />}>
+      {/* Named by its text, "Tài khoản: <name>", so the name said is the name seen (the avatar's initial is decoration). */}
+      <Button type="text" className="user-menu__trigger">
+        <Avatar size="small" aria-hidden style={{ background: '#e6eefb', color: '#0b4ea2' }} icon={me.displayName ? undefined : <UserOutlined />}>
           {initials(me.displayName)}
         </Avatar>
-        {!compact && <span className="user-menu__name">{me.displayName}</span>}
+        <span className="visually-hidden">Tài khoản: </span>
+        <span className={compact ? 'visually-hidden' : 'user-menu__name'}>{me.displayName}</span>
         <DownOutlined style={{ fontSize: 10 }} />
       </Button>
     </Dropdown>

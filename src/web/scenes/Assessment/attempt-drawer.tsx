@@ -49,7 +49,8 @@ export function AttemptDrawer({ attemptId, onClose }: { attemptId: number | null
       {error && <Alert type="error" showIcon title={error} />}
       {!detail && !error && <Skeleton active paragraph={{ rows: 8 }} />}
       {detail && (
-        <>
+        // Nothing in the answers takes focus: the region does, so the keyboard can scroll the drawer.
+        <section tabIndex={0} aria-label={`Bài làm của ${detail.person.fullName}`} className="attempt-detail">
           {detail.status === 'voided' && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`Bài đã bị hủy: ${detail.voidReason ?? ''}`} />}
           <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 16 }}>
             <Descriptions.Item label="Đơn vị">{detail.person.unitName}</Descriptions.Item>
@@ -86,7 +87,7 @@ export function AttemptDrawer({ attemptId, onClose }: { attemptId: number | null
               </ol>
             </div>
           ))}
-        </>
+        </section>
       )}
     </Drawer>
   );

@@ -53,7 +53,7 @@ export function MaterialsTab({ campaign }: { campaign: Campaign }) {
               beforeUpload={(file) => { void handleFile(file); return false; }}>
               <Button icon={<UploadOutlined />} disabled={upload !== null}>Tải tệp lên (PDF, Word, PowerPoint, Excel, ảnh; tối đa 20 MB)</Button>
             </Upload>
-            {upload && <div aria-live="polite">{upload.name}<Progress percent={upload.percent} status="active" /></div>}
+            {upload && <div aria-live="polite">{upload.name}<Progress percent={upload.percent} status="active" aria-label={`Tiến độ tải lên: ${upload.name}`} /></div>}
             <Form form={linkForm} layout="inline" onFinish={(v) => void addLink(v)} style={{ rowGap: 8 }}>
               <Form.Item name="title" rules={[{ required: true, whitespace: true, message: 'Nhập tên.' }]}>
                 <Input placeholder="Tên liên kết (video, trang web)" aria-label="Tên liên kết" />

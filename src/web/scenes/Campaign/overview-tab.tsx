@@ -89,7 +89,7 @@ function TargetsCard({ campaign, onChanged }: { campaign: Campaign; onChanged: (
     <Card title="Đối tượng tham dự">
       <Flex vertical gap={8}>
         <Flex gap={4} wrap>{campaign.targets.map((t) => (
-          <Tag key={t.unitId} closable onClose={() => void save(current.filter((x) => x.unitId !== t.unitId))}>
+          <Tag key={t.unitId} closable={{ 'aria-label': `Bỏ đối tượng ${t.unitName}` }} onClose={() => void save(current.filter((x) => x.unitId !== t.unitId))}>
             {t.unitName}{t.positions.length ? ` — ${t.positions.map((p) => labelOf(POSITION_LABELS, p)).join(', ')}` : ''}</Tag>))}</Flex>
         <Flex gap={8} wrap align="center">
           <div style={{ flex: '1 1 260px' }}><UnitTreeSelect forest={forest} value={unitId} onChange={setUnitId} aria-label="Đơn vị tham dự" /></div>

@@ -53,7 +53,7 @@ export default function EventScene() {
             eventsApi.upload(e.id, file, setUpload).then(() => reloadMaterials(), fail).finally(() => setUpload(null));
             return false;
           }}><Button icon={<UploadOutlined />}>Tải tài liệu lên</Button></Upload>)}>
-          {upload !== null && <Progress percent={upload} status="active" />}
+          {upload !== null && <Progress percent={upload} status="active" aria-label="Tiến độ tải tài liệu lên" />}
           {materials.length === 0 ? <span className="muted">Chưa có tài liệu.</span>
             : <ul style={{ margin: 0, paddingInlineStart: 18 }}>{materials.map((m) => <li key={m.id}><MaterialLink material={m} /></li>)}</ul>}
         </Card>

@@ -22,7 +22,7 @@ function UnitTitle({ unit, highlight }: { unit: UnitNode; highlight: boolean }) 
       <span className={unit.active ? 'unit-tree__name' : 'unit-tree__name unit-tree__name--inactive'}
         style={highlight ? { fontWeight: 600 } : undefined}>
         {unit.name}{unit.active ? '' : ' (ngừng hoạt động)'}
-      </span>
+      </span>{' '}
       <span className="unit-tree__count" aria-hidden="true">{formatCount(unit.totalPeople)}</span>
     </span>
   );
@@ -48,7 +48,8 @@ export function UnitTreePanel({ forest, loading, selectedId, onSelect, maxHeight
       return {
         key: unit.id,
         title: <UnitTitle unit={unit} highlight={Boolean(filter?.matches.has(unit.id))} />,
-        'aria-label': unit.active ? unit.name : `${unit.name} (ngừng hoạt động)`,
+        // The name and the count as shown, so the name said contains the text seen (WCAG 2.5.3).
+        'aria-label': `${unit.name}${unit.active ? '' : ' (ngừng hoạt động)'} ${formatCount(unit.totalPeople)} người`,
         children: children.length ? children : undefined,
         isLeaf: children.length === 0,
       };
