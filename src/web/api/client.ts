@@ -81,6 +81,8 @@ export interface CallOptions {
   timeoutMs?: number;
   /** A 401 is the caller's to handle (the exam page signs in again in place): the app is not signed out. */
   quiet?: boolean;
+  /** The request outlives the page (a count sent as a link is followed). */
+  keepalive?: boolean;
 }
 
 /**
@@ -99,6 +101,7 @@ async function send<T = Response>(method: string, url: string, body?: unknown, o
     try {
       response = await fetch(url, {
         method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body), signal: abort?.signal,
+        keepalive: options.keepalive,
       });
     } catch {
       throw new ApiError(0, abort?.signal.aborted ? 'timeout' : 'network_error', NETWORK_MESSAGE);

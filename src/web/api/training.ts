@@ -2,7 +2,7 @@ import type { AttendanceStatus } from '../../domain/training/attendance.ts';
 import type { Static } from '@fastify/type-provider-typebox';
 import type {
   Absentee as AbsenteeSchema, AttendanceSummary as AttendanceSummarySchema, CheckinDisplay as CheckinDisplaySchema,
-  MarkingList as MarkingListSchema,
+  CheckinReply as CheckinReplySchema, MarkingList as MarkingListSchema,
 } from '../../server/modules/attendance/schemas.ts';
 import type { CampaignDetail, CampaignSummary as CampaignSummarySchema, CampaignTopic as CampaignTopicSchema } from '../../server/modules/campaigns/schemas.ts';
 import type { LecturerView } from '../../server/modules/lecturers/schemas.ts';
@@ -32,6 +32,7 @@ export type AttendanceSummary = Static<typeof AttendanceSummarySchema>;
 export type Tally = AttendanceSummary['total'];
 export type Absentee = Static<typeof AbsenteeSchema>;
 export type CheckinDisplay = Static<typeof CheckinDisplaySchema>;
+export type CheckinReply = Static<typeof CheckinReplySchema>;
 export type MyTraining = Static<typeof MyTrainingSchema>;
 
 export const trainingApi = {
@@ -66,7 +67,7 @@ export const trainingApi = {
     putJson(`/api/training-sessions/${sessionId}/attendance/${personId}`, input),
   markRest: (sessionId: number, status: AttendanceStatus) => api.post<{ marked: number }>(`/api/training-sessions/${sessionId}/attendance/rest`, { status }),
   checkinDisplay: (sessionId: number) => api.post<CheckinDisplay>(`/api/training-sessions/${sessionId}/checkin-code`),
-  checkin: (code: string) => api.post<{ status: AttendanceStatus; already: boolean; siteName: string; topicName: string | null }>('/api/checkin', { code }),
+  checkin: (code: string) => api.post<CheckinReply>('/api/checkin', { code }),
   summary: (id: number) => api.get<AttendanceSummary>(`/api/campaigns/${id}/attendance`),
   absentees: async (id: number) => (await api.get<{ items: Absentee[] }>(`/api/campaigns/${id}/absentees`)).items,
   absenteesXlsx: (id: number) => downloadFile(`/api/campaigns/${id}/absentees.xlsx`, { fallbackName: 'vang-mat.xlsx' }),

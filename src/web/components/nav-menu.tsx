@@ -1,5 +1,5 @@
 import {
-  AuditOutlined, BookOutlined, CheckSquareOutlined, CloudUploadOutlined, DatabaseOutlined, EditOutlined, FlagOutlined, FormOutlined,
+  AuditOutlined, BookOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, DatabaseOutlined, EditOutlined, FlagOutlined, FormOutlined,
   IdcardOutlined, ReadOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { Menu } from 'antd';
@@ -31,6 +31,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/phan-quyen', label: 'Phân quyền', icon: <SafetyCertificateOutlined />, visible: by('accounts.manage') },
   { path: '/nhat-ky', label: 'Nhật ký thay đổi', icon: <AuditOutlined />, visible: by('audit.read') },
   { path: '/thi', label: 'Bài khảo sát của tôi', icon: <EditOutlined />, visible: (me) => me.personId !== null },
+  // The light page a teacher uses; staff who take part in a campaign reach it from here.
+  { path: '/thi/lich-hoc', label: 'Lịch học, tài liệu', icon: <CalendarOutlined />, visible: (me) => me.personId !== null },
   { path: '/cua-toi', label: 'Trang của tôi', icon: <IdcardOutlined />, visible: (me) => me.personId !== null },
 ];
 

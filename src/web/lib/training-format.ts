@@ -15,6 +15,13 @@ export function viDay(iso: string): string {
   return `${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}, ${viDate(iso)}`;
 }
 
+const WEEKDAYS_LONG = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+/** 'Thứ Hai, 06/07/2026' */
+export function viDayLong(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${WEEKDAYS_LONG[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}, ${viDate(iso)}`;
+}
+
 /** 60,79% or — */
 export function percent(value: number | null | undefined, digits = 1): string {
   return value === null || value === undefined ? '—' : `${formatNumberVi(value, digits)}%`;

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { PageLoading } from '../components/page-loading.tsx';
 import { useMe } from '../hooks/useMe.ts';
 import { isStaff } from '../lib/permissions.ts';
@@ -10,11 +10,22 @@ const MyAssessmentsScreen = lazy(() => import('./exam/my-assessments-screen.tsx'
 const ExamScreen = lazy(() => import('./exam/exam-screen.tsx'));
 const ResultScreen = lazy(() => import('./exam/result-screen.tsx'));
 const HistoryScreen = lazy(() => import('./exam/history-screen.tsx'));
+const ScheduleScreen = lazy(() => import('./training/schedule-screen.tsx'));
 
 function SignOut() {
   const { signOut } = useMe();
   const navigate = useNavigate();
   return <button type="button" className="lt-btn lt-btn--small" onClick={() => void signOut().then(() => navigate('/dang-nhap'))}>Đăng xuất</button>;
+}
+
+/** The participant's two everyday pages. */
+function ParticipantTabs() {
+  return (
+    <nav className="lt-tabs" aria-label="Trang của học viên">
+      <NavLink to="/thi" end>Bài khảo sát</NavLink>
+      <NavLink to="/thi/lich-hoc">Lịch học, tài liệu</NavLink>
+    </nav>
+  );
 }
 
 /** Who is signed in and the account links, under the page. */
@@ -25,7 +36,7 @@ function AccountFooter() {
     <footer className="lt-foot">
       <span>{me.displayName}</span>
       <Link to="/thi/lich-su">Kết quả các năm</Link>
-      <Link to="/cua-toi">Lịch học, tài liệu</Link>
+      <Link to="/thi/lich-hoc">Lịch học, tài liệu</Link>
       <Link to="/doi-mat-khau">Đổi mật khẩu</Link>
       {isStaff(me.grants) && <Link to="/">Trang quản lý</Link>}
     </footer>
@@ -33,7 +44,8 @@ function AccountFooter() {
 }
 
 /**
- * The participant's own pages (no component library): my assessments, the exam, the result. Without network (the page
+ * The participant's own pages (no component library): my assessments, the exam, the result, the schedule and materials
+ * ("Lịch học, tài liệu", also the entry of staff who take part in a campaign). Without network (the page
  * came from the service worker's cache) the exam opens from this device's copy and the other pages say there is no
  * network, listing the exams kept here; the exam stays mounted when the network returns.
  */
@@ -52,9 +64,11 @@ export default function ParticipantApp() {
         <Route path="bai-lam/:attemptId" element={<ExamScreen />} />
         <Route path="*" element={offline ? <TopBarLayout><OfflineNotice /></TopBarLayout> : (
           <TopBarLayout right={<SignOut />}>
+            <ParticipantTabs />
             <Suspense fallback={<PageLoading />}>
               <Routes>
                 <Route index element={<MyAssessmentsScreen />} />
+                <Route path="lich-hoc" element={<ScheduleScreen />} />
                 <Route path="ket-qua/:attemptId" element={<ResultScreen />} />
                 <Route path="lich-su" element={<HistoryScreen />} />
                 <Route path="*" element={<Navigate to="/thi" replace />} />

@@ -1,4 +1,4 @@
-import type { AttendanceStatus } from '../../../domain/training/attendance.ts';
+import { checkinState, type AttendanceStatus } from '../../../domain/training/attendance.ts';
 import type { Actor } from '../../../domain/roles.ts';
 import type { AppContext } from '../../context.ts';
 import { materialsOf } from '../materials/repository.ts';
@@ -9,7 +9,9 @@ import * as repo from './repository.ts';
 
 /** What a person sees of the training: their campaigns (site, schedule with own attendance, materials), sites they watch, sessions they teach. */
 export async function myTraining(ctx: AppContext, actor: Actor) {
-  if (actor.personId === null) return { campaigns: [], proctoring: [], lecturing: [] };
+  const now = ctx.clock.now();
+  const serverNow = now.toISOString();
+  if (actor.personId === null) return { serverNow, campaigns: [], proctoring: [], lecturing: [] };
   const personId = actor.personId;
   const [assignments, proctored, lecturing, classLectures] = await Promise.all([
     repo.myAssignments(ctx.db, personId), repo.proctoredSites(ctx.db, personId), repo.lecturingSessions(ctx.db, personId),
@@ -23,11 +25,13 @@ export async function myTraining(ctx: AppContext, actor: Actor) {
     campaigns.push({
       id: a.campaign_id, name: a.campaign_name, schoolYear: a.school_year, startsOn: a.starts_on, endsOn: a.ends_on,
       site: { id: a.site_id, name: a.site_name, address: a.address, onlineUrl: a.online_url },
-      sessions: sessions.filter((s) => s.site_id === a.site_id).map((s) => ({ ...sessionView(s), myStatus: (marks.get(s.id) ?? null) as AttendanceStatus | null })),
+      sessions: sessions.filter((s) => s.site_id === a.site_id).map((s) => ({ ...sessionView(s), myStatus: (marks.get(s.id) ?? null) as AttendanceStatus | null,
+        checkinOpen: s.checkin_code !== null && checkinState({ date: s.date, startsAt: s.starts_at, endsAt: s.ends_at }, now) === 'open' })),
       materials: materials.map((m) => materialView(m, false)),
     });
   }
   return {
+    serverNow,
     campaigns,
     proctoring: proctored.map((p) => ({ siteId: p.site_id, siteName: p.site_name, campaignId: p.campaign_id, campaignName: p.campaign_name,
       sessions: sessions.filter((s) => s.site_id === p.site_id).map(sessionView) })),

@@ -45,7 +45,7 @@ export default function CheckinScene() {
           <Result icon={<CheckCircleFilled style={{ color: '#389e0d' }} />} status="success"
             title={done.already ? `Bạn đã được điểm danh: ${statusLabel(done.status)}` : `Đã điểm danh: ${statusLabel(done.status)}`}
             subTitle={`${done.siteName}${done.topicName ? ` · ${done.topicName}` : ''}`}
-            extra={<Link to="/cua-toi">Về trang của tôi</Link>} />
+            extra={<Link to="/thi/lich-hoc">Xem lịch học, tài liệu</Link>} />
         </Card>
       ) : (
         <Card>
