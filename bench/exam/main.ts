@@ -80,10 +80,13 @@ const people: Person[] = usernames.map((username, i) => ({ username, conns: node
 
 /**
  * A request to a random node; what the network refused (a node killed, a socket closed while idle) is sent again to a
- * random node, so only idempotent calls. `retried` tells the caller that an earlier try may have landed.
+ * random node, so only idempotent calls. `retried` tells the caller that an earlier try may have landed; `ms` counts
+ * from the first try.
  */
 let unavailable = 0;
 async function send<T>(p: Person, method: string, url: string, body?: unknown): Promise<Reply<T> & { retried: boolean }> {
+  // The time a participant waits: from the first try to the reply that counts, retries included.
+  const started = performance.now();
   for (let i = 1; ; i++) {
     try {
       const reply = await p.conns[crypto.randomInt(p.conns.length)].request<T>(method, url, body);
@@ -93,7 +96,7 @@ async function send<T>(p: Person, method: string, url: string, body?: unknown): 
         await new Promise((r) => setTimeout(r, Math.min(1000, 50 * i)));
         continue;
       }
-      return { ...reply, retried: i > 1 };
+      return { ...reply, ms: performance.now() - started, retried: i > 1 };
     } catch (err) {
       if (i >= 40) throw err;
       await new Promise((r) => setTimeout(r, Math.min(1000, 25 * i)));

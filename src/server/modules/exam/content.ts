@@ -137,13 +137,16 @@ export function frozenOf(db: Db, assessmentId: number, via: Executor = db): Prom
 
 /**
  * The key as letters in canonical order. A key correction changes `assessments.regraded_at` in its transaction; the
- * caller passes the value it read (with the attempt's lock), and a different one loads the key again.
+ * caller passes the value it read (with the attempt's lock), and a different one loads the key again — through `via`:
+ * the caller's transaction, or a reader of the correct indexes in canonical order on the connection it holds.
  */
-export function currentKey(db: Db, assessmentId: number, regradedAt: string | null, via: Executor = db): Promise<string> {
+export function currentKey(db: Db, assessmentId: number, regradedAt: string | null,
+  via: Executor | (() => Promise<number[]>) = db): Promise<string> {
   const keys = cachesOf(db).keys;
   const hit = keys.get(assessmentId);
   if (hit && hit.stamp === regradedAt) return hit.letters;
-  const letters = keyOf(via, assessmentId).then((rows) => keyLetters(rows.map((k) => k.correct_index)));
+  const read = typeof via === 'function' ? via() : keyOf(via, assessmentId).then((rows) => rows.map((k) => k.correct_index));
+  const letters = read.then(keyLetters);
   keys.set(assessmentId, { stamp: regradedAt, letters });
   letters.catch(() => { if (keys.get(assessmentId)?.letters === letters) keys.delete(assessmentId); });
   return letters;

@@ -9,7 +9,7 @@ import { grade, type GradeResult } from '../../../domain/assessment/scoring.ts';
 import type { SubmitKind } from '../../../domain/assessment/views.ts';
 import { pgPoolOf, type Executor } from '../../db/database.ts';
 import type { AppContext } from '../../context.ts';
-import { currentKey, frozenFacts, variantContent } from './content.ts';
+import { currentKey, frozenFacts, variantContent, type FrozenFacts, type VariantContent } from './content.ts';
 import * as repo from './repository.ts';
 
 type AttemptRef = { id: number; assessment_id: number; variant_id: number };
@@ -34,12 +34,9 @@ function decide(locked: repo.LockedAttempt | undefined, kind: SubmitKind | ((dea
 }
 
 /** Grades the answers read under the lock, with what this process holds (the key as of the assessment's last regrade). */
-async function gradeAnswers(ctx: AppContext, attempt: AttemptRef, locked: repo.LockedAttempt, answers: { position: number; choice: number | null }[],
-  via: Executor) {
-  const [key, content, facts] = await Promise.all([
-    currentKey(ctx.db, attempt.assessment_id, locked.regraded_at, via), variantContent(ctx.db, attempt.variant_id, via),
-    frozenFacts(ctx.db, attempt.assessment_id, via),
-  ]);
+async function gradeAnswers(answers: { position: number; choice: number | null }[],
+  sources: { key: Promise<string>; content: Promise<VariantContent>; facts: Promise<FrozenFacts> }) {
+  const [key, content, facts] = await Promise.all([sources.key, sources.content, sources.facts]);
   const responses = canonicalResponses(content.items, new Map(answers.map((a) => [a.position, a.choice])));
   return { result: grade(responses, key, facts.scoring), responses };
 }
@@ -56,7 +53,10 @@ export async function closeAndGrade(ctx: AppContext, trx: Executor, attempt: Att
   const locked = await repo.lockAttemptWithAssessment(trx, ctx.dialect, attempt.id, { skipLocked: when.dueBefore !== undefined });
   const decision = decide(locked, kind, when);
   if (!decision.close) return decision.outcome;
-  const { result, responses } = await gradeAnswers(ctx, attempt, decision.locked, await repo.choicesOf(trx, attempt.id), trx);
+  const { result, responses } = await gradeAnswers(await repo.choicesOf(trx, attempt.id), {
+    key: currentKey(ctx.db, attempt.assessment_id, decision.locked.regraded_at, trx),
+    content: variantContent(ctx.db, attempt.variant_id, trx), facts: frozenFacts(ctx.db, attempt.assessment_id, trx),
+  });
   await repo.closeAttempt(trx, ctx.dialect, attempt.id, closingChanges(decision.kind, at, result, responses), submitEvent(decision.kind, at));
   return { closed: true, result, kind: decision.kind, responses, locked: decision.locked };
 }
@@ -67,7 +67,7 @@ export async function closeAndGrade(ctx: AppContext, trx: Executor, attempt: Att
  * grading here, then "close with its event; commit" in another. The same transaction and lock, a third of the waits
  * on the connection: what a submit storm is made of. Undefined on SQLite.
  */
-export async function closeAndGradeInTwoTrips(ctx: AppContext, attempt: AttemptRef,
+export async function closeAndGradeInTwoTrips(ctx: AppContext, attempt: AttemptRef, loaded: { content: VariantContent; facts: FrozenFacts },
   kind: SubmitKind | ((deadlineAt: string) => SubmitKind), at: string, when: When = {}): Promise<CloseOutcome | undefined> {
   const pool = pgPoolOf(ctx.db);
   if (!pool) return undefined;
@@ -80,7 +80,12 @@ export async function closeAndGradeInTwoTrips(ctx: AppContext, attempt: AttemptR
       await client.query('rollback');
       return decision.outcome;
     }
-    const { result, responses } = await gradeAnswers(ctx, attempt, decision.locked, answers, ctx.db);
+    // Everything but the answers was loaded before the connection was taken, and a key changed by a regrade is read on
+    // this same connection: waiting for a second one from the pool, every holder of one could wait for the others.
+    const { result, responses } = await gradeAnswers(answers, {
+      key: currentKey(ctx.db, attempt.assessment_id, decision.locked.regraded_at, () => repo.keyIndexesOn(client, attempt.assessment_id)),
+      content: Promise.resolve(loaded.content), facts: Promise.resolve(loaded.facts),
+    });
     await repo.closeAttemptAndCommit(client, attempt.id, closingChanges(decision.kind, at, result, responses), submitEvent(decision.kind, at));
     return { closed: true, result, kind: decision.kind, responses, locked: decision.locked };
   } catch (err) {

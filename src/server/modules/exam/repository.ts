@@ -141,6 +141,13 @@ Promise<{ locked: LockedAttempt | undefined; answers: { position: number; choice
   return { locked: results[1].rows[0] as LockedAttempt | undefined, answers: results[2].rows as { position: number; choice: number | null }[] };
 }
 
+/** PostgreSQL, on the client's connection: the assessment's correct indexes in canonical order (as keyOf). */
+export async function keyIndexesOn(client: pg.PoolClient, assessmentId: number): Promise<number[]> {
+  const { rows } = await client.query('select correct_index from assessment_questions where assessment_id = $1 order by ordinal',
+    [assessmentId]);
+  return rows.map((r: { correct_index: number }) => r.correct_index);
+}
+
 /** PostgreSQL, one round trip: closeAttempt's statement and the commit, values written as escaped literals. */
 export async function closeAttemptAndCommit(client: pg.PoolClient, id: number, changes: { status: string; submitted_at: string;
   submit_kind: string; answered_count: number; correct_count: number; score: number; band: string; responses: string },

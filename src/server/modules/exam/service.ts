@@ -164,7 +164,8 @@ export async function submitAttempt(ctx: AppContext, actor: Actor, attemptId: nu
   const facts = await ownAttempt(ctx, actor, attemptId);
   const content = await variantContent(ctx.db, facts.variantId);
   checkAnswers(body.answers, content.questions.map((q) => q.options.length));
-  const grace = (await frozenFacts(ctx.db, facts.assessmentId)).graceSeconds;
+  const frozen = await frozenFacts(ctx.db, facts.assessmentId);
+  const grace = frozen.graceSeconds;
   const now = ctx.clock.now();
   const at = now.toISOString();
   const cutoff = new Date(now.getTime() - grace * 1000).toISOString();
@@ -172,7 +173,7 @@ export async function submitAttempt(ctx: AppContext, actor: Actor, attemptId: nu
   const kindAt = (deadline: string) => (deadline >= cutoff ? body.kind : 'server');
   const when = body.kind === 'deadline' ? { deadlineNotAfter: at } : {};
   // Nothing left in the device's queue (the usual submit): on PostgreSQL, two round trips instead of five.
-  const quick = body.answers.length === 0 ? await closeAndGradeInTwoTrips(ctx, ref, kindAt, at, when) : undefined;
+  const quick = body.answers.length === 0 ? await closeAndGradeInTwoTrips(ctx, ref, { content, facts: frozen }, kindAt, at, when) : undefined;
   const outcome = quick ? { superseded: 0, rejected: 0, close: quick } : await ctx.db.transaction().execute(async (trx) => {
     const written = body.answers.length
       ? await writeAnswers(ctx, trx, facts, body.deviceId, body.answers, now) : { superseded: 0, rejected: 0 };
