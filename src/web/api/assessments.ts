@@ -1,9 +1,16 @@
+import type { Static } from '@fastify/type-provider-typebox';
+import type { AssessmentInput } from '../../domain/assessment/views.ts';
 import type {
-  AssemblyCheck, AssessmentDetail, AssessmentInput, AssessmentSummary, ExtraTimeView, MonitorView,
-} from '../../domain/assessment/views.ts';
+  AssemblyCheckView, AssessmentDetailView, AssessmentSummaryView, ExtraTimeView as ExtraTimeViewSchema, MonitorViewReply,
+} from '../../server/modules/assessments/schemas.ts';
 import { api, downloadFile, withQuery } from './client.ts';
 
-export type { AssemblyCheck, AssessmentDetail, AssessmentInput, AssessmentSummary, ExtraTimeView, MonitorView };
+export type { AssessmentInput };
+export type AssemblyCheck = Static<typeof AssemblyCheckView>;
+export type AssessmentDetail = Static<typeof AssessmentDetailView>;
+export type AssessmentSummary = Static<typeof AssessmentSummaryView>;
+export type ExtraTimeView = Static<typeof ExtraTimeViewSchema>;
+export type MonitorView = Static<typeof MonitorViewReply>;
 
 export interface MonitorQuery {
   unitId?: number;

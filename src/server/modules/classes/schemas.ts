@@ -1,6 +1,6 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { Nullable } from '../../lib/nullable.ts';
-import { Passthrough } from '../../lib/schemas.ts';
+import { replyOf } from '../../lib/schemas.ts';
 import type { classReport } from './report-service.ts';
 
 const Str = Nullable(Type.String());
@@ -40,6 +40,23 @@ export const MyClass = Type.Object({
 export type MyClass = Static<typeof MyClass>;
 
 type Report = Awaited<ReturnType<typeof classReport>>;
+const Int = Type.Integer();
+const Counts = {
+  plannedClasses: Int, openedClasses: Int, plannedTrainees: Int, trainees: Int, completed: Int, certificates: Int,
+};
 /** The quarterly or yearly report (domain/training/class-report.ts) with the unit's name; `generatedAt` as ISO text. */
-export const ClassReport = Passthrough<Omit<Report, 'generatedAt'> & { generatedAt: string }>('the class report (classes/report-service.ts)');
+export const ClassReport = replyOf<Omit<Report, 'generatedAt'> & { generatedAt: string }>()(Type.Object({
+  period: Type.Object({
+    year: Int, quarter: Type.Optional(Type.Integer()), from: Type.String(), to: Type.String(),
+  }),
+  rows: Type.Array(Type.Object({ typeId: Int, typeName: Type.String(), ...Counts })),
+  total: Type.Object(Counts),
+  lecturers: Type.Array(Type.Object({
+    lecturerId: Int, lecturerName: Type.String(), lecturerKind: Type.String(), classes: Int, evaluations: Int,
+    average: Nullable(Type.Number()),
+  })),
+  summary: Type.String(),
+  unitName: Type.String(),
+  generatedAt: Type.String(),
+}));
 export type ClassReport = Static<typeof ClassReport>;

@@ -1,7 +1,9 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { Nullable } from '../../lib/nullable.ts';
-import { Passthrough } from '../../lib/schemas.ts';
+import { replyOf } from '../../lib/schemas.ts';
 import type { attendanceSheet } from './service.ts';
+import { ATTENDANCE_STATUSES } from '../../../domain/training/attendance.ts';
+import { StringEnum } from '../../lib/nullable.ts';
 
 const Half = Type.Union([Type.Literal('morning'), Type.Literal('afternoon')]);
 
@@ -17,8 +19,14 @@ export const EventDetail = Type.Object({ ...EventFields, canManage: Type.Boolean
 export type EventDetail = Static<typeof EventDetail>;
 export const InviteReply = Type.Object({ added: Type.Integer(), total: Type.Integer() });
 
-/** The invitees and their marks by `day/half`. */
-export const EventSheet = Passthrough<Awaited<ReturnType<typeof attendanceSheet>>>('the attendance sheet (events/service.ts)');
+/** The invitees and their marks by `day/half` (e.g. `2026-07-01/morning`), only the half-days marked. */
+export const EventSheet = replyOf<Awaited<ReturnType<typeof attendanceSheet>>>()(Type.Object({
+  event: Type.Object({ ...EventFields, canManage: Type.Boolean() }),
+  items: Type.Array(Type.Object({
+    personId: Type.Integer(), fullName: Type.String(), position: Type.String(), unitId: Type.Integer(), unitName: Type.String(),
+    marks: Type.Record(Type.String(), Type.Object({ status: StringEnum(ATTENDANCE_STATUSES), reason: Nullable(Type.String()) })),
+  })),
+}));
 export type EventSheet = Static<typeof EventSheet>;
 
 export const EventAbsentee = Type.Object({

@@ -1,9 +1,8 @@
 import { Alert, App, Button, Modal, Radio, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { FLAG_EXPLANATIONS, FLAG_LABELS, formatDecimalVi, formatPercentVi } from '../../../domain/statistics/index.ts';
-import type { ItemView } from '../../../domain/statistics/views.ts';
 import { errorMessage } from '../../api/client.ts';
-import { statisticsApi } from '../../api/statistics.ts';
+import { statisticsApi, type ItemView } from '../../api/statistics.ts';
 import { RichText } from '../../components/rich-text.tsx';
 
 /** Every question's facility, discrimination, option shares and flags; the organiser can correct a key from here. */
