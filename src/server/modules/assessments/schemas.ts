@@ -6,6 +6,7 @@ import type {
 } from '../../../domain/assessment/views.ts';
 import { EXTRA_MINUTES_MAX } from '../../../domain/assessment/extra-time.ts';
 
+const DIFFICULTIES = ['recognition', 'comprehension', 'application'] as const;
 const Moment = Type.Union([Type.Literal('immediately'), Type.Literal('after_close'), Type.Literal('never')]);
 
 export const AssessmentBody = Type.Object({
@@ -26,7 +27,7 @@ export const AssessmentBody = Type.Object({
       mode: Type.Literal('rules'),
       rules: Type.Array(Type.Object({
         topicId: Nullable(Type.Integer()),
-        difficulty: NullableEnum(['recognition', 'comprehension', 'application'] as const),
+        difficulty: NullableEnum(DIFFICULTIES),
         count: Type.Integer({ minimum: 1, maximum: 300 }),
       }), { minItems: 1, maxItems: 50 }),
     }),
@@ -100,7 +101,7 @@ const AssessmentInputView = Type.Object({
     Type.Object({ mode: Type.Literal('fixed'), questionIds: Type.Array(Int) }),
     Type.Object({
       mode: Type.Literal('rules'),
-      rules: Type.Array(Type.Object({ topicId: Nullable(Type.Integer()), difficulty: Nullable(Text), count: Int })),
+      rules: Type.Array(Type.Object({ topicId: Nullable(Type.Integer()), difficulty: NullableEnum(DIFFICULTIES), count: Int })),
     }),
   ]),
   variantMode: VariantModeView, variantCount: Int, shuffleQuestions: Type.Boolean(), shuffleOptions: Type.Boolean(),

@@ -60,3 +60,41 @@ export const ClassReport = replyOf<Omit<Report, 'generatedAt'> & { generatedAt: 
   generatedAt: Type.String(),
 }));
 export type ClassReport = Static<typeof ClassReport>;
+
+// Requests.
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const OptionalDate = Type.Optional(Type.Union([IsoDate, Type.Null()]));
+const Text = (max: number) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
+export const ClassBody = Type.Object({
+  unitId: Type.Integer(),
+  typeId: Type.Integer(),
+  name: Type.String({ minLength: 1, maxLength: 300 }),
+  plannedStart: IsoDate,
+  plannedEnd: OptionalDate,
+  actualStart: OptionalDate,
+  actualEnd: OptionalDate,
+  plannedTrainees: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 100_000 }), Type.Null()])),
+  location: Text(300),
+  notes: Text(2000),
+});
+export const UpdateClassBody = Type.Partial(Type.Omit(ClassBody, ['unitId']));
+export const TraineesBody = Type.Object({
+  personIds: Type.Optional(Type.Array(Type.Integer(), { maxItems: 5000 })),
+  entries: Type.Optional(Type.Array(Type.Object({ fullName: Type.String({ maxLength: 200 }), workplace: Text(300) }), { maxItems: 5000 })),
+});
+export const TraineeBody = Type.Object({ completed: Type.Optional(Type.Boolean()), certificateNo: Text(50) });
+export const EvaluationBody = Type.Object({ lecturerId: Type.Integer(), score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Text(1000) });
+export const ReportQuery = Type.Object({
+  unitId: Type.Optional(Type.Integer()),
+  year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+  quarter: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
+});
+export const SessionBody = Type.Object({ date: IsoDate, half: Type.Union([Type.Literal('morning'), Type.Literal('afternoon')]), topic: Text(300),
+  lecturerId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])) });
+export const MarkBody = Type.Object({ status: Type.Union([Type.Literal('present'), Type.Literal('late'), Type.Literal('absent')]), reason: Text(200) });
+export const ListQuery = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), unitId: Type.Optional(Type.Integer()) });
+export type ClassBody = Static<typeof ClassBody>;
+export type UpdateClassBody = Static<typeof UpdateClassBody>;
+export type TraineesBody = Static<typeof TraineesBody>;
+export type TraineeBody = Static<typeof TraineeBody>;
+export type ReportQuery = Static<typeof ReportQuery>;

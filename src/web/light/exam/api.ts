@@ -1,8 +1,7 @@
 import type { Static } from '@fastify/type-provider-typebox';
-import type { PingBody, SaveAnswersBody, SubmitBody } from '../../../domain/assessment/views.ts';
 import type {
-  AttemptResultView, ExamPayloadReply, ExamQuestionView, HeldAnswerView, MyAssessmentsReply, PingReplyView, SaveAnswersReplyView,
-  StartReply,
+  AttemptResultView, ExamPayloadReply, ExamQuestionView, HeldAnswerView, MyAssessmentsReply, PingBody as PingBodySchema, PingReplyView,
+  SaveAnswersBody as SaveAnswersBodySchema, SaveAnswersReplyView, StartReply, SubmitBody as SubmitBodySchema,
 } from '../../../server/modules/exam/schemas.ts';
 import { api, type CallOptions } from '../../api/client.ts';
 import type { Me } from '../../api/auth.ts';
@@ -19,6 +18,11 @@ export type ExamPayload = Static<typeof ExamPayloadReply>;
 export type SaveAnswersReply = Static<typeof SaveAnswersReplyView>;
 export type PingReply = Static<typeof PingReplyView>;
 export type AttemptResult = Static<typeof AttemptResultView>;
+// The bodies the server validates.
+export type SaveAnswersBody = Static<typeof SaveAnswersBodySchema>;
+export type AnswerChange = SaveAnswersBody['answers'][number];
+export type PingBody = Static<typeof PingBodySchema>;
+export type SubmitBody = Static<typeof SubmitBodySchema>;
 
 export const examApi = {
   mine: () => api.get<MyAssessments>('/api/my/assessments'),

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Descriptions, Flex, Form, Grid, Input, List, Modal, Radio, Select, Tag } from 'antd';
 import { useCallback, useState } from 'react';
-import { POSITION_LABELS, labelOf } from '../../../domain/roster.ts';
+import { POSITION_LABELS, labelOf, type Position } from '../../../domain/roster.ts';
 import { errorMessage } from '../../api/client.ts';
 import { trainingApi, type Campaign, type Lecturer } from '../../api/training.ts';
 import { useLoader } from '../../hooks/useLoader.ts';
@@ -81,8 +81,8 @@ function TargetsCard({ campaign, onChanged }: { campaign: Campaign; onChanged: (
   const { message } = App.useApp();
   const { forest } = useUnits();
   const [unitId, setUnitId] = useState<number | null>(null);
-  const [positions, setPositions] = useState<string[]>(['manager', 'teacher']);
-  const save = (targets: { unitId: number; positions: string[] }[]) => trainingApi.setTargets(campaign.id, targets)
+  const [positions, setPositions] = useState<Position[]>(['manager', 'teacher']);
+  const save = (targets: { unitId: number; positions: Position[] }[]) => trainingApi.setTargets(campaign.id, targets)
     .then(onChanged, (err) => message.error(errorMessage(err)));
   const current = campaign.targets.map((t) => ({ unitId: t.unitId, positions: t.positions }));
   return (
@@ -93,7 +93,7 @@ function TargetsCard({ campaign, onChanged }: { campaign: Campaign; onChanged: (
             {t.unitName}{t.positions.length ? ` — ${t.positions.map((p) => labelOf(POSITION_LABELS, p)).join(', ')}` : ''}</Tag>))}</Flex>
         <Flex gap={8} wrap align="center">
           <div style={{ flex: '1 1 260px' }}><UnitTreeSelect forest={forest} value={unitId} onChange={setUnitId} aria-label="Đơn vị tham dự" /></div>
-          <Checkbox.Group value={positions} onChange={(v) => setPositions(v as string[])}
+          <Checkbox.Group value={positions} onChange={(v) => setPositions(v as Position[])}
             options={Object.entries(POSITION_LABELS).map(([value, label]) => ({ value, label }))} />
           <Button icon={<PlusOutlined />} disabled={!unitId}
             onClick={() => unitId && void save([...current.filter((x) => x.unitId !== unitId), { unitId, positions }])}>Thêm đối tượng</Button>

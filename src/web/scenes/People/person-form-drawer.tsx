@@ -1,7 +1,7 @@
 import { Alert, AutoComplete, Button, Col, DatePicker, Drawer, Flex, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { GENDERS, GENDER_LABELS, POSITIONS, POSITION_LABELS } from '../../../domain/roster.ts';
+import { GENDERS, GENDER_LABELS, POSITIONS, POSITION_LABELS, type Gender, type Position } from '../../../domain/roster.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { peopleApi, type Person, type PersonDetail, type PersonInput } from '../../api/people.ts';
 import { UnitTreeSelect } from '../../components/unit-tree-select.tsx';
@@ -13,11 +13,11 @@ export type PersonFormMode = { kind: 'create'; unitId: number } | { kind: 'edit'
 interface Values {
   fullName: string;
   birthDate: Dayjs | null;
-  gender: string | null;
+  gender: Gender | null;
   staffId: string;
   citizenId: string;
   unitId: number;
-  position: string;
+  position: Position;
   partyMember: boolean;
   partyJoinedOn: Dayjs | null;
   theoryLevel: string;

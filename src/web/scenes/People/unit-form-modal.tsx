@@ -1,6 +1,8 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { SCHOOL_LEVELS, SCHOOL_LEVEL_LABELS, UNIT_KINDS, UNIT_KIND_LABELS } from '../../../domain/roster.ts';
+import {
+  SCHOOL_LEVELS, SCHOOL_LEVEL_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type SchoolLevel, type UnitKind,
+} from '../../../domain/roster.ts';
 import { errorMessage } from '../../api/client.ts';
 import { unitsApi, type Unit } from '../../api/units.ts';
 
@@ -9,12 +11,12 @@ export type UnitFormMode = { kind: 'create'; parent: Unit } | { kind: 'edit'; un
 interface Values {
   name: string;
   code?: string;
-  kind: string;
-  schoolLevel?: string | null;
+  kind: UnitKind;
+  schoolLevel?: SchoolLevel | null;
   legacyDistrict?: string;
 }
 
-const KINDS_WITH_LEVEL = new Set(['school', 'center']);
+const KINDS_WITH_LEVEL = new Set<UnitKind>(['school', 'center']);
 
 function initialValuesOf(mode: UnitFormMode | null): Partial<Values> {
   if (!mode) return {};
