@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildVariant, buildVariants, displayKey, permuteOptions, selectQuestions, variantCodes, type PoolQuestion } from './assemble.ts';
+import { buildVariant, buildVariants, displayKey, permuteOptions, selectQuestions, variantCodes, type PoolQuestion, type Selection } from './assemble.ts';
 import { seededRandom } from './random.ts';
 import { canonicalResponses, displayChoices, keyLetters } from './responses.ts';
 import { DEFAULT_SCORING, grade } from './scoring.ts';
@@ -92,7 +92,7 @@ describe('selection', () => {
   }));
 
   it('draws per rule without replacement, reproducibly', () => {
-    const selection = { mode: 'rules' as const, rules: [{ topicId: 1, difficulty: 'recognition', count: 5 }, { topicId: null, difficulty: null, count: 10 }] };
+    const selection: Selection = { mode: 'rules', rules: [{ topicId: 1, difficulty: 'recognition', count: 5 }, { topicId: null, difficulty: null, count: 10 }] };
     const a = selectQuestions(pool, selection, 'seed');
     expect(a.ok).toBe(true);
     if (!a.ok) return;

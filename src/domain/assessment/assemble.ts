@@ -1,5 +1,6 @@
 /** Selecting questions from a bank and freezing shuffled variants (mã đề) from a stored seed. */
 import { seededRandom, shuffled, type Random } from './random.ts';
+import type { Difficulty } from '../question-bank/types.ts';
 
 
 export interface PoolQuestion {
@@ -14,7 +15,7 @@ export interface PoolQuestion {
 
 export interface SelectionRule {
   topicId: number | null;
-  difficulty: string | null;
+  difficulty: Difficulty | null;
   count: number;
 }
 

@@ -1,7 +1,7 @@
 import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox';
 
 /**
- * A nullable primitive as a JSON-schema type array (`type: ['integer', 'null']`). With Ajv's type coercion on, an
+ * A nullable primitive (or, in a reply, an object or an array) as a JSON-schema type array (`type: ['integer', 'null']`). With Ajv's type coercion on, an
  * `anyOf` of the type and null coerces one into the other (null → 0, or 0 → null); a type array coerces neither
  * when the value already matches one of the types.
  */
@@ -21,4 +21,12 @@ export function NullableEnum<const T extends readonly string[]>(values: T) {
  */
 export function OneOf<const T extends readonly string[]>(values: T) {
   return Type.Unsafe<T[number]>(Type.Union(values.map((v) => Type.Literal(v))));
+}
+
+/**
+ * One of the given strings in a reply, typed as their union: a plain string to the serializer (an `anyOf` of
+ * constants would be validated branch by branch for every value written).
+ */
+export function StringEnum<const T extends readonly string[]>(values: T) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 }

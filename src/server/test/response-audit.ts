@@ -3,25 +3,62 @@ import type { RouteOptions } from 'fastify';
 
 /**
  * With BD_RESPONSE_AUDIT=<file>, every property a reply carries that its response schema does not list (and the
- * serializer would silently drop) is appended to the file as `METHOD url status: path`. A tool for writing schemas:
- * run a module's tests with it and read the file.
+ * serializer would silently drop) is appended to the file as `METHOD url status: path`, and so is every value the
+ * serializer sent differently from `JSON.stringify` of the handler's object (`changed: path`: a float declared an
+ * integer is truncated, a property missing, a value coerced). A tool for writing schemas: run a module's tests with it
+ * and read the file.
  */
 export function auditResponses(route: RouteOptions): void {
   const file = process.env.BD_RESPONSE_AUDIT;
   const responses = (route.schema?.response ?? {}) as Record<string, unknown>;
   if (!file || Object.keys(responses).length === 0) return;
-  const hook = async (request: { routeOptions: { url?: string } }, reply: { statusCode: number }, payload: unknown) => {
+  const sent = new WeakMap<object, string>();
+  const write = (status: number, lines: string[]) => {
+    if (lines.length > 0) {
+      fs.appendFileSync(file, [...new Set(lines)].map((p) => `${String(route.method)} ${route.url} ${status}: ${p}\n`).join(''));
+    }
+  };
+  const hook = async (request: object, reply: { statusCode: number }, payload: unknown) => {
     const schema = responses[String(reply.statusCode)] ?? responses[`${String(reply.statusCode)[0]}xx`];
     if (!schema) return payload;
     const dropped: string[] = [];
     walk(schema, payload, '', dropped);
-    if (dropped.length > 0) {
-      fs.appendFileSync(file, [...new Set(dropped)].map((p) => `${String(route.method)} ${route.url} ${reply.statusCode}: ${p}\n`).join(''));
+    write(reply.statusCode, dropped);
+    if (payload !== null && typeof payload === 'object' && !Buffer.isBuffer(payload)) sent.set(request, JSON.stringify(payload));
+    return payload;
+  };
+  const compare = async (request: object, reply: { statusCode: number }, payload: unknown) => {
+    const expected = sent.get(request);
+    if (expected !== undefined && typeof payload === 'string') {
+      const changed: string[] = [];
+      diff(JSON.parse(expected), JSON.parse(payload), '', changed);
+      write(reply.statusCode, changed.map((p) => `changed: ${p}`));
     }
     return payload;
   };
-  const existing = route.preSerialization;
-  route.preSerialization = [...(Array.isArray(existing) ? existing : existing ? [existing] : []), hook as never];
+  const list = (hooks: unknown) => (Array.isArray(hooks) ? hooks : hooks ? [hooks] : []);
+  route.preSerialization = [...list(route.preSerialization), hook as never];
+  route.onSend = [...list(route.onSend), compare as never];
+}
+
+/** Where the serialized reply differs from what JSON.stringify makes of the handler's object. */
+function diff(expected: unknown, actual: unknown, at: string, changed: string[]): void {
+  if (expected === actual) return;
+  if (expected === null || actual === null || typeof expected !== 'object' || typeof actual !== 'object'
+    || Array.isArray(expected) !== Array.isArray(actual)) {
+    changed.push(`${at || '.'} (${JSON.stringify(expected)?.slice(0, 40)} → ${JSON.stringify(actual)?.slice(0, 40)})`);
+    return;
+  }
+  if (Array.isArray(expected)) {
+    const a = actual as unknown[];
+    if (expected.length !== a.length) changed.push(`${at}.length`);
+    expected.forEach((item, i) => diff(item, a[i], `${at}[]`, changed));
+    return;
+  }
+  const a = actual as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(expected), ...Object.keys(a)])) {
+    diff((expected as Record<string, unknown>)[key], a[key], `${at}.${key}`, changed);
+  }
 }
 
 function walk(schema: unknown, value: unknown, at: string, dropped: string[]): void {
@@ -53,6 +90,16 @@ function walk(schema: unknown, value: unknown, at: string, dropped: string[]): v
   collect(s);
   if (s.additionalProperties && typeof s.additionalProperties === 'object') {
     for (const [k, v] of Object.entries(value)) walk(s.additionalProperties, v, `${at}.${k}`, dropped);
+    return;
+  }
+  const patterns = Object.entries((s.patternProperties ?? {}) as Record<string, unknown>).map(([p, schema]) => ({ re: new RegExp(p, 'u'), schema }));
+  if (patterns.length > 0) {
+    // A record (Type.Record): every key that matches a pattern is kept and written by that pattern's schema.
+    for (const [k, v] of Object.entries(value as object)) {
+      const pattern = patterns.find((p) => p.re.test(k));
+      if (pattern) walk(pattern.schema, v, `${at}.${k}`, dropped);
+      else if (!(k in properties) && v !== undefined) dropped.push(`${at}.${k}`);
+    }
     return;
   }
   if (s.additionalProperties === true || (Object.keys(properties).length === 0 && s.type !== 'object')) return;

@@ -1,19 +1,19 @@
+import type { Static } from '@fastify/type-provider-typebox';
 import type {
-  AssemblyCheck, AssessmentDetail, AssessmentInput, AssessmentSummary, ExtraTimeView, MonitorView,
-} from '../../domain/assessment/views.ts';
+  AssemblyCheckView, AssessmentBody, AssessmentDetailView, AssessmentSummaryView, ExtraTimeView as ExtraTimeViewSchema,
+  MonitorQuery as MonitorQuerySchema, MonitorViewReply,
+} from '../../server/modules/assessments/schemas.ts';
 import { api, downloadFile, withQuery } from './client.ts';
 
-export type { AssemblyCheck, AssessmentDetail, AssessmentInput, AssessmentSummary, ExtraTimeView, MonitorView };
+/** What the editor sends: the same body creates and edits. */
+export type AssessmentInput = Static<typeof AssessmentBody>;
+export type AssemblyCheck = Static<typeof AssemblyCheckView>;
+export type AssessmentDetail = Static<typeof AssessmentDetailView>;
+export type AssessmentSummary = Static<typeof AssessmentSummaryView>;
+export type ExtraTimeView = Static<typeof ExtraTimeViewSchema>;
+export type MonitorView = Static<typeof MonitorViewReply>;
 
-export interface MonitorQuery {
-  unitId?: number;
-  siteId?: number;
-  state?: 'not_started' | 'in_progress' | 'submitted' | 'voided' | 'disconnected' | 'signals';
-  q?: string;
-  disconnectedMinutes?: number;
-  offset?: number;
-  limit?: number;
-}
+export type MonitorQuery = Static<typeof MonitorQuerySchema>;
 
 export const assessmentsApi = {
   list: async (campaignId?: number) => (await api.get<{ items: AssessmentSummary[] }>(withQuery('/api/assessments', { campaignId }))).items,

@@ -1,10 +1,12 @@
 import type { RichBlock } from '../../domain/question-bank/rich-text.ts';
 import type { Difficulty } from '../../domain/question-bank/types.ts';
 import type { Static } from '@fastify/type-provider-typebox';
-import type { BankView, DifficultyCounts as DifficultyCountsSchema, TopicView } from '../../server/modules/banks/schemas.ts';
 import type {
-  QuestionDetail as QuestionDetailSchema, QuestionImportPreview as QuestionImportPreviewSchema, QuestionOptionView,
-  QuestionPage as QuestionPageSchema, QuestionRow as QuestionRowSchema,
+  BankView, CreateBankBody, DifficultyCounts as DifficultyCountsSchema, TopicBody, TopicView, UpdateBankBody, UpdateTopicBody,
+} from '../../server/modules/banks/schemas.ts';
+import type {
+  EditBody, QuestionDetail as QuestionDetailSchema, QuestionImportPreview as QuestionImportPreviewSchema, QuestionOptionView,
+  QuestionPage as QuestionPageSchema, QuestionQuery as QuestionQuerySchema, QuestionRow as QuestionRowSchema,
 } from '../../server/modules/questions/schemas.ts';
 import { api, postFile, uploadWithProgress, withQuery } from './client.ts';
 
@@ -18,39 +20,24 @@ export type QuestionRow = Static<typeof QuestionRowSchema>;
 export type QuestionPage = Static<typeof QuestionPageSchema>;
 export type QuestionDetail = Static<typeof QuestionDetailSchema>;
 
-export interface QuestionEdit {
-  stemRich: RichBlock[];
-  stemImages: number[];
-  options: { text: string; correct: boolean; pinned: boolean; images: number[] }[];
-  topicId: number | null;
-  difficulty: Difficulty | null;
-  tags: string[];
-  source: string | null;
-}
+export type QuestionEdit = Static<typeof EditBody>;
 
 export type QuestionImportPreview = Static<typeof QuestionImportPreviewSchema>;
 export type ImportedQuestion = QuestionImportPreview['questions'][number];
 export type ImportProblem = QuestionImportPreview['problems'][number];
 
-export interface QuestionQuery {
-  q?: string;
-  topicId?: number;
-  difficulty?: Difficulty;
-  tag?: string;
-  page?: number;
-  pageSize?: number;
-}
+export type QuestionQuery = Static<typeof QuestionQuerySchema>;
 
 export const banksApi = {
   list: async () => (await api.get<{ items: Bank[] }>('/api/banks')).items,
-  create: (input: { name: string; unitId: number; code?: string; description?: string }) =>
+  create: (input: Static<typeof CreateBankBody>) =>
     api.post<{ id: number; code: string }>('/api/banks', input),
-  update: (id: number, input: { name?: string; description?: string | null; active?: boolean }) =>
+  update: (id: number, input: Static<typeof UpdateBankBody>) =>
     api.patch<{ ok: true }>(`/api/banks/${id}`, input),
   topics: (id: number) => api.get<{ items: Topic[]; withoutTopic: DifficultyCounts }>(`/api/banks/${id}/topics`),
-  createTopic: (id: number, input: { name: string; materialUrl?: string | null }) =>
+  createTopic: (id: number, input: Static<typeof TopicBody>) =>
     api.post<{ id: number }>(`/api/banks/${id}/topics`, input),
-  updateTopic: (id: number, input: { name?: string; materialUrl?: string | null }) => api.patch<{ ok: true }>(`/api/topics/${id}`, input),
+  updateTopic: (id: number, input: Static<typeof UpdateTopicBody>) => api.patch<{ ok: true }>(`/api/topics/${id}`, input),
   deleteTopic: (id: number) => api.delete<{ ok: true }>(`/api/topics/${id}`),
   tags: async (id: number) => (await api.get<{ items: { tag: string; count: number }[] }>(`/api/banks/${id}/tags`)).items,
   uploadImage: (bankId: number, file: File) => postFile<{ id: number; contentType: string }>(`/api/banks/${bankId}/images`, file),

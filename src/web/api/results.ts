@@ -1,24 +1,12 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type {
-  AttemptDetail as AttemptDetailSchema, HistoryRow as HistoryRowSchema, ResultRow as ResultRowSchema,
+  AttemptDetail as AttemptDetailSchema, HistoryRow as HistoryRowSchema, ResultRow as ResultRowSchema, ResultsQuery as ResultsQuerySchema,
 } from '../../server/modules/results/schemas.ts';
 import { api, withQuery } from './client.ts';
 
 export type ResultRow = Static<typeof ResultRowSchema>;
 
-export interface ResultsQuery {
-  unitId?: number;
-  schoolLevel?: string;
-  position?: string;
-  partyMember?: boolean;
-  band?: string;
-  variant?: string;
-  q?: string;
-  sort?: 'name' | 'score' | 'unit' | 'submitted';
-  order?: 'asc' | 'desc';
-  page?: number;
-  pageSize?: number;
-}
+export type ResultsQuery = Static<typeof ResultsQuerySchema>;
 
 /** One attempt for staff: `review` says what this reader may see of the answers now, `note` why something is hidden. */
 export type AttemptDetail = Static<typeof AttemptDetailSchema>;

@@ -4,11 +4,14 @@ import type {
   Absentee as AbsenteeSchema, AttendanceSummary as AttendanceSummarySchema, CheckinDisplay as CheckinDisplaySchema,
   CheckinReply as CheckinReplySchema, MarkingList as MarkingListSchema,
 } from '../../server/modules/attendance/schemas.ts';
-import type { CampaignDetail, CampaignSummary as CampaignSummarySchema, CampaignTopic as CampaignTopicSchema } from '../../server/modules/campaigns/schemas.ts';
-import type { LecturerView } from '../../server/modules/lecturers/schemas.ts';
+import type {
+  CampaignBody, CampaignDetail, CampaignSummary as CampaignSummarySchema, CampaignTopic as CampaignTopicSchema, TargetsBody, TopicBody,
+  UpdateCampaignBody,
+} from '../../server/modules/campaigns/schemas.ts';
+import type { LecturerBody, LecturerView } from '../../server/modules/lecturers/schemas.ts';
 import type { MaterialView } from '../../server/modules/materials/schemas.ts';
 import type { MyTraining as MyTrainingSchema } from '../../server/modules/my-training/schemas.ts';
-import type { ParticipantView, SessionView, SiteView } from '../../server/modules/sites/schemas.ts';
+import type { AssignBody, ParticipantView, SessionBody, SessionView, SiteBody, SiteView } from '../../server/modules/sites/schemas.ts';
 import { api, downloadFile, putJson, uploadJson, withQuery } from './client.ts';
 
 export type { AttendanceStatus };
@@ -16,15 +19,12 @@ export type { AttendanceStatus };
 export type CampaignSummary = Static<typeof CampaignSummarySchema>;
 export type CampaignTopic = Static<typeof CampaignTopicSchema>;
 export type Campaign = Static<typeof CampaignDetail>;
-export interface CampaignInput {
-  name: string; schoolYear: string; unitId: number; startsOn?: string | null; endsOn?: string | null; description?: string | null;
-  attendanceRequiredPercent?: number | null;
-}
+export type CampaignInput = Static<typeof CampaignBody>;
 export type Material = Static<typeof MaterialView>;
 export type Site = Static<typeof SiteView>;
-export interface SiteInput { name: string; unitId: number; address?: string | null; capacity?: number | null; onlineUrl?: string | null }
+export type SiteInput = Static<typeof SiteBody>;
 export type TrainingSession = Static<typeof SessionView>;
-export interface SessionInput { date: string; startsAt: string; endsAt: string; topicId?: number | null; lecturerId?: number | null; note?: string | null }
+export type SessionInput = Static<typeof SessionBody>;
 export type Participant = Static<typeof ParticipantView>;
 export type Lecturer = Static<typeof LecturerView>;
 export type MarkingList = Static<typeof MarkingListSchema>;
@@ -39,11 +39,11 @@ export const trainingApi = {
   campaigns: async () => (await api.get<{ items: CampaignSummary[] }>('/api/campaigns')).items,
   createCampaign: (input: CampaignInput) => api.post<{ id: number }>('/api/campaigns', input),
   campaign: (id: number) => api.get<Campaign>(`/api/campaigns/${id}`),
-  updateCampaign: (id: number, input: Partial<CampaignInput>) => api.patch<{ ok: true }>(`/api/campaigns/${id}`, input),
-  setTargets: (id: number, targets: { unitId: number; positions: string[] }[]) => putJson(`/api/campaigns/${id}/targets`, { targets }),
-  createTopic: (id: number, input: { name: string; lecturerId?: number | null }) => api.post<{ id: number }>(`/api/campaigns/${id}/topics`, input),
+  updateCampaign: (id: number, input: Static<typeof UpdateCampaignBody>) => api.patch<{ ok: true }>(`/api/campaigns/${id}`, input),
+  setTargets: (id: number, targets: Static<typeof TargetsBody>['targets']) => putJson(`/api/campaigns/${id}/targets`, { targets }),
+  createTopic: (id: number, input: Static<typeof TopicBody>) => api.post<{ id: number }>(`/api/campaigns/${id}/topics`, input),
   lecturers: async () => (await api.get<{ items: Lecturer[] }>('/api/lecturers')).items,
-  createLecturer: (input: { unitId: number; fullName: string; title?: string | null; workplace?: string | null; kind: 'full_time' | 'part_time' }) =>
+  createLecturer: (input: Static<typeof LecturerBody>) =>
     api.post<{ id: number }>('/api/lecturers', input),
   materials: async (id: number) => (await api.get<{ items: Material[] }>(`/api/campaigns/${id}/materials`)).items,
   uploadMaterial: (id: number, file: File, topicId: number | undefined, onProgress: (p: number) => void) =>
@@ -54,7 +54,7 @@ export const trainingApi = {
   sites: async (id: number) => (await api.get<{ items: Site[] }>(`/api/campaigns/${id}/sites`)).items,
   createSite: (id: number, input: SiteInput) => api.post<{ id: number }>(`/api/campaigns/${id}/sites`, input),
   participants: async (siteId: number) => (await api.get<{ items: Participant[] }>(`/api/sites/${siteId}/participants`)).items,
-  assign: (siteId: number, input: { unitId?: number; positions?: string[]; personIds?: number[] }) =>
+  assign: (siteId: number, input: Static<typeof AssignBody>) =>
     api.post<{ added: number; moved: number; total: number; capacity: number | null; overCapacity: boolean }>(`/api/sites/${siteId}/participants`, input),
   removeParticipants: (siteId: number, personIds: number[]) => api.post<{ removed: number }>(`/api/sites/${siteId}/participants/remove`, { personIds }),
   setProctors: (siteId: number, personIds: number[]) => putJson(`/api/sites/${siteId}/proctors`, { personIds }),

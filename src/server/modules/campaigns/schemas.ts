@@ -1,4 +1,6 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
+import { StringEnum } from '../../lib/nullable.ts';
+import { POSITIONS } from '../../../domain/roster.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -50,7 +52,7 @@ export const CampaignDetail = Type.Object({
   id: Type.Integer(), name: Type.String(), schoolYear: Type.String(), unitId: Type.Integer(), unitName: Type.String(),
   startsOn: NullableText, endsOn: NullableText, description: NullableText,
   attendanceRequiredPercent: Type.Union([Type.Number(), Type.Null()]), canManage: Type.Boolean(), limitedToOwnUnits: Type.Boolean(),
-  targets: Type.Array(Type.Object({ unitId: Type.Integer(), unitName: Type.String(), positions: Type.Array(Type.String()) })),
+  targets: Type.Array(Type.Object({ unitId: Type.Integer(), unitName: Type.String(), positions: Type.Array(StringEnum(POSITIONS)) })),
   topics: Type.Array(CampaignTopic),
 });
 export type CampaignDetail = Static<typeof CampaignDetail>;

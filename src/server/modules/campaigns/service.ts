@@ -1,4 +1,5 @@
 import { scopeOf, type Actor } from '../../../domain/roles.ts';
+import type { Position } from '../../../domain/roster.ts';
 import { fold, normalizeText } from '../../../domain/text.ts';
 import { isIsoDate } from '../../../domain/training/attendance.ts';
 import { nowIso, type AppContext } from '../../context.ts';
@@ -61,7 +62,7 @@ export async function getCampaign(ctx: AppContext, actor: Actor, id: number) {
     id: c.id, name: c.name, schoolYear: c.school_year, unitId: c.unit_id, unitName: c.unit_name, startsOn: c.starts_on,
     endsOn: c.ends_on, description: c.description, attendanceRequiredPercent: c.attendance_required_percent,
     canManage: access.manage, limitedToOwnUnits: access.scopePaths !== null,
-    targets: targets.map((t) => ({ unitId: t.unit_id, unitName: t.unit_name, positions: t.positions ? t.positions.split(',') : [] })),
+    targets: targets.map((t) => ({ unitId: t.unit_id, unitName: t.unit_name, positions: t.positions ? t.positions.split(',') as Position[] : [] })),
     topics: topics.map((t) => ({ id: t.id, name: t.name, description: t.description, lecturerId: t.lecturer_id, lecturerName: t.lecturer_name })),
   };
 }

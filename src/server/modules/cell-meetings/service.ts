@@ -139,7 +139,7 @@ export async function updateMeeting(ctx: AppContext, actor: Actor, id: number, i
 async function resultOf(db: Executor, meetings: repo.MeetingRow[]) {
   const [scores, sets] = await Promise.all([repo.scoresOf(db, meetings.map((m) => m.id)), repo.criteriaSets(db)]);
   const criteria = await repo.criteriaOf(db, [...new Set(meetings.map((m) => m.criteria_set_id).filter((x): x is number => x !== null))]);
-  return (m: repo.MeetingRow) => {
+  return (m: repo.MeetingRow): { total: number | null; max: number | null; rating: string | null } => {
     if (m.criteria_set_id === null) return { total: null, max: null, rating: null };
     const bands = JSON.parse(sets.find((s) => s.id === m.criteria_set_id)?.bands_json ?? '[]') as Band[];
     return meetingResult(criteria.filter((c) => c.set_id === m.criteria_set_id).map((c) => ({ criterionId: c.id, maxPoints: Number(c.max_points),

@@ -4,44 +4,15 @@ import { attachment } from '../../files/attachment.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { RouteModule } from '../../lib/route-module.ts';
 import { IdReply, OkReply } from '../../lib/schemas.ts';
-import { ClassDetail, ClassReport, ClassSession, ClassSummary, ClassType, MyClass } from './schemas.ts';
+import {
+  ClassBody, ClassDetail, ClassReport, ClassSession, ClassSummary, ClassType, EvaluationBody, ListQuery, MarkBody, MyClass, ReportQuery,
+  SessionBody, TraineeBody, TraineesBody, UpdateClassBody,
+} from './schemas.ts';
 import { IdParams } from '../units/schemas.ts';
 import { writeClassReportPdf, writeClassReportXlsx } from './report-files.ts';
 import { classReport } from './report-service.ts';
 import * as service from './service.ts';
 import { addClassSession, classSessions, markClassAttendance } from './sessions-service.ts';
-
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-const OptionalDate = Type.Optional(Type.Union([IsoDate, Type.Null()]));
-const Text = (max: number) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
-const ClassBody = Type.Object({
-  unitId: Type.Integer(),
-  typeId: Type.Integer(),
-  name: Type.String({ minLength: 1, maxLength: 300 }),
-  plannedStart: IsoDate,
-  plannedEnd: OptionalDate,
-  actualStart: OptionalDate,
-  actualEnd: OptionalDate,
-  plannedTrainees: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 100_000 }), Type.Null()])),
-  location: Text(300),
-  notes: Text(2000),
-});
-const UpdateClassBody = Type.Partial(Type.Omit(ClassBody, ['unitId']));
-const TraineesBody = Type.Object({
-  personIds: Type.Optional(Type.Array(Type.Integer(), { maxItems: 5000 })),
-  entries: Type.Optional(Type.Array(Type.Object({ fullName: Type.String({ maxLength: 200 }), workplace: Text(300) }), { maxItems: 5000 })),
-});
-const TraineeBody = Type.Object({ completed: Type.Optional(Type.Boolean()), certificateNo: Text(50) });
-const EvaluationBody = Type.Object({ lecturerId: Type.Integer(), score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Text(1000) });
-const ReportQuery = Type.Object({
-  unitId: Type.Optional(Type.Integer()),
-  year: Type.Integer({ minimum: 2000, maximum: 2100 }),
-  quarter: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
-});
-const SessionBody = Type.Object({ date: IsoDate, half: Type.Union([Type.Literal('morning'), Type.Literal('afternoon')]), topic: Text(300),
-  lecturerId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])) });
-const MarkBody = Type.Object({ status: Type.Union([Type.Literal('present'), Type.Literal('late'), Type.Literal('absent')]), reason: Text(200) });
-const ListQuery = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), unitId: Type.Optional(Type.Integer()) });
 
 export const classRoutes: RouteModule = async (app, { ctx }) => {
   app.get('/api/class-types',

@@ -3,29 +3,12 @@ import { attachment } from '../../files/attachment.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { RouteModule } from '../../lib/route-module.ts';
 import { IdReply, OkReply } from '../../lib/schemas.ts';
-import { EventAbsentee, EventDetail, EventSheet, EventSummary, InviteReply } from './schemas.ts';
+import {
+  EventAbsentee, EventBody, EventDetail, EventSheet, EventSummary, InviteBody, InviteReply, MarkBody, MarkParams, ProgrammeBody,
+} from './schemas.ts';
 import { IdParams } from '../units/schemas.ts';
 import { writeEventAbsenteesXlsx } from './absentees-xlsx.ts';
 import * as service from './service.ts';
-
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-const Half = Type.Union([Type.Literal('morning'), Type.Literal('afternoon')]);
-const Text = (max: number) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
-const EventBody = Type.Object({
-  unitId: Type.Integer(),
-  kind: Type.Union([Type.Literal('conference'), Type.Literal('course')]),
-  name: Type.String({ minLength: 1, maxLength: 300 }),
-  startsOn: IsoDate,
-  endsOn: IsoDate,
-  halves: Type.Union([Type.Literal('both'), Half]),
-  location: Text(300),
-  programme: Text(20_000),
-});
-const InviteBody = Type.Object({ unitId: Type.Integer(),
-  positions: Type.Optional(Type.Array(Type.Union([Type.Literal('manager'), Type.Literal('teacher'), Type.Literal('staff')]), { maxItems: 3 })) });
-const MarkBody = Type.Object({ day: IsoDate, half: Half, status: Type.Union([Type.Literal('present'), Type.Literal('late'), Type.Literal('absent')]),
-  reason: Text(200) });
-const MarkParams = Type.Object({ id: Type.Integer(), personId: Type.Integer() });
 
 export const eventRoutes: RouteModule = async (app, { ctx }) => {
   app.get('/api/events',
@@ -39,7 +22,7 @@ export const eventRoutes: RouteModule = async (app, { ctx }) => {
     async (request) => service.getEvent(ctx, requireActor(request), request.params.id));
 
   app.patch('/api/events/:id',
-    { schema: { params: IdParams, body: Type.Object({ programme: Text(20_000), location: Text(300) }), response: { 200: OkReply } } }, async (request) => {
+    { schema: { params: IdParams, body: ProgrammeBody, response: { 200: OkReply } } }, async (request) => {
       await service.updateProgramme(ctx, requireActor(request), request.params.id, request.body);
       return { ok: true };
     });

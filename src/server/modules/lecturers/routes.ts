@@ -2,27 +2,9 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 import { requireActor } from '../../plugins/auth.ts';
 import type { RouteModule } from '../../lib/route-module.ts';
 import { IdReply, OkReply } from '../../lib/schemas.ts';
-import { LecturerView } from './schemas.ts';
+import { LecturerBody, LecturerView, UpdateLecturerBody } from './schemas.ts';
 import { IdParams } from '../units/schemas.ts';
 import * as service from './service.ts';
-
-const Kind = Type.Union([Type.Literal('full_time'), Type.Literal('part_time')]);
-const Text = (max: number) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
-const LecturerBody = Type.Object({
-  unitId: Type.Integer(),
-  personId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
-  fullName: Type.Optional(Type.String({ maxLength: 200 })),
-  title: Text(200),
-  workplace: Text(300),
-  kind: Kind,
-});
-const UpdateLecturerBody = Type.Object({
-  fullName: Type.Optional(Type.String({ maxLength: 200 })),
-  title: Text(200),
-  workplace: Text(300),
-  kind: Type.Optional(Kind),
-  active: Type.Optional(Type.Boolean()),
-});
 
 export const lecturerRoutes: RouteModule = async (app, { ctx }) => {
   app.get('/api/lecturers',

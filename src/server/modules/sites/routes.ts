@@ -3,35 +3,10 @@ import { attachment } from '../../files/attachment.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { RouteModule } from '../../lib/route-module.ts';
 import { IdReply, OkReply } from '../../lib/schemas.ts';
-import { AssignReply, ParticipantView, RemoveReply, SessionView, SiteView } from './schemas.ts';
+import { AssignBody, AssignReply, ParticipantView, PeopleBody, RemoveReply, SessionBody, SessionView, SiteBody, SiteView } from './schemas.ts';
 import { IdParams } from '../units/schemas.ts';
 import { writeSchedulePdf } from './schedule-pdf.ts';
 import * as service from './service.ts';
-
-const Text = (max: number) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
-const SiteBody = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 200 }),
-  unitId: Type.Integer(),
-  address: Text(300),
-  capacity: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100_000 }), Type.Null()])),
-  onlineUrl: Text(1000),
-});
-const Position = Type.Union([Type.Literal('manager'), Type.Literal('teacher'), Type.Literal('staff')]);
-const AssignBody = Type.Object({
-  unitId: Type.Optional(Type.Integer()),
-  positions: Type.Optional(Type.Array(Position, { maxItems: 3 })),
-  personIds: Type.Optional(Type.Array(Type.Integer(), { maxItems: 20_000 })),
-});
-const PeopleBody = Type.Object({ personIds: Type.Array(Type.Integer(), { maxItems: 20_000 }) });
-const Time = Type.String({ pattern: '^\\d{2}:\\d{2}$' });
-const SessionBody = Type.Object({
-  date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
-  startsAt: Time,
-  endsAt: Time,
-  topicId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
-  lecturerId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
-  note: Text(500),
-});
 
 export const siteRoutes: RouteModule = async (app, { ctx }) => {
   app.get('/api/campaigns/:id/sites', { schema: { params: IdParams, response: { 200: Type.Object({ items: Type.Array(SiteView) }) } } },

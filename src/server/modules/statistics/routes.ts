@@ -1,15 +1,12 @@
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
 import { requireActor } from '../../plugins/auth.ts';
 import type { RouteModule } from '../../lib/route-module.ts';
 import { IdParams } from '../units/schemas.ts';
 import { correctKey, statisticsView } from './service.ts';
-import { Passthrough } from '../../lib/schemas.ts';
-import type { StatisticsView } from '../../../domain/statistics/views.ts';
+import { KeyCorrectionReply, StatisticsReply } from './schemas.ts';
 
 const StatisticsQuery = Type.Object({ unitId: Type.Optional(Type.Integer()) });
 const KeyParams = Type.Object({ id: Type.Integer(), ordinal: Type.Integer({ minimum: 0, maximum: 299 }) });
-const StatisticsReply = Passthrough<StatisticsView>('StatisticsView (domain/statistics/views.ts)');
-const KeyCorrectionReply = Type.Object({ total: Type.Integer(), changed: Type.Integer(), key: Type.String() });
 const KeyBody = Type.Object({ correctIndex: Type.Integer({ minimum: 0, maximum: 7 }) });
 
 export const statisticsRoutes: RouteModule = async (app, { ctx }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerQueue, type QueueState, type QueueStore, type SendResult } from './answer-queue.ts';
-import type { AnswerChange, HeldAnswer } from '../../../domain/assessment/views.ts';
+import type { AnswerChange, HeldAnswer } from './api.ts';
 
 function memoryStore(initial: QueueState | null = null): QueueStore & { state: QueueState | null } {
   return {

@@ -9,7 +9,7 @@
  * reply corrects them if they do); what the page shows is read from the last state seen, refreshed when another tab
  * writes (refresh()).
  */
-import type { AnswerChange, HeldAnswer } from '../../../domain/assessment/views.ts';
+import type { AnswerChange, HeldAnswer } from './api.ts';
 
 export interface Entry {
   choice: number | null;

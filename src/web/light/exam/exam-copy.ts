@@ -4,7 +4,7 @@
  * code and the deadline, with the server's time as last heard. The answers are the queue's (answer-queue.ts), not
  * stored here. Removed when the attempt ends on this device; copies whose deadline is long past are pruned.
  */
-import type { ExamPayload } from '../../../domain/assessment/views.ts';
+import type { ExamPayload } from './api.ts';
 
 const COPY_PREFIX = 'bd-exam-copy-';
 const CLOCK_PREFIX = 'bd-exam-clock-';

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import type { MyAssessment } from '../../../domain/assessment/views.ts';
 import { formatDateTimeVi } from '../../../domain/datetime.ts';
 import { errorMessage } from '../../api/client.ts';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { usePageTitle } from '../../hooks/usePageTitle.ts';
 import { ErrorAlert } from '../light-layout.tsx';
-import { examApi } from './api.ts';
+import { examApi, type MyAssessment } from './api.ts';
 import { formatScore } from './format.ts';
 
 const STATE_BADGES: Record<MyAssessment['state'], { label: string; tone: string }> = {

@@ -1,4 +1,4 @@
-import type { ExamQuestion } from '../../../domain/assessment/views.ts';
+import type { ExamQuestion } from './api.ts';
 import { OPTION_LETTERS } from '../../../domain/assessment/responses.ts';
 import type { Entry } from './answer-queue.ts';
 import { RichText } from '../../components/rich-text.tsx';

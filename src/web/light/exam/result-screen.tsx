@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import type { AttemptResult } from '../../../domain/assessment/views.ts';
 import { OPTION_LETTERS } from '../../../domain/assessment/responses.ts';
 import { formatDateTimeVi } from '../../../domain/datetime.ts';
 import { errorMessage } from '../../api/client.ts';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { usePageTitle } from '../../hooks/usePageTitle.ts';
 import { ErrorAlert } from '../light-layout.tsx';
-import { examApi } from './api.ts';
+import { examApi, type AttemptResult } from './api.ts';
 import { RichText } from '../../components/rich-text.tsx';
 import { formatScore } from './format.ts';
 

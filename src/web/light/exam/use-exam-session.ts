@@ -1,9 +1,9 @@
 /** One attempt on this device: its questions, the answer queue, the server's clock, presence pings, submit. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AttemptResult, DeadlineDetails, ExamPayload } from '../../../domain/assessment/views.ts';
+import type { DeadlineDetails } from '../../../domain/assessment/views.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { AnswerQueue, localStore, type SendResult } from './answer-queue.ts';
-import { examApi } from './api.ts';
+import { examApi, type AttemptResult, type ExamPayload } from './api.ts';
 import { dropExamCopy, examCopyOf, keepExamCopy, noteExamClock } from './exam-copy.ts';
 import { ServerClock } from './server-clock.ts';
 

@@ -1,12 +1,12 @@
 import { EditOutlined, EyeOutlined, FilePdfOutlined, FileWordOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Skeleton, Space, Statistic, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Skeleton, Space, Statistic, Tabs, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { MOMENT_LABELS } from '../../../domain/assessment/review.ts';
 import { DIFFICULTY_LABELS, type Difficulty } from '../../../domain/question-bank/types.ts';
 import { assessmentsApi, type AssemblyCheck, type AssessmentDetail } from '../../api/assessments.ts';
-import { errorMessage } from '../../api/client.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { useAction } from '../../hooks/useAction.ts';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { formatCount, formatDateTimeVi } from '../../lib/format.ts';
 import { AssessmentStatusTag } from '../Assessments/status-tag.tsx';
@@ -25,22 +25,12 @@ function selectionText(detail: AssessmentDetail): string {
 export default function AssessmentScene() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
-  const { message } = App.useApp();
   const load = useCallback(() => assessmentsApi.get(id), [id]);
   const { data: detail, error, reload } = useLoader<AssessmentDetail | null>(load, null);
   const [check, setCheck] = useState<AssemblyCheck | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-
-  const run = async (what: string, action: () => Promise<void>) => {
-    setBusy(what);
-    try {
-      await action();
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { run: act, running: busy } = useAction();
+  // `busy` names the button that spins.
+  const run = <T,>(what: string, action: () => Promise<T>, success?: (result: T) => string) => act(action, { key: what, success });
 
   if (error) return <Alert type="error" showIcon title={error} role="alert" />;
   if (!detail) return <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>;
@@ -101,10 +91,10 @@ export default function AssessmentScene() {
               description="Câu hỏi và mã đề sẽ được cố định; người làm bài thấy bài khi đến giờ mở."
               onConfirm={() => run('publish', async () => {
                 const r = await assessmentsApi.publish(id);
-                message.success(`Đã phát hành với ${r.variants.length ? `mã đề ${r.variants.join(', ')}` : 'mỗi người một mã đề'}.`);
                 setCheck(null);
                 await reload();
-              })}>
+                return r;
+              }, (r) => `Đã phát hành với ${r.variants.length ? `mã đề ${r.variants.join(', ')}` : 'mỗi người một mã đề'}.`)}>
               <Button type="primary" icon={<SendOutlined />} loading={busy === 'publish'}>Phát hành</Button>
             </Popconfirm>
           )}

@@ -23,7 +23,7 @@ export function toValues(input: AssessmentInput): AssessmentValues {
     ...rest, window: [dayjs(opensAt), dayjs(closesAt)], selectionMode: selection.mode,
     rules: selection.mode === 'rules'
       ? selection.rules.map((r) => ({
-        topicId: r.topicId ?? RULE_ANY, difficulty: r.difficulty as RuleValue['difficulty'] ?? RULE_ANY, count: r.count,
+        topicId: r.topicId ?? RULE_ANY, difficulty: r.difficulty ?? RULE_ANY, count: r.count,
       }))
       : [{ ...FIRST_RULE }],
     questionIds: selection.mode === 'fixed' ? selection.questionIds : [],

@@ -5,6 +5,7 @@ import { assessmentsApi, type AssessmentDetail } from '../../api/assessments.ts'
 import { banksApi, type Bank, type DifficultyCounts, type Topic } from '../../api/banks.ts';
 import { errorMessage } from '../../api/client.ts';
 import { trainingApi, type CampaignSummary } from '../../api/training.ts';
+import { useAction } from '../../hooks/useAction.ts';
 import { useUnits } from '../../hooks/useUnits.ts';
 import { formatDateTimeVi } from '../../lib/format.ts';
 import { defaultValues, toInput, toValues, type AssessmentValues } from './assessment-form.ts';
@@ -24,8 +25,8 @@ export function useAssessmentEditor(id: number | null, form: FormInstance<Assess
   const [existing, setExisting] = useState<AssessmentDetail | null>(null);
   const [topics, setTopics] = useState<{ items: Topic[]; withoutTopic: DifficultyCounts | null }>({ items: [], withoutTopic: null });
   const [questionOptions, setQuestionOptions] = useState<Choice[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  // One message for the page: a load that failed, or the save the server refused.
+  const { run, pending: saving, error, setError } = useAction({ errors: 'inline' });
   const bankId = Form.useWatch('bankId', form);
 
   useEffect(() => { banksApi.list().then((all) => setBanks(all.filter((b) => b.active)), (e) => setError(errorMessage(e))); }, []);
@@ -52,19 +53,10 @@ export function useAssessmentEditor(id: number | null, form: FormInstance<Assess
   }, [bankId]);
 
   /** Creates or updates; the assessment's id, or null when the server refused (error says why). */
-  const save = useCallback(async (values: AssessmentValues): Promise<number | null> => {
-    setSaving(true);
-    setError(null);
-    try {
-      const input = toInput(values);
-      return id === null ? (await assessmentsApi.create(input)).id : (await assessmentsApi.update(id, input), id);
-    } catch (e) {
-      setError(errorMessage(e));
-      return null;
-    } finally {
-      setSaving(false);
-    }
-  }, [id]);
+  const save = useCallback(async (values: AssessmentValues): Promise<number | null> => (await run(async () => {
+    const input = toInput(values);
+    return id === null ? (await assessmentsApi.create(input)).id : (await assessmentsApi.update(id, input), id);
+  })) ?? null, [id, run]);
 
   const loading = (id !== null && !existing && !error) || unitsLoading;
   return {

@@ -1,16 +1,14 @@
-import { App, Form, Input, Modal, Switch } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input, Modal, Switch } from 'antd';
+import { useEffect } from 'react';
 import { banksApi, type Bank } from '../../api/banks.ts';
-import { errorMessage } from '../../api/client.ts';
+import { useAction } from '../../hooks/useAction.ts';
 
 interface Values { name: string; description?: string; active: boolean }
 
 /** Owners rename a bank, describe it, or stop using it (its questions stay; it is marked "Ngừng sử dụng"). */
 export function BankSettingsModal({ bank, open, onClose, onSaved }: { bank: Bank; open: boolean; onClose: () => void; onSaved: () => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending: saving, error, setError } = useAction({ errors: 'inline' });
 
   useEffect(() => {
     if (!open) return;
@@ -18,19 +16,10 @@ export function BankSettingsModal({ bank, open, onClose, onSaved }: { bank: Bank
     form.setFieldsValue({ name: bank.name, description: bank.description ?? '', active: bank.active });
   }, [open, bank, form]);
 
-  const submit = async (values: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      await banksApi.update(bank.id, { name: values.name.trim(), description: values.description?.trim() || null, active: values.active });
-      message.success('Đã lưu thông tin ngân hàng.');
-      onSaved();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const submit = (values: Values) => run(async () => {
+    await banksApi.update(bank.id, { name: values.name.trim(), description: values.description?.trim() || null, active: values.active });
+    onSaved();
+  }, { success: 'Đã lưu thông tin ngân hàng.' });
 
   return (
     <Modal open={open} title="Thông tin ngân hàng" okText="Lưu" cancelText="Hủy" confirmLoading={saving} forceRender

@@ -1,8 +1,7 @@
 import { PictureOutlined } from '@ant-design/icons';
 import { App, Button, Tooltip, Upload } from 'antd';
-import { useState } from 'react';
 import { banksApi } from '../../api/banks.ts';
-import { errorMessage } from '../../api/client.ts';
+import { useAction } from '../../hooks/useAction.ts';
 
 export interface EditorImage {
   id: number;
@@ -17,22 +16,17 @@ export function ImageUploadButton({ bankId, owner, label, onUploaded }: {
   bankId: number; owner: string; label?: string; onUploaded: (image: EditorImage) => void;
 }) {
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy } = useAction();
 
   const upload = async (file: File) => {
     if (file.size > MAX_BYTES) {
       message.error(`Ảnh "${file.name}" lớn hơn 2 MB. Hãy thu nhỏ ảnh rồi tải lên lại.`);
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const { id } = await banksApi.uploadImage(bankId, file);
       onUploaded({ id, src: URL.createObjectURL(file) });
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

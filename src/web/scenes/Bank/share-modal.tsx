@@ -1,32 +1,23 @@
 import { ShareAltOutlined } from '@ant-design/icons';
-import { App, Button, List, Modal, Space, Typography } from 'antd';
+import { Button, List, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { banksApi, type Bank } from '../../api/banks.ts';
-import { errorMessage } from '../../api/client.ts';
 import { UnitTreeSelect } from '../../components/unit-tree-select.tsx';
+import { useAction } from '../../hooks/useAction.ts';
 import { useUnits } from '../../hooks/useUnits.ts';
 
 /** Owners share a bank with another unit's organisers, or stop sharing it. */
 export function ShareButton({ bank, onChanged }: { bank: Bank; onChanged: () => void }) {
-  const { message } = App.useApp();
   const { forest } = useUnits();
   const [open, setOpen] = useState(false);
   const [unitId, setUnitId] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run: act, pending: busy } = useAction();
 
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await action();
-      message.success(done);
-      setUnitId(null);
-      onChanged();
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (action: () => Promise<unknown>, done: string) => act(async () => {
+    await action();
+    setUnitId(null);
+    onChanged();
+  }, { success: done });
 
   return (
     <>

@@ -1,8 +1,8 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Form, Input, Modal, Popconfirm, Space, Tooltip } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Flex, Form, Input, Modal, Popconfirm, Space, Tooltip } from 'antd';
+import { useEffect } from 'react';
 import { banksApi, type Topic } from '../../api/banks.ts';
-import { errorMessage } from '../../api/client.ts';
+import { useAction } from '../../hooks/useAction.ts';
 
 interface Values { name: string; materialUrl?: string }
 
@@ -10,10 +10,8 @@ interface Values { name: string; materialUrl?: string }
 export function TopicModal({ bankId, topic, open, onClose, onSaved }: {
   bankId: number; topic: Topic | null; open: boolean; onClose: () => void; onSaved: (deleted: boolean) => void;
 }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending: saving, error, setError } = useAction({ errors: 'inline' });
 
   useEffect(() => {
     if (!open) return;
@@ -21,32 +19,22 @@ export function TopicModal({ bankId, topic, open, onClose, onSaved }: {
     form.setFieldsValue({ name: topic?.name ?? '', materialUrl: topic?.materialUrl ?? '' });
   }, [open, topic, form]);
 
-  const submit = async (values: Values) => {
-    setSaving(true);
-    setError(null);
+  const submit = (values: Values) => {
     const input = { name: values.name.trim(), materialUrl: values.materialUrl?.trim() || null };
-    try {
+    return run(async () => {
       if (topic) await banksApi.updateTopic(topic.id, input);
       else await banksApi.createTopic(bankId, input);
-      message.success(topic ? 'Đã lưu chuyên đề.' : 'Đã thêm chuyên đề.');
       form.resetFields();
       onSaved(false);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    }, { success: topic ? 'Đã lưu chuyên đề.' : 'Đã thêm chuyên đề.' });
   };
 
   const remove = async () => {
     if (!topic) return;
-    try {
+    await run(async () => {
       await banksApi.deleteTopic(topic.id);
-      message.success(`Đã xóa chuyên đề "${topic.name}".`);
       onSaved(true);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
+    }, { success: `Đã xóa chuyên đề "${topic.name}".` });
   };
 
   const inUse = (topic?.counts.total ?? 0) > 0;

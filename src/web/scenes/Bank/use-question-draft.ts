@@ -2,6 +2,7 @@ import { useCallback, useEffect, useReducer, useState } from 'react';
 import type { RichBlock } from '../../../domain/question-bank/rich-text.ts';
 import { banksApi, type QuestionDetail } from '../../api/banks.ts';
 import { errorMessage } from '../../api/client.ts';
+import { useAction } from '../../hooks/useAction.ts';
 import { draftOf, draftReducer, editOf, EMPTY_DRAFT, stemBlocksOf } from './question-draft.ts';
 
 export interface SaveResult {
@@ -18,8 +19,7 @@ export function useQuestionDraft(questionId: number | null) {
   const [initialStem, setInitialStem] = useState<RichBlock[]>([]);
   const [draft, dispatch] = useReducer(draftReducer, EMPTY_DRAFT);
   const [bankTags, setBankTags] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const { run, pending: saving, error: saveError, setError: setSaveError } = useAction({ errors: 'inline' });
 
   useEffect(() => {
     if (questionId === null) return;
@@ -35,23 +35,14 @@ export function useQuestionDraft(questionId: number | null) {
       banksApi.tags(q.bankId).then((items) => live && setBankTags(items.map((t) => t.tag))).catch(() => undefined);
     }).catch((err: unknown) => live && setLoadError(errorMessage(err)));
     return () => { live = false; };
-  }, [questionId]);
+  }, [questionId, setSaveError]);
 
   /** Sends the draft; the result, or null when the server refused it (saveError says why). */
   const save = useCallback(async (): Promise<SaveResult | null> => {
     if (questionId === null) return null;
-    setSaving(true);
-    setSaveError(null);
-    try {
-      const result = await banksApi.editQuestion(questionId, editOf(draft));
-      return { version: result.version, newVersion: result.newVersion };
-    } catch (err) {
-      setSaveError(errorMessage(err));
-      return null;
-    } finally {
-      setSaving(false);
-    }
-  }, [questionId, draft]);
+    const result = await run(() => banksApi.editQuestion(questionId, editOf(draft)));
+    return result ? { version: result.version, newVersion: result.newVersion } : null;
+  }, [questionId, draft, run]);
 
   return { detail, loadError, initialStem, draft, dispatch, bankTags, saving, saveError, save };
 }

@@ -1,8 +1,8 @@
-import { App, Form, Input, Modal } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Form, Input, Modal } from 'antd';
+import { useCallback, useEffect } from 'react';
 import { banksApi } from '../../api/banks.ts';
-import { errorMessage } from '../../api/client.ts';
 import { UnitTreeSelect } from '../../components/unit-tree-select.tsx';
+import { useAction } from '../../hooks/useAction.ts';
 import { useSignedIn } from '../../hooks/useMe.ts';
 import { useUnits } from '../../hooks/useUnits.ts';
 import { canAt } from '../../lib/permissions.ts';
@@ -17,11 +17,9 @@ interface Values {
 
 export function CreateBankModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: number) => void }) {
   const { me } = useSignedIn();
-  const { message } = App.useApp();
   const { forest } = useUnits();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending: saving, error, setError } = useAction({ errors: 'inline' });
   const canManageAt = useCallback((u: UnitNode) => canAt(me.grants, 'bank.manage', ancestorIds(forest, u.id)), [me, forest]);
 
   // Default owner: the first unit (top-down) where the user may manage banks.
@@ -31,23 +29,15 @@ export function CreateBankModal({ open, onClose, onCreated }: { open: boolean; o
     if (first) form.setFieldValue('unitId', first.id);
   }, [open, forest, canManageAt, form]);
 
-  const submit = async (values: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const { id, code } = await banksApi.create({
-        name: values.name.trim(), unitId: values.unitId,
-        code: values.code?.trim() || undefined, description: values.description?.trim() || undefined,
-      });
-      message.success(`Đã tạo ngân hàng ${code}.`);
-      form.resetFields();
-      onCreated(id);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const submit = (values: Values) => run(async () => {
+    const { id, code } = await banksApi.create({
+      name: values.name.trim(), unitId: values.unitId,
+      code: values.code?.trim() || undefined, description: values.description?.trim() || undefined,
+    });
+    form.resetFields();
+    onCreated(id);
+    return code;
+  }, { success: (code) => `Đã tạo ngân hàng ${code}.` });
 
   return (
     <Modal open={open} title="Tạo ngân hàng câu hỏi" okText="Tạo ngân hàng" cancelText="Hủy" confirmLoading={saving}

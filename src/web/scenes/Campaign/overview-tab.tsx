@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Descriptions, Flex, Form, Grid, Input, List, Modal, Radio, Select, Tag } from 'antd';
+import { Button, Card, Checkbox, Descriptions, Flex, Form, Grid, Input, List, Modal, Radio, Select, Tag } from 'antd';
 import { useCallback, useState } from 'react';
-import { POSITION_LABELS, labelOf } from '../../../domain/roster.ts';
-import { errorMessage } from '../../api/client.ts';
+import { POSITION_LABELS, labelOf, type Position } from '../../../domain/roster.ts';
 import { trainingApi, type Campaign, type Lecturer } from '../../api/training.ts';
+import { useAction } from '../../hooks/useAction.ts';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { useUnits } from '../../hooks/useUnits.ts';
 import { UnitTreeSelect } from '../../components/unit-tree-select.tsx';
@@ -12,27 +12,19 @@ import { percent, periodText } from '../../lib/training-format.ts';
 const NO_LECTURERS: Lecturer[] = [];
 
 export function OverviewTab({ campaign, onChanged }: { campaign: Campaign; onChanged: () => void }) {
-  const { message } = App.useApp();
   // On a phone each label sits above its value: long values (the audience) wrap instead of widening the page.
   const screens = Grid.useBreakpoint();
   const loadLecturers = useCallback(() => (campaign.canManage ? trainingApi.lecturers() : Promise.resolve(NO_LECTURERS)), [campaign.canManage]);
   const { data: lecturers, reload: reloadLecturers } = useLoader(loadLecturers, NO_LECTURERS);
   const [addingLecturer, setAddingLecturer] = useState(false);
   const [form] = Form.useForm<{ name: string; lecturerId?: number }>();
-  const [saving, setSaving] = useState(false);
+  const { run, pending: saving } = useAction();
 
-  const addTopic = async (v: { name: string; lecturerId?: number }) => {
-    setSaving(true);
-    try {
-      await trainingApi.createTopic(campaign.id, { name: v.name, lecturerId: v.lecturerId ?? null });
-      form.resetFields();
-      onChanged();
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const addTopic = (v: { name: string; lecturerId?: number }) => run(async () => {
+    await trainingApi.createTopic(campaign.id, { name: v.name, lecturerId: v.lecturerId ?? null });
+    form.resetFields();
+    onChanged();
+  });
 
   return (
     <Flex vertical gap={16}>
@@ -78,12 +70,14 @@ export function OverviewTab({ campaign, onChanged }: { campaign: Campaign; onCha
 
 /** Who must attend: unit subtrees, each optionally limited to some positions. */
 function TargetsCard({ campaign, onChanged }: { campaign: Campaign; onChanged: () => void }) {
-  const { message } = App.useApp();
   const { forest } = useUnits();
   const [unitId, setUnitId] = useState<number | null>(null);
-  const [positions, setPositions] = useState<string[]>(['manager', 'teacher']);
-  const save = (targets: { unitId: number; positions: string[] }[]) => trainingApi.setTargets(campaign.id, targets)
-    .then(onChanged, (err) => message.error(errorMessage(err)));
+  const [positions, setPositions] = useState<Position[]>(['manager', 'teacher']);
+  const { run } = useAction();
+  const save = (targets: { unitId: number; positions: Position[] }[]) => run(async () => {
+    await trainingApi.setTargets(campaign.id, targets);
+    onChanged();
+  });
   const current = campaign.targets.map((t) => ({ unitId: t.unitId, positions: t.positions }));
   return (
     <Card title="Đối tượng tham dự">
@@ -93,7 +87,7 @@ function TargetsCard({ campaign, onChanged }: { campaign: Campaign; onChanged: (
             {t.unitName}{t.positions.length ? ` — ${t.positions.map((p) => labelOf(POSITION_LABELS, p)).join(', ')}` : ''}</Tag>))}</Flex>
         <Flex gap={8} wrap align="center">
           <div style={{ flex: '1 1 260px' }}><UnitTreeSelect forest={forest} value={unitId} onChange={setUnitId} aria-label="Đơn vị tham dự" /></div>
-          <Checkbox.Group value={positions} onChange={(v) => setPositions(v as string[])}
+          <Checkbox.Group value={positions} onChange={(v) => setPositions(v as Position[])}
             options={Object.entries(POSITION_LABELS).map(([value, label]) => ({ value, label }))} />
           <Button icon={<PlusOutlined />} disabled={!unitId}
             onClick={() => unitId && void save([...current.filter((x) => x.unitId !== unitId), { unitId, positions }])}>Thêm đối tượng</Button>
@@ -105,14 +99,14 @@ function TargetsCard({ campaign, onChanged }: { campaign: Campaign; onChanged: (
 
 /** A lecturer from outside the roster, owned by the campaign's unit. */
 function LecturerModal({ unitId, onClose, onCreated }: { unitId: number; onClose: () => void; onCreated: () => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ fullName: string; title?: string; workplace?: string; kind: 'full_time' | 'part_time' }>();
+  const { run, pending } = useAction();
   return (
-    <Modal open title="Thêm báo cáo viên" okText="Thêm" cancelText="Hủy" onCancel={onClose} onOk={() => form.submit()}>
-      <Form form={form} name="lecturer" layout="vertical" initialValues={{ kind: 'part_time' }} onFinish={(v) => {
-        trainingApi.createLecturer({ unitId, fullName: v.fullName, title: v.title || null, workplace: v.workplace || null, kind: v.kind })
-          .then(onCreated, (err) => message.error(errorMessage(err)));
-      }}>
+    <Modal open title="Thêm báo cáo viên" okText="Thêm" cancelText="Hủy" confirmLoading={pending} onCancel={onClose} onOk={() => form.submit()}>
+      <Form form={form} name="lecturer" layout="vertical" initialValues={{ kind: 'part_time' }} onFinish={(v) => void run(async () => {
+        await trainingApi.createLecturer({ unitId, fullName: v.fullName, title: v.title || null, workplace: v.workplace || null, kind: v.kind });
+        onCreated();
+      })}>
         <Form.Item name="fullName" label="Họ và tên" rules={[{ required: true, whitespace: true, message: 'Nhập họ và tên.' }]}><Input maxLength={200} /></Form.Item>
         <Form.Item name="title" label="Học hàm, học vị"><Input maxLength={200} placeholder="TS., ThS.…" /></Form.Item>
         <Form.Item name="workplace" label="Nơi công tác"><Input maxLength={300} /></Form.Item>

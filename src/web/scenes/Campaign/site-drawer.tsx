@@ -3,7 +3,7 @@ import { App, Button, Checkbox, DatePicker, Drawer, Flex, Form, Input, Popconfir
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { POSITION_LABELS } from '../../../domain/roster.ts';
+import { POSITION_LABELS, type Position } from '../../../domain/roster.ts';
 import { errorMessage } from '../../api/client.ts';
 import { peopleApi } from '../../api/people.ts';
 import { trainingApi, type Campaign, type Lecturer, type Participant, type Site, type TrainingSession } from '../../api/training.ts';
@@ -38,7 +38,7 @@ function ParticipantsPanel({ campaign, site, sites, onChanged }: { campaign: Cam
   const load = useCallback(() => trainingApi.participants(site.id), [site.id]);
   const { data, loading, reload } = useLoader(load, [] as Participant[]);
   const [unitId, setUnitId] = useState<number | null>(null);
-  const [positions, setPositions] = useState<string[]>(['manager', 'teacher']);
+  const [positions, setPositions] = useState<Position[]>(['manager', 'teacher']);
   const [selected, setSelected] = useState<number[]>([]);
   const [target, setTarget] = useState<number | undefined>();
   const [picked, setPicked] = useState<number[]>([]);
@@ -69,7 +69,7 @@ function ParticipantsPanel({ campaign, site, sites, onChanged }: { campaign: Cam
           <div style={{ flex: '1 1 260px' }}>
             <UnitTreeSelect forest={forest} value={unitId} onChange={setUnitId} aria-label="Xếp học viên theo đơn vị" placeholder="Xếp cả đơn vị (và đơn vị trực thuộc)" />
           </div>
-          <Checkbox.Group value={positions} onChange={(v) => setPositions(v as string[])}
+          <Checkbox.Group value={positions} onChange={(v) => setPositions(v as Position[])}
             options={Object.entries(POSITION_LABELS).map(([value, label]) => ({ value, label }))} />
           <Button type="primary" icon={<UserAddOutlined />} disabled={!unitId} onClick={() => void assign()}>Xếp vào điểm cầu</Button>
         </Flex>

@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, InputNumber, Modal, Table, Tag } from 'antd';
+import { Button, Card, Flex, Form, Input, InputNumber, Modal, Table, Tag } from 'antd';
 import { useCallback, useState } from 'react';
-import { errorMessage } from '../../api/client.ts';
 import { trainingApi, type Campaign, type Site } from '../../api/training.ts';
 import { UnitTreeSelect } from '../../components/unit-tree-select.tsx';
+import { useAction } from '../../hooks/useAction.ts';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { useSignedIn } from '../../hooks/useMe.ts';
 import { useUnits } from '../../hooks/useUnits.ts';
@@ -43,23 +43,14 @@ export function SitesTab({ campaign }: { campaign: Campaign }) {
 
 function CreateSiteModal({ campaign, onClose, onCreated }: { campaign: Campaign; onClose: () => void; onCreated: () => void }) {
   const { me } = useSignedIn();
-  const { message } = App.useApp();
   const { forest } = useUnits();
   const [form] = Form.useForm<{ name: string; unitId: number; address?: string; capacity?: number; onlineUrl?: string }>();
-  const [saving, setSaving] = useState(false);
-  const submit = async (v: { name: string; unitId: number; address?: string; capacity?: number; onlineUrl?: string }) => {
-    setSaving(true);
-    try {
-      await trainingApi.createSite(campaign.id, { name: v.name, unitId: v.unitId, address: v.address || null, capacity: v.capacity ?? null,
-        onlineUrl: v.onlineUrl || null });
-      message.success(`Đã thêm điểm cầu "${v.name}".`);
-      onCreated();
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { run, pending: saving } = useAction();
+  const submit = (v: { name: string; unitId: number; address?: string; capacity?: number; onlineUrl?: string }) => run(async () => {
+    await trainingApi.createSite(campaign.id, { name: v.name, unitId: v.unitId, address: v.address || null, capacity: v.capacity ?? null,
+      onlineUrl: v.onlineUrl || null });
+    onCreated();
+  }, { success: `Đã thêm điểm cầu "${v.name}".` });
   return (
     <Modal open title="Thêm điểm cầu" okText="Thêm" cancelText="Hủy" confirmLoading={saving} onCancel={onClose} onOk={() => form.submit()}>
       <Form form={form} name="site" layout="vertical" requiredMark="optional" onFinish={(v) => void submit(v)}>

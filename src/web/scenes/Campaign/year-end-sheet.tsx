@@ -1,8 +1,9 @@
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Typography } from 'antd';
+import { Button, Card, Flex, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { downloadFile, errorMessage } from '../../api/client.ts';
+import { downloadFile } from '../../api/client.ts';
 import { UnitTreeSelect } from '../../components/unit-tree-select.tsx';
+import { useAction } from '../../hooks/useAction.ts';
 import { useSignedIn } from '../../hooks/useMe.ts';
 import { useUnits } from '../../hooks/useUnits.ts';
 import { canAt } from '../../lib/permissions.ts';
@@ -11,10 +12,9 @@ import { ancestorIds, topmostUnit, type UnitNode } from '../../lib/unit-tree.ts'
 /** The year-end sheet of a unit (Excel or PDF to sign), for those who read the unit's training and survey figures. */
 export function YearEndSheetCard({ campaignId }: { campaignId: number }) {
   const { me } = useSignedIn();
-  const { message } = App.useApp();
   const { forest } = useUnits();
   const [unitId, setUnitId] = useState<number | null>(null);
-  const [busy, setBusy] = useState<'xlsx' | 'pdf' | null>(null);
+  const { run, running: busy } = useAction();
   const readsAt = useCallback((u: UnitNode) => {
     const ids = ancestorIds(forest, u.id);
     return canAt(me.grants, 'training.read', ids) && canAt(me.grants, 'assessment.monitor', ids);
@@ -29,15 +29,8 @@ export function YearEndSheetCard({ campaignId }: { campaignId: number }) {
   if (!topmostUnit(forest, readsAt)) return null;
   const download = async (format: 'xlsx' | 'pdf') => {
     if (unitId === null) return;
-    setBusy(format);
-    try {
-      await downloadFile(`/api/campaigns/${campaignId}/year-end-sheet?unitId=${unitId}&format=${format}`,
-        { fallbackName: `danh-sach-cuoi-nam.${format}` });
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setBusy(null);
-    }
+    await run(() => downloadFile(`/api/campaigns/${campaignId}/year-end-sheet?unitId=${unitId}&format=${format}`,
+      { fallbackName: `danh-sach-cuoi-nam.${format}` }), { key: format });
   };
   return (
     <Card size="small" title="Danh sách cuối năm học" style={{ marginBottom: 12 }}>

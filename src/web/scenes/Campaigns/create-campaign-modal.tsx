@@ -1,9 +1,9 @@
-import { App, DatePicker, Form, Input, InputNumber, Modal, Switch } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Modal, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '../../api/client.ts';
+import { useCallback, useEffect } from 'react';
 import { trainingApi } from '../../api/training.ts';
 import { UnitTreeSelect } from '../../components/unit-tree-select.tsx';
+import { useAction } from '../../hooks/useAction.ts';
 import { useSignedIn } from '../../hooks/useMe.ts';
 import { useUnits } from '../../hooks/useUnits.ts';
 import { canAt } from '../../lib/permissions.ts';
@@ -13,11 +13,9 @@ interface Values { name: string; schoolYear: string; unitId: number; dates?: [Da
 
 export function CreateCampaignModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: number) => void }) {
   const { me } = useSignedIn();
-  const { message } = App.useApp();
   const { forest } = useUnits();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending: saving, error, setError } = useAction({ errors: 'inline' });
   const ruleOn = Form.useWatch('ruleOn', form);
   const canManageAt = useCallback((u: UnitNode) => canAt(me.grants, 'training.manage', ancestorIds(forest, u.id)), [me, forest]);
 
@@ -27,22 +25,13 @@ export function CreateCampaignModal({ open, onClose, onCreated }: { open: boolea
     if (first) form.setFieldValue('unitId', first.id);
   }, [open, forest, canManageAt, form]);
 
-  const submit = async (v: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const { id } = await trainingApi.createCampaign({ name: v.name, schoolYear: v.schoolYear, unitId: v.unitId,
-        startsOn: v.dates?.[0].format('YYYY-MM-DD') ?? null, endsOn: v.dates?.[1].format('YYYY-MM-DD') ?? null,
-        attendanceRequiredPercent: v.ruleOn ? v.percent ?? 100 : null });
-      message.success('Đã tạo đợt bồi dưỡng.');
-      form.resetFields();
-      onCreated(id);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const submit = (v: Values) => run(async () => {
+    const { id } = await trainingApi.createCampaign({ name: v.name, schoolYear: v.schoolYear, unitId: v.unitId,
+      startsOn: v.dates?.[0].format('YYYY-MM-DD') ?? null, endsOn: v.dates?.[1].format('YYYY-MM-DD') ?? null,
+      attendanceRequiredPercent: v.ruleOn ? v.percent ?? 100 : null });
+    form.resetFields();
+    onCreated(id);
+  }, { success: 'Đã tạo đợt bồi dưỡng.' });
 
   const year = new Date().getFullYear();
   return (

@@ -2,9 +2,9 @@ import { CheckCircleFilled } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Result } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { errorMessage } from '../../api/client.ts';
 import { trainingApi } from '../../api/training.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { useAction } from '../../hooks/useAction.ts';
 import { statusLabel } from '../../lib/training-format.ts';
 
 type Outcome = Awaited<ReturnType<typeof trainingApi.checkin>>;
@@ -13,22 +13,11 @@ type Outcome = Awaited<ReturnType<typeof trainingApi.checkin>>;
 export default function CheckinScene() {
   const [params] = useSearchParams();
   const [code, setCode] = useState(params.get('ma') ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending: busy, error } = useAction({ errors: 'inline' });
   const [done, setDone] = useState<Outcome | null>(null);
   const submitted = useRef(false);
 
-  const submit = async (value: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      setDone(await trainingApi.checkin(value));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (value: string) => run(async () => setDone(await trainingApi.checkin(value)));
   useEffect(() => {
     const fromQr = params.get('ma');
     if (fromQr && !submitted.current) {

@@ -1,12 +1,12 @@
 import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { classesApi, type ClassSummary, type ClassType } from '../../api/classes.ts';
-import { errorMessage } from '../../api/client.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { UnitTreeSelect } from '../../components/unit-tree-select.tsx';
+import { useAction } from '../../hooks/useAction.ts';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { useSignedIn } from '../../hooks/useMe.ts';
 import { useUnits } from '../../hooks/useUnits.ts';
@@ -59,22 +59,14 @@ interface Values { unitId: number; typeId: number; name: string; planned: [Dayjs
 
 function CreateClassModal({ types, onClose, onCreated }: { types: ClassType[]; onClose: () => void; onCreated: (id: number) => void }) {
   const { me } = useSignedIn();
-  const { message } = App.useApp();
   const { forest } = useUnits();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const submit = async (v: Values) => {
-    setSaving(true);
-    try {
-      const { id } = await classesApi.create({ unitId: v.unitId, typeId: v.typeId, name: v.name, plannedStart: v.planned[0].format('YYYY-MM-DD'),
-        plannedEnd: v.planned[1].format('YYYY-MM-DD'), plannedTrainees: v.plannedTrainees ?? null, location: v.location || null });
-      onCreated(id);
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { run, pending: saving } = useAction();
+  const submit = (v: Values) => run(async () => {
+    const { id } = await classesApi.create({ unitId: v.unitId, typeId: v.typeId, name: v.name, plannedStart: v.planned[0].format('YYYY-MM-DD'),
+      plannedEnd: v.planned[1].format('YYYY-MM-DD'), plannedTrainees: v.plannedTrainees ?? null, location: v.location || null });
+    onCreated(id);
+  });
   return (
     <Modal open title="Mở lớp bồi dưỡng" okText="Tạo lớp" cancelText="Hủy" confirmLoading={saving} onCancel={onClose} onOk={() => form.submit()}>
       <Form form={form} name="class" layout="vertical" requiredMark="optional" onFinish={(v) => void submit(v)}>

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, DownloadOutlined, UploadOutlined, UserAddOutlined } 
 import { Alert, App, Button, Card, Checkbox, Flex, Progress, Segmented, Select, Skeleton, Table, Typography, Upload } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { POSITION_LABELS } from '../../../domain/roster.ts';
+import { POSITION_LABELS, type Position } from '../../../domain/roster.ts';
 import { ABSENCE_REASONS, HALF_LABELS, type AttendanceStatus } from '../../../domain/training/attendance.ts';
 import { errorMessage } from '../../api/client.ts';
 import { eventsApi, type EventSheet } from '../../api/events.ts';
@@ -29,7 +29,7 @@ export default function EventScene() {
   const { data: materials, reload: reloadMaterials } = useLoader(loadMaterials, [] as Material[]);
   const [slot, setSlot] = useState<string | null>(null);
   const [unitId, setUnitId] = useState<number | null>(null);
-  const [positions, setPositions] = useState<string[]>(['manager']);
+  const [positions, setPositions] = useState<Position[]>(['manager']);
   const [upload, setUpload] = useState<number | null>(null);
   if (error) return <Alert type="error" showIcon title={error} role="alert" />;
   if (!data) return <Card><Skeleton active /></Card>;
@@ -61,7 +61,7 @@ export default function EventScene() {
           <Card title="Mời từ danh sách cán bộ">
             <Flex gap={8} wrap align="center">
               <div style={{ flex: '1 1 260px' }}><UnitTreeSelect forest={forest} value={unitId} onChange={setUnitId} aria-label="Mời theo đơn vị" /></div>
-              <Checkbox.Group value={positions} onChange={(v) => setPositions(v as string[])}
+              <Checkbox.Group value={positions} onChange={(v) => setPositions(v as Position[])}
                 options={Object.entries(POSITION_LABELS).map(([value, label]) => ({ value, label }))} />
               <Button type="primary" icon={<UserAddOutlined />} disabled={!unitId}
                 onClick={() => unitId && eventsApi.invite(e.id, { unitId, positions }).then((r) => {

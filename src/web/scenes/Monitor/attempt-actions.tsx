@@ -1,9 +1,9 @@
 import { MoreOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Form, Input, InputNumber, Modal } from 'antd';
+import { Button, Dropdown, Form, Input, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import type { MonitorView } from '../../api/assessments.ts';
 import { assessmentsApi } from '../../api/assessments.ts';
-import { errorMessage } from '../../api/client.ts';
+import { useAction } from '../../hooks/useAction.ts';
 import { formatDateTimeVi } from '../../lib/format.ts';
 
 type Person = MonitorView['people'][number];
@@ -14,9 +14,8 @@ const TITLES: Record<Action, string> = { extend: 'Gia hạn thời gian làm bà
 /** Extend (proctors and organisers), reopen and void (organisers); each is written to the audit log by the server. */
 export function AttemptActions({ person, canExtend, canManage, onDone }: { person: Person; canExtend: boolean; canManage: boolean;
   onDone: () => void }) {
-  const { message } = App.useApp();
   const [action, setAction] = useState<Action | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { run, pending: saving } = useAction();
   const [form] = Form.useForm<{ minutes: number; reason: string }>();
   if (!person.attemptId) return null;
   const items = [
@@ -26,28 +25,23 @@ export function AttemptActions({ person, canExtend, canManage, onDone }: { perso
   ].filter(Boolean) as { key: Action; label: string; danger?: boolean }[];
   if (items.length === 0) return null;
 
-  const submit = async (values: { minutes: number; reason: string }) => {
-    setSaving(true);
-    try {
-      const id = person.attemptId!;
-      if (action === 'extend') {
-        const r = await assessmentsApi.extend(id, values.minutes, values.reason || undefined);
-        message.success(`Đã gia hạn; hạn mới ${formatDateTimeVi(r.deadlineAt)}.`);
-      } else if (action === 'reopen') {
-        const r = await assessmentsApi.reopen(id, values.minutes, values.reason || undefined);
-        message.success(`Đã mở lại bài đến ${formatDateTimeVi(r.deadlineAt)}.`);
-      } else {
-        await assessmentsApi.void(id, values.reason);
-        message.success('Đã hủy bài làm.');
-      }
-      setAction(null);
-      onDone();
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setSaving(false);
+  const submit = (values: { minutes: number; reason: string }) => run(async () => {
+    const id = person.attemptId!;
+    let done: string;
+    if (action === 'extend') {
+      const r = await assessmentsApi.extend(id, values.minutes, values.reason || undefined);
+      done = `Đã gia hạn; hạn mới ${formatDateTimeVi(r.deadlineAt)}.`;
+    } else if (action === 'reopen') {
+      const r = await assessmentsApi.reopen(id, values.minutes, values.reason || undefined);
+      done = `Đã mở lại bài đến ${formatDateTimeVi(r.deadlineAt)}.`;
+    } else {
+      await assessmentsApi.void(id, values.reason);
+      done = 'Đã hủy bài làm.';
     }
-  };
+    setAction(null);
+    onDone();
+    return done;
+  }, { success: (done) => done });
 
   return (
     <>

@@ -1,8 +1,8 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Modal } from 'antd';
+import { Button, Form, Input, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import { assessmentsApi, type MonitorView } from '../../api/assessments.ts';
-import { errorMessage } from '../../api/client.ts';
+import { useAction } from '../../hooks/useAction.ts';
 
 type Person = MonitorView['people'][number];
 
@@ -22,26 +22,20 @@ export function ExtraTimeNote({ person }: { person: Person }) {
  * Once the person has started, "Gia hạn" in the attempt's actions is what adds minutes.
  */
 export function ExtraTimeAction({ assessmentId, person, onDone }: { assessmentId: number; person: Person; onDone: () => void }) {
-  const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const { run: act, pending: saving } = useAction();
   const [form] = Form.useForm<{ minutes: number; reason: string }>();
   if (person.state === 'in_progress') return null;
 
-  const run = async (work: () => Promise<{ minutes: number }>) => {
-    setSaving(true);
-    try {
-      const r = await work();
-      message.success(r.minutes > 0 ? `${person.fullName} được cộng thêm ${r.minutes} phút khi làm bài.`
-        : `${person.fullName} không được cộng thêm thời gian.`);
-      setOpen(false);
-      onDone();
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const run = (work: () => Promise<{ minutes: number }>) => act(async () => {
+    const r = await work();
+    setOpen(false);
+    onDone();
+    return r;
+  }, {
+    success: (r) => (r.minutes > 0 ? `${person.fullName} được cộng thêm ${r.minutes} phút khi làm bài.`
+      : `${person.fullName} không được cộng thêm thời gian.`),
+  });
 
   return (
     <>

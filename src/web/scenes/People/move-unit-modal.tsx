@@ -1,8 +1,8 @@
 import { Alert, Form, Modal } from 'antd';
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../api/client.ts';
 import { unitsApi, type Unit } from '../../api/units.ts';
 import { UnitTreeSelect } from '../../components/unit-tree-select.tsx';
+import { useAction } from '../../hooks/useAction.ts';
 import type { UnitForest, UnitNode } from '../../lib/unit-tree.ts';
 
 interface Props {
@@ -16,8 +16,7 @@ interface Props {
 /** Moves a unit (with its subtree) under another parent. */
 export function MoveUnitModal({ unit, forest, canWriteAt, onClose, onMoved }: Props) {
   const [target, setTarget] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { run, pending: saving, error, setError } = useAction({ errors: 'inline' });
 
   useEffect(() => {
     setTarget(null);
@@ -30,14 +29,7 @@ export function MoveUnitModal({ unit, forest, canWriteAt, onClose, onMoved }: Pr
       setError('Chọn đơn vị cấp trên mới.');
       return;
     }
-    setSaving(true);
-    try {
-      onMoved(await unitsApi.move(unit.id, target));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    await run(async () => onMoved(await unitsApi.move(unit.id, target)));
   };
 
   const current = unit?.parentId ? forest.byId.get(unit.parentId)?.name : undefined;

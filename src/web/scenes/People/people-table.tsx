@@ -1,7 +1,7 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Empty, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { POSITIONS, POSITION_LABELS } from '../../../domain/roster.ts';
+import { POSITIONS, POSITION_LABELS, type Position } from '../../../domain/roster.ts';
 import { errorMessage } from '../../api/client.ts';
 import { peopleApi, type PeoplePage, type Person } from '../../api/people.ts';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
@@ -24,7 +24,7 @@ function AccountTag({ person }: { person: Person }) {
 
 export function PeopleTable({ unitId, reloadKey, onOpen }: Props) {
   const [query, setQuery] = useState('');
-  const [position, setPosition] = useState<string | undefined>();
+  const [position, setPosition] = useState<Position | undefined>();
   const [includeInactive, setIncludeInactive] = useState(false);
   const [pageSize, setPageSize] = useState(20);
   const [data, setData] = useState<PeoplePage | null>(null);
@@ -101,7 +101,7 @@ export function PeopleTable({ unitId, reloadKey, onOpen }: Props) {
           allowClear
           style={{ width: 180 }}
           value={position}
-          onChange={(v?: string) => setPosition(v)}
+          onChange={(v?: Position) => setPosition(v)}
           options={POSITIONS.map((p) => ({ value: p, label: POSITION_LABELS[p] }))}
         />
         <Checkbox checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)}>

@@ -2,8 +2,8 @@ import { CopyOutlined, KeyOutlined, LockOutlined, UnlockOutlined } from '@ant-de
 import { Alert, App, Button, Descriptions, Flex, Modal, Popconfirm, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { accountsApi } from '../../api/accounts.ts';
-import { errorMessage } from '../../api/client.ts';
 import type { PersonDetail } from '../../api/people.ts';
+import { useAction } from '../../hooks/useAction.ts';
 
 interface Props {
   person: PersonDetail;
@@ -15,36 +15,19 @@ export function PersonAccount({ person, canManage }: Props) {
   const { message } = App.useApp();
   const [issued, setIssued] = useState<{ username: string; password: string } | null>(null);
   const [disabled, setDisabled] = useState<boolean | undefined>(person.accountDisabled);
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy } = useAction();
   const userId = person.userId;
 
   if (!userId || !person.username) {
     return <Typography.Text type="secondary">Chưa có tài khoản (cần mã định danh hoặc số CCCD).</Typography.Text>;
   }
 
-  const handleReset = async () => {
-    setBusy(true);
-    try {
-      setIssued(await accountsApi.resetPassword(userId));
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const handleReset = () => run(async () => setIssued(await accountsApi.resetPassword(userId)));
 
-  const handleDisabled = async (next: boolean) => {
-    setBusy(true);
-    try {
-      await accountsApi.setDisabled(userId, next);
-      setDisabled(next);
-      message.success(next ? 'Đã khóa tài khoản.' : 'Đã mở khóa tài khoản.');
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const handleDisabled = (next: boolean) => run(async () => {
+    await accountsApi.setDisabled(userId, next);
+    setDisabled(next);
+  }, { success: next ? 'Đã khóa tài khoản.' : 'Đã mở khóa tài khoản.' });
 
   const copy = async () => {
     if (!issued) return;

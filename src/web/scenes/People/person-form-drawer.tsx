@@ -1,10 +1,11 @@
 import { Alert, AutoComplete, Button, Col, DatePicker, Drawer, Flex, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
-import { GENDERS, GENDER_LABELS, POSITIONS, POSITION_LABELS } from '../../../domain/roster.ts';
+import { useEffect, useRef } from 'react';
+import { GENDERS, GENDER_LABELS, POSITIONS, POSITION_LABELS, type Gender, type Position } from '../../../domain/roster.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { peopleApi, type Person, type PersonDetail, type PersonInput } from '../../api/people.ts';
 import { UnitTreeSelect } from '../../components/unit-tree-select.tsx';
+import { useAction } from '../../hooks/useAction.ts';
 import { useIsPhone } from '../../hooks/useIsPhone.ts';
 import type { UnitForest, UnitNode } from '../../lib/unit-tree.ts';
 
@@ -13,11 +14,11 @@ export type PersonFormMode = { kind: 'create'; unitId: number } | { kind: 'edit'
 interface Values {
   fullName: string;
   birthDate: Dayjs | null;
-  gender: string | null;
+  gender: Gender | null;
   staffId: string;
   citizenId: string;
   unitId: number;
-  position: string;
+  position: Position;
   partyMember: boolean;
   partyJoinedOn: Dayjs | null;
   theoryLevel: string;
@@ -77,8 +78,7 @@ interface Props {
 export function PersonFormDrawer({ mode, forest, canWriteAt, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
   const isPhone = useIsPhone();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { run, pending: saving, error, setError } = useAction({ errors: 'inline' });
   const partyMember = Form.useWatch('partyMember', form);
   // Keep the titles of the last mode while the drawer slides closed.
   const lastMode = useRef(mode);
@@ -89,23 +89,20 @@ export function PersonFormDrawer({ mode, forest, canWriteAt, onClose, onSaved }:
 
   const handleFinish = async (values: Values) => {
     if (!mode) return;
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       const input: Partial<PersonInput> = toInput(values);
       // A roster may give only the year of birth: kept as the year unless the date is changed here.
       const stored = mode.kind === 'edit' ? mode.person.birthDate : null;
       if (stored && /^\d{4}$/.test(stored) && values.birthDate?.isSame(day(stored), 'day')) delete input.birthDate;
-      const saved = mode.kind === 'create' ? await peopleApi.create(input as PersonInput) : await peopleApi.update(mode.person.id, input);
-      onSaved(saved);
-    } catch (err) {
-      setError(errorMessage(err));
-      const field = err instanceof ApiError ? (err.details as { field?: string } | undefined)?.field : undefined;
-      const name = field ? FIELD_OF[field] : undefined;
-      if (name) form.setFields([{ name, errors: [errorMessage(err)] }]);
-    } finally {
-      setSaving(false);
-    }
+      onSaved(mode.kind === 'create' ? await peopleApi.create(input as PersonInput) : await peopleApi.update(mode.person.id, input));
+    }, {
+      // The server names the faulty field: its message goes on that field as well.
+      onError: (err) => {
+        const field = err instanceof ApiError ? (err.details as { field?: string } | undefined)?.field : undefined;
+        const name = field ? FIELD_OF[field] : undefined;
+        if (name) form.setFields([{ name, errors: [errorMessage(err)] }]);
+      },
+    });
   };
 
   const half = isPhone ? 24 : 12;

@@ -1,11 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Flex, List, Popconfirm, Select, Tag } from 'antd';
+import { Alert, Button, Empty, Flex, List, Popconfirm, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../../domain/roles.ts';
 import { accountsApi } from '../../api/accounts.ts';
-import { errorMessage } from '../../api/client.ts';
 import type { PersonDetail } from '../../api/people.ts';
 import { UnitTreeSelect } from '../../components/unit-tree-select.tsx';
+import { useAction } from '../../hooks/useAction.ts';
 import { useSignedIn } from '../../hooks/useMe.ts';
 import { canAt, grantableRolesAt } from '../../lib/permissions.ts';
 import { ancestorIds, type UnitForest } from '../../lib/unit-tree.ts';
@@ -19,11 +19,10 @@ interface Props {
 /** Roles the person holds, with revoke; and a small form to grant one more. */
 export function PersonRoles({ person, forest, onChanged }: Props) {
   const { me } = useSignedIn();
-  const { message } = App.useApp();
   const [role, setRole] = useState<string | undefined>();
   const [unitId, setUnitId] = useState<number | null>(person.unitId);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run: grant, pending: busy, error, setError } = useAction({ errors: 'inline' });
+  const { run: revoke } = useAction();
 
   const canManageAt = (id: number) => canAt(me.grants, 'accounts.manage', ancestorIds(forest, id));
   const grantable = unitId ? grantableRolesAt(me.grants, ancestorIds(forest, unitId)) : [];
@@ -34,29 +33,18 @@ export function PersonRoles({ person, forest, onChanged }: Props) {
       setError('Chọn vai trò và đơn vị.');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await accountsApi.grant(person.userId, role, unitId);
-      message.success(`Đã cấp quyền ${ROLE_LABELS[role as keyof typeof ROLE_LABELS] ?? role}.`);
+    const userId = person.userId;
+    await grant(async () => {
+      await accountsApi.grant(userId, role, unitId);
       setRole(undefined);
       onChanged();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    }, { success: `Đã cấp quyền ${ROLE_LABELS[role as keyof typeof ROLE_LABELS] ?? role}.` });
   };
 
-  const handleRevoke = async (grantId: number) => {
-    try {
-      await accountsApi.revoke(grantId);
-      message.success('Đã thu hồi vai trò.');
-      onChanged();
-    } catch (err) {
-      message.error(errorMessage(err));
-    }
-  };
+  const handleRevoke = (grantId: number) => revoke(async () => {
+    await accountsApi.revoke(grantId);
+    onChanged();
+  }, { success: 'Đã thu hồi vai trò.' });
 
   return (
     <>

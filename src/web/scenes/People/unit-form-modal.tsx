@@ -1,20 +1,22 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
-import { useEffect, useRef, useState } from 'react';
-import { SCHOOL_LEVELS, SCHOOL_LEVEL_LABELS, UNIT_KINDS, UNIT_KIND_LABELS } from '../../../domain/roster.ts';
-import { errorMessage } from '../../api/client.ts';
+import { useEffect, useRef } from 'react';
+import {
+  SCHOOL_LEVELS, SCHOOL_LEVEL_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type SchoolLevel, type UnitKind,
+} from '../../../domain/roster.ts';
 import { unitsApi, type Unit } from '../../api/units.ts';
+import { useAction } from '../../hooks/useAction.ts';
 
 export type UnitFormMode = { kind: 'create'; parent: Unit } | { kind: 'edit'; unit: Unit };
 
 interface Values {
   name: string;
   code?: string;
-  kind: string;
-  schoolLevel?: string | null;
+  kind: UnitKind;
+  schoolLevel?: SchoolLevel | null;
   legacyDistrict?: string;
 }
 
-const KINDS_WITH_LEVEL = new Set(['school', 'center']);
+const KINDS_WITH_LEVEL = new Set<UnitKind>(['school', 'center']);
 
 function initialValuesOf(mode: UnitFormMode | null): Partial<Values> {
   if (!mode) return {};
@@ -28,8 +30,7 @@ function initialValuesOf(mode: UnitFormMode | null): Partial<Values> {
 /** Adds a unit under a parent, or edits one. Mount it with a new `key` for each opening (fresh form store). */
 export function UnitFormModal({ mode, onClose, onSaved }: { mode: UnitFormMode | null; onClose: () => void; onSaved: (unit: Unit) => void }) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { run, pending: saving, error, setError } = useAction({ errors: 'inline' });
   const kind = Form.useWatch('kind', form);
 
   useEffect(() => setError(null), [mode]);
@@ -44,18 +45,9 @@ export function UnitFormModal({ mode, onClose, onSaved }: { mode: UnitFormMode |
       legacyDistrict: values.legacyDistrict?.trim() || null,
     };
     const code = values.code?.trim();
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = mode.kind === 'create'
-        ? await unitsApi.create({ ...input, parentId: mode.parent.id, ...(code ? { code } : {}) })
-        : await unitsApi.update(mode.unit.id, { ...input, ...(code ? { code } : {}) });
-      onSaved(saved);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    await run(async () => onSaved(mode.kind === 'create'
+      ? await unitsApi.create({ ...input, parentId: mode.parent.id, ...(code ? { code } : {}) })
+      : await unitsApi.update(mode.unit.id, { ...input, ...(code ? { code } : {}) })));
   };
 
   const lastMode = useRef(mode);

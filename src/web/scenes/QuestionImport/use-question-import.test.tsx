@@ -1,6 +1,8 @@
 import { act, fireEvent, renderHook, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { banksApi, type ImportedQuestion, type QuestionImportPreview } from '../../api/banks.ts';
+import { ApiError } from '../../api/client.ts';
+import { errorMessage } from '../../../domain/errors/catalogue.ts';
 import { renderScreen } from '../../test/render.tsx';
 import { PreviewStep } from './preview-step.tsx';
 import {
@@ -76,7 +78,8 @@ describe('the import state machine', () => {
 });
 
 describe('useQuestionImport', () => {
-  beforeEach(() => vi.mocked(banksApi.commitImport).mockReset());
+  // Braces: a function returned by beforeEach is run after the test as its cleanup — returning the mock would call it.
+  beforeEach(() => { vi.mocked(banksApi.commitImport).mockReset(); });
 
   it('uploads with progress, then writes the ticked questions into the bank', async () => {
     vi.mocked(banksApi.previewImport).mockImplementation(async (_bank, _file, onProgress) => {
@@ -94,6 +97,18 @@ describe('useQuestionImport', () => {
     await act(() => result.current.commit());
     expect(banksApi.commitImport).toHaveBeenCalledWith(41, [1, 2, 3]);
     expect(result.current.state).toMatchObject({ phase: 'done', summary: { imported: 3, topicsCreated: 1, total: 33 } });
+  });
+
+  it('shows the server’s words when the commit is refused, back on the preview with the ticks kept', async () => {
+    vi.mocked(banksApi.previewImport).mockResolvedValue(preview);
+    vi.mocked(banksApi.commitImport).mockImplementation(async () => {
+      throw new ApiError(409, 'import_expired', errorMessage('import_expired'));
+    });
+    const { result } = renderHook(() => useQuestionImport(7));
+    await act(() => result.current.upload(file));
+    await act(async () => { await result.current.commit(); });
+    expect(result.current.state).toMatchObject({ phase: 'preview', selected: [1, 3], error: 'Bản xem trước đã quá 24 giờ; hãy tải tệp lên lại.' });
+    expect(banksApi.commitImport).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -3,6 +3,7 @@ import { Alert, Button, Flex, Select, Table, Typography, type TableColumnsType }
 import { useState } from 'react';
 import { POSITION_LABELS, POSITIONS, type Position } from '../../../domain/roster.ts';
 import type { TitleMapping, UnknownTitle } from '../../api/roster.ts';
+import { useAction } from '../../hooks/useAction.ts';
 import { formatCount } from '../../lib/format.ts';
 
 const OPTIONS = POSITIONS.map((p) => ({ value: p, label: POSITION_LABELS[p] }));
@@ -18,7 +19,7 @@ interface Props {
  */
 export function UnknownTitles({ titles, onSave }: Props) {
   const [chosen, setChosen] = useState<Record<string, Position>>({});
-  const [saving, setSaving] = useState(false);
+  const { run, pending: saving } = useAction();
   const complete = titles.every((t) => chosen[t.title]);
 
   const columns: TableColumnsType<UnknownTitle> = [
@@ -36,14 +37,8 @@ export function UnknownTitles({ titles, onSave }: Props) {
     },
   ];
 
-  const save = async () => {
-    setSaving(true);
-    try {
-      await onSave(titles.map((t) => ({ title: t.title, position: chosen[t.title] })));
-    } finally {
-      setSaving(false);
-    }
-  };
+  // onSave shows its own failure in the import's state; a rejection would still be shown, never left unhandled.
+  const save = () => run(() => onSave(titles.map((t) => ({ title: t.title, position: chosen[t.title] }))));
 
   return (
     <Flex vertical gap={8}>

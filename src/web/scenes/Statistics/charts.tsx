@@ -1,7 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import { distributionBinShortLabel, type GroupSummary } from '../../../domain/statistics/index.ts';
-import type { ItemView, UnitFigures } from '../../../domain/statistics/views.ts';
+import type { ItemView, UnitFigures } from '../../api/statistics.ts';
 import { BAND_COLORS, ChartView } from '../../components/chart.tsx';
 
 export function DistributionChart({ summary }: { summary: GroupSummary }) {

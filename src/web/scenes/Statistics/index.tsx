@@ -3,9 +3,10 @@ import { Alert, App, Breadcrumb, Button, Card, Col, Dropdown, Empty, Row, Skelet
 import { useCallback, useEffect, useState } from 'react';
 import { formatDecimalVi, formatPercentVi, PARTIAL_FIGURES, REGRADED_NOTE } from '../../../domain/statistics/index.ts';
 import { describeReliability } from '../../../domain/statistics/reliability.ts';
-import type { CutFigures, StatisticsView, UnitFigures } from '../../../domain/statistics/views.ts';
 import { errorMessage } from '../../api/client.ts';
-import { statisticsApi, type ReportFormat } from '../../api/statistics.ts';
+import {
+  statisticsApi, type CutFigures, type ReportFormat, type StatisticsView, type UnitFigures,
+} from '../../api/statistics.ts';
 import { formatCount, formatDateTimeVi } from '../../lib/format.ts';
 import { BandsByUnitChart, DistributionChart, ItemScatter, ParticipationChart } from './charts.tsx';
 import { ItemsTable } from './items-table.tsx';

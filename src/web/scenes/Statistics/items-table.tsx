@@ -1,17 +1,15 @@
-import { Alert, App, Button, Modal, Radio, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Alert, Button, Modal, Radio, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { FLAG_EXPLANATIONS, FLAG_LABELS, formatDecimalVi, formatPercentVi } from '../../../domain/statistics/index.ts';
-import type { ItemView } from '../../../domain/statistics/views.ts';
-import { errorMessage } from '../../api/client.ts';
-import { statisticsApi } from '../../api/statistics.ts';
+import { statisticsApi, type ItemView } from '../../api/statistics.ts';
 import { RichText } from '../../components/rich-text.tsx';
+import { useAction } from '../../hooks/useAction.ts';
 
 /** Every question's facility, discrimination, option shares and flags; the organiser can correct a key from here. */
 export function ItemsTable({ assessmentId, items, onRegraded }: { assessmentId: number; items: ItemView[]; onRegraded: () => void }) {
-  const { message } = App.useApp();
   const [editing, setEditing] = useState<ItemView | null>(null);
   const [choice, setChoice] = useState(0);
-  const [saving, setSaving] = useState(false);
+  const { run, pending: saving } = useAction();
   const letters = Math.max(...items.map((i) => i.options.length));
   const columns: TableColumnsType<ItemView> = [
     { title: 'Câu', width: 48, render: (_, i) => i.index + 1 },
@@ -36,17 +34,13 @@ export function ItemsTable({ assessmentId, items, onRegraded }: { assessmentId: 
   ];
   const save = async () => {
     if (!editing) return;
-    setSaving(true);
-    try {
+    const question = editing.index + 1;
+    await run(async () => {
       const r = await statisticsApi.correctKey(assessmentId, editing.index, choice);
-      message.success(`Đã sửa đáp án câu ${editing.index + 1} thành ${r.key}; chấm lại ${r.total} bài, ${r.changed} bài đổi điểm.`);
       setEditing(null);
       onRegraded();
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+      return r;
+    }, { success: (r) => `Đã sửa đáp án câu ${question} thành ${r.key}; chấm lại ${r.total} bài, ${r.changed} bài đổi điểm.` });
   };
   return (
     <>
