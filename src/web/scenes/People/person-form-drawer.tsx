@@ -1,6 +1,6 @@
 import { Alert, AutoComplete, Button, Col, DatePicker, Drawer, Flex, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { GENDERS, GENDER_LABELS, POSITIONS, POSITION_LABELS } from '../../../domain/roster.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { peopleApi, type Person, type PersonDetail, type PersonInput } from '../../api/people.ts';
@@ -81,9 +81,9 @@ export function PersonFormDrawer({ mode, forest, canWriteAt, onClose, onSaved }:
   const [saving, setSaving] = useState(false);
   const partyMember = Form.useWatch('partyMember', form);
   // Keep the titles of the last mode while the drawer slides closed.
-  const lastMode = useRef(mode);
-  if (mode) lastMode.current = mode;
-  const shown = mode ?? lastMode.current;
+  const [lastMode, setLastMode] = useState(mode);
+  if (mode && mode !== lastMode) setLastMode(mode);
+  const shown = mode ?? lastMode;
 
   useEffect(() => setError(null), [mode]);
 

@@ -1,5 +1,5 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { SCHOOL_LEVELS, SCHOOL_LEVEL_LABELS, UNIT_KINDS, UNIT_KIND_LABELS } from '../../../domain/roster.ts';
 import { errorMessage } from '../../api/client.ts';
 import { unitsApi, type Unit } from '../../api/units.ts';
@@ -58,9 +58,9 @@ export function UnitFormModal({ mode, onClose, onSaved }: { mode: UnitFormMode |
     }
   };
 
-  const lastMode = useRef(mode);
-  if (mode) lastMode.current = mode;
-  const shown = mode ?? lastMode.current;
+  const [lastMode, setLastMode] = useState(mode);
+  if (mode && mode !== lastMode) setLastMode(mode);
+  const shown = mode ?? lastMode;
   const title = shown?.kind === 'edit' ? 'Sửa đơn vị' : 'Thêm đơn vị trực thuộc';
   return (
     <Modal
