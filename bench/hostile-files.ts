@@ -53,7 +53,7 @@ async function bankDocx(count: number): Promise<Uint8Array> {
 }
 
 say(`bench:files — ${dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'}, ${os.cpus().length} nhân, Node ${process.version}`);
-let t = performance.now();
+const t = performance.now();
 const cases = [
   { file: 'paragraph-bomb.docx', kind: 'bank' as const, bytes: await paragraphBombDocx(150 * MB) },
   { file: 'rows-1.5M.xlsx', kind: 'roster' as const, bytes: await manyRowsXlsx(1_500_000) },

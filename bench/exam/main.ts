@@ -49,7 +49,7 @@ const databaseUrl = dialect === 'postgres' ? (process.env.DATABASE_URL ?? pgDb!.
 const config = { ...loadConfig({}), dataDir, databaseUrl, logLevel: 'warn' };
 
 say(`bench:exam — ${N} người, ${dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'}, ${NODES} tiến trình ứng dụng, kết nối ${mode === 'person' ? 'riêng từng người' : 'dùng chung như sau bộ cân bằng tải'}, ${os.cpus().length} nhân ${os.cpus()[0]?.model ?? ''}, Node ${process.version}`);
-let t = performance.now();
+const t = performance.now();
 const { assessmentId, usernames } = await seedBench(config, N);
 say(`chuẩn bị dữ liệu: ${usernames.length} tài khoản, bài 50 câu, 2 mã đề (${((performance.now() - t) / 1000).toFixed(1)} s)`);
 const argon2PerSecond = await rawArgon2PerSecond();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RouteOptions } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
 import type { RouteModule } from './lib/route-module.ts';

@@ -1,9 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { App as AntApp, ConfigProvider } from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
-import { PageLoading } from './components/page-loading.tsx';
 import { RequireAuth, RequireCapability, HomeRedirect, NoRole } from './components/require-auth.tsx';
 import { NotFound } from './components/not-found.tsx';
 import { theme } from './theme.ts';

@@ -3,7 +3,7 @@ import { createBank } from '../../server/modules/banks/service.ts';
 import { findBankByCode } from '../../server/modules/banks/repository.ts';
 import { applyQuestionImport, previewQuestionImport } from '../../server/modules/questions/import-service.ts';
 import { BANK_ADVICE } from '../../domain/files/limits.ts';
-import { CliError, systemActor, unitByCodeOrRoot, UsageError, withContext } from '../cli-context.ts';
+import { systemActor, unitByCodeOrRoot, UsageError, withContext } from '../cli-context.ts';
 import { readInputFile } from '../input-file.ts';
 
 /** import-questions FILE [--bank CODE] [--dry-run] [--json]: all or nothing; a missing bank is created on a real import. */

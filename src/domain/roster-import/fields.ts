@@ -1,6 +1,6 @@
 /** Parsers for the single-cell roster fields: name, ids, gender, position, level, party, contact. */
 import { fold, normalizeText } from '../text.ts';
-import { POSITION_LABELS, SCHOOL_LEVEL_LABELS, type Gender, type Position, type SchoolLevel } from '../roster.ts';
+import { SCHOOL_LEVEL_LABELS, type Gender, type Position, type SchoolLevel } from '../roster.ts';
 import { cellText } from './header.ts';
 import { builtInCategory, CATEGORY_CHOICES, keptTitle } from './titles.ts';
 import { fail, ok, parseDateCell, type Parsed } from './dates.ts';

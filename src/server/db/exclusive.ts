@@ -10,7 +10,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
  */
 export const LOCKS = { bootstrap: 2_026_112_301, migrations: 2_026_112_302 } as const;
 
-const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instanceof PostgresAdapter;
+const isPostgres = <DB>(db: Kysely<DB>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * Runs fn in one transaction that no other process runs exclusive work beside, and returns its result:
@@ -41,7 +41,7 @@ export async function exclusively<DB, T>(db: Kysely<DB>, lock: number, fn: (db: 
 }
 
 /** BEGIN IMMEDIATE waits busy_timeout for the write lock; a long migration elsewhere may hold it longer: wait on (5 min). */
-async function beginImmediate(conn: Kysely<any>) {
+async function beginImmediate<DB>(conn: Kysely<DB>) {
   for (let attempt = 0; ; attempt++) {
     try {
       await sql`begin immediate`.execute(conn);

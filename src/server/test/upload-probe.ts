@@ -60,7 +60,7 @@ export function uploadFile(session: SignedIn, path: string, file: Uint8Array, fi
         text += c;
       }).on('end', () => {
         const lines = text.trim().split('\n').filter(Boolean);
-        let final: UploadReply['final'] = {};
+        let final: UploadReply['final'];
         try { final = JSON.parse(lines[lines.length - 1] ?? '{}'); } catch { final = { message: text }; }
         resolve({ status: res.statusCode ?? 0, lines: arrived, final, ms: performance.now() - started, headers: res.headers });
       });

@@ -17,8 +17,8 @@ const MAX_IMAGE_WIDTH = 600;
 /** Escapes XML text/attribute content and drops characters XML 1.0 cannot hold. */
 export function escapeXml(text: string): string {
   return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    // C0 controls but tab, line feed and carriage return (\p{Cc} less those and U+007F–U+009F); U+FFFE, U+FFFF.
+    .replace(/(?![\t\n\r\u007f-\u009f])\p{Cc}|[\ufffe\uffff]/gu, '')
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 

@@ -1,4 +1,4 @@
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
 import { OkReply } from '../../lib/schemas.ts';
 import JSZip from 'jszip';
 import { requireActor } from '../../plugins/auth.ts';

@@ -149,7 +149,6 @@ Promise<{ unitName: string; slips: LoginSlip[]; reissued: number }> {
   const accounts = options.reissue ? [...pending, ...alreadyIssued].sort((a, b) => (a.path === b.path
     ? (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0) : a.path < b.path ? -1 : 1)) : pending;
   if (accounts.length === 0 && alreadyIssued.length > 0) {
-    const when = lastIssuedAt ? ` (lần gần nhất lúc ${formatDateTimeVi(lastIssuedAt)})` : '';
     throw fail('slips_already_issued', { count: alreadyIssued.length, unit: unit.name,
       lastIssuedAt: lastIssuedAt ? formatDateTimeVi(lastIssuedAt) : undefined });
   }

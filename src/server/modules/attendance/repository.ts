@@ -1,6 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import { meetsAttendanceRule } from '../../../domain/training/attendance.ts';
 import type { Executor } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 
 export function marksOf(db: Executor, sessionIds: number[]) {
   if (sessionIds.length === 0) return Promise.resolve([]);
@@ -44,7 +45,7 @@ export function campaignSessions(db: Executor, campaignId: number) {
 }
 
 /** Only people whose unit is in the scopes (null: everyone); the query must join `units` of the person. */
-const scoped = (paths: string[] | null) => (eb: ExpressionBuilder<any, any>) => (paths === null
+const scoped = (paths: string[] | null) => (eb: ExpressionBuilder<Database, 'units'>) => (paths === null
   ? eb('units.path', 'like', '/%')
   : eb.or(paths.map((p) => eb('units.path', 'like', `${p}%`))));
 

@@ -1,4 +1,4 @@
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
 import { scopeOf } from '../../../domain/roles.ts';
 import { fail } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';

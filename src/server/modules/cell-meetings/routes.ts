@@ -1,4 +1,4 @@
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
 import { requireFile } from '../../files/require-file.ts';
 import { fold } from '../../../domain/text.ts';
 import { requireActor } from '../../plugins/auth.ts';

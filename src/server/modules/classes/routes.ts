@@ -1,4 +1,4 @@
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
 import { periodLabel } from '../../../domain/training/class-report.ts';
 import { attachment } from '../../files/attachment.ts';
 import { requireActor } from '../../plugins/auth.ts';

@@ -82,7 +82,6 @@ describeEachDialect('a server killed with SIGKILL mid-survey', (dialect) => {
   });
 
   it('keeps every answer it acknowledged and every deadline, once restarted and the clients resume', async () => {
-    let killed = false;
     const answering = Promise.all(clients.map(async (client, k) => {
       for (let step = 0; step < 40; step++) await saveUntilAcked(client, step % 10, (step + k) % 4);
     }));
@@ -91,10 +90,8 @@ describeEachDialect('a server killed with SIGKILL mid-survey', (dialect) => {
     const ackedAtKill = clients.map((c) => new Map(c.acked));
     server.child.kill('SIGKILL');
     await server.exited;
-    killed = true;
     server = await spawnServer({ dataDir, databaseUrl: pg?.url, port: server.port });
     await answering;
-    expect(killed).toBe(true);
 
     for (const [k, client] of clients.entries()) {
       const exam = await client.conn.request<{ attempt: { deadlineAt: string; status: string }; answers: { position: number; choice: number; seq: number }[] }>(

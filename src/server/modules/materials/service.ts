@@ -21,7 +21,8 @@ async function topicOf(db: Executor, campaignId: number, topicId: number | null 
 
 /** The file name as it will be offered: the user's name, with the real extension when the name claims another. */
 function storedName(fileName: string, ext: string) {
-  const base = normalizeText(fileName).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 200) || `tai-lieu.${ext}`;
+  // Characters a file system refuses, and C0 controls (\p{Cc} less U+007F–U+009F).
+  const base = normalizeText(fileName).replace(/[\\/:*?"<>|]|(?![\u007f-\u009f])\p{Cc}/gu, '_').slice(0, 200) || `tai-lieu.${ext}`;
   return base.toLowerCase().endsWith(`.${ext}`) ? base : `${base.replace(/\.[a-z0-9]{1,5}$/i, '')}.${ext}`;
 }
 

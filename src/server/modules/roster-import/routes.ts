@@ -1,4 +1,4 @@
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
 import { OneOf } from '../../lib/nullable.ts';
 import { fail } from '../../errors.ts';
 import { requireFile } from '../../files/require-file.ts';

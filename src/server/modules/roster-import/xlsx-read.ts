@@ -455,7 +455,7 @@ export async function readRosterWorkbook(buffer: Uint8Array, options: ReadWorkbo
     }
     return chosen.rows;
   } catch (err) {
-    if (err instanceof NotXlsx || err instanceof NotZipError) throw new Error(NOT_XLSX_MESSAGE);
+    if (err instanceof NotXlsx || err instanceof NotZipError) throw new Error(NOT_XLSX_MESSAGE, { cause: err });
     throw err;
   }
 }

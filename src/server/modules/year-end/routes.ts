@@ -1,4 +1,4 @@
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
 import { attachment } from '../../files/attachment.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import type { RouteModule } from '../../lib/route-module.ts';

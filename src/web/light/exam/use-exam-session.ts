@@ -1,5 +1,5 @@
 /** One attempt on this device: its questions, the answer queue, the server's clock, presence pings, submit. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DeadlineDetails } from '../../../domain/assessment/views.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { AnswerQueue, localStore, type SendResult } from './answer-queue.ts';
@@ -91,6 +91,44 @@ export interface Finished {
   closedMessage?: string;
 }
 
+/**
+ * What the queue's callbacks (run on the server's replies, never while rendering) share with the session's effects.
+ * Plain fields behind methods rather than refs: the callbacks are handed to the queue while rendering.
+ */
+class SessionCells {
+  private elsewhereCount = 0;
+  private fastPings = false;
+  private finishSession: (result: AttemptResult | null, closedMessage?: string) => void = () => undefined;
+
+  /** How many times another device's changes arrived: a submit that sees a new one stops for a check. */
+  changesFromElsewhere(): number {
+    return this.elsewhereCount;
+  }
+
+  /** Ping every PING_FAST_MS while another tab or device works on the same attempt. */
+  pingsFast(): boolean {
+    return this.fastPings;
+  }
+
+  changedElsewhere(): void {
+    this.elsewhereCount += 1;
+    this.fastPings = true;
+  }
+
+  otherDeviceActive(active: boolean): void {
+    this.fastPings = active;
+  }
+
+  /** The session's latest finish, kept after each render that made a new one. */
+  setFinish(finish: (result: AttemptResult | null, closedMessage?: string) => void): void {
+    this.finishSession = finish;
+  }
+
+  finish(result: AttemptResult | null, closedMessage?: string): void {
+    this.finishSession(result, closedMessage);
+  }
+}
+
 export function useExamSession(attemptId: number, onFinished: (finished: Finished) => void) {
   const [exam, setExam] = useState<ExamPayload | null>(null);
   const [loadError, setLoadError] = useState<{ message: string; failure: Failure } | null>(null);
@@ -103,31 +141,28 @@ export function useExamSession(attemptId: number, onFinished: (finished: Finishe
   const [submit, setSubmit] = useState<SubmitState>({ kind: 'idle' });
   const clock = useMemo(() => new ServerClock(), []);
   const clientId = useMemo(() => clientIdFor(attemptId), [attemptId]);
-  const deviceId = useMemo(deviceIdOfBrowser, []);
+  const deviceId = useMemo(() => deviceIdOfBrowser(), []);
   const store = useMemo(() => localStore(attemptId), [attemptId]);
+  const cells = useMemo(() => new SessionCells(), []);
   const finished = useRef(false);
-  const finishRef = useRef<(result: AttemptResult | null, closedMessage?: string) => void>(() => undefined);
   const submitting = useRef(false);
-  const elsewhereCount = useRef(0);
-  const fastPings = useRef(false);
   const rerender = useCallback(() => setVersion((v) => v + 1), []);
 
   /** Names the account now signed in here, for the participant to sign in again as themself. */
   const noteFailure = useCallback((failure: Failure, error: unknown) => {
-    if (failure === 'closed') queueMicrotask(() => finishRef.current(null, errorMessage(error)));
+    if (failure === 'closed') queueMicrotask(() => cells.finish(null, errorMessage(error)));
     else if (failure === 'refused') setBlocked({ message: errorMessage(error) });
     else if (failure === 'wrong_account') {
       setBlocked({ account: null });
       examApi.whoami().then((me) => setBlocked({ account: me.displayName }), () => undefined);
     }
-  }, []);
+  }, [cells]);
 
   const queue = useMemo(() => new AnswerQueue({
     store, deviceId,
     onChange: rerender,
     onChangedElsewhere: (positions) => {
-      elsewhereCount.current += 1;
-      fastPings.current = true;
+      cells.changedElsewhere();
       setChangedElsewhere((seen) => [...new Set([...seen, ...positions])].sort((a, b) => a - b));
     },
     send: async (answers): Promise<SendResult> => {
@@ -143,7 +178,7 @@ export function useExamSession(attemptId: number, onFinished: (finished: Finishe
         return { kind: 'stop', connection: failure };
       }
     },
-  }), [attemptId, clientId, deviceId, store, clock, rerender, noteFailure]);
+  }), [attemptId, clientId, deviceId, store, clock, cells, rerender, noteFailure]);
 
   const finish = useCallback((result: AttemptResult | null, closedMessage?: string) => {
     if (finished.current) return;
@@ -153,7 +188,7 @@ export function useExamSession(attemptId: number, onFinished: (finished: Finishe
     dropExamCopy(attemptId);
     onFinished({ result, unsent, closedMessage });
   }, [attemptId, queue, onFinished]);
-  finishRef.current = finish;
+  useLayoutEffect(() => cells.setFinish(finish), [cells, finish]);
 
   const reloadRef = useRef<() => void>(() => undefined);
 
@@ -246,9 +281,9 @@ export function useExamSession(attemptId: number, onFinished: (finished: Finishe
     try {
       if (!auto) {
         // Send what waits first: an answer another device changed meanwhile is shown before anything is final.
-        const seen = elsewhereCount.current;
+        const seen = cells.changesFromElsewhere();
         await queue.flush();
-        if (elsewhereCount.current !== seen) {
+        if (cells.changesFromElsewhere() !== seen) {
           setSubmit({ kind: 'error', auto, message: 'Chưa nộp bài: một số câu vừa được đổi trên thiết bị khác của bạn (ghi ở trên). Kiểm tra lại rồi bấm Nộp bài.' });
           return;
         }
@@ -279,9 +314,11 @@ export function useExamSession(attemptId: number, onFinished: (finished: Finishe
     } finally {
       submitting.current = false;
     }
-  }, [attemptId, clientId, deviceId, queue, clock, finish, noteFailure]);
+  }, [attemptId, clientId, deviceId, queue, clock, cells, finish, noteFailure]);
   const doSubmitRef = useRef(doSubmit);
-  doSubmitRef.current = doSubmit;
+  useLayoutEffect(() => {
+    doSubmitRef.current = doSubmit;
+  }, [doSubmit]);
 
   // The deadline by the server's clock: submit a moment after it (an extended deadline moves it).
   const autoSubmitted = useRef(false);
@@ -321,7 +358,7 @@ export function useExamSession(attemptId: number, onFinished: (finished: Finishe
           finish(null);
           return;
         }
-        fastPings.current = reply.otherDeviceActive;
+        cells.otherDeviceActive(reply.otherDeviceActive);
         if (reply.answers) queue.reconcile(reply.answers);
         if (queue.connection === 'signed_out' || queue.connection === 'wrong_account') queue.retryNow();
       } catch (error) {
@@ -353,14 +390,14 @@ export function useExamSession(attemptId: number, onFinished: (finished: Finishe
     window.addEventListener('online', onOnline);
     void ping();
     const timer = setInterval(() => {
-      if (performance.now() - lastPing >= (fastPings.current ? PING_FAST_MS : PING_EVERY_MS) - 500) void ping();
+      if (performance.now() - lastPing >= (cells.pingsFast() ? PING_FAST_MS : PING_EVERY_MS) - 500) void ping();
     }, PING_FAST_MS);
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('online', onOnline);
       clearInterval(timer);
     };
-  }, [exam, attemptId, clientId, queue, clock, finish, noteFailure]);
+  }, [exam, attemptId, clientId, queue, clock, cells, finish, noteFailure]);
 
   /** After signing in again here: check the attempt is this account's, then send what waits. */
   const resume = useCallback(async () => {

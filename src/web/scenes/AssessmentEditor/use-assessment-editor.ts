@@ -29,7 +29,7 @@ export function useAssessmentEditor(id: number | null, form: FormInstance<Assess
   const { run, pending: saving, error, setError } = useAction({ errors: 'inline' });
   const bankId = Form.useWatch('bankId', form);
 
-  useEffect(() => { banksApi.list().then((all) => setBanks(all.filter((b) => b.active)), (e) => setError(errorMessage(e))); }, []);
+  useEffect(() => { banksApi.list().then((all) => setBanks(all.filter((b) => b.active)), (e) => setError(errorMessage(e))); }, [setError]);
   useEffect(() => {
     trainingApi.campaigns().then(setCampaigns, () => setCampaigns([]));
     assessmentsApi.list().then((all) => setEarlier(all.filter((a) => a.id !== id && a.status === 'published')
@@ -39,7 +39,7 @@ export function useAssessmentEditor(id: number | null, form: FormInstance<Assess
     if (id === null) return;
     assessmentsApi.get(id).then((detail) => { setExisting(detail); form.setFieldsValue(toValues(detail.input)); },
       (e) => setError(errorMessage(e)));
-  }, [id, form]);
+  }, [id, form, setError]);
   useEffect(() => {
     if (id === null && !unitsLoading && forest.roots[0]) {
       form.setFieldsValue({ ...defaultValues(forest.roots[0].id), campaignId: campaignFromLink });

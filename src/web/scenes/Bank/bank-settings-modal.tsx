@@ -14,7 +14,7 @@ export function BankSettingsModal({ bank, open, onClose, onSaved }: { bank: Bank
     if (!open) return;
     setError(null);
     form.setFieldsValue({ name: bank.name, description: bank.description ?? '', active: bank.active });
-  }, [open, bank, form]);
+  }, [open, bank, form, setError]);
 
   const submit = (values: Values) => run(async () => {
     await banksApi.update(bank.id, { name: values.name.trim(), description: values.description?.trim() || null, active: values.active });

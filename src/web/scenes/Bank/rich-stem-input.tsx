@@ -3,7 +3,7 @@ import {
   ItalicOutlined, TableOutlined, UnderlineOutlined,
 } from '@ant-design/icons';
 import { Button, Divider, Tooltip } from 'antd';
-import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { RichBlock } from '../../../domain/question-bank/rich-text.ts';
 import { cellAtCaret, changeTable, fillEditor, insertTable, readEditor, type TableAction } from './rich-dom.ts';
 
@@ -48,12 +48,14 @@ export function RichStemInput({ id, initial, resetKey, onChange }: Props) {
     onChange(blocks);
   };
 
-  useEffect(() => {
+  // Only a new question resets the content; later renders must not overwrite what is being typed, so the effect runs
+  // on resetKey alone and reads the initial content of that render through an effect event.
+  const fill = useEffectEvent(() => {
     if (!ref.current) return;
     fillEditor(ref.current, initial);
     setEmpty(initial.length === 0);
-    // Only a new question resets the content; later renders must not overwrite what is being typed.
-  }, [resetKey]);
+  });
+  useEffect(() => fill(), [resetKey]);
 
   useEffect(() => {
     const update = () => {

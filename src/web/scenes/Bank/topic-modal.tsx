@@ -17,7 +17,7 @@ export function TopicModal({ bankId, topic, open, onClose, onSaved }: {
     if (!open) return;
     setError(null);
     form.setFieldsValue({ name: topic?.name ?? '', materialUrl: topic?.materialUrl ?? '' });
-  }, [open, topic, form]);
+  }, [open, topic, form, setError]);
 
   const submit = (values: Values) => {
     const input = { name: values.name.trim(), materialUrl: values.materialUrl?.trim() || null };

@@ -20,8 +20,9 @@ export default function CellMeetingsScene() {
   const [period, setPeriod] = useState(`m${now.getMonth() + 1}`);
   const [unitId, setUnitId] = useState<number | undefined>();
   const [open, setOpen] = useState<number | 'new' | null>(null);
-  const q = { year, unitId, ...(period.startsWith('m') ? { month: Number(period.slice(1)) } : { quarter: Number(period.slice(1)) }) };
-  const load = useCallback(() => meetingsApi.list(q), [year, period, unitId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const load = useCallback(() => meetingsApi.list({
+    year, unitId, ...(period.startsWith('m') ? { month: Number(period.slice(1)) } : { quarter: Number(period.slice(1)) }),
+  }), [year, period, unitId]);
   const { data, loading, reload } = useLoader<MeetingList | null>(load, null);
   const cells = units.filter((u) => u.kind === 'party_cell');
   return (

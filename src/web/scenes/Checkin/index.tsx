@@ -1,6 +1,6 @@
 import { CheckCircleFilled } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Result } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { trainingApi } from '../../api/training.ts';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -17,14 +17,14 @@ export default function CheckinScene() {
   const [done, setDone] = useState<Outcome | null>(null);
   const submitted = useRef(false);
 
-  const submit = (value: string) => run(async () => setDone(await trainingApi.checkin(value)));
+  const submit = useCallback((value: string) => run(async () => setDone(await trainingApi.checkin(value))), [run]);
   useEffect(() => {
     const fromQr = params.get('ma');
     if (fromQr && !submitted.current) {
       submitted.current = true;
       void submit(fromQr);
     }
-  }, [params]);
+  }, [params, submit]);
 
   return (
     <div style={{ maxWidth: 420, margin: '0 auto' }}>

@@ -21,7 +21,7 @@ export function MoveUnitModal({ unit, forest, canWriteAt, onClose, onMoved }: Pr
   useEffect(() => {
     setTarget(null);
     setError(null);
-  }, [unit]);
+  }, [unit, setError]);
 
   const handleOk = async () => {
     if (!unit) return;

@@ -1,6 +1,6 @@
 import { Alert, AutoComplete, Button, Col, DatePicker, Drawer, Flex, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useRef } from 'react';
+import { useEffect, useState } from 'react';
 import { GENDERS, GENDER_LABELS, POSITIONS, POSITION_LABELS, type Gender, type Position } from '../../../domain/roster.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { peopleApi, type Person, type PersonDetail, type PersonInput } from '../../api/people.ts';
@@ -81,11 +81,11 @@ export function PersonFormDrawer({ mode, forest, canWriteAt, onClose, onSaved }:
   const { run, pending: saving, error, setError } = useAction({ errors: 'inline' });
   const partyMember = Form.useWatch('partyMember', form);
   // Keep the titles of the last mode while the drawer slides closed.
-  const lastMode = useRef(mode);
-  if (mode) lastMode.current = mode;
-  const shown = mode ?? lastMode.current;
+  const [lastMode, setLastMode] = useState(mode);
+  if (mode && mode !== lastMode) setLastMode(mode);
+  const shown = mode ?? lastMode;
 
-  useEffect(() => setError(null), [mode]);
+  useEffect(() => setError(null), [mode, setError]);
 
   const handleFinish = async (values: Values) => {
     if (!mode) return;

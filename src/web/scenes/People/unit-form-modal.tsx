@@ -1,5 +1,5 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
-import { useEffect, useRef } from 'react';
+import { useEffect, useState } from 'react';
 import {
   SCHOOL_LEVELS, SCHOOL_LEVEL_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type SchoolLevel, type UnitKind,
 } from '../../../domain/roster.ts';
@@ -33,7 +33,7 @@ export function UnitFormModal({ mode, onClose, onSaved }: { mode: UnitFormMode |
   const { run, pending: saving, error, setError } = useAction({ errors: 'inline' });
   const kind = Form.useWatch('kind', form);
 
-  useEffect(() => setError(null), [mode]);
+  useEffect(() => setError(null), [mode, setError]);
 
   // The form validates first (onFinish only runs on valid values): an empty submit shows its messages, never a rejection.
   const handleSave = async (values: Values) => {
@@ -50,9 +50,9 @@ export function UnitFormModal({ mode, onClose, onSaved }: { mode: UnitFormMode |
       : await unitsApi.update(mode.unit.id, { ...input, ...(code ? { code } : {}) })));
   };
 
-  const lastMode = useRef(mode);
-  if (mode) lastMode.current = mode;
-  const shown = mode ?? lastMode.current;
+  const [lastMode, setLastMode] = useState(mode);
+  if (mode && mode !== lastMode) setLastMode(mode);
+  const shown = mode ?? lastMode;
   const title = shown?.kind === 'edit' ? 'Sửa đơn vị' : 'Thêm đơn vị trực thuộc';
   return (
     <Modal

@@ -1,5 +1,5 @@
 import { Card, Steps } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useSignedIn } from '../../hooks/useMe.ts';
@@ -20,14 +20,14 @@ export default function RosterImportScene() {
   const { state, upload, commit, mapTitles, reset } = useRosterImport();
   const [underUnitId, setUnderUnitId] = useState<number | null>(null);
 
-  const canWriteAt = (u: UnitNode) => canAt(me.grants, 'roster.write', ancestorIds(forest, u.id));
+  const canWriteAt = useCallback((u: UnitNode) => canAt(me.grants, 'roster.write', ancestorIds(forest, u.id)), [me.grants, forest]);
 
   // Default: the user's top unit where they may write.
   useEffect(() => {
     if (underUnitId !== null) return;
     const first = topmostUnit(forest, canWriteAt);
     if (first) setUnderUnitId(first.id);
-  }, [forest, me, underUnitId]);
+  }, [forest, canWriteAt, underUnitId]);
 
   const step = STEP_OF[state.phase];
   return (
