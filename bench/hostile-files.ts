@@ -36,7 +36,7 @@ async function bankDocx(count: number): Promise<Uint8Array> {
   const picture = (i: number) => {
     let block = crypto.createHash('sha256').update(String(i)).digest();
     const noise: Buffer[] = [];
-    for (let k = 0; k < 640; k++) noise.push(block = crypto.createHash('sha256').update(block).digest());
+    for (let k = 0; k < 640; k++) noise.push((block = crypto.createHash('sha256').update(block).digest()));
     return new ImageRun({ type: 'png', data: Buffer.concat([TINY_PNG, ...noise]), transformation: { width: 60, height: 40 } });
   };
   const paragraphs = [];
@@ -61,7 +61,9 @@ const cases = [
   { file: 'roster-95k-rows-20MB.xlsx', kind: 'roster' as const, bytes: await rosterXlsx(95_000, { noteWords: 12, pictureBytes: 11 * MB }) },
   { file: 'bank-1000-questions.docx', kind: 'bank' as const, bytes: await bankDocx(1000) },
 ];
-say(`tạo tệp: ${cases.map((c) => `${c.file} ${(c.bytes.length / MB).toFixed(1)} MB`).join(', ')} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+say(
+  `tạo tệp: ${cases.map((c) => `${c.file} ${(c.bytes.length / MB).toFixed(1)} MB`).join(', ')} (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-bench-files-'));
 const pgDb = dialect === 'postgres' && !process.env.DATABASE_URL ? await createPgDatabase() : undefined;
@@ -74,8 +76,11 @@ const root = await ensureRootUnit(ctx);
 const district = await buildUnit(ctx, { name: 'Xã Sơn Lâm', kind: 'commune', schoolLevel: null });
 const manager = await buildUser(ctx, { unit: district, roles: [{ role: 'unit_manager', unit: district }] });
 const organiser = await buildUser(ctx, { unit: root, roles: [{ role: 'organizer', unit: root }] });
-const bank = await createBank(ctx, { userId: 0, personId: null, username: 'system', grants: [{ role: 'admin', unitId: root.id, unitPath: root.path }] },
-  { name: 'Ngân hàng đo tải', unitId: root.id });
+const bank = await createBank(
+  ctx,
+  { userId: 0, personId: null, username: 'system', grants: [{ role: 'admin', unitId: root.id, unitPath: root.path }] },
+  { name: 'Ngân hàng đo tải', unitId: root.id },
+);
 await handle.destroy();
 
 let server = await spawnServer({ dataDir, databaseUrl, env: { LOG_LEVEL: 'warn' } });
@@ -89,46 +94,78 @@ try {
   const bare = sampleHealth(server.port);
   await new Promise((r) => setTimeout(r, 5000));
   const base = await bare.stop();
-  process.stdout.write(`${JSON.stringify({ file: null, baseline: 'no upload', healthz_samples: base.count,
-    healthz_p50_ms: +base.p50.toFixed(1), healthz_p99_ms: +base.p99.toFixed(1), healthz_max_ms: +base.max.toFixed(1) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({
+      file: null,
+      baseline: 'no upload',
+      healthz_samples: base.count,
+      healthz_p50_ms: +base.p50.toFixed(1),
+      healthz_p99_ms: +base.p99.toFixed(1),
+      healthz_max_ms: +base.max.toFixed(1),
+    })}\n`,
+  );
 
   for (const c of cases) {
     const pid = server.child.pid!;
     // Reset the server's peak RSS (VmHWM) so that it is this case's; sampled VmRSS stands in where that is refused.
-    try { fs.writeFileSync(`/proc/${pid}/clear_refs`, '5'); } catch { /* not Linux, or not allowed */ }
+    try {
+      fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    } catch {
+      /* not Linux, or not allowed */
+    }
     const memory = watchMemory(pid);
     const health = sampleHealth(server.port);
     const started = performance.now();
-    const reply = await (c.kind === 'roster'
-      ? uploadFile(managerSession, `/api/roster/imports?underUnitId=${district.id}`, c.bytes, c.file)
-      : uploadFile(organiserSession, `/api/banks/${bank.id}/question-imports`, c.bytes, c.file)).catch((err: Error) => err);
+    const reply = await (
+      c.kind === 'roster'
+        ? uploadFile(managerSession, `/api/roster/imports?underUnitId=${district.id}`, c.bytes, c.file)
+        : uploadFile(organiserSession, `/api/banks/${bank.id}/question-imports`, c.bytes, c.file)
+    ).catch((err: Error) => err);
     await new Promise((r) => setTimeout(r, 200));
     const figures = await health.stop();
     let hwm = 0;
-    try { hwm = Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1] ?? 0) / 1024; } catch { /* gone */ }
+    try {
+      hwm = Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1] ?? 0) / 1024;
+    } catch {
+      /* gone */
+    }
     const peaks = memory.stop();
     const died = server.child.exitCode !== null || server.child.signalCode !== null;
-    const outcome = reply instanceof Error
-      ? `no answer (${reply.message})${died ? `: the server exited (${server.child.exitCode ?? server.child.signalCode})` : ''}`
-      : reply.final.error
-        ? `${reply.final.error.code}: ${reply.final.error.message}`
-        : reply.final.result
-          ? `ok: ${reply.final.result.rows ?? reply.final.result.questions?.length} ${c.kind === 'roster' ? 'dòng' : 'câu'}, ${reply.final.result.problems?.length ?? 0} lỗi`
-          : `${reply.final.code}: ${reply.final.message}`;
+    const outcome =
+      reply instanceof Error
+        ? `no answer (${reply.message})${died ? `: the server exited (${server.child.exitCode ?? server.child.signalCode})` : ''}`
+        : reply.final.error
+          ? `${reply.final.error.code}: ${reply.final.error.message}`
+          : reply.final.result
+            ? `ok: ${reply.final.result.rows ?? reply.final.result.questions?.length} ${c.kind === 'roster' ? 'dòng' : 'câu'}, ${reply.final.result.problems?.length ?? 0} lỗi`
+            : `${reply.final.code}: ${reply.final.message}`;
     // /healthz answered while the parsing child lived (the upload, then the parse), and answered after it (what waited
     // for the result to be taken in and for the service's own work: planning against the database, storing the preview).
     const parsedAt = peaks.childLastSeenAt;
-    const split = parsedAt === undefined ? {} : {
-      healthz_during_parse_p99_ms: +healthFigures(figures.samples.filter((s) => s.at + s.ms < parsedAt)).p99.toFixed(1),
-      healthz_after_parse_p99_ms: +healthFigures(figures.samples.filter((s) => s.at + s.ms >= parsedAt)).p99.toFixed(1),
-    };
-    process.stdout.write(`${JSON.stringify({
-      file: c.file, bytes: c.bytes.length, seconds: +(((reply instanceof Error ? performance.now() - started : reply.ms)) / 1000).toFixed(2),
-      status: reply instanceof Error ? null : reply.status, outcome,
-      server_peak_rss_mb: Math.round(Math.max(hwm, peaks.serverMb)), parse_child_peak_rss_mb: peaks.childrenMb,
-      healthz_samples: figures.count, healthz_failures: figures.failures,
-      healthz_p50_ms: +figures.p50.toFixed(1), healthz_p99_ms: +figures.p99.toFixed(1), healthz_max_ms: +figures.max.toFixed(1), ...split,
-    })}\n`);
+    const split =
+      parsedAt === undefined
+        ? {}
+        : {
+            healthz_during_parse_p99_ms: +healthFigures(figures.samples.filter((s) => s.at + s.ms < parsedAt)).p99.toFixed(1),
+            healthz_after_parse_p99_ms: +healthFigures(figures.samples.filter((s) => s.at + s.ms >= parsedAt)).p99.toFixed(1),
+          };
+    process.stdout.write(
+      `${JSON.stringify({
+        file: c.file,
+        bytes: c.bytes.length,
+        seconds: +((reply instanceof Error ? performance.now() - started : reply.ms) / 1000).toFixed(2),
+        status: reply instanceof Error ? null : reply.status,
+        outcome,
+        server_peak_rss_mb: Math.round(Math.max(hwm, peaks.serverMb)),
+        parse_child_peak_rss_mb: peaks.childrenMb,
+        healthz_samples: figures.count,
+        healthz_failures: figures.failures,
+        healthz_p50_ms: +figures.p50.toFixed(1),
+        healthz_p99_ms: +figures.p99.toFixed(1),
+        healthz_max_ms: +figures.max.toFixed(1),
+        ...split,
+      })}\n`,
+    );
     if (died) {
       // A result in itself; the next case gets a fresh server.
       await server.exited;

@@ -21,13 +21,15 @@ import { applyQuestionImport, previewQuestionImport } from '../src/server/module
 const { values } = parseArgs({ options: { questions: { type: 'string', default: '1000' } } });
 const count = Number(values.questions);
 let peakRss = 0;
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 20);
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 20);
 
 function picture(i: number) {
   // ~20 KB that does not compress, like a photo; PNG readers ignore bytes after IEND.
   let block = crypto.createHash('sha256').update(String(i)).digest();
   const noise: Buffer[] = [];
-  for (let k = 0; k < 640; k++) noise.push(block = crypto.createHash('sha256').update(block).digest());
+  for (let k = 0; k < 640; k++) noise.push((block = crypto.createHash('sha256').update(block).digest()));
   const data = Buffer.concat([TINY_PNG, ...noise]);
   return new ImageRun({ type: 'png', data, transformation: { width: 60, height: 40 } });
 }
@@ -66,7 +68,14 @@ clearInterval(sampler);
 console.log(`Đọc và kiểm tra: ${parseMs.toFixed(0)} ms — ${preview.questions.length} câu, ${preview.problems.length} vấn đề`);
 console.log(`Ghi vào ${handle.dialect}: ${importMs.toFixed(0)} ms — ${written.imported} câu, ${written.topicsCreated} chuyên đề`);
 console.log(`Bộ nhớ đỉnh (RSS): ${(peakRss / 1_048_576).toFixed(0)} MB`);
-console.log(JSON.stringify({ questions: count, parse_ms: Math.round(parseMs), import_ms: Math.round(importMs),
-  problems: preview.problems.length, peak_rss_mb: Math.round(peakRss / 1_048_576) }));
+console.log(
+  JSON.stringify({
+    questions: count,
+    parse_ms: Math.round(parseMs),
+    import_ms: Math.round(importMs),
+    problems: preview.problems.length,
+    peak_rss_mb: Math.round(peakRss / 1_048_576),
+  }),
+);
 await handle.destroy();
 fs.rmSync(dataDir, { recursive: true, force: true });

@@ -23,10 +23,22 @@ const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000
 const rows = Number(values.rows);
 const office = values.office!;
 let peakRss = 0;
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 20);
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 20);
 
 const TITLES = office
-  ? ['Giáo viên', 'Tổ trưởng chuyên môn', 'Giáo viên chủ nhiệm', 'Tổ phó', 'Hiệu trưởng', 'Phó Hiệu trưởng', 'Kế toán', 'Văn thư – Thủ quỹ', 'Nhân viên hợp đồng']
+  ? [
+      'Giáo viên',
+      'Tổ trưởng chuyên môn',
+      'Giáo viên chủ nhiệm',
+      'Tổ phó',
+      'Hiệu trưởng',
+      'Phó Hiệu trưởng',
+      'Kế toán',
+      'Văn thư – Thủ quỹ',
+      'Nhân viên hợp đồng',
+    ]
   : ['Giáo viên', 'Giáo viên', 'Giáo viên', 'Hiệu trưởng', 'Phó Hiệu trưởng', 'Nhân viên', 'Kế toán'];
 const LEVELS = office ? ['MN', 'TH', 'THCS', 'PTDTBT TH&THCS'] : ['Trường Mầm non', 'Trường Tiểu học', 'Trường THCS', 'Trường TH&THCS'];
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Lò', 'Vàng', 'Giàng'];
@@ -38,15 +50,32 @@ sheet.getCell('A1').value = 'SỞ GIÁO DỤC VÀ ĐÀO TẠO';
 sheet.mergeCells('A1:D1');
 sheet.getCell('A2').value = 'DANH SÁCH CÁN BỘ, GIÁO VIÊN, NHÂN VIÊN';
 sheet.mergeCells('A2:I2');
-sheet.getRow(4).values = ['STT', 'Họ và tên', office ? 'Năm sinh' : 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Đơn vị', 'Xã/Phường', 'Chức vụ', 'Đảng viên'];
+sheet.getRow(4).values = [
+  'STT',
+  'Họ và tên',
+  office ? 'Năm sinh' : 'Ngày sinh',
+  'Giới tính',
+  'Số CCCD',
+  'Đơn vị',
+  'Xã/Phường',
+  'Chức vụ',
+  'Đảng viên',
+];
 for (let i = 0; i < rows; i++) {
   const commune = i % 50;
   const school = `${LEVELS[(i >> 3) % 4]} Xã Số ${commune + 1}`;
   const year = 1966 + (i % 36);
-  sheet.getRow(5 + i).values = [i + 1, `${FAMILY[i % FAMILY.length]} ${GIVEN[(i * 7) % GIVEN.length]}`,
+  sheet.getRow(5 + i).values = [
+    i + 1,
+    `${FAMILY[i % FAMILY.length]} ${GIVEN[(i * 7) % GIVEN.length]}`,
     office ? year : `${String(1 + (i % 28)).padStart(2, '0')}/${String(1 + (i % 12)).padStart(2, '0')}/${year}`,
-    i % 3 === 0 ? 'Nam' : 'Nữ', `0010${String(year).slice(2)}${String(i).padStart(6, '0')}`, school, `Xã Số ${commune + 1}`,
-    TITLES[i % TITLES.length], i % 4 === 0 ? 'x' : null];
+    i % 3 === 0 ? 'Nam' : 'Nữ',
+    `0010${String(year).slice(2)}${String(i).padStart(6, '0')}`,
+    school,
+    `Xã Số ${commune + 1}`,
+    TITLES[i % TITLES.length],
+    i % 4 === 0 ? 'x' : null,
+  ];
 }
 if (office) {
   const r = 5 + rows;
@@ -79,11 +108,23 @@ const written = preview.importId === null ? null : await commitStoredImport(ctx,
 const commitMs = performance.now() - started;
 clearInterval(sampler);
 
-console.log(`Xem trước (${handle.dialect}): ${previewMs.toFixed(0)} ms — ${preview.valid} hợp lệ, ${preview.problems.length} lỗi, `
-  + `${preview.unitsToCreate.length} đơn vị mới, ${preview.skipped?.length ?? 0} dòng chân trang bỏ qua`);
+console.log(
+  `Xem trước (${handle.dialect}): ${previewMs.toFixed(0)} ms — ${preview.valid} hợp lệ, ${preview.problems.length} lỗi, `
+    + `${preview.unitsToCreate.length} đơn vị mới, ${preview.skipped?.length ?? 0} dòng chân trang bỏ qua`,
+);
 console.log(`Ghi: ${commitMs.toFixed(0)} ms — ${JSON.stringify(written)}`);
 console.log(`Bộ nhớ đỉnh (RSS, không kể tiến trình con đọc tệp): ${(peakRss / 1_048_576).toFixed(0)} MB`);
-console.log(JSON.stringify({ rows, office, db: handle.dialect, preview_ms: Math.round(previewMs), commit_ms: Math.round(commitMs),
-  created: written?.created ?? 0, problems: preview.problems.length, peak_rss_mb: Math.round(peakRss / 1_048_576) }));
+console.log(
+  JSON.stringify({
+    rows,
+    office,
+    db: handle.dialect,
+    preview_ms: Math.round(previewMs),
+    commit_ms: Math.round(commitMs),
+    created: written?.created ?? 0,
+    problems: preview.problems.length,
+    peak_rss_mb: Math.round(peakRss / 1_048_576),
+  }),
+);
 await handle.destroy();
 fs.rmSync(dataDir, { recursive: true, force: true });

@@ -18,7 +18,10 @@ if (!Number.isInteger(count) || count < 1) throw new Error('--attempts must be a
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
-const retainedHeap = () => { gc(); return process.memoryUsage().heapUsed; };
+const retainedHeap = () => {
+  gc();
+  return process.memoryUsage().heapUsed;
+};
 
 const CHUNK = 10_000; // generated ahead of the engine, so its time is not the engine's and memory stays flat
 const units = syntheticProvince(seed);
@@ -65,18 +68,34 @@ const flagged = result.items.filter((i) => i.flags.includes('likely_miskeyed')).
 
 console.log(`Bài làm: ${formatCountVi(count)} (50 câu, 4 phương án, ${units.length} đơn vị)`);
 console.log(`Sinh dữ liệu giả lập (không tính vào thống kê): ${formatCountVi(Math.round(generateMs))} ms`);
-console.log(`Nạp bài làm vào bộ thống kê (một lượt): ${formatCountVi(Math.round(addMs))} ms — ${formatCountVi(Math.round(count / (addMs / 1000)))} bài/giây`);
+console.log(
+  `Nạp bài làm vào bộ thống kê (một lượt): ${formatCountVi(Math.round(addMs))} ms — ${formatCountVi(Math.round(count / (addMs / 1000)))} bài/giây`,
+);
 console.log(`Tính kết quả (tổng hợp, các nhóm, phân tích câu hỏi): ${formatDecimalVi(resultMs, 1)} ms`);
 console.log(`Cộng dồn cây đơn vị: ${formatDecimalVi(rollUpMs, 1)} ms`);
 console.log(`Thống kê tổng cộng: ${formatCountVi(Math.round(statsMs))} ms`);
-console.log(`Bộ nhớ đỉnh của tiến trình (RSS, gồm cả việc sinh dữ liệu): ${formatCountVi(Math.round(peakRssMb))} MB; `
-  + `bộ thống kê và kết quả giữ ${formatDecimalVi(engineMb, 1)} MB`);
-console.log(`Toàn tỉnh: phải tham gia ${formatCountVi(root.eligible)}, đã làm ${formatCountVi(root.took)}, `
-  + `điểm trung bình ${formatDecimalVi(root.summary.mean)}, trung vị ${formatDecimalVi(root.summary.median)}, `
-  + `tỷ lệ giỏi, xuất sắc ${formatPercentVi(root.summary.goodPercent)}`);
-console.log(`KR-20 ${formatDecimalVi(result.test.kr20, 3)}, sai số chuẩn ${formatDecimalVi(result.test.semScore)} điểm; `
-  + `câu có thể sai đáp án: ${flagged.join(', ') || 'không có'}`);
-console.log(JSON.stringify({
-  attempts: count, generate_ms: Math.round(generateMs), add_ms: Math.round(addMs), result_ms: Math.round(resultMs),
-  rollup_ms: Math.round(rollUpMs), stats_ms: Math.round(statsMs), peak_rss_mb: Math.round(peakRssMb), engine_heap_mb: Number(engineMb.toFixed(1)),
-}));
+console.log(
+  `Bộ nhớ đỉnh của tiến trình (RSS, gồm cả việc sinh dữ liệu): ${formatCountVi(Math.round(peakRssMb))} MB; `
+    + `bộ thống kê và kết quả giữ ${formatDecimalVi(engineMb, 1)} MB`,
+);
+console.log(
+  `Toàn tỉnh: phải tham gia ${formatCountVi(root.eligible)}, đã làm ${formatCountVi(root.took)}, `
+    + `điểm trung bình ${formatDecimalVi(root.summary.mean)}, trung vị ${formatDecimalVi(root.summary.median)}, `
+    + `tỷ lệ giỏi, xuất sắc ${formatPercentVi(root.summary.goodPercent)}`,
+);
+console.log(
+  `KR-20 ${formatDecimalVi(result.test.kr20, 3)}, sai số chuẩn ${formatDecimalVi(result.test.semScore)} điểm; `
+    + `câu có thể sai đáp án: ${flagged.join(', ') || 'không có'}`,
+);
+console.log(
+  JSON.stringify({
+    attempts: count,
+    generate_ms: Math.round(generateMs),
+    add_ms: Math.round(addMs),
+    result_ms: Math.round(resultMs),
+    rollup_ms: Math.round(rollUpMs),
+    stats_ms: Math.round(statsMs),
+    peak_rss_mb: Math.round(peakRssMb),
+    engine_heap_mb: Number(engineMb.toFixed(1)),
+  }),
+);

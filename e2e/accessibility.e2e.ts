@@ -22,7 +22,7 @@ import { launchChromium, startTestServer } from './support/server.ts';
 const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 360, height: 740 };
 
-describe('every page passes axe-core\'s WCAG 2.1 AA rules', () => {
+describe("every page passes axe-core's WCAG 2.1 AA rules", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let accounts: DemoAccount[];
@@ -38,8 +38,13 @@ describe('every page passes axe-core\'s WCAG 2.1 AA rules', () => {
     campaignId = seeded.campaignId!;
     demo = await seedDemoAssessment(server.ctx);
     const root = (await findRootUnit(server.ctx.db))!;
-    draftId = (await createAssessment(server.ctx, await rootActor(server.ctx),
-      assessmentInput({ bankId: demo.bankId, unitId: root.id, targetUnitIds: [root.id], title: 'Khảo sát nháp kiểm tra truy cập' }))).id;
+    draftId = (
+      await createAssessment(
+        server.ctx,
+        await rootActor(server.ctx),
+        assessmentInput({ bankId: demo.bankId, unitId: root.id, targetUnitIds: [root.id], title: 'Khảo sát nháp kiểm tra truy cập' }),
+      )
+    ).id;
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -52,8 +57,12 @@ describe('every page passes axe-core\'s WCAG 2.1 AA rules', () => {
   }
 
   async function newContext(viewport = DESKTOP, mobile = false): Promise<BrowserContext> {
-    return browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh',
-      ...(mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+    return browser.newContext({
+      viewport,
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      ...(mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+    });
   }
 
   /** One signed-in desktop page per role, kept for the whole file. */
@@ -134,25 +143,35 @@ describe('every page passes axe-core\'s WCAG 2.1 AA rules', () => {
       await visit(page, '/nhan-su', dataRow);
       await expectAccessible(page, 'people list (principal)');
       await page.getByRole('button', { name: 'In phiếu đăng nhập' }).click();
-      await page.getByRole('dialog', { name: 'In phiếu đăng nhập' }).getByText(/tài khoản/).first().waitFor();
+      await page
+        .getByRole('dialog', { name: 'In phiếu đăng nhập' })
+        .getByText(/tài khoản/)
+        .first()
+        .waitFor();
       await expectAccessible(page, 'login slips dialog');
     });
 
-    it('roster import (Nhập từ Excel): the upload, a file with errors, a clean file\'s preview', async () => {
+    it("roster import (Nhập từ Excel): the upload, a file with errors, a clean file's preview", async () => {
       const page = await pageAs('organizer');
       const importPage = new ImportPage(page, server.url);
       await importPage.open();
       await expectAccessible(page, 'roster import');
-      await importPage.upload('loi.xlsx', await buildRosterFile([
-        ['Nguyễn Văn An', '31/02/1985', 'Nam', '0011001', null, 'Trường THCS Tân Lập', 'Xã Tân Lập', 'Giáo viên', null],
-      ]));
+      await importPage.upload(
+        'loi.xlsx',
+        await buildRosterFile([
+          ['Nguyễn Văn An', '31/02/1985', 'Nam', '0011001', null, 'Trường THCS Tân Lập', 'Xã Tân Lập', 'Giáo viên', null],
+        ]),
+      );
       await page.getByText(/Tệp có 1 lỗi/).waitFor();
       await expectAccessible(page, 'roster import: errors');
       await importPage.open();
-      await importPage.upload('danh-sach.xlsx', await buildRosterFile([
-        ['Nguyễn Văn Ân', '02/09/1980', 'Nam', '0011001', '001080012345', 'Trường THCS Tân Lập', 'Xã Tân Lập', 'Hiệu trưởng', 'x'],
-        ['Đặng Thị Thu', '3/4/1990', 'Nữ', '0011002', null, 'Trường THCS Tân Lập', 'Xã Tân Lập', 'Tổng phụ trách Đội', null],
-      ]));
+      await importPage.upload(
+        'danh-sach.xlsx',
+        await buildRosterFile([
+          ['Nguyễn Văn Ân', '02/09/1980', 'Nam', '0011001', '001080012345', 'Trường THCS Tân Lập', 'Xã Tân Lập', 'Hiệu trưởng', 'x'],
+          ['Đặng Thị Thu', '3/4/1990', 'Nữ', '0011002', null, 'Trường THCS Tân Lập', 'Xã Tân Lập', 'Tổng phụ trách Đội', null],
+        ]),
+      );
       await page.getByText(/đơn vị chưa có trong hệ thống/).waitFor();
       await expectAccessible(page, 'roster import: preview');
     });
@@ -169,8 +188,14 @@ describe('every page passes axe-core\'s WCAG 2.1 AA rules', () => {
       const page = await pageAs('organizer');
       await visit(page, `/ngan-hang/${demo.bankId}`, (p) => p.getByRole('button', { name: /^Sửa câu \d+$/ }));
       await expectAccessible(page, 'question bank');
-      await page.getByRole('button', { name: /^Sửa câu \d+$/ }).first().click();
-      await page.getByRole('dialog', { name: /Sửa câu hỏi/ }).getByRole('textbox', { name: 'Nội dung câu hỏi' }).waitFor();
+      await page
+        .getByRole('button', { name: /^Sửa câu \d+$/ })
+        .first()
+        .click();
+      await page
+        .getByRole('dialog', { name: /Sửa câu hỏi/ })
+        .getByRole('textbox', { name: 'Nội dung câu hỏi' })
+        .waitFor();
       await expectAccessible(page, 'question editor drawer');
       await closeDialog(page);
       await openDialog(page, 'Thông tin ngân hàng', 'Thông tin ngân hàng');
@@ -180,15 +205,26 @@ describe('every page passes axe-core\'s WCAG 2.1 AA rules', () => {
       await expectAccessible(page, 'topic dialog');
     });
 
-    it('question import and a Word file\'s preview', async () => {
+    it("question import and a Word file's preview", async () => {
       const page = await pageAs('organizer');
       await visit(page, `/ngan-hang/${demo.bankId}/nhap`, (p) => p.getByText('Kéo tệp Word, Excel, GIFT hoặc Aiken vào đây'));
       await expectAccessible(page, 'question import');
-      await page.locator('input[type=file]').setInputFiles({ name: 'de-cuong.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(await buildDocx([
-        paragraph('Câu 1. Nghị quyết số 29-NQ/TW về đổi mới căn bản, toàn diện giáo dục và đào tạo được ban hành năm nào?'),
-        paragraph('A. 2011'), paragraph({ text: 'B.', underline: {} }, ' 2013'), paragraph('C. 2015'), paragraph('D. 2017'),
-        paragraph('Câu 2. Câu này thiếu đáp án?'), paragraph('A. Có'), paragraph('B. Không'),
-      ])) });
+      await page.locator('input[type=file]').setInputFiles({
+        name: 'de-cuong.docx',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from(
+          await buildDocx([
+            paragraph('Câu 1. Nghị quyết số 29-NQ/TW về đổi mới căn bản, toàn diện giáo dục và đào tạo được ban hành năm nào?'),
+            paragraph('A. 2011'),
+            paragraph({ text: 'B.', underline: {} }, ' 2013'),
+            paragraph('C. 2015'),
+            paragraph('D. 2017'),
+            paragraph('Câu 2. Câu này thiếu đáp án?'),
+            paragraph('A. Có'),
+            paragraph('B. Không'),
+          ]),
+        ),
+      });
       await page.getByText(/Câu 2 \(dòng \d+\): Không tìm thấy đáp án đúng/).waitFor();
       await expectAccessible(page, 'question import: preview');
     });
@@ -220,14 +256,18 @@ describe('every page passes axe-core\'s WCAG 2.1 AA rules', () => {
       await expectAccessible(page, 'draft assessment');
     });
 
-    it('statistics of last year\'s survey', async () => {
+    it("statistics of last year's survey", async () => {
       const page = await pageAs('organizer');
       await visit(page, `/bai-khao-sat/${demo.lastYear.assessmentId}`, (p) => p.getByText('Số liệu chính thức'));
-      await page.locator('.ant-card').filter({ has: page.getByText('Phân tích câu hỏi', { exact: true }) }).getByRole('table').waitFor();
+      await page
+        .locator('.ant-card')
+        .filter({ has: page.getByText('Phân tích câu hỏi', { exact: true }) })
+        .getByRole('table')
+        .waitFor();
       await expectAccessible(page, 'statistics');
     });
 
-    it('results of last year\'s survey and one attempt', async () => {
+    it("results of last year's survey and one attempt", async () => {
       const page = await pageAs('organizer');
       await visit(page, `/bai-khao-sat/${demo.lastYear.assessmentId}`, (p) => p.getByRole('tab', { name: 'Kết quả từng người' }));
       await page.getByRole('tab', { name: 'Kết quả từng người' }).click();
@@ -243,7 +283,10 @@ describe('every page passes axe-core\'s WCAG 2.1 AA rules', () => {
       await visit(page, `/bai-khao-sat/${demo.assessmentId}/giam-sat`, heading(/^Giám sát: /));
       await dataRow(page).first().waitFor();
       await expectAccessible(page, 'monitor');
-      await page.getByRole('button', { name: /^Thời gian cộng thêm cho / }).first().click();
+      await page
+        .getByRole('button', { name: /^Thời gian cộng thêm cho / })
+        .first()
+        .click();
       await page.getByRole('dialog', { name: /^Thời gian cộng thêm — / }).waitFor();
       await expectAccessible(page, 'extra time dialog');
     });
@@ -256,8 +299,13 @@ describe('every page passes axe-core\'s WCAG 2.1 AA rules', () => {
       await expectAccessible(page, 'new campaign dialog');
     });
 
-    for (const [tab, key] of [['Tổng quan', 'tong-quan'], ['Tài liệu', 'tai-lieu'], ['Điểm cầu và lịch học', 'diem-cau'],
-      ['Chuyên cần', 'chuyen-can'], ['Bài khảo sát', 'bai-khao-sat']] as const) {
+    for (const [tab, key] of [
+      ['Tổng quan', 'tong-quan'],
+      ['Tài liệu', 'tai-lieu'],
+      ['Điểm cầu và lịch học', 'diem-cau'],
+      ['Chuyên cần', 'chuyen-can'],
+      ['Bài khảo sát', 'bai-khao-sat'],
+    ] as const) {
       it(`campaign: ${tab}`, async () => {
         const page = await pageAs('organizer');
         await visit(page, `/dot-boi-duong/${campaignId}?tab=${key}`, (p) => p.getByRole('tab', { name: tab, selected: true }));
@@ -276,9 +324,14 @@ describe('every page passes axe-core\'s WCAG 2.1 AA rules', () => {
     it('proctoring and attendance marking, as a proctor', async () => {
       const page = await pageAs('proctor');
       const proctor = account('proctor');
-      const session = await server.ctx.db.selectFrom('training_sessions').innerJoin('sites', 'sites.id', 'training_sessions.site_id')
-        .innerJoin('units', 'units.id', 'sites.unit_id').select('training_sessions.id').where('units.name', '=', proctor.unitName)
-        .orderBy('training_sessions.id').executeTakeFirstOrThrow();
+      const session = await server.ctx.db
+        .selectFrom('training_sessions')
+        .innerJoin('sites', 'sites.id', 'training_sessions.site_id')
+        .innerJoin('units', 'units.id', 'sites.unit_id')
+        .select('training_sessions.id')
+        .where('units.name', '=', proctor.unitName)
+        .orderBy('training_sessions.id')
+        .executeTakeFirstOrThrow();
       await visit(page, '/diem-danh', heading('Điểm danh'));
       await expectAccessible(page, 'proctoring');
       await visit(page, `/diem-danh/buoi/${session.id}`, heading(/^Điểm danh: /));
@@ -314,7 +367,11 @@ describe('every page passes axe-core\'s WCAG 2.1 AA rules', () => {
       await visit(page, '/sinh-hoat-chi-bo', heading('Sinh hoạt chuyên đề chi bộ'));
       await expectAccessible(page, 'cell meetings');
       // A recorded meeting: the demo holds them last month.
-      const { held_on: heldOn } = await server.ctx.db.selectFrom('cell_meetings').select('held_on').orderBy('held_on').executeTakeFirstOrThrow();
+      const { held_on: heldOn } = await server.ctx.db
+        .selectFrom('cell_meetings')
+        .select('held_on')
+        .orderBy('held_on')
+        .executeTakeFirstOrThrow();
       const [year, month] = heldOn.split('-').map(Number);
       const pick = async (select: string, option: string) => {
         await page.getByRole('combobox', { name: select }).click();
@@ -363,7 +420,7 @@ describe('every page passes axe-core\'s WCAG 2.1 AA rules', () => {
       await page.keyboard.press('Escape');
     });
 
-    it('the pages for an account without a role and for a page out of one\'s rights', async () => {
+    it("the pages for an account without a role and for a page out of one's rights", async () => {
       const page = await pageAs('participant');
       await visit(page, '/chua-co-quyen', (p) => p.getByText('Tài khoản chưa được giao vai trò'));
       await expectAccessible(page, 'no role');
@@ -384,7 +441,10 @@ describe('every page passes axe-core\'s WCAG 2.1 AA rules', () => {
     let attemptId: number;
 
     it('login, at 1366 px and at 360 px', async () => {
-      for (const [viewport, mobile, name] of [[DESKTOP, false, 'login'], [PHONE, true, 'login (360 px)']] as const) {
+      for (const [viewport, mobile, name] of [
+        [DESKTOP, false, 'login'],
+        [PHONE, true, 'login (360 px)'],
+      ] as const) {
         const context = await newContext(viewport, mobile);
         const login = await context.newPage();
         await visit(login, '/dang-nhap', heading('Đăng nhập'));
@@ -421,8 +481,17 @@ describe('every page passes axe-core\'s WCAG 2.1 AA rules', () => {
       await expect.poll(() => exam.savedMark(1).textContent()).toContain('Đã lưu');
       await expectAccessible(page, 'exam');
 
-      const phone = await (await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'vi-VN',
-        timezoneId: 'Asia/Ho_Chi_Minh', storageState: await page.context().storageState() })).newPage();
+      const phone = await (
+        await browser.newContext({
+          viewport: PHONE,
+          isMobile: true,
+          hasTouch: true,
+          deviceScaleFactor: 2,
+          locale: 'vi-VN',
+          timezoneId: 'Asia/Ho_Chi_Minh',
+          storageState: await page.context().storageState(),
+        })
+      ).newPage();
       await phone.goto(`${server.url}/thi/bai-lam/${attemptId}`);
       await new ExamPage(phone).waitForQuestion(1);
       await expectAccessible(phone, 'exam (360 px)');

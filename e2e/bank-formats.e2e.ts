@@ -54,8 +54,12 @@ describe('organiser imports GIFT as Moodle writes it and exports the bank to Aik
     server = await startTestServer();
     const root = (await findRootUnit(server.ctx.db))!;
     organizer = await buildUser(server.ctx, { unit: root, roles: [{ role: 'organizer', unit: root }] });
-    const actor = { userId: organizer.userId, personId: null, username: organizer.username,
-      grants: [{ role: 'organizer' as const, unitId: root.id, unitPath: root.path }] };
+    const actor = {
+      userId: organizer.userId,
+      personId: null,
+      username: organizer.username,
+      grants: [{ role: 'organizer' as const, unitId: root.id, unitPath: root.path }],
+    };
     bankId = (await createBank(server.ctx, actor, { name: 'Ngân hàng từ Moodle', unitId: root.id })).id;
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'vi-VN', acceptDownloads: true });
@@ -67,13 +71,22 @@ describe('organiser imports GIFT as Moodle writes it and exports the bank to Aik
 
   it('shows each problem on its question and line with the true reason, and imports the questions the organiser ticks', async () => {
     await new LoginPage(page, server.url).signIn(organizer.username, organizer.password);
-    await page.getByRole('menuitem', { name: /Ngân hàng câu hỏi/ }).first().waitFor();
+    await page
+      .getByRole('menuitem', { name: /Ngân hàng câu hỏi/ })
+      .first()
+      .waitFor();
     const bank = new BankPage(page, server.url);
     await bank.open(bankId);
     await bank.importFile('moodle.gift', Buffer.from(MOODLE_GIFT));
-    await page.getByText(`Câu 3 (dòng ${lineOf('::Câu 3::')}): Câu hỏi có nhiều đáp án đúng (trọng số %50%); hệ thống chỉ hỗ trợ một đáp án đúng`).waitFor();
-    await page.getByText(`Câu 4 (dòng ${lineOf('::Câu 4::')}): Đọc phương án A là đáp án đúng; trọng số điểm của phương án khác không được nhập`
-      + ' (B %-50%, C %-50%), hệ thống chấm đúng/sai').waitFor();
+    await page
+      .getByText(`Câu 3 (dòng ${lineOf('::Câu 3::')}): Câu hỏi có nhiều đáp án đúng (trọng số %50%); hệ thống chỉ hỗ trợ một đáp án đúng`)
+      .waitFor();
+    await page
+      .getByText(
+        `Câu 4 (dòng ${lineOf('::Câu 4::')}): Đọc phương án A là đáp án đúng; trọng số điểm của phương án khác không được nhập`
+          + ' (B %-50%, C %-50%), hệ thống chấm đúng/sai',
+      )
+      .waitFor();
     await page.getByText(/Câu 4 \(dòng \d+\): Câu hỏi có 1 hình ảnh liên kết không được nhập/).waitFor();
     await page.getByText(`Câu 5 (dòng ${lineOf('::Câu 5::')}): Câu hỏi dạng tự luận không được hỗ trợ, đã bỏ qua`).waitFor();
     await expect.poll(() => page.getByText('Câu hỏi không có đáp án đúng (đánh dấu bằng =)').count()).toBe(0);
@@ -90,10 +103,7 @@ describe('organiser imports GIFT as Moodle writes it and exports the bank to Aik
 
   it('exports to Aiken and is told what Aiken cannot carry; the file reads back with one-line stems', async () => {
     await page.getByRole('button', { name: 'Xuất ngân hàng' }).click();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('menuitem', { name: /Aiken \(\.txt\)/ }).click(),
-    ]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /Aiken \(\.txt\)/ }).click()]);
     await page.getByText('Tệp Aiken không mang được: chữ đậm, nghiêng, gạch chân (2 câu); chuyên đề (3 câu).').waitFor();
     const text = fs.readFileSync((await download.path())!, 'utf8');
     const parsed = parseAiken(text);

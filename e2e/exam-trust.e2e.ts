@@ -23,8 +23,11 @@ describe('no answer shown as saved is ever lost: two devices, a clock that jumps
     for (const fullName of ['Giàng Thị Dua', 'Lầu A Sùng', 'Vàng Thị Mỷ', 'Sùng A Páo', 'Thào Thị Chứ', 'Mùa A Dính']) {
       people[fullName] = await buildUser(server.ctx, { unit: school, fullName });
     }
-    await buildPublishedAssessment(server.ctx, { targets: [school], title: 'Khảo sát chính trị hè 2026',
-      review: { score: 'immediately', answers: 'immediately', key: 'never' } });
+    await buildPublishedAssessment(server.ctx, {
+      targets: [school],
+      title: 'Khảo sát chính trị hè 2026',
+      review: { score: 'immediately', answers: 'immediately', key: 'never' },
+    });
     const http = server.app.server;
     const handlers = http.listeners('request') as ((...args: unknown[]) => void)[];
     http.removeAllListeners('request');
@@ -40,9 +43,11 @@ describe('no answer shown as saved is ever lost: two devices, a clock that jumps
   });
 
   async function device(kind: 'phone' | 'laptop'): Promise<{ context: BrowserContext; page: Page; exam: ExamPage }> {
-    const context = await browser.newContext(kind === 'phone'
-      ? { viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', hasTouch: true, isMobile: true }
-      : { viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await browser.newContext(
+      kind === 'phone'
+        ? { viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', hasTouch: true, isMobile: true }
+        : { viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' },
+    );
     contexts.push(context);
     const page = await context.newPage();
     return { context, page, exam: new ExamPage(page) };
@@ -75,7 +80,11 @@ describe('no answer shown as saved is ever lost: two devices, a clock that jumps
   }
 
   async function stored(attemptId: number): Promise<Record<number, string>> {
-    const rows = await server.ctx.db.selectFrom('attempt_answers').select(['position', 'choice']).where('attempt_id', '=', attemptId).execute();
+    const rows = await server.ctx.db
+      .selectFrom('attempt_answers')
+      .select(['position', 'choice'])
+      .where('attempt_id', '=', attemptId)
+      .execute();
     return Object.fromEntries(rows.map((r) => [r.position + 1, r.choice === null ? '' : OPTION_LETTERS[r.choice]]));
   }
 
@@ -223,13 +232,18 @@ describe('no answer shown as saved is ever lost: two devices, a clock that jumps
     expect(await phone.exam.savedWhere(4)).toBe('server');
     await phone.exam.submit();
     await phone.page.waitForURL(/\/thi\/ket-qua\//);
-    const attempt = await server.ctx.db.selectFrom('attempts').select(['status', 'answered_count']).where('id', '=', attemptId).executeTakeFirstOrThrow();
+    const attempt = await server.ctx.db
+      .selectFrom('attempts')
+      .select(['status', 'answered_count'])
+      .where('id', '=', attemptId)
+      .executeTakeFirstOrThrow();
     expect(attempt).toMatchObject({ status: 'submitted', answered_count: 4 });
 
     // What the worker keeps: the light app's shell, never an /api reply nor the staff app.
     const cached = await phone.page.evaluate(async () => {
       const urls: string[] = [];
-      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+      for (const name of await caches.keys())
+        for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
       return urls;
     });
     expect(cached).toContain('/index.html');
@@ -247,8 +261,10 @@ describe('no answer shown as saved is ever lost: two devices, a clock that jumps
     // Started elsewhere (another device): nothing of it is kept here.
     const csrf = (await phone.context.cookies()).find((c) => c.name === 'bd_csrf')!.value;
     const assessment = await server.ctx.db.selectFrom('assessments').select('id').executeTakeFirstOrThrow();
-    const start = await phone.context.request.post(`${server.url}/api/my/assessments/${assessment.id}/start`, { headers: { 'x-csrf-token': csrf } });
-    const { attemptId } = await start.json() as { attemptId: number };
+    const start = await phone.context.request.post(`${server.url}/api/my/assessments/${assessment.id}/start`, {
+      headers: { 'x-csrf-token': csrf },
+    });
+    const { attemptId } = (await start.json()) as { attemptId: number };
 
     await setNetwork(phone.context, false);
     await phone.page.goto(`${server.url}/thi`);
@@ -262,7 +278,9 @@ describe('no answer shown as saved is ever lost: two devices, a clock that jumps
     await exam.waitForQuestion(1);
 
     // Even the worker's cache gone (storage cleared by the browser): its own Vietnamese page, not the browser's.
-    await phone.page.evaluate(async () => { for (const name of await caches.keys()) await caches.delete(name); });
+    await phone.page.evaluate(async () => {
+      for (const name of await caches.keys()) await caches.delete(name);
+    });
     await setNetwork(phone.context, false);
     await phone.page.goto(`${server.url}/thi/bai-lam/${attemptId}`).catch(() => null);
     await phone.page.getByRole('heading', { name: 'Không có kết nối mạng' }).waitFor();

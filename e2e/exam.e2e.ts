@@ -19,11 +19,21 @@ describe('a teacher takes the survey on a phone, loses the network half-way, and
     server = await startTestServer();
     const school = await buildUnit(server.ctx, { name: 'Trường Tiểu học Mường Lống', schoolLevel: 'tieu_hoc' });
     teacher = await buildUser(server.ctx, { unit: school, fullName: 'Lò Thị Mai' });
-    assessmentId = (await buildPublishedAssessment(server.ctx, { targets: [school], title: 'Khảo sát chính trị hè 2026',
-      review: { score: 'immediately', answers: 'immediately', key: 'never' } })).id;
+    assessmentId = (
+      await buildPublishedAssessment(server.ctx, {
+        targets: [school],
+        title: 'Khảo sát chính trị hè 2026',
+        review: { score: 'immediately', answers: 'immediately', key: 'never' },
+      })
+    ).id;
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh',
-      hasTouch: true, isMobile: true });
+    context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      hasTouch: true,
+      isMobile: true,
+    });
     page = await context.newPage();
   });
   afterAll(async () => {
@@ -35,10 +45,20 @@ describe('a teacher takes the survey on a phone, loses the network half-way, and
   async function displayedKey(attemptId: number): Promise<string[]> {
     const db = server.ctx.db;
     const attempt = await db.selectFrom('attempts').select('variant_id').where('id', '=', attemptId).executeTakeFirstOrThrow();
-    const variant = await db.selectFrom('assessment_variants').select('items_json').where('id', '=', attempt.variant_id).executeTakeFirstOrThrow();
-    const key = await db.selectFrom('assessment_questions').select('correct_index').where('assessment_id', '=', assessmentId).orderBy('ordinal').execute();
-    return (JSON.parse(variant.items_json) as { ordinal: number; optionOrder: number[] }[])
-      .map((item) => OPTION_LETTERS[item.optionOrder.indexOf(key[item.ordinal].correct_index)]);
+    const variant = await db
+      .selectFrom('assessment_variants')
+      .select('items_json')
+      .where('id', '=', attempt.variant_id)
+      .executeTakeFirstOrThrow();
+    const key = await db
+      .selectFrom('assessment_questions')
+      .select('correct_index')
+      .where('assessment_id', '=', assessmentId)
+      .orderBy('ordinal')
+      .execute();
+    return (JSON.parse(variant.items_json) as { ordinal: number; optionOrder: number[] }[]).map(
+      (item) => OPTION_LETTERS[item.optionOrder.indexOf(key[item.ordinal].correct_index)],
+    );
   }
 
   it('saves online, queues offline with a clear notice, replays, and grades every answer after submit', async () => {
@@ -64,7 +84,11 @@ describe('a teacher takes the survey on a phone, loses the network half-way, and
     await exam.choose(8, wrong(key[7]));
     await page.getByText('Mất kết nối — câu trả lời được giữ trên máy này và sẽ tự gửi lại').waitFor();
     expect(await exam.savedMark(8).textContent()).toContain('Chờ gửi');
-    const storedWhileOffline = await server.ctx.db.selectFrom('attempt_answers').select('position').where('attempt_id', '=', attemptId).execute();
+    const storedWhileOffline = await server.ctx.db
+      .selectFrom('attempt_answers')
+      .select('position')
+      .where('attempt_id', '=', attemptId)
+      .execute();
     expect(storedWhileOffline.map((a) => a.position).sort()).toEqual([0, 1, 2]);
 
     await context.setOffline(false);
@@ -84,18 +108,29 @@ describe('a teacher takes the survey on a phone, loses the network half-way, and
     expect(await page.getByLabel('Điểm').textContent()).toContain('7/ 10 điểmKhá7/10 câu đúng');
 
     const attempt = await server.ctx.db.selectFrom('attempts').selectAll().where('id', '=', attemptId).executeTakeFirstOrThrow();
-    expect(attempt).toMatchObject({ status: 'submitted', submit_kind: 'participant', answered_count: 9, correct_count: 7, score: 7,
-      band: 'Khá', deadline_at: before.deadline_at });
+    expect(attempt).toMatchObject({
+      status: 'submitted',
+      submit_kind: 'participant',
+      answered_count: 9,
+      correct_count: 7,
+      score: 7,
+      band: 'Khá',
+      deadline_at: before.deadline_at,
+    });
   });
 
   it('keeps the exam route light for a weak 3G link (under 150 KB compressed, cold cache)', async () => {
-    const colleague = await buildUser(server.ctx, { unit: (await server.ctx.db.selectFrom('units').selectAll()
-      .where('name', '=', 'Trường Tiểu học Mường Lống').executeTakeFirstOrThrow()) });
+    const colleague = await buildUser(server.ctx, {
+      unit: await server.ctx.db.selectFrom('units').selectAll().where('name', '=', 'Trường Tiểu học Mường Lống').executeTakeFirstOrThrow(),
+    });
     const fresh = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const login = await fresh.request.post(`${server.url}/api/auth/login`, { data: { username: colleague.username, password: colleague.password } });
+    const login = await fresh.request.post(`${server.url}/api/auth/login`, {
+      data: { username: colleague.username, password: colleague.password },
+    });
     const csrf = (await login.json()).csrfToken as string;
-    const { attemptId } = await (await fresh.request.post(`${server.url}/api/my/assessments/${assessmentId}/start`,
-      { headers: { 'x-csrf-token': csrf } })).json();
+    const { attemptId } = await (
+      await fresh.request.post(`${server.url}/api/my/assessments/${assessmentId}/start`, { headers: { 'x-csrf-token': csrf } })
+    ).json();
     const p = await fresh.newPage();
     const sizes: Promise<number>[] = [];
     p.on('requestfinished', (request) => sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));

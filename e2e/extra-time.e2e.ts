@@ -29,8 +29,15 @@ describe('the organiser gives a teacher 30 extra minutes before the survey; her 
     await buildUser(server.ctx, { unit: school, fullName: 'Lò Văn Pả' });
     // Opens tomorrow: the extra time is set before the survey.
     const now = Date.now();
-    assessmentId = (await buildPublishedAssessment(server.ctx, { targets: [school], title: 'Khảo sát chính trị hè 2026', durationMin: 60,
-      opensAt: new Date(now + 24 * 60 * MIN).toISOString(), closesAt: new Date(now + 48 * 60 * MIN).toISOString() })).id;
+    assessmentId = (
+      await buildPublishedAssessment(server.ctx, {
+        targets: [school],
+        title: 'Khảo sát chính trị hè 2026',
+        durationMin: 60,
+        opensAt: new Date(now + 24 * 60 * MIN).toISOString(),
+        closesAt: new Date(now + 48 * 60 * MIN).toISOString(),
+      })
+    ).id;
     browser = await launchChromium();
     desktop = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   });
@@ -41,15 +48,23 @@ describe('the organiser gives a teacher 30 extra minutes before the survey; her 
 
   it('a default in the person form, +30 minutes for this survey on the monitor page (audited); her deadline is 90 minutes away', async () => {
     await new LoginPage(desktop, server.url).signIn(organizer.username, organizer.password);
-    await desktop.getByRole('menuitem', { name: /Bài khảo sát$/ }).first().waitFor();
+    await desktop
+      .getByRole('menuitem', { name: /Bài khảo sát$/ })
+      .first()
+      .waitFor();
     // A colleague's default, in the person form: 15 minutes in every survey.
     await desktop.goto(`${server.url}/nhan-su`);
     const form = await new RosterPage(desktop).editPerson('Lò Văn Pả');
     await form.getByRole('spinbutton', { name: 'Thời gian cộng thêm khi làm khảo sát (phút)' }).fill('15');
     await form.getByRole('button', { name: 'Lưu' }).click();
     await form.waitFor({ state: 'hidden' });
-    await expect.poll(async () => (await server.ctx.db.selectFrom('people').select('extra_minutes').where('full_name', '=', 'Lò Văn Pả')
-      .executeTakeFirstOrThrow()).extra_minutes).toBe(15);
+    await expect
+      .poll(
+        async () =>
+          (await server.ctx.db.selectFrom('people').select('extra_minutes').where('full_name', '=', 'Lò Văn Pả').executeTakeFirstOrThrow())
+            .extra_minutes,
+      )
+      .toBe(15);
 
     const monitor = new MonitorPage(desktop, server.url);
     await monitor.open(assessmentId);
@@ -60,14 +75,24 @@ describe('the organiser gives a teacher 30 extra minutes before the survey; her 
     await monitor.search('Lò Văn Pả');
     await monitor.personRow('Lò Văn Pả').getByText('Cộng thêm 15 phút').waitFor();
     const audit = await server.ctx.db.selectFrom('audit_log').select('summary').where('action', '=', 'assessment.extra_time').execute();
-    expect(audit.map((a) => a.summary)).toEqual(['Đặt thời gian cộng thêm 30 phút cho Giàng Thị Dua khi làm "Khảo sát chính trị hè 2026" '
-      + '(lý do: Giáo viên khuyết tật vận động)']);
+    expect(audit.map((a) => a.summary)).toEqual([
+      'Đặt thời gian cộng thêm 30 phút cho Giàng Thị Dua khi làm "Khảo sát chính trị hè 2026" ' + '(lý do: Giáo viên khuyết tật vận động)',
+    ]);
 
     // The survey opens.
-    await server.ctx.db.updateTable('assessments').set({ opens_at: new Date(Date.now() - MIN).toISOString() }).where('id', '=', assessmentId).execute();
+    await server.ctx.db
+      .updateTable('assessments')
+      .set({ opens_at: new Date(Date.now() - MIN).toISOString() })
+      .where('id', '=', assessmentId)
+      .execute();
 
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh',
-      hasTouch: true, isMobile: true });
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      hasTouch: true,
+      isMobile: true,
+    });
     const phone = await context.newPage();
     await new LoginPage(phone, server.url).signIn(teacher.username, teacher.password);
     await phone.getByRole('heading', { name: 'Bài khảo sát của tôi' }).waitFor();
@@ -85,7 +110,10 @@ describe('the organiser gives a teacher 30 extra minutes before the survey; her 
     expect(left).toBeLessThanOrEqual(90 * 60);
 
     const attemptId = Number(/bai-lam\/(\d+)/.exec(phone.url())![1]);
-    const attempt = await server.ctx.db.selectFrom('attempts').select(['started_at', 'deadline_at']).where('id', '=', attemptId)
+    const attempt = await server.ctx.db
+      .selectFrom('attempts')
+      .select(['started_at', 'deadline_at'])
+      .where('id', '=', attemptId)
       .executeTakeFirstOrThrow();
     expect(Date.parse(attempt.deadline_at) - Date.parse(attempt.started_at)).toBe(90 * MIN);
     await context.close();

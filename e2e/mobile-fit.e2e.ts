@@ -29,8 +29,14 @@ describe('staff pages on a 360 px phone and the item analysis at 1366 px', () =>
 
   async function phoneAs(role: DemoAccount['role']): Promise<Page> {
     const account = accounts.find((a) => a.role === role)!;
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh',
-      isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const page = await browser.newPage({
+      viewport: { width: 360, height: 740 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     await new LoginPage(page, server.url).signIn(account.username, account.password);
     await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
     return page;
@@ -47,9 +53,14 @@ describe('staff pages on a 360 px phone and the item analysis at 1366 px', () =>
   it('the proctor marks attendance on a phone', async () => {
     const page = await phoneAs('proctor');
     const proctor = accounts.find((a) => a.role === 'proctor')!;
-    const session = await server.ctx.db.selectFrom('training_sessions').innerJoin('sites', 'sites.id', 'training_sessions.site_id')
-      .innerJoin('units', 'units.id', 'sites.unit_id').select('training_sessions.id').where('units.name', '=', proctor.unitName)
-      .orderBy('training_sessions.id').executeTakeFirstOrThrow();
+    const session = await server.ctx.db
+      .selectFrom('training_sessions')
+      .innerJoin('sites', 'sites.id', 'training_sessions.site_id')
+      .innerJoin('units', 'units.id', 'sites.unit_id')
+      .select('training_sessions.id')
+      .where('units.name', '=', proctor.unitName)
+      .orderBy('training_sessions.id')
+      .executeTakeFirstOrThrow();
     await page.goto(`${server.url}/diem-danh`);
     await expectFits(page, 'proctoring');
     await page.goto(`${server.url}/diem-danh/buoi/${session.id}`);
@@ -87,8 +98,11 @@ describe('staff pages on a 360 px phone and the item analysis at 1366 px', () =>
     await analysis.getByRole('table').waitFor();
     await analysis.scrollIntoViewIfNeeded();
     await analysis.screenshot({ path: '/tmp/desktop-item-analysis.png' });
-    const sideways = await analysis.evaluate((card) => [...card.querySelectorAll('.ant-table-content, .ant-table-body, .ant-table-container')]
-      .map((el) => el.scrollWidth - el.clientWidth).reduce((a, b) => Math.max(a, b), 0));
+    const sideways = await analysis.evaluate((card) =>
+      [...card.querySelectorAll('.ant-table-content, .ant-table-body, .ant-table-container')]
+        .map((el) => el.scrollWidth - el.clientWidth)
+        .reduce((a, b) => Math.max(a, b), 0),
+    );
     expect(sideways).toBe(0);
     expect(await horizontalOverflow(page)).toEqual({ overflow: 0, culprits: [] });
     await page.close();

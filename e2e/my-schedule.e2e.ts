@@ -19,7 +19,8 @@ import { launchChromium, startTestServer } from './support/server.ts';
 
 const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 /** 'YYYY-MM-DD' as the page writes it: 'Thứ Hai, 06/07/2026'. */
-const dayLabel = (iso: string) => `${WEEKDAYS[new Date(`${iso}T00:00:00Z`).getUTCDay()]}, ${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+const dayLabel = (iso: string) =>
+  `${WEEKDAYS[new Date(`${iso}T00:00:00Z`).getUTCDay()]}, ${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const vnToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 describe('a teacher opens "Lịch học, tài liệu" on a phone: site, sessions, own marks, materials, check-in', () => {
@@ -40,22 +41,39 @@ describe('a teacher opens "Lịch học, tài liệu" on a phone: site, sessions
     system = { userId: 0, personId: null, username: 'system', grants: [{ role: 'admin', unitId: root.id, unitPath: root.path }] };
     teacher = accounts.find((a) => a.role === 'participant')!;
     const db = server.ctx.db;
-    const user = await db.selectFrom('users').select(['id', 'person_id']).where('username', '=', teacher.username).executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom('users')
+      .select(['id', 'person_id'])
+      .where('username', '=', teacher.username)
+      .executeTakeFirstOrThrow();
     teacherIds = { userId: user.id, personId: user.person_id! };
     // The demo puts the teacher's school on a site of the summer campaign, with three sessions on two days.
-    site = await db.selectFrom('site_participants').innerJoin('sites', 'sites.id', 'site_participants.site_id')
+    site = await db
+      .selectFrom('site_participants')
+      .innerJoin('sites', 'sites.id', 'site_participants.site_id')
       .innerJoin('campaigns', 'campaigns.id', 'sites.campaign_id')
       .select(['sites.id', 'sites.name', 'sites.address', 'campaigns.name as campaignName'])
-      .where('site_participants.person_id', '=', teacherIds.personId).executeTakeFirstOrThrow();
-    firstSession = await db.selectFrom('training_sessions').select(['id', 'date', 'starts_at as startsAt']).where('site_id', '=', site.id)
-      .orderBy('date').orderBy('starts_at').executeTakeFirstOrThrow();
+      .where('site_participants.person_id', '=', teacherIds.personId)
+      .executeTakeFirstOrThrow();
+    firstSession = await db
+      .selectFrom('training_sessions')
+      .select(['id', 'date', 'starts_at as startsAt'])
+      .where('site_id', '=', site.id)
+      .orderBy('date')
+      .orderBy('starts_at')
+      .executeTakeFirstOrThrow();
     // Their mark at the first session: the demo's (it marks the sessions already held), or one the proctor gives now.
-    const demoMark = await db.selectFrom('attendance').select('status').where('session_id', '=', firstSession.id)
-      .where('person_id', '=', teacherIds.personId).executeTakeFirst();
+    const demoMark = await db
+      .selectFrom('attendance')
+      .select('status')
+      .where('session_id', '=', firstSession.id)
+      .where('person_id', '=', teacherIds.personId)
+      .executeTakeFirst();
     if (!demoMark) await mark(server.ctx, system, firstSession.id, teacherIds.personId, { status: 'late' });
     // And a session today, all day, whose code the site is showing: self check-in is open.
-    todaySession = (await createSession(server.ctx, system, site.id, { date: vnToday(), startsAt: '00:00', endsAt: '23:59',
-      note: 'Buổi học bổ sung' })).id;
+    todaySession = (
+      await createSession(server.ctx, system, site.id, { date: vnToday(), startsAt: '00:00', endsAt: '23:59', note: 'Buổi học bổ sung' })
+    ).id;
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -64,8 +82,12 @@ describe('a teacher opens "Lịch học, tài liệu" on a phone: site, sessions
   });
 
   async function signedIn(account: { username: string; password: string }, viewport: { width: number; height: number }) {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh',
-      ...(viewport.width < 500 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+    const context = await browser.newContext({
+      viewport,
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      ...(viewport.width < 500 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+    });
     // The demo's links point to example.edu.vn: answered here, the test needs no outside network.
     await context.route('https://example.edu.vn/**', (route) => route.fulfill({ contentType: 'text/html', body: '<h1>Tài liệu</h1>' }));
     const page = await context.newPage();
@@ -84,9 +106,13 @@ describe('a teacher opens "Lịch học, tài liệu" on a phone: site, sessions
 
   /** The teacher's openings of a material, as the staff page counts them. */
   async function opens(materialTitle: string) {
-    const row = await server.ctx.db.selectFrom('material_opens').innerJoin('materials', 'materials.id', 'material_opens.material_id')
-      .select('material_opens.count').where('materials.title', '=', materialTitle)
-      .where('material_opens.user_id', '=', teacherIds.userId).executeTakeFirst();
+    const row = await server.ctx.db
+      .selectFrom('material_opens')
+      .innerJoin('materials', 'materials.id', 'material_opens.material_id')
+      .select('material_opens.count')
+      .where('materials.title', '=', materialTitle)
+      .where('material_opens.user_id', '=', teacherIds.userId)
+      .executeTakeFirst();
     return Number(row?.count ?? 0);
   }
 
@@ -117,12 +143,19 @@ describe('a teacher opens "Lịch học, tài liệu" on a phone: site, sessions
     expect(await page.getByText('Thông tin cá nhân').count()).toBe(0);
     expect(await page.getByRole('textbox').count()).toBe(0);
 
-    const dates = (await server.ctx.db.selectFrom('training_sessions').select('date').where('site_id', '=', site.id).orderBy('date').execute())
-      .map((s) => s.date);
+    const dates = (
+      await server.ctx.db.selectFrom('training_sessions').select('date').where('site_id', '=', site.id).orderBy('date').execute()
+    ).map((s) => s.date);
     expect(await schedule.dayLabels(campaign)).toEqual([...new Set(dates)].map(dayLabel));
 
-    const status = (await server.ctx.db.selectFrom('attendance').select('status').where('session_id', '=', firstSession.id)
-      .where('person_id', '=', teacherIds.personId).executeTakeFirstOrThrow()).status;
+    const status = (
+      await server.ctx.db
+        .selectFrom('attendance')
+        .select('status')
+        .where('session_id', '=', firstSession.id)
+        .where('person_id', '=', teacherIds.personId)
+        .executeTakeFirstOrThrow()
+    ).status;
     const label = { present: 'Có mặt', late: 'Đi muộn', absent: 'Vắng' }[status as 'present' | 'late' | 'absent'];
     const first = schedule.session(dayLabel(firstSession.date), firstSession.startsAt);
     await expect.poll(() => first.textContent()).toContain(`Điểm danh: ${label}`);
@@ -151,7 +184,7 @@ describe('a teacher opens "Lịch học, tài liệu" on a phone: site, sessions
     expect(await link.getAttribute('href')).toMatch(/^\/api\/materials\/\d+\/file$/);
     // A tap opens the PDF in a new tab, where the phone's own viewer reads it.
     const [pdfTab] = await Promise.all([page.waitForEvent('popup'), link.click()]);
-    await waitFor(async () => (await opens(handout)) === 1, 'the handout\'s opening to be counted');
+    await waitFor(async () => (await opens(handout)) === 1, "the handout's opening to be counted");
     expect(new URL(pdfTab.url()).pathname).toBe(await link.getAttribute('href'));
     await pdfTab.close();
     // The file itself, as the phone's browser gets it with the session cookie (a second opening).
@@ -166,7 +199,7 @@ describe('a teacher opens "Lịch học, tài liệu" on a phone: site, sessions
     await tab.waitForLoadState();
     expect(tab.url()).toBe('https://example.edu.vn/boi-duong/video-chuyen-de');
     await tab.close();
-    await waitFor(async () => (await opens(video)) === 1, 'the link\'s opening to be counted');
+    await waitFor(async () => (await opens(video)) === 1, "the link's opening to be counted");
   });
 
   it('lets the teacher check in with the code the site shows, and shows the new mark', async () => {
@@ -176,10 +209,17 @@ describe('a teacher opens "Lịch học, tài liệu" on a phone: site, sessions
     await page.reload();
     const today = schedule.session(dayLabel(vnToday()), '00:00');
     await schedule.checkIn(today, code);
-    await today.getByRole('status').filter({ hasText: /Đã điểm danh: (Có mặt|Đi muộn)/ }).waitFor();
+    await today
+      .getByRole('status')
+      .filter({ hasText: /Đã điểm danh: (Có mặt|Đi muộn)/ })
+      .waitFor();
     await expect.poll(() => today.textContent()).toMatch(/Điểm danh: (Có mặt|Đi muộn)/);
-    const stored = await server.ctx.db.selectFrom('attendance').select(['via', 'status']).where('session_id', '=', todaySession)
-      .where('person_id', '=', teacherIds.personId).executeTakeFirstOrThrow();
+    const stored = await server.ctx.db
+      .selectFrom('attendance')
+      .select(['via', 'status'])
+      .where('session_id', '=', todaySession)
+      .where('person_id', '=', teacherIds.personId)
+      .executeTakeFirstOrThrow();
     expect(stored.via).toBe('self');
     await page.screenshot({ path: '/tmp/lich-hoc-360-checked-in.png', fullPage: true });
     await expectNoSidewaysScroll(page);

@@ -23,8 +23,12 @@ describe('organiser imports a Word question bank and finds a question without di
     server = await startTestServer();
     const root = (await findRootUnit(server.ctx.db))!;
     organizer = await buildUser(server.ctx, { unit: root, roles: [{ role: 'organizer', unit: root }] });
-    const actor = { userId: organizer.userId, personId: null, username: organizer.username,
-      grants: [{ role: 'organizer' as const, unitId: root.id, unitPath: root.path }] };
+    const actor = {
+      userId: organizer.userId,
+      personId: null,
+      username: organizer.username,
+      grants: [{ role: 'organizer' as const, unitId: root.id, unitPath: root.path }],
+    };
     bankId = (await createBank(server.ctx, actor, { name: 'Bồi dưỡng chính trị hè 2026', unitId: root.id })).id;
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'vi-VN', acceptDownloads: true });
@@ -36,23 +40,37 @@ describe('organiser imports a Word question bank and finds a question without di
 
   it('previews the Word file, imports the ticked questions, and finds "Nghị quyết 29" by typing "nghi quyet 29"', async () => {
     await new LoginPage(page, server.url).signIn(organizer.username, organizer.password);
-    await page.getByRole('menuitem', { name: /Ngân hàng câu hỏi/ }).first().waitFor();
+    await page
+      .getByRole('menuitem', { name: /Ngân hàng câu hỏi/ })
+      .first()
+      .waitFor();
     bank = new BankPage(page, server.url);
     await bank.open(bankId);
-    await bank.importFile('de-cuong.docx', Buffer.from(await buildDocx([
-      p('Phần I. Nghị quyết của Đảng'),
-      p('Câu 1. Nghị quyết số 29-NQ/TW về đổi mới căn bản, toàn diện giáo dục và đào tạo được ban hành năm nào?'),
-      p('A. 2011'), p({ text: 'B.', underline: {} }, ' 2013'), p('C. 2015'), p('#D. Tất cả các phương án trên đều sai'),
-      p('Câu 2. Đại hội đại biểu toàn quốc lần thứ XIII của Đảng diễn ra năm nào?'),
-      p('A. 2016\tB. 2021'), p('C. 2026'),
-      p('Đáp án: B'),
-      p('Câu 3. Câu này thiếu đáp án?'), p('A. Có'), p('B. Không'),
-    ])));
+    await bank.importFile(
+      'de-cuong.docx',
+      Buffer.from(
+        await buildDocx([
+          p('Phần I. Nghị quyết của Đảng'),
+          p('Câu 1. Nghị quyết số 29-NQ/TW về đổi mới căn bản, toàn diện giáo dục và đào tạo được ban hành năm nào?'),
+          p('A. 2011'),
+          p({ text: 'B.', underline: {} }, ' 2013'),
+          p('C. 2015'),
+          p('#D. Tất cả các phương án trên đều sai'),
+          p('Câu 2. Đại hội đại biểu toàn quốc lần thứ XIII của Đảng diễn ra năm nào?'),
+          p('A. 2016\tB. 2021'),
+          p('C. 2026'),
+          p('Đáp án: B'),
+          p('Câu 3. Câu này thiếu đáp án?'),
+          p('A. Có'),
+          p('B. Không'),
+        ]),
+      ),
+    );
     await page.getByText(/Câu 3 \(dòng \d+\): Không tìm thấy đáp án đúng/).waitFor();
     expect(await page.getByRole('checkbox', { name: 'Chọn câu 1' }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: 'Chọn câu 2' }).isChecked()).toBe(true);
     const third = page.getByRole('checkbox', { name: 'Chọn câu 3' });
-    expect(await third.count() === 0 || !(await third.isChecked())).toBe(true);
+    expect((await third.count()) === 0 || !(await third.isChecked())).toBe(true);
     await bank.confirmImport(2);
 
     await bank.search('nghi quyet 29');
@@ -64,10 +82,7 @@ describe('organiser imports a Word question bank and finds a question without di
 
   it('exports the bank to a Word file that reads back as the same two questions', async () => {
     await page.getByRole('button', { name: 'Xuất ngân hàng' }).click();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('menuitem', { name: /Word \(\.docx\)/ }).click(),
-    ]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /Word \(\.docx\)/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const bytes = fs.readFileSync((await download.path())!);
     const parsed = await parseQuestionDocx(new Uint8Array(bytes));
@@ -104,8 +119,13 @@ describe('organiser imports a Word question bank and finds a question without di
     await expect.poll(() => first.locator('.question-view__stem strong').allInnerTexts(), { timeout: 10_000 }).toEqual(['toàn diện']);
     expect(await first.getByRole('cell').allInnerTexts()).toEqual(['Năm', '2013', '2023', 'Tổng kết 10 năm']);
     await first.getByText('Nghị quyết 29', { exact: true }).waitFor();
-    const stored = await server.ctx.db.selectFrom('question_versions').innerJoin('questions', 'questions.id', 'question_versions.question_id')
-      .select('content_json').where('questions.bank_id', '=', bankId).where('content_json', 'like', '%toàn diện%').executeTakeFirstOrThrow();
+    const stored = await server.ctx.db
+      .selectFrom('question_versions')
+      .innerJoin('questions', 'questions.id', 'question_versions.question_id')
+      .select('content_json')
+      .where('questions.bank_id', '=', bankId)
+      .where('content_json', 'like', '%toàn diện%')
+      .executeTakeFirstOrThrow();
     const { stem, stemRich } = JSON.parse(stored.content_json);
     expect(stem).toContain('toàn diện giáo dục và đào tạo được ban hành năm nào?\nNăm | 2013\n2023 | Tổng kết 10 năm');
     expect(stemRich[0].runs).toContainEqual({ text: 'toàn diện', bold: true });

@@ -28,7 +28,10 @@ describe('staff pages: the rough edges a new organiser met', () => {
     page.on('pageerror', (error) => pageErrors.push(error.message));
     const organizer = accounts.find((a) => a.role === 'organizer')!;
     await new LoginPage(page, server.url).signIn(organizer.username, organizer.password);
-    await page.getByRole('menuitem', { name: /Bài khảo sát$/ }).first().waitFor();
+    await page
+      .getByRole('menuitem', { name: /Bài khảo sát$/ })
+      .first()
+      .waitFor();
   });
   afterAll(async () => {
     await browser?.close();
@@ -58,7 +61,9 @@ describe('staff pages: the rough edges a new organiser met', () => {
     const editor = new AssessmentEditorPage(page, server.url);
     await editor.openEdit(id);
     const writes: Request[] = [];
-    const onRequest = (request: Request) => { if (request.method() !== 'GET' && request.url().includes('/api/assessments')) writes.push(request); };
+    const onRequest = (request: Request) => {
+      if (request.method() !== 'GET' && request.url().includes('/api/assessments')) writes.push(request);
+    };
     page.on('request', onRequest);
     await editor.opensAt().click();
     await editor.opensAt().fill('15/06/2027 07:30');
@@ -102,9 +107,17 @@ describe('staff pages: the rough edges a new organiser met', () => {
     await new LoginPage(own, server.url).signIn(principal.username, principal.password);
     await own.getByRole('button', { name: 'In phiếu đăng nhập' }).click();
     const school = await server.ctx.db.selectFrom('units').select('id').where('name', '=', principal.unitName).executeTakeFirstOrThrow();
-    const hashes = async () => (await server.ctx.db.selectFrom('users').innerJoin('people', 'people.id', 'users.person_id')
-      .select(['users.username', 'users.password_hash']).where('people.unit_id', '=', school.id).where('users.last_login_at', 'is', null)
-      .orderBy('users.username').execute()).map((u) => `${u.username}:${u.password_hash ?? ''}`);
+    const hashes = async () =>
+      (
+        await server.ctx.db
+          .selectFrom('users')
+          .innerJoin('people', 'people.id', 'users.person_id')
+          .select(['users.username', 'users.password_hash'])
+          .where('people.unit_id', '=', school.id)
+          .where('users.last_login_at', 'is', null)
+          .orderBy('users.username')
+          .execute()
+      ).map((u) => `${u.username}:${u.password_hash ?? ''}`);
 
     const dialog = own.getByRole('dialog', { name: 'In phiếu đăng nhập' });
     await dialog.getByText(/tài khoản chưa có mật khẩu/).waitFor();
@@ -126,8 +139,10 @@ describe('staff pages: the rough edges a new organiser met', () => {
     await dialog.getByRole('checkbox', { name: /Cấp lại mật khẩu ban đầu/ }).check();
     await dialog.getByText('Phiếu đã in trước đây sẽ không dùng được nữa').waitFor();
     await own.screenshot({ path: '/tmp/staff-login-slips-reissue.png' });
-    const [xlsx] = await Promise.all([own.waitForEvent('download'),
-      dialog.getByRole('button', { name: 'Cấp lại mật khẩu và in phiếu' }).click()]);
+    const [xlsx] = await Promise.all([
+      own.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Cấp lại mật khẩu và in phiếu' }).click(),
+    ]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     const afterReissue = await hashes();
     expect(afterReissue.filter((h, i) => h !== afterFirst[i]).length).toBe(afterFirst.length);
@@ -137,8 +152,22 @@ describe('staff pages: the rough edges a new organiser met', () => {
   it('does not turn 3 attempts into a reliability figure', async () => {
     const root = (await findRootUnit(server.ctx.db))!;
     const few = await seedLastYear(server.ctx, await rootActor(server.ctx), demo.bankId, root.id, 7, { miskeyed: false });
-    const keep = await server.ctx.db.selectFrom('attempts').select('id').where('assessment_id', '=', few.assessmentId).orderBy('id').limit(3).execute();
-    await server.ctx.db.deleteFrom('attempts').where('assessment_id', '=', few.assessmentId).where('id', 'not in', keep.map((k) => k.id)).execute();
+    const keep = await server.ctx.db
+      .selectFrom('attempts')
+      .select('id')
+      .where('assessment_id', '=', few.assessmentId)
+      .orderBy('id')
+      .limit(3)
+      .execute();
+    await server.ctx.db
+      .deleteFrom('attempts')
+      .where('assessment_id', '=', few.assessmentId)
+      .where(
+        'id',
+        'not in',
+        keep.map((k) => k.id),
+      )
+      .execute();
     await page.goto(`${server.url}/bai-khao-sat/${few.assessmentId}`);
     const analysis = page.locator('.ant-card').filter({ has: page.getByText('Phân tích câu hỏi', { exact: true }) });
     await analysis.getByText('Chưa đủ bài để tính').waitFor();
@@ -160,10 +189,13 @@ describe('staff pages: the rough edges a new organiser met', () => {
     expect(absent![1]).toBe((await figure.textContent())!.trim());
   });
 
-  it('shows the demo\'s item-analysis warning on the question whose key is wrong', async () => {
+  it("shows the demo's item-analysis warning on the question whose key is wrong", async () => {
     await page.goto(`${server.url}/bai-khao-sat/${demo.lastYear.assessmentId}`);
     const analysis = page.locator('.ant-card').filter({ has: page.getByText('Phân tích câu hỏi', { exact: true }) });
-    const row = analysis.getByRole('row').filter({ has: page.getByRole('cell', { name: String(demo.lastYear.miskeyedOrdinal! + 1), exact: true }) }).first();
+    const row = analysis
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: String(demo.lastYear.miskeyedOrdinal! + 1), exact: true }) })
+      .first();
     await row.getByText('Có thể sai đáp án').waitFor();
     await page.screenshot({ path: '/tmp/staff-item-analysis.png', fullPage: true });
   });

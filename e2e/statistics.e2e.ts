@@ -7,7 +7,7 @@ import { seedDemoAssessment } from '../src/server/demo/seed-assessment.ts';
 import { LoginPage } from './page-models/login-page.ts';
 import { launchChromium, startTestServer } from './support/server.ts';
 
-describe('an organiser reads last summer\'s statistics, drills down to a school and downloads its Excel and CSV reports', () => {
+describe("an organiser reads last summer's statistics, drills down to a school and downloads its Excel and CSV reports", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let page: Page;
@@ -20,7 +20,12 @@ describe('an organiser reads last summer\'s statistics, drills down to a school 
     organizer = accounts[0];
     assessmentId = (await seedDemoAssessment(server.ctx)).lastYear.assessmentId;
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+    page = await browser.newPage({
+      viewport: { width: 1366, height: 900 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      acceptDownloads: true,
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -29,22 +34,47 @@ describe('an organiser reads last summer\'s statistics, drills down to a school 
 
   it('shows province figures, then a commune, then a school, and its Excel file matches the database', async () => {
     await new LoginPage(page, server.url).signIn(organizer.username, organizer.password);
-    await page.getByRole('menuitem', { name: /Bài khảo sát$/ }).first().waitFor();
+    await page
+      .getByRole('menuitem', { name: /Bài khảo sát$/ })
+      .first()
+      .waitFor();
     await page.goto(`${server.url}/bai-khao-sat/${assessmentId}`);
     await page.getByText('Số liệu chính thức').waitFor();
     const db = server.ctx.db;
-    const total = await db.selectFrom('attempts').select((eb) => eb.fn.countAll<number>().as('n')).where('assessment_id', '=', assessmentId)
-      .where('status', '=', 'submitted').executeTakeFirstOrThrow();
+    const total = await db
+      .selectFrom('attempts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('assessment_id', '=', assessmentId)
+      .where('status', '=', 'submitted')
+      .executeTakeFirstOrThrow();
     await expect.poll(() => page.getByText(Number(total.n).toLocaleString('vi-VN'), { exact: true }).count()).toBeGreaterThan(0);
 
     // Drill down: the first commune with people, then its first school.
-    const commune = await db.selectFrom('units').select(['id', 'name', 'path']).where('kind', '=', 'commune').where((eb) => eb.exists(
-      eb.selectFrom('people').innerJoin('units as u2', 'u2.id', 'people.unit_id').select('people.id').whereRef('u2.parent_id', '=', 'units.id')))
-      .orderBy('name').executeTakeFirstOrThrow();
+    const commune = await db
+      .selectFrom('units')
+      .select(['id', 'name', 'path'])
+      .where('kind', '=', 'commune')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('people')
+            .innerJoin('units as u2', 'u2.id', 'people.unit_id')
+            .select('people.id')
+            .whereRef('u2.parent_id', '=', 'units.id'),
+        ),
+      )
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
     await page.getByRole('link', { name: commune.name, exact: true }).click();
     await page.getByRole('navigation').filter({ hasText: commune.name }).first().waitFor();
-    const school = await db.selectFrom('units').innerJoin('people', 'people.unit_id', 'units.id').select(['units.id', 'units.name'])
-      .where('units.parent_id', '=', commune.id).groupBy(['units.id', 'units.name']).orderBy('units.name').executeTakeFirstOrThrow();
+    const school = await db
+      .selectFrom('units')
+      .innerJoin('people', 'people.unit_id', 'units.id')
+      .select(['units.id', 'units.name'])
+      .where('units.parent_id', '=', commune.id)
+      .groupBy(['units.id', 'units.name'])
+      .orderBy('units.name')
+      .executeTakeFirstOrThrow();
     await page.getByRole('link', { name: school.name, exact: true }).click();
     await page.getByRole('navigation').filter({ hasText: school.name }).first().waitFor();
 
@@ -61,11 +91,20 @@ describe('an organiser reads last summer\'s statistics, drills down to a school 
     const summary = book.getWorksheet('Tổng hợp')!;
     const first = summary.getRow(6);
     expect(String(first.getCell(2).value).trim()).toBe(school.name);
-    const scores = await db.selectFrom('attempts').innerJoin('people', 'people.id', 'attempts.person_id')
-      .select('attempts.score').where('attempts.assessment_id', '=', assessmentId).where('attempts.status', '=', 'submitted')
-      .where('people.unit_id', '=', school.id).execute();
-    const eligible = await db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('people.active', '=', 1).where('people.unit_id', '=', school.id).executeTakeFirstOrThrow();
+    const scores = await db
+      .selectFrom('attempts')
+      .innerJoin('people', 'people.id', 'attempts.person_id')
+      .select('attempts.score')
+      .where('attempts.assessment_id', '=', assessmentId)
+      .where('attempts.status', '=', 'submitted')
+      .where('people.unit_id', '=', school.id)
+      .execute();
+    const eligible = await db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('people.active', '=', 1)
+      .where('people.unit_id', '=', school.id)
+      .executeTakeFirstOrThrow();
     expect(first.getCell(3).value).toBe(Number(eligible.n));
     expect(first.getCell(4).value).toBe(scores.length);
     const mean = scores.reduce((n, s) => n + s.score!, 0) / scores.length;
@@ -89,7 +128,10 @@ describe('an organiser reads last summer\'s statistics, drills down to a school 
     const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
     expect(lines[0]).toBe('STT;Họ và tên;Đơn vị;Chức vụ;Mã đề;Số câu đúng;Điểm;Xếp loại;Thời điểm nộp');
     expect(lines).toHaveLength(scores.length + 1);
-    const written = lines.slice(1).map((l) => l.split(';')[6]).sort();
+    const written = lines
+      .slice(1)
+      .map((l) => l.split(';')[6])
+      .sort();
     expect(written).toEqual(scores.map((s) => String(s.score).replace('.', ',')).sort());
   });
 });

@@ -28,8 +28,12 @@ describe('a principal downloads the year-end sheet of the school from the campai
     for (const name of teachers) await buildUser(ctx, { unit: school, fullName: name });
     principal = await buildUser(ctx, { unit: school, roles: [{ role: 'unit_manager', unit: school }], fullName: 'Ngô Văn Hiệu' });
     const organizer = await buildUser(ctx, { unit: root, roles: [{ role: 'organizer', unit: root }] });
-    const actor: Actor = { userId: organizer.userId, personId: organizer.person.id, username: organizer.username,
-      grants: [{ role: 'organizer', unitId: root.id, unitPath: root.path }] };
+    const actor: Actor = {
+      userId: organizer.userId,
+      personId: organizer.person.id,
+      username: organizer.username,
+      grants: [{ role: 'organizer', unitId: root.id, unitPath: root.path }],
+    };
     campaignId = (await createCampaign(ctx, actor, { name: 'Bồi dưỡng chính trị hè 2026', schoolYear: '2025–2026', unitId: root.id })).id;
     // The school's people study at a site of the campaign: that is how the principal sees the campaign.
     const site = await createSite(ctx, actor, campaignId, { name: 'Điểm cầu THCS Tân Lập', unitId: school.id });
@@ -44,7 +48,10 @@ describe('a principal downloads the year-end sheet of the school from the campai
 
   it('finds the card on the survey tab with the school chosen, and the Excel lists every teacher', async () => {
     await new LoginPage(page, server.url).signIn(principal.username, principal.password);
-    await page.getByRole('menuitem', { name: /Đợt bồi dưỡng/ }).first().waitFor();
+    await page
+      .getByRole('menuitem', { name: /Đợt bồi dưỡng/ })
+      .first()
+      .waitFor();
     await page.goto(`${server.url}/dot-boi-duong/${campaignId}`);
     await new CampaignPage(page, server.url).openTab('Bài khảo sát');
     await page.getByText('Danh sách cuối năm học').waitFor();

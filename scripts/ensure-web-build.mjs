@@ -15,8 +15,11 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = Math.max(newestMtime(path.join(root, 'src/web')), newestMtime(path.join(root, 'src/domain')),
-  fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs);
+const sources = Math.max(
+  newestMtime(path.join(root, 'src/web')),
+  newestMtime(path.join(root, 'src/domain')),
+  fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs,
+);
 if (!fs.existsSync(index) || fs.statSync(index).mtimeMs < sources) {
   console.log('Đang build giao diện web…');
   execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit' });

@@ -15,7 +15,7 @@ describe('TRUST_PROXY', () => {
     expect(() => parseTrustProxy('3000')).toThrow(/TRUST_PROXY không hợp lệ: 3000 proxy là quá nhiều/);
   });
 
-  it('takes proxies\' addresses and CIDR ranges, comma separated', () => {
+  it("takes proxies' addresses and CIDR ranges, comma separated", () => {
     expect(parseTrustProxy('10.0.0.5')).toEqual(['10.0.0.5']);
     expect(parseTrustProxy('10.0.0.0/8, 127.0.0.1')).toEqual(['10.0.0.0/8', '127.0.0.1']);
     expect(parseTrustProxy('::1,fd00::/8,loopback')).toEqual(['::1', 'fd00::/8', 'loopback']);

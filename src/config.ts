@@ -53,7 +53,8 @@ export interface UploadConfig {
 export type TrustProxy = false | number | string[];
 
 const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
-const TRUST_PROXY_HELP = 'Ghi số proxy đứng trước ứng dụng (thường là 1, ví dụ TRUST_PROXY=1), hoặc địa chỉ/dải địa chỉ '
+const TRUST_PROXY_HELP =
+  'Ghi số proxy đứng trước ứng dụng (thường là 1, ví dụ TRUST_PROXY=1), hoặc địa chỉ/dải địa chỉ '
   + 'của proxy, cách nhau bởi dấu phẩy (ví dụ TRUST_PROXY=127.0.0.1 hoặc TRUST_PROXY=10.0.0.0/8,127.0.0.1); '
   + 'để trống hoặc false khi không chạy sau proxy.';
 
@@ -76,8 +77,11 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   const value = (raw ?? '').trim();
   if (value === '' || value.toLowerCase() === 'false' || value === '0') return false;
   if (value.toLowerCase() === 'true') {
-    throw new ConfigError('TRUST_PROXY=true (tin mọi proxy) không còn được dùng: khi đó ai cũng có thể tự ghi địa chỉ IP '
-      + 'trong tiêu đề X-Forwarded-For để né giới hạn đăng nhập sai và giả địa chỉ mà giám thị thấy. ' + TRUST_PROXY_HELP);
+    throw new ConfigError(
+      'TRUST_PROXY=true (tin mọi proxy) không còn được dùng: khi đó ai cũng có thể tự ghi địa chỉ IP '
+        + 'trong tiêu đề X-Forwarded-For để né giới hạn đăng nhập sai và giả địa chỉ mà giám thị thấy. '
+        + TRUST_PROXY_HELP,
+    );
   }
   if (/^\d+$/.test(value)) {
     const hops = Number(value);
@@ -87,8 +91,10 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   const entries = value.split(',').map((entry) => entry.trim());
   const wrong = entries.filter((entry) => !isAddressOrRange(entry));
   if (wrong.length > 0) {
-    throw new ConfigError(`TRUST_PROXY không hợp lệ: ${wrong.map((w) => `"${w}"`).join(', ')} không phải địa chỉ IP hay dải `
-      + `địa chỉ (CIDR). ${TRUST_PROXY_HELP}`);
+    throw new ConfigError(
+      `TRUST_PROXY không hợp lệ: ${wrong.map((w) => `"${w}"`).join(', ')} không phải địa chỉ IP hay dải `
+        + `địa chỉ (CIDR). ${TRUST_PROXY_HELP}`,
+    );
   }
   return entries;
 }

@@ -8,18 +8,28 @@ export class Phase {
 
   constructor(readonly name: string) {}
 
-  start() { this.started = performance.now(); }
-  stop() { this.ended = performance.now(); }
+  start() {
+    this.started = performance.now();
+  }
+  stop() {
+    this.ended = performance.now();
+  }
 
-  ok(ms: number) { this.latencies.push(ms); }
+  ok(ms: number) {
+    this.latencies.push(ms);
+  }
 
   fail(why: string) {
     this.errors++;
     if (this.errorSamples.length < 5) this.errorSamples.push(why);
   }
 
-  get seconds() { return (this.ended - this.started) / 1000; }
-  get rate() { return this.latencies.length / this.seconds; }
+  get seconds() {
+    return (this.ended - this.started) / 1000;
+  }
+  get rate() {
+    return this.latencies.length / this.seconds;
+  }
 
   percentile(p: number): number {
     if (this.latencies.length === 0) return 0;
@@ -29,8 +39,10 @@ export class Phase {
 
   line(unit = 'req'): string {
     const f = (n: number) => n.toFixed(1);
-    return `${this.name.padEnd(22)} ${String(this.latencies.length).padStart(7)} ${unit} in ${f(this.seconds)} s = ${f(this.rate).padStart(7)}/s`
+    return (
+      `${this.name.padEnd(22)} ${String(this.latencies.length).padStart(7)} ${unit} in ${f(this.seconds)} s = ${f(this.rate).padStart(7)}/s`
       + `  p50 ${f(this.percentile(50))} ms  p95 ${f(this.percentile(95))} ms  p99 ${f(this.percentile(99))} ms  errors ${this.errors}`
-      + (this.errorSamples.length ? `  (${this.errorSamples.join('; ')})` : '');
+      + (this.errorSamples.length ? `  (${this.errorSamples.join('; ')})` : '')
+    );
   }
 }

@@ -26,20 +26,28 @@ import { addressesNeeded, AppNodes, type ConnectionMode } from './nodes.ts';
 import { BENCH_PASSWORD, loadConfig, rawArgon2PerSecond, seedBench } from './seed.ts';
 import { verifyRun, type Acked } from './verify.ts';
 
-const { values } = parseArgs({ options: {
-  participants: { type: 'string', default: '10000' }, db: { type: 'string', default: process.env.DATABASE_URL ? 'postgres' : 'sqlite' },
-  concurrency: { type: 'string', default: '64' }, 'login-concurrency': { type: 'string', default: '32' },
-  'submit-window': { type: 'string', default: '10' }, nodes: { type: 'string', default: '1' }, saves: { type: 'string', default: '60' },
-  abandon: { type: 'string', default: '1' }, connections: { type: 'string' }, 'kill-node': { type: 'boolean', default: false },
-  login: { type: 'string' },
-} });
+const { values } = parseArgs({
+  options: {
+    participants: { type: 'string', default: '10000' },
+    db: { type: 'string', default: process.env.DATABASE_URL ? 'postgres' : 'sqlite' },
+    concurrency: { type: 'string', default: '64' },
+    'login-concurrency': { type: 'string', default: '32' },
+    'submit-window': { type: 'string', default: '10' },
+    nodes: { type: 'string', default: '1' },
+    saves: { type: 'string', default: '60' },
+    abandon: { type: 'string', default: '1' },
+    connections: { type: 'string' },
+    'kill-node': { type: 'boolean', default: false },
+    login: { type: 'string' },
+  },
+});
 const N = Number(values.participants);
 const C = Number(values.concurrency);
 const NODES = Math.max(1, Number(values.nodes));
 const LOGINS = values.login === undefined ? N : Math.min(N, Math.max(1, Number(values.login)));
 const SAVES = Math.max(1, Number(values.saves));
-const mode: ConnectionMode = values.connections === 'person' || values.connections === 'pooled' ? values.connections
-  : NODES * N <= 15_000 ? 'person' : 'pooled';
+const mode: ConnectionMode =
+  values.connections === 'person' || values.connections === 'pooled' ? values.connections : NODES * N <= 15_000 ? 'person' : 'pooled';
 const dialect = values.db === 'postgres' ? 'postgres' : 'sqlite';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -48,7 +56,9 @@ const pgDb = dialect === 'postgres' && !process.env.DATABASE_URL ? await createP
 const databaseUrl = dialect === 'postgres' ? (process.env.DATABASE_URL ?? pgDb!.url) : undefined;
 const config = { ...loadConfig({}), dataDir, databaseUrl, logLevel: 'warn' };
 
-say(`bench:exam — ${N} người, ${dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'}, ${NODES} tiến trình ứng dụng, kết nối ${mode === 'person' ? 'riêng từng người' : 'dùng chung như sau bộ cân bằng tải'}, ${os.cpus().length} nhân ${os.cpus()[0]?.model ?? ''}, Node ${process.version}`);
+say(
+  `bench:exam — ${N} người, ${dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'}, ${NODES} tiến trình ứng dụng, kết nối ${mode === 'person' ? 'riêng từng người' : 'dùng chung như sau bộ cân bằng tải'}, ${os.cpus().length} nhân ${os.cpus()[0]?.model ?? ''}, Node ${process.version}`,
+);
 const t = performance.now();
 const { assessmentId, usernames } = await seedBench(config, N);
 say(`chuẩn bị dữ liệu: ${usernames.length} tài khoản, bài 50 câu, 2 mã đề (${((performance.now() - t) / 1000).toFixed(1)} s)`);
@@ -57,9 +67,20 @@ say(`argon2id trên máy này: ${argon2PerSecond.toFixed(1)} lần kiểm tra m�
 
 // The servers, each in its own process. BENCH_SERVER_ARGS='--cpu-prof' profiles them; BENCH_SERVER_ENV='DB_POOL_SIZE=8 …'
 // sets their environment.
-const serverEnv = Object.fromEntries((process.env.BENCH_SERVER_ENV ?? '').split(' ').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
-const nodes = await AppNodes.start(NODES, { dataDir, databaseUrl, nodeArgs: (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean),
-  env: serverEnv, mode, localAddresses: addressesNeeded(mode, N) });
+const serverEnv = Object.fromEntries(
+  (process.env.BENCH_SERVER_ENV ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((kv) => kv.split('=') as [string, string]),
+);
+const nodes = await AppNodes.start(NODES, {
+  dataDir,
+  databaseUrl,
+  nodeArgs: (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean),
+  env: serverEnv,
+  mode,
+  localAddresses: addressesNeeded(mode, N),
+});
 const probe = new Connection('127.0.0.1', nodes.servers[0].port);
 
 interface Person {
@@ -75,8 +96,17 @@ interface Person {
 }
 
 const abandonEvery = Number(values.abandon) > 0 ? Math.max(1, Math.round(100 / Number(values.abandon))) : 0;
-const people: Person[] = usernames.map((username, i) => ({ username, conns: nodes.connectionsFor(i), attemptId: 0, questions: 0,
-  plan: [], seq: 0, acked: new Map(), submitted: false, abandons: abandonEvery > 0 && i % abandonEvery === abandonEvery - 1 }));
+const people: Person[] = usernames.map((username, i) => ({
+  username,
+  conns: nodes.connectionsFor(i),
+  attemptId: 0,
+  questions: 0,
+  plan: [],
+  seq: 0,
+  acked: new Map(),
+  submitted: false,
+  abandons: abandonEvery > 0 && i % abandonEvery === abandonEvery - 1,
+}));
 
 /**
  * A request to a random node; what the network refused (a node killed, a socket closed while idle) is sent again to a
@@ -111,14 +141,37 @@ async function issueSessions(list: Person[]) {
     const expires = new Date(now.getTime() + 8 * 3_600_000).toISOString();
     for (let i = 0; i < list.length; i += 1000) {
       const batch = list.slice(i, i + 1000);
-      const users = await handle.db.selectFrom('users').select(['id', 'username']).where('username', 'in', batch.map((p) => p.username)).execute();
+      const users = await handle.db
+        .selectFrom('users')
+        .select(['id', 'username'])
+        .where(
+          'username',
+          'in',
+          batch.map((p) => p.username),
+        )
+        .execute();
       const idOf = new Map(users.map((u) => [u.username, u.id]));
       const rows = batch.map((p) => ({ p, token: newToken(), csrf: newToken() }));
-      await handle.db.insertInto('sessions').values(rows.map(({ p, token, csrf }) => ({ token_hash: hashToken(token), user_id: idOf.get(p.username)!,
-        csrf_token: csrf, created_at: now.toISOString(), expires_at: expires, last_seen_at: now.toISOString(), ip: '127.0.0.1',
-        user_agent: 'bench' }))).execute();
+      await handle.db
+        .insertInto('sessions')
+        .values(
+          rows.map(({ p, token, csrf }) => ({
+            token_hash: hashToken(token),
+            user_id: idOf.get(p.username)!,
+            csrf_token: csrf,
+            created_at: now.toISOString(),
+            expires_at: expires,
+            last_seen_at: now.toISOString(),
+            ip: '127.0.0.1',
+            user_agent: 'bench',
+          })),
+        )
+        .execute();
       for (const { p, token, csrf } of rows) {
-        for (const conn of p.conns) { conn.cookie = `${SESSION_COOKIE}=${token}; ${CSRF_COOKIE}=${csrf}`; conn.csrf = csrf; }
+        for (const conn of p.conns) {
+          conn.cookie = `${SESSION_COOKIE}=${token}; ${CSRF_COOKIE}=${csrf}`;
+          conn.csrf = csrf;
+        }
       }
     }
   } finally {
@@ -133,11 +186,13 @@ let probing = true;
 const prober = (async () => {
   while (probing) {
     const r = await probe.request('GET', '/healthz').catch(() => null);
-    if (r?.status === 200) health.ok(r.ms); else health.fail(String(r?.status));
+    if (r?.status === 200) health.ok(r.ms);
+    else health.fail(String(r?.status));
     await new Promise((res) => setTimeout(res, 100));
   }
 })();
-login.start(); health.start();
+login.start();
+health.start();
 await withConcurrency(people.slice(0, LOGINS), Number(values['login-concurrency']), async (p) => {
   const r = await send<{ csrfToken: string }>(p, 'POST', '/api/auth/login', { username: p.username, password: BENCH_PASSWORD });
   if (r.status !== 200) return login.fail(`${r.status}`);
@@ -147,7 +202,10 @@ await withConcurrency(people.slice(0, LOGINS), Number(values['login-concurrency'
   }
   login.ok(r.ms);
 });
-login.stop(); probing = false; await prober; health.stop();
+login.stop();
+probing = false;
+await prober;
+health.stop();
 say(login.line('lần'));
 say(health.line());
 if (LOGINS < N) {
@@ -184,53 +242,69 @@ const ready = people.map((_, i) => i);
 const totalSaves = people.reduce((n, p) => n + p.plan.length, 0);
 let killed: Promise<void> | null = null;
 saves.start();
-await Promise.all(Array.from({ length: C }, async () => {
-  for (;;) {
-    const i = ready.shift();
-    if (i === undefined) return;
-    const p = people[i];
-    const step = p.plan.shift()!;
-    const answer = { position: step.position, choice: step.choice, flagged: false, seq: ++p.seq, base: 0 };
-    try {
-      if (values['kill-node'] && !killed && saves.latencies.length >= totalSaves / 3) {
-        killed = nodes.killAndRestart(nodes.count - 1).then(() => {
-          say(`tiến trình ${nodes.count} bị kill -9 sau ${saves.latencies.length} lần lưu, đã khởi động lại`);
+await Promise.all(
+  Array.from({ length: C }, async () => {
+    for (;;) {
+      const i = ready.shift();
+      if (i === undefined) return;
+      const p = people[i];
+      const step = p.plan.shift()!;
+      const answer = { position: step.position, choice: step.choice, flagged: false, seq: ++p.seq, base: 0 };
+      try {
+        if (values['kill-node'] && !killed && saves.latencies.length >= totalSaves / 3) {
+          killed = nodes.killAndRestart(nodes.count - 1).then(() => {
+            say(`tiến trình ${nodes.count} bị kill -9 sau ${saves.latencies.length} lần lưu, đã khởi động lại`);
+          });
+        }
+        const r = await send<{ held: { seq: number; writer: string }[] }>(p, 'POST', `/api/attempts/${p.attemptId}/answers`, {
+          clientId: `b${i}`,
+          deviceId: `bench-device-${i}`,
+          answers: [answer],
         });
+        // Acknowledged only when the server says it holds this very change.
+        if (r.status === 200 && r.body.held[0]?.seq === answer.seq && r.body.held[0]?.writer === `bench-device-${i}`) {
+          saves.ok(r.ms);
+          p.acked.set(answer.position, { choice: answer.choice, seq: answer.seq });
+        } else saves.fail(`${r.status}`);
+      } catch (err) {
+        saves.fail((err as Error).message);
       }
-      const r = await send<{ held: { seq: number; writer: string }[] }>(p, 'POST', `/api/attempts/${p.attemptId}/answers`,
-        { clientId: `b${i}`, deviceId: `bench-device-${i}`, answers: [answer] });
-      // Acknowledged only when the server says it holds this very change.
-      if (r.status === 200 && r.body.held[0]?.seq === answer.seq && r.body.held[0]?.writer === `bench-device-${i}`) {
-        saves.ok(r.ms);
-        p.acked.set(answer.position, { choice: answer.choice, seq: answer.seq });
-      } else saves.fail(`${r.status}`);
-    } catch (err) {
-      saves.fail((err as Error).message);
+      if (p.plan.length > 0) ready.push(i);
     }
-    if (p.plan.length > 0) ready.push(i);
-  }
-}));
+  }),
+);
 saves.stop();
 await killed;
-say(`${saves.line('lần')}  (${connected === null ? `kết nối dùng chung, ${nodes.count} tiến trình` : `${connected} kết nối mở khi bắt đầu`})`);
+say(
+  `${saves.line('lần')}  (${connected === null ? `kết nối dùng chung, ${nodes.count} tiến trình` : `${connected} kết nối mở khi bắt đầu`})`,
+);
 
 // 4. Submit storm: everyone within the window, as the deadline would make them.
 const windowMs = Number(values['submit-window']) * 1000;
 const submit = new Phase('nộp bài dồn dập');
 submit.start();
-await Promise.all(people.map(async (p, i) => {
-  if (p.abandons || !p.attemptId) return;
-  await new Promise((r) => setTimeout(r, crypto.randomInt(windowMs)));
-  try {
-    const r = await send<{ status: string; details?: { status?: string } }>(p, 'POST', `/api/attempts/${p.attemptId}/submit`,
-      { clientId: `b${i}`, deviceId: `bench-device-${i}`, answers: [], kind: 'participant' });
-    // A retry after a dropped reply finds the attempt already submitted by the try that landed.
-    const landedBefore = r.retried && r.status === 409 && r.body.details?.status === 'submitted';
-    if ((r.status === 200 && r.body.status === 'submitted') || landedBefore) { submit.ok(r.ms); p.submitted = true; } else submit.fail(`${r.status}`);
-  } catch (err) {
-    submit.fail((err as Error).message);
-  }
-}));
+await Promise.all(
+  people.map(async (p, i) => {
+    if (p.abandons || !p.attemptId) return;
+    await new Promise((r) => setTimeout(r, crypto.randomInt(windowMs)));
+    try {
+      const r = await send<{ status: string; details?: { status?: string } }>(p, 'POST', `/api/attempts/${p.attemptId}/submit`, {
+        clientId: `b${i}`,
+        deviceId: `bench-device-${i}`,
+        answers: [],
+        kind: 'participant',
+      });
+      // A retry after a dropped reply finds the attempt already submitted by the try that landed.
+      const landedBefore = r.retried && r.status === 409 && r.body.details?.status === 'submitted';
+      if ((r.status === 200 && r.body.status === 'submitted') || landedBefore) {
+        submit.ok(r.ms);
+        p.submitted = true;
+      } else submit.fail(`${r.status}`);
+    } catch (err) {
+      submit.fail((err as Error).message);
+    }
+  }),
+);
 submit.stop();
 say(submit.line('bài'));
 
@@ -241,22 +315,35 @@ let swept = 0;
 if (abandoned.length > 0) {
   const handle = openDatabase({ ...config, poolSize: 2 });
   try {
-    const { grace_seconds: grace } = await handle.db.selectFrom('assessments').select('grace_seconds').where('id', '=', assessmentId)
+    const { grace_seconds: grace } = await handle.db
+      .selectFrom('assessments')
+      .select('grace_seconds')
+      .where('id', '=', assessmentId)
       .executeTakeFirstOrThrow();
     const past = new Date(Date.now() - (grace + 2) * 1000).toISOString();
     for (let i = 0; i < abandoned.length; i += 1000) {
-      await handle.db.updateTable('attempts').set({ deadline_at: past }).where('id', 'in', abandoned.slice(i, i + 1000)).execute();
+      await handle.db
+        .updateTable('attempts')
+        .set({ deadline_at: past })
+        .where('id', 'in', abandoned.slice(i, i + 1000))
+        .execute();
     }
     const sweptAt = performance.now();
     for (;;) {
-      const open = await handle.db.selectFrom('attempts').select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('id', 'in', abandoned).where('status', '=', 'in_progress').executeTakeFirstOrThrow();
+      const open = await handle.db
+        .selectFrom('attempts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('id', 'in', abandoned)
+        .where('status', '=', 'in_progress')
+        .executeTakeFirstOrThrow();
       swept = abandoned.length - Number(open.n);
       if (Number(open.n) === 0 || performance.now() - sweptAt > 120_000) break;
       await new Promise((r) => setTimeout(r, 200));
     }
     sweepSeconds = (performance.now() - sweptAt) / 1000;
-    say(`bỏ dở (không nộp): ${abandoned.length} bài — các tiến trình tự đóng và chấm ${swept} bài sau ${sweepSeconds.toFixed(1)} s kể từ khi quá hạn`);
+    say(
+      `bỏ dở (không nộp): ${abandoned.length} bài — các tiến trình tự đóng và chấm ${swept} bài sau ${sweepSeconds.toFixed(1)} s kể từ khi quá hạn`,
+    );
   } finally {
     await handle.destroy();
   }
@@ -279,15 +366,33 @@ fs.rmSync(dataDir, { recursive: true, force: true });
 await pgDb?.drop();
 const round = (n: number) => Math.round(n * 10) / 10;
 const errors = login.errors + start.errors + saves.errors + submit.errors;
-say(JSON.stringify({
-  participants: N, nodes: NODES, connections: mode, logins: LOGINS, login_per_s: round(login.rate), argon2_verify_per_s: round(argon2PerSecond),
-  starts_per_s: round(start.rate), start_p99_ms: round(start.percentile(99)),
-  saves_per_s: round(saves.rate), save_p50_ms: round(saves.percentile(50)), save_p99_ms: round(saves.percentile(99)),
-  submits: submit.latencies.length, submit_s: round(submit.seconds), submit_p50_ms: round(submit.percentile(50)),
-  submit_p99_ms: round(submit.percentile(99)), swept, sweep_s: sweepSeconds === null ? null : round(sweepSeconds),
-  killed_node: Boolean(values['kill-node']), errors, retried_503: unavailable,
-  lost_answers: check.lost, score_mismatches: check.mismatches, peak_rss_mb: Math.round(peakRss),
-}));
+say(
+  JSON.stringify({
+    participants: N,
+    nodes: NODES,
+    connections: mode,
+    logins: LOGINS,
+    login_per_s: round(login.rate),
+    argon2_verify_per_s: round(argon2PerSecond),
+    starts_per_s: round(start.rate),
+    start_p99_ms: round(start.percentile(99)),
+    saves_per_s: round(saves.rate),
+    save_p50_ms: round(saves.percentile(50)),
+    save_p99_ms: round(saves.percentile(99)),
+    submits: submit.latencies.length,
+    submit_s: round(submit.seconds),
+    submit_p50_ms: round(submit.percentile(50)),
+    submit_p99_ms: round(submit.percentile(99)),
+    swept,
+    sweep_s: sweepSeconds === null ? null : round(sweepSeconds),
+    killed_node: Boolean(values['kill-node']),
+    errors,
+    retried_503: unavailable,
+    lost_answers: check.lost,
+    score_mismatches: check.mismatches,
+    peak_rss_mb: Math.round(peakRss),
+  }),
+);
 const passed = check.lost === 0 && check.mismatches === 0 && check.notSubmitted === 0;
 if (!passed || errors > 0 || unavailable > 0) process.stderr.write(`${nodes.logs()}\n`);
 process.exit(passed ? 0 : 1);

@@ -24,43 +24,75 @@ export class AppNodes {
   /** Every process started, killed ones included: their log (warnings and errors) is printed when a run fails. */
   private readonly started: ServerProcess[] = [];
 
-  private constructor(private readonly options: { dataDir: string; databaseUrl?: string; nodeArgs: string[]; env: Record<string, string>;
-    mode: ConnectionMode; localAddresses: number }) {}
+  private constructor(
+    private readonly options: {
+      dataDir: string;
+      databaseUrl?: string;
+      nodeArgs: string[];
+      env: Record<string, string>;
+      mode: ConnectionMode;
+      localAddresses: number;
+    },
+  ) {}
 
   static async start(count: number, options: AppNodes['options']): Promise<AppNodes> {
     const nodes = new AppNodes(options);
     // The servers die with the run, also when it is interrupted.
-    process.on('exit', () => { for (const s of nodes.started) s.child.kill('SIGKILL'); });
+    process.on('exit', () => {
+      for (const s of nodes.started) s.child.kill('SIGKILL');
+    });
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
     // One after the other: the first migrates and bootstraps, the others find it done.
     for (let k = 0; k < count; k++) nodes.servers.push(await nodes.spawn());
-    nodes.agents.push(...nodes.servers.map(() => Array.from({ length: options.localAddresses }, (_, a) => new http.Agent({
-      keepAlive: true, keepAliveMsecs: 10_000, maxSockets: Math.ceil(4096 / options.localAddresses), maxFreeSockets: 256,
-      localAddress: localAddress(a),
-    }))));
+    nodes.agents.push(
+      ...nodes.servers.map(() =>
+        Array.from(
+          { length: options.localAddresses },
+          (_, a) =>
+            new http.Agent({
+              keepAlive: true,
+              keepAliveMsecs: 10_000,
+              maxSockets: Math.ceil(4096 / options.localAddresses),
+              maxFreeSockets: 256,
+              localAddress: localAddress(a),
+            }),
+        ),
+      ),
+    );
     return nodes;
   }
 
   private async spawn(port?: number) {
-    const server = await spawnServer({ dataDir: this.options.dataDir, databaseUrl: this.options.databaseUrl, nodeArgs: this.options.nodeArgs,
-      env: this.options.env, port, captureStdout: true });
+    const server = await spawnServer({
+      dataDir: this.options.dataDir,
+      databaseUrl: this.options.databaseUrl,
+      nodeArgs: this.options.nodeArgs,
+      env: this.options.env,
+      port,
+      captureStdout: true,
+    });
     this.started.push(server);
     return server;
   }
 
   /** What the nodes logged (LOG_LEVEL warn: warnings and errors only), the last `lines` lines of each process. */
   logs(lines = 40): string {
-    return this.started.map((s, k) => `--- tiến trình #${k + 1} (cổng ${s.port}):\n${s.stdout().trim().split('\n').slice(-lines).join('\n')}`)
+    return this.started
+      .map((s, k) => `--- tiến trình #${k + 1} (cổng ${s.port}):\n${s.stdout().trim().split('\n').slice(-lines).join('\n')}`)
       .join('\n');
   }
 
-  get count() { return this.servers.length; }
+  get count() {
+    return this.servers.length;
+  }
 
   /** One connection per node for person `i`, sharing nothing (person) or the node's agents (pooled). */
   connectionsFor(i: number): Connection[] {
-    return this.servers.map((s, k) => this.options.mode === 'person'
-      ? new Connection('127.0.0.1', s.port, { localAddress: localAddress(i % this.options.localAddresses) })
-      : new Connection('127.0.0.1', s.port, { agent: this.agents[k][i % this.options.localAddresses] }));
+    return this.servers.map((s, k) =>
+      this.options.mode === 'person'
+        ? new Connection('127.0.0.1', s.port, { localAddress: localAddress(i % this.options.localAddresses) })
+        : new Connection('127.0.0.1', s.port, { agent: this.agents[k][i % this.options.localAddresses] }),
+    );
   }
 
   /**
@@ -86,7 +118,9 @@ export class AppNodes {
       const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
       const mb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
       this.rss.set(k, Math.max(this.rss.get(k) ?? 0, mb));
-    } catch { /* exited */ }
+    } catch {
+      /* exited */
+    }
   }
 
   /** The highest resident memory each node reached (MB). */

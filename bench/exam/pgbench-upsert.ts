@@ -19,9 +19,13 @@ import { createPgDatabase } from '../../src/server/test/harness.ts';
 import { loadConfig, seedBench } from './seed.ts';
 
 const run = promisify(execFile);
-const { values } = parseArgs({ options: {
-  participants: { type: 'string', default: '10000' }, clients: { type: 'string', default: '16' }, seconds: { type: 'string', default: '30' },
-} });
+const { values } = parseArgs({
+  options: {
+    participants: { type: 'string', default: '10000' },
+    clients: { type: 'string', default: '16' },
+    seconds: { type: 'string', default: '30' },
+  },
+});
 const N = Number(values.participants);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -34,7 +38,11 @@ try {
   let offset: number;
   try {
     const db = handle.db;
-    const variant = await db.selectFrom('assessment_variants').select('id').where('assessment_id', '=', assessmentId).orderBy('id')
+    const variant = await db
+      .selectFrom('assessment_variants')
+      .select('id')
+      .where('assessment_id', '=', assessmentId)
+      .orderBy('id')
       .executeTakeFirstOrThrow();
     const now = new Date();
     const deadline = new Date(now.getTime() + 4 * 3_600_000).toISOString();
@@ -53,35 +61,83 @@ try {
   }
 
   // The app's statement with sentinel values, each replaced by a pgbench variable.
-  const compiled = saveAnswersStatement('postgres', { attemptId: -101, personId: -102, writer: 'W' },
-    [{ position: -103, choice: -104, flagged: false, seq: -105, base: -107 }], '2000-01-01T00:00:00.000Z', 'AT')
-    .compile(openDatabase({ ...config, poolSize: 1 }).db);
-  const names = new Map<unknown, string>([[-101, ':aid'], [-102, ':pid'], [-103, ':pos'], [-104, ':choice'], [0, ':flagged'],
-    [-105, ':seq'], [-106, ':version'], ['W', ':writer'], ['AT', ':at'], ['2000-01-01T00:00:00.000Z', ':cutoff']]);
-  const text = compiled.sql.replace(/\$(\d+)/g, (_, i: string) => {
-    const name = names.get(compiled.parameters[Number(i) - 1]);
-    if (!name) throw new Error(`parameter $${i} has no pgbench variable`);
-    return name;
-  }).replace(/\s+/g, ' ').trim();
+  const compiled = saveAnswersStatement(
+    'postgres',
+    { attemptId: -101, personId: -102, writer: 'W' },
+    [{ position: -103, choice: -104, flagged: false, seq: -105, base: -107 }],
+    '2000-01-01T00:00:00.000Z',
+    'AT',
+  ).compile(openDatabase({ ...config, poolSize: 1 }).db);
+  const names = new Map<unknown, string>([
+    [-101, ':aid'],
+    [-102, ':pid'],
+    [-103, ':pos'],
+    [-104, ':choice'],
+    [0, ':flagged'],
+    [-105, ':seq'],
+    [-106, ':version'],
+    ['W', ':writer'],
+    ['AT', ':at'],
+    ['2000-01-01T00:00:00.000Z', ':cutoff'],
+  ]);
+  const text = compiled.sql
+    .replace(/\$(\d+)/g, (_, i: string) => {
+      const name = names.get(compiled.parameters[Number(i) - 1]);
+      if (!name) throw new Error(`parameter $${i} has no pgbench variable`);
+      return name;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
   const script = path.join(dataDir, 'upsert.sql');
-  fs.writeFileSync(script, [
-    `\\set aid random(1, ${N})`,
-    `\\set pid :aid + ${offset}`,
-    '\\set pos random(0, 49)',
-    '\\set choice random(0, 3)',
-    '\\set flagged 0',
-    '\\set seq random(1, 1000000)',
-    '\\set version 1000000000',
-    '\\set writer random(1, 1000000000)',
-    `${text};`,
-  ].join('\n'));
+  fs.writeFileSync(
+    script,
+    [
+      `\\set aid random(1, ${N})`,
+      `\\set pid :aid + ${offset}`,
+      '\\set pos random(0, 49)',
+      '\\set choice random(0, 3)',
+      '\\set flagged 0',
+      '\\set seq random(1, 1000000)',
+      '\\set version 1000000000',
+      '\\set writer random(1, 1000000000)',
+      `${text};`,
+    ].join('\n'),
+  );
   const url = new URL(pgDb.url);
   const logPrefix = path.join(dataDir, 'pgbench_log');
   say(`pgbench: câu lệnh lưu của ứng dụng, ${values.clients} kết nối, ${values.seconds} s, ${N} bài đang làm`);
   // \set takes numbers only: the two timestamps are variables given on the command line.
-  const { stdout } = await run('pgbench', ['-n', '-M', 'prepared', '-D', `at=${new Date().toISOString()}`, '-D', 'cutoff=2000-01-01T00:00:00.000Z', '-c', values.clients!, '-j', '2', '-T', values.seconds!, '-f', script,
-    '-l', '--log-prefix', logPrefix, '-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username) || 'postgres',
-    url.pathname.slice(1)], { maxBuffer: 10 * 1024 * 1024 });
+  const { stdout } = await run(
+    'pgbench',
+    [
+      '-n',
+      '-M',
+      'prepared',
+      '-D',
+      `at=${new Date().toISOString()}`,
+      '-D',
+      'cutoff=2000-01-01T00:00:00.000Z',
+      '-c',
+      values.clients!,
+      '-j',
+      '2',
+      '-T',
+      values.seconds!,
+      '-f',
+      script,
+      '-l',
+      '--log-prefix',
+      logPrefix,
+      '-h',
+      url.hostname,
+      '-p',
+      url.port || '5432',
+      '-U',
+      decodeURIComponent(url.username) || 'postgres',
+      url.pathname.slice(1),
+    ],
+    { maxBuffer: 10 * 1024 * 1024 },
+  );
   say(stdout.trim());
   const latencies: number[] = [];
   for (const file of fs.readdirSync(dataDir).filter((f) => f.startsWith('pgbench_log'))) {
@@ -94,8 +150,16 @@ try {
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0;
   const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1] ?? 0);
   const round = (n: number) => Math.round(n * 10) / 10;
-  say(JSON.stringify({ pgbench_clients: Number(values.clients), statement: 'saveAnswers (1 answer, prepared)', tps: round(tps),
-    latency_p50_ms: round(pct(50)), latency_p99_ms: round(pct(99)), transactions: latencies.length }));
+  say(
+    JSON.stringify({
+      pgbench_clients: Number(values.clients),
+      statement: 'saveAnswers (1 answer, prepared)',
+      tps: round(tps),
+      latency_p50_ms: round(pct(50)),
+      latency_p99_ms: round(pct(99)),
+      transactions: latencies.length,
+    }),
+  );
 } finally {
   await pgDb.drop();
   fs.rmSync(dataDir, { recursive: true, force: true });

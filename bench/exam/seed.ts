@@ -20,21 +20,39 @@ export async function seedBench(config: AppConfig, participants: number) {
     const root = await ensureRootUnit(ctx);
     await seedDemo(ctx, { people: participants });
     // One hash for everyone: seeding 10,000 hashes would take minutes; every login still verifies argon2id.
-    await handle.db.updateTable('users').set({ password_hash: await hashPassword(BENCH_PASSWORD), must_change_password: 0 }).execute();
+    await handle.db
+      .updateTable('users')
+      .set({ password_hash: await hashPassword(BENCH_PASSWORD), must_change_password: 0 })
+      .execute();
     const actor = await rootActor(ctx);
     const topics = ['Nghị quyết Đại hội XIII', 'Nghị quyết 29-NQ/TW', 'Chuyên đề năm 2026', 'Tình hình kinh tế – xã hội'];
     const bank = await createBank(ctx, actor, { name: 'Ngân hàng khảo sát hè 2026', unitId: root.id });
     await applyQuestionImport(ctx, actor, bank.id, sampleQuestions(topics, 30), 'bench');
     const topicRows = await handle.db.selectFrom('topics').select('id').where('bank_id', '=', bank.id).orderBy('id').execute();
     const now = Date.now();
-    const { id } = await createAssessment(ctx, actor, assessmentInput({
-      bankId: bank.id, unitId: root.id, targetUnitIds: [root.id], questionCount: 50, durationMin: 120,
-      opensAt: new Date(now - 3_600_000).toISOString(), closesAt: new Date(now + 4 * 3_600_000).toISOString(),
-      selection: { mode: 'rules', rules: topicRows.map((t, i) => ({ topicId: t.id, difficulty: null, count: i < 2 ? 13 : 12 })) },
-    }));
+    const { id } = await createAssessment(
+      ctx,
+      actor,
+      assessmentInput({
+        bankId: bank.id,
+        unitId: root.id,
+        targetUnitIds: [root.id],
+        questionCount: 50,
+        durationMin: 120,
+        opensAt: new Date(now - 3_600_000).toISOString(),
+        closesAt: new Date(now + 4 * 3_600_000).toISOString(),
+        selection: { mode: 'rules', rules: topicRows.map((t, i) => ({ topicId: t.id, difficulty: null, count: i < 2 ? 13 : 12 })) },
+      }),
+    );
     await publish(ctx, actor, id);
-    const users = await handle.db.selectFrom('users').innerJoin('people', 'people.id', 'users.person_id')
-      .select('users.username').where('people.active', '=', 1).orderBy('users.id').limit(participants).execute();
+    const users = await handle.db
+      .selectFrom('users')
+      .innerJoin('people', 'people.id', 'users.person_id')
+      .select('users.username')
+      .where('people.active', '=', 1)
+      .orderBy('users.id')
+      .limit(participants)
+      .execute();
     return { assessmentId: id, usernames: users.map((u) => u.username) };
   } finally {
     await handle.destroy();
@@ -47,12 +65,14 @@ export async function rawArgon2PerSecond(seconds = 3): Promise<number> {
   let done = 0;
   const until = performance.now() + seconds * 1000;
   const started = performance.now();
-  await Promise.all(Array.from({ length: 4 }, async () => {
-    while (performance.now() < until) {
-      await verifyPassword(hash, BENCH_PASSWORD);
-      done++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (performance.now() < until) {
+        await verifyPassword(hash, BENCH_PASSWORD);
+        done++;
+      }
+    }),
+  );
   return done / ((performance.now() - started) / 1000);
 }
 

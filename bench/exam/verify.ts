@@ -13,7 +13,10 @@ export async function verifyRun(config: AppConfig, participants: Acked[]) {
   const handle = openDatabase(config);
   try {
     const db = handle.db;
-    const attempts = await db.selectFrom('attempts').select(['id', 'variant_id', 'assessment_id', 'status', 'score', 'correct_count']).execute();
+    const attempts = await db
+      .selectFrom('attempts')
+      .select(['id', 'variant_id', 'assessment_id', 'status', 'score', 'correct_count'])
+      .execute();
     const byId = new Map(attempts.map((a) => [a.id, a]));
     const answers = await db.selectFrom('attempt_answers').select(['attempt_id', 'position', 'choice', 'seq']).execute();
     const stored = new Map<number, Map<number, { choice: number | null; seq: number }>>();
@@ -30,10 +33,18 @@ export async function verifyRun(config: AppConfig, participants: Acked[]) {
       }
     }
     // Independent grading: display choice → original option through the variant's order, against the frozen key.
-    const variants = new Map((await db.selectFrom('assessment_variants').select(['id', 'items_json']).execute())
-      .map((v) => [v.id, JSON.parse(v.items_json) as { ordinal: number; optionOrder: number[] }[]]));
+    const variants = new Map(
+      (await db.selectFrom('assessment_variants').select(['id', 'items_json']).execute()).map((v) => [
+        v.id,
+        JSON.parse(v.items_json) as { ordinal: number; optionOrder: number[] }[],
+      ]),
+    );
     const keys = new Map<number, number[]>();
-    for (const k of await db.selectFrom('assessment_questions').select(['assessment_id', 'ordinal', 'correct_index']).orderBy('ordinal').execute()) {
+    for (const k of await db
+      .selectFrom('assessment_questions')
+      .select(['assessment_id', 'ordinal', 'correct_index'])
+      .orderBy('ordinal')
+      .execute()) {
       if (!keys.has(k.assessment_id)) keys.set(k.assessment_id, []);
       keys.get(k.assessment_id)![k.ordinal] = k.correct_index;
     }

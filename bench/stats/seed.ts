@@ -23,31 +23,70 @@ export async function seedAttempts(ctx: AppContext, count: number): Promise<numb
   await applyQuestionImport(ctx, actor, bank.id, sampleQuestions(['A', 'B', 'C', 'D'], 20), 'bench');
   const topics = await ctx.db.selectFrom('topics').select('id').where('bank_id', '=', bank.id).orderBy('id').execute();
   const now = Date.now();
-  const { id } = await createAssessment(ctx, actor, assessmentInput({
-    bankId: bank.id, unitId: root.unitId, targetUnitIds: [root.unitId], questionCount: 50,
-    opensAt: new Date(now - 7_200_000).toISOString(), closesAt: new Date(now + 3_600_000).toISOString(),
-    selection: { mode: 'rules', rules: topics.map((t, i) => ({ topicId: t.id, difficulty: null, count: i < 2 ? 13 : 12 })) },
-  }));
+  const { id } = await createAssessment(
+    ctx,
+    actor,
+    assessmentInput({
+      bankId: bank.id,
+      unitId: root.unitId,
+      targetUnitIds: [root.unitId],
+      questionCount: 50,
+      opensAt: new Date(now - 7_200_000).toISOString(),
+      closesAt: new Date(now + 3_600_000).toISOString(),
+      selection: { mode: 'rules', rules: topics.map((t, i) => ({ topicId: t.id, difficulty: null, count: i < 2 ? 13 : 12 })) },
+    }),
+  );
   await publish(ctx, actor, id);
-  const published = (await ctx.db.selectFrom('assessment_questions').select(['correct_index', 'option_count'])
-    .where('assessment_id', '=', id).orderBy('ordinal').execute());
+  const published = await ctx.db
+    .selectFrom('assessment_questions')
+    .select(['correct_index', 'option_count'])
+    .where('assessment_id', '=', id)
+    .orderBy('ordinal')
+    .execute();
   const key = keyLetters(published.map((q) => q.correct_index));
-  const simulated = published.map((q, i) => ({ truth: i === MISKEYED ? (q.correct_index + 1) % q.option_count : q.correct_index,
-    optionCount: q.option_count, difficulty: -0.6 }));
-  const variants = (await ctx.db.selectFrom('assessment_variants').select(['id', 'items_json']).where('assessment_id', '=', id).execute())
-    .map((v) => ({ id: v.id, items: JSON.parse(v.items_json) as VariantItem[] }));
+  const simulated = published.map((q, i) => ({
+    truth: i === MISKEYED ? (q.correct_index + 1) % q.option_count : q.correct_index,
+    optionCount: q.option_count,
+    difficulty: -0.6,
+  }));
+  const variants = (
+    await ctx.db.selectFrom('assessment_variants').select(['id', 'items_json']).where('assessment_id', '=', id).execute()
+  ).map((v) => ({ id: v.id, items: JSON.parse(v.items_json) as VariantItem[] }));
 
   // Enough people: the demo roster, plus generated people in its schools for the national-scale runs.
   const units = (await ctx.db.selectFrom('units').select('id').where('kind', '=', 'school').execute()).map((u) => u.id);
-  const have = Number((await ctx.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const have = Number(
+    (
+      await ctx.db
+        .selectFrom('people')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const random = new Random(2026);
   const at = new Date().toISOString();
   for (let k = have; k < count; k += BATCH) {
     const rows = Array.from({ length: Math.min(BATCH, count - k) }, (_, j) => {
       const name = `Người thứ ${k + j + 1}`;
-      return { full_name: name, name_folded: fold(name), sort_key: nameSortKey(name), birth_date: null, gender: null, staff_id: null,
-        citizen_id: null, unit_id: units[random.int(0, units.length - 1)], position: 'teacher', party_member: random.chance(0.45) ? 1 : 0,
-        party_joined_on: null, theory_level: null, phone: null, email: null, active: 1, created_at: at, updated_at: at };
+      return {
+        full_name: name,
+        name_folded: fold(name),
+        sort_key: nameSortKey(name),
+        birth_date: null,
+        gender: null,
+        staff_id: null,
+        citizen_id: null,
+        unit_id: units[random.int(0, units.length - 1)],
+        position: 'teacher',
+        party_member: random.chance(0.45) ? 1 : 0,
+        party_joined_on: null,
+        theory_level: null,
+        phone: null,
+        email: null,
+        active: 1,
+        created_at: at,
+        updated_at: at,
+      };
     });
     await ctx.db.insertInto('people').values(rows).execute();
   }
@@ -66,9 +105,27 @@ export async function seedAttempts(ctx: AppContext, count: number): Promise<numb
       const original = simulateChoices(random, ability, simulated, { slope: 1.6, noise: 0.5, blank: 0.015 });
       const responses = canonicalResponses(variant.items, displayedChoices(variant.items, original));
       const g = grade(responses, key, DEFAULT_SCORING);
-      return { assessment_id: id, person_id: person.id, user_id: userId, attempt_no: 1, variant_id: variant.id, status: 'submitted',
-        started_at: at, deadline_at: at, submitted_at: at, submit_kind: 'participant', answered_count: g.answered, correct_count: g.correct,
-        score: g.score, band: g.band, responses, void_reason: null, last_seen_at: at, last_ip: null, client_id: null };
+      return {
+        assessment_id: id,
+        person_id: person.id,
+        user_id: userId,
+        attempt_no: 1,
+        variant_id: variant.id,
+        status: 'submitted',
+        started_at: at,
+        deadline_at: at,
+        submitted_at: at,
+        submit_kind: 'participant',
+        answered_count: g.answered,
+        correct_count: g.correct,
+        score: g.score,
+        band: g.band,
+        responses,
+        void_reason: null,
+        last_seen_at: at,
+        last_ip: null,
+        client_id: null,
+      };
     });
     await ctx.db.insertInto('attempts').values(rows).execute();
     written += rows.length;

@@ -2,7 +2,10 @@ import type { Page } from 'playwright-core';
 
 /** The survey editor (/bai-khao-sat/moi, /bai-khao-sat/:id/sua). */
 export class AssessmentEditorPage {
-  constructor(private readonly page: Page, private readonly baseUrl: string) {}
+  constructor(
+    private readonly page: Page,
+    private readonly baseUrl: string,
+  ) {}
 
   async openEdit(id: number) {
     await this.page.goto(`${this.baseUrl}/bai-khao-sat/${id}/sua`);

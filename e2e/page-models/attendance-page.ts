@@ -2,7 +2,10 @@ import type { Page } from 'playwright-core';
 
 /** The proctor's phone list. */
 export class AttendancePage {
-  constructor(private readonly page: Page, private readonly baseUrl: string) {}
+  constructor(
+    private readonly page: Page,
+    private readonly baseUrl: string,
+  ) {}
 
   async openFirstSession() {
     await this.page.goto(`${this.baseUrl}/diem-danh`);

@@ -1,7 +1,10 @@
 import type { Page } from 'playwright-core';
 
 export class BankPage {
-  constructor(private readonly page: Page, private readonly baseUrl: string) {}
+  constructor(
+    private readonly page: Page,
+    private readonly baseUrl: string,
+  ) {}
 
   async open(bankId: number) {
     await this.page.goto(`${this.baseUrl}/ngan-hang/${bankId}`);
@@ -21,8 +24,10 @@ export class BankPage {
   }
 
   async search(text: string) {
-    await this.page.getByRole('textbox', { name: 'Tìm câu hỏi (gõ không dấu cũng được)' })
-      .or(this.page.getByRole('searchbox', { name: 'Tìm câu hỏi (gõ không dấu cũng được)' })).fill(text);
+    await this.page
+      .getByRole('textbox', { name: 'Tìm câu hỏi (gõ không dấu cũng được)' })
+      .or(this.page.getByRole('searchbox', { name: 'Tìm câu hỏi (gõ không dấu cũng được)' }))
+      .fill(text);
   }
 
   async filterByTag(tag: string) {

@@ -1,7 +1,10 @@
 import type { Page } from 'playwright-core';
 
 export class CampaignPage {
-  constructor(private readonly page: Page, private readonly baseUrl: string) {}
+  constructor(
+    private readonly page: Page,
+    private readonly baseUrl: string,
+  ) {}
 
   async create(name: string) {
     await this.page.goto(`${this.baseUrl}/dot-boi-duong`);
@@ -45,7 +48,11 @@ export class CampaignPage {
     // user would, and let it go.
     await this.page.mouse.move(5, 5);
     await toast.waitFor({ state: 'hidden' });
-    await drawer.getByRole('button', { name: 'Close' }).or(drawer.getByRole('button', { name: 'Đóng' })).first().click();
+    await drawer
+      .getByRole('button', { name: 'Close' })
+      .or(drawer.getByRole('button', { name: 'Đóng' }))
+      .first()
+      .click();
     await drawer.waitFor({ state: 'hidden' });
   }
 }

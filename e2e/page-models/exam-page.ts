@@ -10,12 +10,17 @@ export class ExamPage {
 
   async choose(number: number, letter: string) {
     await this.goTo(number);
-    await this.page.getByRole('radiogroup', { name: `Các phương án của câu ${number}` })
-      .getByRole('radio', { name: new RegExp(`^${letter}\\. `) }).click();
+    await this.page
+      .getByRole('radiogroup', { name: `Các phương án của câu ${number}` })
+      .getByRole('radio', { name: new RegExp(`^${letter}\\. `) })
+      .click();
   }
 
   async goTo(number: number) {
-    await this.page.getByRole('navigation', { name: 'Danh sách câu hỏi' }).getByRole('button', { name: new RegExp(`^Câu ${number}:`) }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Danh sách câu hỏi' })
+      .getByRole('button', { name: new RegExp(`^Câu ${number}:`) })
+      .click();
     await this.waitForQuestion(number);
   }
 
@@ -35,10 +40,12 @@ export class ExamPage {
    * loaded). A page that began at /dang-nhap stays uncontrolled; its next load under /thi goes through the worker.
    */
   async waitForOfflineShell() {
-    await this.page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration('/thi/'))?.active?.state === 'activated',
-      undefined, { timeout: 15_000, polling: 200 });
+    await this.page.waitForFunction(
+      async () => (await navigator.serviceWorker.getRegistration('/thi/'))?.active?.state === 'activated',
+      undefined,
+      { timeout: 15_000, polling: 200 },
+    );
   }
-
 
   /** The letter of the chosen option of the question on screen ('' when none). */
   async checkedLetter(): Promise<string> {
@@ -50,11 +57,17 @@ export class ExamPage {
   /** The countdown, in seconds. */
   async timeLeftSeconds(): Promise<number> {
     const text = (await this.page.getByRole('timer').textContent()) ?? '';
-    return text.split(':').map(Number).reduce((total, part) => total * 60 + part, 0);
+    return text
+      .split(':')
+      .map(Number)
+      .reduce((total, part) => total * 60 + part, 0);
   }
 
   networkLine() {
-    return this.page.getByRole('status').filter({ hasText: /lưu|kết nối/ }).first();
+    return this.page
+      .getByRole('status')
+      .filter({ hasText: /lưu|kết nối/ })
+      .first();
   }
 
   async submit() {

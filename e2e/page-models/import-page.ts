@@ -1,7 +1,10 @@
 import type { Page } from 'playwright-core';
 
 export class ImportPage {
-  constructor(private readonly page: Page, private readonly baseUrl: string) {}
+  constructor(
+    private readonly page: Page,
+    private readonly baseUrl: string,
+  ) {}
 
   async open() {
     await this.page.goto(`${this.baseUrl}/nhap-excel`);
@@ -10,7 +13,10 @@ export class ImportPage {
 
   async upload(name: string, buffer: Buffer) {
     await this.page.locator('input[type=file]').setInputFiles({
-      name, buffer, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+      name,
+      buffer,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
   }
 
   problemsTable() {

@@ -1,7 +1,10 @@
 import type { Page } from 'playwright-core';
 
 export class LoginPage {
-  constructor(private readonly page: Page, private readonly baseUrl: string) {}
+  constructor(
+    private readonly page: Page,
+    private readonly baseUrl: string,
+  ) {}
 
   async signIn(username: string, password: string) {
     await this.page.goto(`${this.baseUrl}/dang-nhap`);

@@ -2,7 +2,10 @@ import type { Page } from 'playwright-core';
 
 /** The live monitor of a survey (Giám sát), by what the organiser or proctor sees. */
 export class MonitorPage {
-  constructor(private readonly page: Page, private readonly baseUrl: string) {}
+  constructor(
+    private readonly page: Page,
+    private readonly baseUrl: string,
+  ) {}
 
   async open(assessmentId: number) {
     await this.page.goto(`${this.baseUrl}/bai-khao-sat/${assessmentId}/giam-sat`);

@@ -2,7 +2,10 @@ import type { Locator, Page } from 'playwright-core';
 
 /** The participant's light page "Lịch học, tài liệu" (/thi/lich-hoc). */
 export class SchedulePage {
-  constructor(private readonly page: Page, private readonly baseUrl: string) {}
+  constructor(
+    private readonly page: Page,
+    private readonly baseUrl: string,
+  ) {}
 
   /** From the participant's pages, by the tab a teacher taps. */
   async openFromTabs() {
@@ -30,7 +33,9 @@ export class SchedulePage {
 
   /** The session of that day starting at HH:MM. */
   session(dayLabel: string, startsAt: string): Locator {
-    return this.day(dayLabel).getByRole('listitem').filter({ hasText: `${startsAt}–` });
+    return this.day(dayLabel)
+      .getByRole('listitem')
+      .filter({ hasText: `${startsAt}–` });
   }
 
   /** The day headings in the order shown. */

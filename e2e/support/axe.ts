@@ -16,9 +16,13 @@ const EXTRA_RULES = ['label-content-name-mismatch'];
  */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
-  await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .ant-spin-dot-spin')
-    && document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  undefined, { timeout: 10_000, polling: 100 });
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('.ant-skeleton, .ant-spin-spinning, .ant-spin-dot-spin')
+      && document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: 10_000, polling: 100 },
+  );
   await page.waitForTimeout(150);
 }
 
@@ -36,9 +40,17 @@ export async function axeViolations(page: Page, options: { exclude?: string[] } 
   const ran = new Set([...results.passes, ...results.violations, ...results.incomplete, ...results.inapplicable].map((r) => r.id));
   const missing = EXTRA_RULES.filter((id) => !ran.has(id));
   if (missing.length) throw new Error(`axe did not run ${missing.join(', ')}`);
-  return results.violations.flatMap((v) => v.nodes.map((node) => {
-    const html = node.html.replace(/\s+/g, ' ').slice(0, 160);
-    const detail = (node.failureSummary ?? '').split('\n').slice(1).map((s) => s.trim()).filter(Boolean).join(' ').slice(0, 200);
-    return `${v.id} (${v.impact ?? node.impact ?? '?'}): ${detail || v.help} — ${node.target.join(' ')} — ${html}`;
-  }));
+  return results.violations.flatMap((v) =>
+    v.nodes.map((node) => {
+      const html = node.html.replace(/\s+/g, ' ').slice(0, 160);
+      const detail = (node.failureSummary ?? '')
+        .split('\n')
+        .slice(1)
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .join(' ')
+        .slice(0, 200);
+      return `${v.id} (${v.impact ?? node.impact ?? '?'}): ${detail || v.help} — ${node.target.join(' ')} — ${html}`;
+    }),
+  );
 }

@@ -13,7 +13,9 @@ export async function startTestServer(): Promise<RunningServer & { dataDir: stri
   const config = { ...loadConfig({}), dataDir, port: 0, host: '127.0.0.1', logLevel: 'warn' };
   const original = process.stdout.write.bind(process.stdout);
   process.stdout.write = (() => true) as typeof process.stdout.write; // the first-admin banner
-  const server = await startServer(config, { handleSignals: false }).finally(() => { process.stdout.write = original; });
+  const server = await startServer(config, { handleSignals: false }).finally(() => {
+    process.stdout.write = original;
+  });
   return {
     ...server,
     dataDir,
@@ -30,7 +32,14 @@ export function launchChromium(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }

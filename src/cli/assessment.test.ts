@@ -22,11 +22,35 @@ describeEachDialect('command line: assessments', (dialect) => {
     const ctx = { db: handle.db, dialect, config: loadConfig({}), clock: systemClock };
     const root = await ensureRootUnit(ctx);
     const bank = await buildBank(ctx);
-    id = (await createAssessment(ctx, await rootActor(ctx), assessmentInput({ bankId: bank.id, unitId: root.id,
-      targetUnitIds: [root.id], title: 'Khảo sát hè 2026', variantCount: 3 }))).id;
-    await ctx.db.insertInto('people').values({ full_name: 'Người làm bài', name_folded: 'nguoi lam bai', sort_key: 'x', birth_date: null,
-      gender: null, staff_id: '0000001', citizen_id: null, unit_id: root.id, position: 'teacher', party_member: 0, party_joined_on: null,
-      theory_level: null, phone: null, email: null, active: 1, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' }).execute();
+    id = (
+      await createAssessment(
+        ctx,
+        await rootActor(ctx),
+        assessmentInput({ bankId: bank.id, unitId: root.id, targetUnitIds: [root.id], title: 'Khảo sát hè 2026', variantCount: 3 }),
+      )
+    ).id;
+    await ctx.db
+      .insertInto('people')
+      .values({
+        full_name: 'Người làm bài',
+        name_folded: 'nguoi lam bai',
+        sort_key: 'x',
+        birth_date: null,
+        gender: null,
+        staff_id: '0000001',
+        citizen_id: null,
+        unit_id: root.id,
+        position: 'teacher',
+        party_member: 0,
+        party_joined_on: null,
+        theory_level: null,
+        phone: null,
+        email: null,
+        active: 1,
+        created_at: '2026-01-01T00:00:00Z',
+        updated_at: '2026-01-01T00:00:00Z',
+      })
+      .execute();
     await handle.destroy();
   });
   afterAll(async () => env.close());
@@ -41,7 +65,9 @@ describeEachDialect('command line: assessments', (dialect) => {
     const out = await env.cli('assessment', 'export-variants', String(id), 'de');
     expect(out.code).toBe(0);
     const files = fs.readdirSync(path.join(env.dir, 'de')).sort();
-    expect(files).toEqual(['101', '102', '103'].flatMap((c) => [`Khảo sát hè 2026 - ma de ${c}.docx`, `Khảo sát hè 2026 - ma de ${c}.pdf`]));
+    expect(files).toEqual(
+      ['101', '102', '103'].flatMap((c) => [`Khảo sát hè 2026 - ma de ${c}.docx`, `Khảo sát hè 2026 - ma de ${c}.pdf`]),
+    );
     // The printed paper reads back as ten questions of four options, numbered in the code's order.
     const paper = await parseQuestionDocx(new Uint8Array(fs.readFileSync(path.join(env.dir, 'de', files[0]))));
     expect(paper.questions.map((q) => q.options.length)).toEqual(Array(10).fill(4));

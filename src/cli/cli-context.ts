@@ -13,7 +13,10 @@ export class CliError extends Error {}
 export class UsageError extends CliError {}
 
 /** Opens and migrates the configured database for a one-shot command. */
-export async function withContext<T>(fn: (ctx: AppContext, handle: DatabaseHandle) => Promise<T>, config: AppConfig = loadConfig()): Promise<T> {
+export async function withContext<T>(
+  fn: (ctx: AppContext, handle: DatabaseHandle) => Promise<T>,
+  config: AppConfig = loadConfig(),
+): Promise<T> {
   const handle = openDatabase(config);
   try {
     await migrateToLatest(handle.db);

@@ -14,13 +14,19 @@ describeEachDialect('command line', (dialect) => {
   beforeAll(async () => {
     env = await createCliEnv(dialect);
     dir = env.dir;
-    fs.writeFileSync(path.join(dir, 'ds.xlsx'), await buildRosterFile([
-      ['Nguyễn Văn An', '02/09/1980', 'Nam', '0012345', 1085012345, 'Trường THCS Tân Lập', 'Xã Tân Lập', 'Hiệu trưởng', 'x'],
-      ['Trần Thị Bình', '3/4/1990', 'nữ', '0012346', null, 'Trường THCS Tân Lập', 'Xã Tân Lập', 'Giáo viên', null],
-    ]));
-    fs.writeFileSync(path.join(dir, 'loi.xlsx'), await buildRosterFile([
-      ['Lê Văn Cường', '30/02/1980', 'Nam', '00A2345', null, 'Trường THCS Tân Lập', 'Xã Tân Lập', 'Giáo viên', null],
-    ]));
+    fs.writeFileSync(
+      path.join(dir, 'ds.xlsx'),
+      await buildRosterFile([
+        ['Nguyễn Văn An', '02/09/1980', 'Nam', '0012345', 1085012345, 'Trường THCS Tân Lập', 'Xã Tân Lập', 'Hiệu trưởng', 'x'],
+        ['Trần Thị Bình', '3/4/1990', 'nữ', '0012346', null, 'Trường THCS Tân Lập', 'Xã Tân Lập', 'Giáo viên', null],
+      ]),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'loi.xlsx'),
+      await buildRosterFile([
+        ['Lê Văn Cường', '30/02/1980', 'Nam', '00A2345', null, 'Trường THCS Tân Lập', 'Xã Tân Lập', 'Giáo viên', null],
+      ]),
+    );
   });
   afterAll(async () => env.close());
 
@@ -28,8 +34,14 @@ describeEachDialect('command line', (dialect) => {
     const dry = await cli('import-roster', 'ds.xlsx', '--dry-run', '--json');
     expect(dry.code).toBe(0);
     const report = JSON.parse(dry.stdout);
-    expect(report).toEqual({ rows: 2, valid: 2, problems: [], unitsToCreate: ['Xã Tân Lập', 'Trường THCS Tân Lập (thuộc Xã Tân Lập)'],
-      unknownTitles: [], skipped: [] });
+    expect(report).toEqual({
+      rows: 2,
+      valid: 2,
+      problems: [],
+      unitsToCreate: ['Xã Tân Lập', 'Trường THCS Tân Lập (thuộc Xã Tân Lập)'],
+      unknownTitles: [],
+      skipped: [],
+    });
     const waiting = await cli('import-roster', 'ds.xlsx');
     expect(waiting.code).toBe(2);
     expect(waiting.stdout).toContain('Đơn vị sẽ tạo mới: Xã Tân Lập; Trường THCS Tân Lập (thuộc Xã Tân Lập)');
@@ -66,9 +78,12 @@ describeEachDialect('command line', (dialect) => {
   });
 
   it('asks for a category for a title it does not know, and takes it from --title', async () => {
-    fs.writeFileSync(path.join(dir, 'chuc-vu.xlsx'), await buildRosterFile([
-      ['Lò Văn Páo', '1979', 'Nam', '0012347', null, 'THCS Tân Lập', 'Xã Tân Lập', 'Phụ trách thiết bị - thí nghiệm kiêm thủ quỹ', null],
-    ]));
+    fs.writeFileSync(
+      path.join(dir, 'chuc-vu.xlsx'),
+      await buildRosterFile([
+        ['Lò Văn Páo', '1979', 'Nam', '0012347', null, 'THCS Tân Lập', 'Xã Tân Lập', 'Phụ trách thiết bị - thí nghiệm kiêm thủ quỹ', null],
+      ]),
+    );
     const asked = await cli('import-roster', 'chuc-vu.xlsx');
     expect(asked.code).toBe(2);
     expect(asked.stdout).toContain('Chức vụ "Phụ trách thiết bị - thí nghiệm kiêm thủ quỹ" (1 dòng, từ dòng 5) chưa được xếp nhóm');

@@ -15,8 +15,10 @@ describe('command line errors', () => {
   let dir: string;
   const cli = async (args: string[], env: Record<string, string> = {}) => {
     try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir,
-        env: { ...process.env, DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '', BOIDUONG_DEBUG: '', ...env } });
+      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+        cwd: dir,
+        env: { ...process.env, DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '', BOIDUONG_DEBUG: '', ...env },
+      });
       return { code: 0, stdout, stderr };
     } catch (err) {
       const e = err as { code: number; stdout: string; stderr: string };
@@ -42,15 +44,24 @@ describe('command line errors', () => {
   });
 
   it('answers a wrong use (argument, option, command) in one line with exit code 2', async () => {
-    for (const args of [['report-classes', '--year', 'abc'], ['import-roster', 'ds.xlsx', '--khong-co'], ['import-roster', 'ds.xlsx', '--under'],
-      ['lenh-la'], ['assessment', 'xoa', '1'], ['create-admin', '--username', 'Quản trị'], ['import-roster']]) {
+    for (const args of [
+      ['report-classes', '--year', 'abc'],
+      ['import-roster', 'ds.xlsx', '--khong-co'],
+      ['import-roster', 'ds.xlsx', '--under'],
+      ['lenh-la'],
+      ['assessment', 'xoa', '1'],
+      ['create-admin', '--username', 'Quản trị'],
+      ['import-roster'],
+    ]) {
       const res = await cli(args);
       expect(res.code, args.join(' ')).toBe(2);
       expect(lines(res.stderr), args.join(' ')).toHaveLength(1);
       expect(res.stderr).toMatch(/^Lỗi: /);
       expect(res.stderr).not.toMatch(STACK_LINE);
     }
-    expect((await cli(['import-roster', 'ds.xlsx', '--khong-co'])).stderr).toBe('Lỗi: Tùy chọn không có: --khong-co. Xem: npx boiduong help\n');
+    expect((await cli(['import-roster', 'ds.xlsx', '--khong-co'])).stderr).toBe(
+      'Lỗi: Tùy chọn không có: --khong-co. Xem: npx boiduong help\n',
+    );
     expect((await cli(['lenh-la'])).stderr).toBe('Lỗi: Lệnh không tồn tại: lenh-la. Xem các lệnh: npx boiduong help\n');
   });
 

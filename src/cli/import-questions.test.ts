@@ -13,13 +13,20 @@ describeEachDialect('import-questions command', (dialect) => {
   beforeAll(async () => {
     env = await createCliEnv(dialect);
     dir = env.dir;
-    fs.writeFileSync(path.join(dir, 'de.docx'), await buildDocx([
-      p('Phần I. Nghị quyết 29-NQ/TW'),
-      p('Câu 1. Nghị quyết số 29-NQ/TW về đổi mới căn bản, toàn diện giáo dục và đào tạo được ban hành năm nào?'),
-      p('A. 2011'), p({ text: 'B.', underline: {} }, ' 2013'), p('C. 2015'), p('#D. Tất cả các phương án trên đều sai'),
-      p('Câu 2: Hình bên minh họa điều gì?', image()),
-      p('A. Trường học\tB. Bệnh viện'), p({ text: 'C. Nhà văn hóa', color: 'FF0000' }),
-    ]));
+    fs.writeFileSync(
+      path.join(dir, 'de.docx'),
+      await buildDocx([
+        p('Phần I. Nghị quyết 29-NQ/TW'),
+        p('Câu 1. Nghị quyết số 29-NQ/TW về đổi mới căn bản, toàn diện giáo dục và đào tạo được ban hành năm nào?'),
+        p('A. 2011'),
+        p({ text: 'B.', underline: {} }, ' 2013'),
+        p('C. 2015'),
+        p('#D. Tất cả các phương án trên đều sai'),
+        p('Câu 2: Hình bên minh họa điều gì?', image()),
+        p('A. Trường học\tB. Bệnh viện'),
+        p({ text: 'C. Nhà văn hóa', color: 'FF0000' }),
+      ]),
+    );
   });
   afterAll(async () => env.close());
 
@@ -29,23 +36,38 @@ describeEachDialect('import-questions command', (dialect) => {
     const report = JSON.parse(dry.stdout);
     expect(report.problems).toEqual([]);
     expect(report.questions).toEqual([
-      { number: 1, stem: 'Nghị quyết số 29-NQ/TW về đổi mới căn bản, toàn diện giáo dục và đào tạo được ban hành năm nào?',
-        topic: 'Nghị quyết 29-NQ/TW', images: 0, options: [
+      {
+        number: 1,
+        stem: 'Nghị quyết số 29-NQ/TW về đổi mới căn bản, toàn diện giáo dục và đào tạo được ban hành năm nào?',
+        topic: 'Nghị quyết 29-NQ/TW',
+        images: 0,
+        options: [
           { letter: 'A', text: '2011', correct: false, pinned: false },
           { letter: 'B', text: '2013', correct: true, pinned: false },
           { letter: 'C', text: '2015', correct: false, pinned: false },
-          { letter: 'D', text: 'Tất cả các phương án trên đều sai', correct: false, pinned: true }] },
-      { number: 2, stem: 'Hình bên minh họa điều gì?', topic: 'Nghị quyết 29-NQ/TW', images: 1, options: [
-        { letter: 'A', text: 'Trường học', correct: false, pinned: false },
-        { letter: 'B', text: 'Bệnh viện', correct: false, pinned: false },
-        { letter: 'C', text: 'Nhà văn hóa', correct: true, pinned: false }] },
+          { letter: 'D', text: 'Tất cả các phương án trên đều sai', correct: false, pinned: true },
+        ],
+      },
+      {
+        number: 2,
+        stem: 'Hình bên minh họa điều gì?',
+        topic: 'Nghị quyết 29-NQ/TW',
+        images: 1,
+        options: [
+          { letter: 'A', text: 'Trường học', correct: false, pinned: false },
+          { letter: 'B', text: 'Bệnh viện', correct: false, pinned: false },
+          { letter: 'C', text: 'Nhà văn hóa', correct: true, pinned: false },
+        ],
+      },
     ]);
     const real = JSON.parse((await cli('import-questions', 'de.docx', '--bank', 'nh2026', '--json')).stdout);
     expect(real.written).toEqual({ imported: 2, topicsCreated: 1, total: 2 });
     const again = await cli('import-questions', 'de.docx', '--bank', 'NH2026', '--json');
     expect(again.code).toBe(2);
     expect(JSON.parse(again.stdout).problems.map((p: { question: number; message: string }) => [p.question, p.message])).toEqual([
-      [1, 'Có thể trùng với một câu hỏi đã có trong ngân hàng'], [2, 'Có thể trùng với một câu hỏi đã có trong ngân hàng']]);
+      [1, 'Có thể trùng với một câu hỏi đã có trong ngân hàng'],
+      [2, 'Có thể trùng với một câu hỏi đã có trong ngân hàng'],
+    ]);
   });
 
   it('explains a file it cannot read', async () => {

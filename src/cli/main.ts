@@ -67,22 +67,48 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
       return (await import('./commands/admin.ts')).backupCommand(positionals[0]);
     }
     case 'import-roster': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: {
-        under: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
-        'create-units': { type: 'boolean', default: false }, title: { type: 'string', multiple: true, default: [] } } });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          under: { type: 'string' },
+          'dry-run': { type: 'boolean', default: false },
+          json: { type: 'boolean', default: false },
+          'create-units': { type: 'boolean', default: false },
+          title: { type: 'string', multiple: true, default: [] },
+        },
+      });
       if (!positionals[0]) throw new UsageError('Thiếu tệp Excel: npx boiduong import-roster TỆP.xlsx');
-      return (await import('./commands/roster.ts')).importRosterCommand(positionals[0], { under: values.under,
-        dryRun: values['dry-run']!, json: values.json!, createUnits: values['create-units']!, titles: values.title! });
+      return (await import('./commands/roster.ts')).importRosterCommand(positionals[0], {
+        under: values.under,
+        dryRun: values['dry-run']!,
+        json: values.json!,
+        createUnits: values['create-units']!,
+        titles: values.title!,
+      });
     }
     case 'import-questions': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: {
-        bank: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          bank: { type: 'string' },
+          'dry-run': { type: 'boolean', default: false },
+          json: { type: 'boolean', default: false },
+        },
+      });
       if (!positionals[0]) throw new UsageError('Thiếu tệp câu hỏi: npx boiduong import-questions TỆP');
-      return (await import('./commands/questions.ts')).importQuestionsCommand(positionals[0],
-        { bank: values.bank, dryRun: values['dry-run']!, json: values.json! });
+      return (await import('./commands/questions.ts')).importQuestionsCommand(positionals[0], {
+        bank: values.bank,
+        dryRun: values['dry-run']!,
+        json: values.json!,
+      });
     }
     case 'export-questions': {
-      const { values } = parseArgs({ args: rest, options: { bank: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { bank: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+      });
       return (await import('./commands/export-questions.ts')).exportQuestionsCommand(values);
     }
     case 'assessment': {
@@ -93,8 +119,15 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
       throw new UsageError('Dùng: npx boiduong assessment publish ID | assessment export-variants ID THƯ_MỤC');
     }
     case 'report': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: {
-        format: { type: 'string' }, unit: { type: 'string' }, out: { type: 'string' } } });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          format: { type: 'string' },
+          unit: { type: 'string' },
+          out: { type: 'string' },
+        },
+      });
       return (await import('./commands/report.ts')).reportCommand(positionals[0], values);
     }
     case 'export-roster': {
@@ -103,14 +136,30 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
       return (await import('./commands/roster.ts')).exportRosterCommand(positionals[0], values);
     }
     case 'report-classes': {
-      const { values } = parseArgs({ args: rest, options: { unit: { type: 'string' }, year: { type: 'string' },
-        quarter: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          unit: { type: 'string' },
+          year: { type: 'string' },
+          quarter: { type: 'string' },
+          format: { type: 'string' },
+          out: { type: 'string' },
+        },
+      });
       return (await import('./commands/report-classes.ts')).reportClassesCommand(values);
     }
     case 'demo': {
-      const { values } = parseArgs({ args: rest, options: {
-        'no-serve': { type: 'boolean', default: false }, people: { type: 'string' } } });
-      return (await import('./commands/demo.ts')).demoCommand({ serve: !values['no-serve'], people: values.people ? Number(values.people) : undefined });
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          'no-serve': { type: 'boolean', default: false },
+          people: { type: 'string' },
+        },
+      });
+      return (await import('./commands/demo.ts')).demoCommand({
+        serve: !values['no-serve'],
+        people: values.people ? Number(values.people) : undefined,
+      });
     }
     case 'help':
     case '--help':
@@ -127,7 +176,9 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
 
 function reportError(err: unknown): number {
   const debug = process.env.BOIDUONG_DEBUG === '1';
-  const stack = () => { if (debug && err instanceof Error && err.stack) console.error(err.stack); };
+  const stack = () => {
+    if (debug && err instanceof Error && err.stack) console.error(err.stack);
+  };
   if (err instanceof ConfigError) {
     console.error(`Lỗi: ${oneLine(err.message)}`);
     stack();
@@ -154,7 +205,9 @@ function reportError(err: unknown): number {
   const detail = err instanceof Error ? oneLine(err.message) : oneLine(String(err));
   const code = (err as { code?: unknown } | null)?.code;
   if (isDatabaseUnavailable(err)) {
-    console.error(`Lỗi: Không kết nối được cơ sở dữ liệu hoặc cơ sở dữ liệu đang bận (${detail}). Kiểm tra DATABASE_URL, DATA_DIR rồi thử lại.`);
+    console.error(
+      `Lỗi: Không kết nối được cơ sở dữ liệu hoặc cơ sở dữ liệu đang bận (${detail}). Kiểm tra DATABASE_URL, DATA_DIR rồi thử lại.`,
+    );
   } else if (code === 'EADDRINUSE') {
     console.error(`Lỗi: Cổng đã có chương trình khác dùng (${detail}). Đặt biến PORT khác rồi chạy lại.`);
   } else {
@@ -172,9 +225,13 @@ function parseArgsMessage(err: unknown): string | null {
   if (!(err instanceof TypeError) || typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) return null;
   const quoted = /'([^']+)'/.exec(err.message)?.[1] ?? '';
   switch (code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': return `Tùy chọn không có: ${quoted}.`;
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': return `Tùy chọn ${quoted.split(' ')[0]} cần một giá trị.`;
-    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': return `Lệnh này không nhận tham số ${quoted}.`;
-    default: return 'Tham số dòng lệnh không hợp lệ.';
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Tùy chọn không có: ${quoted}.`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `Tùy chọn ${quoted.split(' ')[0]} cần một giá trị.`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `Lệnh này không nhận tham số ${quoted}.`;
+    default:
+      return 'Tham số dòng lệnh không hợp lệ.';
   }
 }

@@ -27,19 +27,35 @@ describeEachDialect('report-classes command', (dialect) => {
   }, 180_000);
   afterAll(async () => env.close());
 
-  it('writes the province\'s quarter as Excel; the centres\' reports add up to it', async () => {
+  it("writes the province's quarter as Excel; the centres' reports add up to it", async () => {
     const res = await env.cli('report-classes', '--year', year, '--quarter', '1', '--format', 'xlsx', '--out', 'bao-cao/q1.xlsx');
     expect(res.code, res.stderr).toBe(0);
-    expect(res.stdout).toMatch(/Quý I năm \d{4}: mở \d+ lớp \(kế hoạch \d+\), [\d.]+ lượt học viên; trong đó bồi dưỡng đối tượng kết nạp Đảng \d+ lớp/);
+    expect(res.stdout).toMatch(
+      /Quý I năm \d{4}: mở \d+ lớp \(kế hoạch \d+\), [\d.]+ lượt học viên; trong đó bồi dưỡng đối tượng kết nạp Đảng \d+ lớp/,
+    );
     const province = await totalRow(path.join(env.dir, 'bao-cao/q1.xlsx'));
     // The demo plans 41 classes a quarter.
     expect(province[0]).toBe(41);
     const sums = [0, 0, 0, 0, 0, 0];
     for (let i = 1; i <= 6; i++) {
       const code = `TTCT${String(i).padStart(2, '0')}`;
-      const out = await env.cli('report-classes', '--unit', code, '--year', year, '--quarter', '1', '--format', 'xlsx', '--out', `${code}.xlsx`);
+      const out = await env.cli(
+        'report-classes',
+        '--unit',
+        code,
+        '--year',
+        year,
+        '--quarter',
+        '1',
+        '--format',
+        'xlsx',
+        '--out',
+        `${code}.xlsx`,
+      );
       expect(out.code, out.stderr).toBe(0);
-      (await totalRow(path.join(env.dir, `${code}.xlsx`))).forEach((v, k) => { sums[k] += v; });
+      (await totalRow(path.join(env.dir, `${code}.xlsx`))).forEach((v, k) => {
+        sums[k] += v;
+      });
     }
     expect(sums).toEqual(province);
     const said = /mở (\d+) lớp \(kế hoạch (\d+)\), ([\d.]+) lượt/.exec(res.stdout)!;
@@ -51,9 +67,14 @@ describeEachDialect('report-classes command', (dialect) => {
     expect(pdf.code, pdf.stderr).toBe(0);
     expect(fs.readFileSync(path.join(env.dir, 'nam.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect((await env.cli('report-classes', '--format', 'pdf', '--out', 'x.pdf')).stderr).toContain('Cần --year NĂM');
-    expect((await env.cli('report-classes', '--year', year, '--format', 'doc', '--out', 'x.doc')).stderr).toContain('Cần --format xlsx hoặc --format pdf');
-    expect((await env.cli('report-classes', '--year', year, '--quarter', '5', '--format', 'pdf', '--out', 'x.pdf')).stderr).toContain('--quarter phải là 1, 2, 3 hoặc 4');
-    expect((await env.cli('report-classes', '--unit', 'KHONGCO', '--year', year, '--format', 'pdf', '--out', 'x.pdf')).stderr)
-      .toContain('Không tìm thấy đơn vị có mã KHONGCO');
+    expect((await env.cli('report-classes', '--year', year, '--format', 'doc', '--out', 'x.doc')).stderr).toContain(
+      'Cần --format xlsx hoặc --format pdf',
+    );
+    expect((await env.cli('report-classes', '--year', year, '--quarter', '5', '--format', 'pdf', '--out', 'x.pdf')).stderr).toContain(
+      '--quarter phải là 1, 2, 3 hoặc 4',
+    );
+    expect((await env.cli('report-classes', '--unit', 'KHONGCO', '--year', year, '--format', 'pdf', '--out', 'x.pdf')).stderr).toContain(
+      'Không tìm thấy đơn vị có mã KHONGCO',
+    );
   }, 120_000);
 });

@@ -2,7 +2,12 @@
 export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 const DATE_TIME = new Intl.DateTimeFormat('vi-VN', {
-  timeZone: VIETNAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
+  timeZone: VIETNAM_TIME_ZONE,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
   hourCycle: 'h23',
 });
 

@@ -10,11 +10,7 @@ export function normalizeText(value: string): string {
 
 /** Lower case, diacritics removed, đ → d: the form searched and compared on. */
 export function fold(value: string): string {
-  return normalizeText(value)
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
+  return normalizeText(value).normalize('NFD').replace(COMBINING_MARKS, '').replace(/[đĐ]/g, 'd').toLowerCase();
 }
 
 /** Splits a full name into the given name (last word) and the rest. */
@@ -25,11 +21,50 @@ export function splitGivenName(fullName: string): { given: string; rest: string 
 }
 
 // Vietnamese alphabetical order; f j w z only appear in foreign names.
-const ALPHABET = ['a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'f', 'g', 'h', 'i', 'j', 'k', 'l',
-  'm', 'n', 'o', 'ô', 'ơ', 'p', 'q', 'r', 's', 't', 'u', 'ư', 'v', 'w', 'x', 'y', 'z'];
+const ALPHABET = [
+  'a',
+  'ă',
+  'â',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'ê',
+  'f',
+  'g',
+  'h',
+  'i',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'ô',
+  'ơ',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'ư',
+  'v',
+  'w',
+  'x',
+  'y',
+  'z',
+];
 const LETTER_CODE = new Map(ALPHABET.map((letter, i) => [letter, String.fromCharCode(0x41 + i)]));
 // Dictionary order of the tones: ngang, huyền, hỏi, ngã, sắc, nặng.
-const TONE_CODE = new Map([['\u0300', '1'], ['\u0309', '2'], ['\u0303', '3'], ['\u0301', '4'], ['\u0323', '5']]);
+const TONE_CODE = new Map([
+  ['\u0300', '1'],
+  ['\u0309', '2'],
+  ['\u0303', '3'],
+  ['\u0301', '4'],
+  ['\u0323', '5'],
+]);
 const LETTER_MODIFIERS = new Set(['\u0306', '\u0302', '\u031b']); // breve, circumflex, horn
 
 function encodeWord(word: string): { primary: string; secondary: string } {

@@ -5,10 +5,16 @@ const KEEP_WHOLE = new Set(['mn', 'th', 'thcs', 'thpt', 'gdtx', 'gdnn']);
 
 /** A short readable code for a unit created from a name: "Trường THCS Lê Quý Đôn" → "THCS-LQD". */
 export function suggestUnitCode(name: string): string {
-  const words = fold(name).replace(/[^a-z0-9 &]/g, ' ').split(' ').filter(Boolean);
+  const words = fold(name)
+    .replace(/[^a-z0-9 &]/g, ' ')
+    .split(' ')
+    .filter(Boolean);
   const kept = words.filter((w) => !GENERIC_WORDS.has(w));
   const prefix = kept.filter((w) => KEEP_WHOLE.has(w)).join('-');
-  const initials = kept.filter((w) => !KEEP_WHOLE.has(w)).map((w) => w[0]).join('');
+  const initials = kept
+    .filter((w) => !KEEP_WHOLE.has(w))
+    .map((w) => w[0])
+    .join('');
   const code = [prefix, initials].filter(Boolean).join('-').toUpperCase();
   return (code || 'DV').slice(0, 20);
 }

@@ -37,12 +37,17 @@ describeEachDialect('the route contract', (dialect) => {
   });
 
   it('keeps file routes free of a JSON response schema (a file flag on a JSON route would hide it)', () => {
-    const both = appRoutes().filter((r) => r.config?.file === true && r.schema?.response).map(routeName);
+    const both = appRoutes()
+      .filter((r) => r.config?.file === true && r.schema?.response)
+      .map(routeName);
     expect(both).toEqual([]);
   });
 
   it('opens only the sign-in routes and the health check without a session', () => {
-    const open = appRoutes().filter((r) => r.config?.public === true).map(routeName).sort();
+    const open = appRoutes()
+      .filter((r) => r.config?.public === true)
+      .map(routeName)
+      .sort();
     expect(open).toEqual(['GET /healthz', 'POST /api/auth/login', 'POST /api/auth/logout']);
   });
 

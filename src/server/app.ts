@@ -37,7 +37,8 @@ import { eventRoutes } from './modules/events/routes.ts';
 import { cellMeetingRoutes } from './modules/cell-meetings/routes.ts';
 import { yearEndRoutes } from './modules/year-end/routes.ts';
 
-const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+const CSP =
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
   + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -81,10 +82,33 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAuth(app, ctx);
 
   // Each feature is a plugin (its own encapsulated context with the TypeBox type provider); the hooks above apply to all.
-  for (const module of [healthRoutes, authRoutes, unitRoutes, peopleRoutes, accountRoutes, auditRoutes,
-    rosterImportRoutes, rosterExportRoutes, bankRoutes, questionRoutes, assessmentRoutes, examRoutes, resultRoutes,
-    statisticsRoutes, reportRoutes, campaignRoutes, lecturerRoutes, materialRoutes, siteRoutes, attendanceRoutes,
-    myTrainingRoutes, classRoutes, eventRoutes, cellMeetingRoutes, yearEndRoutes]) {
+  for (const module of [
+    healthRoutes,
+    authRoutes,
+    unitRoutes,
+    peopleRoutes,
+    accountRoutes,
+    auditRoutes,
+    rosterImportRoutes,
+    rosterExportRoutes,
+    bankRoutes,
+    questionRoutes,
+    assessmentRoutes,
+    examRoutes,
+    resultRoutes,
+    statisticsRoutes,
+    reportRoutes,
+    campaignRoutes,
+    lecturerRoutes,
+    materialRoutes,
+    siteRoutes,
+    attendanceRoutes,
+    myTrainingRoutes,
+    classRoutes,
+    eventRoutes,
+    cellMeetingRoutes,
+    yearEndRoutes,
+  ]) {
     await app.register(module, { ctx });
   }
 
@@ -95,8 +119,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
 function serveWebApp(app: FastifyInstance, webDir: string) {
   const index = path.join(webDir, 'index.html');
   if (!fs.existsSync(index)) {
-    app.get('/', { config: { file: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8')
-      .send('<!doctype html><meta charset="utf-8"><p>Chưa build giao diện web: chạy <code>npm run build</code>.</p>'));
+    app.get('/', { config: { file: true } }, async (_request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><meta charset="utf-8"><p>Chưa build giao diện web: chạy <code>npm run build</code>.</p>'),
+    );
     return;
   }
   app.register(fastifyStatic, {

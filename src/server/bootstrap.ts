@@ -17,10 +17,22 @@ async function rootUnitIn(db: Executor, ctx: AppContext): Promise<UnitRow> {
   const existing = await findRootUnit(db);
   if (existing) return existing;
   const now = nowIso(ctx);
-  return insertUnit(db, {
-    code: ROOT_UNIT.code, name: ROOT_UNIT.name, name_folded: fold(ROOT_UNIT.name), kind: 'department',
-    school_level: null, legacy_district: null, parent_id: null, active: 1, created_at: now, updated_at: now,
-  }, null);
+  return insertUnit(
+    db,
+    {
+      code: ROOT_UNIT.code,
+      name: ROOT_UNIT.name,
+      name_folded: fold(ROOT_UNIT.name),
+      kind: 'department',
+      school_level: null,
+      legacy_district: null,
+      parent_id: null,
+      active: 1,
+      created_at: now,
+      updated_at: now,
+    },
+    null,
+  );
 }
 
 /** A fresh database gets its root unit (the Sở, renamable). */
@@ -38,24 +50,53 @@ async function writeAdmin(db: Executor, ctx: AppContext, username: string, passw
   const root = await rootUnitIn(db, ctx);
   const now = nowIso(ctx);
   const existing = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
-  const userId = existing?.id ?? (await db.insertInto('users').values({
-    username, person_id: null, display_name: 'Quản trị hệ thống', password_hash: passwordHash,
-    must_change_password: 1, disabled: 0, created_at: now,
-  }).returning('id').executeTakeFirstOrThrow()).id;
+  const userId =
+    existing?.id
+    ?? (
+      await db
+        .insertInto('users')
+        .values({
+          username,
+          person_id: null,
+          display_name: 'Quản trị hệ thống',
+          password_hash: passwordHash,
+          must_change_password: 1,
+          disabled: 0,
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   if (existing) {
-    await db.updateTable('users').set({ password_hash: passwordHash, must_change_password: 1, disabled: 0 })
-      .where('id', '=', userId).execute();
+    await db
+      .updateTable('users')
+      .set({ password_hash: passwordHash, must_change_password: 1, disabled: 0 })
+      .where('id', '=', userId)
+      .execute();
     await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
     // A running server (this command is often another process) drops its cached sessions of this account.
     await announceSessionChange(ctx, db, { kind: 'user', userId });
   }
-  const grant = await db.selectFrom('role_grants').select('id')
-    .where('user_id', '=', userId).where('role', '=', 'admin').where('unit_id', '=', root.id).executeTakeFirst();
+  const grant = await db
+    .selectFrom('role_grants')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('role', '=', 'admin')
+    .where('unit_id', '=', root.id)
+    .executeTakeFirst();
   if (!grant) {
-    await db.insertInto('role_grants').values({ user_id: userId, role: 'admin', unit_id: root.id, granted_by: null, created_at: now }).execute();
+    await db
+      .insertInto('role_grants')
+      .values({ user_id: userId, role: 'admin', unit_id: root.id, granted_by: null, created_at: now })
+      .execute();
   }
   await recordAudit(db, {
-    at: now, actorUserId: null, action: 'admin.create', entityType: 'user', entityId: userId, unitId: root.id,
+    at: now,
+    actorUserId: null,
+    action: 'admin.create',
+    entityType: 'user',
+    entityId: userId,
+    unitId: root.id,
     summary: `Tạo tài khoản quản trị ${username}`,
   });
 }

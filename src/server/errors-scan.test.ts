@@ -25,7 +25,11 @@ function sources(dir: string): string[] {
   });
 }
 
-interface Finding { file: string; line: number; text: string }
+interface Finding {
+  file: string;
+  line: number;
+  text: string;
+}
 
 function findAll(files: string[], pattern: RegExp, allowed: Record<string, string> = {}): Finding[] {
   return files.flatMap((file) => {
@@ -33,7 +37,9 @@ function findAll(files: string[], pattern: RegExp, allowed: Record<string, strin
     if (Object.hasOwn(allowed, rel)) return [];
     const text = fs.readFileSync(file, 'utf8');
     return [...text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))].map((m) => ({
-      file: rel, line: text.slice(0, m.index).split('\n').length, text: m[0].replace(/\s+/g, ' ').slice(0, 120),
+      file: rel,
+      line: text.slice(0, m.index).split('\n').length,
+      text: m[0].replace(/\s+/g, ' ').slice(0, 120),
     }));
   });
 }
@@ -66,7 +72,7 @@ describe('errors come from the catalogue', () => {
     expect(format(findAll(serverFiles, call, { 'server/errors.ts': 'defines them' }))).toBe('');
   });
 
-  it('keeps the domain\'s refusals in the catalogue too', () => {
+  it("keeps the domain's refusals in the catalogue too", () => {
     const domainFiles = sources(path.join(SRC, 'domain')).filter((f) => !f.includes(`${path.sep}errors${path.sep}`));
     const inline = /\bcode:\s*['"`][a-z]+(?:_[a-z0-9]+)*['"`]\s*,\s*message:/;
     expect(format(findAll(domainFiles, inline))).toBe('');

@@ -19,9 +19,8 @@ export class AppError extends Error {
 }
 
 /** The arguments after the code: its message's parameters (optional when it has none), then the response's details. */
-export type FailArgs<C extends ErrorCode> = undefined extends ErrorParams<C>
-  ? [params?: ErrorParams<C>, details?: unknown]
-  : [params: ErrorParams<C>, details?: unknown];
+export type FailArgs<C extends ErrorCode> =
+  undefined extends ErrorParams<C> ? [params?: ErrorParams<C>, details?: unknown] : [params: ErrorParams<C>, details?: unknown];
 
 /** The error of a catalogue code: its status, its message with `params`, and `details` for the page. */
 export function fail<C extends ErrorCode>(code: C, ...[params, details]: FailArgs<C>): AppError {

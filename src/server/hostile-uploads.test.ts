@@ -34,8 +34,12 @@ beforeAll(async () => {
   files.bigRoster = await rosterXlsx(60_000);
   files.smallRoster = await rosterXlsx(120);
   files.bank = await buildDocx([
-    p('Câu 1. Nghị quyết số 29-NQ/TW bàn về lĩnh vực nào?'), p('A. Y tế'), p({ text: 'B. Giáo dục và đào tạo', underline: {} }),
-    p('Câu 2. Đại hội Đảng toàn quốc lần thứ XIII họp năm nào?'), p('A. 2016'), p({ text: 'B. 2021', underline: {} }),
+    p('Câu 1. Nghị quyết số 29-NQ/TW bàn về lĩnh vực nào?'),
+    p('A. Y tế'),
+    p({ text: 'B. Giáo dục và đào tạo', underline: {} }),
+    p('Câu 2. Đại hội Đảng toàn quốc lần thứ XIII họp năm nào?'),
+    p('A. 2016'),
+    p({ text: 'B. 2021', underline: {} }),
   ]);
 }, 120_000);
 
@@ -65,7 +69,12 @@ describeEachDialect('hostile uploads over HTTP', (dialect) => {
       manager: await buildUser(ctx, { unit: commune, roles: [{ role: 'unit_manager', unit: commune }] }),
       organiser: await buildUser(ctx, { unit: root, roles: [{ role: 'organizer', unit: root }] }),
     };
-    const system = { userId: 0, personId: null, username: 'system', grants: [{ role: 'admin' as const, unitId: root.id, unitPath: root.path }] };
+    const system = {
+      userId: 0,
+      personId: null,
+      username: 'system',
+      grants: [{ role: 'admin' as const, unitId: root.id, unitPath: root.path }],
+    };
     bankId = (await createBank(ctx, system, { name: 'Ngân hàng Nghị quyết', unitId: root.id })).id;
     server = await spawnServer({ dataDir, databaseUrl: pgDb?.url });
     manager = await signIn(server.port, users.manager.username, users.manager.password);
@@ -84,10 +93,23 @@ describeEachDialect('hostile uploads over HTTP', (dialect) => {
 
   /** What an upload could have written. */
   async function counts() {
-    const count = async (table: 'people' | 'units' | 'roster_imports' | 'questions' | 'question_imports' | 'audit_log') => Number(
-      (await handle.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    return { people: await count('people'), units: await count('units'), rosterImports: await count('roster_imports'),
-      questions: await count('questions'), questionImports: await count('question_imports'), audit: await count('audit_log') };
+    const count = async (table: 'people' | 'units' | 'roster_imports' | 'questions' | 'question_imports' | 'audit_log') =>
+      Number(
+        (
+          await handle.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return {
+      people: await count('people'),
+      units: await count('units'),
+      rosterImports: await count('roster_imports'),
+      questions: await count('questions'),
+      questionImports: await count('question_imports'),
+      audit: await count('audit_log'),
+    };
   }
 
   /** Uploads while /healthz is asked every 50 ms. */
@@ -100,7 +122,8 @@ describeEachDialect('hostile uploads over HTTP', (dialect) => {
 
   const roster = (session: SignedIn, file: Uint8Array, name = 'danh-sach.xlsx') =>
     uploadFile(session, `/api/roster/imports?underUnitId=${communeId}`, file, name);
-  const bank = (session: SignedIn, file: Uint8Array, name: string) => uploadFile(session, `/api/banks/${bankId}/question-imports`, file, name);
+  const bank = (session: SignedIn, file: Uint8Array, name: string) =>
+    uploadFile(session, `/api/banks/${bankId}/question-imports`, file, name);
 
   /** Every /healthz answered 200, none waited long (generous: the test machine is shared). */
   function expectHealthy(health: HealthFigures) {
@@ -113,8 +136,11 @@ describeEachDialect('hostile uploads over HTTP', (dialect) => {
     const before = await counts();
     expect(files.paragraphBomb.length).toBeLessThan(MB);
     const { reply, health } = await watched(() => bank(organiser, files.paragraphBomb, 'ngan-hang.docx'));
-    expect(reply.final.error).toEqual({ code: 'file_over_limit', message: 'Tệp Word có hơn 30.000 đoạn văn; hãy tách ngân hàng thành nhiều tệp.',
-      details: { limit: 'paragraphs', max: 30_000 } });
+    expect(reply.final.error).toEqual({
+      code: 'file_over_limit',
+      message: 'Tệp Word có hơn 30.000 đoạn văn; hãy tách ngân hàng thành nhiều tệp.',
+      details: { limit: 'paragraphs', max: 30_000 },
+    });
     expect(reply.ms).toBeLessThan(15_000);
     expectHealthy(health);
     expect(await counts()).toEqual(before);
@@ -123,8 +149,11 @@ describeEachDialect('hostile uploads over HTTP', (dialect) => {
   it('refuses a roster of more than 100,000 rows (the real limit) as it streams, storing nothing', async () => {
     const before = await counts();
     const { reply, health } = await watched(() => roster(manager, files.rows));
-    expect(reply.final.error).toMatchObject({ code: 'file_over_limit', message: 'Tệp có hơn 100.000 dòng; hãy tách theo đơn vị.',
-      details: { limit: 'rows', max: 100_000 } });
+    expect(reply.final.error).toMatchObject({
+      code: 'file_over_limit',
+      message: 'Tệp có hơn 100.000 dòng; hãy tách theo đơn vị.',
+      details: { limit: 'rows', max: 100_000 },
+    });
     expect(reply.ms).toBeLessThan(15_000);
     expectHealthy(health);
     expect(await counts()).toEqual(before);
@@ -136,8 +165,9 @@ describeEachDialect('hostile uploads over HTTP', (dialect) => {
     expect(sheet.reply.final.error?.message).toBe('Một trang tính của tệp Excel lớn hơn 256 MB sau khi giải nén; hãy tách theo đơn vị.');
     expectHealthy(sheet.health);
     const image = await watched(() => bank(organiser, files.imageBomb, 'anh.docx'));
-    expect(image.reply.final.error?.message)
-      .toBe('Một hình ảnh trong tệp Word (word/media/image1.png) lớn hơn 20 MB sau khi giải nén; hãy thu nhỏ ảnh rồi tải lên lại.');
+    expect(image.reply.final.error?.message).toBe(
+      'Một hình ảnh trong tệp Word (word/media/image1.png) lớn hơn 20 MB sau khi giải nén; hãy thu nhỏ ảnh rồi tải lên lại.',
+    );
     expectHealthy(image.health);
     expect(await counts()).toEqual(before);
   }, 60_000);
@@ -146,8 +176,9 @@ describeEachDialect('hostile uploads over HTTP', (dialect) => {
     const before = await counts();
     const preview = await roster(manager, files.smallRoster);
     expect(preview.final.result).toMatchObject({ rows: 120, valid: 120, problems: [], toCreate: 120 });
-    const committed = await uploadJson(manager, `/api/roster/imports/${preview.final.result.importId}/commit`,
-      { confirmedUnits: preview.final.result.unitsToCreate });
+    const committed = await uploadJson(manager, `/api/roster/imports/${preview.final.result.importId}/commit`, {
+      confirmedUnits: preview.final.result.unitsToCreate,
+    });
     expect(committed.result).toMatchObject({ created: 120 });
     const questions = await bank(organiser, files.bank, 'nghi-quyet.docx');
     expect(questions.final.result.questions).toHaveLength(2);
@@ -166,8 +197,9 @@ describeEachDialect('hostile uploads over HTTP', (dialect) => {
     const before = await counts();
     const killed = await watched(() => roster(session, files.bigRoster), capped.port);
     expect(killed.reply.final.error).toMatchObject({ code: 'file_too_complex', details: { limit: 'memory', max: 48 } });
-    expect(killed.reply.final.error?.message).toBe('Tệp quá lớn hoặc quá phức tạp: việc đọc tệp vượt giới hạn bộ nhớ (48 MB) nên đã bị '
-      + 'dừng; hãy tách theo đơn vị.');
+    expect(killed.reply.final.error?.message).toBe(
+      'Tệp quá lớn hoặc quá phức tạp: việc đọc tệp vượt giới hạn bộ nhớ (48 MB) nên đã bị ' + 'dừng; hãy tách theo đơn vị.',
+    );
     expectHealthy(killed.health);
     expect(capped.child.exitCode).toBeNull();
     expect(await counts()).toEqual(before);
@@ -184,8 +216,10 @@ describeEachDialect('hostile uploads over HTTP', (dialect) => {
     expect(busy.length).toBeGreaterThanOrEqual(1);
     expect(busy.length).toBeLessThanOrEqual(4);
     for (const refused of busy) {
-      expect(refused.status === 503 ? refused.final : refused.final.error)
-        .toMatchObject({ code: 'files_busy', message: 'Máy chủ đang xử lý tệp khác, vui lòng thử lại sau ít phút.' });
+      expect(refused.status === 503 ? refused.final : refused.final.error).toMatchObject({
+        code: 'files_busy',
+        message: 'Máy chủ đang xử lý tệp khác, vui lòng thử lại sau ít phút.',
+      });
       if (refused.status === 503) expect(refused.headers['retry-after']).toBe('30');
     }
     expect(six.filter((r) => r.final.result?.rows === 120)).toHaveLength(6 - busy.length);
@@ -208,18 +242,28 @@ describeEachDialect('hostile uploads over HTTP', (dialect) => {
         return err as { code: number; stderr: string };
       }
     };
-    expect(await cli('import-questions', bomb, '--dry-run')).toMatchObject({ code: 1,
-      stderr: 'Lỗi: Tệp Word có hơn 30.000 đoạn văn; hãy tách ngân hàng thành nhiều tệp.\n' });
-    expect(await cli('import-roster', rows, '--dry-run')).toMatchObject({ code: 1, stderr: 'Lỗi: Tệp có hơn 100.000 dòng; hãy tách theo đơn vị.\n' });
-    expect(await cli('import-roster', big)).toMatchObject({ code: 1,
-      stderr: `Lỗi: Tệp ${big} lớn hơn 20 MB (giới hạn như khi tải lên); hãy tách theo đơn vị.\n` });
+    expect(await cli('import-questions', bomb, '--dry-run')).toMatchObject({
+      code: 1,
+      stderr: 'Lỗi: Tệp Word có hơn 30.000 đoạn văn; hãy tách ngân hàng thành nhiều tệp.\n',
+    });
+    expect(await cli('import-roster', rows, '--dry-run')).toMatchObject({
+      code: 1,
+      stderr: 'Lỗi: Tệp có hơn 100.000 dòng; hãy tách theo đơn vị.\n',
+    });
+    expect(await cli('import-roster', big)).toMatchObject({
+      code: 1,
+      stderr: `Lỗi: Tệp ${big} lớn hơn 20 MB (giới hạn như khi tải lên); hãy tách theo đơn vị.\n`,
+    });
     expect(await counts()).toEqual(before);
   }, 60_000);
 
   /** A JSON POST (or the final line of a streamed answer) as the session's user. */
   async function uploadJson(session: SignedIn, url: string, body: unknown = {}): Promise<any> {
-    const res = await fetch(`http://127.0.0.1:${session.port}${url}`, { method: 'POST', body: JSON.stringify(body),
-      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' } });
+    const res = await fetch(`http://127.0.0.1:${session.port}${url}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
+    });
     const lines = (await res.text()).trim().split('\n');
     return JSON.parse(lines[lines.length - 1]);
   }

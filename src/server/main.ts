@@ -27,7 +27,14 @@ export async function startServer(config: AppConfig = loadConfig(), options: { h
   const handle: DatabaseHandle = openDatabase({ ...config, checkpointInBackground: true });
   const stopSessionSync = startSessionSync(handle, config.databaseUrl);
   // Uploaded files are parsed in a capped child process, never on the event loop that takes the answers.
-  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, clock: systemClock, durable: handle.durable, parseFiles: 'child' };
+  const ctx: AppContext = {
+    db: handle.db,
+    dialect: handle.dialect,
+    config,
+    clock: systemClock,
+    durable: handle.durable,
+    parseFiles: 'child',
+  };
   const firstAdmin = await bootstrap(ctx);
   const app = await buildApp(ctx, {
     logger: {
@@ -45,23 +52,27 @@ export async function startServer(config: AppConfig = loadConfig(), options: { h
 
   let closing: Promise<void> | undefined;
   // Connections that finish their last request after close() began would otherwise stay open until keep-alive expires.
-  const close = () => (closing ??= (async () => {
-    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
-    await stopSweeper();
-    await stopProgress();
-    await stopSessionSync();
-    try {
-      await app.close();
-    } finally {
-      clearInterval(sweep);
-    }
-    await handle.destroy();
-  })());
+  const close = () =>
+    (closing ??= (async () => {
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+      await stopSweeper();
+      await stopProgress();
+      await stopSessionSync();
+      try {
+        await app.close();
+      } finally {
+        clearInterval(sweep);
+      }
+      await handle.destroy();
+    })());
   if (options.handleSignals !== false) {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       process.once(signal, () => {
         app.log.info({ signal }, 'shutting down: finishing in-flight requests');
-        close().then(() => process.exit(0), () => process.exit(1));
+        close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
       });
     }
   }

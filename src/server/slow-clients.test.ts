@@ -13,7 +13,9 @@ function slowClient(port: number, head: string, trickle: string, everyMs: number
     const socket = net.connect(port, '127.0.0.1');
     let reply = '';
     let sent = 0;
-    socket.on('data', (d) => { reply += d.toString('latin1'); });
+    socket.on('data', (d) => {
+      reply += d.toString('latin1');
+    });
     socket.on('error', () => undefined);
     socket.write(head);
     const timer = setInterval(() => {
@@ -43,8 +45,12 @@ describe('slow clients', () => {
 
   it('cuts a body sent at a few bytes a second and headers that never end, while others are served', async () => {
     const body = JSON.stringify({ username: 'chamchap', password: 'x'.repeat(80) });
-    const slowBody = slowClient(server.port,
-      `POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`, body, 200);
+    const slowBody = slowClient(
+      server.port,
+      `POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+      body,
+      200,
+    );
     const slowHeaders = slowClient(server.port, 'GET /healthz HTTP/1.1\r\n', 'X-Slow: ' + 'a'.repeat(200), 100);
     // Meanwhile an ordinary client is served, and its kept-alive connection idle for longer than the timeout still is.
     const conn = new Connection('127.0.0.1', server.port);

@@ -45,34 +45,174 @@ export default function StaffApp() {
       <AntApp>
         <Routes>
           <Route element={<RequireAuth />}>
-              <Route index element={<HomeRedirect />} />
-              <Route path="nhan-su" element={<RequireCapability capability="roster.read"><PeopleScene /></RequireCapability>} />
-              <Route path="nhap-excel" element={<RequireCapability capability="roster.write"><RosterImportScene /></RequireCapability>} />
-              <Route path="phan-quyen" element={<RequireCapability capability="accounts.manage"><GrantsScene /></RequireCapability>} />
-              <Route path="nhat-ky" element={<RequireCapability capability="audit.read"><AuditScene /></RequireCapability>} />
-              <Route path="ngan-hang" element={<RequireCapability capability="bank.manage"><BanksScene /></RequireCapability>} />
-              <Route path="ngan-hang/:id" element={<RequireCapability capability="bank.manage"><BankScene /></RequireCapability>} />
-              <Route path="ngan-hang/:id/nhap" element={<RequireCapability capability="bank.manage"><QuestionImportScene /></RequireCapability>} />
-              <Route path="bai-khao-sat" element={<RequireCapability capability="assessment.monitor"><AssessmentsScene /></RequireCapability>} />
-              <Route path="bai-khao-sat/moi" element={<RequireCapability capability="assessment.manage"><AssessmentEditorScene /></RequireCapability>} />
-              <Route path="bai-khao-sat/:id" element={<RequireCapability capability="assessment.monitor"><AssessmentScene /></RequireCapability>} />
-              <Route path="bai-khao-sat/:id/sua" element={<RequireCapability capability="assessment.manage"><AssessmentEditorScene /></RequireCapability>} />
-              <Route path="bai-khao-sat/:id/giam-sat" element={<RequireCapability capability="assessment.monitor"><MonitorScene /></RequireCapability>} />
-              <Route path="dot-boi-duong" element={<RequireCapability capability="training.read"><CampaignsScene /></RequireCapability>} />
-              <Route path="dot-boi-duong/:id" element={<RequireCapability capability="training.read"><CampaignScene /></RequireCapability>} />
-              <Route path="diem-danh" element={<ProctoringScene />} />
-              <Route path="diem-danh/buoi/:id" element={<AttendanceScene />} />
-              <Route path="cua-toi/diem-danh" element={<CheckinScene />} />
-              <Route path="lop-boi-duong" element={<RequireCapability capability="training.read"><ClassesScene /></RequireCapability>} />
-              <Route path="lop-boi-duong/:id" element={<RequireCapability capability="training.read"><TrainingClassScene /></RequireCapability>} />
-              <Route path="bao-cao-lop" element={<RequireCapability capability="training.read"><ClassReportScene /></RequireCapability>} />
-              <Route path="hoi-nghi" element={<RequireCapability capability="training.read"><EventsScene /></RequireCapability>} />
-              <Route path="hoi-nghi/:id" element={<RequireCapability capability="training.read"><EventScene /></RequireCapability>} />
-              <Route path="sinh-hoat-chi-bo" element={<RequireCapability capability="meetings.record"><CellMeetingsScene /></RequireCapability>} />
-              <Route path="cua-toi" element={<MyPageScene />} />
-              <Route path="chua-co-quyen" element={<NoRole />} />
-              <Route path="*" element={<NotFound />} />
-            </Route>
+            <Route index element={<HomeRedirect />} />
+            <Route
+              path="nhan-su"
+              element={
+                <RequireCapability capability="roster.read">
+                  <PeopleScene />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="nhap-excel"
+              element={
+                <RequireCapability capability="roster.write">
+                  <RosterImportScene />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="phan-quyen"
+              element={
+                <RequireCapability capability="accounts.manage">
+                  <GrantsScene />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="nhat-ky"
+              element={
+                <RequireCapability capability="audit.read">
+                  <AuditScene />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="ngan-hang"
+              element={
+                <RequireCapability capability="bank.manage">
+                  <BanksScene />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="ngan-hang/:id"
+              element={
+                <RequireCapability capability="bank.manage">
+                  <BankScene />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="ngan-hang/:id/nhap"
+              element={
+                <RequireCapability capability="bank.manage">
+                  <QuestionImportScene />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="bai-khao-sat"
+              element={
+                <RequireCapability capability="assessment.monitor">
+                  <AssessmentsScene />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="bai-khao-sat/moi"
+              element={
+                <RequireCapability capability="assessment.manage">
+                  <AssessmentEditorScene />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="bai-khao-sat/:id"
+              element={
+                <RequireCapability capability="assessment.monitor">
+                  <AssessmentScene />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="bai-khao-sat/:id/sua"
+              element={
+                <RequireCapability capability="assessment.manage">
+                  <AssessmentEditorScene />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="bai-khao-sat/:id/giam-sat"
+              element={
+                <RequireCapability capability="assessment.monitor">
+                  <MonitorScene />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="dot-boi-duong"
+              element={
+                <RequireCapability capability="training.read">
+                  <CampaignsScene />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="dot-boi-duong/:id"
+              element={
+                <RequireCapability capability="training.read">
+                  <CampaignScene />
+                </RequireCapability>
+              }
+            />
+            <Route path="diem-danh" element={<ProctoringScene />} />
+            <Route path="diem-danh/buoi/:id" element={<AttendanceScene />} />
+            <Route path="cua-toi/diem-danh" element={<CheckinScene />} />
+            <Route
+              path="lop-boi-duong"
+              element={
+                <RequireCapability capability="training.read">
+                  <ClassesScene />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="lop-boi-duong/:id"
+              element={
+                <RequireCapability capability="training.read">
+                  <TrainingClassScene />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="bao-cao-lop"
+              element={
+                <RequireCapability capability="training.read">
+                  <ClassReportScene />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="hoi-nghi"
+              element={
+                <RequireCapability capability="training.read">
+                  <EventsScene />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="hoi-nghi/:id"
+              element={
+                <RequireCapability capability="training.read">
+                  <EventScene />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="sinh-hoat-chi-bo"
+              element={
+                <RequireCapability capability="meetings.record">
+                  <CellMeetingsScene />
+                </RequireCapability>
+              }
+            />
+            <Route path="cua-toi" element={<MyPageScene />} />
+            <Route path="chua-co-quyen" element={<NoRole />} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
         </Routes>
       </AntApp>
     </ConfigProvider>

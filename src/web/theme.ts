@@ -30,8 +30,17 @@ export const theme: ThemeConfig = {
     Switch: { colorTextQuaternary: SECONDARY_TEXT, colorTextTertiary: 'rgba(0, 0, 0, 0.75)' },
     // Only the tags' text: their light backgrounds and borders stay antd's.
     Tag: {
-      green7: '#237804', orange7: '#ad4e00', gold7: '#874d00', cyan7: '#006d75', volcano7: '#ad2102', lime7: '#3f6600',
-      magenta7: '#9e1068', colorSuccess: '#237804', colorWarning: '#ad4e00', colorError: ERROR_COLOR, colorInfo: '#0958d9',
+      green7: '#237804',
+      orange7: '#ad4e00',
+      gold7: '#874d00',
+      cyan7: '#006d75',
+      volcano7: '#ad2102',
+      lime7: '#3f6600',
+      magenta7: '#9e1068',
+      colorSuccess: '#237804',
+      colorWarning: '#ad4e00',
+      colorError: ERROR_COLOR,
+      colorInfo: '#0958d9',
     },
   },
 };

@@ -18,8 +18,10 @@ export async function publishCommand(raw: string | undefined): Promise<number> {
   return withContext(async (ctx) => {
     const result = await publish(ctx, await systemActor(ctx), id);
     const row = (await findAssessment(ctx.db, id))!;
-    console.log(`Đã phát hành "${row.title}": ${row.question_count} câu, `
-      + `${result.variants.length ? `mã đề ${result.variants.join(', ')}` : 'mỗi người một mã đề (tạo khi bắt đầu làm bài)'}.`);
+    console.log(
+      `Đã phát hành "${row.title}": ${row.question_count} câu, `
+        + `${result.variants.length ? `mã đề ${result.variants.join(', ')}` : 'mỗi người một mã đề (tạo khi bắt đầu làm bài)'}.`,
+    );
     return 0;
   });
 }
@@ -31,7 +33,8 @@ export async function exportVariantsCommand(raw: string | undefined, dir: string
   return withContext(async (ctx) => {
     const row = await findAssessment(ctx.db, id);
     if (!row) throw new CliError(`Không tìm thấy bài khảo sát số ${id}.`);
-    if (row.status !== 'published') throw new CliError(`Bài "${row.title}" chưa phát hành nên chưa có mã đề: npx boiduong assessment publish ${id}`);
+    if (row.status !== 'published')
+      throw new CliError(`Bài "${row.title}" chưa phát hành nên chưa có mã đề: npx boiduong assessment publish ${id}`);
     const variants = await variantsOf(ctx.db, id);
     if (variants.length === 0) throw new CliError(`Bài "${row.title}" tạo mỗi người một mã đề: không có đề in chung.`);
     fs.mkdirSync(dir, { recursive: true });

@@ -22,17 +22,27 @@ export async function demoCommand(opts: { serve: boolean; people?: number }): Pr
       const started = Date.now();
       const { province, accounts, campaignId, marks, materials } = await seedDemo(ctx, { people: opts.people });
       const survey = await seedDemoAssessment(ctx);
-      console.log(`Đã tạo tỉnh mẫu: ${province.units.length} đơn vị, ${province.people.length.toLocaleString('vi-VN')} người (${((Date.now() - started) / 1000).toFixed(1)} giây).`);
+      console.log(
+        `Đã tạo tỉnh mẫu: ${province.units.length} đơn vị, ${province.people.length.toLocaleString('vi-VN')} người (${((Date.now() - started) / 1000).toFixed(1)} giây).`,
+      );
       console.log(`Ngân hàng 30 câu hỏi mẫu và bài "${survey.title}" (20 câu, 30 phút) đang mở cho toàn tỉnh.`);
-      console.log(`Bài năm trước "${survey.lastYear.title}": ${survey.lastYear.attempts.toLocaleString('vi-VN')} bài đã chấm, xem thống kê ngay.`);
+      console.log(
+        `Bài năm trước "${survey.lastYear.title}": ${survey.lastYear.attempts.toLocaleString('vi-VN')} bài đã chấm, xem thống kê ngay.`,
+      );
       console.log(`Đợt bồi dưỡng hè: điểm danh đã ghi ${marks.toLocaleString('vi-VN')} lượt, ${materials} tài liệu.`);
       console.log('\nTài khoản dùng thử (mật khẩu chỉ in một lần):');
       for (const a of accounts) {
         console.log(`  ${a.label.padEnd(32)} ${a.username.padEnd(12)} mật khẩu: ${a.password}   ${a.fullName}, ${a.unitName}`);
       }
       console.log('');
-      for (const line of demoStartNote({ baseUrl: `http://localhost:${config.port}`, accounts, surveyId: survey.assessmentId,
-        lastYear: survey.lastYear, campaignId })) console.log(line);
+      for (const line of demoStartNote({
+        baseUrl: `http://localhost:${config.port}`,
+        accounts,
+        surveyId: survey.assessmentId,
+        lastYear: survey.lastYear,
+        campaignId,
+      }))
+        console.log(line);
       console.log('');
     }
   } finally {

@@ -26,7 +26,9 @@ export async function exportQuestionsCommand(opts: { bank?: string; format?: str
     const file = await exportQuestions(ctx, await systemActor(ctx), bank.id, format);
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     fs.writeFileSync(out, file.body);
-    console.log(`Đã ghi ${out}: ${file.count.toLocaleString('vi-VN')} câu hỏi của ngân hàng ${bank.name} (${EXPORT_FORMAT_NAMES[format]}).`);
+    console.log(
+      `Đã ghi ${out}: ${file.count.toLocaleString('vi-VN')} câu hỏi của ngân hàng ${bank.name} (${EXPORT_FORMAT_NAMES[format]}).`,
+    );
     if (file.count === 0) console.error('Lưu ý: ngân hàng chưa có câu hỏi nào.');
     if (file.notice) console.error(`Lưu ý: ${file.notice}`);
     return 0;

@@ -19,7 +19,10 @@ export async function importQuestionsCommand(file: string, opts: { bank?: string
     const preview = await previewQuestionImport(ctx, actor, { fileName, file: bytes, bankId: existing?.id });
     const report = {
       questions: preview.questions.map((q) => ({
-        number: q.number, stem: q.stem, topic: q.topic, images: q.images.length + q.options.reduce((n, o) => n + o.images.length, 0),
+        number: q.number,
+        stem: q.stem,
+        topic: q.topic,
+        images: q.images.length + q.options.reduce((n, o) => n + o.images.length, 0),
         options: q.options.map((o) => ({ letter: o.letter, text: o.text, correct: o.correct, pinned: o.pinned })),
       })),
       problems: preview.problems,
@@ -28,7 +31,9 @@ export async function importQuestionsCommand(file: string, opts: { bank?: string
     let written: Awaited<ReturnType<typeof applyQuestionImport>> | undefined;
     if (canWrite) {
       if (!code) throw new UsageError('Cần chọn ngân hàng: --bank MÃ (ngân hàng chưa có sẽ được tạo).');
-      const bankId = existing?.id ?? (await createBank(ctx, actor, { name: `Ngân hàng ${code}`, code, unitId: (await unitByCodeOrRoot(ctx, undefined)).id })).id;
+      const bankId =
+        existing?.id
+        ?? (await createBank(ctx, actor, { name: `Ngân hàng ${code}`, code, unitId: (await unitByCodeOrRoot(ctx, undefined)).id })).id;
       written = await applyQuestionImport(ctx, actor, bankId, preview.questions, fileName);
     }
     if (opts.json) {
@@ -36,7 +41,8 @@ export async function importQuestionsCommand(file: string, opts: { bank?: string
     } else {
       console.log(`Tệp ${fileName}: ${preview.questions.length} câu hỏi đọc được, ${preview.problems.length} vấn đề.`);
       for (const p of preview.problems) console.log(`  ${p.question ? `Câu ${p.question}, ` : ''}dòng ${p.line}: ${p.message}`);
-      if (written) console.log(`Đã nhập ${written.imported} câu hỏi (${written.topicsCreated} chuyên đề mới); ngân hàng có ${written.total} câu.`);
+      if (written)
+        console.log(`Đã nhập ${written.imported} câu hỏi (${written.topicsCreated} chuyên đề mới); ngân hàng có ${written.total} câu.`);
       else if (opts.dryRun) console.log('Chạy thử (--dry-run): chưa ghi gì.');
       else if (preview.problems.length) console.log('Tệp còn vấn đề: không ghi câu nào. Sửa tệp rồi nhập lại.');
     }

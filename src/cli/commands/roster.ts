@@ -19,8 +19,10 @@ function titleMapping(arg: string): { title: string; position: Position } {
   return { title: arg.slice(0, at).trim(), position: group.value };
 }
 
-export async function importRosterCommand(file: string, opts: { under?: string; dryRun: boolean; json: boolean;
-  createUnits: boolean; titles: string[] }): Promise<number> {
+export async function importRosterCommand(
+  file: string,
+  opts: { under?: string; dryRun: boolean; json: boolean; createUnits: boolean; titles: string[] },
+): Promise<number> {
   const mappings = opts.titles.map(titleMapping);
   const bytes = readInputFile(file, ROSTER_ADVICE);
   return withContext(async (ctx) => {
@@ -30,18 +32,31 @@ export async function importRosterCommand(file: string, opts: { under?: string; 
     if (mappings.length > 0 && !opts.dryRun) await mapPositionTitles(ctx, actor, mappings);
     const under = await unitByCodeOrRoot(ctx, opts.under);
     const preview = await previewImport(ctx, actor, {
-      file: bytes, fileName: path.basename(file), underUnitId: under.id, store: false,
+      file: bytes,
+      fileName: path.basename(file),
+      underUnitId: under.id,
+      store: false,
     });
     // A dry run answers as if the --title mappings were saved.
     const unknownTitles = preview.unknownTitles.filter((t) => !mappings.some((m) => titleKey(m.title) === titleKey(t.title)));
-    const report = { rows: preview.rows, valid: preview.valid, problems: preview.problems, unitsToCreate: preview.unitsToCreate,
-      unknownTitles, skipped: preview.skipped };
+    const report = {
+      rows: preview.rows,
+      valid: preview.valid,
+      problems: preview.problems,
+      unitsToCreate: preview.unitsToCreate,
+      unknownTitles,
+      skipped: preview.skipped,
+    };
     const unitsWaiting = preview.unitsToCreate.length > 0 && !opts.createUnits;
     const canWrite = preview.problems.length === 0 && unknownTitles.length === 0 && preview.valid > 0 && !unitsWaiting;
     let written: Awaited<ReturnType<typeof applyImport>> | undefined;
     if (!opts.dryRun && canWrite) {
-      written = await applyImport(ctx, actor, { underUnitId: under.id, records: preview.records, fileName: path.basename(file),
-        confirmedUnits: preview.unitsToCreate });
+      written = await applyImport(ctx, actor, {
+        underUnitId: under.id,
+        records: preview.records,
+        fileName: path.basename(file),
+        confirmedUnits: preview.unitsToCreate,
+      });
     }
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(written ? { ...report, written } : report)}\n`);
@@ -50,14 +65,20 @@ export async function importRosterCommand(file: string, opts: { under?: string; 
       for (const p of preview.problems) console.log(`  Dòng ${p.row}, cột "${p.column}": ${p.message}`);
       for (const s of preview.skipped) console.log(`  Bỏ qua dòng ${s.row} (${s.reason}): ${s.text}`);
       for (const t of unknownTitles) {
-        console.log(`  Chức vụ "${t.title}" (${t.count} dòng, từ dòng ${t.rows[0]}) chưa được xếp nhóm: thêm --title "${t.title}=NHÓM" (NHÓM là ${CATEGORY_CHOICES}).`);
+        console.log(
+          `  Chức vụ "${t.title}" (${t.count} dòng, từ dòng ${t.rows[0]}) chưa được xếp nhóm: thêm --title "${t.title}=NHÓM" (NHÓM là ${CATEGORY_CHOICES}).`,
+        );
       }
       if (preview.unitsToCreate.length) console.log(`  Đơn vị sẽ tạo mới: ${preview.unitsToCreate.join('; ')}`);
       if (written) {
-        console.log(`Đã ghi: ${written.created} người mới, ${written.updated} cập nhật, ${written.unchanged} không đổi, ${written.unitsCreated} đơn vị mới.`);
+        console.log(
+          `Đã ghi: ${written.created} người mới, ${written.updated} cập nhật, ${written.unchanged} không đổi, ${written.unitsCreated} đơn vị mới.`,
+        );
       } else if (opts.dryRun) console.log('Chạy thử (--dry-run): chưa ghi gì.');
       else if (canWrite || (unitsWaiting && preview.problems.length === 0 && unknownTitles.length === 0)) {
-        console.log('Chưa ghi gì: tệp sẽ tạo mới các đơn vị trên. Kiểm tra tên đơn vị (có thể là tên viết tắt của đơn vị đã có); nếu đúng, chạy lại với --create-units.');
+        console.log(
+          'Chưa ghi gì: tệp sẽ tạo mới các đơn vị trên. Kiểm tra tên đơn vị (có thể là tên viết tắt của đơn vị đã có); nếu đúng, chạy lại với --create-units.',
+        );
       } else console.log('Tệp còn lỗi: không ghi dòng nào. Sửa tệp rồi nhập lại.');
     }
     if (preview.valid === 0 && preview.problems.length === 0) {

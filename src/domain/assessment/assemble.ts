@@ -2,7 +2,6 @@
 import { seededRandom, shuffled, type Random } from './random.ts';
 import type { Difficulty } from '../question-bank/types.ts';
 
-
 export interface PoolQuestion {
   questionId: number;
   versionId: number;
@@ -19,9 +18,7 @@ export interface SelectionRule {
   count: number;
 }
 
-export type Selection =
-  | { mode: 'fixed'; questionIds: number[] }
-  | { mode: 'rules'; rules: SelectionRule[] };
+export type Selection = { mode: 'fixed'; questionIds: number[] } | { mode: 'rules'; rules: SelectionRule[] };
 
 export interface VariantItem {
   /** Index of the question in the assessment's canonical (selected) list. */
@@ -47,8 +44,7 @@ export interface SelectionShortfall {
 }
 
 export type SelectionOutcome =
-  | { ok: true; questions: PoolQuestion[] }
-  | { ok: false; missingIds: number[]; shortfalls: SelectionShortfall[] };
+  { ok: true; questions: PoolQuestion[] } | { ok: false; missingIds: number[]; shortfalls: SelectionShortfall[] };
 
 /** Fixed lists keep their order; rules draw without replacement, in the order given, reproducibly from the seed. */
 export function selectQuestions(pool: readonly PoolQuestion[], selection: Selection, seed: string): SelectionOutcome {
@@ -64,9 +60,12 @@ export function selectQuestions(pool: readonly PoolQuestion[], selection: Select
   const shortfalls: SelectionShortfall[] = [];
   const sortedPool = [...pool].sort((a, b) => a.questionId - b.questionId);
   selection.rules.forEach((rule, index) => {
-    const candidates = sortedPool.filter((q) => !taken.has(q.questionId)
-      && (rule.topicId === null || q.topicId === rule.topicId)
-      && (rule.difficulty === null || q.difficulty === rule.difficulty));
+    const candidates = sortedPool.filter(
+      (q) =>
+        !taken.has(q.questionId)
+        && (rule.topicId === null || q.topicId === rule.topicId)
+        && (rule.difficulty === null || q.difficulty === rule.difficulty),
+    );
     if (candidates.length < rule.count) {
       shortfalls.push({ rule: index, wanted: rule.count, available: candidates.length });
       return;
@@ -93,8 +92,12 @@ export function variantCodes(count: number, first = 101): string[] {
 }
 
 /** A variant of the canonical questions: their order and each one's option order, drawn from `${seed}:variant:${code}`. */
-export function buildVariant(questions: readonly Pick<PoolQuestion, 'pinned'>[], code: string, seed: string,
-  shuffle: ShuffleOptions): FrozenVariant {
+export function buildVariant(
+  questions: readonly Pick<PoolQuestion, 'pinned'>[],
+  code: string,
+  seed: string,
+  shuffle: ShuffleOptions,
+): FrozenVariant {
   const random = seededRandom(`${seed}:variant:${code}`);
   const ordinals = questions.map((_, i) => i);
   const ordered = shuffle.questions ? shuffled(ordinals, random) : ordinals;
@@ -105,8 +108,12 @@ export function buildVariant(questions: readonly Pick<PoolQuestion, 'pinned'>[],
   return { code, items };
 }
 
-export function buildVariants(questions: readonly Pick<PoolQuestion, 'pinned'>[], codes: readonly string[], seed: string,
-  shuffle: ShuffleOptions): FrozenVariant[] {
+export function buildVariants(
+  questions: readonly Pick<PoolQuestion, 'pinned'>[],
+  codes: readonly string[],
+  seed: string,
+  shuffle: ShuffleOptions,
+): FrozenVariant[] {
   return codes.map((code) => buildVariant(questions, code, seed, shuffle));
 }
 

@@ -28,7 +28,8 @@ export function paperHeading(input: PaperInput) {
     title: input.title.toLocaleUpperCase('vi'),
     meta: `Thời gian làm bài: ${input.durationMin} phút — ${input.questions.length} câu hỏi`,
     code: `Mã đề: ${input.code}`,
-    candidate: 'Họ và tên: ........................................................ Đơn vị: ......................................................',
+    candidate:
+      'Họ và tên: ........................................................ Đơn vị: ......................................................',
     keyTitle: `ĐÁP ÁN — MÃ ĐỀ ${input.code}`,
   };
 }

@@ -13,29 +13,45 @@ describe('10-point scale', () => {
   });
 
   it('stays within 0..10 and is monotone', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 0, max: 2 }), (total, decimals) => {
-      let previous = -1;
-      for (let c = 0; c <= total; c++) {
-        const s = scoreOf(c, total, decimals);
-        expect(s).toBeGreaterThanOrEqual(previous);
-        expect(s).toBeLessThanOrEqual(10);
-        previous = s;
-      }
-      expect(scoreOf(total, total, decimals)).toBe(10);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 0, max: 2 }), (total, decimals) => {
+        let previous = -1;
+        for (let c = 0; c <= total; c++) {
+          const s = scoreOf(c, total, decimals);
+          expect(s).toBeGreaterThanOrEqual(previous);
+          expect(s).toBeLessThanOrEqual(10);
+          previous = s;
+        }
+        expect(scoreOf(total, total, decimals)).toBe(10);
+      }),
+    );
   });
 });
 
 describe('bands (xếp loại)', () => {
   it('uses the default thresholds, inclusive', () => {
-    expect([10, 9, 8.99, 8, 6.5, 6.49, 5, 4.99, 0].map((s) => bandOf(s, DEFAULT_BANDS)))
-      .toEqual(['Xuất sắc', 'Xuất sắc', 'Giỏi', 'Giỏi', 'Khá', 'Trung bình', 'Trung bình', 'Không đạt', 'Không đạt']);
+    expect([10, 9, 8.99, 8, 6.5, 6.49, 5, 4.99, 0].map((s) => bandOf(s, DEFAULT_BANDS))).toEqual([
+      'Xuất sắc',
+      'Xuất sắc',
+      'Giỏi',
+      'Giỏi',
+      'Khá',
+      'Trung bình',
+      'Trung bình',
+      'Không đạt',
+      'Không đạt',
+    ]);
   });
 
   it('refuses band sets an organiser could get wrong', () => {
     expect(bandProblem(DEFAULT_BANDS)).toBeNull();
     expect(bandProblem([{ label: 'Đạt', min: 5 }])).toBe('Cần một mức xếp loại bắt đầu từ 0 điểm.');
-    expect(bandProblem([{ label: 'Đạt', min: 5 }, { label: 'Đạt', min: 0 }])).toBe('Mức xếp loại "Đạt" bị trùng.');
+    expect(
+      bandProblem([
+        { label: 'Đạt', min: 5 },
+        { label: 'Đạt', min: 0 },
+      ]),
+    ).toBe('Mức xếp loại "Đạt" bị trùng.');
   });
 });
 

@@ -220,15 +220,17 @@ export interface AttemptResult {
   rejectedAnswers?: number;
   /** Answers sent with the submit that another device had changed first: the other device's answer counts. */
   supersededAnswers?: number;
-  questions: null | {
-    position: number;
-    stem: string;
-    stemRich?: RichBlock[] | null;
-    options: string[];
-    choice: number | null;
-    /** Present when the key may be shown. */
-    correct: number | null;
-  }[];
+  questions:
+    | null
+    | {
+        position: number;
+        stem: string;
+        stemRich?: RichBlock[] | null;
+        options: string[];
+        choice: number | null;
+        /** Present when the key may be shown. */
+        correct: number | null;
+      }[];
 }
 
 export type MonitorState = 'not_started' | 'in_progress' | 'submitted' | 'voided';

@@ -9,7 +9,14 @@ import { Random } from './random.ts';
 
 /** Class type codes as pre-filled by the migration, with how many classes a quarter. */
 export const DEMO_CLASS_MIX: [code: string, perQuarter: number][] = [
-  ['KNĐ', 8], ['ĐVM', 7], ['ĐT', 5], ['CĐ', 5], ['TG', 1], ['CNKT', 3], ['PHTCT', 11], ['SCLLCT', 1],
+  ['KNĐ', 8],
+  ['ĐVM', 7],
+  ['ĐT', 5],
+  ['CĐ', 5],
+  ['TG', 1],
+  ['CNKT', 3],
+  ['PHTCT', 11],
+  ['SCLLCT', 1],
 ];
 
 export interface DemoLecturer {
@@ -38,28 +45,56 @@ export interface DemoClass {
 }
 
 const TYPE_TITLES: Record<string, string> = {
-  KNĐ: 'Lớp bồi dưỡng nhận thức về Đảng cho đối tượng kết nạp Đảng', ĐVM: 'Lớp bồi dưỡng lý luận chính trị cho đảng viên mới',
-  ĐT: 'Lớp nghiệp vụ công tác Mặt trận và các đoàn thể', CĐ: 'Lớp bồi dưỡng chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
-  TG: 'Lớp nghiệp vụ công tác tuyên giáo', CNKT: 'Lớp cập nhật kiến thức cho cán bộ, đảng viên',
-  PHTCT: 'Lớp trung cấp lý luận chính trị (phối hợp Trường Chính trị tỉnh)', SCLLCT: 'Lớp sơ cấp lý luận chính trị',
+  KNĐ: 'Lớp bồi dưỡng nhận thức về Đảng cho đối tượng kết nạp Đảng',
+  ĐVM: 'Lớp bồi dưỡng lý luận chính trị cho đảng viên mới',
+  ĐT: 'Lớp nghiệp vụ công tác Mặt trận và các đoàn thể',
+  CĐ: 'Lớp bồi dưỡng chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
+  TG: 'Lớp nghiệp vụ công tác tuyên giáo',
+  CNKT: 'Lớp cập nhật kiến thức cho cán bộ, đảng viên',
+  PHTCT: 'Lớp trung cấp lý luận chính trị (phối hợp Trường Chính trị tỉnh)',
+  SCLLCT: 'Lớp sơ cấp lý luận chính trị',
 };
-const WORKPLACES = ['Trường Tiểu học', 'Trường THCS', 'Trường Mầm non', 'UBND xã', 'Hội Liên hiệp Phụ nữ xã', 'Đoàn Thanh niên xã', 'Trạm Y tế xã'];
+const WORKPLACES = [
+  'Trường Tiểu học',
+  'Trường THCS',
+  'Trường Mầm non',
+  'UBND xã',
+  'Hội Liên hiệp Phụ nữ xã',
+  'Đoàn Thanh niên xã',
+  'Trạm Y tế xã',
+];
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const DAY = 86_400_000;
 
-export function generateDemoClasses(options: { centreCodes: string[]; centreNames: string[]; communeNames: string[]; year: number; today: Date;
-  seed?: number }): { lecturers: DemoLecturer[]; classes: DemoClass[] } {
+export function generateDemoClasses(options: {
+  centreCodes: string[];
+  centreNames: string[];
+  communeNames: string[];
+  year: number;
+  today: Date;
+  seed?: number;
+}): { lecturers: DemoLecturer[]; classes: DemoClass[] } {
   const rng = new Random(options.seed ?? 2026);
   const lecturers: DemoLecturer[] = [];
   options.centreCodes.forEach((centreCode, c) => {
     for (let i = 0; i < 3; i++) {
-      lecturers.push({ centreCode, fullName: randomFullName(rng, rng.chance(0.5) ? 'female' : 'male'), title: rng.pick(['ThS.', 'CN.', null]),
-        kind: 'full_time', workplace: options.centreNames[c] });
+      lecturers.push({
+        centreCode,
+        fullName: randomFullName(rng, rng.chance(0.5) ? 'female' : 'male'),
+        title: rng.pick(['ThS.', 'CN.', null]),
+        kind: 'full_time',
+        workplace: options.centreNames[c],
+      });
     }
     for (let i = 0; i < 3; i++) {
-      lecturers.push({ centreCode, fullName: randomFullName(rng, rng.chance(0.5) ? 'female' : 'male'), title: rng.pick(['ThS.', 'TS.', null]),
-        kind: 'part_time', workplace: rng.pick(['Ban Tuyên giáo Tỉnh ủy', 'Trường Chính trị tỉnh', 'Sở Giáo dục và Đào tạo', 'Ủy ban MTTQ tỉnh']) });
+      lecturers.push({
+        centreCode,
+        fullName: randomFullName(rng, rng.chance(0.5) ? 'female' : 'male'),
+        title: rng.pick(['ThS.', 'TS.', null]),
+        kind: 'part_time',
+        workplace: rng.pick(['Ban Tuyên giáo Tỉnh ủy', 'Trường Chính trị tỉnh', 'Sở Giáo dục và Đào tạo', 'Ủy ban MTTQ tỉnh']),
+      });
     }
   });
   const todayIso = iso(options.today.getTime());
@@ -84,15 +119,44 @@ export function generateDemoClasses(options: { centreCodes: string[]; centreName
         const count = opened ? Math.max(10, plannedTrainees + rng.int(-15, 10)) : 0;
         const trainees = Array.from({ length: count }, (_, t) => {
           const completed = finished && rng.chance(0.97);
-          return { fullName: randomFullName(rng, rng.chance(0.6) ? 'female' : 'male'),
-            workplace: `${rng.pick(WORKPLACES)} ${rng.pick(options.communeNames)}`, completed,
-            certificateNo: completed ? `${options.year}/${centreCode}-${typeCode}${counter.get(key)}/${String(t + 1).padStart(3, '0')}` : null };
+          return {
+            fullName: randomFullName(rng, rng.chance(0.6) ? 'female' : 'male'),
+            workplace: `${rng.pick(WORKPLACES)} ${rng.pick(options.communeNames)}`,
+            completed,
+            certificateNo: completed
+              ? `${options.year}/${centreCode}-${typeCode}${counter.get(key)}/${String(t + 1).padStart(3, '0')}`
+              : null,
+          };
         });
-        const own = lecturers.map((l, i) => ({ l, i })).filter((x) => x.l.centreCode === centreCode).map((x) => x.i);
+        const own = lecturers
+          .map((l, i) => ({ l, i }))
+          .filter((x) => x.l.centreCode === centreCode)
+          .map((x) => x.i);
         const chosen = rng.shuffle(own).slice(0, 2);
-        const scores = chosen.map(() => (finished ? Array.from({ length: Math.min(count, rng.int(8, 15)) }, () => rng.weighted([[5, 6], [4, 3], [3, 1]])) : []));
-        classes.push({ centreCode, typeCode, name: `${TYPE_TITLES[typeCode]}, khóa ${counter.get(key)}/${options.year}`, plannedStart,
-          plannedEnd: iso(start + days * DAY), actualStart, actualEnd, plannedTrainees, trainees, lecturers: chosen.map((i) => own.indexOf(i)), scores });
+        const scores = chosen.map(() =>
+          finished
+            ? Array.from({ length: Math.min(count, rng.int(8, 15)) }, () =>
+                rng.weighted([
+                  [5, 6],
+                  [4, 3],
+                  [3, 1],
+                ]),
+              )
+            : [],
+        );
+        classes.push({
+          centreCode,
+          typeCode,
+          name: `${TYPE_TITLES[typeCode]}, khóa ${counter.get(key)}/${options.year}`,
+          plannedStart,
+          plannedEnd: iso(start + days * DAY),
+          actualStart,
+          actualEnd,
+          plannedTrainees,
+          trainees,
+          lecturers: chosen.map((i) => own.indexOf(i)),
+          scores,
+        });
       }
     }
   }

@@ -137,14 +137,20 @@ describe('generateDemoProvince', () => {
     expect(email).toBeGreaterThan(0.4);
     expect(email).toBeLessThan(0.6);
     const preschool = new Set(full.units.filter((u) => u.schoolLevel === 'mam_non').map((u) => u.code));
-    expect(share(people.filter((p) => preschool.has(p.unitCode)), (p) => p.gender === 'female')).toBeGreaterThan(0.9);
+    expect(
+      share(
+        people.filter((p) => preschool.has(p.unitCode)),
+        (p) => p.gender === 'female',
+      ),
+    ).toBeGreaterThan(0.9);
     const meanAge = (list: DemoPerson[]) => list.reduce((s, p) => s + ageOn(p.birthDate, TODAY), 0) / list.length;
     expect(meanAge(managers)).toBeGreaterThan(meanAge(people.filter((p) => p.position !== 'manager')));
   });
 
   it('gives every school one principal and one to three deputies', () => {
     const managersBySchool = new Map<string, number>();
-    for (const p of full.people) if (p.position === 'manager') managersBySchool.set(p.unitCode, (managersBySchool.get(p.unitCode) ?? 0) + 1);
+    for (const p of full.people)
+      if (p.position === 'manager') managersBySchool.set(p.unitCode, (managersBySchool.get(p.unitCode) ?? 0) + 1);
     for (const unit of full.units.filter((u) => u.kind === 'school')) {
       expect(managersBySchool.get(unit.code)).toBeGreaterThanOrEqual(2);
       expect(managersBySchool.get(unit.code)).toBeLessThanOrEqual(4);
@@ -177,11 +183,13 @@ describe('generateDemoProvince', () => {
 
 describe('allocate', () => {
   it('splits exactly, at least one each when possible', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 50 }), fc.nat(5000), (weights, total) => {
-      const sizes = allocate(weights, total);
-      expect(sizes.reduce((a, b) => a + b, 0)).toBe(total);
-      if (total >= weights.length) expect(Math.min(...sizes)).toBeGreaterThanOrEqual(1);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 50 }), fc.nat(5000), (weights, total) => {
+        const sizes = allocate(weights, total);
+        expect(sizes.reduce((a, b) => a + b, 0)).toBe(total);
+        if (total >= weights.length) expect(Math.min(...sizes)).toBeGreaterThanOrEqual(1);
+      }),
+    );
   });
 });
 

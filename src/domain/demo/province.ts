@@ -5,9 +5,7 @@
  */
 import type { Gender, Position, SchoolLevel, UnitKind } from '../roster.ts';
 import { fold } from '../text.ts';
-import {
-  COMMUNE_NAMES, LEGACY_DISTRICTS, NOTABLE_NAMES, PRESCHOOL_NAMES, districtShortName, randomFullName,
-} from './names.ts';
+import { COMMUNE_NAMES, LEGACY_DISTRICTS, NOTABLE_NAMES, PRESCHOOL_NAMES, districtShortName, randomFullName } from './names.ts';
 import { Random, type Weighted } from './random.ts';
 
 export interface DemoUnit {
@@ -59,23 +57,68 @@ const DEFAULT_SEED = 20250701;
 /** What a staffed unit is, for its size, gender mix and roles. */
 type Profile = 'department' | 'political_center' | SchoolLevel;
 const SIZE: Record<Profile, [number, number]> = {
-  department: [40, 40], political_center: [8, 12], mam_non: [20, 35], tieu_hoc: [30, 45],
-  thcs: [35, 55], lien_cap: [40, 60], thpt: [60, 90], gdtx: [25, 40],
+  department: [40, 40],
+  political_center: [8, 12],
+  mam_non: [20, 35],
+  tieu_hoc: [30, 45],
+  thcs: [35, 55],
+  lien_cap: [40, 60],
+  thpt: [60, 90],
+  gdtx: [25, 40],
 };
 const FEMALE_SHARE: Record<Profile, number> = {
-  department: 0.5, political_center: 0.45, mam_non: 0.96, tieu_hoc: 0.8, thcs: 0.7,
-  lien_cap: 0.74, thpt: 0.62, gdtx: 0.55,
+  department: 0.5,
+  political_center: 0.45,
+  mam_non: 0.96,
+  tieu_hoc: 0.8,
+  thcs: 0.7,
+  lien_cap: 0.74,
+  thpt: 0.62,
+  gdtx: 0.55,
 };
 const VICE_HEADS: Record<Profile, [number, number]> = {
-  department: [3, 3], political_center: [1, 1], mam_non: [1, 3], tieu_hoc: [1, 3], thcs: [2, 3],
-  lien_cap: [2, 3], thpt: [2, 3], gdtx: [1, 2],
+  department: [3, 3],
+  political_center: [1, 1],
+  mam_non: [1, 3],
+  tieu_hoc: [1, 3],
+  thcs: [2, 3],
+  lien_cap: [2, 3],
+  thpt: [2, 3],
+  gdtx: [1, 2],
 };
 
 /** Citizen-id place codes: mostly this province's, some people were born elsewhere. */
 const HOME_PLACE_CODE = '026';
 const OTHER_PLACE_CODES = ['001', '015', '019', '022', '025', '030', '031', '033', '034', '035', '036', '037', '038', '040'];
-const PHONE_PREFIXES = ['090', '091', '093', '094', '096', '097', '098', '032', '033', '034', '035', '036',
-  '037', '038', '039', '081', '082', '083', '084', '085', '086', '088', '070', '076', '077', '078', '079'];
+const PHONE_PREFIXES = [
+  '090',
+  '091',
+  '093',
+  '094',
+  '096',
+  '097',
+  '098',
+  '032',
+  '033',
+  '034',
+  '035',
+  '036',
+  '037',
+  '038',
+  '039',
+  '081',
+  '082',
+  '083',
+  '084',
+  '085',
+  '086',
+  '088',
+  '070',
+  '076',
+  '077',
+  '078',
+  '079',
+];
 const DAY_MS = 86_400_000;
 
 export function generateDemoProvince(options: DemoOptions = {}): DemoProvince {
@@ -84,7 +127,10 @@ export function generateDemoProvince(options: DemoOptions = {}): DemoProvince {
   const total = Math.max(0, Math.floor(options.people ?? DEFAULT_PEOPLE));
   const units = buildUnits(rng);
   const staffed = units.filter((u) => profileOf(u) !== null);
-  const sizes = allocate(staffed.map((u) => rng.int(...SIZE[profileOf(u)!])), total);
+  const sizes = allocate(
+    staffed.map((u) => rng.int(...SIZE[profileOf(u)!])),
+    total,
+  );
   const people = new PeopleFactory(rng, today);
   staffed.forEach((unit, i) => people.fillUnit(unit, profileOf(unit)!, sizes[i]));
   return { provinceName: DEMO_PROVINCE_NAME, units, people: people.people };
@@ -117,34 +163,38 @@ function buildUnits(rng: Random): DemoUnit[] {
 
   add({ code: 'SGD', name: `Sở Giáo dục và Đào tạo tỉnh ${DEMO_PROVINCE_NAME}`, kind: 'department', schoolLevel: null }, null, null);
 
-  rng.shuffle(COMMUNE_NAMES).slice(0, COMMUNE_COUNT).forEach((place, i) => {
-    const districtIndex = Math.floor((i * LEGACY_DISTRICTS.length) / COMMUNE_COUNT);
-    const district = LEGACY_DISTRICTS[districtIndex];
-    const isWard = districtIndex === 0 || (district.startsWith('Thị xã') && rng.chance(0.5));
-    const code = `X${pad2(i + 1)}`;
-    add({ code, name: `${isWard ? 'Phường' : 'Xã'} ${place}`, kind: 'commune', schoolLevel: null }, district, 'SGD');
-    const school = (suffix: string, level: SchoolLevel, name: string) =>
-      add({ code: `${code}-${suffix}`, name, kind: 'school', schoolLevel: level }, district, code);
+  rng
+    .shuffle(COMMUNE_NAMES)
+    .slice(0, COMMUNE_COUNT)
+    .forEach((place, i) => {
+      const districtIndex = Math.floor((i * LEGACY_DISTRICTS.length) / COMMUNE_COUNT);
+      const district = LEGACY_DISTRICTS[districtIndex];
+      const isWard = districtIndex === 0 || (district.startsWith('Thị xã') && rng.chance(0.5));
+      const code = `X${pad2(i + 1)}`;
+      add({ code, name: `${isWard ? 'Phường' : 'Xã'} ${place}`, kind: 'commune', schoolLevel: null }, district, 'SGD');
+      const school = (suffix: string, level: SchoolLevel, name: string) =>
+        add({ code: `${code}-${suffix}`, name, kind: 'school', schoolLevel: level }, district, code);
 
-    const preschools = rng.chance(0.7) ? 2 : 1;
-    for (let k = 1; k <= preschools; k++) {
-      school(`MN${k}`, 'mam_non', nameFor('Trường Mầm non', place, PRESCHOOL_NAMES, k === 1 && rng.chance(0.7)));
-    }
-    const combined = rng.chance(0.15);
-    const primaries = !combined && rng.chance(0.6) ? 2 : 1;
-    for (let k = 1; k <= primaries; k++) {
-      school(`TH${k}`, 'tieu_hoc', nameFor('Trường Tiểu học', place, NOTABLE_NAMES, k === 1 && rng.chance(0.7)));
-    }
-    if (combined) school('LC', 'lien_cap', nameFor('Trường TH&THCS', place, NOTABLE_NAMES, true));
-    else school('THCS', 'thcs', nameFor('Trường THCS', place, NOTABLE_NAMES, rng.chance(0.5)));
-  });
+      const preschools = rng.chance(0.7) ? 2 : 1;
+      for (let k = 1; k <= preschools; k++) {
+        school(`MN${k}`, 'mam_non', nameFor('Trường Mầm non', place, PRESCHOOL_NAMES, k === 1 && rng.chance(0.7)));
+      }
+      const combined = rng.chance(0.15);
+      const primaries = !combined && rng.chance(0.6) ? 2 : 1;
+      for (let k = 1; k <= primaries; k++) {
+        school(`TH${k}`, 'tieu_hoc', nameFor('Trường Tiểu học', place, NOTABLE_NAMES, k === 1 && rng.chance(0.7)));
+      }
+      if (combined) school('LC', 'lien_cap', nameFor('Trường TH&THCS', place, NOTABLE_NAMES, true));
+      else school('THCS', 'thcs', nameFor('Trường THCS', place, NOTABLE_NAMES, rng.chance(0.5)));
+    });
 
   for (let i = 0; i < THPT_COUNT; i++) {
     const code = `THPT${pad2(i + 1)}`;
     const district = LEGACY_DISTRICTS[i % LEGACY_DISTRICTS.length];
-    const name = i === 0
-      ? `Trường THPT Chuyên ${DEMO_PROVINCE_NAME}`
-      : nameFor('Trường THPT', districtShortName(district), NOTABLE_NAMES, rng.chance(0.3));
+    const name =
+      i === 0
+        ? `Trường THPT Chuyên ${DEMO_PROVINCE_NAME}`
+        : nameFor('Trường THPT', districtShortName(district), NOTABLE_NAMES, rng.chance(0.3));
     add({ code, name, kind: 'school', schoolLevel: 'thpt' }, district, 'SGD');
     if (i % 4 === 0) add({ code: `CB-${code}`, name: `Chi bộ ${name}`, kind: 'party_cell', schoolLevel: null }, district, code);
   }
@@ -180,19 +230,21 @@ class PeopleFactory {
   private readonly emails = new Set<string>();
   private readonly todayMs: number;
 
-  constructor(private readonly rng: Random, today: Date) {
+  constructor(
+    private readonly rng: Random,
+    today: Date,
+  ) {
     this.todayMs = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   }
 
   fillUnit(unit: DemoUnit, profile: Profile, size: number): void {
     const rng = this.rng;
     const [minVice, maxVice] = VICE_HEADS[profile];
-    const wantedManagers = profile === 'department'
-      ? Math.round(size * 0.3)
-      : 1 + Math.min(rng.int(minVice, maxVice), Math.floor(size / 12));
+    const wantedManagers =
+      profile === 'department' ? Math.round(size * 0.3) : 1 + Math.min(rng.int(minVice, maxVice), Math.floor(size / 12));
     const managers = Math.min(size, Math.max(1, wantedManagers));
-    const teacherShare = profile === 'department' ? 0 : profile === 'political_center' ? 0.65
-      : profile === 'mam_non' || profile === 'gdtx' ? 0.82 : 0.89;
+    const teacherShare =
+      profile === 'department' ? 0 : profile === 'political_center' ? 0.65 : profile === 'mam_non' || profile === 'gdtx' ? 0.82 : 0.89;
     for (let i = 0; i < size; i++) {
       const position: Position = i < managers ? 'manager' : rng.chance(teacherShare) ? 'teacher' : 'staff';
       this.people.push(this.person(unit.code, profile, position, i === 0));
@@ -205,13 +257,27 @@ class PeopleFactory {
     const share = FEMALE_SHARE[profile];
     const gender: Gender = rng.chance(manager && profile !== 'mam_non' ? share - 0.15 : share) ? 'female' : 'male';
     const maxAge = gender === 'female' ? 57 : 60;
-    const age = isHead ? rng.int(42, maxAge - 2)
-      : manager ? rng.int(35, maxAge - 1)
+    const age = isHead
+      ? rng.int(42, maxAge - 2)
+      : manager
+        ? rng.int(35, maxAge - 1)
         : Math.round(22 + ((rng.next() + rng.next()) / 2) * (maxAge - 22));
     const birthMs = this.birthFor(age);
-    const partyChance = manager ? (profile === 'department' || profile === 'political_center' ? 1 : 0.9)
-      : profile === 'political_center' ? 0.85 : profile === 'department' ? 0.6
-        : age < 30 ? 0.12 : age < 40 ? 0.32 : age < 50 ? 0.42 : 0.48;
+    const partyChance = manager
+      ? profile === 'department' || profile === 'political_center'
+        ? 1
+        : 0.9
+      : profile === 'political_center'
+        ? 0.85
+        : profile === 'department'
+          ? 0.6
+          : age < 30
+            ? 0.12
+            : age < 40
+              ? 0.32
+              : age < 50
+                ? 0.42
+                : 0.48;
     const partyMember = rng.chance(partyChance);
     const fullName = randomFullName(rng, gender);
     return {
@@ -246,7 +312,10 @@ class PeopleFactory {
   }
 
   private email(fullName: string, unitCode: string): string {
-    const words = fold(fullName).replace(/[^a-z ]/g, '').split(' ').filter(Boolean);
+    const words = fold(fullName)
+      .replace(/[^a-z ]/g, '')
+      .split(' ')
+      .filter(Boolean);
     const given = words.pop() ?? 'gv';
     const base = given + words.map((w) => w[0]).join('');
     const tag = unitCode.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -275,13 +344,36 @@ function citizenIdFor(rng: Random, birthMs: number, gender: Gender): string {
 }
 
 function theoryLevels(profile: Profile, position: Position, party: boolean): Weighted<string | null> {
-  if (profile === 'political_center' && position !== 'staff') return [['Cao cấp', 5], ['Trung cấp', 4], ['Sơ cấp', 1]];
+  if (profile === 'political_center' && position !== 'staff')
+    return [
+      ['Cao cấp', 5],
+      ['Trung cấp', 4],
+      ['Sơ cấp', 1],
+    ];
   if (position === 'manager') {
     return profile === 'department'
-      ? [['Cao cấp', 6], ['Trung cấp', 4]]
-      : [['Trung cấp', 60], ['Cao cấp', 15], ['Sơ cấp', 20], [null, 5]];
+      ? [
+          ['Cao cấp', 6],
+          ['Trung cấp', 4],
+        ]
+      : [
+          ['Trung cấp', 60],
+          ['Cao cấp', 15],
+          ['Sơ cấp', 20],
+          [null, 5],
+        ];
   }
-  return party ? [['Sơ cấp', 45], ['Trung cấp', 8], ['Cao cấp', 1], [null, 46]] : [['Sơ cấp', 8], [null, 92]];
+  return party
+    ? [
+        ['Sơ cấp', 45],
+        ['Trung cấp', 8],
+        ['Cao cấp', 1],
+        [null, 46],
+      ]
+    : [
+        ['Sơ cấp', 8],
+        [null, 92],
+      ];
 }
 
 function isoDay(ms: number): string {

@@ -19,8 +19,12 @@ export interface SimulationShape {
 }
 
 /** The original option chosen for each question (null = blank): known with a probability rising with ability, else a guess. */
-export function simulateChoices(random: Random, ability: number, questions: readonly SimulatedQuestion[],
-  shape: SimulationShape = { slope: 1.7, noise: 0.3, blank: 0.02 }): (number | null)[] {
+export function simulateChoices(
+  random: Random,
+  ability: number,
+  questions: readonly SimulatedQuestion[],
+  shape: SimulationShape = { slope: 1.7, noise: 0.3, blank: 0.02 },
+): (number | null)[] {
   return questions.map((q) => {
     const p = 0.2 + 0.8 / (1 + Math.exp(-shape.slope * (ability - q.difficulty - shape.noise * gaussian(random))));
     if (random.next() < p) return q.truth;
@@ -31,8 +35,10 @@ export function simulateChoices(random: Random, ability: number, questions: read
 
 /** Those choices as the person's variant showed them: display position → display option. */
 export function displayedChoices(items: readonly VariantItem[], original: readonly (number | null)[]): Map<number, number | null> {
-  return new Map(items.map((item, position) => {
-    const o = original[item.ordinal];
-    return [position, o === null ? null : item.optionOrder.indexOf(o)] as const;
-  }));
+  return new Map(
+    items.map((item, position) => {
+      const o = original[item.ordinal];
+      return [position, o === null ? null : item.optionOrder.indexOf(o)] as const;
+    }),
+  );
 }

@@ -17,20 +17,28 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams<C> | ErrorParams<C>[] } = {
   password_change_required: undefined,
   csrf_failed: undefined,
   forbidden: [{ action: 'xem nhật ký' }, {}],
-  login_throttled: [{ scope: 'account', minutes: 15, at: '08:15' }, { scope: 'address', minutes: 3, at: '08:03' }],
+  login_throttled: [
+    { scope: 'account', minutes: 15, at: '08:15' },
+    { scope: 'address', minutes: 3, at: '08:03' },
+  ],
   weak_password: { reason: 'Mật khẩu cần ít nhất 8 ký tự' },
   same_password: undefined,
   wrong_current_password: undefined,
   invalid_date: [{ field: 'ngày bắt đầu' }, { field: 'ngày sinh hoạt' }],
-  invalid_date_range: [{ end: 'ngày kết thúc', start: 'ngày bắt đầu', sameDayAllowed: true },
-    { end: 'ngày kết thúc dự kiến', start: 'ngày khai giảng dự kiến' }],
+  invalid_date_range: [
+    { end: 'ngày kết thúc', start: 'ngày bắt đầu', sameDayAllowed: true },
+    { end: 'ngày kết thúc dự kiến', start: 'ngày khai giảng dự kiến' },
+  ],
   invalid_time: undefined,
   invalid_time_range: undefined,
   invalid_period: undefined,
   file_required: [{ file: 'tệp Excel' }, { file: 'ảnh' }],
   file_too_large: { maxMb: 20 },
   file_over_limit: { reason: 'Tệp có hơn 100.000 dòng; hãy tách theo đơn vị.' },
-  file_too_complex: [{ limit: 'memory', max: 48, advice: 'hãy tách theo đơn vị' }, { limit: 'time', max: 30, advice: 'hãy tách theo đơn vị' }],
+  file_too_complex: [
+    { limit: 'memory', max: 48, advice: 'hãy tách theo đơn vị' },
+    { limit: 'time', max: 30, advice: 'hãy tách theo đơn vị' },
+  ],
   files_busy: undefined,
   invalid_xlsx: [{ reason: 'Tệp không phải là tệp Excel .xlsx hợp lệ.' }, {}],
   unsupported_question_file: undefined,
@@ -71,13 +79,17 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams<C> | ErrorParams<C>[] } = {
   grant_not_found: undefined,
   last_admin: undefined,
   self_disable: undefined,
-  slips_already_issued: [{ count: 1200, unit: 'Trường Tiểu học Hồng Phong', lastIssuedAt: '05/12/2026 08:00' },
-    { count: 3, unit: 'Trường Tiểu học Hồng Phong' }],
+  slips_already_issued: [
+    { count: 1200, unit: 'Trường Tiểu học Hồng Phong', lastIssuedAt: '05/12/2026 08:00' },
+    { count: 3, unit: 'Trường Tiểu học Hồng Phong' },
+  ],
   too_many_slips: { count: 12000, max: 5000 },
   invalid_title: undefined,
   import_has_problems: undefined,
-  units_not_confirmed: [{ units: ['Trường Tiểu học A', 'Trường Tiểu học B'] },
-    { units: ['A', 'B', 'C', 'D', 'E', 'F'].map((x) => `Trường Mầm non ${x}`) }],
+  units_not_confirmed: [
+    { units: ['Trường Tiểu học A', 'Trường Tiểu học B'] },
+    { units: ['A', 'B', 'C', 'D', 'E', 'F'].map((x) => `Trường Mầm non ${x}`) },
+  ],
   bank_not_found: undefined,
   bank_name_required: undefined,
   invalid_bank_code: undefined,
@@ -98,7 +110,10 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams<C> | ErrorParams<C>[] } = {
   title_required: undefined,
   invalid_window: undefined,
   invalid_bands: { reason: 'Mức điểm của các xếp loại phải khác nhau' },
-  selection_count_mismatch: [{ mode: 'fixed', chosen: 9, questionCount: 10 }, { mode: 'rules', chosen: 10, questionCount: 50 }],
+  selection_count_mismatch: [
+    { mode: 'fixed', chosen: 9, questionCount: 10 },
+    { mode: 'rules', chosen: 10, questionCount: 50 },
+  ],
   invalid_variant_count: undefined,
   no_participants: undefined,
   invitee_out_of_scope: undefined,
@@ -114,8 +129,11 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams<C> | ErrorParams<C>[] } = {
   attempt_in_progress: { name: 'Giàng Thị Dua' },
   attempt_not_submitted: undefined,
   attempt_voided: undefined,
-  attempt_closed: [{ why: 'submitted', at: '05/12/2026 08:40', answered: 8 }, { why: 'voided' },
-    { why: 'expired', at: '05/12/2026 08:45', answered: 30 }],
+  attempt_closed: [
+    { why: 'submitted', at: '05/12/2026 08:40', answered: 8 },
+    { why: 'voided' },
+    { why: 'expired', at: '05/12/2026 08:45', answered: 30 },
+  ],
   deadline_not_reached: { deadline: '05/12/2026 08:45' },
   not_open_yet: { opensAt: '05/12/2026 08:00' },
   assessment_closed: { closedAt: '05/12/2026 17:00' },
@@ -206,10 +224,11 @@ describe('error catalogue', () => {
     }
   });
 
-  it('keeps one wording per code: invalid_date names the field in the page\'s words', () => {
+  it("keeps one wording per code: invalid_date names the field in the page's words", () => {
     expect(errorMessage('invalid_date', { field: 'ngày sinh hoạt' })).toBe('Ngày sinh hoạt không phải là một ngày hợp lệ.');
-    expect(errorMessage('invalid_date_range', { end: 'ngày kết thúc', start: 'ngày bắt đầu', sameDayAllowed: true }))
-      .toBe('Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.');
+    expect(errorMessage('invalid_date_range', { end: 'ngày kết thúc', start: 'ngày bắt đầu', sameDayAllowed: true })).toBe(
+      'Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.',
+    );
     expect(errorMessage('file_required', { file: 'tệp Excel' })).toBe('Chưa chọn tệp Excel.');
   });
 

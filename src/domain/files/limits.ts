@@ -85,14 +85,19 @@ export const BANK_ADVICE = 'hãy tách ngân hàng thành nhiều tệp';
 
 /** A budget was exceeded. The message is Vietnamese and complete; `limit` and `max` name the budget. */
 export class FileLimitError extends Error {
-  constructor(readonly limit: FileLimitName, readonly max: number, message: string) {
+  constructor(
+    readonly limit: FileLimitName,
+    readonly max: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'FileLimitError';
   }
 }
 
 const count = (n: number) => formatNumberVi(n, 0);
-const megabytes = (n: number) => (n < MB ? `${formatNumberVi(Math.max(1, Math.round(n / 1024)), 0)} KB` : `${formatNumberVi(Math.round(n / MB), 0)} MB`);
+const megabytes = (n: number) =>
+  n < MB ? `${formatNumberVi(Math.max(1, Math.round(n / 1024)), 0)} KB` : `${formatNumberVi(Math.round(n / MB), 0)} MB`;
 
 /** The error for a budget; `part` names the zip entry when it helps (an image). */
 export function limitError(limit: FileLimitName, limits: FileLimits, advice: string, part?: string): FileLimitError {

@@ -6,18 +6,25 @@ function recorder(): XmlHandler & { events: string[] } {
   const events: string[] = [];
   return {
     events,
-    open: (name, attributes, selfClosing) => events.push(`<${name}${JSON.stringify(parseAttributes(attributes))}${selfClosing ? '/' : ''}>`),
+    open: (name, attributes, selfClosing) =>
+      events.push(`<${name}${JSON.stringify(parseAttributes(attributes))}${selfClosing ? '/' : ''}>`),
     close: (name) => events.push(`</${name}>`),
     text: (text) => {
-      if (events.length && events[events.length - 1].startsWith('"')) events[events.length - 1] = JSON.stringify(JSON.parse(events[events.length - 1]) + text);
+      if (events.length && events[events.length - 1].startsWith('"'))
+        events[events.length - 1] = JSON.stringify(JSON.parse(events[events.length - 1]) + text);
       else events.push(JSON.stringify(text));
     },
   };
 }
 
-const options = (maxElements = 1000) => ({ maxElements, tooManyElements: () => new Error('too many'), invalid: () => new Error('invalid') });
+const options = (maxElements = 1000) => ({
+  maxElements,
+  tooManyElements: () => new Error('too many'),
+  invalid: () => new Error('invalid'),
+});
 
-const XML = '<?xml version="1.0"?><w:p w:a="1 &amp; 2" b=\'x > "y"\'><!-- c > d --><w:t xml:space="preserve"> Hà &#x1EA0; &lt;Nội&gt; &#7857;</w:t>'
+const XML =
+  '<?xml version="1.0"?><w:p w:a="1 &amp; 2" b=\'x > "y"\'><!-- c > d --><w:t xml:space="preserve"> Hà &#x1EA0; &lt;Nội&gt; &#7857;</w:t>'
   + '<w:br/><![CDATA[a <b> c]]></w:p>';
 
 describe('XmlStream', () => {
@@ -33,8 +40,14 @@ describe('XmlStream', () => {
       expect(cut.events).toEqual(whole.events);
     }
     expect(whole.events).toEqual([
-      '<w:p{"w:a":"1 & 2","b":"x > \\"y\\""}>', '<w:t{"xml:space":"preserve"}>', '" Hà Ạ <Nội> ằ"', '</w:t>', '<w:brnull/>', '</w:br>',
-      '"a <b> c"', '</w:p>',
+      '<w:p{"w:a":"1 & 2","b":"x > \\"y\\""}>',
+      '<w:t{"xml:space":"preserve"}>',
+      '" Hà Ạ <Nội> ằ"',
+      '</w:t>',
+      '<w:brnull/>',
+      '</w:br>',
+      '"a <b> c"',
+      '</w:p>',
     ]);
   });
 

@@ -80,7 +80,10 @@ export class XmlStream {
   private pending = '';
   private decoder: TextDecoder | null = null;
 
-  constructor(private readonly handler: XmlHandler, private readonly options: XmlStreamOptions) {}
+  constructor(
+    private readonly handler: XmlHandler,
+    private readonly options: XmlStreamOptions,
+  ) {}
 
   /** Bytes of the document, in order: UTF-8, or UTF-16 when it starts with a byte-order mark. */
   writeBytes(chunk: Uint8Array): void {

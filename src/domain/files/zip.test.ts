@@ -24,7 +24,9 @@ describe('ZipFile', () => {
     expect(bomb.length).toBeLessThan(100_000);
     const zip = ZipFile.open(bomb, options);
     let seen = 0;
-    const read = zip.stream('big.xml', { max: 5 * 1024 * 1024, tooLarge: () => new Error('over budget') }, (chunk) => { seen += chunk.length; });
+    const read = zip.stream('big.xml', { max: 5 * 1024 * 1024, tooLarge: () => new Error('over budget') }, (chunk) => {
+      seen += chunk.length;
+    });
     await expect(read).rejects.toThrow('over budget');
     // Stopped within a chunk of the budget, not after inflating all 50 MB.
     expect(seen).toBeLessThanOrEqual(5 * 1024 * 1024);
@@ -34,12 +36,16 @@ describe('ZipFile', () => {
   it('bounds the whole file as well as each entry', async () => {
     const source = new JSZip();
     for (let i = 0; i < 3; i++) source.file(`part${i}.xml`, new Uint8Array(2 * 1024 * 1024), { compression: 'DEFLATE' });
-    const zip = ZipFile.open(await source.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }),
-      { ...options, limits: { ...DEFAULT_FILE_LIMITS, totalBytes: 5 * 1024 * 1024 } });
+    const zip = ZipFile.open(await source.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), {
+      ...options,
+      limits: { ...DEFAULT_FILE_LIMITS, totalBytes: 5 * 1024 * 1024 },
+    });
     const budget = { max: 3 * 1024 * 1024, tooLarge: () => new Error('entry') };
     await zip.read('part0.xml', budget);
     await zip.read('part1.xml', budget);
-    await expect(zip.read('part2.xml', budget)).rejects.toThrow('Tệp lớn hơn 5 MB sau khi giải nén (có thể là tệp độc hại); hãy tách thành nhiều tệp.');
+    await expect(zip.read('part2.xml', budget)).rejects.toThrow(
+      'Tệp lớn hơn 5 MB sau khi giải nén (có thể là tệp độc hại); hãy tách thành nhiều tệp.',
+    );
   });
 
   it('reads stored entries, refuses non-zips, truncated zips, encrypted entries and too many entries', async () => {

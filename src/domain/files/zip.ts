@@ -105,7 +105,10 @@ export class ZipFile {
   /** Uncompressed bytes inflated so far from this file. */
   inflated = 0;
 
-  private constructor(private readonly file: Uint8Array, private readonly options: ZipOptions) {}
+  private constructor(
+    private readonly file: Uint8Array,
+    private readonly options: ZipOptions,
+  ) {}
 
   /** Reads the central directory; NotZipError when the bytes are not a zip, a limit error past `zipEntries`. */
   static open(file: Uint8Array, options: ZipOptions): ZipFile {

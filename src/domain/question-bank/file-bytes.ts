@@ -8,8 +8,18 @@ import type { ErrorCode } from '../errors/catalogue.ts';
 
 /** A file refused before parsing: a stable code of the error catalogue, whose message names the file. */
 export interface FileRefusal {
-  code: Extract<ErrorCode, 'encrypted_office_file' | 'old_excel_file' | 'old_word_file' | 'rtf_file' | 'pdf_file'
-    | 'office_file_as_text' | 'web_page_as_docx' | 'utf16_text' | 'not_utf8'>;
+  code: Extract<
+    ErrorCode,
+    | 'encrypted_office_file'
+    | 'old_excel_file'
+    | 'old_word_file'
+    | 'rtf_file'
+    | 'pdf_file'
+    | 'office_file_as_text'
+    | 'web_page_as_docx'
+    | 'utf16_text'
+    | 'not_utf8'
+  >;
   name: string;
 }
 
@@ -34,18 +44,17 @@ function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
 /** The start of the file as lower-case text, past a UTF-8 BOM and blanks (to recognise RTF and HTML). */
 function head(bytes: Uint8Array): string {
   const from = startsWith(bytes, UTF8_BOM) ? 3 : 0;
-  return String.fromCharCode(...bytes.subarray(from, from + 256)).trimStart().toLowerCase();
+  return String.fromCharCode(...bytes.subarray(from, from + 256))
+    .trimStart()
+    .toLowerCase();
 }
 
 function oleRefusal(bytes: Uint8Array, name: string, kind: QuestionFileKind): FileRefusal {
   if (hasUtf16Name(bytes, 'EncryptedPackage')) {
     return { code: 'encrypted_office_file', name };
   }
-  const excel = !hasUtf16Name(bytes, 'WordDocument')
-    && (hasUtf16Name(bytes, 'Workbook') || hasUtf16Name(bytes, 'Book') || kind === 'xlsx');
-  return excel
-    ? { code: 'old_excel_file', name }
-    : { code: 'old_word_file', name };
+  const excel = !hasUtf16Name(bytes, 'WordDocument') && (hasUtf16Name(bytes, 'Workbook') || hasUtf16Name(bytes, 'Book') || kind === 'xlsx');
+  return excel ? { code: 'old_excel_file', name } : { code: 'old_word_file', name };
 }
 
 /** A file that is not what its name says and that no parser here reads, else null. */
@@ -61,8 +70,13 @@ export function foreignFileRefusal(bytes: Uint8Array, name: string, kind: Questi
   if (kind === 'text' && startsWith(bytes, ZIP)) {
     return { code: 'office_file_as_text', name };
   }
-  if (kind === 'docx' && (start.startsWith('<html') || start.startsWith('<!doctype html') || start.startsWith('mime-version')
-    || (start.startsWith('<?xml') && start.includes('word')))) {
+  if (
+    kind === 'docx'
+    && (start.startsWith('<html')
+      || start.startsWith('<!doctype html')
+      || start.startsWith('mime-version')
+      || (start.startsWith('<?xml') && start.includes('word')))
+  ) {
     return { code: 'web_page_as_docx', name };
   }
   return null;

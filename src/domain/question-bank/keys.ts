@@ -1,7 +1,10 @@
 import { fold } from '../text.ts';
 import type { ParsedQuestion } from './types.ts';
 
-const squash = (text: string) => fold(text).replace(/[^a-z0-9]+/g, ' ').trim();
+const squash = (text: string) =>
+  fold(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** Folded stem and options: "nghi quyet 29" finds "Nghị quyết 29". */
 export function searchText(q: { stem: string; options: readonly { text: string }[] }): string {

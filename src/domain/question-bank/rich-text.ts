@@ -84,7 +84,10 @@ export function paragraphsOfRuns(runs: RichRun[]): RichParagraph[] {
       if (part) lines[lines.length - 1].push({ ...run, text: part });
     });
   }
-  return lines.map(normalizeRuns).filter((line) => line.length > 0).map((line) => ({ type: 'paragraph', runs: line }));
+  return lines
+    .map(normalizeRuns)
+    .filter((line) => line.length > 0)
+    .map((line) => ({ type: 'paragraph', runs: line }));
 }
 
 /** The canonical form: paragraphs split at line breaks, empty paragraphs, rows and tables dropped, runs normalised. */
@@ -110,9 +113,9 @@ export function richLines(blocks: RichBlock[]): string[] {
 
 function linesOfNormalized(blocks: RichBlock[]): string[] {
   return blocks
-    .flatMap((block) => (block.type === 'paragraph'
-      ? [textOfRuns(block.runs)]
-      : block.rows.map((cells) => normalizeText(cells.map(textOfRuns).join(' | ')))))
+    .flatMap((block) =>
+      block.type === 'paragraph' ? [textOfRuns(block.runs)] : block.rows.map((cells) => normalizeText(cells.map(textOfRuns).join(' | '))),
+    )
     .filter(Boolean);
 }
 

@@ -6,7 +6,8 @@ import { TINY_PNG } from './docx/docx-test-builder.ts';
 describe('normalizeTags', () => {
   it('keeps one spelling per tag, ignoring case, diacritics and spacing', () => {
     expect(normalizeTags(['Luật  Nhà giáo', 'luat nha giao', ' ', 'Ôn tập 2026', 'LUẬT NHÀ GIÁO'])).toEqual({
-      tags: ['Luật Nhà giáo', 'Ôn tập 2026'], problem: null,
+      tags: ['Luật Nhà giáo', 'Ôn tập 2026'],
+      problem: null,
     });
   });
 

@@ -1,6 +1,11 @@
 import { normalizeText } from '../text.ts';
 
-export interface EditableOption { text: string; correct: boolean; pinned: boolean; images?: readonly unknown[] }
+export interface EditableOption {
+  text: string;
+  correct: boolean;
+  pinned: boolean;
+  images?: readonly unknown[];
+}
 
 /**
  * The problems of a question typed in the editor or about to be imported, in Vietnamese; empty when it can be saved.

@@ -1,8 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  parseCitizenId, parseEmail, parseFullName, parseGender, parsePartyMember, parsePhone, parsePosition, parsePositionGroup, parseSchoolLevel,
-  parseExtraMinutes, parseStaffId, parseTheoryLevel,
+  parseCitizenId,
+  parseEmail,
+  parseFullName,
+  parseGender,
+  parsePartyMember,
+  parsePhone,
+  parsePosition,
+  parsePositionGroup,
+  parseSchoolLevel,
+  parseExtraMinutes,
+  parseStaffId,
+  parseTheoryLevel,
 } from './fields.ts';
 
 const value = <T>(parsed: { ok: true; value: T } | { ok: false; message: string }) => (parsed.ok ? parsed.value : parsed.message);
@@ -60,7 +70,8 @@ describe('parseCitizenId', () => {
   });
 
   it('any CCCD stripped of its leading zeros by a number cell reads back as the same 12 digits', () => {
-    const cccd = fc.tuple(fc.integer({ min: 1, max: 96 }), fc.integer({ min: 0, max: 999_999_999 }))
+    const cccd = fc
+      .tuple(fc.integer({ min: 1, max: 96 }), fc.integer({ min: 0, max: 999_999_999 }))
       .map(([province, rest]) => String(province).padStart(3, '0') + String(rest).padStart(9, '0'));
     fc.assert(fc.property(cccd, (id) => value(parseCitizenId(Number(id))) === id));
   });
@@ -68,10 +79,12 @@ describe('parseCitizenId', () => {
   it('any CCCD written with spaces, dots or dashes reads back the same', () => {
     const written = fc.array(fc.constantFrom('', '', ' ', '.', '-'), { minLength: 12, maxLength: 12 });
     const digits = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 12, maxLength: 12 }).map((d) => d.join(''));
-    fc.assert(fc.property(digits, written, (id, seps) => {
-      const text = [...id].map((digit, i) => digit + seps[i]).join('');
-      return value(parseCitizenId(text)) === id;
-    }));
+    fc.assert(
+      fc.property(digits, written, (id, seps) => {
+        const text = [...id].map((digit, i) => digit + seps[i]).join('');
+        return value(parseCitizenId(text)) === id;
+      }),
+    );
   });
 });
 
@@ -85,8 +98,17 @@ describe('parseStaffId', () => {
 });
 
 describe('vocabulary fields', () => {
-  it.each([['Nam', 'male'], ['Nữ', 'female'], ['nữ', 'female'], ['NỮ', 'female'], ['nu', 'female'], ['F', 'female'],
-    ['M', 'male'], ['Female', 'female'], ['Male', 'male']])('gender %s', (text, gender) => {
+  it.each([
+    ['Nam', 'male'],
+    ['Nữ', 'female'],
+    ['nữ', 'female'],
+    ['NỮ', 'female'],
+    ['nu', 'female'],
+    ['F', 'female'],
+    ['M', 'male'],
+    ['Female', 'female'],
+    ['Male', 'male'],
+  ])('gender %s', (text, gender) => {
     expect(value(parseGender(text))).toBe(gender);
   });
 
@@ -96,20 +118,43 @@ describe('vocabulary fields', () => {
   });
 
   it.each([
-    ['Cán bộ quản lý', 'manager'], ['CBQL', 'manager'], ['Quản lý', 'manager'], ['Giáo viên', 'teacher'], ['GV', 'teacher'],
-    ['Nhân viên', 'staff'], ['NV', 'staff'],
+    ['Cán bộ quản lý', 'manager'],
+    ['CBQL', 'manager'],
+    ['Quản lý', 'manager'],
+    ['Giáo viên', 'teacher'],
+    ['GV', 'teacher'],
+    ['Nhân viên', 'staff'],
+    ['NV', 'staff'],
   ])('position: the category named itself (%s) keeps no title', (text, position) => {
     expect(value(parsePosition(text))).toEqual({ title: null, position });
   });
 
   it.each([
-    ['Hiệu trưởng', 'manager'], ['Phó Hiệu trưởng', 'manager'], ['Phó Hiệu trưởng phụ trách chuyên môn', 'manager'],
-    ['Giám đốc', 'manager'], ['Phó giám đốc', 'manager'], ['Trưởng phòng', 'manager'], ['Phó trưởng phòng GDTH', 'manager'],
-    ['Giảng viên', 'teacher'], ['Giáo viên Tiếng Anh', 'teacher'], ['Tổ trưởng chuyên môn', 'teacher'], ['Tổ phó', 'teacher'],
-    ['Giáo viên chủ nhiệm', 'teacher'], ['GVCN lớp 5A', 'teacher'], ['Tổng phụ trách Đội', 'teacher'],
-    ['Kế toán', 'staff'], ['Kế toán trưởng', 'staff'], ['Văn thư', 'staff'], ['Văn thư – Thủ quỹ', 'staff'], ['Y tế', 'staff'],
-    ['Thư viện', 'staff'], ['Bảo vệ', 'staff'], ['nhân viên kế toán', 'staff'], ['Chuyên viên', 'staff'],
-    ['Nhân viên hợp đồng', 'staff'], ['Hợp đồng 68', 'staff'],
+    ['Hiệu trưởng', 'manager'],
+    ['Phó Hiệu trưởng', 'manager'],
+    ['Phó Hiệu trưởng phụ trách chuyên môn', 'manager'],
+    ['Giám đốc', 'manager'],
+    ['Phó giám đốc', 'manager'],
+    ['Trưởng phòng', 'manager'],
+    ['Phó trưởng phòng GDTH', 'manager'],
+    ['Giảng viên', 'teacher'],
+    ['Giáo viên Tiếng Anh', 'teacher'],
+    ['Tổ trưởng chuyên môn', 'teacher'],
+    ['Tổ phó', 'teacher'],
+    ['Giáo viên chủ nhiệm', 'teacher'],
+    ['GVCN lớp 5A', 'teacher'],
+    ['Tổng phụ trách Đội', 'teacher'],
+    ['Kế toán', 'staff'],
+    ['Kế toán trưởng', 'staff'],
+    ['Văn thư', 'staff'],
+    ['Văn thư – Thủ quỹ', 'staff'],
+    ['Y tế', 'staff'],
+    ['Thư viện', 'staff'],
+    ['Bảo vệ', 'staff'],
+    ['nhân viên kế toán', 'staff'],
+    ['Chuyên viên', 'staff'],
+    ['Nhân viên hợp đồng', 'staff'],
+    ['Hợp đồng 68', 'staff'],
   ])('position: the title %s is kept as written and counted as %s', (text, position) => {
     expect(value(parsePosition(text))).toEqual({ title: text, position });
   });
@@ -123,13 +168,24 @@ describe('vocabulary fields', () => {
     expect(value(parsePositionGroup('CBQL'))).toBe('manager');
     expect(value(parsePositionGroup('Giáo viên'))).toBe('teacher');
     expect(value(parsePositionGroup(''))).toBeNull();
-    expect(value(parsePositionGroup('Tổ trưởng'))).toBe('Nhóm chức vụ không hợp lệ: Tổ trưởng (chỉ nhận Cán bộ quản lý, Giáo viên, Nhân viên)');
+    expect(value(parsePositionGroup('Tổ trưởng'))).toBe(
+      'Nhóm chức vụ không hợp lệ: Tổ trưởng (chỉ nhận Cán bộ quản lý, Giáo viên, Nhân viên)',
+    );
   });
 
   it.each([
-    ['Mầm non', 'mam_non'], ['Tiểu học', 'tieu_hoc'], ['THCS', 'thcs'], ['Trung học cơ sở', 'thcs'], ['THPT', 'thpt'],
-    ['Trung học phổ thông', 'thpt'], ['GDTX', 'gdtx'], ['GDNN-GDTX', 'gdtx'], ['Liên cấp', 'lien_cap'],
-    ['TH&THCS', 'lien_cap'], ['THCS&THPT', 'lien_cap'], ['', null],
+    ['Mầm non', 'mam_non'],
+    ['Tiểu học', 'tieu_hoc'],
+    ['THCS', 'thcs'],
+    ['Trung học cơ sở', 'thcs'],
+    ['THPT', 'thpt'],
+    ['Trung học phổ thông', 'thpt'],
+    ['GDTX', 'gdtx'],
+    ['GDNN-GDTX', 'gdtx'],
+    ['Liên cấp', 'lien_cap'],
+    ['TH&THCS', 'lien_cap'],
+    ['THCS&THPT', 'lien_cap'],
+    ['', null],
   ])('school level %s', (text, level) => {
     expect(value(parseSchoolLevel(text))).toBe(level);
   });
@@ -138,8 +194,21 @@ describe('vocabulary fields', () => {
     expect(value(parseSchoolLevel('Đại học'))).toMatch(/^Cấp học không hợp lệ: Đại học/);
   });
 
-  it.each([['x', true], ['X', true], ['có', true], ['Có', true], ['1', true], ['Đảng viên', true], [true, true], [1, true],
-    ['', false], [null, false], ['không', false], ['0', false], [false, false]] as const)('party member %s', (cell, member) => {
+  it.each([
+    ['x', true],
+    ['X', true],
+    ['có', true],
+    ['Có', true],
+    ['1', true],
+    ['Đảng viên', true],
+    [true, true],
+    [1, true],
+    ['', false],
+    [null, false],
+    ['không', false],
+    ['0', false],
+    [false, false],
+  ] as const)('party member %s', (cell, member) => {
     expect(value(parsePartyMember(cell))).toEqual({ member, joinedOn: null });
   });
 
@@ -179,8 +248,21 @@ describe('contact fields', () => {
 
 describe('parseExtraMinutes', () => {
   it('reads whole minutes written as a number, with a unit, or in hours; blank is 0', () => {
-    for (const [cell, minutes] of [[30, 30], ['30', 30], ['30 phút', 30], ["15'", 15], ['45p', 45], ['1 giờ', 60], ['1,5 giờ', 90],
-      ['2h', 120], [0, 0], ['', 0], [null, 0], ['Không', 0], ['240', 240]] as const) {
+    for (const [cell, minutes] of [
+      [30, 30],
+      ['30', 30],
+      ['30 phút', 30],
+      ["15'", 15],
+      ['45p', 45],
+      ['1 giờ', 60],
+      ['1,5 giờ', 90],
+      ['2h', 120],
+      [0, 0],
+      ['', 0],
+      [null, 0],
+      ['Không', 0],
+      ['240', 240],
+    ] as const) {
       expect(parseExtraMinutes(cell)).toEqual({ ok: true, value: minutes });
     }
   });

@@ -8,7 +8,10 @@ import type { CellValue } from './types.ts';
 import { EXTRA_MINUTES_MAX } from '../assessment/extra-time.ts';
 
 /** Folded, punctuation turned into single spaces: "TH&THCS" → "th thcs". */
-const key = (text: string): string => fold(text).replace(/[^a-z0-9]+/g, ' ').trim();
+const key = (text: string): string =>
+  fold(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 function lookup<T>(table: Record<string, T>, text: string): T | undefined {
   return Object.hasOwn(table, text) ? table[text] : undefined;
@@ -84,8 +87,14 @@ export function parseStaffId(value: CellValue): Parsed<string | null> {
 // ---- Vocabulary fields ---------------------------------------------------------------------
 
 const GENDERS: Record<string, Gender> = {
-  nam: 'male', m: 'male', male: 'male', trai: 'male',
-  nu: 'female', f: 'female', female: 'female', gai: 'female',
+  nam: 'male',
+  m: 'male',
+  male: 'male',
+  trai: 'male',
+  nu: 'female',
+  f: 'female',
+  female: 'female',
+  gai: 'female',
 };
 
 export function parseGender(value: CellValue): Parsed<Gender | null> {
@@ -114,14 +123,29 @@ export function parsePosition(value: CellValue): Parsed<{ title: string | null; 
 }
 
 const SCHOOL_LEVELS: Record<string, SchoolLevel> = {
-  'mam non': 'mam_non', mn: 'mam_non', 'mau giao': 'mam_non', 'nha tre': 'mam_non',
-  'tieu hoc': 'tieu_hoc', th: 'tieu_hoc',
-  thcs: 'thcs', 'trung hoc co so': 'thcs',
-  thpt: 'thpt', 'trung hoc pho thong': 'thpt',
-  gdtx: 'gdtx', 'gdnn gdtx': 'gdtx', 'giao duc thuong xuyen': 'gdtx', 'giao duc nghe nghiep giao duc thuong xuyen': 'gdtx',
-  'lien cap': 'lien_cap', 'th thcs': 'lien_cap', 'thcs thpt': 'lien_cap', 'th thcs thpt': 'lien_cap',
-  'tieu hoc va trung hoc co so': 'lien_cap', 'trung hoc co so va trung hoc pho thong': 'lien_cap',
-  'th va thcs': 'lien_cap', 'thcs va thpt': 'lien_cap', 'pho thong nhieu cap hoc': 'lien_cap',
+  'mam non': 'mam_non',
+  mn: 'mam_non',
+  'mau giao': 'mam_non',
+  'nha tre': 'mam_non',
+  'tieu hoc': 'tieu_hoc',
+  th: 'tieu_hoc',
+  thcs: 'thcs',
+  'trung hoc co so': 'thcs',
+  thpt: 'thpt',
+  'trung hoc pho thong': 'thpt',
+  gdtx: 'gdtx',
+  'gdnn gdtx': 'gdtx',
+  'giao duc thuong xuyen': 'gdtx',
+  'giao duc nghe nghiep giao duc thuong xuyen': 'gdtx',
+  'lien cap': 'lien_cap',
+  'th thcs': 'lien_cap',
+  'thcs thpt': 'lien_cap',
+  'th thcs thpt': 'lien_cap',
+  'tieu hoc va trung hoc co so': 'lien_cap',
+  'trung hoc co so va trung hoc pho thong': 'lien_cap',
+  'th va thcs': 'lien_cap',
+  'thcs va thpt': 'lien_cap',
+  'pho thong nhieu cap hoc': 'lien_cap',
 };
 
 export function parseSchoolLevel(value: CellValue): Parsed<SchoolLevel | null> {
@@ -135,8 +159,23 @@ export function parseSchoolLevel(value: CellValue): Parsed<SchoolLevel | null> {
 // ---- Party ----------------------------------------------------------------------------------
 
 const PARTY_WORDS: Record<string, boolean> = {
-  x: true, co: true, '1': true, 'dang vien': true, 'la dang vien': true, dv: true, yes: true, y: true, true: true,
-  khong: false, '0': false, no: false, n: false, k: false, false: false, 'chua': false, 'khong phai': false,
+  x: true,
+  co: true,
+  '1': true,
+  'dang vien': true,
+  'la dang vien': true,
+  dv: true,
+  yes: true,
+  y: true,
+  true: true,
+  khong: false,
+  '0': false,
+  no: false,
+  n: false,
+  k: false,
+  false: false,
+  chua: false,
+  'khong phai': false,
 };
 
 /** Membership, plus a join date when the cell holds a date instead of a mark. */
@@ -152,7 +191,10 @@ export function parsePartyMember(value: CellValue): Parsed<{ member: boolean; jo
 }
 
 const THEORY_LEVELS: Record<string, string> = {
-  'so cap': 'Sơ cấp', 'trung cap': 'Trung cấp', 'cao cap': 'Cao cấp', 'cu nhan': 'Cử nhân',
+  'so cap': 'Sơ cấp',
+  'trung cap': 'Trung cấp',
+  'cao cap': 'Cao cấp',
+  'cu nhan': 'Cử nhân',
 };
 
 export function parseTheoryLevel(value: CellValue): string | null {
@@ -194,7 +236,8 @@ const EXTRA_HINT = `ghi số phút từ 0 đến ${EXTRA_MINUTES_MAX}, ví dụ 
 export function parseExtraMinutes(value: CellValue): Parsed<number> {
   if (value === null || value === '') return ok(0);
   if (typeof value === 'number') {
-    return Number.isInteger(value) && value >= 0 && value <= EXTRA_MINUTES_MAX ? ok(value)
+    return Number.isInteger(value) && value >= 0 && value <= EXTRA_MINUTES_MAX
+      ? ok(value)
       : fail(`Thời gian cộng thêm không hợp lệ: ${String(value).replace('.', ',')} (${EXTRA_HINT})`);
   }
   const text = cellText(value);

@@ -7,7 +7,8 @@ import type { SheetRow } from './types.ts';
 // "Tổng" and "Cộng" alone only before a colon or a figure: "Tống Văn Hải" folds to "tong van hai".
 const TOTAL = /^(tong cong|tong so)\b|^(tong|cong)\s*([:\d]|$)/;
 const PLACE_DATE = /\bngay\b.*\bthang\b.*\bnam\b/;
-const SIGNATURE = /^(nguoi lap (bieu|bang|danh sach)|hieu truong|pho hieu truong|thu truong( co quan| don vi)?|giam doc|pho giam doc|truong phong|pho truong phong|chu tich|pho chu tich|bi thu|xac nhan( cua)?|kt\.? ?\w+|tm\.? ?\w+|q\.? ?hieu truong|tl\.? ?\w+|tuq\.? ?\w+|noi nhan|luu\b)/;
+const SIGNATURE =
+  /^(nguoi lap (bieu|bang|danh sach)|hieu truong|pho hieu truong|thu truong( co quan| don vi)?|giam doc|pho giam doc|truong phong|pho truong phong|chu tich|pho chu tich|bi thu|xac nhan( cua)?|kt\.? ?\w+|tm\.? ?\w+|q\.? ?hieu truong|tl\.? ?\w+|tuq\.? ?\w+|noi nhan|luu\b)/;
 const SIGN_HERE = /^\(?\s*(ky|da ky)\b/;
 
 /** The distinct texts of a row's cells (a merged range repeats one), joined. */
@@ -29,8 +30,8 @@ export function footerReason(row: SheetRow, detailColumns: number[], titleColumn
   if (folded.some((t) => SIGNATURE.test(t)) && texts.length <= 2) return 'chức danh người ký';
   if (texts.length === 1) return 'tên người ký hoặc dòng chân trang';
   const cellTexts = row.cells.map(cellText);
-  const ownText = (i: number) => cellTexts[i] !== '' && cellTexts[i] !== undefined
-    && cellTexts.filter((t) => t === cellTexts[i]).length === 1;
+  const ownText = (i: number) =>
+    cellTexts[i] !== '' && cellTexts[i] !== undefined && cellTexts.filter((t) => t === cellTexts[i]).length === 1;
   // A signer's name can fall in the title column; a title counts only when it is one the vocabulary knows.
   const knownTitle = titleColumn !== undefined && ownText(titleColumn) && builtInCategory(cellTexts[titleColumn]) !== null;
   if (texts.length === 2 && !detailColumns.some(ownText) && !knownTitle) return 'tên người ký hoặc dòng chân trang';

@@ -30,15 +30,36 @@ type ColumnKey = RosterField | 'familyName' | 'givenName' | 'rowNumber';
 
 // Folded, punctuation-free forms (see headerKeys).
 const ALIASES: Record<ColumnKey, string[]> = {
-  fullName: ['ho va ten', 'ho ten', 'ho va ten can bo', 'ho ten can bo', 'ten can bo giao vien', 'ho va ten can bo giao vien',
-    'ho va ten can bo giao vien nhan vien', 'ho va ten cb gv nv'],
+  fullName: [
+    'ho va ten',
+    'ho ten',
+    'ho va ten can bo',
+    'ho ten can bo',
+    'ten can bo giao vien',
+    'ho va ten can bo giao vien',
+    'ho va ten can bo giao vien nhan vien',
+    'ho va ten cb gv nv',
+  ],
   familyName: ['ho dem', 'ho va ten dem', 'ho va dem', 'ho va chu dem', 'ho lot'],
   givenName: ['ten'],
   birthDate: ['ngay sinh', 'ngay thang nam sinh', 'sinh ngay', 'nam sinh'],
   gender: ['gioi tinh', 'nam nu', 'gioi'],
   staffId: ['ma dinh danh', 'ma cb', 'ma can bo', 'ma dinh danh nganh', 'ma so', 'ma dinh danh can bo', 'ma nhan vien', 'ma gv'],
-  citizenId: ['so cccd', 'cccd', 'so dinh danh ca nhan', 'cmnd cccd', 'so cmnd cccd', 'can cuoc cong dan', 'so can cuoc cong dan',
-    'so can cuoc', 'can cuoc', 'cccd cmnd', 'so cccd cmnd', 'so cmnd', 'cmnd'],
+  citizenId: [
+    'so cccd',
+    'cccd',
+    'so dinh danh ca nhan',
+    'cmnd cccd',
+    'so cmnd cccd',
+    'can cuoc cong dan',
+    'so can cuoc cong dan',
+    'so can cuoc',
+    'can cuoc',
+    'cccd cmnd',
+    'so cccd cmnd',
+    'so cmnd',
+    'cmnd',
+  ],
   unitName: ['don vi', 'truong', 'don vi cong tac', 'ten don vi', 'ten truong', 'noi cong tac', 'co quan don vi'],
   communeName: ['xa phuong', 'phuong xa', 'xa', 'phuong', 'xa phuong dac khu', 'xa phuong thi tran'],
   position: ['chuc vu', 'vi tri viec lam', 'chuc danh', 'chuc vu chuc danh', 'chuc danh chuc vu'],
@@ -50,20 +71,40 @@ const ALIASES: Record<ColumnKey, string[]> = {
   phone: ['dien thoai', 'so dien thoai', 'sdt', 'dien thoai di dong', 'so dien thoai di dong', 'dtdd'],
   email: ['email', 'e mail', 'thu dien tu', 'dia chi email'],
   legacyDistrict: ['huyen cu', 'huyen', 'quan huyen', 'huyen thi xa thanh pho cu', 'quan huyen cu'],
-  extraMinutes: ['thoi gian cong them', 'cong them thoi gian', 'them gio', 'them thoi gian', 'cong them gio', 'gio cong them',
-    'phut cong them', 'so phut cong them', 'thoi gian duoc cong them', 'thoi gian them', 'thoi gian lam bai cong them',
-    'cong them thoi gian lam bai', 'thoi gian cong them khi lam khao sat', 'thoi gian cong them khi lam bai'],
+  extraMinutes: [
+    'thoi gian cong them',
+    'cong them thoi gian',
+    'them gio',
+    'them thoi gian',
+    'cong them gio',
+    'gio cong them',
+    'phut cong them',
+    'so phut cong them',
+    'thoi gian duoc cong them',
+    'thoi gian them',
+    'thoi gian lam bai cong them',
+    'cong them thoi gian lam bai',
+    'thoi gian cong them khi lam khao sat',
+    'thoi gian cong them khi lam bai',
+  ],
   rowNumber: ['stt', 'tt', 'so tt', 'so thu tu'],
 };
 
 // Header families long enough to be matched on their first words ("Họ và tên cán bộ, giáo viên, ...").
 const PREFIXES: [string, ColumnKey][] = [
-  ['ho va ten dem', 'familyName'], ['ho va ten', 'fullName'], ['ho ten', 'fullName'],
-  ['ngay thang nam sinh', 'birthDate'], ['ngay sinh', 'birthDate'],
-  ['so dien thoai', 'phone'], ['dien thoai', 'phone'],
-  ['ngay vao dang', 'partyJoinedOn'], ['ngay ket nap dang', 'partyJoinedOn'],
-  ['trinh do ly luan chinh tri', 'theoryLevel'], ['don vi cong tac', 'unitName'],
-  ['thoi gian cong them', 'extraMinutes'], ['cong them thoi gian', 'extraMinutes'],
+  ['ho va ten dem', 'familyName'],
+  ['ho va ten', 'fullName'],
+  ['ho ten', 'fullName'],
+  ['ngay thang nam sinh', 'birthDate'],
+  ['ngay sinh', 'birthDate'],
+  ['so dien thoai', 'phone'],
+  ['dien thoai', 'phone'],
+  ['ngay vao dang', 'partyJoinedOn'],
+  ['ngay ket nap dang', 'partyJoinedOn'],
+  ['trinh do ly luan chinh tri', 'theoryLevel'],
+  ['don vi cong tac', 'unitName'],
+  ['thoi gian cong them', 'extraMinutes'],
+  ['cong them thoi gian', 'extraMinutes'],
 ];
 
 const ALIAS_INDEX = new Map<string, ColumnKey>(
@@ -182,6 +223,7 @@ export function headerNotFoundProblem(): RosterProblem {
   return {
     row: 1,
     column: FIELD_LABELS.fullName,
-    message: 'Không tìm thấy dòng tiêu đề: trong 20 dòng đầu cần có một dòng gồm cột "Họ và tên" và các cột khác như "Đơn vị", "Mã định danh", "Số CCCD".',
+    message:
+      'Không tìm thấy dòng tiêu đề: trong 20 dòng đầu cần có một dòng gồm cột "Họ và tên" và các cột khác như "Đơn vị", "Mã định danh", "Số CCCD".',
   };
 }

@@ -7,23 +7,33 @@ const TODAY = new Date(Date.UTC(2026, 5, 1));
 const HEADER = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Mã định danh', 'Số CCCD', 'Đơn vị', 'Chức vụ'];
 
 const sheet = (...rows: CellValue[][]): SheetRow[] => rows.map((cells, i) => ({ excelRow: i + 1, cells }));
-const person = (stt: number, name: string, staffId: CellValue, citizenId: CellValue): CellValue[] =>
-  [stt, name, '01/02/1980', 'Nữ', staffId, citizenId, 'Trường Mầm non Hoa Sen', 'Giáo viên'];
+const person = (stt: number, name: string, staffId: CellValue, citizenId: CellValue): CellValue[] => [
+  stt,
+  name,
+  '01/02/1980',
+  'Nữ',
+  staffId,
+  citizenId,
+  'Trường Mầm non Hoa Sen',
+  'Giáo viên',
+];
 const parse = (rows: SheetRow[]) => parseRosterSheet(rows, { today: TODAY });
 
 describe('parseRosterSheet', () => {
   it('reads the rows under a header found below titles', () => {
-    const result = parse(sheet(
-      ['UBND TỈNH THANH HOÁ', 'UBND TỈNH THANH HOÁ'],
-      ['DANH SÁCH CÁN BỘ, GIÁO VIÊN'],
-      [],
-      HEADER,
-      [1, 2, 3, 4, 5, 6, 7, 8],
-      person(1, 'Lê Thị Hoa', '0123456', '001180000001'),
-      [],
-      [2],
-      person(3, 'Phạm Thị Lan', '0123457', null),
-    ));
+    const result = parse(
+      sheet(
+        ['UBND TỈNH THANH HOÁ', 'UBND TỈNH THANH HOÁ'],
+        ['DANH SÁCH CÁN BỘ, GIÁO VIÊN'],
+        [],
+        HEADER,
+        [1, 2, 3, 4, 5, 6, 7, 8],
+        person(1, 'Lê Thị Hoa', '0123456', '001180000001'),
+        [],
+        [2],
+        person(3, 'Phạm Thị Lan', '0123457', null),
+      ),
+    );
     expect(result.headerRow).toBe(4);
     expect(result.rows).toBe(2);
     expect(result.problems).toEqual([]);
@@ -52,17 +62,22 @@ describe('parseRosterSheet', () => {
     const result = parse(sheet(HEADER, person(1, 'Lê Thị Hoa', '0123456', null), person(2, 'Hoa', 'abc', null)));
     expect(result.rows).toBe(2);
     expect(result.records.map((r) => r.excelRow)).toEqual([2]);
-    expect(result.problems.map((p) => [p.row, p.column])).toEqual([[3, 'Họ và tên'], [3, 'Mã định danh']]);
+    expect(result.problems.map((p) => [p.row, p.column])).toEqual([
+      [3, 'Họ và tên'],
+      [3, 'Mã định danh'],
+    ]);
   });
 
   it('reports an id repeated in the file on the later row, naming the earlier one', () => {
-    const result = parse(sheet(
-      HEADER,
-      ...Array.from({ length: 5 }, (_, i) => person(i + 1, 'Lê Thị Hoa', `012345${i}`, null)),
-      person(6, 'Lê Thị Hoa', '0123453', '001180000001'),
-      person(7, 'Trần Văn Nam', '0123450', null),
-      person(8, 'Trần Văn Bình', null, 1180000001),
-    ));
+    const result = parse(
+      sheet(
+        HEADER,
+        ...Array.from({ length: 5 }, (_, i) => person(i + 1, 'Lê Thị Hoa', `012345${i}`, null)),
+        person(6, 'Lê Thị Hoa', '0123453', '001180000001'),
+        person(7, 'Trần Văn Nam', '0123450', null),
+        person(8, 'Trần Văn Bình', null, 1180000001),
+      ),
+    );
     expect(result.problems).toEqual([
       { row: 7, column: 'Mã định danh', message: 'Mã định danh 0123453 trùng với dòng 5' },
       { row: 8, column: 'Mã định danh', message: 'Mã định danh 0123450 trùng với dòng 2' },
@@ -72,11 +87,13 @@ describe('parseRosterSheet', () => {
   });
 
   it('uses the header text of the file in duplicate problems', () => {
-    const result = parse(sheet(['Họ tên', 'Mã CB', 'Trường', 'Chức vụ'], ['Lê Thị Hoa', '0123456', 'A', 'GV'],
-      ['Lê Văn Hải', 123456, 'A', 'GV']));
+    const result = parse(
+      sheet(['Họ tên', 'Mã CB', 'Trường', 'Chức vụ'], ['Lê Thị Hoa', '0123456', 'A', 'GV'], ['Lê Văn Hải', 123456, 'A', 'GV']),
+    );
     expect(result.problems).toEqual([]);
-    const dup = parse(sheet(['Họ tên', 'Mã CB', 'Trường', 'Chức vụ'], ['Lê Thị Hoa', '0123456', 'A', 'GV'],
-      ['Lê Văn Hải', '0123456', 'A', 'GV']));
+    const dup = parse(
+      sheet(['Họ tên', 'Mã CB', 'Trường', 'Chức vụ'], ['Lê Thị Hoa', '0123456', 'A', 'GV'], ['Lê Văn Hải', '0123456', 'A', 'GV']),
+    );
     expect(dup.problems).toEqual([{ row: 3, column: 'Mã CB', message: 'Mã định danh 0123456 trùng với dòng 2' }]);
   });
 
@@ -88,41 +105,57 @@ describe('parseRosterSheet', () => {
 // ---- Properties ---------------------------------------------------------------------------
 
 const SYLLABLES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Đỗ', 'Văn', 'Thị', 'Hồng', 'Ánh', 'Tuấn', 'Dũng', 'Thuỷ', 'Ưng', 'Ngọc', 'Đức'];
-const name = fc.array(fc.constantFrom(...SYLLABLES), { minLength: 2, maxLength: 4 })
+const name = fc
+  .array(fc.constantFrom(...SYLLABLES), { minLength: 2, maxLength: 4 })
   .chain((words) => fc.constantFrom(words.join(' '), words.join(' ').toUpperCase(), words.join(' ').toLowerCase()));
-const cccd = fc.tuple(fc.integer({ min: 1, max: 96 }), fc.integer({ min: 0, max: 999_999_999 }))
+const cccd = fc
+  .tuple(fc.integer({ min: 1, max: 96 }), fc.integer({ min: 0, max: 999_999_999 }))
   .map(([p, rest]) => String(p).padStart(3, '0') + String(rest).padStart(9, '0'));
 const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
-  fc.constant(null), fc.constant(''), fc.string({ maxLength: 8 }), name, cccd, fc.integer({ min: -5, max: 2e11 }),
+  fc.constant(null),
+  fc.constant(''),
+  fc.string({ maxLength: 8 }),
+  name,
+  cccd,
+  fc.integer({ min: -5, max: 2e11 }),
   fc.constantFrom('Nam', 'nữ', 'GV', 'Hiệu trưởng', 'Tài xế', '31/02/1990', '15/03/1985', '1985', 'x', 'THCS', 'Trường A'),
 );
 
 describe('parseRosterSheet properties', () => {
   it('NFC and NFD input give the same result', () => {
-    const rowArb = fc.tuple(name, fc.constantFrom('Nữ', 'Nam', 'nữ'), cccd, fc.constantFrom('Trường Tiểu học Đông Sơn', 'Trường THCS Lê Lợi'),
-      fc.constantFrom('Giáo viên', 'Phó hiệu trưởng', 'Nhân viên kế toán'));
-    fc.assert(fc.property(fc.array(rowArb, { minLength: 1, maxLength: 5 }), (people) => {
-      const header = ['Họ và tên', 'Giới tính', 'Số CCCD', 'Đơn vị', 'Chức vụ'];
-      const rows = sheet(header, ...people);
-      const decomposed = rows.map((r) => ({ ...r, cells: r.cells.map((c) => (typeof c === 'string' ? c.normalize('NFD') : c)) }));
-      expect(parse(decomposed)).toEqual(parse(rows));
-    }));
+    const rowArb = fc.tuple(
+      name,
+      fc.constantFrom('Nữ', 'Nam', 'nữ'),
+      cccd,
+      fc.constantFrom('Trường Tiểu học Đông Sơn', 'Trường THCS Lê Lợi'),
+      fc.constantFrom('Giáo viên', 'Phó hiệu trưởng', 'Nhân viên kế toán'),
+    );
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 5 }), (people) => {
+        const header = ['Họ và tên', 'Giới tính', 'Số CCCD', 'Đơn vị', 'Chức vụ'];
+        const rows = sheet(header, ...people);
+        const decomposed = rows.map((r) => ({ ...r, cells: r.cells.map((c) => (typeof c === 'string' ? c.normalize('NFD') : c)) }));
+        expect(parse(decomposed)).toEqual(parse(rows));
+      }),
+    );
   });
 
   it('every data row ends up either as a record or with problems, never both', () => {
     const rowsArb = fc.array(fc.array(anyCell, { maxLength: 8 }), { maxLength: 12 });
-    fc.assert(fc.property(rowsArb, (body) => {
-      const result = parse(sheet(HEADER, ...body));
-      const recordRows = new Set(result.records.map((r) => r.excelRow));
-      const problemRows = new Set(result.problems.map((p) => p.row));
-      expect([...recordRows].filter((r) => problemRows.has(r))).toEqual([]);
-      expect(recordRows.size + problemRows.size).toBe(result.rows);
-      for (const record of result.records) {
-        expect(record.fullName.normalize('NFC')).toBe(record.fullName);
-        expect(record.staffId ?? record.citizenId).not.toBeNull();
-        expect(record.citizenId === null || /^(\d{9}|\d{12})$/.test(record.citizenId)).toBe(true);
-      }
-    }));
+    fc.assert(
+      fc.property(rowsArb, (body) => {
+        const result = parse(sheet(HEADER, ...body));
+        const recordRows = new Set(result.records.map((r) => r.excelRow));
+        const problemRows = new Set(result.problems.map((p) => p.row));
+        expect([...recordRows].filter((r) => problemRows.has(r))).toEqual([]);
+        expect(recordRows.size + problemRows.size).toBe(result.rows);
+        for (const record of result.records) {
+          expect(record.fullName.normalize('NFC')).toBe(record.fullName);
+          expect(record.staffId ?? record.citizenId).not.toBeNull();
+          expect(record.citizenId === null || /^(\d{9}|\d{12})$/.test(record.citizenId)).toBe(true);
+        }
+      }),
+    );
   });
 });
 
@@ -153,7 +186,9 @@ describe('office footer under the table', () => {
     Array.from({ length: width }, (_, i) => (i >= from && i <= to ? text : null));
 
   it('skips totals, the place-and-date line, signature titles, "(Ký…)" and the names, and says which and why', () => {
-    const rows: SheetRow[] = [header, ...people,
+    const rows: SheetRow[] = [
+      header,
+      ...people,
       { excelRow: 7, cells: merged('Tổng cộng: 2 người', 0, 3) },
       { excelRow: 9, cells: merged('Bát Xát, ngày 15 tháng 9 năm 2026', 3, 5) },
       { excelRow: 10, cells: [null, 'NGƯỜI LẬP BIỂU', null, null, 'HIỆU TRƯỞNG', 'HIỆU TRƯỞNG'] },
@@ -175,7 +210,9 @@ describe('office footer under the table', () => {
   });
 
   it('a last person without an id is still reported, not taken for a footer', () => {
-    const rows: SheetRow[] = [header, ...people,
+    const rows: SheetRow[] = [
+      header,
+      ...people,
       { excelRow: 7, cells: [3, 'Tống Văn Hải', null, 'Trường Tiểu học Lũng Pô', 'Giáo viên', null] },
       { excelRow: 8, cells: [null, 'Tổng số: 3'] },
     ];

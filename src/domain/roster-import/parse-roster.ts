@@ -30,10 +30,8 @@ function duplicateChecker(columns: ColumnMap) {
   };
 }
 
-
 /** An id is one word with a digit; a footer line merged over the id column ("Tổng cộng: 7 người") is not one. */
-const hasId = (row: SheetRow, index: number | undefined) =>
-  index !== undefined && /^\S*\d\S*$/.test(cellText(row.cells[index]));
+const hasId = (row: SheetRow, index: number | undefined) => index !== undefined && /^\S*\d\S*$/.test(cellText(row.cells[index]));
 
 /**
  * Rows after the last person, with no id, that are the footer offices put under the table: "Tổng cộng: 7 người", the
@@ -60,8 +58,9 @@ function dropFooter(dataRows: SheetRow[], columns: ColumnMap): SkippedRow[] {
  * column): already out of the data, listed with the rest of the footer so the preview shows them too.
  */
 function footerInOtherColumns(body: SheetRow[], dataRows: SheetRow[], columns: ColumnMap): SkippedRow[] {
-  const lastData = dataRows.length ? dataRows[dataRows.length - 1].excelRow : columns.headerRow ?? 0;
-  return body.filter((row) => row.excelRow > lastData && isEmptyRow(row, columns) && /\p{L}/u.test(rowText(row)))
+  const lastData = dataRows.length ? dataRows[dataRows.length - 1].excelRow : (columns.headerRow ?? 0);
+  return body
+    .filter((row) => row.excelRow > lastData && isEmptyRow(row, columns) && /\p{L}/u.test(rowText(row)))
     .flatMap((row) => {
       const reason = footerReason(row, []);
       return reason ? [{ row: row.excelRow, text: rowText(row).slice(0, 80), reason }] : [];

@@ -9,15 +9,34 @@ const other: ExistingUnit = { id: 4, parentId: 1, name: 'Xã Hồng Phong', kind
 const otherSchool: ExistingUnit = { id: 5, parentId: 4, name: 'Trường THCS Tân Lập', kind: 'school', path: '/1/4/5/' };
 
 const record = (overrides: Partial<RosterRecord> = {}): RosterRecord => ({
-  excelRow: 5, fullName: 'Nguyễn Văn An', birthDate: '1980-01-02', gender: 'male', staffId: '0011001', citizenId: null,
-  unitName: 'Trường THCS Tân Lập', communeName: 'Xã Tân Lập', position: 'teacher', title: null, schoolLevel: null, partyMember: false,
-  partyJoinedOn: null, theoryLevel: null, phone: null, email: null, legacyDistrict: null, ...overrides,
+  excelRow: 5,
+  fullName: 'Nguyễn Văn An',
+  birthDate: '1980-01-02',
+  gender: 'male',
+  staffId: '0011001',
+  citizenId: null,
+  unitName: 'Trường THCS Tân Lập',
+  communeName: 'Xã Tân Lập',
+  position: 'teacher',
+  title: null,
+  schoolLevel: null,
+  partyMember: false,
+  partyJoinedOn: null,
+  theoryLevel: null,
+  phone: null,
+  email: null,
+  legacyDistrict: null,
+  ...overrides,
 });
 
 describe('planImport', () => {
   it('matches unit names regardless of case, spacing, Unicode form and a missing "Trường"', () => {
-    const plan = planImport([record({ unitName: 'thcs  TÂN LẬP'.normalize('NFD'), communeName: 'xã tân lập' })], root,
-      [root, commune, school, other, otherSchool], []);
+    const plan = planImport(
+      [record({ unitName: 'thcs  TÂN LẬP'.normalize('NFD'), communeName: 'xã tân lập' })],
+      root,
+      [root, commune, school, other, otherSchool],
+      [],
+    );
     expect(plan.problems).toEqual([]);
     expect(plan.unitsToCreate).toEqual([]);
     expect(plan.people[0]).toMatchObject({ unit: { existingId: 3 }, action: 'create' });
@@ -49,9 +68,16 @@ describe('planImport', () => {
   });
 
   it('a new unit keeps the "Huyện (cũ)" of the row that named it first', () => {
-    const plan = planImport([record({ unitName: 'Trường Mầm non Mới', communeName: 'Xã Mới', legacyDistrict: 'Huyện Bắc Hà' })],
-      root, [root], []);
-    expect(plan.unitsToCreate.map((u) => [u.name, u.legacyDistrict])).toEqual([['Xã Mới', 'Huyện Bắc Hà'], ['Trường Mầm non Mới', 'Huyện Bắc Hà']]);
+    const plan = planImport(
+      [record({ unitName: 'Trường Mầm non Mới', communeName: 'Xã Mới', legacyDistrict: 'Huyện Bắc Hà' })],
+      root,
+      [root],
+      [],
+    );
+    expect(plan.unitsToCreate.map((u) => [u.name, u.legacyDistrict])).toEqual([
+      ['Xã Mới', 'Huyện Bắc Hà'],
+      ['Trường Mầm non Mới', 'Huyện Bắc Hà'],
+    ]);
   });
 
   it('asks for the commune when two schools share a name', () => {
@@ -60,16 +86,32 @@ describe('planImport', () => {
   });
 
   it('lets a school import its own list, commune column included, without creating anything', () => {
-    const existing: ExistingPerson = { id: 9, fullName: 'Nguyễn Văn An', staffId: '0011001', citizenId: null, unitId: 3,
-      writable: true, snapshot: personSnapshot(record(), 3), extraMinutes: 0 };
+    const existing: ExistingPerson = {
+      id: 9,
+      fullName: 'Nguyễn Văn An',
+      staffId: '0011001',
+      citizenId: null,
+      unitId: 3,
+      writable: true,
+      snapshot: personSnapshot(record(), 3),
+      extraMinutes: 0,
+    };
     const plan = planImport([record()], school, [school], [existing]);
     expect(plan).toMatchObject({ unitsToCreate: [], problems: [] });
     expect(plan.people[0]).toMatchObject({ unit: { existingId: 3 }, action: 'unchanged', existingId: 9 });
   });
 
   it('compares the extra minutes only when the file has the column', () => {
-    const existing: ExistingPerson = { id: 9, fullName: 'Nguyễn Văn An', staffId: '0011001', citizenId: null, unitId: 3,
-      writable: true, snapshot: personSnapshot(record(), 3), extraMinutes: 30 };
+    const existing: ExistingPerson = {
+      id: 9,
+      fullName: 'Nguyễn Văn An',
+      staffId: '0011001',
+      citizenId: null,
+      unitId: 3,
+      writable: true,
+      snapshot: personSnapshot(record(), 3),
+      extraMinutes: 30,
+    };
     const action = (extraMinutes: number | null) => planImport([record({ extraMinutes })], school, [school], [existing]).people[0].action;
     expect(action(null)).toBe('unchanged');
     expect(action(30)).toBe('unchanged');
@@ -78,8 +120,16 @@ describe('planImport', () => {
   });
 
   it('creates no unit for a row it refuses', () => {
-    const outside: ExistingPerson = { id: 9, fullName: 'Nguyễn Văn An', staffId: '0011001', citizenId: null, unitId: 5,
-      writable: false, snapshot: '', extraMinutes: 0 };
+    const outside: ExistingPerson = {
+      id: 9,
+      fullName: 'Nguyễn Văn An',
+      staffId: '0011001',
+      citizenId: null,
+      unitId: 5,
+      writable: false,
+      snapshot: '',
+      extraMinutes: 0,
+    };
     const plan = planImport([record({ unitName: 'Trường Mầm non Mới', communeName: 'Xã Mới' })], root, [root], [outside]);
     expect(plan.unitsToCreate).toEqual([]);
     expect(plan.problems[0].message).toContain('ngoài phạm vi quản lý');

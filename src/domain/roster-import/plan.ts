@@ -2,7 +2,13 @@ import type { SchoolLevel, UnitKind } from '../roster.ts';
 import type { RosterProblem, RosterRecord } from './types.ts';
 import { inferUnit, unitNameKey as foldUnitName } from './unit-kind.ts';
 
-export interface ExistingUnit { id: number; parentId: number | null; name: string; kind: string; path: string }
+export interface ExistingUnit {
+  id: number;
+  parentId: number | null;
+  name: string;
+  kind: string;
+  path: string;
+}
 
 export interface ExistingPerson {
   id: number;
@@ -49,18 +55,37 @@ export interface ImportPlan {
 export const OUTSIDE_SCOPE = 'là của một người thuộc đơn vị ngoài phạm vi quản lý của bạn; không nhập được dòng này';
 
 /** The comparable form of a record's person fields; the service computes the same for stored rows. */
-export function personSnapshot(p: Omit<RosterRecord, 'excelRow' | 'unitName' | 'communeName' | 'schoolLevel' | 'legacyDistrict'>,
-  unitId: number | string): string {
-  return JSON.stringify([p.fullName, p.birthDate, p.gender, p.staffId, p.citizenId, String(unitId), p.position, p.title,
-    p.partyMember, p.partyJoinedOn, p.theoryLevel, p.phone, p.email]);
+export function personSnapshot(
+  p: Omit<RosterRecord, 'excelRow' | 'unitName' | 'communeName' | 'schoolLevel' | 'legacyDistrict'>,
+  unitId: number | string,
+): string {
+  return JSON.stringify([
+    p.fullName,
+    p.birthDate,
+    p.gender,
+    p.staffId,
+    p.citizenId,
+    String(unitId),
+    p.position,
+    p.title,
+    p.partyMember,
+    p.partyJoinedOn,
+    p.theoryLevel,
+    p.phone,
+    p.email,
+  ]);
 }
 
 /**
  * Decides, for validated records, which units must be created under the import root and which people are new,
  * changed or unchanged; conflicts with stored people are problems of their row.
  */
-export function planImport(records: RosterRecord[], root: ExistingUnit, unitsUnderRoot: ExistingUnit[],
-  existingPeople: ExistingPerson[]): ImportPlan {
+export function planImport(
+  records: RosterRecord[],
+  root: ExistingUnit,
+  unitsUnderRoot: ExistingUnit[],
+  existingPeople: ExistingPerson[],
+): ImportPlan {
   const planner = startPlan(root, unitsUnderRoot, existingPeople);
   for (const r of records) planner.add(r);
   return planner.finish();
@@ -78,7 +103,7 @@ export function startPlan(root: ExistingUnit, unitsUnderRoot: ExistingUnit[], ex
   const keys = new Map<string, string>();
   const unitNameKey = (name: string) => {
     let key = keys.get(name);
-    if (key === undefined) keys.set(name, key = foldUnitName(name));
+    if (key === undefined) keys.set(name, (key = foldUnitName(name)));
     return key;
   };
   const unitById = new Map(unitsUnderRoot.map((u) => [u.id, u]));
@@ -98,8 +123,15 @@ export function startPlan(root: ExistingUnit, unitsUnderRoot: ExistingUnit[], ex
     if (found.length === 1) return { existingId: found[0].id };
     const newKey = `c:${key}`;
     if (!unitsToCreate.has(newKey)) {
-      unitsToCreate.set(newKey, { key: newKey, name: r.communeName, kind: 'commune', schoolLevel: null,
-        legacyDistrict: r.legacyDistrict, parent: { existingId: root.id }, label: r.communeName });
+      unitsToCreate.set(newKey, {
+        key: newKey,
+        name: r.communeName,
+        kind: 'commune',
+        schoolLevel: null,
+        legacyDistrict: r.legacyDistrict,
+        parent: { existingId: root.id },
+        label: r.communeName,
+      });
     }
     return { newKey };
   };
@@ -116,8 +148,15 @@ export function startPlan(root: ExistingUnit, unitsUnderRoot: ExistingUnit[], ex
     const newKey = `u:${'newKey' in parent ? parent.newKey : parent.existingId}:${key}`;
     if (!unitsToCreate.has(newKey)) {
       const { kind, schoolLevel } = inferUnit(r.unitName, r.schoolLevel);
-      unitsToCreate.set(newKey, { key: newKey, name: r.unitName, kind, schoolLevel, legacyDistrict: r.legacyDistrict, parent,
-        label: r.communeName ? `${r.unitName} (thuộc ${r.communeName})` : r.unitName });
+      unitsToCreate.set(newKey, {
+        key: newKey,
+        name: r.unitName,
+        kind,
+        schoolLevel,
+        legacyDistrict: r.legacyDistrict,
+        parent,
+        label: r.communeName ? `${r.unitName} (thuộc ${r.communeName})` : r.unitName,
+      });
     }
     return { newKey };
   };
@@ -134,9 +173,11 @@ export function startPlan(root: ExistingUnit, unitsUnderRoot: ExistingUnit[], ex
     // stored (name, unit, other ids): otherwise uploading citizen ids would reveal who they belong to, province-wide.
     const outside = a && !a.writable ? 'staff' : b && !b.writable ? 'citizen' : null;
     if (outside) {
-      problems.push(outside === 'staff'
-        ? { row: r.excelRow, column: 'Mã định danh', message: `Mã định danh ${r.staffId} ${OUTSIDE_SCOPE}` }
-        : { row: r.excelRow, column: 'Số CCCD', message: `Số CCCD ${r.citizenId} ${OUTSIDE_SCOPE}` });
+      problems.push(
+        outside === 'staff'
+          ? { row: r.excelRow, column: 'Mã định danh', message: `Mã định danh ${r.staffId} ${OUTSIDE_SCOPE}` }
+          : { row: r.excelRow, column: 'Số CCCD', message: `Số CCCD ${r.citizenId} ${OUTSIDE_SCOPE}` },
+      );
       return;
     }
     // From here on, every stored person named is one the importer may change (and so may read).
@@ -146,8 +187,11 @@ export function startPlan(root: ExistingUnit, unitsUnderRoot: ExistingUnit[], ex
     }
     const existing = a ?? b;
     if (existing && !a && r.staffId && existing.staffId && existing.staffId !== r.staffId) {
-      problems.push({ row: r.excelRow, column: 'Số CCCD',
-        message: `Số CCCD ${r.citizenId} đã gắn với mã định danh khác (${existing.staffId})` });
+      problems.push({
+        row: r.excelRow,
+        column: 'Số CCCD',
+        message: `Số CCCD ${r.citizenId} đã gắn với mã định danh khác (${existing.staffId})`,
+      });
       return;
     }
     // A school importing its own list: its rows name the school itself (and its commune, above it).
@@ -156,22 +200,32 @@ export function startPlan(root: ExistingUnit, unitsUnderRoot: ExistingUnit[], ex
       problems.push({ row: r.excelRow, column: 'Xã/Phường', message: `Có nhiều đơn vị tên "${r.communeName}"` });
       return;
     }
-    const unit = commune === null && unitNameKey(r.unitName) === rootKey
-      ? { existingId: root.id } : resolveUnit(r, commune);
+    const unit = commune === null && unitNameKey(r.unitName) === rootKey ? { existingId: root.id } : resolveUnit(r, commune);
     if (unit === 'ambiguous') {
-      problems.push({ row: r.excelRow, column: 'Đơn vị',
-        message: `Có nhiều đơn vị tên "${r.unitName}"; hãy ghi thêm cột Xã/Phường để phân biệt` });
+      problems.push({
+        row: r.excelRow,
+        column: 'Đơn vị',
+        message: `Có nhiều đơn vị tên "${r.unitName}"; hãy ghi thêm cột Xã/Phường để phân biệt`,
+      });
       return;
     }
     let action: PlannedPerson['action'] = 'create';
     if (existing) {
-      const same = 'existingId' in unit && personSnapshot(r, unit.existingId) === existing.snapshot
+      const same =
+        'existingId' in unit
+        && personSnapshot(r, unit.existingId) === existing.snapshot
         && (r.extraMinutes == null || r.extraMinutes === existing.extraMinutes);
       action = same ? 'unchanged' : 'update';
     }
-    people.push({ record: r, unit, existingId: existing?.id ?? null, action,
-      existing: existing ? { unitId: existing.unitId, staffId: existing.staffId, citizenId: existing.citizenId,
-        extraMinutes: existing.extraMinutes } : null });
+    people.push({
+      record: r,
+      unit,
+      existingId: existing?.id ?? null,
+      action,
+      existing: existing
+        ? { unitId: existing.unitId, staffId: existing.staffId, citizenId: existing.citizenId, extraMinutes: existing.extraMinutes }
+        : null,
+    });
   };
   return { add, finish: () => ({ unitsToCreate: [...unitsToCreate.values()], people, problems }) };
 }

@@ -4,14 +4,42 @@ import { isEmptyRow, isHeaderEcho, parseRosterRow } from './row-parse.ts';
 import type { CellValue } from './types.ts';
 
 const TODAY = new Date(Date.UTC(2026, 5, 1));
-const HEADER = ['STT', 'Họ và tên (*)', 'Ngày sinh', 'Giới tính', 'Mã CB', 'CMND/CCCD', 'Trường', 'Xã/Phường', 'Chức vụ',
-  'Cấp học', 'Đảng viên', 'Ngày vào Đảng', 'Trình độ LLCT', 'SĐT', 'Email', 'Huyện (cũ)'];
+const HEADER = [
+  'STT',
+  'Họ và tên (*)',
+  'Ngày sinh',
+  'Giới tính',
+  'Mã CB',
+  'CMND/CCCD',
+  'Trường',
+  'Xã/Phường',
+  'Chức vụ',
+  'Cấp học',
+  'Đảng viên',
+  'Ngày vào Đảng',
+  'Trình độ LLCT',
+  'SĐT',
+  'Email',
+  'Huyện (cũ)',
+];
 const columns = findHeader([{ excelRow: 5, cells: HEADER }]) as ColumnMap;
 
 const GOOD: Record<string, CellValue> = {
-  STT: 1, 'Họ và tên (*)': 'NGUYỄN VĂN AN', 'Ngày sinh': '15/03/1985', 'Giới tính': 'Nam', 'Mã CB': '0123456',
-  'CMND/CCCD': 38085001234, Trường: 'Trường THCS Lê Lợi', 'Xã/Phường': 'Xã Tân Lập', 'Chức vụ': 'Giáo viên', 'Cấp học': 'THCS',
-  'Đảng viên': null, 'Ngày vào Đảng': '19/05/2012', 'Trình độ LLCT': 'sơ cấp', SĐT: 912345678, Email: 'An@Example.vn',
+  STT: 1,
+  'Họ và tên (*)': 'NGUYỄN VĂN AN',
+  'Ngày sinh': '15/03/1985',
+  'Giới tính': 'Nam',
+  'Mã CB': '0123456',
+  'CMND/CCCD': 38085001234,
+  Trường: 'Trường THCS Lê Lợi',
+  'Xã/Phường': 'Xã Tân Lập',
+  'Chức vụ': 'Giáo viên',
+  'Cấp học': 'THCS',
+  'Đảng viên': null,
+  'Ngày vào Đảng': '19/05/2012',
+  'Trình độ LLCT': 'sơ cấp',
+  SĐT: 912345678,
+  Email: 'An@Example.vn',
   'Huyện (cũ)': 'Huyện Tân Lập',
 };
 
@@ -25,10 +53,23 @@ describe('parseRosterRow', () => {
     const result = parseRosterRow(row(), columns, TODAY);
     expect(result.problems).toEqual([]);
     expect(result.record).toEqual({
-      excelRow: 6, fullName: 'Nguyễn Văn An', birthDate: '1985-03-15', gender: 'male', staffId: '0123456',
-      citizenId: '038085001234', unitName: 'Trường THCS Lê Lợi', communeName: 'Xã Tân Lập', position: 'teacher', title: null,
-      schoolLevel: 'thcs', partyMember: true, partyJoinedOn: '2012-05-19', theoryLevel: 'Sơ cấp', phone: '0912345678',
-      email: 'an@example.vn', legacyDistrict: 'Huyện Tân Lập',
+      excelRow: 6,
+      fullName: 'Nguyễn Văn An',
+      birthDate: '1985-03-15',
+      gender: 'male',
+      staffId: '0123456',
+      citizenId: '038085001234',
+      unitName: 'Trường THCS Lê Lợi',
+      communeName: 'Xã Tân Lập',
+      position: 'teacher',
+      title: null,
+      schoolLevel: 'thcs',
+      partyMember: true,
+      partyJoinedOn: '2012-05-19',
+      theoryLevel: 'Sơ cấp',
+      phone: '0912345678',
+      email: 'an@example.vn',
+      legacyDistrict: 'Huyện Tân Lập',
       // No "Thời gian cộng thêm" column: null, the stored minutes are kept.
       extraMinutes: null,
     });
@@ -57,9 +98,13 @@ describe('parseRosterRow', () => {
 
   it('checks the age against the injected today', () => {
     const young = parseRosterRow(row({ 'Ngày sinh': '02/06/2009', 'Ngày vào Đảng': null }), columns, TODAY);
-    expect(young.problems).toEqual([{
-      row: 6, column: 'Ngày sinh', message: 'Ngày sinh không hợp lệ: 02/06/2009 (tuổi phải từ 17 đến 80, đang là 16)',
-    }]);
+    expect(young.problems).toEqual([
+      {
+        row: 6,
+        column: 'Ngày sinh',
+        message: 'Ngày sinh không hợp lệ: 02/06/2009 (tuổi phải từ 17 đến 80, đang là 16)',
+      },
+    ]);
     expect(parseRosterRow(row({ 'Ngày sinh': '01/06/2009', 'Ngày vào Đảng': null }), columns, TODAY).problems).toEqual([]);
     expect(parseRosterRow(row({ 'Ngày sinh': '1945-01-01' }), columns, TODAY).problems[0].message).toMatch(/đang là 81/);
     expect(parseRosterRow(row({ 'Ngày sinh': '1945' }), columns, TODAY).problems[0].message).toMatch(/đang là 81/);
@@ -81,7 +126,11 @@ describe('parseRosterRow', () => {
     expect(titled.record).toMatchObject({ title: 'Tổ trưởng chuyên môn', position: 'teacher' });
     expect(parseRosterRow(row({ 'Chức vụ': 'Tài xế' }), columns, TODAY).record).toMatchObject({ title: 'Tài xế', position: null });
     const grouped = findHeader([{ excelRow: 1, cells: ['Họ và tên', 'Đơn vị', 'Số CCCD', 'Chức vụ', 'Nhóm chức vụ'] }]) as ColumnMap;
-    const result = parseRosterRow({ excelRow: 2, cells: ['Lò Văn Páo', 'Trường A', '001085001234', 'Tài xế', 'Nhân viên'] }, grouped, TODAY);
+    const result = parseRosterRow(
+      { excelRow: 2, cells: ['Lò Văn Páo', 'Trường A', '001085001234', 'Tài xế', 'Nhân viên'] },
+      grouped,
+      TODAY,
+    );
     expect(result.record).toMatchObject({ title: 'Tài xế', position: 'staff' });
   });
 
@@ -89,7 +138,10 @@ describe('parseRosterRow', () => {
     expect(parseRosterRow(row({ 'Đảng viên': 'không', 'Ngày vào Đảng': null }), columns, TODAY).record?.partyMember).toBe(false);
     expect(parseRosterRow(row({ 'Đảng viên': 'x', 'Ngày vào Đảng': null }), columns, TODAY).record?.partyMember).toBe(true);
     const future = parseRosterRow(row({ 'Ngày vào Đảng': '01/01/2027' }), columns, TODAY);
-    expect(future.problems[0]).toMatchObject({ column: 'Ngày vào Đảng', message: 'Ngày vào Đảng không hợp lệ: 01/01/2027 (sau ngày hôm nay)' });
+    expect(future.problems[0]).toMatchObject({
+      column: 'Ngày vào Đảng',
+      message: 'Ngày vào Đảng không hợp lệ: 01/01/2027 (sau ngày hôm nay)',
+    });
     const early = parseRosterRow(row({ 'Ngày vào Đảng': '01/01/2000' }), columns, TODAY);
     expect(early.problems[0].message).toMatch(/chưa đủ 18 tuổi/);
   });
@@ -101,7 +153,10 @@ describe('parseRosterRow', () => {
 
   it('optional text fields empty → null; required ones reported', () => {
     const result = parseRosterRow(row({ Trường: ' ', 'Chức vụ': null, 'Xã/Phường': null }), columns, TODAY);
-    expect(result.problems.map((p) => [p.column, p.message])).toEqual([['Trường', 'Thiếu đơn vị'], ['Chức vụ', 'Thiếu chức vụ']]);
+    expect(result.problems.map((p) => [p.column, p.message])).toEqual([
+      ['Trường', 'Thiếu đơn vị'],
+      ['Chức vụ', 'Thiếu chức vụ'],
+    ]);
     const optional = parseRosterRow(row({ 'Xã/Phường': null, 'Giới tính': null, 'Cấp học': null, SĐT: null, Email: null }), columns, TODAY);
     expect(optional.record).toMatchObject({ communeName: null, gender: null, schoolLevel: null, phone: null, email: null });
   });

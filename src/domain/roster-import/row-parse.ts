@@ -2,8 +2,18 @@
 import { cellText, columnLabel, type ColumnMap } from './header.ts';
 import { ageOn, formatViDate, isoDay, parseDateCell, type Parsed } from './dates.ts';
 import {
-  parseCitizenId, parseEmail, parseExtraMinutes, parseFullName, parseGender, parsePartyMember, parsePhone, parsePosition,
-  parsePositionGroup, parseSchoolLevel, parseStaffId, parseTheoryLevel,
+  parseCitizenId,
+  parseEmail,
+  parseExtraMinutes,
+  parseFullName,
+  parseGender,
+  parsePartyMember,
+  parsePhone,
+  parsePosition,
+  parsePositionGroup,
+  parseSchoolLevel,
+  parseStaffId,
+  parseTheoryLevel,
 } from './fields.ts';
 import type { CellValue, RosterField, RosterProblem, RosterRecord, SheetRow } from './types.ts';
 
@@ -52,7 +62,8 @@ export function parseRosterRow(row: SheetRow, columns: ColumnMap, today: Date): 
     const i = columns.index[field];
     return i === undefined ? null : (row.cells[i] ?? null);
   };
-  const report = (field: RosterField, message: string) => problems.push({ row: row.excelRow, column: columnLabel(columns, field), message });
+  const report = (field: RosterField, message: string) =>
+    problems.push({ row: row.excelRow, column: columnLabel(columns, field), message });
   function take<T>(field: RosterField, parsed: Parsed<T>, fallback: T): T {
     if (parsed.ok) return parsed.value;
     report(field, parsed.message);
@@ -94,28 +105,31 @@ export function parseRosterRow(row: SheetRow, columns: ColumnMap, today: Date): 
   const phone = take('phone', parsePhone(cell('phone')), null);
   const email = take('email', parseEmail(cell('email')), null);
   // The column is optional: without it the stored extra time is kept (null), with it a blank cell is 0.
-  const extraMinutes = columns.index.extraMinutes === undefined ? null
-    : take<number | null>('extraMinutes', parseExtraMinutes(cell('extraMinutes')), null);
+  const extraMinutes =
+    columns.index.extraMinutes === undefined ? null : take<number | null>('extraMinutes', parseExtraMinutes(cell('extraMinutes')), null);
 
-  const record: RosterRecord | null = problems.length > 0 ? null : {
-    excelRow: row.excelRow,
-    fullName,
-    birthDate,
-    gender,
-    staffId,
-    citizenId,
-    unitName,
-    communeName: cellText(cell('communeName')) || null,
-    position,
-    title,
-    schoolLevel,
-    partyMember: party.member || partyJoinedOn !== null,
-    partyJoinedOn,
-    theoryLevel: parseTheoryLevel(cell('theoryLevel')),
-    phone,
-    email,
-    legacyDistrict: cellText(cell('legacyDistrict')) || null,
-    extraMinutes,
-  };
+  const record: RosterRecord | null =
+    problems.length > 0
+      ? null
+      : {
+          excelRow: row.excelRow,
+          fullName,
+          birthDate,
+          gender,
+          staffId,
+          citizenId,
+          unitName,
+          communeName: cellText(cell('communeName')) || null,
+          position,
+          title,
+          schoolLevel,
+          partyMember: party.member || partyJoinedOn !== null,
+          partyJoinedOn,
+          theoryLevel: parseTheoryLevel(cell('theoryLevel')),
+          phone,
+          email,
+          legacyDistrict: cellText(cell('legacyDistrict')) || null,
+          extraMinutes,
+        };
   return { record, problems, staffId, citizenId };
 }

@@ -9,14 +9,20 @@ import { POSITION_LABELS, type Position } from '../roster.ts';
 
 /** The comparable form of a title: folded, punctuation and dashes as single spaces ("Văn thư – Thủ quỹ" → "van thu thu quy"). */
 export function titleKey(title: string): string {
-  return fold(title).replace(/[^a-z0-9]+/g, ' ').trim();
+  return fold(title)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** Words that name a category rather than a title: the cell says the category itself. */
 const CATEGORY_WORDS: Record<string, Position> = {
-  'can bo quan ly': 'manager', cbql: 'manager', 'quan ly': 'manager',
-  'giao vien': 'teacher', gv: 'teacher',
-  'nhan vien': 'staff', nv: 'staff',
+  'can bo quan ly': 'manager',
+  cbql: 'manager',
+  'quan ly': 'manager',
+  'giao vien': 'teacher',
+  gv: 'teacher',
+  'nhan vien': 'staff',
+  nv: 'staff',
 };
 
 /**
@@ -24,19 +30,98 @@ const CATEGORY_WORDS: Record<string, Position> = {
  * "hiệu trưởng", and "tổ trưởng chuyên môn" — a teacher — not as "trưởng …").
  */
 const TITLE_STARTS: [Position, string[]][] = [
-  ['manager', ['hieu truong', 'pho hieu truong', 'ht', 'pht', 'giam doc', 'pho giam doc', 'truong phong', 'pho truong phong',
-    'chanh van phong', 'pho chanh van phong', 'truong ban', 'pho truong ban', 'chu nhiem khoa', 'truong khoa', 'pho truong khoa',
-    'phu trach truong', 'quyen hieu truong', 'kt hieu truong', 'q hieu truong', 'truong tram', 'pho truong tram',
-    'giam doc trung tam', 'pho giam doc trung tam', 'chanh thanh tra', 'pho chanh thanh tra']],
-  ['teacher', ['giao vien', 'gv', 'giang vien', 'tong phu trach', 'to truong', 'to pho', 'to truong chuyen mon',
-    'to pho chuyen mon', 'giao vien chu nhiem', 'gvcn', 'bao mau', 'co nuoi', 'nhom truong', 'khoi truong', 'tttm', 'ttcm']],
-  ['staff', ['nhan vien', 'nv', 'ke toan', 'van thu', 'y te', 'thu vien', 'bao ve', 'thu quy', 'cap duong', 'nau an',
-    'phuc vu', 'tap vu', 'thiet bi', 'thi nghiem', 'cong nghe thong tin', 'chuyen vien', 'chuyen vien chinh', 'can su',
-    'thanh tra vien', 'lai xe', 'hop dong', 'nhan vien hop dong', 'giao vu', 'thu ky', 'cong vu', 'bao tri', 'ky thuat vien',
-    'nhan vien y te', 'nhan vien thu vien', 'nhan vien ke toan', 'nhan vien van thu', 'ke toan truong']],
+  [
+    'manager',
+    [
+      'hieu truong',
+      'pho hieu truong',
+      'ht',
+      'pht',
+      'giam doc',
+      'pho giam doc',
+      'truong phong',
+      'pho truong phong',
+      'chanh van phong',
+      'pho chanh van phong',
+      'truong ban',
+      'pho truong ban',
+      'chu nhiem khoa',
+      'truong khoa',
+      'pho truong khoa',
+      'phu trach truong',
+      'quyen hieu truong',
+      'kt hieu truong',
+      'q hieu truong',
+      'truong tram',
+      'pho truong tram',
+      'giam doc trung tam',
+      'pho giam doc trung tam',
+      'chanh thanh tra',
+      'pho chanh thanh tra',
+    ],
+  ],
+  [
+    'teacher',
+    [
+      'giao vien',
+      'gv',
+      'giang vien',
+      'tong phu trach',
+      'to truong',
+      'to pho',
+      'to truong chuyen mon',
+      'to pho chuyen mon',
+      'giao vien chu nhiem',
+      'gvcn',
+      'bao mau',
+      'co nuoi',
+      'nhom truong',
+      'khoi truong',
+      'tttm',
+      'ttcm',
+    ],
+  ],
+  [
+    'staff',
+    [
+      'nhan vien',
+      'nv',
+      'ke toan',
+      'van thu',
+      'y te',
+      'thu vien',
+      'bao ve',
+      'thu quy',
+      'cap duong',
+      'nau an',
+      'phuc vu',
+      'tap vu',
+      'thiet bi',
+      'thi nghiem',
+      'cong nghe thong tin',
+      'chuyen vien',
+      'chuyen vien chinh',
+      'can su',
+      'thanh tra vien',
+      'lai xe',
+      'hop dong',
+      'nhan vien hop dong',
+      'giao vu',
+      'thu ky',
+      'cong vu',
+      'bao tri',
+      'ky thuat vien',
+      'nhan vien y te',
+      'nhan vien thu vien',
+      'nhan vien ke toan',
+      'nhan vien van thu',
+      'ke toan truong',
+    ],
+  ],
 ];
-const STARTS = TITLE_STARTS.flatMap(([position, words]) => words.map((w) => [w, position] as const))
-  .sort((a, b) => b[0].length - a[0].length);
+const STARTS = TITLE_STARTS.flatMap(([position, words]) => words.map((w) => [w, position] as const)).sort(
+  (a, b) => b[0].length - a[0].length,
+);
 
 /** The category a title belongs to by the built-in vocabulary, or null when it does not know the title. */
 export function builtInCategory(title: string): Position | null {

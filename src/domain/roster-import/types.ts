@@ -7,8 +7,23 @@ export interface SheetRow {
   cells: CellValue[];
 }
 
-export type RosterField = 'fullName' | 'birthDate' | 'gender' | 'staffId' | 'citizenId' | 'unitName' | 'communeName'
-  | 'position' | 'positionGroup' | 'schoolLevel' | 'partyMember' | 'partyJoinedOn' | 'theoryLevel' | 'phone' | 'email' | 'legacyDistrict'
+export type RosterField =
+  | 'fullName'
+  | 'birthDate'
+  | 'gender'
+  | 'staffId'
+  | 'citizenId'
+  | 'unitName'
+  | 'communeName'
+  | 'position'
+  | 'positionGroup'
+  | 'schoolLevel'
+  | 'partyMember'
+  | 'partyJoinedOn'
+  | 'theoryLevel'
+  | 'phone'
+  | 'email'
+  | 'legacyDistrict'
   | 'extraMinutes';
 
 export interface RosterRecord {

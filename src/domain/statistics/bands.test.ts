@@ -25,15 +25,17 @@ describe('scoreFromCorrect', () => {
   });
 
   it('is always the nearest multiple of 10^-decimals, a tie going up (checked in integers)', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 4 }), fc.nat(), (questions, decimals, seed) => {
-      const correct = seed % (questions + 1);
-      const unit = 10 ** decimals;
-      const scaled = Math.round(scoreFromCorrect(correct, questions, decimals) * unit);
-      // |scaled/unit − correct·10/questions| ≤ half a unit, i.e. |2·scaled·questions − 2·correct·10·unit| ≤ questions
-      const twiceError = 2 * scaled * questions - 2 * correct * 10 * unit;
-      expect(Math.abs(twiceError)).toBeLessThanOrEqual(questions);
-      if (Math.abs(twiceError) === questions) expect(twiceError).toBeGreaterThan(0);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 4 }), fc.nat(), (questions, decimals, seed) => {
+        const correct = seed % (questions + 1);
+        const unit = 10 ** decimals;
+        const scaled = Math.round(scoreFromCorrect(correct, questions, decimals) * unit);
+        // |scaled/unit − correct·10/questions| ≤ half a unit, i.e. |2·scaled·questions − 2·correct·10·unit| ≤ questions
+        const twiceError = 2 * scaled * questions - 2 * correct * 10 * unit;
+        expect(Math.abs(twiceError)).toBeLessThanOrEqual(questions);
+        if (Math.abs(twiceError) === questions) expect(twiceError).toBeGreaterThan(0);
+      }),
+    );
   });
 });
 
@@ -50,7 +52,10 @@ describe('bandOf', () => {
   });
 
   it('compares decimal limits exactly (1,1 reaches a minimum of 1,1)', () => {
-    const bands = [{ label: 'Đạt', min: 1.1 }, { label: 'Chưa đạt', min: 0 }];
+    const bands = [
+      { label: 'Đạt', min: 1.1 },
+      { label: 'Chưa đạt', min: 0 },
+    ];
     expect(1.1 * 100).not.toBe(110); // the float trap this guards against
     expect(bandOf(1.1, bands)).toBe('Đạt');
     expect(bandOf(1.09, bands)).toBe('Chưa đạt');
@@ -76,10 +81,15 @@ describe('regrade', () => {
   });
 
   it('grading the key gives 10 and the band of 10', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'), minLength: 1, maxLength: 200 }),
-      fc.integer({ min: 0, max: 4 }), (key, decimals) => {
-        expect(regrade(key, key, key.length, decimals, DEFAULT_BANDS)).toEqual({ correct: key.length, score: 10, band: 'Xuất sắc' });
-      }));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'), minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 0, max: 4 }),
+        (key, decimals) => {
+          expect(regrade(key, key, key.length, decimals, DEFAULT_BANDS)).toEqual({ correct: key.length, score: 10, band: 'Xuất sắc' });
+        },
+      ),
+    );
   });
 });
 
@@ -92,8 +102,21 @@ describe('BandScheme', () => {
 
   it('refuses bands that leave a score without a band or overlap', () => {
     expect(() => new BandScheme([{ label: 'Đạt', min: 5 }])).toThrow();
-    expect(() => new BandScheme([{ label: 'A', min: 5 }, { label: 'B', min: 6 }, { label: 'C', min: 0 }])).toThrow();
-    expect(() => new BandScheme([{ label: 'A', min: 5 }, { label: 'A', min: 0 }])).toThrow();
+    expect(
+      () =>
+        new BandScheme([
+          { label: 'A', min: 5 },
+          { label: 'B', min: 6 },
+          { label: 'C', min: 0 },
+        ]),
+    ).toThrow();
+    expect(
+      () =>
+        new BandScheme([
+          { label: 'A', min: 5 },
+          { label: 'A', min: 0 },
+        ]),
+    ).toThrow();
     expect(() => new BandScheme().indexOf('Tốt')).toThrow(/Tốt/);
   });
 });

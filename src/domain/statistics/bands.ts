@@ -106,8 +106,11 @@ export class BandScheme {
   }
 
   sameAs(other: BandScheme): boolean {
-    return other === this || (other.bands.length === this.bands.length
-      && other.bands.every((b, i) => b.label === this.bands[i].label && micro(b.min) === micro(this.bands[i].min))
-      && other.good.every((g, i) => g === this.good[i]));
+    return (
+      other === this
+      || (other.bands.length === this.bands.length
+        && other.bands.every((b, i) => b.label === this.bands[i].label && micro(b.min) === micro(this.bands[i].min))
+        && other.good.every((g, i) => g === this.good[i]))
+    );
   }
 }

@@ -11,8 +11,16 @@ const FACTS = { key: KEY, optionCounts: [4, 4, 4, 4] };
 function attempt(overrides: Partial<GradedAttempt> & { responses: string }): GradedAttempt {
   const correct = [...overrides.responses].filter((c, i) => c === KEY[i]).length;
   const score = overrides.score ?? (correct * 10) / 4;
-  return { unitId: 10, schoolLevel: 'thcs', position: 'teacher', partyMember: false, variantCode: '101',
-    band: bandOf(score, DEFAULT_BANDS), score, ...overrides };
+  return {
+    unitId: 10,
+    schoolLevel: 'thcs',
+    position: 'teacher',
+    partyMember: false,
+    variantCode: '101',
+    band: bandOf(score, DEFAULT_BANDS),
+    score,
+    ...overrides,
+  };
 }
 
 const units = syntheticProvince(3, 40, 6);
@@ -28,21 +36,46 @@ function build(attempts: Iterable<GradedAttempt>, f = facts) {
 
 describe('StatisticsBuilder cuts', () => {
   it('groups by school level, position, party membership and variant in a readable order', () => {
-    const result = build([
-      attempt({ responses: 'ABCD', schoolLevel: 'thpt', position: 'manager', partyMember: true, variantCode: '102' }),
-      attempt({ responses: 'ABCA', schoolLevel: 'thcs', variantCode: '1010' }),
-      attempt({ responses: 'AB--', schoolLevel: null, position: null, variantCode: '101' }),
-      attempt({ responses: 'DDDD', schoolLevel: 'mam_non', position: 'staff', unitId: 11 }),
-      attempt({ responses: 'ABCD', schoolLevel: 'trung_cap', position: 'lecturer', partyMember: true, unitId: 11 }),
-    ], FACTS).result();
+    const result = build(
+      [
+        attempt({ responses: 'ABCD', schoolLevel: 'thpt', position: 'manager', partyMember: true, variantCode: '102' }),
+        attempt({ responses: 'ABCA', schoolLevel: 'thcs', variantCode: '1010' }),
+        attempt({ responses: 'AB--', schoolLevel: null, position: null, variantCode: '101' }),
+        attempt({ responses: 'DDDD', schoolLevel: 'mam_non', position: 'staff', unitId: 11 }),
+        attempt({ responses: 'ABCD', schoolLevel: 'trung_cap', position: 'lecturer', partyMember: true, unitId: 11 }),
+      ],
+      FACTS,
+    ).result();
     expect(result.overall).toMatchObject({ took: 5, mean: (10 + 7.5 + 5 + 2.5 + 10) / 5, goodCount: 2 });
     const keysAndTook = (rows: { key: unknown; summary: { took: number } }[]) => rows.map((r) => [r.key, r.summary.took]);
     // the vocabulary's order, then unknown values, then "not recorded"
-    expect(keysAndTook(result.bySchoolLevel)).toEqual([['mam_non', 1], ['thcs', 1], ['thpt', 1], ['trung_cap', 1], [null, 1]]);
-    expect(keysAndTook(result.byPosition)).toEqual([['manager', 1], ['teacher', 1], ['staff', 1], ['lecturer', 1], [null, 1]]);
-    expect(keysAndTook(result.byPartyMember)).toEqual([[true, 2], [false, 3]]);
-    expect(keysAndTook(result.byVariant!)).toEqual([['101', 3], ['102', 1], ['1010', 1]]); // numeric order
-    expect(keysAndTook(result.byUnit)).toEqual([[10, 3], [11, 2]]);
+    expect(keysAndTook(result.bySchoolLevel)).toEqual([
+      ['mam_non', 1],
+      ['thcs', 1],
+      ['thpt', 1],
+      ['trung_cap', 1],
+      [null, 1],
+    ]);
+    expect(keysAndTook(result.byPosition)).toEqual([
+      ['manager', 1],
+      ['teacher', 1],
+      ['staff', 1],
+      ['lecturer', 1],
+      [null, 1],
+    ]);
+    expect(keysAndTook(result.byPartyMember)).toEqual([
+      [true, 2],
+      [false, 3],
+    ]);
+    expect(keysAndTook(result.byVariant!)).toEqual([
+      ['101', 3],
+      ['102', 1],
+      ['1010', 1],
+    ]); // numeric order
+    expect(keysAndTook(result.byUnit)).toEqual([
+      [10, 3],
+      [11, 2],
+    ]);
     expect(result.bySchoolLevel.find((r) => r.key === 'thpt')!.summary.mean).toBe(10);
     expect(result.byVariant!.find((r) => r.key === '101')!.summary.median).toBe(5);
   });
@@ -67,11 +100,16 @@ describe('StatisticsBuilder cuts', () => {
   });
 
   it('merging builders of parts equals one builder of everything', () => {
-    fc.assert(fc.property(fc.nat({ max: 600 }), fc.nat({ max: 600 }), (x, y) => {
-      const [a, b] = [x, y].sort((p, q) => p - q);
-      const merged = build(sample.slice(0, a)).merge(build(sample.slice(a, b))).merge(build(sample.slice(b)));
-      expect(merged.result()).toEqual(build(sample).result());
-    }), { numRuns: 20 });
+    fc.assert(
+      fc.property(fc.nat({ max: 600 }), fc.nat({ max: 600 }), (x, y) => {
+        const [a, b] = [x, y].sort((p, q) => p - q);
+        const merged = build(sample.slice(0, a))
+          .merge(build(sample.slice(a, b)))
+          .merge(build(sample.slice(b)));
+        expect(merged.result()).toEqual(build(sample).result());
+      }),
+      { numRuns: 20 },
+    );
   });
 
   it('groups counted once with their size, and the responses apart, equal one attempt at a time', () => {
@@ -95,7 +133,11 @@ describe('StatisticsBuilder cuts', () => {
     expect(build(many.slice(0, MAX_VARIANT_GROUPS), FACTS).result().byVariant).toHaveLength(MAX_VARIANT_GROUPS);
     expect(build(many, FACTS).result().byVariant).toBeNull();
     const half = Math.ceil(many.length / 2);
-    expect(build(many.slice(0, half), FACTS).merge(build(many.slice(half), FACTS)).result().byVariant).toBeNull();
+    expect(
+      build(many.slice(0, half), FACTS)
+        .merge(build(many.slice(half), FACTS))
+        .result().byVariant,
+    ).toBeNull();
     expect(build(many, FACTS).result().overall.took).toBe(many.length); // the other figures are all there
   });
 
@@ -133,7 +175,9 @@ describe('regrading with a corrected key', () => {
     expect(after.test.kr20!).toBeGreaterThan(before.test.kr20!);
     const changed = corrected.filter((a, k) => a.score !== sample[k].score);
     // exactly those whose answer to question 4 matched one key and not the other
-    expect(changed.length).toBe(sample.filter((a) => a.responses[3] === assessment.key[3] || a.responses[3] === assessment.trueKey[3]).length);
+    expect(changed.length).toBe(
+      sample.filter((a) => a.responses[3] === assessment.key[3] || a.responses[3] === assessment.trueKey[3]).length,
+    );
     for (const a of corrected) expect(a.band).toBe(bandOf(a.score, DEFAULT_BANDS));
   });
 });

@@ -56,7 +56,12 @@ export interface StatisticsResult {
 }
 
 /** The attempt with its score and band recomputed against another key (a corrected one): map the stream through it. */
-export function regradeAttempt(attempt: GradedAttempt, key: string, decimals: number, bands: readonly Band[] = DEFAULT_BANDS): GradedAttempt {
+export function regradeAttempt(
+  attempt: GradedAttempt,
+  key: string,
+  decimals: number,
+  bands: readonly Band[] = DEFAULT_BANDS,
+): GradedAttempt {
   const { score, band } = regrade(attempt.responses, key, key.length, decimals, bands);
   return { ...attempt, score, band };
 }

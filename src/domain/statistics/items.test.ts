@@ -17,7 +17,9 @@ function pearson(x: readonly number[], y: readonly number[]): number | null {
   const mx = mean(x);
   const my = mean(y);
   let cov = 0;
-  x.forEach((xi, i) => { cov += (xi - mx) * (y[i] - my); });
+  x.forEach((xi, i) => {
+    cov += (xi - mx) * (y[i] - my);
+  });
   const denominator = Math.sqrt(variance(x) * variance(y)) * x.length;
   return denominator > 1e-12 ? cov / denominator : null;
 }
@@ -30,7 +32,11 @@ describe('item analysis by hand', () => {
   it('facility, option counts and shares (adding up to 100,00 with omitted)', () => {
     expect([q1.facility, q2.facility, q3.facility]).toEqual([0.6, 0.6, 0.4]);
     expect(q1.options.map((o) => [o.letter, o.count, o.percent, o.isKey])).toEqual([
-      ['A', 3, 60, true], ['B', 0, 0, false], ['C', 1, 20, false], ['D', 1, 20, false]]);
+      ['A', 3, 60, true],
+      ['B', 0, 0, false],
+      ['C', 1, 20, false],
+      ['D', 1, 20, false],
+    ]);
     expect(q1.omitted).toMatchObject({ letter: '-', count: 0, percent: 0 });
     expect(q2.omitted).toMatchObject({ count: 1, percent: 20 });
     expect(q3.options.map((o) => o.letter)).toEqual(['A', 'B']); // only the options the question has
@@ -77,9 +83,17 @@ describe('KR-20 and point-biserial on published examples', () => {
     // Published: totals 8 7 7 2 2 9 8 9 7 7; p = .7 .7 .6 .7 .6 .8 .7 .7 .5 .6; Σpq = 2,18; variance of totals 5,84.
     // KR-20 = 10/9 × (1 − 2,18 ÷ 5,84) = 0,6963.
     const rows = [
-      [1, 1, 1, 1, 1, 1, 0, 1, 1, 0], [1, 0, 1, 1, 0, 1, 1, 1, 0, 1], [1, 1, 1, 1, 0, 1, 1, 0, 0, 1], [0, 0, 1, 0, 0, 0, 1, 0, 0, 0],
-      [0, 0, 0, 0, 0, 1, 0, 0, 1, 0], [1, 1, 1, 0, 1, 1, 1, 1, 1, 1], [1, 1, 0, 1, 1, 1, 0, 1, 1, 1], [1, 1, 1, 1, 1, 1, 1, 1, 0, 1],
-      [0, 1, 0, 1, 1, 1, 1, 1, 0, 1], [1, 1, 0, 1, 1, 0, 1, 1, 1, 0]];
+      [1, 1, 1, 1, 1, 1, 0, 1, 1, 0],
+      [1, 0, 1, 1, 0, 1, 1, 1, 0, 1],
+      [1, 1, 1, 1, 0, 1, 1, 0, 0, 1],
+      [0, 0, 1, 0, 0, 0, 1, 0, 0, 0],
+      [0, 0, 0, 0, 0, 1, 0, 0, 1, 0],
+      [1, 1, 1, 0, 1, 1, 1, 1, 1, 1],
+      [1, 1, 0, 1, 1, 1, 0, 1, 1, 1],
+      [1, 1, 1, 1, 1, 1, 1, 1, 0, 1],
+      [0, 1, 0, 1, 1, 1, 1, 1, 0, 1],
+      [1, 1, 0, 1, 1, 0, 1, 1, 1, 0],
+    ];
     const { items, test } = analyse('A'.repeat(10), new Array(10).fill(4), fromScored(rows));
     expect(items.map((i) => i.facility)).toEqual([0.7, 0.7, 0.6, 0.7, 0.6, 0.8, 0.7, 0.7, 0.5, 0.6]);
     expect(items.reduce((s, i) => s + i.facility! * (1 - i.facility!), 0)).toBeCloseTo(2.18, 12);
@@ -116,7 +130,13 @@ describe('KR-20 and point-biserial on published examples', () => {
     const totals = rows.map((row) => row.reduce((a, b) => a + b, 0));
     items.forEach((item, k) => {
       const x = rows.map((row) => row[k]);
-      expect(item.pointBiserial).toBeCloseTo(pearson(x, totals.map((t, i) => t - x[i]))!, 12);
+      expect(item.pointBiserial).toBeCloseTo(
+        pearson(
+          x,
+          totals.map((t, i) => t - x[i]),
+        )!,
+        12,
+      );
     });
     expect(items.map((i) => i.pointBiserial!.toFixed(4))).toEqual(['0.1128', '0.1532', '0.1728', '0.1444', '0.1216']);
   });
@@ -146,11 +166,16 @@ describe('flags', () => {
 
   it('too easy above p = 0,9, too hard below 0,2, weak below a point-biserial of 0,2', () => {
     const abilities = Array.from({ length: 20 }, (_, i) => i);
-    const responses = abilities.map((a) => [
-      a >= 1 ? 'A' : 'B', // 19/20 right: too easy
-      a >= 17 ? 'A' : 'B', // 3/20 right, the strongest: too hard, discriminating
-      a % 2 ? 'A' : 'B', // half right, unrelated to ability: weak
-      a >= 8 ? 'A' : 'B', a >= 12 ? 'A' : 'B', a >= 5 ? 'A' : 'B'].join(''));
+    const responses = abilities.map((a) =>
+      [
+        a >= 1 ? 'A' : 'B', // 19/20 right: too easy
+        a >= 17 ? 'A' : 'B', // 3/20 right, the strongest: too hard, discriminating
+        a % 2 ? 'A' : 'B', // half right, unrelated to ability: weak
+        a >= 8 ? 'A' : 'B',
+        a >= 12 ? 'A' : 'B',
+        a >= 5 ? 'A' : 'B',
+      ].join(''),
+    );
     const { items } = analyse('AAAAAA', new Array(6).fill(4), responses);
     expect(items[0].facility).toBe(0.95);
     expect(items[0].flags).toContain('too_easy');
@@ -187,19 +212,25 @@ describe('input checks', () => {
   });
 });
 
-const dataset = fc.record({
-  optionCounts: fc.array(fc.integer({ min: 2, max: 5 }), { minLength: 2, maxLength: 8 }),
-  seeds: fc.array(fc.array(fc.nat(), { minLength: 9, maxLength: 9 }), { minLength: 1, maxLength: 60 }),
-  keySeeds: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
-}).map(({ optionCounts, seeds, keySeeds }) => {
-  const key = optionCounts.map((n, i) => OPTION_LETTERS[keySeeds[i] % n]).join('');
-  // each response: omitted, the key, or any letter, so right answers and ties are frequent
-  const responses = seeds.map((s) => optionCounts.map((n, i) => {
-    const roll = s[i] % (n + 3);
-    return roll === n + 2 ? '-' : roll >= n ? key[i] : OPTION_LETTERS[roll];
-  }).join(''));
-  return { optionCounts, key, responses };
-});
+const dataset = fc
+  .record({
+    optionCounts: fc.array(fc.integer({ min: 2, max: 5 }), { minLength: 2, maxLength: 8 }),
+    seeds: fc.array(fc.array(fc.nat(), { minLength: 9, maxLength: 9 }), { minLength: 1, maxLength: 60 }),
+    keySeeds: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
+  })
+  .map(({ optionCounts, seeds, keySeeds }) => {
+    const key = optionCounts.map((n, i) => OPTION_LETTERS[keySeeds[i] % n]).join('');
+    // each response: omitted, the key, or any letter, so right answers and ties are frequent
+    const responses = seeds.map((s) =>
+      optionCounts
+        .map((n, i) => {
+          const roll = s[i] % (n + 3);
+          return roll === n + 2 ? '-' : roll >= n ? key[i] : OPTION_LETTERS[roll];
+        })
+        .join(''),
+    );
+    return { optionCounts, key, responses };
+  });
 
 /** Upper or lower group weights per attempt from their definition: 0,27 N places, ties sharing the boundary. */
 function referenceWeights(totals: readonly number[], upper: boolean): number[] {
@@ -213,50 +244,61 @@ function referenceWeights(totals: readonly number[], upper: boolean): number[] {
 
 describe('properties', () => {
   it('agrees with direct computations on the raw response matrix', () => {
-    fc.assert(fc.property(dataset, ({ optionCounts, key, responses }) => {
-      const { items, test } = analyse(key, optionCounts, responses);
-      const n = responses.length;
-      const scored = responses.map((r) => [...r].map((c, i): number => (c === key[i] ? 1 : 0)));
-      const totals = scored.map((row) => row.reduce((a: number, b) => a + b, 0));
-      const upper = referenceWeights(totals, true);
-      const lower = referenceWeights(totals, false);
-      items.forEach((item, i) => {
-        const x = scored.map((row) => row[i]);
-        expect(item.facility).toBeCloseTo(mean(x), 12);
-        const r = pearson(x, totals.map((t, k) => t - x[k]));
-        if (r === null) expect(item.pointBiserial).toBeNull();
-        else expect(item.pointBiserial).toBeCloseTo(r, 9);
-        for (const option of [...item.options, item.omitted]) {
-          const chose = responses.map((resp) => (resp[i] === option.letter ? 1 : 0));
-          expect(option.count).toBe(chose.reduce((a: number, b) => a + b, 0));
-          expect(option.upperShare).toBeCloseTo(chose.reduce((s: number, c, k) => s + c * upper[k], 0) / (0.27 * n), 9);
-          expect(option.lowerShare).toBeCloseTo(chose.reduce((s: number, c, k) => s + c * lower[k], 0) / (0.27 * n), 9);
-        }
-        const shares = [...item.options, item.omitted].reduce((s, o) => s + Math.round(o.percent! * 100), 0);
-        expect(shares).toBe(10_000);
-      });
-      // KR-20 equals Cronbach's alpha computed from the item variances
-      const q = key.length;
-      const itemVariances = items.map((_, i) => variance(scored.map((row) => row[i])));
-      const totalVariance = variance(totals);
-      if (totalVariance < 1e-12) expect(test.kr20).toBeNull();
-      else expect(test.kr20).toBeCloseTo((q / (q - 1)) * (1 - itemVariances.reduce((a, b) => a + b, 0) / totalVariance), 9);
-      expect(test.meanCorrect).toBeCloseTo(mean(totals), 12);
-    }));
+    fc.assert(
+      fc.property(dataset, ({ optionCounts, key, responses }) => {
+        const { items, test } = analyse(key, optionCounts, responses);
+        const n = responses.length;
+        const scored = responses.map((r) => [...r].map((c, i): number => (c === key[i] ? 1 : 0)));
+        const totals = scored.map((row) => row.reduce((a: number, b) => a + b, 0));
+        const upper = referenceWeights(totals, true);
+        const lower = referenceWeights(totals, false);
+        items.forEach((item, i) => {
+          const x = scored.map((row) => row[i]);
+          expect(item.facility).toBeCloseTo(mean(x), 12);
+          const r = pearson(
+            x,
+            totals.map((t, k) => t - x[k]),
+          );
+          if (r === null) expect(item.pointBiserial).toBeNull();
+          else expect(item.pointBiserial).toBeCloseTo(r, 9);
+          for (const option of [...item.options, item.omitted]) {
+            const chose = responses.map((resp) => (resp[i] === option.letter ? 1 : 0));
+            expect(option.count).toBe(chose.reduce((a: number, b) => a + b, 0));
+            expect(option.upperShare).toBeCloseTo(chose.reduce((s: number, c, k) => s + c * upper[k], 0) / (0.27 * n), 9);
+            expect(option.lowerShare).toBeCloseTo(chose.reduce((s: number, c, k) => s + c * lower[k], 0) / (0.27 * n), 9);
+          }
+          const shares = [...item.options, item.omitted].reduce((s, o) => s + Math.round(o.percent! * 100), 0);
+          expect(shares).toBe(10_000);
+        });
+        // KR-20 equals Cronbach's alpha computed from the item variances
+        const q = key.length;
+        const itemVariances = items.map((_, i) => variance(scored.map((row) => row[i])));
+        const totalVariance = variance(totals);
+        if (totalVariance < 1e-12) expect(test.kr20).toBeNull();
+        else expect(test.kr20).toBeCloseTo((q / (q - 1)) * (1 - itemVariances.reduce((a, b) => a + b, 0) / totalVariance), 9);
+        expect(test.meanCorrect).toBeCloseTo(mean(totals), 12);
+      }),
+    );
   });
 
   it('merging parts equals one accumulator, in any grouping', () => {
-    fc.assert(fc.property(dataset, fc.nat(), fc.nat(), ({ optionCounts, key, responses }, cut1, cut2) => {
-      const [a, b] = [cut1 % (responses.length + 1), cut2 % (responses.length + 1)].sort((x, y) => x - y);
-      const part = (rs: string[]) => {
-        const acc = new ItemAnalysisAccumulator(key, optionCounts);
-        rs.forEach((r) => acc.add(r));
-        return acc;
-      };
-      const [p1, p2, p3] = [responses.slice(0, a), responses.slice(a, b), responses.slice(b)];
-      const whole = analyse(key, optionCounts, responses);
-      expect(part(p1).merge(part(p2)).merge(part(p3)).result()).toEqual(whole);
-      expect(part(p1).merge(part(p2).merge(part(p3))).result()).toEqual(whole);
-    }));
+    fc.assert(
+      fc.property(dataset, fc.nat(), fc.nat(), ({ optionCounts, key, responses }, cut1, cut2) => {
+        const [a, b] = [cut1 % (responses.length + 1), cut2 % (responses.length + 1)].sort((x, y) => x - y);
+        const part = (rs: string[]) => {
+          const acc = new ItemAnalysisAccumulator(key, optionCounts);
+          rs.forEach((r) => acc.add(r));
+          return acc;
+        };
+        const [p1, p2, p3] = [responses.slice(0, a), responses.slice(a, b), responses.slice(b)];
+        const whole = analyse(key, optionCounts, responses);
+        expect(part(p1).merge(part(p2)).merge(part(p3)).result()).toEqual(whole);
+        expect(
+          part(p1)
+            .merge(part(p2).merge(part(p3)))
+            .result(),
+        ).toEqual(whole);
+      }),
+    );
   });
 });

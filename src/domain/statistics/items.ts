@@ -144,7 +144,11 @@ export class ItemAnalysisAccumulator {
     let n = 0;
     let sumT = 0;
     let sumTT = 0;
-    this.totals.forEach((c, t) => { n += c; sumT += c * t; sumTT += c * t * t; });
+    this.totals.forEach((c, t) => {
+      n += c;
+      sumT += c * t;
+      sumTT += c * t * t;
+    });
     const upper = groupWeights(this.totals, n, true);
     const lower = groupWeights(this.totals, n, false);
     const groupSize = (UPPER_LOWER_PERCENT * n) / 100;
@@ -188,12 +192,18 @@ export class ItemAnalysisAccumulator {
     const upperCorrect = keyFigure.upperShare;
     const lowerCorrect = keyFigure.lowerShare;
     const analysis: ItemAnalysis = {
-      index: i, key: this.key[i], attempts: m.n, correct,
+      index: i,
+      key: this.key[i],
+      attempts: m.n,
+      correct,
       facility: m.n > 0 ? correct / m.n : null,
       pointBiserial,
-      upperCorrect, lowerCorrect,
+      upperCorrect,
+      lowerCorrect,
       upperLower: upperCorrect !== null && lowerCorrect !== null ? upperCorrect - lowerCorrect : null,
-      options, omitted: figures[figures.length - 1], flags: [],
+      options,
+      omitted: figures[figures.length - 1],
+      flags: [],
     };
     analysis.flags = flagsOf(analysis);
     return analysis;

@@ -2,9 +2,7 @@
 import { labelOf, POSITION_LABELS, SCHOOL_LEVEL_LABELS } from '../roster.ts';
 import type { BandScheme } from './bands.ts';
 import { formatDecimalVi, formatPercentVi } from './format.ts';
-import {
-  TOO_EASY_FACILITY, TOO_HARD_FACILITY, UPPER_LOWER_PERCENT, WEAK_DISCRIMINATION, type ItemFlag,
-} from './items.ts';
+import { TOO_EASY_FACILITY, TOO_HARD_FACILITY, UPPER_LOWER_PERCENT, WEAK_DISCRIMINATION, type ItemFlag } from './items.ts';
 import { DISTRIBUTION_BINS } from './summary.ts';
 
 /** Figures of a group (GroupSummary) and of a node of the unit tree (RolledUpUnit). */
@@ -52,11 +50,11 @@ export const FLAG_LABELS: Record<ItemFlag, string> = {
 
 /** What each flag means, for a tooltip or the report's notes. */
 export const FLAG_EXPLANATIONS: Record<ItemFlag, string> = {
-  likely_miskeyed: 'Độ phân biệt âm, hoặc nhóm điểm cao chọn một phương án sai nhiều hơn đáp án đúng: '
-    + 'nên kiểm tra lại đáp án.',
+  likely_miskeyed: 'Độ phân biệt âm, hoặc nhóm điểm cao chọn một phương án sai nhiều hơn đáp án đúng: ' + 'nên kiểm tra lại đáp án.',
   too_easy: `Hơn ${formatPercentVi(TOO_EASY_FACILITY * 100, 0)} số người làm đúng.`,
   too_hard: `Chưa đến ${formatPercentVi(TOO_HARD_FACILITY * 100, 0)} số người làm đúng.`,
-  weak_discrimination: `Hệ số phân biệt dưới ${formatDecimalVi(WEAK_DISCRIMINATION)}: câu hỏi chưa phân biệt được `
+  weak_discrimination:
+    `Hệ số phân biệt dưới ${formatDecimalVi(WEAK_DISCRIMINATION)}: câu hỏi chưa phân biệt được `
     + 'người nắm vững nội dung với người chưa nắm vững.',
 };
 

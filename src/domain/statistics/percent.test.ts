@@ -21,19 +21,21 @@ describe('largestRemainderPercents', () => {
   });
 
   it('sums to 10.000 hundredths, each within a hundredth of its exact share', () => {
-    fc.assert(fc.property(fc.array(fc.nat({ max: 200_000 }), { minLength: 1, maxLength: 12 }), (counts) => {
-      const total = counts.reduce((a, b) => a + b, 0);
-      const hundredths = largestRemainderHundredths(counts);
-      if (total === 0) {
-        expect(hundredths.every((h) => h === 0)).toBe(true);
-        return;
-      }
-      expect(hundredths.reduce((a, b) => a + b, 0)).toBe(10_000);
-      counts.forEach((c, i) => {
-        const exact = (c * 10_000) / total;
-        expect(hundredths[i] === Math.floor(exact) || hundredths[i] === Math.ceil(exact)).toBe(true);
-      });
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 200_000 }), { minLength: 1, maxLength: 12 }), (counts) => {
+        const total = counts.reduce((a, b) => a + b, 0);
+        const hundredths = largestRemainderHundredths(counts);
+        if (total === 0) {
+          expect(hundredths.every((h) => h === 0)).toBe(true);
+          return;
+        }
+        expect(hundredths.reduce((a, b) => a + b, 0)).toBe(10_000);
+        counts.forEach((c, i) => {
+          const exact = (c * 10_000) / total;
+          expect(hundredths[i] === Math.floor(exact) || hundredths[i] === Math.ceil(exact)).toBe(true);
+        });
+      }),
+    );
   });
 });
 

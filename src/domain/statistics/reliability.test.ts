@@ -16,8 +16,12 @@ describe('describeReliability', () => {
   });
 
   it('shows the figure with its SEM from the minimum on, and words for a low one', () => {
-    expect(describeReliability({ attempts: MIN_ATTEMPTS_FOR_RELIABILITY, questions: 20, kr20: 0.8123, semScore: 0.71 }))
-      .toEqual({ status: 'good', value: '0,812', semScore: '0,71', note: null });
+    expect(describeReliability({ attempts: MIN_ATTEMPTS_FOR_RELIABILITY, questions: 20, kr20: 0.8123, semScore: 0.71 })).toEqual({
+      status: 'good',
+      value: '0,812',
+      semScore: '0,71',
+      note: null,
+    });
     expect(describeReliability({ attempts: 100, questions: 20, kr20: 0.31, semScore: 1.2 }).status).toBe('low');
     expect(describeReliability({ attempts: 100, questions: 20, kr20: null, semScore: null }).value).toBe('Không tính được');
   });

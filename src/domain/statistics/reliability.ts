@@ -24,18 +24,31 @@ type Figures = Pick<TestFigures, 'attempts' | 'questions' | 'kr20' | 'semScore'>
 
 export function describeReliability(t: Figures): ReliabilityView {
   if (t.attempts < MIN_ATTEMPTS_FOR_RELIABILITY) {
-    return { status: 'too_few', value: 'Chưa đủ bài để tính', semScore: '—',
-      note: `Cần ít nhất ${formatCountVi(MIN_ATTEMPTS_FOR_RELIABILITY)} bài đã nộp, hiện có ${formatCountVi(t.attempts)}.` };
+    return {
+      status: 'too_few',
+      value: 'Chưa đủ bài để tính',
+      semScore: '—',
+      note: `Cần ít nhất ${formatCountVi(MIN_ATTEMPTS_FOR_RELIABILITY)} bài đã nộp, hiện có ${formatCountVi(t.attempts)}.`,
+    };
   }
   if (t.kr20 === null) {
-    return { status: 'no_spread', value: 'Không tính được', semScore: '—',
-      note: t.questions < 2 ? 'Bài có dưới 2 câu hỏi.' : 'Mọi bài làm có cùng số câu đúng, không có độ phân tán để tính.' };
+    return {
+      status: 'no_spread',
+      value: 'Không tính được',
+      semScore: '—',
+      note: t.questions < 2 ? 'Bài có dưới 2 câu hỏi.' : 'Mọi bài làm có cùng số câu đúng, không có độ phân tán để tính.',
+    };
   }
   const value = formatDecimalVi(t.kr20, 3);
   if (t.kr20 < 0) {
-    return { status: 'negative', value, semScore: '—',
-      note: 'Hệ số âm: các câu hỏi không cùng đo một nội dung, thường do có câu sai đáp án hoặc câu gây nhiễu. '
-        + 'Xem các câu có cảnh báo bên dưới; sai số chuẩn không có ý nghĩa.' };
+    return {
+      status: 'negative',
+      value,
+      semScore: '—',
+      note:
+        'Hệ số âm: các câu hỏi không cùng đo một nội dung, thường do có câu sai đáp án hoặc câu gây nhiễu. '
+        + 'Xem các câu có cảnh báo bên dưới; sai số chuẩn không có ý nghĩa.',
+    };
   }
   const semScore = formatDecimalVi(t.semScore);
   if (t.kr20 < 0.5) return { status: 'low', value, semScore, note: 'Độ tin cậy thấp (dưới 0,5): kết quả từng người dao động nhiều.' };

@@ -19,8 +19,11 @@ function sortedMedian(scores: readonly number[]): number {
 }
 
 /** Scores 0..10 with at most 2 decimals, ties likely. */
-const scoresArb = (minLength = 0) => fc.array(fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.constantFrom(0, 500, 800, 900, 1000))
-  .map((h) => h / 100), { minLength, maxLength: 300 });
+const scoresArb = (minLength = 0) =>
+  fc.array(
+    fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.constantFrom(0, 500, 800, 900, 1000)).map((h) => h / 100),
+    { minLength, maxLength: 300 },
+  );
 
 describe('SummaryAccumulator', () => {
   it('computes every figure of a small group by hand', () => {
@@ -53,8 +56,17 @@ describe('SummaryAccumulator', () => {
 
   it('has no figure for an empty group and no sample SD for one attempt', () => {
     const empty = new SummaryAccumulator(scheme).result();
-    expect(empty).toMatchObject({ took: 0, mean: null, median: null, sd: null, sampleSd: null, min: null, max: null,
-      goodCount: 0, goodPercent: null });
+    expect(empty).toMatchObject({
+      took: 0,
+      mean: null,
+      median: null,
+      sd: null,
+      sampleSd: null,
+      min: null,
+      max: null,
+      goodCount: 0,
+      goodPercent: null,
+    });
     expect(empty.distribution).toEqual(new Array(11).fill(0));
     expect(empty.bands.every((b) => b.count === 0 && b.percent === null)).toBe(true);
     expect(accumulate([7.5]).result()).toMatchObject({ took: 1, mean: 7.5, median: 7.5, sd: 0, sampleSd: null });
@@ -96,48 +108,61 @@ describe('SummaryAccumulator', () => {
   });
 
   it('will not merge groups graded with other bands', () => {
-    const other = new SummaryAccumulator(new BandScheme([{ label: 'Đạt', min: 5 }, { label: 'Chưa đạt', min: 0 }]));
+    const other = new SummaryAccumulator(
+      new BandScheme([
+        { label: 'Đạt', min: 5 },
+        { label: 'Chưa đạt', min: 0 },
+      ]),
+    );
     expect(() => accumulate([5]).merge(other)).toThrow();
     expect(() => accumulate([5]).merge(new SummaryAccumulator(new BandScheme()))).not.toThrow(); // equal scheme, other object
   });
 
   describe('properties', () => {
     it('merging parts equals adding everything to one accumulator', () => {
-      fc.assert(fc.property(scoresArb(), scoresArb(), scoresArb(), (a, b, c) => {
-        const merged = accumulate(a).merge(accumulate(b)).merge(accumulate(c));
-        expect(merged.result()).toEqual(accumulate([...a, ...b, ...c]).result());
-      }));
+      fc.assert(
+        fc.property(scoresArb(), scoresArb(), scoresArb(), (a, b, c) => {
+          const merged = accumulate(a).merge(accumulate(b)).merge(accumulate(c));
+          expect(merged.result()).toEqual(accumulate([...a, ...b, ...c]).result());
+        }),
+      );
     });
 
     it('merge is associative', () => {
-      fc.assert(fc.property(scoresArb(), scoresArb(), scoresArb(), (a, b, c) => {
-        const left = accumulate(a).merge(accumulate(b)).merge(accumulate(c));
-        const right = accumulate(a).merge(accumulate(b).merge(accumulate(c)));
-        expect(left.result()).toEqual(right.result());
-      }));
+      fc.assert(
+        fc.property(scoresArb(), scoresArb(), scoresArb(), (a, b, c) => {
+          const left = accumulate(a).merge(accumulate(b)).merge(accumulate(c));
+          const right = accumulate(a).merge(accumulate(b).merge(accumulate(c)));
+          expect(left.result()).toEqual(right.result());
+        }),
+      );
     });
 
     it('median equals the sorted-array median; mean, min, max and counts agree with the raw scores', () => {
-      fc.assert(fc.property(scoresArb(1), (scores) => {
-        const s = accumulate(scores).result();
-        // in hundredths, so the reference does not average two floats (7,52 + 7,54 would give 7,529999…)
-        expect(s.median).toBe(sortedMedian(scores.map((x) => Math.round(x * 100))) / 100);
-        expect(s.mean).toBeCloseTo(scores.reduce((x, y) => x + y, 0) / scores.length, 9);
-        expect(s.min).toBe(Math.min(...scores));
-        expect(s.max).toBe(Math.max(...scores));
-        expect(s.distribution.reduce((x, y) => x + y, 0)).toBe(scores.length);
-        expect(s.bands.reduce((x, b) => x + b.count, 0)).toBe(scores.length);
-      }));
+      fc.assert(
+        fc.property(scoresArb(1), (scores) => {
+          const s = accumulate(scores).result();
+          // in hundredths, so the reference does not average two floats (7,52 + 7,54 would give 7,529999…)
+          expect(s.median).toBe(sortedMedian(scores.map((x) => Math.round(x * 100))) / 100);
+          expect(s.mean).toBeCloseTo(scores.reduce((x, y) => x + y, 0) / scores.length, 9);
+          expect(s.min).toBe(Math.min(...scores));
+          expect(s.max).toBe(Math.max(...scores));
+          expect(s.distribution.reduce((x, y) => x + y, 0)).toBe(scores.length);
+          expect(s.bands.reduce((x, b) => x + b.count, 0)).toBe(scores.length);
+        }),
+      );
     });
 
     it('band percentages add up to 100,00; the headline is within 0,01 per good band of their sum', () => {
-      fc.assert(fc.property(scoresArb(1), (scores) => {
-        const s = accumulate(scores).result();
-        expect(s.bands.reduce((x, b) => x + Math.round(b.percent! * 100), 0)).toBe(10_000);
-        const goodSum = s.bands.filter((b) => b.good).reduce((x, b) => x + Math.round(b.percent! * 100), 0);
-        expect(Math.abs(Math.round(s.goodPercent! * 100) - goodSum)).toBeLessThanOrEqual(2);
-        expect(s.goodPercent).toBe(Math.round((s.goodCount / s.took) * 10_000 + 1e-9) / 100);
-      }));
+      fc.assert(
+        fc.property(scoresArb(1), (scores) => {
+          const s = accumulate(scores).result();
+          expect(s.bands.reduce((x, b) => x + Math.round(b.percent! * 100), 0)).toBe(10_000);
+          const goodSum = s.bands.filter((b) => b.good).reduce((x, b) => x + Math.round(b.percent! * 100), 0);
+          expect(Math.abs(Math.round(s.goodPercent! * 100) - goodSum)).toBeLessThanOrEqual(2);
+          expect(s.goodPercent).toBe(Math.round((s.goodCount / s.took) * 10_000 + 1e-9) / 100);
+        }),
+      );
     });
   });
 });

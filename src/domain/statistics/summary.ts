@@ -82,7 +82,9 @@ export class SummaryAccumulator {
   merge(other: SummaryAccumulator): this {
     if (!this.scheme.sameAs(other.scheme)) throw new Error('statistics: cannot merge groups graded with different bands');
     this.histogram.merge(other.histogram);
-    other.bandCounts.forEach((c, i) => { this.bandCounts[i] += c; });
+    other.bandCounts.forEach((c, i) => {
+      this.bandCounts[i] += c;
+    });
     this.count += other.count;
     return this;
   }
@@ -106,13 +108,20 @@ export class SummaryAccumulator {
     });
     const meanHundredths = n > 0 ? sum / n : 0;
     let squares = 0; // second pass over ≤ 1001 bins: stable, no cancellation
-    this.histogram.forEachAscending((h, c) => { squares += c * (h - meanHundredths) ** 2; });
+    this.histogram.forEachAscending((h, c) => {
+      squares += c * (h - meanHundredths) ** 2;
+    });
     const hundredths = largestRemainderHundredths(this.bandCounts, n);
     const bands = this.scheme.bands.map((band, i): BandFigure => ({
-      label: band.label, count: this.bandCounts[i], percent: n > 0 ? toPercent(hundredths[i]) : null, good: this.scheme.good[i],
+      label: band.label,
+      count: this.bandCounts[i],
+      percent: n > 0 ? toPercent(hundredths[i]) : null,
+      good: this.scheme.good[i],
     }));
     let goodCount = 0;
-    this.scheme.good.forEach((good, i) => { if (good) goodCount += this.bandCounts[i]; });
+    this.scheme.good.forEach((good, i) => {
+      if (good) goodCount += this.bandCounts[i];
+    });
     return {
       took: n,
       mean: n > 0 ? meanHundredths / 100 : null,

@@ -36,7 +36,9 @@ export function gaussian(random: Random): number {
 /** 1 department, `communes` communes, schools under them and upper-secondary schools under the department. */
 export function syntheticProvince(seed: number, units = 190, communes = 30): SyntheticUnit[] {
   const random = new Random(seed);
-  const rows: SyntheticUnit[] = [{ id: 1, parentId: null, name: 'Sở Giáo dục và Đào tạo', path: '/1/', schoolLevel: null, ability: 0, weight: 0.5 }];
+  const rows: SyntheticUnit[] = [
+    { id: 1, parentId: null, name: 'Sở Giáo dục và Đào tạo', path: '/1/', schoolLevel: null, ability: 0, weight: 0.5 },
+  ];
   for (let c = 0; c < communes; c++) {
     const id = rows.length + 1;
     rows.push({ id, parentId: 1, name: `Xã ${c + 1}`, path: `/1/${id}/`, schoolLevel: null, ability: 0, weight: 0 });
@@ -44,11 +46,23 @@ export function syntheticProvince(seed: number, units = 190, communes = 30): Syn
   const levels = ['mam_non', 'tieu_hoc', 'thcs', 'thpt', 'gdtx', 'lien_cap'] as const;
   while (rows.length < units) {
     const id = rows.length + 1;
-    const level = random.weighted([[levels[0], 30], [levels[1], 32], [levels[2], 25], [levels[3], 9], [levels[4], 2], [levels[5], 2]]);
+    const level = random.weighted([
+      [levels[0], 30],
+      [levels[1], 32],
+      [levels[2], 25],
+      [levels[3], 9],
+      [levels[4], 2],
+      [levels[5], 2],
+    ]);
     const parentId = level === 'thpt' || level === 'gdtx' ? 1 : 2 + random.int(0, communes - 1);
     rows.push({
-      id, parentId, name: `Trường ${id}`, path: `${parentId === 1 ? '/1/' : `/1/${parentId}/`}${id}/`, schoolLevel: level,
-      ability: 0.35 * gaussian(random), weight: 20 + random.int(0, 60),
+      id,
+      parentId,
+      name: `Trường ${id}`,
+      path: `${parentId === 1 ? '/1/' : `/1/${parentId}/`}${id}/`,
+      schoolLevel: level,
+      ability: 0.35 * gaussian(random),
+      weight: 20 + random.int(0, 60),
     });
   }
   return rows;
@@ -58,9 +72,13 @@ export function syntheticAssessment(seed: number, questions = 50, options = 4, m
   const random = new Random(seed);
   const optionCounts = new Array<number>(questions).fill(options);
   const trueKey = optionCounts.map((n) => OPTION_LETTERS[random.int(0, n - 1)]).join('');
-  const key = [...trueKey].map((letter, i) => (miskeyed.includes(i) ? OPTION_LETTERS[(OPTION_LETTERS.indexOf(letter) + 1) % options] : letter)).join('');
+  const key = [...trueKey]
+    .map((letter, i) => (miskeyed.includes(i) ? OPTION_LETTERS[(OPTION_LETTERS.indexOf(letter) + 1) % options] : letter))
+    .join('');
   return {
-    key, trueKey, optionCounts,
+    key,
+    trueKey,
+    optionCounts,
     difficulty: optionCounts.map(() => -0.9 + gaussian(random)),
     discrimination: optionCounts.map(() => 0.5 + 1.3 * random.next()),
   };
@@ -102,10 +120,16 @@ export function* syntheticAttempts(options: SyntheticAttemptsOptions): Generator
     yield {
       unitId: unit.id,
       schoolLevel: unit.schoolLevel,
-      position: random.weighted([['teacher', 82], ['manager', 9], ['staff', 9]] as const),
+      position: random.weighted([
+        ['teacher', 82],
+        ['manager', 9],
+        ['staff', 9],
+      ] as const),
       partyMember: random.chance(0.45),
       variantCode: random.pick(variants),
-      score, band, responses,
+      score,
+      band,
+      responses,
     };
   }
 }

@@ -58,9 +58,18 @@ export function rollUpTree(
     const own = eligible.get(unit.id) ?? 0;
     if (!Number.isInteger(own) || own < 0) throw new Error(`unit tree: eligible count of unit ${unit.id} is ${own}`);
     byId.set(unit.id, {
-      id: unit.id, parentId: unit.parentId, name: unit.name, path: unit.path, depth: 0,
-      eligible: 0, took: 0, didNotTake: 0, tookBeyondEligible: 0, participationPercent: null,
-      summary: undefined as unknown as GroupSummary, children: [],
+      id: unit.id,
+      parentId: unit.parentId,
+      name: unit.name,
+      path: unit.path,
+      depth: 0,
+      eligible: 0,
+      took: 0,
+      didNotTake: 0,
+      tookBeyondEligible: 0,
+      participationPercent: null,
+      summary: undefined as unknown as GroupSummary,
+      children: [],
     });
   }
   const roots: RolledUpUnit[] = [];
@@ -98,7 +107,9 @@ export function rollUpTree(
     else pending.set(parent.id, merged);
   }
   const unplacedUnitIds = [...accumulators.entries()]
-    .filter(([id, acc]) => acc.took > 0 && !byId.has(id)).map(([id]) => id).sort((a, b) => a - b);
+    .filter(([id, acc]) => acc.took > 0 && !byId.has(id))
+    .map(([id]) => id)
+    .sort((a, b) => a - b);
   return { roots, byId, unplacedUnitIds };
 }
 

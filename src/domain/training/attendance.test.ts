@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attendanceRate, checkinCode, checkinState, checkinStatus, meetsAttendanceRule, normalizeCheckinCode, vnInstant, vnToday } from './attendance.ts';
+import {
+  attendanceRate,
+  checkinCode,
+  checkinState,
+  checkinStatus,
+  meetsAttendanceRule,
+  normalizeCheckinCode,
+  vnInstant,
+  vnToday,
+} from './attendance.ts';
 
 describe('attendance rules', () => {
   it('reads session times in Vietnam time', () => {
@@ -23,8 +32,14 @@ describe('attendance rules', () => {
     expect(meetsAttendanceRule(100, 0, 0)).toBe(true);
     expect(meetsAttendanceRule(80, 5, 4)).toBe(true);
     expect(meetsAttendanceRule(80, 5, 3)).toBe(false);
-    fc.assert(fc.property(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 40 }), (percent, sessions) =>
-      meetsAttendanceRule(percent, sessions, sessions) && (percent === 0 || !meetsAttendanceRule(percent, sessions, 0))));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 1, max: 40 }),
+        (percent, sessions) =>
+          meetsAttendanceRule(percent, sessions, sessions) && (percent === 0 || !meetsAttendanceRule(percent, sessions, 0)),
+      ),
+    );
   });
 
   it('rates attended person-sessions', () => {
@@ -33,9 +48,11 @@ describe('attendance rules', () => {
   });
 
   it('makes 6-character codes without look-alike characters and reads them back however typed', () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: 6, maxLength: 6 }), (bytes) => {
-      const code = checkinCode(bytes);
-      return /^[2-9A-HJKMNP-Z]{6}$/.test(code) && normalizeCheckinCode(` ${code.toLowerCase().slice(0, 3)}-${code.slice(3)} `) === code;
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 6, maxLength: 6 }), (bytes) => {
+        const code = checkinCode(bytes);
+        return /^[2-9A-HJKMNP-Z]{6}$/.test(code) && normalizeCheckinCode(` ${code.toLowerCase().slice(0, 3)}-${code.slice(3)} `) === code;
+      }),
+    );
   });
 });

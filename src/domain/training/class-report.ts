@@ -83,42 +83,75 @@ const within = (date: string | null, p: ReportPeriod) => date !== null && date >
  * planned and actual trainees ("lượt học viên"), completions and certificates; lecturers' average evaluation over
  * classes opened in the period.
  */
-export function buildClassReport(period: ReportPeriod, types: ReportType[], classes: ReportClass[], evaluations: ReportEvaluation[]): ClassReport {
+export function buildClassReport(
+  period: ReportPeriod,
+  types: ReportType[],
+  classes: ReportClass[],
+  evaluations: ReportEvaluation[],
+): ClassReport {
   const rows: TypeRow[] = types.map((t) => {
     const planned = classes.filter((c) => c.typeId === t.id && within(c.plannedStart, period));
     const opened = classes.filter((c) => c.typeId === t.id && within(c.actualStart, period));
     return {
-      typeId: t.id, typeName: t.name, plannedClasses: planned.length, openedClasses: opened.length,
+      typeId: t.id,
+      typeName: t.name,
+      plannedClasses: planned.length,
+      openedClasses: opened.length,
       plannedTrainees: planned.reduce((n, c) => n + (c.plannedTrainees ?? 0), 0),
-      trainees: opened.reduce((n, c) => n + c.trainees, 0), completed: opened.reduce((n, c) => n + c.completed, 0),
+      trainees: opened.reduce((n, c) => n + c.trainees, 0),
+      completed: opened.reduce((n, c) => n + c.completed, 0),
       certificates: opened.reduce((n, c) => n + c.certificates, 0),
     };
   });
   const sum = (key: keyof Omit<TypeRow, 'typeId' | 'typeName'>) => rows.reduce((n, r) => n + r[key], 0);
-  const total = { plannedClasses: sum('plannedClasses'), openedClasses: sum('openedClasses'), plannedTrainees: sum('plannedTrainees'),
-    trainees: sum('trainees'), completed: sum('completed'), certificates: sum('certificates') };
+  const total = {
+    plannedClasses: sum('plannedClasses'),
+    openedClasses: sum('openedClasses'),
+    plannedTrainees: sum('plannedTrainees'),
+    trainees: sum('trainees'),
+    completed: sum('completed'),
+    certificates: sum('certificates'),
+  };
   const openedIds = new Set(classes.filter((c) => within(c.actualStart, period)).map((c) => c.id));
   const byLecturer = new Map<number, LecturerRow & { sum: number; classIds: Set<number> }>();
   for (const e of evaluations) {
     if (!openedIds.has(e.classId)) continue;
-    const row = byLecturer.get(e.lecturerId) ?? { lecturerId: e.lecturerId, lecturerName: e.lecturerName, lecturerKind: e.lecturerKind,
-      classes: 0, evaluations: 0, average: null, sum: 0, classIds: new Set<number>() };
+    const row = byLecturer.get(e.lecturerId) ?? {
+      lecturerId: e.lecturerId,
+      lecturerName: e.lecturerName,
+      lecturerKind: e.lecturerKind,
+      classes: 0,
+      evaluations: 0,
+      average: null,
+      sum: 0,
+      classIds: new Set<number>(),
+    };
     row.evaluations += 1;
     row.sum += e.score;
     row.classIds.add(e.classId);
     byLecturer.set(e.lecturerId, row);
   }
-  const lecturers = [...byLecturer.values()].map(({ sum: s, classIds, ...r }) => ({ ...r, classes: classIds.size,
-    average: r.evaluations ? Math.round((s / r.evaluations) * 100) / 100 : null }))
+  const lecturers = [...byLecturer.values()]
+    .map(({ sum: s, classIds, ...r }) => ({
+      ...r,
+      classes: classIds.size,
+      average: r.evaluations ? Math.round((s / r.evaluations) * 100) / 100 : null,
+    }))
     .sort((a, b) => a.lecturerName.localeCompare(b.lecturerName, 'vi'));
   return { period, rows, total, lecturers, summary: summarySentence(period, rows, total) };
 }
 
 /** "Quý I năm 2026: mở 40 lớp, 2.987 lượt học viên; trong đó Bồi dưỡng đối tượng kết nạp Đảng 8 lớp, …" */
-export function summarySentence(period: ReportPeriod, rows: TypeRow[], total: { openedClasses: number; trainees: number; plannedClasses: number }): string {
-  const head = `${periodLabel(period)}: mở ${formatNumberVi(total.openedClasses)} lớp (kế hoạch ${formatNumberVi(total.plannedClasses)}), `
+export function summarySentence(
+  period: ReportPeriod,
+  rows: TypeRow[],
+  total: { openedClasses: number; trainees: number; plannedClasses: number },
+): string {
+  const head =
+    `${periodLabel(period)}: mở ${formatNumberVi(total.openedClasses)} lớp (kế hoạch ${formatNumberVi(total.plannedClasses)}), `
     + `${formatNumberVi(total.trainees)} lượt học viên`;
-  const parts = rows.filter((r) => r.openedClasses > 0)
+  const parts = rows
+    .filter((r) => r.openedClasses > 0)
     .map((r) => `${r.typeName.charAt(0).toLowerCase()}${r.typeName.slice(1)} ${formatNumberVi(r.openedClasses)} lớp`);
   return parts.length ? `${head}; trong đó ${parts.join(', ')}.` : `${head}.`;
 }

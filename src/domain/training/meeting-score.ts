@@ -8,7 +8,10 @@ export interface Band {
 
 /** The usual bands on a 100-point scale; a criteria set may carry its own. */
 export const DEFAULT_BANDS: Band[] = [
-  { label: 'Xuất sắc', min: 90 }, { label: 'Tốt', min: 75 }, { label: 'Đạt', min: 50 }, { label: 'Chưa đạt', min: 0 },
+  { label: 'Xuất sắc', min: 90 },
+  { label: 'Tốt', min: 75 },
+  { label: 'Đạt', min: 50 },
+  { label: 'Chưa đạt', min: 0 },
 ];
 
 /** A set with the usual criteria of a thematic meeting (100 points), pre-filled for a new installation. */
@@ -27,7 +30,10 @@ export interface ScoredCriterion {
 }
 
 /** Problems with the given scores: each within 0 and its criterion's maximum (half points allowed). */
-export function scoreProblems(criteria: { id: number; name: string; maxPoints: number }[], scores: { criterionId: number; score: number }[]): string[] {
+export function scoreProblems(
+  criteria: { id: number; name: string; maxPoints: number }[],
+  scores: { criterionId: number; score: number }[],
+): string[] {
   const problems: string[] = [];
   for (const s of scores) {
     const c = criteria.find((x) => x.id === s.criterionId);
@@ -45,7 +51,7 @@ export function meetingResult(criteria: ScoredCriterion[], bands: Band[] = DEFAU
   const complete = criteria.length > 0 && criteria.every((c) => c.score !== null);
   const total = complete ? criteria.reduce((n, c) => n + (c.score ?? 0), 0) : null;
   const sorted = [...bands].sort((a, b) => b.min - a.min);
-  const rating = total === null ? null : sorted.find((b) => total >= b.min)?.label ?? null;
+  const rating = total === null ? null : (sorted.find((b) => total >= b.min)?.label ?? null);
   return { total, max, rating };
 }
 

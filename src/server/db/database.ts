@@ -47,14 +47,18 @@ export function sqliteFile(dataDir: string): string {
   return path.join(dataDir, 'boiduong.sqlite');
 }
 
-export function openDatabase(options: { dataDir: string; databaseUrl?: string; poolSize?: number;
+export function openDatabase(options: {
+  dataDir: string;
+  databaseUrl?: string;
+  poolSize?: number;
   /** PostgreSQL's statement_timeout for every connection of the pool (0 or absent: none). */
   statementTimeoutMs?: number;
   /**
    * The server: checkpoints SQLite's log from a worker thread and commits in groups (see GroupSync); one-shot commands
    * leave checkpoints to SQLite and sync every commit.
    */
-  checkpointInBackground?: boolean }): DatabaseHandle {
+  checkpointInBackground?: boolean;
+}): DatabaseHandle {
   if (options.databaseUrl) {
     const pool = openPool(options.databaseUrl, options.poolSize ?? 10, options.statementTimeoutMs ?? 0);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -73,7 +77,9 @@ export function openDatabase(options: { dataDir: string; databaseUrl?: string; p
   const syncer = options.checkpointInBackground ? fileSyncer(`${file}-wal`) : null;
   const group = syncer ? new GroupSync(() => syncer.sync()) : null;
   return {
-    db, dialect: 'sqlite', sqlite,
+    db,
+    dialect: 'sqlite',
+    sqlite,
     durable: group ? () => group.sync() : durableAlready,
     destroy: async () => {
       await checkpointer?.stop();
@@ -100,8 +106,13 @@ function warnThrottled(message: string) {
  */
 function openPool(connectionString: string, max: number, statementTimeoutMs: number): pg.Pool {
   // A request waits at most 5 s for a connection, then answers 503.
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000, keepAlive: true,
-    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}) });
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis: 5000,
+    keepAlive: true,
+    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+  });
   pool.on('error', (err) => warnThrottled(`PostgreSQL: kết nối rảnh bị đóng (${err.message})`));
   pool.on('connect', (client) => {
     client.on('error', (err) => warnThrottled(`PostgreSQL: mất kết nối đang dùng (${err.message})`));
@@ -146,8 +157,11 @@ function withStatementCache(sqlite: SQLite.Database, capacity = 500) {
  */
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const run = async (on: Db) => {
-    const { error, results } = await new Migrator({ db: on, provider: migrationProvider, disableTransactions: !isPostgresDb(on) })
-      .migrateToLatest();
+    const { error, results } = await new Migrator({
+      db: on,
+      provider: migrationProvider,
+      disableTransactions: !isPostgresDb(on),
+    }).migrateToLatest();
     if (error) throw error;
     return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   };

@@ -8,15 +8,21 @@ describe('group commit', () => {
   it('serves many waiting commits with one sync, and never one that began before the commit', async () => {
     const started: number[] = [];
     let release: (() => void)[] = [];
-    const sync = new GroupSync(() => new Promise<void>((resolve) => {
-      started.push(Date.now());
-      release.push(resolve);
-    }));
+    const sync = new GroupSync(
+      () =>
+        new Promise<void>((resolve) => {
+          started.push(Date.now());
+          release.push(resolve);
+        }),
+    );
     const first = sync.sync();
     // Committed while the first sync runs: they must wait for a second one, which all of them share.
     const later = Array.from({ length: 50 }, () => sync.sync());
     let laterDone = 0;
-    for (const p of later) void p.then(() => { laterDone += 1; });
+    for (const p of later)
+      void p.then(() => {
+        laterDone += 1;
+      });
     expect(started).toHaveLength(1);
     release.shift()!();
     await first;

@@ -21,10 +21,12 @@ export class GroupSync {
       return this.current;
     }
     // The running sync may have begun before the caller's commit: wait for the next one, shared by every such caller.
-    this.queued ??= this.current.catch(() => undefined).then(() => {
-      this.queued = null;
-      return this.sync();
-    });
+    this.queued ??= this.current
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.sync();
+      });
     return this.queued;
   }
 
@@ -86,10 +88,11 @@ export function fileSyncer(file: string): FileSyncer {
     waiting = null;
   });
   return {
-    sync: () => new Promise<void>((resolve, reject) => {
-      waiting = { resolve, reject };
-      worker.postMessage(null);
-    }),
+    sync: () =>
+      new Promise<void>((resolve, reject) => {
+        waiting = { resolve, reject };
+        worker.postMessage(null);
+      }),
     stop: async () => {
       await worker.terminate();
     },

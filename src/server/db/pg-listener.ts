@@ -10,10 +10,15 @@ export interface PgListener {
   stop(): Promise<void>;
 }
 
-export function listenPg(connectionString: string, channel: string, handlers: {
-  onMessage(payload: string): void;
-  onState(listening: boolean): void;
-}, retryMs = 1000): PgListener {
+export function listenPg(
+  connectionString: string,
+  channel: string,
+  handlers: {
+    onMessage(payload: string): void;
+    onState(listening: boolean): void;
+  },
+  retryMs = 1000,
+): PgListener {
   let client: pg.Client | null = null;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
@@ -25,16 +30,26 @@ export function listenPg(connectionString: string, channel: string, handlers: {
     old?.removeAllListeners();
     old?.on('error', () => {});
     old?.end().catch(() => {});
-    if (!stopped && !timer) timer = setTimeout(() => { timer = null; void connect(); }, retryMs);
+    if (!stopped && !timer)
+      timer = setTimeout(() => {
+        timer = null;
+        void connect();
+      }, retryMs);
   };
 
   const connect = async () => {
     if (stopped) return;
     const c = new pg.Client({ connectionString, keepAlive: true, connectionTimeoutMillis: 5000 });
     client = c;
-    c.on('error', () => { if (client === c) down(); });
-    c.on('end', () => { if (client === c) down(); });
-    c.on('notification', (n) => { if (n.channel === channel && client === c) handlers.onMessage(n.payload ?? ''); });
+    c.on('error', () => {
+      if (client === c) down();
+    });
+    c.on('end', () => {
+      if (client === c) down();
+    });
+    c.on('notification', (n) => {
+      if (n.channel === channel && client === c) handlers.onMessage(n.payload ?? '');
+    });
     try {
       await c.connect();
       await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);

@@ -36,9 +36,10 @@ export function startCheckpointer(sqlite: SQLite.Database, file: string, everyMs
   worker.on('error', (err: Error) => process.emitWarning(`SQLite checkpoint: ${err.message}`));
   worker.on('message', (message) => process.emitWarning(`SQLite checkpoint: ${String(message)}`));
   return {
-    stop: () => new Promise<void>((resolve) => {
-      worker.once('exit', () => resolve());
-      worker.postMessage('stop');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        worker.once('exit', () => resolve());
+        worker.postMessage('stop');
+      }),
   };
 }

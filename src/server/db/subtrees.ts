@@ -5,5 +5,8 @@ import { sql, type RawBuilder } from 'kysely';
 export function inSubtrees(paths: string[] | undefined, column: string): RawBuilder<boolean> {
   if (!paths) return sql<boolean>`1 = 1`;
   if (paths.length === 0) return sql<boolean>`1 = 0`;
-  return sql<boolean>`(${sql.join(paths.map((p) => sql`${sql.ref(column)} like ${`${p}%`}`), sql` or `)})`;
+  return sql<boolean>`(${sql.join(
+    paths.map((p) => sql`${sql.ref(column)} like ${`${p}%`}`),
+    sql` or `,
+  )})`;
 }

@@ -23,36 +23,95 @@ export async function seedDemoCampaignExtras(ctx: AppContext, options: { seed?: 
   const random = new Random((options.seed ?? 2025) + 6);
   const at = nowIso(ctx);
   const today = vietnamDate(ctx.clock.now());
-  const sessions = await ctx.db.selectFrom('training_sessions').innerJoin('sites', 'sites.id', 'training_sessions.site_id')
+  const sessions = await ctx.db
+    .selectFrom('training_sessions')
+    .innerJoin('sites', 'sites.id', 'training_sessions.site_id')
     .select(['training_sessions.id', 'training_sessions.site_id', 'training_sessions.date', 'training_sessions.starts_at'])
-    .where('sites.campaign_id', '=', campaign.id).where('training_sessions.date', '<', today)
-    .orderBy('training_sessions.date').orderBy('training_sessions.starts_at').orderBy('training_sessions.id').execute();
-  const participants = await ctx.db.selectFrom('site_participants').select(['site_id', 'person_id'])
-    .where('campaign_id', '=', campaign.id).orderBy('person_id').execute();
+    .where('sites.campaign_id', '=', campaign.id)
+    .where('training_sessions.date', '<', today)
+    .orderBy('training_sessions.date')
+    .orderBy('training_sessions.starts_at')
+    .orderBy('training_sessions.id')
+    .execute();
+  const participants = await ctx.db
+    .selectFrom('site_participants')
+    .select(['site_id', 'person_id'])
+    .where('campaign_id', '=', campaign.id)
+    .orderBy('person_id')
+    .execute();
   // The last session of the last site is left for its proctor to mark: it shows as "chưa điểm danh".
   const unmarked = sessions.filter((s) => s.site_id === Math.max(...sessions.map((x) => x.site_id))).pop();
-  const rows = sessions.filter((s) => s !== unmarked).flatMap((session) => participants.filter((p) => p.site_id === session.site_id)
-    .map((p) => {
-      const roll = random.next();
-      const status = roll < 0.06 ? 'absent' : roll < 0.13 ? 'late' : 'present';
-      return { session_id: session.id, person_id: p.person_id, status, note: null, via: status === 'present' && random.chance(0.4) ? 'self' : 'proctor',
-        reason: status === 'absent' ? ABSENCE_REASONS[random.int(0, ABSENCE_REASONS.length - 1)] : null, marked_by: null,
-        marked_at: new Date(Date.parse(`${session.date}T${session.starts_at}:00+07:00`) + random.int(0, 40) * 60_000).toISOString() };
-    }));
-  for (let i = 0; i < rows.length; i += 500) await ctx.db.insertInto('attendance').values(rows.slice(i, i + 500)).execute();
+  const rows = sessions
+    .filter((s) => s !== unmarked)
+    .flatMap((session) =>
+      participants
+        .filter((p) => p.site_id === session.site_id)
+        .map((p) => {
+          const roll = random.next();
+          const status = roll < 0.06 ? 'absent' : roll < 0.13 ? 'late' : 'present';
+          return {
+            session_id: session.id,
+            person_id: p.person_id,
+            status,
+            note: null,
+            via: status === 'present' && random.chance(0.4) ? 'self' : 'proctor',
+            reason: status === 'absent' ? ABSENCE_REASONS[random.int(0, ABSENCE_REASONS.length - 1)] : null,
+            marked_by: null,
+            marked_at: new Date(Date.parse(`${session.date}T${session.starts_at}:00+07:00`) + random.int(0, 40) * 60_000).toISOString(),
+          };
+        }),
+    );
+  for (let i = 0; i < rows.length; i += 500)
+    await ctx.db
+      .insertInto('attendance')
+      .values(rows.slice(i, i + 500))
+      .execute();
 
-  const topics = await ctx.db.selectFrom('campaign_topics').select(['id', 'name']).where('campaign_id', '=', campaign.id).orderBy('id').execute();
-  const handout = await handoutPdf(campaign.name, topics.map((t) => t.name));
+  const topics = await ctx.db
+    .selectFrom('campaign_topics')
+    .select(['id', 'name'])
+    .where('campaign_id', '=', campaign.id)
+    .orderBy('id')
+    .execute();
+  const handout = await handoutPdf(
+    campaign.name,
+    topics.map((t) => t.name),
+  );
   const key = await fileStoreFor(ctx.config.dataDir).put(handout);
   const materials = [
-    { topic_id: topics[0]?.id ?? null, title: 'Đề cương tóm tắt các chuyên đề (bản in)', kind: 'file' as const, url: null, storage_key: key,
-      file_name: 'de-cuong-boi-duong-he.pdf', content_type: 'application/pdf', size: handout.length },
-    { topic_id: topics[1]?.id ?? null, title: 'Video bài giảng chuyên đề (liên kết)', kind: 'link' as const,
-      url: 'https://example.edu.vn/boi-duong/video-chuyen-de', storage_key: null, file_name: null, content_type: null, size: null },
-    { topic_id: topics[2]?.id ?? null, title: 'Báo cáo tình hình kinh tế – xã hội của tỉnh (trang thông tin)', kind: 'link' as const,
-      url: 'https://example.edu.vn/boi-duong/kinh-te-xa-hoi', storage_key: null, file_name: null, content_type: null, size: null },
+    {
+      topic_id: topics[0]?.id ?? null,
+      title: 'Đề cương tóm tắt các chuyên đề (bản in)',
+      kind: 'file' as const,
+      url: null,
+      storage_key: key,
+      file_name: 'de-cuong-boi-duong-he.pdf',
+      content_type: 'application/pdf',
+      size: handout.length,
+    },
+    {
+      topic_id: topics[1]?.id ?? null,
+      title: 'Video bài giảng chuyên đề (liên kết)',
+      kind: 'link' as const,
+      url: 'https://example.edu.vn/boi-duong/video-chuyen-de',
+      storage_key: null,
+      file_name: null,
+      content_type: null,
+      size: null,
+    },
+    {
+      topic_id: topics[2]?.id ?? null,
+      title: 'Báo cáo tình hình kinh tế – xã hội của tỉnh (trang thông tin)',
+      kind: 'link' as const,
+      url: 'https://example.edu.vn/boi-duong/kinh-te-xa-hoi',
+      storage_key: null,
+      file_name: null,
+      content_type: null,
+      size: null,
+    },
   ];
-  for (const m of materials) await insertMaterial(ctx.db, { campaign_id: campaign.id, event_id: null, created_by: null, created_at: at, ...m });
+  for (const m of materials)
+    await insertMaterial(ctx.db, { campaign_id: campaign.id, event_id: null, created_by: null, created_at: at, ...m });
   return { campaignId: campaign.id, marks: rows.length, materials: materials.length };
 }
 
@@ -62,9 +121,19 @@ async function handoutPdf(campaignName: string, topics: string[]): Promise<Buffe
   doc.font('Bold').fontSize(15).text('ĐỀ CƯƠNG TÓM TẮT CÁC CHUYÊN ĐỀ', { align: 'center' });
   doc.font('Body').fontSize(11).moveDown(0.3).text(campaignName, { align: 'center' }).moveDown(1.2);
   topics.forEach((topic, i) => {
-    doc.font('Bold').fontSize(12).text(`Chuyên đề ${i + 1}. ${topic}`).moveDown(0.3);
-    doc.font('Body').fontSize(11).text('Tài liệu mẫu của dữ liệu dùng thử: nội dung chính, câu hỏi gợi ý thảo luận và liên hệ với nhiệm vụ '
-      + 'năm học của nhà trường. Học viên đọc trước khi dự lớp và trước bài khảo sát cuối đợt.').moveDown(1);
+    doc
+      .font('Bold')
+      .fontSize(12)
+      .text(`Chuyên đề ${i + 1}. ${topic}`)
+      .moveDown(0.3);
+    doc
+      .font('Body')
+      .fontSize(11)
+      .text(
+        'Tài liệu mẫu của dữ liệu dùng thử: nội dung chính, câu hỏi gợi ý thảo luận và liên hệ với nhiệm vụ '
+          + 'năm học của nhà trường. Học viên đọc trước khi dự lớp và trước bài khảo sát cuối đợt.',
+      )
+      .moveDown(1);
   });
   return pdfToBuffer(doc);
 }

@@ -5,14 +5,19 @@ import { seedDemoAssessment } from './seed-assessment.ts';
 
 describeEachDialect('demo province', (dialect) => {
   let env: TestEnv;
-  beforeAll(async () => { env = await createTestEnv(dialect); });
+  beforeAll(async () => {
+    env = await createTestEnv(dialect);
+  });
   afterAll(async () => env.close());
 
   it('fills an empty roster and prints working accounts for each role', async () => {
     expect(await hasPeople(env.ctx)).toBe(false);
     const { province, accounts } = await seedDemo(env.ctx, { people: 800 });
     expect(await hasPeople(env.ctx)).toBe(true);
-    const people = await env.ctx.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const people = await env.ctx.db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(people.n)).toBe(800);
     expect(accounts.map((a) => a.role)).toEqual(['organizer', 'unit_manager', 'proctor', 'participant']);
 
@@ -50,8 +55,11 @@ describeEachDialect('demo province', (dialect) => {
     expect(mine.find((m: { id: number }) => m.id === survey.assessmentId)).toMatchObject({ state: 'open', questionCount: 20 });
     // Last summer's survey is over: graded for most people, missed by the others.
     expect(['submitted', 'missed']).toContain(mine.find((m: { id: number }) => m.id === survey.lastYear.assessmentId).state);
-    const graded = await env.ctx.db.selectFrom('attempts').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('assessment_id', '=', survey.lastYear.assessmentId).executeTakeFirstOrThrow();
+    const graded = await env.ctx.db
+      .selectFrom('attempts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('assessment_id', '=', survey.lastYear.assessmentId)
+      .executeTakeFirstOrThrow();
     expect(Number(graded.n)).toBe(survey.lastYear.attempts);
     expect(survey.lastYear.attempts).toBeGreaterThan(700);
     const start = await participant.request('POST', `/api/my/assessments/${survey.assessmentId}/start`);

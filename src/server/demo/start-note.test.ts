@@ -4,7 +4,10 @@ import { demoStartNote } from './start-note.ts';
 describe('demoStartNote', () => {
   it('names the account to use and the page to open first, with the flagged question', () => {
     const note = demoStartNote({
-      baseUrl: 'http://localhost:3000', surveyId: 1, campaignId: 1, lastYear: { assessmentId: 2, miskeyedOrdinal: 3 },
+      baseUrl: 'http://localhost:3000',
+      surveyId: 1,
+      campaignId: 1,
+      lastYear: { assessmentId: 2, miskeyedOrdinal: 3 },
       accounts: [{ role: 'organizer', label: 'Ban tổ chức (Sở)', username: '5276649767', password: 'x', fullName: 'A', unitName: 'Sở' }],
     });
     expect(note[0]).toBe('Bắt đầu từ đây:');

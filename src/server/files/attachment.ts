@@ -18,7 +18,9 @@ const CONTENT_TYPES: Record<string, string> = {
  */
 export function attachment(reply: FastifyReply, body: Buffer | Readable, fileName: string): FastifyReply {
   const ext = fileName.split('.').pop() ?? '';
-  const ascii = fold(fileName).replace(/[^a-z0-9._-]+/g, '-').replace(/-+/g, '-');
+  const ascii = fold(fileName)
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/-+/g, '-');
   return reply
     .type(CONTENT_TYPES[ext] ?? 'application/octet-stream')
     .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)

@@ -27,15 +27,16 @@ function writeResult(chunks: Iterable<Uint8Array>): Promise<void> {
 
 process.once('message', async (job: { module: string; name: string; args: unknown[]; input: boolean }) => {
   try {
-    const mod = await import(job.module) as Record<string, (...args: unknown[]) => unknown>;
+    const mod = (await import(job.module)) as Record<string, (...args: unknown[]) => unknown>;
     const args = job.input ? [await readInput(), ...job.args] : job.args;
     const out = await mod[job.name](...args);
     await writeResult(encodeResult(out));
     process.send!({ ok: true, maxRssKb: process.resourceUsage().maxRSS }, () => process.exit(0));
   } catch (err) {
-    const app = err instanceof Error && err.name === 'AppError' && 'statusCode' in err && 'code' in err
-      ? { statusCode: err.statusCode, code: err.code, message: err.message, details: (err as { details?: unknown }).details }
-      : undefined;
-    process.send!({ ok: false, message: err instanceof Error ? err.stack ?? err.message : String(err), app }, () => process.exit(1));
+    const app =
+      err instanceof Error && err.name === 'AppError' && 'statusCode' in err && 'code' in err
+        ? { statusCode: err.statusCode, code: err.code, message: err.message, details: (err as { details?: unknown }).details }
+        : undefined;
+    process.send!({ ok: false, message: err instanceof Error ? (err.stack ?? err.message) : String(err), app }, () => process.exit(1));
   }
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OffThreadBusy, OffThreadFailure, OffThreadLane, renderOffThread, runOffThread } from './off-thread.ts';
 
-it('passes a renderer\'s failure back to the caller instead of hanging the download', async () => {
+it("passes a renderer's failure back to the caller instead of hanging the download", async () => {
   const module = new URL('../modules/reports/report-xlsx.ts', import.meta.url).href;
   await expect(renderOffThread(module, 'writeResultsXlsx', { people: null })).rejects.toThrow(/TypeError|Cannot read/);
   await expect(renderOffThread(module, 'noSuchRenderer')).rejects.toThrow(/not a function/);
@@ -9,9 +9,17 @@ it('passes a renderer\'s failure back to the caller instead of hanging the downl
 
 it('gives each of several simultaneous downloads its own file (they queue for one child process)', async () => {
   const module = new URL('../modules/reports/report-csv.ts', import.meta.url).href;
-  const data = (title: string) => ({ title, units: [], scoring: { bands: [] },
-    people: [{ fullName: title, unitName: 'Trường THCS A', position: 'teacher', variantCode: '101', correct: 1, score: 5, band: 'Trung bình' }] });
-  const files = await Promise.all(['Lê Thị An', 'Phạm Văn Bình', 'Võ Thị Cúc'].map((name) => renderOffThread(module, 'writeResultsCsv', data(name))));
+  const data = (title: string) => ({
+    title,
+    units: [],
+    scoring: { bands: [] },
+    people: [
+      { fullName: title, unitName: 'Trường THCS A', position: 'teacher', variantCode: '101', correct: 1, score: 5, band: 'Trung bình' },
+    ],
+  });
+  const files = await Promise.all(
+    ['Lê Thị An', 'Phạm Văn Bình', 'Võ Thị Cúc'].map((name) => renderOffThread(module, 'writeResultsCsv', data(name))),
+  );
   expect(files.map((f) => f.body.toString('utf8').split('\r\n')[1].split(';')[1])).toEqual(['Lê Thị An', 'Phạm Văn Bình', 'Võ Thị Cúc']);
 });
 
@@ -29,7 +37,10 @@ describe('capped jobs', () => {
 
   it('brings back a result of thousands of records whole and in order, the input sent as the chunks it arrived in', async () => {
     const chunks = ['Danh sách ', 'cán bộ ', 'năm học 2026'].map((t) => Buffer.from(t));
-    const { value } = await runOffThread<ReturnType<typeof recordsJob>>(jobs, 'records', [2_500], { lane: new OffThreadLane(1), input: chunks });
+    const { value } = await runOffThread<ReturnType<typeof recordsJob>>(jobs, 'records', [2_500], {
+      lane: new OffThreadLane(1),
+      input: chunks,
+    });
     expect(value.rows).toBe(2_500);
     expect(value.records).toHaveLength(2_500);
     expect(value.records[0]).toEqual({ row: 2, fullName: 'Người số 0', birth: new Date(Date.UTC(1980, 0, 1)) });

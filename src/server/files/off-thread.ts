@@ -28,7 +28,10 @@ export class OffThreadLane {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(readonly concurrency: number, readonly maxWaiting = Number.POSITIVE_INFINITY) {}
+  constructor(
+    readonly concurrency: number,
+    readonly maxWaiting = Number.POSITIVE_INFINITY,
+  ) {}
 
   /** Whether a job submitted now would be refused. */
   full(): boolean {
@@ -65,7 +68,10 @@ export class OffThreadBusy extends Error {
 
 /** The child was killed past a cap, or died without answering. `detail` is for the log (exit code, stderr's end). */
 export class OffThreadFailure extends Error {
-  constructor(readonly reason: 'memory' | 'timeout' | 'crashed', readonly detail: string) {
+  constructor(
+    readonly reason: 'memory' | 'timeout' | 'crashed',
+    readonly detail: string,
+  ) {
     super(`off-thread job failed (${reason}): ${detail}`);
     this.name = 'OffThreadFailure';
   }
@@ -144,7 +150,9 @@ function runInChild<T>(moduleUrl: string, name: string, args: unknown[], options
       stdio: [options.input ? 'pipe' : 'ignore', 'inherit', capped ? 'pipe' : 'inherit', 'ipc', 'pipe'],
     });
     let stderr = '';
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-4096); });
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-4096);
+    });
     const resultPipe = child.stdio[4] as Readable;
     const result = new ResultDecoder();
     let decodeError: unknown;
@@ -174,12 +182,15 @@ function runInChild<T>(moduleUrl: string, name: string, args: unknown[], options
       killedFor = reason;
       child.kill('SIGKILL');
     };
-    const watch = options.rssMb === undefined ? undefined : setInterval(() => {
-      const kb = residentKb(child.pid ?? 0);
-      if (kb === null) return;
-      peakKb = Math.max(peakKb, kb);
-      if (kb > options.rssMb! * 1024) kill('memory');
-    }, 100);
+    const watch =
+      options.rssMb === undefined
+        ? undefined
+        : setInterval(() => {
+            const kb = residentKb(child.pid ?? 0);
+            if (kb === null) return;
+            peakKb = Math.max(peakKb, kb);
+            if (kb > options.rssMb! * 1024) kill('memory');
+          }, 100);
     const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => kill('timeout'), options.timeoutMs);
     let settled = false;
     const settle = (fn: () => void) => {
@@ -192,33 +203,42 @@ function runInChild<T>(moduleUrl: string, name: string, args: unknown[], options
     };
     child.once('message', (reply: Reply) => {
       if (!reply.ok) {
-        settle(() => reject(reply.app
-          ? new AppError(reply.app.statusCode, reply.app.code as ErrorCode, reply.app.message, reply.app.details)
-          : new Error(reply.message)));
+        settle(() =>
+          reject(
+            reply.app
+              ? new AppError(reply.app.statusCode, reply.app.code as ErrorCode, reply.app.message, reply.app.details)
+              : new Error(reply.message),
+          ),
+        );
         return;
       }
       // The child wrote its result and closed the pipe before answering; take what is still in transit.
-      void resultEnded.then(() => settle(() => {
-        try {
-          if (decodeError !== undefined) throw decodeError;
-          const decoded = result.result();
-          const value = decoded.kind === 'bytes' ? decoded.bytes : decoded.value;
-          resolve({ value: value as T, peakRssMb: Math.round(Math.max(peakKb, reply.maxRssKb) / 1024) });
-        } catch (err) {
-          reject(err);
-        }
-      }));
+      void resultEnded.then(() =>
+        settle(() => {
+          try {
+            if (decodeError !== undefined) throw decodeError;
+            const decoded = result.result();
+            const value = decoded.kind === 'bytes' ? decoded.bytes : decoded.value;
+            resolve({ value: value as T, peakRssMb: Math.round(Math.max(peakKb, reply.maxRssKb) / 1024) });
+          } catch (err) {
+            reject(err);
+          }
+        }),
+      );
     });
     child.once('error', (err) => settle(() => reject(err)));
     child.once('exit', (code, signal) => {
       // Let the last of stderr arrive before deciding why the child died (a result being read settles first).
-      const decide = () => setImmediate(() => settle(() => {
-        const detail = `exit ${code ?? signal}${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`;
-        if (killedFor) reject(new OffThreadFailure(killedFor, detail));
-        else if (/out of memory|Allocation failed/i.test(stderr)) reject(new OffThreadFailure('memory', detail));
-        else if (capped) reject(new OffThreadFailure('crashed', detail));
-        else reject(new Error(`render process exited with code ${code}`));
-      }));
+      const decide = () =>
+        setImmediate(() =>
+          settle(() => {
+            const detail = `exit ${code ?? signal}${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`;
+            if (killedFor) reject(new OffThreadFailure(killedFor, detail));
+            else if (/out of memory|Allocation failed/i.test(stderr)) reject(new OffThreadFailure('memory', detail));
+            else if (capped) reject(new OffThreadFailure('crashed', detail));
+            else reject(new Error(`render process exited with code ${code}`));
+          }),
+        );
       const finished = Promise.all([
         child.stderr && !child.stderr.readableEnded ? new Promise((r) => child.stderr!.once('close', r)) : undefined,
         // Every message sent before the channel closed has been delivered by then.

@@ -32,7 +32,7 @@ const lanes = new WeakMap<UploadConfig, OffThreadLane>();
 
 function laneOf(uploads: UploadConfig): OffThreadLane {
   let lane = lanes.get(uploads);
-  if (!lane) lanes.set(uploads, lane = new OffThreadLane(uploads.parseConcurrency, uploads.parseQueue));
+  if (!lane) lanes.set(uploads, (lane = new OffThreadLane(uploads.parseConcurrency, uploads.parseQueue)));
   return lane;
 }
 
@@ -62,14 +62,21 @@ export async function parseUpload<A extends unknown[], T>(ctx: AppContext, job: 
   const uploads = ctx.config.uploads;
   try {
     const { value } = await runOffThread<T>(job.url, job.name, args, {
-      lane: laneOf(uploads), input: file, heapMb: uploads.parseHeapMb, rssMb: uploads.parseRssMb, timeoutMs: uploads.parseTimeoutMs,
+      lane: laneOf(uploads),
+      input: file,
+      heapMb: uploads.parseHeapMb,
+      rssMb: uploads.parseRssMb,
+      timeoutMs: uploads.parseTimeoutMs,
     });
     return value;
   } catch (err) {
     if (err instanceof OffThreadBusy) throw busy();
     if (err instanceof OffThreadFailure && err.reason === 'memory') {
-      throw fail('file_too_complex', { limit: 'memory', max: uploads.parseHeapMb, advice: job.advice },
-        { limit: 'memory', max: uploads.parseHeapMb });
+      throw fail(
+        'file_too_complex',
+        { limit: 'memory', max: uploads.parseHeapMb, advice: job.advice },
+        { limit: 'memory', max: uploads.parseHeapMb },
+      );
     }
     if (err instanceof OffThreadFailure && err.reason === 'timeout') {
       const seconds = Math.round(uploads.parseTimeoutMs / 1000);

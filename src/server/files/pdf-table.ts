@@ -58,7 +58,13 @@ export interface PdfTable {
 }
 
 /** A paragraph drawn at (font, size) with gaps before and after it in lines of that size. */
-export interface TextBlock { text: string; font: 'Body' | 'Bold'; size: number; gapBefore?: number; gapAfter?: number }
+export interface TextBlock {
+  text: string;
+  font: 'Body' | 'Bold';
+  size: number;
+  gapBefore?: number;
+  gapAfter?: number;
+}
 
 /** Height of text blocks drawn one under another. */
 export function blockHeight(doc: Doc, blocks: TextBlock[], width: number): number {
@@ -125,7 +131,11 @@ function drawSection(doc: Doc, section: PdfSection, tableWidth: number) {
   ];
   const drawLead = () => {
     for (const b of blocks) {
-      doc.font(b.font).fontSize(b.size).fillColor(COLORS.text).moveDown(b.gapBefore ?? 0);
+      doc
+        .font(b.font)
+        .fontSize(b.size)
+        .fillColor(COLORS.text)
+        .moveDown(b.gapBefore ?? 0);
       doc.text(b.text, MARGIN, doc.y, { width: tableWidth }).moveDown(b.gapAfter ?? 0);
     }
   };
@@ -133,18 +143,33 @@ function drawSection(doc: Doc, section: PdfSection, tableWidth: number) {
     if (section.heading && doc.y > bottom - 60) doc.addPage();
     drawLead();
     if (section.columns) {
-      doc.font('Body').fontSize(10).fillColor(COLORS.muted).text(section.empty ?? 'Không có dữ liệu.', MARGIN, doc.y + 4, { width: tableWidth });
+      doc
+        .font('Body')
+        .fontSize(10)
+        .fillColor(COLORS.muted)
+        .text(section.empty ?? 'Không có dữ liệu.', MARGIN, doc.y + 4, { width: tableWidth });
     }
     return;
   }
-  drawTable(doc, { columns: section.columns, rows: section.rows, boldRows: section.boldRows, x: MARGIN, width: tableWidth, bottom,
-    lead: { height: blockHeight(doc, blocks, tableWidth), draw: drawLead } });
+  drawTable(doc, {
+    columns: section.columns,
+    rows: section.rows,
+    boldRows: section.boldRows,
+    x: MARGIN,
+    width: tableWidth,
+    bottom,
+    lead: { height: blockHeight(doc, blocks, tableWidth), draw: drawLead },
+  });
 }
 
 export async function writePdfReport(report: PdfReport): Promise<Buffer> {
   const doc = new PDFDocument({
-    size: 'A4', layout: report.landscape ? 'landscape' : 'portrait', margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: 10 },
-    bufferPages: true, lang: 'vi-VN', displayTitle: true,
+    size: 'A4',
+    layout: report.landscape ? 'landscape' : 'portrait',
+    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: 10 },
+    bufferPages: true,
+    lang: 'vi-VN',
+    displayTitle: true,
     info: { Title: report.title, Author: report.author ?? 'Hệ thống bồi dưỡng', CreationDate: report.generatedAt },
   });
   registerVietnameseFonts(doc);
@@ -165,8 +190,11 @@ export async function writePdfReport(report: PdfReport): Promise<Buffer> {
     const y = doc.page.height - MARGIN + 6;
     doc.font('Body').fontSize(8).fillColor(COLORS.muted);
     doc.text(report.footerLeft, MARGIN, y, { width: width - 180, height: 10, lineBreak: false, ellipsis: true });
-    doc.text(`Trang ${i - start + 1}/${count}  ·  Ngày in: ${formatVnDate(report.generatedAt)}`, MARGIN + width - 180, y,
-      { width: 180, align: 'right', lineBreak: false });
+    doc.text(`Trang ${i - start + 1}/${count}  ·  Ngày in: ${formatVnDate(report.generatedAt)}`, MARGIN + width - 180, y, {
+      width: 180,
+      align: 'right',
+      lineBreak: false,
+    });
   }
   return pdfToBuffer(doc);
 }

@@ -6,8 +6,11 @@ import { fail } from '../errors.ts';
 /** What the page asked to choose, in its words ("Chưa chọn tệp Excel."). */
 export type RequiredFile = 'tệp Excel' | 'tệp câu hỏi' | 'ảnh' | 'tệp tài liệu' | 'tệp dự thảo báo cáo';
 
-export async function requireFile(request: FastifyRequest, file: RequiredFile,
-  options?: Parameters<FastifyRequest['file']>[0]): Promise<MultipartFile> {
+export async function requireFile(
+  request: FastifyRequest,
+  file: RequiredFile,
+  options?: Parameters<FastifyRequest['file']>[0],
+): Promise<MultipartFile> {
   const part = await request.file(options);
   if (!part) throw fail('file_required', { file });
   return part;

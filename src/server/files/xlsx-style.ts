@@ -36,7 +36,8 @@ export function defineColumns(sheet: ExcelJS.Worksheet, columns: SheetColumn[]):
   columns.forEach((spec, i) => {
     const column = sheet.getColumn(i + 1);
     column.width = spec.width;
-    const numFmt = spec.format === 'text' ? TEXT_FORMAT : spec.format === 'date' ? DATE_FORMAT : spec.format === 'count' ? COUNT_FORMAT : undefined;
+    const numFmt =
+      spec.format === 'text' ? TEXT_FORMAT : spec.format === 'date' ? DATE_FORMAT : spec.format === 'count' ? COUNT_FORMAT : undefined;
     column.style = {
       ...(numFmt ? { numFmt } : {}),
       ...(spec.font ? { font: spec.font } : {}),
@@ -159,7 +160,12 @@ export function layoutTable(sheet: ExcelJS.Worksheet, layout: TableLayout, froze
   const next = addTitleRows(sheet, layout.titles, layout.columns.length);
   const headerRow = next + (layout.spacer ? 1 : 0);
   if (layout.spacer) sheet.getRow(next).height = 8;
-  addHeaderRow(sheet, layout.columns.map((c) => c.header), headerRow, frozenColumns);
+  addHeaderRow(
+    sheet,
+    layout.columns.map((c) => c.header),
+    headerRow,
+    frozenColumns,
+  );
   setupPrint(sheet, layout.columns);
   return headerRow;
 }
@@ -169,8 +175,12 @@ export function layoutTable(sheet: ExcelJS.Worksheet, layout: TableLayout, froze
  * the page setup's fit-to-page flag when the sheet opens: they are given to addWorksheet, before any row. Rows are then
  * added and committed in order; a committed row is gone from memory.
  */
-export function addStreamedTable(book: ExcelJS.stream.xlsx.WorkbookWriter, name: string, layout: TableLayout, frozenColumns = 0)
-  : { sheet: ExcelJS.Worksheet; headerRow: number } {
+export function addStreamedTable(
+  book: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  layout: TableLayout,
+  frozenColumns = 0,
+): { sheet: ExcelJS.Worksheet; headerRow: number } {
   const headerRow = layout.titles.length + (layout.spacer ? 1 : 0) + 1;
   const sheet = book.addWorksheet(name, {
     views: [frozenView(headerRow, frozenColumns)],
@@ -181,7 +191,11 @@ export function addStreamedTable(book: ExcelJS.stream.xlsx.WorkbookWriter, name:
   defineColumns(sheet, layout.columns);
   const next = addTitleRows(sheet, layout.titles, layout.columns.length);
   if (layout.spacer) sheet.getRow(next).height = 8;
-  addHeaderCells(sheet, layout.columns.map((c) => c.header), headerRow);
+  addHeaderCells(
+    sheet,
+    layout.columns.map((c) => c.header),
+    headerRow,
+  );
   return { sheet, headerRow };
 }
 
@@ -203,8 +217,12 @@ function writePrintOptions(sheet: ExcelJS.Worksheet): void {
  * by every row: the writer resolves a style object it has seen once by identity, where a row's own copies would each be
  * rendered and looked up again. `numFmt` gives some columns their number format. Never change these objects in place.
  */
-export function dataCellStyles(sheet: ExcelJS.Worksheet, columnCount: number, numFmt: Record<number, string> = {},
-  font?: Partial<ExcelJS.Font>): Partial<ExcelJS.Style>[] {
+export function dataCellStyles(
+  sheet: ExcelJS.Worksheet,
+  columnCount: number,
+  numFmt: Record<number, string> = {},
+  font?: Partial<ExcelJS.Font>,
+): Partial<ExcelJS.Style>[] {
   return Array.from({ length: columnCount }, (_, i) => {
     const style: Partial<ExcelJS.Style> = { ...sheet.getColumn(i + 1).style, border: THIN_BORDER };
     if (numFmt[i + 1]) style.numFmt = numFmt[i + 1];
@@ -248,8 +266,13 @@ export function excelDate(iso: string | null | undefined): Date | string | null 
 /** dd/mm/yyyy (or dd/mm/yyyy HH:mm) in Vietnam time. */
 export function formatVnDate(date: Date, withTime = false): string {
   const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(date);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const day = `${part('day')}/${part('month')}/${part('year')}`;

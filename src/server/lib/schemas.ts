@@ -34,9 +34,14 @@ export const IdReply = Type.Object({ id: Type.Integer() });
 
 /** A rich stem's run, paragraph or table as sent (domain/question-bank/rich-text.ts). */
 const RichRunView = Type.Object({
-  text: Type.String(), bold: Type.Optional(Type.Boolean()), italic: Type.Optional(Type.Boolean()), underline: Type.Optional(Type.Boolean()),
+  text: Type.String(),
+  bold: Type.Optional(Type.Boolean()),
+  italic: Type.Optional(Type.Boolean()),
+  underline: Type.Optional(Type.Boolean()),
 });
-export const RichBlockView = replyOf<RichBlock>()(Type.Union([
-  Type.Object({ type: Type.Literal('paragraph'), runs: Type.Array(RichRunView) }),
-  Type.Object({ type: Type.Literal('table'), rows: Type.Array(Type.Array(Type.Array(RichRunView))) }),
-]));
+export const RichBlockView = replyOf<RichBlock>()(
+  Type.Union([
+    Type.Object({ type: Type.Literal('paragraph'), runs: Type.Array(RichRunView) }),
+    Type.Object({ type: Type.Literal('table'), rows: Type.Array(Type.Array(Type.Array(RichRunView))) }),
+  ]),
+);

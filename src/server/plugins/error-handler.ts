@@ -7,8 +7,12 @@ import { FIELD_LABELS } from './field-labels.ts';
 export function fieldLabel(error: Pick<FastifyError, 'validation'>): string {
   const first = error.validation?.[0];
   // A missing property is named by the rule; "/stemRich/0/rows/3" names the field "rows"; an index alone says nothing.
-  const pathName = (first?.params as { missingProperty?: string } | undefined)?.missingProperty
-    ?? first?.instancePath?.split('/').filter((part) => part && !/^\d+$/.test(part)).pop();
+  const pathName =
+    (first?.params as { missingProperty?: string } | undefined)?.missingProperty
+    ?? first?.instancePath
+      ?.split('/')
+      .filter((part) => part && !/^\d+$/.test(part))
+      .pop();
   return pathName && Object.hasOwn(FIELD_LABELS, pathName) ? FIELD_LABELS[pathName]! : '';
 }
 
@@ -19,8 +23,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (error.validation) {
       const field = fieldLabel(error);
-      return reply.status(400).send(errorBody('invalid_request', { field: field || undefined },
-        error.validation.map((v) => ({ field: v.instancePath, rule: v.keyword }))));
+      return reply.status(400).send(
+        errorBody(
+          'invalid_request',
+          { field: field || undefined },
+          error.validation.map((v) => ({ field: v.instancePath, rule: v.keyword })),
+        ),
+      );
     }
     if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.statusCode === 413) {
       return reply.status(413).send(errorBody('file_too_large', { maxMb: 20 }));

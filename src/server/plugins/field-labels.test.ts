@@ -25,7 +25,8 @@ function fieldNames(routes: RouteOptions[]): Map<string, string[]> {
     }
     for (const key of ['items', 'anyOf', 'oneOf', 'allOf', 'additionalProperties']) {
       const sub = s[key];
-      if (Array.isArray(sub)) sub.forEach((x) => walk(x, route)); else walk(sub, route);
+      if (Array.isArray(sub)) sub.forEach((x) => walk(x, route));
+      else walk(sub, route);
     }
   };
   for (const r of routes) {
@@ -71,11 +72,23 @@ describe('validation messages name fields in Vietnamese', () => {
     const user = await buildUser(ctx, { unit: root, roles: [{ role: 'organizer', unit: root }] });
     const session = await login(app, user.username, user.password);
     const res = await session.request('POST', '/api/assessments', {
-      title: 'Khảo sát', bankId: 1, unitId: root.id, durationMin: 60, questionCount: 10, attemptsAllowed: 1,
-      opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 3_600_000).toISOString(),
-      selection: { mode: 'rules', rules: [{ topicId: null, difficulty: null, count: 10 }] }, variantMode: 'per_person',
-      shuffleQuestions: true, shuffleOptions: true, scoring: { decimals: 2, bands: [{ label: 'Đạt', min: 5 }] },
-      review: { score: 'immediately', answers: 'never', key: 'never' }, graceSeconds: 60, targetUnitIds: [root.id], inviteePersonIds: [],
+      title: 'Khảo sát',
+      bankId: 1,
+      unitId: root.id,
+      durationMin: 60,
+      questionCount: 10,
+      attemptsAllowed: 1,
+      opensAt: new Date().toISOString(),
+      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+      selection: { mode: 'rules', rules: [{ topicId: null, difficulty: null, count: 10 }] },
+      variantMode: 'per_person',
+      shuffleQuestions: true,
+      shuffleOptions: true,
+      scoring: { decimals: 2, bands: [{ label: 'Đạt', min: 5 }] },
+      review: { score: 'immediately', answers: 'never', key: 'never' },
+      graceSeconds: 60,
+      targetUnitIds: [root.id],
+      inviteePersonIds: [],
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toBe('Dữ liệu không hợp lệ ở trường "số mã đề".');
@@ -83,8 +96,15 @@ describe('validation messages name fields in Vietnamese', () => {
 
   it('says the request is invalid without a name when the field has no label', async () => {
     const { fieldLabel } = await import('./error-handler.ts');
-    expect(fieldLabel({ validation: [{ instancePath: '/internalThing', keyword: 'type', schemaPath: '', params: {}, message: '' }] })).toBe('');
-    expect(fieldLabel({ validation: [{ instancePath: '/scoring', keyword: 'required', schemaPath: '', params: { missingProperty: 'decimals' }, message: '' }] }))
-      .toBe('làm tròn điểm');
+    expect(fieldLabel({ validation: [{ instancePath: '/internalThing', keyword: 'type', schemaPath: '', params: {}, message: '' }] })).toBe(
+      '',
+    );
+    expect(
+      fieldLabel({
+        validation: [
+          { instancePath: '/scoring', keyword: 'required', schemaPath: '', params: { missingProperty: 'decimals' }, message: '' },
+        ],
+      }),
+    ).toBe('làm tròn điểm');
   });
 });

@@ -19,25 +19,40 @@ export async function rootActor(ctx: AppContext): Promise<Actor> {
 /** n four-option questions per topic; the correct option of question i is (i mod 4), option D pinned on every 5th. */
 export function sampleQuestions(topics: string[], perTopic: number): ParsedQuestion[] {
   let number = 0;
-  return topics.flatMap((topic) => Array.from({ length: perTopic }, (_, i) => {
-    number += 1;
-    const correct = number % 4;
-    return {
-      number, line: number, topic, difficulty: i % 2 ? 'recognition' as const : 'comprehension' as const, images: [],
-      stem: `${topic}: câu hỏi số ${number} về nội dung nghị quyết?`,
-      options: ['A', 'B', 'C', 'D'].map((letter, o) => ({
-        letter, text: o === 3 && number % 5 === 0 ? 'Tất cả các phương án trên' : `Phương án ${letter} của câu ${number}`,
-        correct: o === correct, pinned: o === 3 && number % 5 === 0, images: [],
-      })),
-    };
-  }));
+  return topics.flatMap((topic) =>
+    Array.from({ length: perTopic }, (_, i) => {
+      number += 1;
+      const correct = number % 4;
+      return {
+        number,
+        line: number,
+        topic,
+        difficulty: i % 2 ? ('recognition' as const) : ('comprehension' as const),
+        images: [],
+        stem: `${topic}: câu hỏi số ${number} về nội dung nghị quyết?`,
+        options: ['A', 'B', 'C', 'D'].map((letter, o) => ({
+          letter,
+          text: o === 3 && number % 5 === 0 ? 'Tất cả các phương án trên' : `Phương án ${letter} của câu ${number}`,
+          correct: o === correct,
+          pinned: o === 3 && number % 5 === 0,
+          images: [],
+        })),
+      };
+    }),
+  );
 }
 
 export async function buildBank(ctx: AppContext, options: { unit?: UnitRow; topics?: string[]; perTopic?: number } = {}) {
   const actor = await rootActor(ctx);
   const unit = options.unit ?? (await findRootUnit(ctx.db))!;
   const { id } = await createBank(ctx, actor, { name: `Ngân hàng ${Math.random().toString(36).slice(2, 8)}`, unitId: unit.id });
-  await applyQuestionImport(ctx, actor, id, sampleQuestions(options.topics ?? ['Chuyên đề A', 'Chuyên đề B'], options.perTopic ?? 10), 'builder');
+  await applyQuestionImport(
+    ctx,
+    actor,
+    id,
+    sampleQuestions(options.topics ?? ['Chuyên đề A', 'Chuyên đề B'], options.perTopic ?? 10),
+    'builder',
+  );
   const topics = await ctx.db.selectFrom('topics').select(['id', 'name']).where('bank_id', '=', id).orderBy('id').execute();
   return { id, topics };
 }
@@ -45,12 +60,23 @@ export async function buildBank(ctx: AppContext, options: { unit?: UnitRow; topi
 export function assessmentInput(overrides: Partial<AssessmentInput> & Pick<AssessmentInput, 'bankId' | 'unitId'>): AssessmentInput {
   const now = Date.now();
   return {
-    title: 'Khảo sát bồi dưỡng chính trị hè 2026', instructions: 'Chọn một phương án đúng cho mỗi câu.',
-    durationMin: 120, questionCount: 10, opensAt: new Date(now - 3_600_000).toISOString(),
-    closesAt: new Date(now + 24 * 3_600_000).toISOString(), attemptsAllowed: 1,
+    title: 'Khảo sát bồi dưỡng chính trị hè 2026',
+    instructions: 'Chọn một phương án đúng cho mỗi câu.',
+    durationMin: 120,
+    questionCount: 10,
+    opensAt: new Date(now - 3_600_000).toISOString(),
+    closesAt: new Date(now + 24 * 3_600_000).toISOString(),
+    attemptsAllowed: 1,
     selection: { mode: 'rules', rules: [{ topicId: null, difficulty: null, count: 10 }] },
-    variantMode: 'fixed', variantCount: 2, shuffleQuestions: true, shuffleOptions: true, scoring: DEFAULT_SCORING,
-    review: DEFAULT_REVIEW, graceSeconds: 60, targetUnitIds: [], inviteePersonIds: [],
+    variantMode: 'fixed',
+    variantCount: 2,
+    shuffleQuestions: true,
+    shuffleOptions: true,
+    scoring: DEFAULT_SCORING,
+    review: DEFAULT_REVIEW,
+    graceSeconds: 60,
+    targetUnitIds: [],
+    inviteePersonIds: [],
     ...overrides,
   };
 }

@@ -11,6 +11,9 @@ import { freezePopulation } from '../modules/population/service.ts';
 const config = loadConfig(process.env);
 const handle = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: 2 });
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(process.env.GO_AT) - Date.now())));
-const result = await freezePopulation({ db: handle.db, dialect: handle.dialect, config, clock: systemClock }, Number(process.env.ASSESSMENT_ID));
+const result = await freezePopulation(
+  { db: handle.db, dialect: handle.dialect, config, clock: systemClock },
+  Number(process.env.ASSESSMENT_ID),
+);
 process.stdout.write(JSON.stringify(result));
 await handle.destroy();

@@ -13,7 +13,9 @@ import { migrateToLatest, openDatabase, type Dialect } from '../db/database.ts';
 import { auditResponses } from './response-audit.ts';
 
 export const DIALECTS: Dialect[] = (process.env.TEST_DIALECTS ?? 'sqlite,postgres')
-  .split(',').map((d) => d.trim()).filter((d): d is Dialect => d === 'sqlite' || d === 'postgres');
+  .split(',')
+  .map((d) => d.trim())
+  .filter((d): d is Dialect => d === 'sqlite' || d === 'postgres');
 
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -53,8 +55,10 @@ export async function createPgDatabase(): Promise<{ url: string; drop(): Promise
 }
 
 /** A migrated database of the dialect (a temporary SQLite file or a fresh PostgreSQL database) and an app on it. */
-export async function createTestEnv(dialect: Dialect,
-  options: { clock?: Clock; onRoute?: (route: RouteOptions) => void } = {}): Promise<TestEnv> {
+export async function createTestEnv(
+  dialect: Dialect,
+  options: { clock?: Clock; onRoute?: (route: RouteOptions) => void } = {},
+): Promise<TestEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-test-'));
   const pgDb = dialect === 'postgres' ? await createPgDatabase() : undefined;
   const config = { ...loadConfig({}), dataDir, databaseUrl: pgDb?.url, logLevel: 'silent' };
@@ -70,7 +74,9 @@ export async function createTestEnv(dialect: Dialect,
     },
   });
   return {
-    ctx, app, dataDir,
+    ctx,
+    app,
+    dataDir,
     close: async () => {
       await app.close();
       await handle.destroy();
@@ -99,10 +105,13 @@ export async function login(app: FastifyInstance, username: string, password: st
   return {
     cookie: cookies,
     csrf,
-    request: (method, url, body) => app.inject({
-      method, url, payload: body as object | undefined,
-      headers: { cookie: cookies, ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }) },
-    }),
+    request: (method, url, body) =>
+      app.inject({
+        method,
+        url,
+        payload: body as object | undefined,
+        headers: { cookie: cookies, ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }) },
+      }),
   };
 }
 
@@ -119,12 +128,19 @@ export function multipartFile(file: Uint8Array | string, fileName: string, conte
 /** POSTs a file as the session's user. */
 export function uploadAs(app: FastifyInstance, session: Session, url: string, file: Uint8Array | string, fileName: string) {
   const body = multipartFile(file, fileName);
-  return app.inject({ method: 'POST', url, payload: body.payload,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': body.contentType } });
+  return app.inject({
+    method: 'POST',
+    url,
+    payload: body.payload,
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': body.contentType },
+  });
 }
 
 /** The final line of a streamed (NDJSON) answer: { result } or { error }. */
 export function ndjsonResult(res: LightMyRequestResponse): { result?: any; error?: { code: string; message: string; details?: any } } {
-  const lines = res.body.trim().split('\n').map((l) => JSON.parse(l));
+  const lines = res.body
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   return lines[lines.length - 1];
 }

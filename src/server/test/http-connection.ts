@@ -19,9 +19,14 @@ export class Connection {
    * connections to one app node carry many people's requests. `localAddress` binds the socket to one of the loopback
    * addresses (127.0.0.x), each with its own range of ports.
    */
-  constructor(private readonly host: string, private readonly port: number, options: { agent?: http.Agent; localAddress?: string } = {}) {
+  constructor(
+    private readonly host: string,
+    private readonly port: number,
+    options: { agent?: http.Agent; localAddress?: string } = {},
+  ) {
     this.ownAgent = !options.agent;
-    this.agent = options.agent ?? new http.Agent({ keepAlive: true, maxSockets: 1, keepAliveMsecs: 10_000, localAddress: options.localAddress });
+    this.agent =
+      options.agent ?? new http.Agent({ keepAlive: true, maxSockets: 1, keepAliveMsecs: 10_000, localAddress: options.localAddress });
   }
 
   request<T = unknown>(method: string, path: string, body?: unknown): Promise<Reply<T>> {
@@ -41,7 +46,11 @@ export class Connection {
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           let parsed: unknown = text;
-          try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
+          try {
+            parsed = text ? JSON.parse(text) : null;
+          } catch {
+            /* not JSON */
+          }
           const setCookie = res.headers['set-cookie'] ?? [];
           resolve({ status: res.statusCode ?? 0, body: parsed as T, ms: performance.now() - started, cookies: setCookie });
         });
@@ -70,8 +79,10 @@ export class Connection {
   }
 
   get openSockets(): number {
-    return Object.values(this.agent.sockets).reduce((n, list) => n + (list?.length ?? 0), 0)
-      + Object.values(this.agent.freeSockets).reduce((n, list) => n + (list?.length ?? 0), 0);
+    return (
+      Object.values(this.agent.sockets).reduce((n, list) => n + (list?.length ?? 0), 0)
+      + Object.values(this.agent.freeSockets).reduce((n, list) => n + (list?.length ?? 0), 0)
+    );
   }
 }
 

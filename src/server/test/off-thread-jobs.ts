@@ -7,7 +7,9 @@ export function echo(input: Uint8Array, when: Date, list: number[]) {
 
 /** Never returns. */
 export function spin(): never {
-  for (;;) { /* a parse caught in a loop */ }
+  for (;;) {
+    /* a parse caught in a loop */
+  }
 }
 
 /** Holds `mb` of memory outside the V8 heap (buffers, as inflated data is), then waits. */
@@ -27,7 +29,11 @@ export function exhaustHeap(): number {
 /** A parse's shape: many records (crossing in slices), a few problems, a count, packed bytes; the input's chunks joined. */
 export function records(input: Uint8Array, count: number) {
   return {
-    records: Array.from({ length: count }, (_, i) => ({ row: i + 2, fullName: `Người số ${i}`, birth: new Date(Date.UTC(1980, 0, 1 + i)) })),
+    records: Array.from({ length: count }, (_, i) => ({
+      row: i + 2,
+      fullName: `Người số ${i}`,
+      birth: new Date(Date.UTC(1980, 0, 1 + i)),
+    })),
     problems: [{ row: 3, message: 'Ngày sinh không hợp lệ' }],
     rows: count,
     packed: input.subarray(0, 4),

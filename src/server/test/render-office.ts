@@ -35,17 +35,27 @@ export interface RenderedPdf {
 export function readPdf(file: string): RenderedPdf {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
-  const pageText = (page: number) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'],
-    { encoding: 'utf8' }).normalize('NFC');
+  const pageText = (page: number) =>
+    execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'], {
+      encoding: 'utf8',
+    }).normalize('NFC');
   return {
-    file, pages, pageText,
+    file,
+    pages,
+    pageText,
     allPages: () => Array.from({ length: pages }, (_, i) => pageText(i + 1)),
-    pageSizes: () => [...execFileSync('pdfinfo', ['-f', '1', '-l', String(pages), file], { encoding: 'utf8' })
-      .matchAll(/^Page\s+\d+ size:\s+(.*)$/gm)].map((m) => m[1].trim()),
+    pageSizes: () =>
+      [
+        ...execFileSync('pdfinfo', ['-f', '1', '-l', String(pages), file], { encoding: 'utf8' }).matchAll(/^Page\s+\d+ size:\s+(.*)$/gm),
+      ].map((m) => m[1].trim()),
     png: (first, last, prefix) => {
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(first), '-l', String(last), file, prefix]);
       const dir = path.dirname(prefix);
-      return fs.readdirSync(dir).filter((f) => f.startsWith(path.basename(prefix)) && f.endsWith('.png')).sort().map((f) => path.join(dir, f));
+      return fs
+        .readdirSync(dir)
+        .filter((f) => f.startsWith(path.basename(prefix)) && f.endsWith('.png'))
+        .sort()
+        .map((f) => path.join(dir, f));
     },
   };
 }
@@ -59,10 +69,14 @@ export function renderWithLibreOffice(bytes: Buffer, name: string, dir: string):
   try {
     fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
     fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), VI_LOCALE_PROFILE);
-    const run = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input],
-      { timeout: 120_000, encoding: 'utf8', env: { ...process.env, LANG: 'vi_VN.UTF-8', HOME: profile } });
+    const run = spawnSync(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input],
+      { timeout: 120_000, encoding: 'utf8', env: { ...process.env, LANG: 'vi_VN.UTF-8', HOME: profile } },
+    );
     const pdf = input.replace(/\.[^.]+$/, '.pdf');
-    if (run.error || !fs.existsSync(pdf)) throw new Error(`LibreOffice could not convert ${name}: ${run.error?.message ?? ''} ${run.stderr ?? ''}`);
+    if (run.error || !fs.existsSync(pdf))
+      throw new Error(`LibreOffice could not convert ${name}: ${run.error?.message ?? ''} ${run.stderr ?? ''}`);
     return readPdf(pdf);
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });

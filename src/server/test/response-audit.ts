@@ -32,7 +32,10 @@ export function auditResponses(route: RouteOptions): void {
     if (expected !== undefined && typeof payload === 'string') {
       const changed: string[] = [];
       diff(JSON.parse(expected), JSON.parse(payload), '', changed);
-      write(reply.statusCode, changed.map((p) => `changed: ${p}`));
+      write(
+        reply.statusCode,
+        changed.map((p) => `changed: ${p}`),
+      );
     }
     return payload;
   };
@@ -44,8 +47,13 @@ export function auditResponses(route: RouteOptions): void {
 /** Where the serialized reply differs from what JSON.stringify makes of the handler's object. */
 function diff(expected: unknown, actual: unknown, at: string, changed: string[]): void {
   if (expected === actual) return;
-  if (expected === null || actual === null || typeof expected !== 'object' || typeof actual !== 'object'
-    || Array.isArray(expected) !== Array.isArray(actual)) {
+  if (
+    expected === null
+    || actual === null
+    || typeof expected !== 'object'
+    || typeof actual !== 'object'
+    || Array.isArray(expected) !== Array.isArray(actual)
+  ) {
     changed.push(`${at || '.'} (${JSON.stringify(expected)?.slice(0, 40)} → ${JSON.stringify(actual)?.slice(0, 40)})`);
     return;
   }
@@ -92,7 +100,10 @@ function walk(schema: unknown, value: unknown, at: string, dropped: string[]): v
     for (const [k, v] of Object.entries(value)) walk(s.additionalProperties, v, `${at}.${k}`, dropped);
     return;
   }
-  const patterns = Object.entries((s.patternProperties ?? {}) as Record<string, unknown>).map(([p, schema]) => ({ re: new RegExp(p, 'u'), schema }));
+  const patterns = Object.entries((s.patternProperties ?? {}) as Record<string, unknown>).map(([p, schema]) => ({
+    re: new RegExp(p, 'u'),
+    schema,
+  }));
   if (patterns.length > 0) {
     // A record (Type.Record): every key that matches a pattern is kept and written by that pattern's schema.
     for (const [k, v] of Object.entries(value as object)) {

@@ -2,8 +2,18 @@ import ExcelJS from 'exceljs';
 
 export type RosterFileRow = (string | number | Date | null)[];
 
-export const ROSTER_FILE_HEADER = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Mã định danh', 'Số CCCD', 'Đơn vị',
-  'Xã/Phường', 'Chức vụ', 'Đảng viên'];
+export const ROSTER_FILE_HEADER = [
+  'STT',
+  'Họ và tên',
+  'Ngày sinh',
+  'Giới tính',
+  'Mã định danh',
+  'Số CCCD',
+  'Đơn vị',
+  'Xã/Phường',
+  'Chức vụ',
+  'Đảng viên',
+];
 
 /** An .xlsx as a school office sends it: title lines, merged cells, the header on row 4. */
 export async function buildRosterFile(rows: RosterFileRow[], header = ROSTER_FILE_HEADER): Promise<Buffer> {
@@ -14,7 +24,9 @@ export async function buildRosterFile(rows: RosterFileRow[], header = ROSTER_FIL
   sheet.getCell('A2').value = 'DANH SÁCH CÁN BỘ, GIÁO VIÊN THAM GIA BỒI DƯỠNG CHÍNH TRỊ HÈ 2026';
   sheet.mergeCells('A2:J2');
   sheet.getRow(4).values = header;
-  rows.forEach((row, i) => { sheet.getRow(5 + i).values = [i + 1, ...row]; });
+  rows.forEach((row, i) => {
+    sheet.getRow(5 + i).values = [i + 1, ...row];
+  });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

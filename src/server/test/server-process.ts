@@ -15,13 +15,26 @@ export interface ServerProcess {
   stdout(): string;
 }
 
-export async function spawnServer(options: { dataDir: string; databaseUrl?: string; port?: number; nodeArgs?: string[];
-  env?: Record<string, string>; captureStdout?: boolean }): Promise<ServerProcess> {
+export async function spawnServer(options: {
+  dataDir: string;
+  databaseUrl?: string;
+  port?: number;
+  nodeArgs?: string[];
+  env?: Record<string, string>;
+  captureStdout?: boolean;
+}): Promise<ServerProcess> {
   const port = options.port ?? 20000 + crypto.randomInt(20000);
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(ROOT, 'bin/boiduong.js'), 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: options.dataDir, DATABASE_URL: options.databaseUrl ?? '', PORT: String(port), HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn', ...options.env },
+    env: {
+      ...process.env,
+      DATA_DIR: options.dataDir,
+      DATABASE_URL: options.databaseUrl ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
     stdio: ['ignore', options.captureStdout ? 'pipe' : 'ignore', 'inherit'],
   });
   let stdout = '';
@@ -37,7 +50,9 @@ export async function spawnServer(options: { dataDir: string; databaseUrl?: stri
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
       try {
         if ((await probe.request('GET', '/healthz')).status === 200) break;
-      } catch { /* not listening yet */ }
+      } catch {
+        /* not listening yet */
+      }
       if (i > 600) throw new Error('server did not start within 60 s');
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -16,12 +16,30 @@ export interface SignedIn {
 export async function signIn(port: number, username: string, password: string): Promise<SignedIn> {
   const body = Buffer.from(JSON.stringify({ username, password }));
   const reply = await new Promise<{ status: number; cookies: string[]; text: string }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/auth/login',
-      headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (c: string) => { text += c; }).on('end', () => resolve({
-        status: res.statusCode ?? 0, cookies: res.headers['set-cookie'] ?? [], text }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/auth/login',
+        headers: { 'content-type': 'application/json', 'content-length': body.length },
+      },
+      (res) => {
+        let text = '';
+        res
+          .setEncoding('utf8')
+          .on('data', (c: string) => {
+            text += c;
+          })
+          .on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              cookies: res.headers['set-cookie'] ?? [],
+              text,
+            }),
+          );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -42,29 +60,49 @@ export interface UploadReply {
 /** POSTs the file as multipart/form-data (field "file") and waits for the whole answer. */
 export function uploadFile(session: SignedIn, path: string, file: Uint8Array, fileName: string): Promise<UploadReply> {
   const boundary = '----boiduong-probe';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n`
-    + 'Content-Type: application/octet-stream\r\n\r\n');
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n`
+      + 'Content-Type: application/octet-stream\r\n\r\n',
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = http.request({
-      host: '127.0.0.1', port: session.port, method: 'POST', path, agent: false,
-      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': `multipart/form-data; boundary=${boundary}`,
-        'content-length': head.length + file.byteLength + tail.length },
-    }, (res) => {
-      let text = '';
-      const arrived: { at: number; line: string }[] = [];
-      res.setEncoding('utf8').on('data', (c: string) => {
-        const at = performance.now();
-        for (const line of (text.slice(text.lastIndexOf('\n') + 1) + c).split('\n').slice(0, -1)) arrived.push({ at, line });
-        text += c;
-      }).on('end', () => {
-        const lines = text.trim().split('\n').filter(Boolean);
-        let final: UploadReply['final'];
-        try { final = JSON.parse(lines[lines.length - 1] ?? '{}'); } catch { final = { message: text }; }
-        resolve({ status: res.statusCode ?? 0, lines: arrived, final, ms: performance.now() - started, headers: res.headers });
-      });
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: session.port,
+        method: 'POST',
+        path,
+        agent: false,
+        headers: {
+          cookie: session.cookie,
+          'x-csrf-token': session.csrf,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': head.length + file.byteLength + tail.length,
+        },
+      },
+      (res) => {
+        let text = '';
+        const arrived: { at: number; line: string }[] = [];
+        res
+          .setEncoding('utf8')
+          .on('data', (c: string) => {
+            const at = performance.now();
+            for (const line of (text.slice(text.lastIndexOf('\n') + 1) + c).split('\n').slice(0, -1)) arrived.push({ at, line });
+            text += c;
+          })
+          .on('end', () => {
+            const lines = text.trim().split('\n').filter(Boolean);
+            let final: UploadReply['final'];
+            try {
+              final = JSON.parse(lines[lines.length - 1] ?? '{}');
+            } catch {
+              final = { message: text };
+            }
+            resolve({ status: res.statusCode ?? 0, lines: arrived, final, ms: performance.now() - started, headers: res.headers });
+          });
+      },
+    );
     req.on('error', reject);
     req.write(head);
     req.write(file);
@@ -92,7 +130,13 @@ export interface HealthSample {
 export function healthFigures(samples: HealthSample[]): HealthFigures {
   const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
   const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : 0);
-  return { count: sorted.length, failures: samples.filter((s) => !s.ok).length, p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0 };
+  return {
+    count: sorted.length,
+    failures: samples.filter((s) => !s.ok).length,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: sorted[sorted.length - 1] ?? 0,
+  };
 }
 
 /** Asks /healthz every `everyMs` (one request at a time, on its own kept-alive connection) until stopped. */
@@ -100,20 +144,21 @@ export function sampleHealth(port: number, everyMs = 50): { stop(): Promise<Heal
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const samples: HealthSample[] = [];
   let running = true;
-  const one = () => new Promise<void>((resolve) => {
-    const started = performance.now();
-    const req = http.get({ host: '127.0.0.1', port, path: '/healthz', agent, timeout: 30_000 }, (res) => {
-      res.resume().on('end', () => {
-        samples.push({ at: started, ms: performance.now() - started, ok: res.statusCode === 200 });
+  const one = () =>
+    new Promise<void>((resolve) => {
+      const started = performance.now();
+      const req = http.get({ host: '127.0.0.1', port, path: '/healthz', agent, timeout: 30_000 }, (res) => {
+        res.resume().on('end', () => {
+          samples.push({ at: started, ms: performance.now() - started, ok: res.statusCode === 200 });
+          resolve();
+        });
+      });
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', () => {
+        samples.push({ at: started, ms: performance.now() - started, ok: false });
         resolve();
       });
     });
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', () => {
-      samples.push({ at: started, ms: performance.now() - started, ok: false });
-      resolve();
-    });
-  });
   const loop = (async () => {
     while (running) {
       const started = performance.now();
@@ -162,7 +207,10 @@ export function watchMemory(pid: number, everyMs = 20): { stop(): { serverMb: nu
     const pids = childrenOf(pid);
     if (pids.length > 0) childLastSeenAt = performance.now();
     // A child's own peak (VmHWM) covers the moments between two samples.
-    children = Math.max(children, pids.reduce((sum, child) => sum + statusKb(child, 'VmHWM'), 0));
+    children = Math.max(
+      children,
+      pids.reduce((sum, child) => sum + statusKb(child, 'VmHWM'), 0),
+    );
   }, everyMs);
   return {
     stop() {

@@ -1,7 +1,12 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type {
-  AssemblyCheckView, AssessmentBody, AssessmentDetailView, AssessmentSummaryView, ExtraTimeView as ExtraTimeViewSchema,
-  MonitorQuery as MonitorQuerySchema, MonitorViewReply,
+  AssemblyCheckView,
+  AssessmentBody,
+  AssessmentDetailView,
+  AssessmentSummaryView,
+  ExtraTimeView as ExtraTimeViewSchema,
+  MonitorQuery as MonitorQuerySchema,
+  MonitorViewReply,
 } from '../../server/modules/assessments/schemas.ts';
 import { api, downloadFile, withQuery } from './client.ts';
 
@@ -24,7 +29,9 @@ export const assessmentsApi = {
   check: (id: number) => api.post<AssemblyCheck>(`/api/assessments/${id}/check`),
   publish: (id: number) => api.post<{ ok: true; variants: string[] }>(`/api/assessments/${id}/publish`),
   paper: (id: number, code: string, format: 'docx' | 'pdf') =>
-    downloadFile(`/api/assessments/${id}/variants/${encodeURIComponent(code)}/paper?format=${format}`, { fallbackName: `ma-de-${code}.${format}` }),
+    downloadFile(`/api/assessments/${id}/variants/${encodeURIComponent(code)}/paper?format=${format}`, {
+      fallbackName: `ma-de-${code}.${format}`,
+    }),
   monitor: (id: number, query: MonitorQuery) => api.get<MonitorView>(withQuery(`/api/assessments/${id}/monitor`, { ...query })),
   extend: (attemptId: number, minutes: number, reason?: string) =>
     api.post<{ deadlineAt: string }>(`/api/attempts/${attemptId}/extend`, { minutes, reason }),

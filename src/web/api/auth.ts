@@ -7,8 +7,7 @@ export type MyGrant = Me['grants'][number];
 
 export const authApi = {
   me: () => api.get<Me>('/api/auth/me'),
-  login: (username: string, password: string) =>
-    api.post<Static<typeof LoginReply>>('/api/auth/login', { username, password }),
+  login: (username: string, password: string) => api.post<Static<typeof LoginReply>>('/api/auth/login', { username, password }),
   logout: () => api.post<{ ok: true }>('/api/auth/logout'),
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<{ ok: true }>('/api/auth/change-password', { currentPassword, newPassword }),

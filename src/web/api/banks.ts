@@ -2,11 +2,22 @@ import type { RichBlock } from '../../domain/question-bank/rich-text.ts';
 import type { Difficulty } from '../../domain/question-bank/types.ts';
 import type { Static } from '@fastify/type-provider-typebox';
 import type {
-  BankView, CreateBankBody, DifficultyCounts as DifficultyCountsSchema, TopicBody, TopicView, UpdateBankBody, UpdateTopicBody,
+  BankView,
+  CreateBankBody,
+  DifficultyCounts as DifficultyCountsSchema,
+  TopicBody,
+  TopicView,
+  UpdateBankBody,
+  UpdateTopicBody,
 } from '../../server/modules/banks/schemas.ts';
 import type {
-  EditBody, QuestionDetail as QuestionDetailSchema, QuestionImportPreview as QuestionImportPreviewSchema, QuestionOptionView,
-  QuestionPage as QuestionPageSchema, QuestionQuery as QuestionQuerySchema, QuestionRow as QuestionRowSchema,
+  EditBody,
+  QuestionDetail as QuestionDetailSchema,
+  QuestionImportPreview as QuestionImportPreviewSchema,
+  QuestionOptionView,
+  QuestionPage as QuestionPageSchema,
+  QuestionQuery as QuestionQuerySchema,
+  QuestionRow as QuestionRowSchema,
 } from '../../server/modules/questions/schemas.ts';
 import { api, postFile, uploadWithProgress, withQuery } from './client.ts';
 
@@ -30,19 +41,15 @@ export type QuestionQuery = Static<typeof QuestionQuerySchema>;
 
 export const banksApi = {
   list: async () => (await api.get<{ items: Bank[] }>('/api/banks')).items,
-  create: (input: Static<typeof CreateBankBody>) =>
-    api.post<{ id: number; code: string }>('/api/banks', input),
-  update: (id: number, input: Static<typeof UpdateBankBody>) =>
-    api.patch<{ ok: true }>(`/api/banks/${id}`, input),
+  create: (input: Static<typeof CreateBankBody>) => api.post<{ id: number; code: string }>('/api/banks', input),
+  update: (id: number, input: Static<typeof UpdateBankBody>) => api.patch<{ ok: true }>(`/api/banks/${id}`, input),
   topics: (id: number) => api.get<{ items: Topic[]; withoutTopic: DifficultyCounts }>(`/api/banks/${id}/topics`),
-  createTopic: (id: number, input: Static<typeof TopicBody>) =>
-    api.post<{ id: number }>(`/api/banks/${id}/topics`, input),
+  createTopic: (id: number, input: Static<typeof TopicBody>) => api.post<{ id: number }>(`/api/banks/${id}/topics`, input),
   updateTopic: (id: number, input: Static<typeof UpdateTopicBody>) => api.patch<{ ok: true }>(`/api/topics/${id}`, input),
   deleteTopic: (id: number) => api.delete<{ ok: true }>(`/api/topics/${id}`),
   tags: async (id: number) => (await api.get<{ items: { tag: string; count: number }[] }>(`/api/banks/${id}/tags`)).items,
   uploadImage: (bankId: number, file: File) => postFile<{ id: number; contentType: string }>(`/api/banks/${bankId}/images`, file),
-  questions: (id: number, query: QuestionQuery) =>
-    api.get<QuestionPage>(withQuery(`/api/banks/${id}/questions`, { ...query })),
+  questions: (id: number, query: QuestionQuery) => api.get<QuestionPage>(withQuery(`/api/banks/${id}/questions`, { ...query })),
   question: (id: number) => api.get<QuestionDetail>(`/api/questions/${id}`),
   editQuestion: (id: number, input: QuestionEdit) =>
     api.patch<{ id: number; version: number; newVersion: boolean }>(`/api/questions/${id}`, input),

@@ -1,6 +1,10 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type {
-  CriteriaSet as CriteriaSetSchema, ListQuery, MeetingBody, MeetingDetail as MeetingDetailSchema, MeetingList as MeetingListSchema,
+  CriteriaSet as CriteriaSetSchema,
+  ListQuery,
+  MeetingBody,
+  MeetingDetail as MeetingDetailSchema,
+  MeetingList as MeetingListSchema,
   UpdateMeetingBody,
 } from '../../server/modules/cell-meetings/schemas.ts';
 import { api, uploadJson, withQuery } from './client.ts';

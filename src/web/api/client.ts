@@ -89,8 +89,13 @@ export interface CallOptions {
  * One request; `read` consumes the body while the timeout still runs (a reply stuck half-way counts as lost). Errors
  * thrown by `read` other than ApiError pass through unchanged.
  */
-async function send<T = Response>(method: string, url: string, body?: unknown, options: CallOptions = {},
-  read: (response: Response) => Promise<T> = async (response) => response as T): Promise<T> {
+async function send<T = Response>(
+  method: string,
+  url: string,
+  body?: unknown,
+  options: CallOptions = {},
+  read: (response: Response) => Promise<T> = async (response) => response as T,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') Object.assign(headers, csrfHeaders());
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -100,7 +105,11 @@ async function send<T = Response>(method: string, url: string, body?: unknown, o
     let response: Response;
     try {
       response = await fetch(url, {
-        method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body), signal: abort?.signal,
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: abort?.signal,
         keepalive: options.keepalive,
       });
     } catch {
@@ -137,7 +146,12 @@ export async function postFile<T>(url: string, file: File): Promise<T> {
   form.append('file', file, file.name);
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', headers: { accept: 'application/json', ...csrfHeaders() }, credentials: 'same-origin', body: form });
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { accept: 'application/json', ...csrfHeaders() },
+      credentials: 'same-origin',
+      body: form,
+    });
   } catch {
     throw new ApiError(0, 'network_error', NETWORK_MESSAGE);
   }
@@ -246,8 +260,12 @@ class NdjsonReader<T> {
  * Uploads one file as multipart field `file`: reports the upload percentage from XMLHttpRequest, then the
  * server's progress lines as they stream in, and resolves with the final result line.
  */
-export function uploadWithProgress<T>(url: string, file: File, onUploadProgress: (percent: number) => void,
-  onServerProgress: (progress: ServerProgress) => void): Promise<T> {
+export function uploadWithProgress<T>(
+  url: string,
+  file: File,
+  onUploadProgress: (percent: number) => void,
+  onServerProgress: (progress: ServerProgress) => void,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     const reader = new NdjsonReader<T>(onServerProgress);
@@ -297,8 +315,11 @@ export function uploadWithProgress<T>(url: string, file: File, onUploadProgress:
 }
 
 /** POSTs and reads a newline-delimited JSON answer incrementally (progress lines, then the result). */
-export async function postWithProgress<T>(url: string, onServerProgress: (progress: ServerProgress) => void,
-  body: unknown = {}): Promise<T> {
+export async function postWithProgress<T>(
+  url: string,
+  onServerProgress: (progress: ServerProgress) => void,
+  body: unknown = {},
+): Promise<T> {
   const response = await send('POST', url, body);
   const reader = new NdjsonReader<T>(onServerProgress);
   if (!response.body) {

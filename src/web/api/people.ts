@@ -1,6 +1,10 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type {
-  PeoplePage as PeoplePageSchema, PeopleQuery as PeopleQuerySchema, PersonDetail, PersonInput as PersonInputSchema, PersonUpdateInput,
+  PeoplePage as PeoplePageSchema,
+  PeopleQuery as PeopleQuerySchema,
+  PersonDetail,
+  PersonInput as PersonInputSchema,
+  PersonUpdateInput,
   PersonView,
 } from '../../server/modules/people/schemas.ts';
 import { api, withQuery } from './client.ts';

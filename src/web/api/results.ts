@@ -1,6 +1,9 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type {
-  AttemptDetail as AttemptDetailSchema, HistoryRow as HistoryRowSchema, ResultRow as ResultRowSchema, ResultsQuery as ResultsQuerySchema,
+  AttemptDetail as AttemptDetailSchema,
+  HistoryRow as HistoryRowSchema,
+  ResultRow as ResultRowSchema,
+  ResultsQuery as ResultsQuerySchema,
 } from '../../server/modules/results/schemas.ts';
 import { api, withQuery } from './client.ts';
 
@@ -14,7 +17,10 @@ export type HistoryRow = Static<typeof HistoryRowSchema>;
 
 export const resultsApi = {
   list: (assessmentId: number, query: ResultsQuery) =>
-    api.get<{ items: ResultRow[]; total: number; page: number; pageSize: number }>(withQuery(`/api/assessments/${assessmentId}/results`, { ...query })),
+    api.get<{ items: ResultRow[]; total: number; page: number; pageSize: number }>(
+      withQuery(`/api/assessments/${assessmentId}/results`, { ...query }),
+    ),
   attempt: (attemptId: number) => api.get<AttemptDetail>(`/api/attempts/${attemptId}/detail`),
-  personHistory: (personId: number) => api.get<{ fullName: string; unitName: string; items: HistoryRow[] }>(`/api/people/${personId}/assessment-history`),
+  personHistory: (personId: number) =>
+    api.get<{ fullName: string; unitName: string; items: HistoryRow[] }>(`/api/people/${personId}/assessment-history`),
 };

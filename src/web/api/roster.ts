@@ -1,4 +1,11 @@
-import type { ImportAction, ImportPreview, RosterProblem, RosterRecord, SkippedRow, UnknownTitle } from '../../domain/roster-import/types.ts';
+import type {
+  ImportAction,
+  ImportPreview,
+  RosterProblem,
+  RosterRecord,
+  SkippedRow,
+  UnknownTitle,
+} from '../../domain/roster-import/types.ts';
 import type { Position } from '../../domain/roster.ts';
 import { api, downloadFile, postWithProgress, uploadWithProgress, withQuery, type ServerProgress } from './client.ts';
 

@@ -1,7 +1,5 @@
 import type { Static } from '@fastify/type-provider-typebox';
-import type {
-  ItemViewView, KeyCorrectionReply, StatisticsReply, UnitFiguresView,
-} from '../../server/modules/statistics/schemas.ts';
+import type { ItemViewView, KeyCorrectionReply, StatisticsReply, UnitFiguresView } from '../../server/modules/statistics/schemas.ts';
 import { api, downloadFile, withQuery } from './client.ts';
 
 export type StatisticsView = Static<typeof StatisticsReply>;
@@ -13,10 +11,12 @@ export type KeyCorrection = Static<typeof KeyCorrectionReply>;
 export type ReportFormat = 'xlsx' | 'pdf' | 'csv' | 'csv-intl';
 
 export const statisticsApi = {
-  view: (assessmentId: number, unitId?: number) => api.get<StatisticsView>(withQuery(`/api/assessments/${assessmentId}/statistics`, { unitId })),
+  view: (assessmentId: number, unitId?: number) =>
+    api.get<StatisticsView>(withQuery(`/api/assessments/${assessmentId}/statistics`, { unitId })),
   correctKey: (assessmentId: number, ordinal: number, correctIndex: number) =>
     api.post<KeyCorrection>(`/api/assessments/${assessmentId}/questions/${ordinal}/key`, { correctIndex }),
   report: (assessmentId: number, format: ReportFormat, unitId?: number) =>
-    downloadFile(withQuery(`/api/assessments/${assessmentId}/report`, { format, unitId }),
-      { fallbackName: `ket-qua.${format === 'csv-intl' ? 'csv' : format}` }),
+    downloadFile(withQuery(`/api/assessments/${assessmentId}/report`, { format, unitId }), {
+      fallbackName: `ket-qua.${format === 'csv-intl' ? 'csv' : format}`,
+    }),
 };

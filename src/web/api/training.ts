@@ -1,11 +1,19 @@
 import type { AttendanceStatus } from '../../domain/training/attendance.ts';
 import type { Static } from '@fastify/type-provider-typebox';
 import type {
-  Absentee as AbsenteeSchema, AttendanceSummary as AttendanceSummarySchema, CheckinDisplay as CheckinDisplaySchema,
-  CheckinReply as CheckinReplySchema, MarkingList as MarkingListSchema,
+  Absentee as AbsenteeSchema,
+  AttendanceSummary as AttendanceSummarySchema,
+  CheckinDisplay as CheckinDisplaySchema,
+  CheckinReply as CheckinReplySchema,
+  MarkingList as MarkingListSchema,
 } from '../../server/modules/attendance/schemas.ts';
 import type {
-  CampaignBody, CampaignDetail, CampaignSummary as CampaignSummarySchema, CampaignTopic as CampaignTopicSchema, TargetsBody, TopicBody,
+  CampaignBody,
+  CampaignDetail,
+  CampaignSummary as CampaignSummarySchema,
+  CampaignTopic as CampaignTopicSchema,
+  TargetsBody,
+  TopicBody,
   UpdateCampaignBody,
 } from '../../server/modules/campaigns/schemas.ts';
 import type { LecturerBody, LecturerView } from '../../server/modules/lecturers/schemas.ts';
@@ -43,20 +51,24 @@ export const trainingApi = {
   setTargets: (id: number, targets: Static<typeof TargetsBody>['targets']) => putJson(`/api/campaigns/${id}/targets`, { targets }),
   createTopic: (id: number, input: Static<typeof TopicBody>) => api.post<{ id: number }>(`/api/campaigns/${id}/topics`, input),
   lecturers: async () => (await api.get<{ items: Lecturer[] }>('/api/lecturers')).items,
-  createLecturer: (input: Static<typeof LecturerBody>) =>
-    api.post<{ id: number }>('/api/lecturers', input),
+  createLecturer: (input: Static<typeof LecturerBody>) => api.post<{ id: number }>('/api/lecturers', input),
   materials: async (id: number) => (await api.get<{ items: Material[] }>(`/api/campaigns/${id}/materials`)).items,
   uploadMaterial: (id: number, file: File, topicId: number | undefined, onProgress: (p: number) => void) =>
     uploadJson<{ id: number; title: string }>(withQuery(`/api/campaigns/${id}/materials`, { topicId }), file, onProgress),
-  addLink: (id: number, input: { title: string; url: string; topicId?: number | null }) => api.post<{ id: number }>(`/api/campaigns/${id}/links`, input),
+  addLink: (id: number, input: { title: string; url: string; topicId?: number | null }) =>
+    api.post<{ id: number }>(`/api/campaigns/${id}/links`, input),
   openLink: (materialId: number) => api.post<{ url: string }>(`/api/materials/${materialId}/open`),
   deleteMaterial: (materialId: number) => api.delete<{ ok: true }>(`/api/materials/${materialId}`),
   sites: async (id: number) => (await api.get<{ items: Site[] }>(`/api/campaigns/${id}/sites`)).items,
   createSite: (id: number, input: SiteInput) => api.post<{ id: number }>(`/api/campaigns/${id}/sites`, input),
   participants: async (siteId: number) => (await api.get<{ items: Participant[] }>(`/api/sites/${siteId}/participants`)).items,
   assign: (siteId: number, input: Static<typeof AssignBody>) =>
-    api.post<{ added: number; moved: number; total: number; capacity: number | null; overCapacity: boolean }>(`/api/sites/${siteId}/participants`, input),
-  removeParticipants: (siteId: number, personIds: number[]) => api.post<{ removed: number }>(`/api/sites/${siteId}/participants/remove`, { personIds }),
+    api.post<{ added: number; moved: number; total: number; capacity: number | null; overCapacity: boolean }>(
+      `/api/sites/${siteId}/participants`,
+      input,
+    ),
+  removeParticipants: (siteId: number, personIds: number[]) =>
+    api.post<{ removed: number }>(`/api/sites/${siteId}/participants/remove`, { personIds }),
   setProctors: (siteId: number, personIds: number[]) => putJson(`/api/sites/${siteId}/proctors`, { personIds }),
   sessions: async (siteId: number) => (await api.get<{ items: TrainingSession[] }>(`/api/sites/${siteId}/sessions`)).items,
   createSession: (siteId: number, input: SessionInput) => api.post<{ id: number }>(`/api/sites/${siteId}/sessions`, input),
@@ -65,7 +77,8 @@ export const trainingApi = {
   markingList: (sessionId: number) => api.get<MarkingList>(`/api/training-sessions/${sessionId}/attendance`),
   mark: (sessionId: number, personId: number, input: { status: AttendanceStatus; reason?: string | null }) =>
     putJson(`/api/training-sessions/${sessionId}/attendance/${personId}`, input),
-  markRest: (sessionId: number, status: AttendanceStatus) => api.post<{ marked: number }>(`/api/training-sessions/${sessionId}/attendance/rest`, { status }),
+  markRest: (sessionId: number, status: AttendanceStatus) =>
+    api.post<{ marked: number }>(`/api/training-sessions/${sessionId}/attendance/rest`, { status }),
   checkinDisplay: (sessionId: number) => api.post<CheckinDisplay>(`/api/training-sessions/${sessionId}/checkin-code`),
   checkin: (code: string) => api.post<CheckinReply>('/api/checkin', { code }),
   summary: (id: number) => api.get<AttendanceSummary>(`/api/campaigns/${id}/attendance`),
@@ -73,4 +86,3 @@ export const trainingApi = {
   absenteesXlsx: (id: number) => downloadFile(`/api/campaigns/${id}/absentees.xlsx`, { fallbackName: 'vang-mat.xlsx' }),
   myTraining: () => api.get<MyTraining>('/api/my/training'),
 };
-

@@ -22,7 +22,10 @@ export const unitsApi = {
   remove: (id: number) => api.delete<{ ok: true }>(`/api/units/${id}`),
   loginSlipsSummary: (id: number) => api.get<LoginSlipsSummary>(`/api/units/${id}/login-slips`),
   /** `reissue` also replaces initial passwords whose slips are out already (those slips stop working). */
-  loginSlips: (id: number, format: SlipFormat, reissue = false) => downloadFile(`/api/units/${id}/login-slips`, {
-    method: 'POST', body: { format, reissue }, fallbackName: `phieu-dang-nhap.${format === 'both' ? 'zip' : format}`,
-  }),
+  loginSlips: (id: number, format: SlipFormat, reissue = false) =>
+    downloadFile(`/api/units/${id}/login-slips`, {
+      method: 'POST',
+      body: { format, reissue },
+      fallbackName: `phieu-dang-nhap.${format === 'both' ? 'zip' : format}`,
+    }),
 };

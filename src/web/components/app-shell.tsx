@@ -25,9 +25,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   return (
     <Layout className="app-shell">
       <Layout.Header className="app-shell__header">
-        {isPhone && (
-          <Button type="text" icon={<MenuOutlined />} aria-label="Mở menu" onClick={() => setMenuOpen(true)} />
-        )}
+        {isPhone && <Button type="text" icon={<MenuOutlined />} aria-label="Mở menu" onClick={() => setMenuOpen(true)} />}
         <Link to="/" className="app-shell__brand" aria-label={`${PRODUCT_NAME} — trang chính`}>
           <BrandMark size={28} />
           <span>{PRODUCT_NAME}</span>
@@ -39,9 +37,14 @@ export function AppShell({ children }: { children: ReactNode }) {
         {!isPhone && (
           <Layout.Sider width={220} collapsedWidth={64} collapsed={collapsed} trigger={null} className="app-shell__sider">
             <NavMenu me={me} />
-            <Button type="text" className="app-shell__collapse" onClick={toggleCollapsed}
+            <Button
+              type="text"
+              className="app-shell__collapse"
+              onClick={toggleCollapsed}
               icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-              aria-label={collapsed ? 'Mở rộng menu' : 'Thu gọn menu'} title={collapsed ? 'Mở rộng menu' : 'Thu gọn menu'}>
+              aria-label={collapsed ? 'Mở rộng menu' : 'Thu gọn menu'}
+              title={collapsed ? 'Mở rộng menu' : 'Thu gọn menu'}
+            >
               {collapsed ? null : 'Thu gọn menu'}
             </Button>
           </Layout.Sider>

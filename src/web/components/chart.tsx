@@ -1,7 +1,16 @@
 /** A Chart.js chart on a canvas, rebuilt when its data change. Staff pages only (the exam stays without it). */
 import {
-  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, PointElement, ScatterController, Tooltip,
-  type ChartConfiguration, type ChartType,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  PointElement,
+  ScatterController,
+  Tooltip,
+  type ChartConfiguration,
+  type ChartType,
 } from 'chart.js';
 import { useEffect, useRef } from 'react';
 
@@ -11,7 +20,15 @@ Chart.defaults.locale = 'vi-VN';
 
 export const BAND_COLORS = ['#1f7a3d', '#3b82f6', '#f59e0b', '#94a3b8', '#dc2626', '#7c3aed', '#0891b2', '#be185d', '#65a30d', '#78716c'];
 
-export function ChartView<T extends ChartType>({ config, height = 260, label }: { config: ChartConfiguration<T>; height?: number; label: string }) {
+export function ChartView<T extends ChartType>({
+  config,
+  height = 260,
+  label,
+}: {
+  config: ChartConfiguration<T>;
+  height?: number;
+  label: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (!canvas.current) return undefined;

@@ -7,19 +7,35 @@ export function MaterialLink({ material }: { material: Material }) {
   const { message } = App.useApp();
   if (material.kind === 'link') {
     return (
-      <Typography.Link onClick={() => {
-        const tab = window.open('', '_blank');
-        trainingApi.openLink(material.id).then(({ url }) => {
-          if (tab) {
-            tab.opener = null;
-            tab.location.href = url;
-          } else window.location.href = url;
-        }, (err) => { tab?.close(); message.error(errorMessage(err)); });
-      }}>{material.title}</Typography.Link>
+      <Typography.Link
+        onClick={() => {
+          const tab = window.open('', '_blank');
+          trainingApi.openLink(material.id).then(
+            ({ url }) => {
+              if (tab) {
+                tab.opener = null;
+                tab.location.href = url;
+              } else window.location.href = url;
+            },
+            (err) => {
+              tab?.close();
+              message.error(errorMessage(err));
+            },
+          );
+        }}
+      >
+        {material.title}
+      </Typography.Link>
     );
   }
   const href = `/api/materials/${material.id}/file`;
-  return material.inline
-    ? <Typography.Link href={href} target="_blank" rel="noopener">{material.title}</Typography.Link>
-    : <Typography.Link href={href} download={material.fileName ?? undefined}>{material.title}</Typography.Link>;
+  return material.inline ? (
+    <Typography.Link href={href} target="_blank" rel="noopener">
+      {material.title}
+    </Typography.Link>
+  ) : (
+    <Typography.Link href={href} download={material.fileName ?? undefined}>
+      {material.title}
+    </Typography.Link>
+  );
 }

@@ -1,6 +1,18 @@
 import {
-  AuditOutlined, BookOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, DatabaseOutlined, EditOutlined, FlagOutlined, FormOutlined,
-  IdcardOutlined, ReadOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined,
+  AuditOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
+  CloudUploadOutlined,
+  DatabaseOutlined,
+  EditOutlined,
+  FlagOutlined,
+  FormOutlined,
+  IdcardOutlined,
+  ReadOutlined,
+  SafetyCertificateOutlined,
+  SolutionOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
@@ -25,8 +37,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/lop-boi-duong', label: 'Lớp bồi dưỡng', icon: <BookOutlined />, visible: by('training.read') },
   { path: '/hoi-nghi', label: 'Hội nghị, tập huấn', icon: <SolutionOutlined />, visible: by('training.read') },
   { path: '/sinh-hoat-chi-bo', label: 'Sinh hoạt chi bộ', icon: <FlagOutlined />, visible: by('meetings.record') },
-  { path: '/diem-danh', label: 'Điểm danh', icon: <CheckSquareOutlined />,
-    visible: (me) => me.grants.some((g) => g.role === 'proctor') },
+  { path: '/diem-danh', label: 'Điểm danh', icon: <CheckSquareOutlined />, visible: (me) => me.grants.some((g) => g.role === 'proctor') },
   { path: '/bai-khao-sat', label: 'Bài khảo sát', icon: <FormOutlined />, visible: by('assessment.monitor') },
   { path: '/phan-quyen', label: 'Phân quyền', icon: <SafetyCertificateOutlined />, visible: by('accounts.manage') },
   { path: '/nhat-ky', label: 'Nhật ký thay đổi', icon: <AuditOutlined />, visible: by('audit.read') },

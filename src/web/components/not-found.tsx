@@ -10,7 +10,11 @@ export function NotFound() {
       status="404"
       title="Không tìm thấy trang"
       subTitle="Địa chỉ này không tồn tại hoặc đã được chuyển đi."
-      extra={<Button type="primary" onClick={() => navigate('/')}>Về trang chính</Button>}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          Về trang chính
+        </Button>
+      }
     />
   );
 }

@@ -16,17 +16,19 @@ export function PersonDescriptions({ person, column = 1 }: { person: Person; col
     { key: 'unit', label: 'Đơn vị', children: person.unitName },
     { key: 'position', label: 'Chức vụ', children: orDash(positionLabel(person.position)) },
     {
-      key: 'party', label: 'Đảng viên',
-      children: person.partyMember
-        ? <>Có{person.partyJoinedOn ? `, vào Đảng ngày ${formatDateVi(person.partyJoinedOn)}` : ''}</>
-        : 'Không',
+      key: 'party',
+      label: 'Đảng viên',
+      children: person.partyMember ? <>Có{person.partyJoinedOn ? `, vào Đảng ngày ${formatDateVi(person.partyJoinedOn)}` : ''}</> : 'Không',
     },
     { key: 'theory', label: 'Trình độ LLCT', children: orDash(person.theoryLevel) },
     { key: 'phone', label: 'Điện thoại', children: orDash(person.phone) },
     { key: 'email', label: 'Email', children: orDash(person.email) },
-    ...(person.extraMinutes ? [{ key: 'extra', label: 'Thời gian cộng thêm khi làm khảo sát', children: `${person.extraMinutes} phút` }] : []),
+    ...(person.extraMinutes
+      ? [{ key: 'extra', label: 'Thời gian cộng thêm khi làm khảo sát', children: `${person.extraMinutes} phút` }]
+      : []),
     {
-      key: 'active', label: 'Trạng thái',
+      key: 'active',
+      label: 'Trạng thái',
       children: person.active ? <Tag color="blue">Đang công tác</Tag> : <Tag>Đã nghỉ</Tag>,
     },
   ];

@@ -21,7 +21,9 @@ export function RequireAuth() {
   if (me.mustChangePassword) return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
   return (
     <AppShell>
-      <Suspense fallback={<PageLoading />}><Outlet /></Suspense>
+      <Suspense fallback={<PageLoading />}>
+        <Outlet />
+      </Suspense>
     </AppShell>
   );
 }
@@ -47,7 +49,13 @@ function NoAccess() {
       status="403"
       title="Không có quyền truy cập"
       subTitle="Tài khoản của bạn không được giao quyền xem trang này."
-      extra={me ? <Button type="primary" onClick={() => navigate(homePath(me))}>Về trang chính</Button> : null}
+      extra={
+        me ? (
+          <Button type="primary" onClick={() => navigate(homePath(me))}>
+            Về trang chính
+          </Button>
+        ) : null
+      }
     />
   );
 }

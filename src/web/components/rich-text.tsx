@@ -23,19 +23,29 @@ export function RichText({ blocks, text = '', className }: { blocks?: RichBlock[
   const content = blocks ?? blocksOfPlainText(text);
   return (
     <div className={className ? `rich-text ${className}` : 'rich-text'}>
-      {content.map((block, i) => (block.type === 'paragraph' ? (
-        <p key={i} className="rich-text__p"><Runs runs={block.runs} /></p>
-      ) : (
-        <div key={i} className="rich-text__table-wrap">
-          <table className="rich-text__table">
-            <tbody>
-              {block.rows.map((cells, r) => (
-                <tr key={r}>{cells.map((cell, c) => <td key={c}><Runs runs={cell} /></td>)}</tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )))}
+      {content.map((block, i) =>
+        block.type === 'paragraph' ? (
+          <p key={i} className="rich-text__p">
+            <Runs runs={block.runs} />
+          </p>
+        ) : (
+          <div key={i} className="rich-text__table-wrap">
+            <table className="rich-text__table">
+              <tbody>
+                {block.rows.map((cells, r) => (
+                  <tr key={r}>
+                    {cells.map((cell, c) => (
+                      <td key={c}>
+                        <Runs runs={cell} />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ),
+      )}
     </div>
   );
 }

@@ -37,12 +37,19 @@ export function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
       menu={{
         items: [
           {
-            key: 'who', type: 'group',
+            key: 'who',
+            type: 'group',
             label: (
               <div className="user-menu__who">
                 <Typography.Text strong>{me.displayName}</Typography.Text>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>Tên đăng nhập: {me.username}</Typography.Text>
-                {roles.map((r) => <Typography.Text key={r} type="secondary" style={{ fontSize: 12 }}>{r}</Typography.Text>)}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  Tên đăng nhập: {me.username}
+                </Typography.Text>
+                {roles.map((r) => (
+                  <Typography.Text key={r} type="secondary" style={{ fontSize: 12 }}>
+                    {r}
+                  </Typography.Text>
+                ))}
               </div>
             ),
           },
@@ -54,7 +61,12 @@ export function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
     >
       {/* Named by its text, "Tài khoản: <name>", so the name said is the name seen (the avatar's initial is decoration). */}
       <Button type="text" className="user-menu__trigger">
-        <Avatar size="small" aria-hidden style={{ background: '#e6eefb', color: '#0b4ea2' }} icon={me.displayName ? undefined : <UserOutlined />}>
+        <Avatar
+          size="small"
+          aria-hidden
+          style={{ background: '#e6eefb', color: '#0b4ea2' }}
+          icon={me.displayName ? undefined : <UserOutlined />}
+        >
           {initials(me.displayName)}
         </Avatar>
         <span className="visually-hidden">Tài khoản: </span>

@@ -8,13 +8,19 @@ import { useAction, type ActionOptions } from './useAction.ts';
 function deferred<T>() {
   let resolve!: (value: T) => void;
   let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
   return { promise, resolve, reject };
 }
 
 /** fetch answering every call with the server's error body for a catalogue code. */
 function serverAnswers(status: number, body: object) {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })),
+  );
 }
 
 const renderAction = (options?: ActionOptions) => renderHook(() => useAction(options), { wrapper: Providers });
@@ -35,7 +41,9 @@ describe('useAction', () => {
     const { result } = renderAction();
     const call = deferred<number>();
     let returned!: Promise<number | undefined>;
-    act(() => { returned = result.current.run(() => call.promise, { success: (n) => `Đã lưu ${n} câu hỏi.` }); });
+    act(() => {
+      returned = result.current.run(() => call.promise, { success: (n) => `Đã lưu ${n} câu hỏi.` });
+    });
     expect(result.current.pending).toBe(true);
     await act(async () => {
       call.resolve(3);
@@ -59,10 +67,17 @@ describe('useAction', () => {
     expect(screen.queryByText('Đã lưu.')).toBeNull();
   });
 
-  it('says the network is down in the catalogue\'s words when the server cannot be reached', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
+  it("says the network is down in the catalogue's words when the server cannot be reached", async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
     const { result } = renderAction();
-    await act(async () => { await result.current.run(() => banksApi.list()); });
+    await act(async () => {
+      await result.current.run(() => banksApi.list());
+    });
     expect(await screen.findByText(catalogueMessage('network_error'))).toBeTruthy();
   });
 
@@ -70,23 +85,35 @@ describe('useAction', () => {
     serverAnswers(404, { code: 'unit_not_found', message: catalogueMessage('unit_not_found') });
     const seen: unknown[] = [];
     const { result } = renderAction({ errors: 'inline' });
-    await act(async () => { await result.current.run(() => banksApi.list(), { onError: (e) => seen.push(e) }); });
+    await act(async () => {
+      await result.current.run(() => banksApi.list(), { onError: (e) => seen.push(e) });
+    });
     expect(result.current.error).toBe('Không tìm thấy đơn vị.');
     expect(seen).toEqual([expect.objectContaining({ code: 'unit_not_found', status: 404 })]);
     expect(screen.queryByText('Không tìm thấy đơn vị.')).toBeNull();
 
     const call = deferred<string>();
-    act(() => { void result.current.run(() => call.promise); });
+    act(() => {
+      void result.current.run(() => call.promise);
+    });
     expect(result.current.error).toBeNull();
-    await act(async () => { call.resolve('ok'); await call.promise; });
+    await act(async () => {
+      call.resolve('ok');
+      await call.promise;
+    });
   });
 
   it('names the run in progress when given a key', async () => {
     const { result } = renderAction();
     const call = deferred<void>();
-    act(() => { void result.current.run(() => call.promise, { key: 'pdf' }); });
+    act(() => {
+      void result.current.run(() => call.promise, { key: 'pdf' });
+    });
     expect(result.current.running).toBe('pdf');
-    await act(async () => { call.resolve(); await call.promise; });
+    await act(async () => {
+      call.resolve();
+      await call.promise;
+    });
     expect(result.current.running).toBeNull();
     expect(result.current.pending).toBe(false);
   });
@@ -95,8 +122,14 @@ describe('useAction', () => {
     const { result } = renderAction();
     await act(async () => {
       // As a click handler does: nobody awaits the run.
-      void result.current.run(async () => { throw new Error('boom'); });
-      void result.current.run(async () => 1, { success: () => { throw new Error('follow-up'); } });
+      void result.current.run(async () => {
+        throw new Error('boom');
+      });
+      void result.current.run(async () => 1, {
+        success: () => {
+          throw new Error('follow-up');
+        },
+      });
       await new Promise((resolve) => setTimeout(resolve, 20));
     });
     expect(unhandled).toEqual([]);

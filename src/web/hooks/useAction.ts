@@ -48,26 +48,29 @@ export function useAction(options: ActionOptions = {}): Action {
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
 
-  const run = useCallback(async <T,>(action: () => Promise<T>, runOptions: RunOptions<T> = {}): Promise<T | undefined> => {
-    const ticket = ++latest.current;
-    setCount((n) => n + 1);
-    setRunning(runOptions.key ?? null);
-    if (inline) setError(null);
-    try {
-      const result = await action();
-      const { success } = runOptions;
-      if (success !== undefined) toast(message, 'success', typeof success === 'function' ? success(result) : success);
-      return result;
-    } catch (err) {
-      runOptions.onError?.(err);
-      if (inline) setError(errorMessage(err));
-      else toast(message, 'error', errorMessage(err));
-      return undefined;
-    } finally {
-      setCount((n) => n - 1);
-      if (ticket === latest.current) setRunning(null);
-    }
-  }, [message, inline]);
+  const run = useCallback(
+    async <T>(action: () => Promise<T>, runOptions: RunOptions<T> = {}): Promise<T | undefined> => {
+      const ticket = ++latest.current;
+      setCount((n) => n + 1);
+      setRunning(runOptions.key ?? null);
+      if (inline) setError(null);
+      try {
+        const result = await action();
+        const { success } = runOptions;
+        if (success !== undefined) toast(message, 'success', typeof success === 'function' ? success(result) : success);
+        return result;
+      } catch (err) {
+        runOptions.onError?.(err);
+        if (inline) setError(errorMessage(err));
+        else toast(message, 'error', errorMessage(err));
+        return undefined;
+      } finally {
+        setCount((n) => n - 1);
+        if (ticket === latest.current) setRunning(null);
+      }
+    },
+    [message, inline],
+  );
 
   return { run, pending: count > 0, running, error, setError };
 }

@@ -4,9 +4,13 @@
  * is cancelled — in the capture phase, before a picker could stop the event — so the picker still takes the key.
  */
 export function installDateEnterGuard(target: Document = document): void {
-  target.addEventListener('keydown', (event) => {
-    if (event.key !== 'Enter') return;
-    const element = event.target as HTMLElement | null;
-    if (element?.tagName === 'INPUT' && element.closest('.ant-picker')) event.preventDefault();
-  }, { capture: true });
+  target.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Enter') return;
+      const element = event.target as HTMLElement | null;
+      if (element?.tagName === 'INPUT' && element.closest('.ant-picker')) event.preventDefault();
+    },
+    { capture: true },
+  );
 }

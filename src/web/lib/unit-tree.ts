@@ -60,7 +60,10 @@ export function isInSubtree(forest: UnitForest, id: number, rootId: number): boo
 
 /** "Sở GD&ĐT › Xã A › Trường B" */
 export function unitPathLabel(forest: UnitForest, id: number): string {
-  return ancestorIds(forest, id).reverse().map((i) => forest.byId.get(i)?.name ?? '').join(' › ');
+  return ancestorIds(forest, id)
+    .reverse()
+    .map((i) => forest.byId.get(i)?.name ?? '')
+    .join(' › ');
 }
 
 /** Ids of the units whose name matches the query (diacritics ignored) and of their ancestors. */

@@ -31,8 +31,9 @@ export default function ChangePasswordScreen() {
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const problem = !values.current ? 'Nhập mật khẩu hiện tại.' : newPasswordProblem(values.next)
-      ?? (values.next !== values.repeat ? 'Hai lần nhập mật khẩu mới không khớp.' : null);
+    const problem = !values.current
+      ? 'Nhập mật khẩu hiện tại.'
+      : (newPasswordProblem(values.next) ?? (values.next !== values.repeat ? 'Hai lần nhập mật khẩu mới không khớp.' : null));
     if (problem) {
       setError(problem);
       return;
@@ -53,8 +54,14 @@ export default function ChangePasswordScreen() {
   const field = (key: keyof typeof values, label: string, autoComplete: string, hint?: string) => (
     <label className="lt-field">
       <span>{label}</span>
-      <input className="lt-input" type="password" autoComplete={autoComplete} value={values[key]} disabled={submitting}
-        onChange={(e) => setValues({ ...values, [key]: e.target.value })} />
+      <input
+        className="lt-input"
+        type="password"
+        autoComplete={autoComplete}
+        value={values[key]}
+        disabled={submitting}
+        onChange={(e) => setValues({ ...values, [key]: e.target.value })}
+      />
       {hint && <small>{hint}</small>}
     </label>
   );
@@ -76,7 +83,11 @@ export default function ChangePasswordScreen() {
           {submitting ? 'Đang lưu…' : 'Đổi mật khẩu'}
         </button>
       </form>
-      {!forced && <p style={{ textAlign: 'center' }}><Link to={homePath(me)}>← Quay lại</Link></p>}
+      {!forced && (
+        <p style={{ textAlign: 'center' }}>
+          <Link to={homePath(me)}>← Quay lại</Link>
+        </p>
+      )}
     </CenteredLayout>
   );
 }

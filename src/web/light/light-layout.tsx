@@ -40,5 +40,9 @@ export function TopBarLayout({ children, right }: { children: ReactNode; right?:
 
 export function ErrorAlert({ message }: { message: string | null }) {
   if (!message) return null;
-  return <div className="lt-alert lt-alert--error" role="alert">{message}</div>;
+  return (
+    <div className="lt-alert lt-alert--error" role="alert">
+      {message}
+    </div>
+  );
 }

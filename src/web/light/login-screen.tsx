@@ -51,20 +51,38 @@ export default function LoginScreen() {
         <ErrorAlert message={error} />
         <label className="lt-field">
           <span>Tên đăng nhập</span>
-          <input className="lt-input" name="username" autoComplete="username" autoCapitalize="none" autoCorrect="off"
-            value={username} onChange={(e) => setUsername(e.target.value)} disabled={submitting} autoFocus />
+          <input
+            className="lt-input"
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            autoCorrect="off"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            disabled={submitting}
+            autoFocus
+          />
           <small>Tên đăng nhập là mã định danh (hoặc số CCCD) in trên phiếu đăng nhập</small>
         </label>
         <label className="lt-field">
           <span>Mật khẩu</span>
-          <input className="lt-input" type="password" name="password" autoComplete="current-password"
-            value={password} onChange={(e) => setPassword(e.target.value)} disabled={submitting} />
+          <input
+            className="lt-input"
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            disabled={submitting}
+          />
         </label>
         <button className="lt-btn lt-btn--primary lt-btn--block" type="submit" disabled={submitting}>
           {submitting ? 'Đang đăng nhập…' : 'Đăng nhập'}
         </button>
       </form>
-      <p className="lt-muted" style={{ textAlign: 'center' }}>Quên mật khẩu? Liên hệ người phụ trách đơn vị để được cấp lại.</p>
+      <p className="lt-muted" style={{ textAlign: 'center' }}>
+        Quên mật khẩu? Liên hệ người phụ trách đơn vị để được cấp lại.
+      </p>
     </CenteredLayout>
   );
 }

@@ -34,13 +34,16 @@ export function useNoSession(): 'checking' | 'offline' | 'signed_out' | null {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const check = () => {
       clearTimeout(timer);
-      refresh().then((next) => {
-        if (!cancelled && !next) setState('signed_out');
-      }, () => {
-        if (cancelled) return;
-        setState('offline');
-        timer = setTimeout(check, RECHECK_MS);
-      });
+      refresh().then(
+        (next) => {
+          if (!cancelled && !next) setState('signed_out');
+        },
+        () => {
+          if (cancelled) return;
+          setState('offline');
+          timer = setTimeout(check, RECHECK_MS);
+        },
+      );
     };
     check();
     window.addEventListener('online', check);
@@ -73,7 +76,9 @@ export function OfflineNotice() {
             ))}
           </ul>
         </>
-      ) : <p className="lt-muted">Máy này không có bài làm dở nào được lưu.</p>}
+      ) : (
+        <p className="lt-muted">Máy này không có bài làm dở nào được lưu.</p>
+      )}
     </section>
   );
 }

@@ -15,14 +15,20 @@ const ScheduleScreen = lazy(() => import('./training/schedule-screen.tsx'));
 function SignOut() {
   const { signOut } = useMe();
   const navigate = useNavigate();
-  return <button type="button" className="lt-btn lt-btn--small" onClick={() => void signOut().then(() => navigate('/dang-nhap'))}>Đăng xuất</button>;
+  return (
+    <button type="button" className="lt-btn lt-btn--small" onClick={() => void signOut().then(() => navigate('/dang-nhap'))}>
+      Đăng xuất
+    </button>
+  );
 }
 
 /** The participant's two everyday pages. */
 function ParticipantTabs() {
   return (
     <nav className="lt-tabs" aria-label="Trang của học viên">
-      <NavLink to="/thi" end>Bài khảo sát</NavLink>
+      <NavLink to="/thi" end>
+        Bài khảo sát
+      </NavLink>
       <NavLink to="/thi/lich-hoc">Lịch học, tài liệu</NavLink>
     </nav>
   );
@@ -62,21 +68,30 @@ export default function ParticipantApp() {
     <Suspense fallback={<PageLoading />}>
       <Routes>
         <Route path="bai-lam/:attemptId" element={<ExamScreen />} />
-        <Route path="*" element={offline ? <TopBarLayout><OfflineNotice /></TopBarLayout> : (
-          <TopBarLayout right={<SignOut />}>
-            <ParticipantTabs />
-            <Suspense fallback={<PageLoading />}>
-              <Routes>
-                <Route index element={<MyAssessmentsScreen />} />
-                <Route path="lich-hoc" element={<ScheduleScreen />} />
-                <Route path="ket-qua/:attemptId" element={<ResultScreen />} />
-                <Route path="lich-su" element={<HistoryScreen />} />
-                <Route path="*" element={<Navigate to="/thi" replace />} />
-              </Routes>
-            </Suspense>
-            <AccountFooter />
-          </TopBarLayout>
-        )} />
+        <Route
+          path="*"
+          element={
+            offline ? (
+              <TopBarLayout>
+                <OfflineNotice />
+              </TopBarLayout>
+            ) : (
+              <TopBarLayout right={<SignOut />}>
+                <ParticipantTabs />
+                <Suspense fallback={<PageLoading />}>
+                  <Routes>
+                    <Route index element={<MyAssessmentsScreen />} />
+                    <Route path="lich-hoc" element={<ScheduleScreen />} />
+                    <Route path="ket-qua/:attemptId" element={<ResultScreen />} />
+                    <Route path="lich-su" element={<HistoryScreen />} />
+                    <Route path="*" element={<Navigate to="/thi" replace />} />
+                  </Routes>
+                </Suspense>
+                <AccountFooter />
+              </TopBarLayout>
+            )
+          }
+        />
       </Routes>
     </Suspense>
   );

@@ -18,8 +18,13 @@ declare const VERSION: string;
 declare const PRECACHE: string[];
 
 // The worker's own types (the project compiles against the DOM library, not WebWorker).
-interface ExtendableEvent extends Event { waitUntil(promise: Promise<unknown>): void }
-interface FetchEvent extends ExtendableEvent { request: Request; respondWith(response: Promise<Response> | Response): void }
+interface ExtendableEvent extends Event {
+  waitUntil(promise: Promise<unknown>): void;
+}
+interface FetchEvent extends ExtendableEvent {
+  request: Request;
+  respondWith(response: Promise<Response> | Response): void;
+}
 interface WorkerScope {
   location: Location;
   skipWaiting(): Promise<void>;
@@ -47,21 +52,25 @@ trên máy này.</p><p>Kiểm tra Wi-Fi hoặc dữ liệu di động rồi tả
 <p><button type="button" onclick="location.reload()">Tải lại</button></p></main></body></html>`;
 
 worker.addEventListener('install', (event) => {
-  event.waitUntil((async () => {
-    const cache = await caches.open(CACHE);
-    // The shell revalidated (index.html is no-cache); the hashed chunks may come from the HTTP cache the page filled.
-    await cache.addAll([new Request(SHELL, { cache: 'no-cache' }), ...PRECACHE.filter((url) => url !== SHELL)]);
-    await worker.skipWaiting();
-  })());
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      // The shell revalidated (index.html is no-cache); the hashed chunks may come from the HTTP cache the page filled.
+      await cache.addAll([new Request(SHELL, { cache: 'no-cache' }), ...PRECACHE.filter((url) => url !== SHELL)]);
+      await worker.skipWaiting();
+    })(),
+  );
 });
 
 worker.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    for (const name of await caches.keys()) {
-      if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
-    }
-    await worker.clients.claim();
-  })());
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
+      }
+      await worker.clients.claim();
+    })(),
+  );
 });
 
 function isParticipantPage(url: URL): boolean {
@@ -88,7 +97,10 @@ async function navigate(request: Request): Promise<Response> {
   try {
     return await fromNetwork;
   } catch {
-    return new Response(OFFLINE_PAGE, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+    return new Response(OFFLINE_PAGE, {
+      status: 503,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    });
   }
 }
 

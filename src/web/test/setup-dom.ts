@@ -5,8 +5,13 @@ import { afterEach } from 'vitest';
 // useIsPhone and antd's responsive helpers read media queries: a desktop-wide window unless a test says otherwise.
 if (typeof window.matchMedia !== 'function') {
   window.matchMedia = (query: string) => ({
-    matches: false, media: query, onchange: null,
-    addEventListener: () => {}, removeEventListener: () => {}, addListener: () => {}, removeListener: () => {},
+    matches: false,
+    media: query,
+    onchange: null,
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    addListener: () => {},
+    removeListener: () => {},
     dispatchEvent: () => false,
   });
 }

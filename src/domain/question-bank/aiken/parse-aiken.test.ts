@@ -48,7 +48,8 @@ describe('parseAiken', () => {
   });
 
   it('normalises text, accepts CRLF and a BOM, and continues a long option on the next line', () => {
-    const text = '\ufeffChuẩn   nghề nghiệp giáo viên  \r\nA. Thông tư 20/2018/TT-BGDĐT\r\nquy định chuẩn\r\nB.  Thông tư 14\r\nANSWER: A\r\n';
+    const text =
+      '\ufeffChuẩn   nghề nghiệp giáo viên  \r\nA. Thông tư 20/2018/TT-BGDĐT\r\nquy định chuẩn\r\nB.  Thông tư 14\r\nANSWER: A\r\n';
     const result = parseAiken(text);
     expect(result.problems).toEqual([]);
     expect(result.questions[0].stem).toBe('Chuẩn nghề nghiệp giáo viên');

@@ -60,33 +60,36 @@ export function parseAiken(text: string): QuestionParseResult {
     draft = null;
   };
 
-  text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/).forEach((raw, i) => {
-    const line = normalizeText(raw);
-    if (line === '') {
-      close(null);
-      return;
-    }
-    const current: Draft = draft ?? { line: i + 1, stem: [], options: [], problems: [] };
-    draft = current;
-    const answer = ANSWER_LINE.exec(line);
-    if (answer) {
-      close(answer[1].trim().toUpperCase());
-      return;
-    }
-    const tight = OPTION.exec(line) ? null : OPTION_NO_SPACE.exec(line);
-    const option = OPTION.exec(line) ?? (tight && tight[1] === letter(current.options.length) ? tight : null);
-    if (option) {
-      const expected = letter(current.options.length);
-      if (option[1] !== expected) {
-        current.problems.push(`Phương án ${option[1]} (dòng ${i + 1}) sai thứ tự, cần ${expected}`);
+  text
+    .replace(/^\ufeff/, '')
+    .split(/\r\n|\r|\n/)
+    .forEach((raw, i) => {
+      const line = normalizeText(raw);
+      if (line === '') {
+        close(null);
+        return;
       }
-      current.options.push({ letter: option[1], text: option[2] ?? '', correct: false, pinned: false, images: [] });
-    } else if (current.options.length > 0) {
-      // A line after the options that is neither an option nor ANSWER continues the last option.
-      const last = current.options[current.options.length - 1];
-      last.text = `${last.text} ${line}`;
-    } else current.stem.push(line);
-  });
+      const current: Draft = draft ?? { line: i + 1, stem: [], options: [], problems: [] };
+      draft = current;
+      const answer = ANSWER_LINE.exec(line);
+      if (answer) {
+        close(answer[1].trim().toUpperCase());
+        return;
+      }
+      const tight = OPTION.exec(line) ? null : OPTION_NO_SPACE.exec(line);
+      const option = OPTION.exec(line) ?? (tight && tight[1] === letter(current.options.length) ? tight : null);
+      if (option) {
+        const expected = letter(current.options.length);
+        if (option[1] !== expected) {
+          current.problems.push(`Phương án ${option[1]} (dòng ${i + 1}) sai thứ tự, cần ${expected}`);
+        }
+        current.options.push({ letter: option[1], text: option[2] ?? '', correct: false, pinned: false, images: [] });
+      } else if (current.options.length > 0) {
+        // A line after the options that is neither an option nor ANSWER continues the last option.
+        const last = current.options[current.options.length - 1];
+        last.text = `${last.text} ${line}`;
+      } else current.stem.push(line);
+    });
   close(null);
   return { questions, problems };
 }

@@ -24,8 +24,19 @@ describe('writeAiken', () => {
       question('Dòng 1\nDòng 2', ['Có', 'Không', 'Không rõ'], 0),
     ]);
     expect(text).toBe(
-      ['Nghị quyết 29-NQ/TW ban hành năm nào?', 'A. 2011', 'B. 2013', 'ANSWER: B', '',
-        'Dòng 1 Dòng 2', 'A. Có', 'B. Không', 'C. Không rõ', 'ANSWER: A', ''].join('\n'),
+      [
+        'Nghị quyết 29-NQ/TW ban hành năm nào?',
+        'A. 2011',
+        'B. 2013',
+        'ANSWER: B',
+        '',
+        'Dòng 1 Dòng 2',
+        'A. Có',
+        'B. Không',
+        'C. Không rõ',
+        'ANSWER: A',
+        '',
+      ].join('\n'),
     );
     expect(writeAiken([])).toBe('');
   });
@@ -37,7 +48,11 @@ describe('writeAiken', () => {
       .map((c) => normalizeText(c.join('')))
       .filter((s) => s.length > 0 && !/^(answer|đáp án)\s*:/iu.test(s));
     const arbitraryQuestion = fc
-      .record({ stem: fc.array(text, { minLength: 1, maxLength: 3 }), texts: fc.array(text, { minLength: 2, maxLength: 8 }), seed: fc.nat() })
+      .record({
+        stem: fc.array(text, { minLength: 1, maxLength: 3 }),
+        texts: fc.array(text, { minLength: 2, maxLength: 8 }),
+        seed: fc.nat(),
+      })
       .map(({ stem, texts, seed }) => question(stem.join('\n'), texts, seed % texts.length));
     fc.assert(
       fc.property(fc.array(arbitraryQuestion, { maxLength: 5 }), (questions) => {

@@ -54,8 +54,11 @@ export function resolveAnswerKeys(runs: NumberingRun[], blocks: KeyBlock[]): Key
       const matching = runs.flatMap((run, i) => (run.labels.some((l) => sameLabel(l, label)) ? [i] : []));
       if (matching.length === 1) assigned[matching[0]].push(block);
       else if (matching.length === 0) {
-        resolution.problems.push({ question: null, line: block.line,
-          message: `Bảng đáp án ${label.name} không ứng với phần nào có câu hỏi trong tệp` });
+        resolution.problems.push({
+          question: null,
+          line: block.line,
+          message: `Bảng đáp án ${label.name} không ứng với phần nào có câu hỏi trong tệp`,
+        });
       } else loose.push(block);
     } else if (block.after >= 1 && block.after < runs.length) assigned[block.after - 1].push(block);
     else if (block.after === runs.length) tail.push(block);
@@ -91,23 +94,34 @@ function applyToRun(resolution: KeyResolution, run: NumberingRun, blocks: KeyBlo
   }
   const table = name ? `Bảng đáp án ${name}` : 'Bảng đáp án';
   const written = new Set(run.questions.map((q) => q.written));
-  const twice = new Set(run.questions.filter((q, i) => run.questions.findIndex((o) => o.written === q.written) !== i).map((q) => q.written));
+  const twice = new Set(
+    run.questions.filter((q, i) => run.questions.findIndex((o) => o.written === q.written) !== i).map((q) => q.written),
+  );
   for (const q of run.questions) {
     const found = letters.get(q.written);
     if (found && twice.has(q.written)) {
-      resolution.problems.push({ question: q.number, line: q.line,
-        message: `Có nhiều câu số ${q.written}${name ? ` trong ${name}` : ''}: không rõ đáp án câu ${q.written} của bảng đáp án là của câu nào` });
+      resolution.problems.push({
+        question: q.number,
+        line: q.line,
+        message: `Có nhiều câu số ${q.written}${name ? ` trong ${name}` : ''}: không rõ đáp án câu ${q.written} của bảng đáp án là của câu nào`,
+      });
     } else if (!found) resolution.missing.set(q.index, `${table} không có câu ${q.written}`);
     else if (found.size > 1) {
-      resolution.problems.push({ question: q.number, line: q.line,
-        message: `${table} ghi nhiều đáp án khác nhau cho câu ${q.written} (${[...found].join(', ')})` });
+      resolution.problems.push({
+        question: q.number,
+        line: q.line,
+        message: `${table} ghi nhiều đáp án khác nhau cho câu ${q.written} (${[...found].join(', ')})`,
+      });
       resolution.missing.delete(q.index);
     } else resolution.letters.set(q.index, [...found][0]);
   }
   for (const [number, line] of lineOf) {
     if (!written.has(number)) {
-      resolution.problems.push({ question: null, line,
-        message: `${table} có câu ${number} nhưng ${name ?? 'tệp'} không có câu ${number}` });
+      resolution.problems.push({
+        question: null,
+        line,
+        message: `${table} có câu ${number} nhưng ${name ?? 'tệp'} không có câu ${number}`,
+      });
     }
   }
 }
@@ -117,13 +131,22 @@ function answerLoosely(resolution: KeyResolution, runs: NumberingRun[], block: K
   for (const number of new Set(block.pairs.map(([n]) => n))) {
     const questions = runs.flatMap((run) => run.questions.filter((q) => q.written === number));
     if (questions.length === 0) {
-      resolution.problems.push({ question: null, line: block.line, message: `Bảng đáp án có câu ${number} nhưng tệp không có câu ${number}` });
+      resolution.problems.push({
+        question: null,
+        line: block.line,
+        message: `Bảng đáp án có câu ${number} nhưng tệp không có câu ${number}`,
+      });
     }
     for (const q of questions) {
       settled.add(q.index);
-      resolution.problems.push({ question: q.number, line: q.line, message: `Không rõ đáp án của câu ${number}: số câu bắt đầu `
-        + `lại ở mỗi phần mà bảng đáp án ở dòng ${block.line} không ghi là của phần nào (ghi "ĐÁP ÁN PHẦN I", "ĐÁP ÁN PHẦN II"… `
-        + 'trên bảng của từng phần)' });
+      resolution.problems.push({
+        question: q.number,
+        line: q.line,
+        message:
+          `Không rõ đáp án của câu ${number}: số câu bắt đầu `
+          + `lại ở mỗi phần mà bảng đáp án ở dòng ${block.line} không ghi là của phần nào (ghi "ĐÁP ÁN PHẦN I", "ĐÁP ÁN PHẦN II"… `
+          + 'trên bảng của từng phần)',
+      });
     }
   }
 }

@@ -65,7 +65,12 @@ export function matchOptions(text: string): OptionMarker[] | null {
       if (lowerCase !== previous.lowerCase || letter <= previous.letter) continue;
     }
     markers.push({
-      letter, lowerCase, star: match[3] === '*', hash: match[3] === '#', start, letterIndex,
+      letter,
+      lowerCase,
+      star: match[3] === '*',
+      hash: match[3] === '#',
+      start,
+      letterIndex,
       contentStart: match.index + match[0].length,
     });
   }
@@ -73,7 +78,8 @@ export function matchOptions(text: string): OptionMarker[] | null {
 }
 
 const ROMAN_HEADING = /^\s*[IVX]{1,6}\s*[.)\-–:]\s*\S/u;
-const WORD_HEADING = /^\s*(?:phần\s+(?:[IVX]{1,6}|\d{1,3}|[A-Z])(?![\p{L}\d])|nhóm\s+(?:[IVX]{1,6}|\d{1,3})(?![\p{L}\d])|(?:chuyên|chủ)\s+đề(?![\p{L}]))/iu;
+const WORD_HEADING =
+  /^\s*(?:phần\s+(?:[IVX]{1,6}|\d{1,3}|[A-Z])(?![\p{L}\d])|nhóm\s+(?:[IVX]{1,6}|\d{1,3})(?![\p{L}\d])|(?:chuyên|chủ)\s+đề(?![\p{L}]))/iu;
 
 export function isHeading(text: string): boolean {
   const nfc = text.normalize('NFC');
@@ -119,7 +125,10 @@ export function headingLabel(text: string): PartLabel | null {
   return match[3] ? labelOf(undefined, match[3]) : labelOf(match[1], match[2]);
 }
 
-const TOPIC_PREFIX = new RegExp(String.raw`^\s*(?:(?:phần|nhóm)\s+[IVX\dA-Z]{1,6}(?![\p{L}\d])|(?:chuyên|chủ)\s+đề(?:\s+(?:[IVX]{1,6}|\d{1,3}|[A-Z])(?![\p{L}\d]))?|[IVX]{1,6}(?=\s*[.)\-–:]))\s*[.:)\-–]?\s*`, 'iu');
+const TOPIC_PREFIX = new RegExp(
+  String.raw`^\s*(?:(?:phần|nhóm)\s+[IVX\dA-Z]{1,6}(?![\p{L}\d])|(?:chuyên|chủ)\s+đề(?:\s+(?:[IVX]{1,6}|\d{1,3}|[A-Z])(?![\p{L}\d]))?|[IVX]{1,6}(?=\s*[.)\-–:]))\s*[.:)\-–]?\s*`,
+  'iu',
+);
 const TRAILING_PUNCTUATION = /[\s.:;,\-–]+$/u;
 const EXPORTED_TOPIC = /^Chuyên đề: (\S.*)$/su;
 
@@ -187,7 +196,10 @@ export function matchAnswerPairs(text: string, minimum = 2): Map<number, string>
   return pairs ? new Map(pairs) : null;
 }
 
-const KEY_LINE = new RegExp(String.raw`^\s*(?:(${KEY_WORDS})(?:${LABEL_WORD}\s+${LABEL_ID})?|${LABEL_WORD}\s+${LABEL_ID})\s*[:.\-–]\s*(\d.*)$`, 'iu');
+const KEY_LINE = new RegExp(
+  String.raw`^\s*(?:(${KEY_WORDS})(?:${LABEL_WORD}\s+${LABEL_ID})?|${LABEL_WORD}\s+${LABEL_ID})\s*[:.\-–]\s*(\d.*)$`,
+  'iu',
+);
 
 /** A line giving an answer key after a label: "Đáp án: 1-A 2-B", "ĐÁP ÁN PHẦN II: 1.C 2.D", "Phần I: 1A 2B", else null. */
 export function matchKeyLine(text: string): { label: PartLabel | null; pairs: KeyPair[] } | null {
@@ -235,8 +247,10 @@ const ROW_LABEL = new RegExp(String.raw`^(?:${LABEL_WORD}\s+${LABEL_ID}|([IVX]{1
  */
 export function partTablePairs(rows: string[][]): { label: PartLabel; pairs: KeyPair[] }[] | null {
   const cells = rows.map((row) => row.map((cell) => cell.normalize('NFC').trim()));
-  const numbers = cells.find((row) => row.length > 1 && row.slice(1).every((cell) => cell === '' || /^\d{1,4}$/.test(cell))
-    && row.slice(1).some((cell) => cell !== ''));
+  const numbers = cells.find(
+    (row) =>
+      row.length > 1 && row.slice(1).every((cell) => cell === '' || /^\d{1,4}$/.test(cell)) && row.slice(1).some((cell) => cell !== ''),
+  );
   const parts: { label: PartLabel; pairs: KeyPair[] }[] = [];
   for (const row of cells) {
     if (row === numbers || row.every((cell) => cell === '')) continue;

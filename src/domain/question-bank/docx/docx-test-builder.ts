@@ -2,9 +2,9 @@
 import { Document, ImageRun, type INumberingOptions, Packer, Paragraph, Table, TableCell, TableRow, TextRun, type IRunOptions } from 'docx';
 
 // A 1×1 transparent PNG.
-export const TINY_PNG = Uint8Array.from(Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64',
-));
+export const TINY_PNG = Uint8Array.from(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+);
 
 export type Part = string | IRunOptions | ImageRun;
 
@@ -22,9 +22,12 @@ export function p(...parts: Part[]): Paragraph {
 /** A Word table; a cell is plain text or the parts of one paragraph. */
 export function table(rows: (string | Part[])[][]): Table {
   return new Table({
-    rows: rows.map((cells) => new TableRow({
-      children: cells.map((cell) => new TableCell({ children: [typeof cell === 'string' ? new Paragraph(cell) : p(...cell)] })),
-    })),
+    rows: rows.map(
+      (cells) =>
+        new TableRow({
+          children: cells.map((cell) => new TableCell({ children: [typeof cell === 'string' ? new Paragraph(cell) : p(...cell)] })),
+        }),
+    ),
   });
 }
 

@@ -65,15 +65,12 @@ export interface QuestionMarks {
  * Correct = '*' ∪ underline ∪ colour ∪ highlight ∪ answer-line/answer-table letters; bold only when that is empty
  * and bold is the file's answer mark. Pinned = '#' or an italic letter.
  */
-export function resolveMarks(
-  marks: OptionMarks[], letters: string[], answerLetters: string[], useBold: boolean,
-): QuestionMarks {
+export function resolveMarks(marks: OptionMarks[], letters: string[], answerLetters: string[], useBold: boolean): QuestionMarks {
   const underline = distinctive(marks, 'underline');
   const color = distinctive(marks, 'color');
   const highlight = distinctive(marks, 'highlight');
   const italic = distinctive(marks, 'italicLetter');
-  let correct = marks.map((mark, i) => mark.star || underline[i] || color[i] || highlight[i]
-    || answerLetters.includes(letters[i]));
+  let correct = marks.map((mark, i) => mark.star || underline[i] || color[i] || highlight[i] || answerLetters.includes(letters[i]));
   if (useBold && !correct.some(Boolean)) correct = marks.map((mark) => mark.bold);
   return { correct, pinned: marks.map((mark, i) => mark.hash || italic[i]) };
 }

@@ -14,11 +14,28 @@ export interface NumberLabel {
 }
 
 function roman(value: number): string {
-  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-    [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   let rest = value;
-  for (const [n, s] of table) while (rest >= n) { out += s; rest -= n; }
+  for (const [n, s] of table)
+    while (rest >= n) {
+      out += s;
+      rest -= n;
+    }
   return out;
 }
 
@@ -29,11 +46,16 @@ function letters(value: number): string {
 
 function formatNumber(format: string, value: number): string {
   switch (format) {
-    case 'upperLetter': return letters(value);
-    case 'lowerLetter': return letters(value).toLowerCase();
-    case 'upperRoman': return roman(value);
-    case 'lowerRoman': return roman(value).toLowerCase();
-    default: return String(value);
+    case 'upperLetter':
+      return letters(value);
+    case 'lowerLetter':
+      return letters(value).toLowerCase();
+    case 'upperRoman':
+      return roman(value);
+    case 'lowerRoman':
+      return roman(value).toLowerCase();
+    default:
+      return String(value);
   }
 }
 
@@ -78,7 +100,7 @@ export class Numbering {
     const level = levels?.get(ilvl);
     if (!levels || !level || level.format === 'bullet' || level.format === 'none') return null;
     const counts = this.counters.get(numId) ?? [];
-    for (let i = 0; i < ilvl; i++) counts[i] ??= (levels.get(i)?.start ?? 1);
+    for (let i = 0; i < ilvl; i++) counts[i] ??= levels.get(i)?.start ?? 1;
     counts[ilvl] = counts[ilvl] === undefined ? level.start : counts[ilvl] + 1;
     counts.length = ilvl + 1;
     this.counters.set(numId, counts);

@@ -2,8 +2,21 @@
 import { normalizeText } from '../../text.ts';
 import type { Difficulty, ParsedOption, ParsedQuestion, QuestionParseResult, QuestionProblem } from '../types.ts';
 import {
-  answerPairList, answerTablePairs, headingLabel, isAnswerKeyHeading, isHeading, keyHeadingLabel, matchAnswerLine, matchKeyLine,
-  matchOptions, matchQuestionStart, partTablePairs, topicOfHeading, type KeyPair, type OptionMarker, type PartLabel,
+  answerPairList,
+  answerTablePairs,
+  headingLabel,
+  isAnswerKeyHeading,
+  isHeading,
+  keyHeadingLabel,
+  matchAnswerLine,
+  matchKeyLine,
+  matchOptions,
+  matchQuestionStart,
+  partTablePairs,
+  topicOfHeading,
+  type KeyPair,
+  type OptionMarker,
+  type PartLabel,
 } from './detect.ts';
 import { resolveAnswerKeys, type KeyBlock, type NumberingRun } from './answer-keys.ts';
 import { boldIsAnswerMark, optionMarks, resolveMarks, type OptionMarks } from './marks.ts';
@@ -131,8 +144,14 @@ class Assembler {
       const inline = INLINE_OPTIONS.exec(text.slice(start.contentStart));
       const stemEnd = inline ? start.contentStart + inline.index : text.length;
       this.current = {
-        number: start.number, written: start.number, line, difficulty: start.difficulty, topic: this.topic, options: [],
-        stem: [sliceRuns(runs, start.contentStart, stemEnd, !inline)], answerLetters: [],
+        number: start.number,
+        written: start.number,
+        line,
+        difficulty: start.difficulty,
+        topic: this.topic,
+        options: [],
+        stem: [sliceRuns(runs, start.contentStart, stemEnd, !inline)],
+        answerLetters: [],
       };
       this.questions.push(this.current);
       if (inline) this.options(runs.length ? sliceRuns(runs, stemEnd, text.length, true) : [], line);
@@ -193,7 +212,9 @@ class Assembler {
       for (const paragraph of paragraphs) this.paragraph({ ...paragraph, line });
       return;
     }
-    const cellRuns = rows.map((cells) => cells.map((cell) => cell.flatMap((paragraph, j) => (j > 0 ? [plain(' '), ...paragraph.runs] : paragraph.runs))));
+    const cellRuns = rows.map((cells) =>
+      cells.map((cell) => cell.flatMap((paragraph, j) => (j > 0 ? [plain(' '), ...paragraph.runs] : paragraph.runs))),
+    );
     // A table in the stem stays a table; after the options it is text of the last option (options are plain text).
     if (this.current && this.current.options.length === 0) {
       this.current.stem.push({ table: cellRuns });
@@ -230,7 +251,9 @@ class Assembler {
   /** Numbers that restart in each part (or repeat) become the order in the file, so that each question keeps its own. */
   renumber(): void {
     if (this.runs.length <= 1 && new Set(this.questions.map((q) => q.written)).size === this.questions.length) return;
-    this.questions.forEach((question, i) => { question.number = i + 1; });
+    this.questions.forEach((question, i) => {
+      question.number = i + 1;
+    });
     for (const run of this.runs) for (const q of run.questions) q.number = q.index + 1;
   }
 }
@@ -248,7 +271,9 @@ export async function parseQuestionDocx(file: Uint8Array, options: ParseQuestion
     if (letter && !draft.answerLetters.includes(letter)) draft.answerLetters.push(letter);
   });
   drafts.forEach(giveListBackToStem);
-  const marks: OptionMarks[][] = drafts.map((draft) => draft.options.map((option) => optionMarks(option.marker, option.markerRuns, option.textRuns)));
+  const marks: OptionMarks[][] = drafts.map((draft) =>
+    draft.options.map((option) => optionMarks(option.marker, option.markerRuns, option.textRuns)),
+  );
   const useBold = boldIsAnswerMark(marks);
   const problems: QuestionProblem[] = [...assembler.problems, ...keys.problems];
   const questions = drafts.map((draft, q) => {
@@ -257,18 +282,29 @@ export async function parseQuestionDocx(file: Uint8Array, options: ParseQuestion
     const parsedOptions: ParsedOption[] = draft.options.map((option, i) => {
       const parts = [option.textRuns, ...option.extra];
       return {
-        letter: option.marker.letter, text: textOfParts(parts), correct: correct[i], pinned: pinned[i],
+        letter: option.marker.letter,
+        text: textOfParts(parts),
+        correct: correct[i],
+        pinned: pinned[i],
         images: parts.flatMap(imagesOf),
       };
     });
     const { stem, stemRich } = stemOfParts(draft.stem);
     const question: ParsedQuestion = {
-      number: draft.number, line: draft.line, stem, ...(stemRich ? { stemRich } : {}), topic: draft.topic,
-      difficulty: draft.difficulty, images: stemImages(draft.stem), options: parsedOptions,
+      number: draft.number,
+      line: draft.line,
+      stem,
+      ...(stemRich ? { stemRich } : {}),
+      topic: draft.topic,
+      difficulty: draft.difficulty,
+      images: stemImages(draft.stem),
+      options: parsedOptions,
     };
-    for (const message of questionProblems(question, draft.answerLetters)) problems.push({ question: draft.number, line: draft.line, message });
+    for (const message of questionProblems(question, draft.answerLetters))
+      problems.push({ question: draft.number, line: draft.line, message });
     const missing = keys.missing.get(q);
-    if (missing && draft.options.length > 0 && !correct.some(Boolean)) problems.push({ question: draft.number, line: draft.line, message: missing });
+    if (missing && draft.options.length > 0 && !correct.some(Boolean))
+      problems.push({ question: draft.number, line: draft.line, message: missing });
     return question;
   });
   if (questions.length === 0) problems.push({ question: null, line: 1, message: 'Không tìm thấy câu hỏi nào trong tệp' });

@@ -50,11 +50,12 @@ describe('readDocx safety', () => {
     zip.file('word/document.xml', `<w:document><w:body>${paragraphs}</w:body></w:document>`, { compression: 'DEFLATE' });
     const file = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
     await expect(parseQuestionDocx(file)).rejects.toThrow('Tệp Word có hơn 30.000 đoạn văn; hãy tách ngân hàng thành nhiều tệp.');
-    await expect(parseQuestionDocx(file, { limits: { paragraphs: 100_000, wordXmlElements: 50_000 } }))
-      .rejects.toThrow('Tệp Word quá phức tạp (hơn 50.000 thành phần XML)');
+    await expect(parseQuestionDocx(file, { limits: { paragraphs: 100_000, wordXmlElements: 50_000 } })).rejects.toThrow(
+      'Tệp Word quá phức tạp (hơn 50.000 thành phần XML)',
+    );
   });
 
-  it('bounds the images: how many, one image\'s bytes (a bomb declaring a small size) and all of them', async () => {
+  it("bounds the images: how many, one image's bytes (a bomb declaring a small size) and all of them", async () => {
     const zip = new JSZip();
     const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
     zip.file('word/document.xml', `<w:document ${w}><w:body><w:p><w:r><w:t>Câu 1. Ảnh?</w:t></w:r></w:p></w:body></w:document>`);
@@ -64,8 +65,9 @@ describe('readDocx safety', () => {
     const file = lieAboutSizes(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), 10);
     expect(file.length).toBeLessThan(50_000);
     await expect(readDocx(file, { limits: { images: 2 } })).rejects.toThrow('Tệp Word có hơn 2 hình ảnh');
-    await expect(readDocx(file, { limits: { imageBytes: 2 * 1024 * 1024 } }))
-      .rejects.toThrow('Một hình ảnh trong tệp Word (word/media/image0.png) lớn hơn 2 MB sau khi giải nén; hãy thu nhỏ ảnh rồi tải lên lại.');
+    await expect(readDocx(file, { limits: { imageBytes: 2 * 1024 * 1024 } })).rejects.toThrow(
+      'Một hình ảnh trong tệp Word (word/media/image0.png) lớn hơn 2 MB sau khi giải nén; hãy thu nhỏ ảnh rồi tải lên lại.',
+    );
     await expect(readDocx(file, { limits: { imagesTotalBytes: 8 * 1024 * 1024 } })).rejects.toThrow('Hình ảnh trong tệp Word lớn hơn 8 MB');
     await expect(readDocx(file)).resolves.toHaveLength(1);
   });
@@ -79,15 +81,22 @@ describe('readDocx safety', () => {
   it('reads run formatting, tabs, breaks and skips deleted text', async () => {
     const zip = new JSZip();
     const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-    zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document ${w}><w:body>
+    zip.file(
+      'word/document.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><w:document ${w}><w:body>
       <w:p><w:r><w:rPr><w:u w:val="none"/><w:color w:val="000000"/><w:b w:val="0"/></w:rPr><w:t>Câu 1.</w:t></w:r>
         <w:r><w:tab/><w:t xml:space="preserve"> Hà &amp; Nội </w:t><w:br/><w:t>&#x1EA0;</w:t></w:r>
         <w:del><w:r><w:delText>xoá</w:delText></w:r></w:del>
         <w:hyperlink><w:r><w:rPr><w:u w:val="single"/><w:color w:val="auto"/><w:highlight w:val="yellow"/><w:i/></w:rPr><w:t>liên kết</w:t></w:r></w:hyperlink></w:p>
       <w:tbl><w:tr><w:tc><w:p><w:r><w:t>ô</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
-      <w:p/></w:body></w:document>`);
+      <w:p/></w:body></w:document>`,
+    );
     const blocks = await readDocx(await zip.generateAsync({ type: 'uint8array' }));
-    expect(blocks.map((b) => [b.kind, b.line])).toEqual([['paragraph', 1], ['table', 2], ['paragraph', 3]]);
+    expect(blocks.map((b) => [b.kind, b.line])).toEqual([
+      ['paragraph', 1],
+      ['table', 2],
+      ['paragraph', 3],
+    ]);
     const first = blocks[0];
     if (first.kind !== 'paragraph') throw new Error('expected a paragraph');
     expect(first.runs.map((r) => r.text).join('')).toBe('Câu 1.\t Hà & Nội \nẠliên kết');

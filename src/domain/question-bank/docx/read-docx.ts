@@ -47,9 +47,19 @@ export interface ReadDocxOptions {
 }
 
 const CONTENT_TYPES: Record<string, string> = {
-  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', jpe: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp',
-  tif: 'image/tiff', tiff: 'image/tiff', svg: 'image/svg+xml', webp: 'image/webp', emf: 'image/x-emf',
-  wmf: 'image/x-wmf', ico: 'image/x-icon',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  jpe: 'image/jpeg',
+  gif: 'image/gif',
+  bmp: 'image/bmp',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+  svg: 'image/svg+xml',
+  webp: 'image/webp',
+  emf: 'image/x-emf',
+  wmf: 'image/x-wmf',
+  ico: 'image/x-icon',
 };
 
 export function contentTypeOf(path: string): string {
@@ -70,8 +80,7 @@ export function readFormat(rPr: XmlNode | undefined): RunFormat {
   const color = attrOf(childOf(rPr, 'w:color') ?? {}, 'w:val')?.toUpperCase();
   format.color = color !== undefined && color !== 'AUTO' && color !== '000000';
   const shading = attrOf(childOf(rPr, 'w:shd') ?? {}, 'w:fill')?.toUpperCase();
-  format.highlight = isOn(childOf(rPr, 'w:highlight'))
-    || (shading !== undefined && shading !== 'AUTO' && shading !== 'FFFFFF');
+  format.highlight = isOn(childOf(rPr, 'w:highlight')) || (shading !== undefined && shading !== 'AUTO' && shading !== 'FFFFFF');
   format.bold = isOn(childOf(rPr, 'w:b'));
   format.italic = isOn(childOf(rPr, 'w:i'));
   return format;
@@ -149,7 +158,9 @@ function collectRuns(nodes: XmlNode[], ctx: ReadContext, out: DocxRun[]): void {
 
 function findAllText(node: XmlNode, tag: string): string {
   if (tagOf(node) === tag) return textOf(node);
-  return childrenOf(node).map((child) => findAllText(child, tag)).join('');
+  return childrenOf(node)
+    .map((child) => findAllText(child, tag))
+    .join('');
 }
 
 function readParagraph(node: XmlNode, line: number, ctx: ReadContext): DocxParagraph {
@@ -200,7 +211,11 @@ class DocxReader {
   private elements = 0;
   private imageBytes = 0;
 
-  private constructor(private readonly zip: ZipFile, private readonly limits: FileLimits, private readonly advice: string) {}
+  private constructor(
+    private readonly zip: ZipFile,
+    private readonly limits: FileLimits,
+    private readonly advice: string,
+  ) {}
 
   static open(file: Uint8Array, options: ReadDocxOptions): DocxReader {
     const limits = fileLimits(options.limits);
@@ -215,16 +230,21 @@ class DocxReader {
   async xml(name: string, countParagraphs = false): Promise<XmlNode[]> {
     const { limits, advice } = this;
     let paragraphs = 0;
-    const builder = new XmlTreeBuilder(countParagraphs ? (tag) => {
-      if (tag === 'w:p' && ++paragraphs > limits.paragraphs) throw limitError('paragraphs', limits, advice);
-    } : undefined);
+    const builder = new XmlTreeBuilder(
+      countParagraphs
+        ? (tag) => {
+            if (tag === 'w:p' && ++paragraphs > limits.paragraphs) throw limitError('paragraphs', limits, advice);
+          }
+        : undefined,
+    );
     const stream = new XmlStream(builder, {
       maxElements: limits.wordXmlElements - this.elements,
       tooManyElements: () => limitError('wordXmlElements', limits, advice),
       invalid: () => new Error(NOT_DOCX_MESSAGE),
     });
-    await this.zip.stream(name, { max: limits.wordXmlBytes, tooLarge: () => limitError('wordXmlBytes', limits, advice) },
-      (chunk) => stream.writeBytes(chunk));
+    await this.zip.stream(name, { max: limits.wordXmlBytes, tooLarge: () => limitError('wordXmlBytes', limits, advice) }, (chunk) =>
+      stream.writeBytes(chunk),
+    );
     stream.end();
     this.elements += stream.elements;
     return builder.root;
@@ -235,7 +255,8 @@ class DocxReader {
     const left = limits.imagesTotalBytes - this.imageBytes;
     const data = await this.zip.read(path, {
       max: Math.min(limits.imageBytes, left),
-      tooLarge: () => (left < limits.imageBytes ? limitError('imagesTotalBytes', limits, advice) : limitError('imageBytes', limits, advice, path)),
+      tooLarge: () =>
+        left < limits.imageBytes ? limitError('imagesTotalBytes', limits, advice) : limitError('imageBytes', limits, advice, path),
     });
     this.imageBytes += data.byteLength;
     return data;

@@ -13,9 +13,13 @@ function richRuns(runs: DocxRun[]): RichRun[] {
 }
 
 export function stemOfParts(parts: StemPart[]): { stem: string; stemRich?: RichBlock[] } {
-  return stemOfBlocks(parts.map((part): RichBlock => (Array.isArray(part)
-    ? { type: 'paragraph', runs: richRuns(part) }
-    : { type: 'table', rows: part.table.map((cells) => cells.map(richRuns)) })));
+  return stemOfBlocks(
+    parts.map((part): RichBlock =>
+      Array.isArray(part)
+        ? { type: 'paragraph', runs: richRuns(part) }
+        : { type: 'table', rows: part.table.map((cells) => cells.map(richRuns)) },
+    ),
+  );
 }
 
 export function stemImages(parts: StemPart[]): ParsedImage[] {

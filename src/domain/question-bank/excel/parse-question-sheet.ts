@@ -10,11 +10,17 @@ export const QUESTION_SHEET_HEADER = ['STT', 'Câu hỏi', ...OPTION_LETTERS, '�
 type Column = 'stem' | 'answer' | 'topic' | 'difficulty' | 'pinned' | (typeof OPTION_LETTERS)[number];
 
 const ALIASES: Record<string, Column> = {
-  'cau hoi': 'stem', 'noi dung cau hoi': 'stem', 'noi dung': 'stem',
-  'dap an': 'answer', 'dap an dung': 'answer',
-  'chuyen de': 'topic', 'chu de': 'topic',
-  'muc do': 'difficulty', 'muc do nhan thuc': 'difficulty',
-  'co dinh': 'pinned', 'phuong an co dinh': 'pinned',
+  'cau hoi': 'stem',
+  'noi dung cau hoi': 'stem',
+  'noi dung': 'stem',
+  'dap an': 'answer',
+  'dap an dung': 'answer',
+  'chuyen de': 'topic',
+  'chu de': 'topic',
+  'muc do': 'difficulty',
+  'muc do nhan thuc': 'difficulty',
+  'co dinh': 'pinned',
+  'phuong an co dinh': 'pinned',
 };
 for (const letter of OPTION_LETTERS) {
   ALIASES[letter.toLowerCase()] = letter;
@@ -22,12 +28,25 @@ for (const letter of OPTION_LETTERS) {
 }
 
 const DIFFICULTIES: Record<string, Difficulty> = {
-  'nhan biet': 'recognition', nb: 'recognition', biet: 'recognition', '1': 'recognition',
-  'thong hieu': 'comprehension', th: 'comprehension', hieu: 'comprehension', '2': 'comprehension',
-  'van dung': 'application', vd: 'application', 'van dung cao': 'application', vdc: 'application', '3': 'application',
+  'nhan biet': 'recognition',
+  nb: 'recognition',
+  biet: 'recognition',
+  '1': 'recognition',
+  'thong hieu': 'comprehension',
+  th: 'comprehension',
+  hieu: 'comprehension',
+  '2': 'comprehension',
+  'van dung': 'application',
+  vd: 'application',
+  'van dung cao': 'application',
+  vdc: 'application',
+  '3': 'application',
 };
 
-const key = (text: string) => fold(text).replace(/[^a-z0-9]+/g, ' ').trim();
+const key = (text: string) =>
+  fold(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 function findHeader(rows: SheetRow[]): { excelRow: number; columns: Map<Column, number> } | null {
   for (const row of rows.slice(0, 20)) {
@@ -43,7 +62,9 @@ function findHeader(rows: SheetRow[]): { excelRow: number; columns: Map<Column, 
 
 /** "C", "c", "Phương án C", "3" → the letter; null when unreadable. */
 function answerLetter(raw: string): string | null {
-  const text = key(raw).replace(/^(phuong an|dap an)\s*/, '').toUpperCase();
+  const text = key(raw)
+    .replace(/^(phuong an|dap an)\s*/, '')
+    .toUpperCase();
   if (/^[A-H]$/.test(text)) return text;
   if (/^[1-8]$/.test(text)) return OPTION_LETTERS[Number(text) - 1];
   return null;
@@ -53,8 +74,10 @@ function answerLetter(raw: string): string | null {
 export function parseQuestionSheet(rows: SheetRow[]): QuestionParseResult {
   const header = findHeader(rows);
   if (!header) {
-    return { questions: [], problems: [{ question: null, line: 1,
-      message: 'Không tìm thấy dòng tiêu đề (cần các cột "Câu hỏi", "A", "B", …, "Đáp án")' }] };
+    return {
+      questions: [],
+      problems: [{ question: null, line: 1, message: 'Không tìm thấy dòng tiêu đề (cần các cột "Câu hỏi", "A", "B", …, "Đáp án")' }],
+    };
   }
   const { columns } = header;
   const text = (row: SheetRow, column: Column) => {
@@ -66,7 +89,11 @@ export function parseQuestionSheet(rows: SheetRow[]): QuestionParseResult {
     const index = columns.get(column);
     const value = index === undefined ? null : row.cells[index];
     if (typeof value !== 'string') return text(row, column);
-    return value.split(/\r\n|\r|\n/).map(normalizeText).filter(Boolean).join('\n');
+    return value
+      .split(/\r\n|\r|\n/)
+      .map(normalizeText)
+      .filter(Boolean)
+      .join('\n');
   };
   const questions: ParsedQuestion[] = [];
   const problems: QuestionProblem[] = [];
@@ -79,12 +106,19 @@ export function parseQuestionSheet(rows: SheetRow[]): QuestionParseResult {
     const stem = lines(row, 'stem');
     const filled: string[] = letters.filter((l) => text(row, l));
     const lastFilled = filled.at(-1);
-    const gap = lastFilled ? letters.slice(0, letters.indexOf(lastFilled as (typeof OPTION_LETTERS)[number])).find((l) => !text(row, l)) : undefined;
+    const gap = lastFilled
+      ? letters.slice(0, letters.indexOf(lastFilled as (typeof OPTION_LETTERS)[number])).find((l) => !text(row, l))
+      : undefined;
     const answer = text(row, 'answer');
     const correct = answerLetter(answer);
-    const pinned = new Set(text(row, 'pinned').toUpperCase().split(/[^A-H]+/).filter(Boolean));
+    const pinned = new Set(
+      text(row, 'pinned')
+        .toUpperCase()
+        .split(/[^A-H]+/)
+        .filter(Boolean),
+    );
     const difficultyText = key(text(row, 'difficulty'));
-    const difficulty = difficultyText ? DIFFICULTIES[difficultyText] ?? null : null;
+    const difficulty = difficultyText ? (DIFFICULTIES[difficultyText] ?? null) : null;
 
     if (!stem) problem('Câu hỏi không có nội dung');
     if (filled.length < 2) problem(`Câu hỏi chỉ có ${filled.length} phương án`);
@@ -96,7 +130,11 @@ export function parseQuestionSheet(rows: SheetRow[]): QuestionParseResult {
     if (problems.some((p) => p.question === number)) continue;
 
     const options: ParsedOption[] = filled.map((letter) => ({
-      letter, text: lines(row, letter as Column), correct: letter === correct, pinned: pinned.has(letter), images: [],
+      letter,
+      text: lines(row, letter as Column),
+      correct: letter === correct,
+      pinned: pinned.has(letter),
+      images: [],
     }));
     questions.push({ number, line: row.excelRow, stem, topic: text(row, 'topic') || null, difficulty, images: [], options });
   }

@@ -8,12 +8,20 @@ describe('exportLosses', () => {
   it('counts, per format, the questions that lose what the format cannot carry', () => {
     expect(exportLosses(ROUND_TRIP_BANK, 'docx')).toEqual([]);
     expect(exportLosses(ROUND_TRIP_BANK, 'gift')).toEqual([
-      { what: 'hình ảnh', questions: 1 }, { what: 'phương án cố định vị trí', questions: 1 }, { what: 'mức độ', questions: 3 }]);
-    expect(exportLosses(ROUND_TRIP_BANK, 'qti')).toEqual([{ what: 'chuyên đề', questions: 4 }, { what: 'mức độ', questions: 3 }]);
+      { what: 'hình ảnh', questions: 1 },
+      { what: 'phương án cố định vị trí', questions: 1 },
+      { what: 'mức độ', questions: 3 },
+    ]);
+    expect(exportLosses(ROUND_TRIP_BANK, 'qti')).toEqual([
+      { what: 'chuyên đề', questions: 4 },
+      { what: 'mức độ', questions: 3 },
+    ]);
   });
 
   it('counts options of several lines that GIFT and Aiken join into one', () => {
-    const twoLines = ROUND_TRIP_BANK.map((q, i) => (i === 1 ? { ...q, options: q.options.map((o, j) => (j === 0 ? { ...o, text: 'Dòng một\nDòng hai' } : o)) } : q));
+    const twoLines = ROUND_TRIP_BANK.map((q, i) =>
+      i === 1 ? { ...q, options: q.options.map((o, j) => (j === 0 ? { ...o, text: 'Dòng một\nDòng hai' } : o)) } : q,
+    );
     expect(exportLosses(twoLines, 'gift')).toContainEqual({ what: 'xuống dòng trong phương án — nối thành một dòng', questions: 1 });
     expect(exportLosses(twoLines, 'xlsx').map((l) => l.what)).not.toContain('xuống dòng trong phương án — nối thành một dòng');
   });
@@ -25,8 +33,12 @@ describe('exportLosses', () => {
   });
 
   it('says it in one sentence with Vietnamese thousands, or nothing', () => {
-    expect(exportLossSummary('aiken', [{ what: 'mức độ', questions: 12_500 }, { what: 'chuyên đề', questions: 3 }]))
-      .toBe('Tệp Aiken không mang được: mức độ (12.500 câu); chuyên đề (3 câu).');
+    expect(
+      exportLossSummary('aiken', [
+        { what: 'mức độ', questions: 12_500 },
+        { what: 'chuyên đề', questions: 3 },
+      ]),
+    ).toBe('Tệp Aiken không mang được: mức độ (12.500 câu); chuyên đề (3 câu).');
     expect(exportLossSummary('docx', [])).toBeNull();
   });
 });

@@ -7,7 +7,11 @@ export const EXPORT_FORMATS = ['docx', 'xlsx', 'gift', 'aiken', 'qti'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_FORMAT_NAMES: Record<ExportFormat, string> = {
-  docx: 'Word', xlsx: 'Excel', gift: 'GIFT', aiken: 'Aiken', qti: 'IMS QTI',
+  docx: 'Word',
+  xlsx: 'Excel',
+  gift: 'GIFT',
+  aiken: 'Aiken',
+  qti: 'IMS QTI',
 };
 
 type Feature = 'images' | 'unembeddable' | 'table' | 'formatting' | 'lines' | 'optionLines' | 'pinned' | 'difficulty' | 'topic';

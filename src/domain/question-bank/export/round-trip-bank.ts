@@ -8,31 +8,83 @@ import type { RichBlock } from '../rich-text.ts';
 import type { ParsedOption, ParsedQuestion } from '../types.ts';
 import type { ExportFormat } from './losses.ts';
 
-const option = (letter: string, text: string, correct = false, pinned = false, images: ParsedOption['images'] = []): ParsedOption =>
-  ({ letter, text, correct, pinned, images });
+const option = (letter: string, text: string, correct = false, pinned = false, images: ParsedOption['images'] = []): ParsedOption => ({
+  letter,
+  text,
+  correct,
+  pinned,
+  images,
+});
 const png = () => [{ contentType: 'image/png', data: TINY_PNG }];
 
-const BOLD_STEM: RichBlock[] = [{ type: 'paragraph', runs: [{ text: 'Việc nào sau đây ' }, { text: 'không', bold: true },
-  { text: ' phải là nhiệm vụ của nhà giáo?' }] }];
+const BOLD_STEM: RichBlock[] = [
+  { type: 'paragraph', runs: [{ text: 'Việc nào sau đây ' }, { text: 'không', bold: true }, { text: ' phải là nhiệm vụ của nhà giáo?' }] },
+];
 const TABLE_STEM: RichBlock[] = [
   { type: 'paragraph', runs: [{ text: 'Theo bảng sau, Đại hội nào họp năm 2021?' }] },
-  { type: 'table', rows: [[[{ text: 'Đại hội' }], [{ text: 'Năm' }]], [[{ text: 'XII' }], [{ text: '2016' }]], [[{ text: 'XIII' }], [{ text: '2021' }]]] },
+  {
+    type: 'table',
+    rows: [
+      [[{ text: 'Đại hội' }], [{ text: 'Năm' }]],
+      [[{ text: 'XII' }], [{ text: '2016' }]],
+      [[{ text: 'XIII' }], [{ text: '2021' }]],
+    ],
+  },
 ];
 
 export const ROUND_TRIP_BANK: ParsedQuestion[] = [
-  { number: 1, line: 0, stem: 'Câu hỏi chung của đợt bồi dưỡng:\nNăm học 2025-2026 có chủ đề gì?', topic: null, difficulty: null, images: [],
-    options: [option('A', 'Đổi mới và sáng tạo', true), option('B', 'Kỷ cương và trách nhiệm')] },
-  { number: 2, line: 0, stem: 'Nghị quyết số 29-NQ/TW về đổi mới căn bản, toàn diện giáo dục và đào tạo được ban hành năm nào?',
-    topic: 'Nghị quyết 29-NQ/TW', difficulty: 'recognition', images: [],
-    options: [option('A', '2011'), option('B', '2013', true), option('C', '2015'), option('D', 'Tất cả các phương án trên đều sai', false, true)] },
-  { number: 3, line: 0, stem: 'Việc nào sau đây không phải là nhiệm vụ của nhà giáo?', stemRich: BOLD_STEM,
-    topic: 'Nghị quyết 29-NQ/TW', difficulty: 'comprehension', images: [],
-    options: [option('A', 'Giáo dục, giảng dạy theo mục tiêu'), option('B', 'Kinh doanh dịch vụ tại trường', true)] },
-  { number: 4, line: 0, stem: 'Theo bảng sau, Đại hội nào họp năm 2021?\nĐại hội | Năm\nXII | 2016\nXIII | 2021', stemRich: TABLE_STEM,
-    topic: 'Phần II. Luật Giáo dục 2019', difficulty: null, images: [],
-    options: [option('A', 'Đại hội XII'), option('B', 'Đại hội XIII', true), option('C', 'Đại hội XI')] },
-  { number: 5, line: 0, stem: 'Hình bên là lá cờ nào?', topic: 'Phần II. Luật Giáo dục 2019', difficulty: 'application', images: png(),
-    options: [option('A', 'Cờ Tổ quốc', true, false, png()), option('B', 'Cờ Đảng')] },
+  {
+    number: 1,
+    line: 0,
+    stem: 'Câu hỏi chung của đợt bồi dưỡng:\nNăm học 2025-2026 có chủ đề gì?',
+    topic: null,
+    difficulty: null,
+    images: [],
+    options: [option('A', 'Đổi mới và sáng tạo', true), option('B', 'Kỷ cương và trách nhiệm')],
+  },
+  {
+    number: 2,
+    line: 0,
+    stem: 'Nghị quyết số 29-NQ/TW về đổi mới căn bản, toàn diện giáo dục và đào tạo được ban hành năm nào?',
+    topic: 'Nghị quyết 29-NQ/TW',
+    difficulty: 'recognition',
+    images: [],
+    options: [
+      option('A', '2011'),
+      option('B', '2013', true),
+      option('C', '2015'),
+      option('D', 'Tất cả các phương án trên đều sai', false, true),
+    ],
+  },
+  {
+    number: 3,
+    line: 0,
+    stem: 'Việc nào sau đây không phải là nhiệm vụ của nhà giáo?',
+    stemRich: BOLD_STEM,
+    topic: 'Nghị quyết 29-NQ/TW',
+    difficulty: 'comprehension',
+    images: [],
+    options: [option('A', 'Giáo dục, giảng dạy theo mục tiêu'), option('B', 'Kinh doanh dịch vụ tại trường', true)],
+  },
+  {
+    number: 4,
+    line: 0,
+    stem: 'Theo bảng sau, Đại hội nào họp năm 2021?\nĐại hội | Năm\nXII | 2016\nXIII | 2021',
+    stemRich: TABLE_STEM,
+    topic: 'Phần II. Luật Giáo dục 2019',
+    difficulty: null,
+    images: [],
+    options: [option('A', 'Đại hội XII'), option('B', 'Đại hội XIII', true), option('C', 'Đại hội XI')],
+  },
+  {
+    number: 5,
+    line: 0,
+    stem: 'Hình bên là lá cờ nào?',
+    topic: 'Phần II. Luật Giáo dục 2019',
+    difficulty: 'application',
+    images: png(),
+    options: [option('A', 'Cờ Tổ quốc', true, false, png()), option('B', 'Cờ Đảng')],
+  },
 ];
 
 /** The bank as it reads back after an export to the format and an import of that file. */

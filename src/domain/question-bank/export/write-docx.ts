@@ -1,11 +1,28 @@
 /** Word (.docx) export of multiple-choice questions in the same "trộn đề" conventions parseQuestionDocx reads. */
 import {
-  AlignmentType, Document, Header, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, UnderlineType, WidthType,
+  AlignmentType,
+  Document,
+  Header,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  UnderlineType,
+  WidthType,
   type ParagraphChild,
 } from 'docx';
 import { normalizeText } from '../../text.ts';
 import {
-  isAnswerKeyHeading, isHeading, matchAnswerLine, matchAnswerPairs, matchOptions, matchQuestionStart, topicOfHeading,
+  isAnswerKeyHeading,
+  isHeading,
+  matchAnswerLine,
+  matchAnswerPairs,
+  matchOptions,
+  matchQuestionStart,
+  topicOfHeading,
 } from '../docx/detect.ts';
 import { blocksOfPlainText, normalizeBlocks, type RichBlock, type RichRun } from '../rich-text.ts';
 import type { Difficulty, ParsedImage, ParsedOption, ParsedQuestion } from '../types.ts';
@@ -30,8 +47,9 @@ export const DOCX_TOPIC_PREFIX = 'Chuyên đề: ';
 /** True when the importer reads the line as ordinary text (not a heading, question, option or answer line). */
 export function isPlainLine(text: string): boolean {
   const t = normalizeText(text);
-  return !isHeading(t) && !matchQuestionStart(t) && !matchOptions(t) && !matchAnswerLine(t)
-    && !isAnswerKeyHeading(t) && !matchAnswerPairs(t, 1);
+  return (
+    !isHeading(t) && !matchQuestionStart(t) && !matchOptions(t) && !matchAnswerLine(t) && !isAnswerKeyHeading(t) && !matchAnswerPairs(t, 1)
+  );
 }
 
 /**
@@ -42,8 +60,12 @@ export function isPlainLine(text: string): boolean {
  */
 export function docxTopicHeading(topic: string): string {
   const t = normalizeText(topic);
-  const readsBack = (heading: string) => isHeading(heading) && !matchAnswerLine(heading) && !isAnswerKeyHeading(heading)
-    && !matchAnswerPairs(heading, 1) && normalizeText(topicOfHeading(heading)) === t;
+  const readsBack = (heading: string) =>
+    isHeading(heading)
+    && !matchAnswerLine(heading)
+    && !isAnswerKeyHeading(heading)
+    && !matchAnswerPairs(heading, 1)
+    && normalizeText(topicOfHeading(heading)) === t;
   return readsBack(t) ? t : DOCX_TOPIC_PREFIX + t;
 }
 
@@ -53,7 +75,10 @@ export function docxTopicReadBack(topic: string): string {
 }
 
 function lines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/).map(normalizeText).filter(Boolean);
+  return text
+    .split(/\r\n|\r|\n/)
+    .map(normalizeText)
+    .filter(Boolean);
 }
 
 export function imageRuns(images: ParsedImage[]): ImageRun[] {
@@ -62,9 +87,11 @@ export function imageRuns(images: ParsedImage[]): ImageRun[] {
     const info = imageInfo(image);
     if (!info) continue; // SVG/EMF/WMF… cannot be embedded without a raster fallback.
     const transformation = fitWidth(info, MAX_IMAGE_WIDTH);
-    runs.push(info.kind === 'bmp'
-      ? new ImageRun({ type: 'bmp', data: image.data, transformation })
-      : new ImageRun({ type: info.kind, data: image.data, transformation }));
+    runs.push(
+      info.kind === 'bmp'
+        ? new ImageRun({ type: 'bmp', data: image.data, transformation })
+        : new ImageRun({ type: info.kind, data: image.data, transformation }),
+    );
   }
   return runs;
 }
@@ -75,25 +102,38 @@ function optionParagraphs(option: ParsedOption, letter: string): Paragraph[] {
   const [first = '', ...rest] = lines(option.text);
   const children: ParagraphChild[] = [];
   if (option.pinned) children.push(new TextRun('#'));
-  children.push(new TextRun(option.correct
-    ? { text: letter, underline: { type: UnderlineType.SINGLE }, color: CORRECT_COLOR }
-    : { text: letter }));
+  children.push(
+    new TextRun(option.correct ? { text: letter, underline: { type: UnderlineType.SINGLE }, color: CORRECT_COLOR } : { text: letter }),
+  );
   children.push(new TextRun(first ? `. ${first}` : '.'), ...imageRuns(option.images));
   return [paragraph(children), ...rest.map((line) => paragraph([new TextRun(line)]))];
 }
 
-const textRuns = (runs: RichRun[]): TextRun[] => runs.map((run) => new TextRun({
-  text: run.text, bold: run.bold, italics: run.italic, underline: run.underline ? { type: UnderlineType.SINGLE } : undefined,
-}));
+const textRuns = (runs: RichRun[]): TextRun[] =>
+  runs.map(
+    (run) =>
+      new TextRun({
+        text: run.text,
+        bold: run.bold,
+        italics: run.italic,
+        underline: run.underline ? { type: UnderlineType.SINGLE } : undefined,
+      }),
+  );
 
 /** A stem table as a real Word table, one paragraph per cell. */
 function stemTable(rows: RichRun[][][]): Table {
   const columns = Math.max(...rows.map((cells) => cells.length));
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: rows.map((cells) => new TableRow({
-      children: Array.from({ length: columns }, (_c, i) => new TableCell({ children: [new Paragraph({ children: textRuns(cells[i] ?? []) })] })),
-    })),
+    rows: rows.map(
+      (cells) =>
+        new TableRow({
+          children: Array.from(
+            { length: columns },
+            (_c, i) => new TableCell({ children: [new Paragraph({ children: textRuns(cells[i] ?? []) })] }),
+          ),
+        }),
+    ),
   });
 }
 
@@ -103,7 +143,9 @@ export function stemDocx(stem: string, stemRich?: RichBlock[] | null) {
   const first = blocks[0]?.type === 'paragraph' ? blocks[0] : undefined;
   return {
     firstRuns: textRuns(first?.runs ?? []),
-    rest: blocks.slice(first ? 1 : 0).map((block) => (block.type === 'paragraph' ? paragraph(textRuns(block.runs)) : stemTable(block.rows))),
+    rest: blocks
+      .slice(first ? 1 : 0)
+      .map((block) => (block.type === 'paragraph' ? paragraph(textRuns(block.runs)) : stemTable(block.rows))),
   };
 }
 
@@ -133,18 +175,24 @@ function questionParagraphs(question: ParsedQuestion, number: number): (Paragrap
 export async function writeQuestionsDocx(questions: ParsedQuestion[], options: WriteQuestionsDocxOptions = {}): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [];
   const title = options.title ? normalizeText(options.title) : '';
-  const titleParagraph = (): Paragraph => new Paragraph({
-    alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: title, bold: true, size: 28 })],
-  });
+  const titleParagraph = (): Paragraph =>
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
+      children: [new TextRun({ text: title, bold: true, size: 28 })],
+    });
   const titleInBody = title !== '' && isPlainLine(title);
   if (titleInBody) children.push(titleParagraph());
   let topic: string | null = null;
   questions.forEach((question, i) => {
     const questionTopic = question.topic ? normalizeText(question.topic) || null : null;
     if (questionTopic !== null && questionTopic !== topic) {
-      children.push(new Paragraph({
-        spacing: { before: 240, after: 120 }, children: [new TextRun({ text: docxTopicHeading(questionTopic), bold: true })],
-      }));
+      children.push(
+        new Paragraph({
+          spacing: { before: 240, after: 120 },
+          children: [new TextRun({ text: docxTopicHeading(questionTopic), bold: true })],
+        }),
+      );
       topic = questionTopic;
     }
     children.push(...questionParagraphs(question, i + 1));
@@ -153,11 +201,13 @@ export async function writeQuestionsDocx(questions: ParsedQuestion[], options: W
     creator: 'Ngân hàng câu hỏi',
     title: title || 'Ngân hàng câu hỏi',
     styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
-    sections: [{
-      properties: { page: PAGE },
-      headers: title && !titleInBody ? { default: new Header({ children: [titleParagraph()] }) } : undefined,
-      children,
-    }],
+    sections: [
+      {
+        properties: { page: PAGE },
+        headers: title && !titleInBody ? { default: new Header({ children: [titleParagraph()] }) } : undefined,
+        children,
+      },
+    ],
   });
   return new Uint8Array(await Packer.toBuffer(document));
 }

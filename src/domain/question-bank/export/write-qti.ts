@@ -16,14 +16,19 @@ const MAX_IMAGE_WIDTH = 600;
 
 /** Escapes XML text/attribute content and drops characters XML 1.0 cannot hold. */
 export function escapeXml(text: string): string {
-  return text
-    // C0 controls but tab, line feed and carriage return (\p{Cc} less those and U+007F–U+009F); U+FFFE, U+FFFF.
-    .replace(/(?![\t\n\r\u007f-\u009f])\p{Cc}|[\ufffe\uffff]/gu, '')
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return (
+    text
+      // C0 controls but tab, line feed and carriage return (\p{Cc} less those and U+007F–U+009F); U+FFFE, U+FFFF.
+      .replace(/(?![\t\n\r\u007f-\u009f])\p{Cc}|[\ufffe\uffff]/gu, '')
+      .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+  );
 }
 
 function lines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/).map(normalizeText).filter(Boolean);
+  return text
+    .split(/\r\n|\r|\n/)
+    .map(normalizeText)
+    .filter(Boolean);
 }
 
 /**
@@ -31,25 +36,29 @@ function lines(text: string): string[] {
  * (a <u> would make the item fail schema validation in QTI tools).
  */
 function runsXhtml(runs: RichRun[]): string {
-  return runs.map((run) => {
-    let out = escapeXml(run.text);
-    if (run.underline) out = `<span class="underline">${out}</span>`;
-    if (run.italic) out = `<em>${out}</em>`;
-    if (run.bold) out = `<strong>${out}</strong>`;
-    return out;
-  }).join('');
+  return runs
+    .map((run) => {
+      let out = escapeXml(run.text);
+      if (run.underline) out = `<span class="underline">${out}</span>`;
+      if (run.italic) out = `<em>${out}</em>`;
+      if (run.bold) out = `<strong>${out}</strong>`;
+      return out;
+    })
+    .join('');
 }
 
 function stemXhtml(blocks: RichBlock[]): string[] {
-  return blocks.map((block) => (block.type === 'paragraph'
-    ? `      <p>${runsXhtml(block.runs)}</p>`
-    : [
-      '      <table>',
-      '        <tbody>',
-      ...block.rows.map((cells) => `          <tr>${cells.map((cell) => `<td>${runsXhtml(cell)}</td>`).join('')}</tr>`),
-      '        </tbody>',
-      '      </table>',
-    ].join('\n')));
+  return blocks.map((block) =>
+    block.type === 'paragraph'
+      ? `      <p>${runsXhtml(block.runs)}</p>`
+      : [
+          '      <table>',
+          '        <tbody>',
+          ...block.rows.map((cells) => `          <tr>${cells.map((cell) => `<td>${runsXhtml(cell)}</td>`).join('')}</tr>`),
+          '        </tbody>',
+          '      </table>',
+        ].join('\n'),
+  );
 }
 
 export const itemId = (index: number): string => `q${String(index + 1).padStart(4, '0')}`;
@@ -64,14 +73,17 @@ interface ItemFile {
 function buildItem(question: ParsedQuestion, index: number): ItemFile {
   const id = itemId(index);
   const images: ItemFile['images'] = [];
-  const imgTags = (list: ParsedImage[], owner: string): string => list.map((image, i) => {
-    const info = imageInfo(image);
-    if (!info) return '';
-    const name = `${id}_${owner}${i + 1}.${info.extension}`;
-    images.push({ path: `items/images/${name}`, data: image.data });
-    const { width, height } = fitWidth(info, MAX_IMAGE_WIDTH);
-    return `<img src="images/${name}" alt="${escapeXml(`Hình ${i + 1}`)}" width="${width}" height="${height}"/>`;
-  }).join('');
+  const imgTags = (list: ParsedImage[], owner: string): string =>
+    list
+      .map((image, i) => {
+        const info = imageInfo(image);
+        if (!info) return '';
+        const name = `${id}_${owner}${i + 1}.${info.extension}`;
+        images.push({ path: `items/images/${name}`, data: image.data });
+        const { width, height } = fitWidth(info, MAX_IMAGE_WIDTH);
+        return `<img src="images/${name}" alt="${escapeXml(`Hình ${i + 1}`)}" width="${width}" height="${height}"/>`;
+      })
+      .join('');
 
   const choiceIds = question.options.map((_o, i) => `choice_${String.fromCharCode(65 + i)}`);
   const correct = choiceIds.filter((_c, i) => question.options[i].correct);
@@ -113,12 +125,14 @@ function buildItem(question: ParsedQuestion, index: number): ItemFile {
 }
 
 function manifest(items: ItemFile[], title: string): string {
-  const resources = items.map((item) => [
-    `    <resource identifier="RES_${item.id}" type="imsqti_item_xmlv2p1" href="${item.href}">`,
-    `      <file href="${item.href}"/>`,
-    ...item.images.map((image) => `      <file href="${image.path}"/>`),
-    '    </resource>',
-  ].join('\n'));
+  const resources = items.map((item) =>
+    [
+      `    <resource identifier="RES_${item.id}" type="imsqti_item_xmlv2p1" href="${item.href}">`,
+      `      <file href="${item.href}"/>`,
+      ...item.images.map((image) => `      <file href="${image.path}"/>`),
+      '    </resource>',
+    ].join('\n'),
+  );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:imsmd="http://ltsc.ieee.org/xsd/LOM"',

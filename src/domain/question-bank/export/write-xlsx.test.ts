@@ -32,15 +32,35 @@ const option = (letter: string, text: string, correct = false, pinned = false) =
 
 const QUESTIONS: ParsedQuestion[] = [
   {
-    number: 1, line: 3, stem: 'Nghị quyết số 29-NQ/TW về vấn đề gì?', topic: 'Chuyên đề 1: Nghị quyết', difficulty: 'recognition', images: [],
-    options: [option('A', 'Đổi mới giáo dục', true), option('B', 'Xây dựng Đảng'), option('C', 'Văn hóa'), option('D', 'Cả A, B và C', false, true)],
+    number: 1,
+    line: 3,
+    stem: 'Nghị quyết số 29-NQ/TW về vấn đề gì?',
+    topic: 'Chuyên đề 1: Nghị quyết',
+    difficulty: 'recognition',
+    images: [],
+    options: [
+      option('A', 'Đổi mới giáo dục', true),
+      option('B', 'Xây dựng Đảng'),
+      option('C', 'Văn hóa'),
+      option('D', 'Cả A, B và C', false, true),
+    ],
   },
   {
-    number: 2, line: 4, stem: 'Luật Giáo dục 2019 có hiệu lực năm nào?', topic: null, difficulty: 'application', images: [],
+    number: 2,
+    line: 4,
+    stem: 'Luật Giáo dục 2019 có hiệu lực năm nào?',
+    topic: null,
+    difficulty: 'application',
+    images: [],
     options: [option('A', '2019'), option('B', '2020', true)],
   },
   {
-    number: 3, line: 5, stem: 'Biểu thức "a < b & c" = ?', topic: 'Pháp luật & quy chế', difficulty: null, images: [],
+    number: 3,
+    line: 5,
+    stem: 'Biểu thức "a < b & c" = ?',
+    topic: 'Pháp luật & quy chế',
+    difficulty: null,
+    images: [],
     options: 'ABCDEFGH'.split('').map((l, i) => option(l, `Phương án ${l} =SUM(1)`, i === 7, i >= 6)),
   },
 ];
@@ -62,18 +82,32 @@ describe('writeQuestionsXlsx', () => {
   });
 
   it('keeps multi-line stems and options as line breaks in the cell, read back as the same lines', async () => {
-    const q: ParsedQuestion = { ...QUESTIONS[1], stem: 'Dòng một\nDòng hai', options: [option('A', 'Hai\ndòng', true), option('B', '2020')] };
+    const q: ParsedQuestion = {
+      ...QUESTIONS[1],
+      stem: 'Dòng một\nDòng hai',
+      options: [option('A', 'Hai\ndòng', true), option('B', '2020')],
+    };
     const { sheet, rows } = await readRows(await writeQuestionsXlsx([q]));
     expect(sheet.getCell('B3').value).toBe('Dòng một\nDòng hai');
-    expect(parseQuestionSheet(rows).questions[0]).toMatchObject({ stem: 'Dòng một\nDòng hai', options: [{ text: 'Hai\ndòng' }, { text: '2020' }] });
+    expect(parseQuestionSheet(rows).questions[0]).toMatchObject({
+      stem: 'Dòng một\nDòng hai',
+      options: [{ text: 'Hai\ndòng' }, { text: '2020' }],
+    });
   });
 
   it('prints on A4 landscape, one page wide, the header row repeated, every data row tall enough for its wrapped text', async () => {
-    const long = 'Theo Nghị quyết số 29-NQ/TW, nhiệm vụ và giải pháp nào sau đây là đột phá trong đổi mới căn bản, toàn diện giáo dục? '.repeat(3);
+    const long =
+      'Theo Nghị quyết số 29-NQ/TW, nhiệm vụ và giải pháp nào sau đây là đột phá trong đổi mới căn bản, toàn diện giáo dục? '.repeat(3);
     const q: ParsedQuestion = { ...QUESTIONS[1], stem: `${long}\nDòng cuối` };
     const { sheet } = await readRows(await writeQuestionsXlsx([QUESTIONS[1], q]));
-    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
-      printTitlesRow: '2:2' });
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '2:2',
+    });
     expect(sheet.headerFooter.oddFooter).toBe('&CTrang &P/&N');
     const short = sheet.getRow(3).height;
     const tall = sheet.getRow(4).height;

@@ -21,7 +21,11 @@ const CENTERED = new Set(['STT', 'Đáp án', 'Mức độ', 'Cố định']);
 
 /** Lines kept as line breaks inside the cell (the importer reads them back joined by spaces). */
 function cellLines(text: string): string {
-  return text.split(/\r\n|\r|\n/).map(normalizeText).filter(Boolean).join('\n');
+  return text
+    .split(/\r\n|\r|\n/)
+    .map(normalizeText)
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** Points per printed line of 12 pt Times New Roman, and the characters of it an Excel width unit holds. */
@@ -36,7 +40,9 @@ const MAX_ROW_HEIGHT = 409;
 export function wrappedRowHeight(values: (string | number)[], widths: number[]): number {
   const lines = values.map((value, i) => {
     const perLine = Math.max(1, Math.floor((widths[i] - 1) * CHARS_PER_WIDTH));
-    return String(value).split('\n').reduce((n, line) => n + Math.max(1, Math.ceil([...line].length / perLine)), 0);
+    return String(value)
+      .split('\n')
+      .reduce((n, line) => n + Math.max(1, Math.ceil([...line].length / perLine)), 0);
   });
   return Math.min(MAX_ROW_HEIGHT, Math.max(1, ...lines) * LINE_HEIGHT + 4);
 }
@@ -65,7 +71,12 @@ export async function writeQuestionsXlsx(questions: ParsedQuestion[], options: W
   const sheet = workbook.addWorksheet(QUESTION_SHEET_NAME, {
     views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }],
     pageSetup: {
-      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: '2:2',
     },

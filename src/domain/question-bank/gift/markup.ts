@@ -12,17 +12,74 @@ export interface MarkupText {
 }
 
 const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…', laquo: '«', raquo: '»',
-  ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', bull: '•', middot: '·', deg: '°', times: '×', divide: '÷', plusmn: '±',
-  le: '≤', ge: '≥', ne: '≠', copy: '©', reg: '®', sect: '§', para: '¶', frac12: '½', frac14: '¼', frac34: '¾', euro: '€',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  laquo: '«',
+  raquo: '»',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  bull: '•',
+  middot: '·',
+  deg: '°',
+  times: '×',
+  divide: '÷',
+  plusmn: '±',
+  le: '≤',
+  ge: '≥',
+  ne: '≠',
+  copy: '©',
+  reg: '®',
+  sect: '§',
+  para: '¶',
+  frac12: '½',
+  frac14: '¼',
+  frac34: '¾',
+  euro: '€',
 };
 /** Latin-1 letters by their HTML names ("&ecirc;" → "ê"): older Moodle editors write Vietnamese vowels this way. */
 const LATIN1_LETTERS: [string, number][] = [
-  ['Agrave', 0xc0], ['Aacute', 0xc1], ['Acirc', 0xc2], ['Atilde', 0xc3], ['Egrave', 0xc8], ['Eacute', 0xc9], ['Ecirc', 0xca],
-  ['Igrave', 0xcc], ['Iacute', 0xcd], ['ETH', 0xd0], ['Ograve', 0xd2], ['Oacute', 0xd3], ['Ocirc', 0xd4], ['Otilde', 0xd5],
-  ['Ugrave', 0xd9], ['Uacute', 0xda], ['Yacute', 0xdd], ['agrave', 0xe0], ['aacute', 0xe1], ['acirc', 0xe2], ['atilde', 0xe3],
-  ['egrave', 0xe8], ['eacute', 0xe9], ['ecirc', 0xea], ['igrave', 0xec], ['iacute', 0xed], ['ograve', 0xf2], ['oacute', 0xf3],
-  ['ocirc', 0xf4], ['otilde', 0xf5], ['ugrave', 0xf9], ['uacute', 0xfa], ['yacute', 0xfd],
+  ['Agrave', 0xc0],
+  ['Aacute', 0xc1],
+  ['Acirc', 0xc2],
+  ['Atilde', 0xc3],
+  ['Egrave', 0xc8],
+  ['Eacute', 0xc9],
+  ['Ecirc', 0xca],
+  ['Igrave', 0xcc],
+  ['Iacute', 0xcd],
+  ['ETH', 0xd0],
+  ['Ograve', 0xd2],
+  ['Oacute', 0xd3],
+  ['Ocirc', 0xd4],
+  ['Otilde', 0xd5],
+  ['Ugrave', 0xd9],
+  ['Uacute', 0xda],
+  ['Yacute', 0xdd],
+  ['agrave', 0xe0],
+  ['aacute', 0xe1],
+  ['acirc', 0xe2],
+  ['atilde', 0xe3],
+  ['egrave', 0xe8],
+  ['eacute', 0xe9],
+  ['ecirc', 0xea],
+  ['igrave', 0xec],
+  ['iacute', 0xed],
+  ['ograve', 0xf2],
+  ['oacute', 0xf3],
+  ['ocirc', 0xf4],
+  ['otilde', 0xf5],
+  ['ugrave', 0xf9],
+  ['uacute', 0xfa],
+  ['yacute', 0xfd],
 ];
 for (const [name, code] of LATIN1_LETTERS) ENTITIES[name] = String.fromCharCode(code);
 
@@ -39,13 +96,45 @@ export function decodeEntities(s: string): string {
 type Flags = Pick<RichRun, 'bold' | 'italic' | 'underline'>;
 
 const INLINE: Record<string, Flags> = {
-  b: { bold: true }, strong: { bold: true }, i: { italic: true }, em: { italic: true }, u: { underline: true }, ins: { underline: true },
+  b: { bold: true },
+  strong: { bold: true },
+  i: { italic: true },
+  em: { italic: true },
+  u: { underline: true },
+  ins: { underline: true },
   th: { bold: true },
 };
 const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote', 'pre', 'center', 'dd', 'dt']);
 /** Tags read in text that may also hold a literal "<" (Moodle's auto-format); any other "<…>" there stays text. */
-const KNOWN = new Set([...Object.keys(INLINE), ...BLOCK, 'br', 'span', 'font', 'a', 'sub', 'sup', 'img', 'table', 'thead', 'tbody',
-  'tfoot', 'tr', 'td', 'caption', 'hr', 'small', 'big', 'strike', 's', 'del', 'mark', 'code', 'tt', 'script', 'style']);
+const KNOWN = new Set([
+  ...Object.keys(INLINE),
+  ...BLOCK,
+  'br',
+  'span',
+  'font',
+  'a',
+  'sub',
+  'sup',
+  'img',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'caption',
+  'hr',
+  'small',
+  'big',
+  'strike',
+  's',
+  'del',
+  'mark',
+  'code',
+  'tt',
+  'script',
+  'style',
+]);
 const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
 
 function styleFlags(attributes: string): Flags {
@@ -157,12 +246,15 @@ export function htmlToBlocks(html: string, strict: boolean): MarkupText {
 const MARKDOWN_IMAGE = /!\[[^\]]*\]\([^)]*\)/g;
 const MARKDOWN_LINK = /\[([^\]]*)\]\([^)]*\)/g;
 /** **bold**, __bold__, *italic*, _italic_ (underscores only between non-letters, so "_____" blanks stay as written). */
-const EMPHASIS = new RegExp([
-  String.raw`\*\*(?=[^\s*])([\s\S]*?[^\s*])\*\*`,
-  String.raw`(?<![\p{L}\p{N}_])__(?=[^\s_])([\s\S]*?[^\s_])__(?![\p{L}\p{N}_])`,
-  String.raw`\*(?=[^\s*])([^*]*?[^\s*])\*`,
-  String.raw`(?<![\p{L}\p{N}_])_(?=[^\s_])([^_]*?[^\s_])_(?![\p{L}\p{N}_])`,
-].join('|'), 'u');
+const EMPHASIS = new RegExp(
+  [
+    String.raw`\*\*(?=[^\s*])([\s\S]*?[^\s*])\*\*`,
+    String.raw`(?<![\p{L}\p{N}_])__(?=[^\s_])([\s\S]*?[^\s_])__(?![\p{L}\p{N}_])`,
+    String.raw`\*(?=[^\s*])([^*]*?[^\s*])\*`,
+    String.raw`(?<![\p{L}\p{N}_])_(?=[^\s_])([^_]*?[^\s_])_(?![\p{L}\p{N}_])`,
+  ].join('|'),
+  'u',
+);
 
 function markdownRuns(text: string, flags: Flags): RichRun[] {
   const runs: RichRun[] = [];
@@ -171,9 +263,11 @@ function markdownRuns(text: string, flags: Flags): RichRun[] {
     if (match.index > 0) runs.push({ text: restoreEscapes(rest.slice(0, match.index)), ...flags });
     const [, starBold, underscoreBold, starItalic, underscoreItalic] = match;
     const bold = starBold ?? underscoreBold;
-    runs.push(...(bold !== undefined
-      ? markdownRuns(bold, { ...flags, bold: true })
-      : markdownRuns(starItalic ?? underscoreItalic, { ...flags, italic: true })));
+    runs.push(
+      ...(bold !== undefined
+        ? markdownRuns(bold, { ...flags, bold: true })
+        : markdownRuns(starItalic ?? underscoreItalic, { ...flags, italic: true })),
+    );
     rest = rest.slice(match.index + match[0].length);
   }
   if (rest) runs.push({ text: restoreEscapes(rest), ...flags });

@@ -34,8 +34,15 @@ describe('parseGift: multiple choice', () => {
       '}',
     ].join('\n');
     const result = parseGift(text);
-    expect(result.problems).toEqual([{ question: 1, line: 2, message: 'Đọc phương án A là đáp án đúng; trọng số điểm của phương án '
-      + 'khác không được nhập (C %50%, D %-100%), hệ thống chấm đúng/sai' }]);
+    expect(result.problems).toEqual([
+      {
+        question: 1,
+        line: 2,
+        message:
+          'Đọc phương án A là đáp án đúng; trọng số điểm của phương án '
+          + 'khác không được nhập (C %50%, D %-100%), hệ thống chấm đúng/sai',
+      },
+    ]);
     expect(result.questions[0]).toMatchObject({ number: 1, line: 2, stem: 'Cơ quan nào ban hành Nghị quyết 29-NQ/TW?' });
     expect(options(result)).toEqual([
       ['A', 'Ban Chấp hành Trung ương Đảng khóa XI', true],
@@ -97,16 +104,17 @@ describe('parseGift: multiple choice', () => {
       ['B', '1891', false],
       ['C', '1900 & 1901', false],
     ]);
-    expect(result.questions.map((q) => [q.number, q.line])).toEqual([[1, 1], [2, 3], [3, 5]]);
+    expect(result.questions.map((q) => [q.number, q.line])).toEqual([
+      [1, 1],
+      [2, 3],
+      [3, 5],
+    ]);
   });
 
   it('falls back to the title when the stem is empty, keeps text after the answers', () => {
     const result = parseGift('::Năm ban hành Hiến pháp 2013::{=2013 ~1992}\n\nHiến pháp {=2013 ~1992} là hiến pháp hiện hành.');
     expect(result.problems).toEqual([]);
-    expect(result.questions.map((q) => q.stem)).toEqual([
-      'Năm ban hành Hiến pháp 2013',
-      'Hiến pháp _____ là hiến pháp hiện hành.',
-    ]);
+    expect(result.questions.map((q) => q.stem)).toEqual(['Năm ban hành Hiến pháp 2013', 'Hiến pháp _____ là hiến pháp hiện hành.']);
   });
 
   it('sets the topic from the last segment of $CATEGORY', () => {
@@ -150,7 +158,10 @@ describe('parseGift: multiple choice', () => {
   it('accepts CRLF line endings', () => {
     const result = parseGift('Câu một? {\r\n=Đúng\r\n~Sai\r\n}\r\n\r\nCâu hai? {=A ~B}\r\n');
     expect(result.problems).toEqual([]);
-    expect(result.questions.map((q) => [q.number, q.line])).toEqual([[1, 1], [2, 6]]);
+    expect(result.questions.map((q) => [q.number, q.line])).toEqual([
+      [1, 1],
+      [2, 6],
+    ]);
   });
 });
 
@@ -307,47 +318,100 @@ toàn diện giáo dục&nbsp;&amp; đào tạo ban hành năm nào?<br></p>{
   it('reads the questions and reports what it cannot keep on their lines, with the true reason', () => {
     const result = parseGift(MOODLE_EXPORT);
     expect(result.problems).toEqual([
-      { question: 4, line: lineOf('::Câu 4::'), message: 'Câu hỏi có nhiều đáp án đúng (trọng số %50%); hệ thống chỉ hỗ trợ một đáp án đúng' },
-      { question: 5, line: lineOf('::Câu 5::'), message: 'Đọc phương án A là đáp án đúng; trọng số điểm của phương án khác không được nhập '
-        + '(B %-50%, C %-50%), hệ thống chấm đúng/sai' },
-      { question: 6, line: lineOf('::Câu 6::'), message: 'Câu hỏi có 2 hình ảnh liên kết không được nhập (ảnh nằm trên trang Moodle, không có trong tệp GIFT)' },
+      {
+        question: 4,
+        line: lineOf('::Câu 4::'),
+        message: 'Câu hỏi có nhiều đáp án đúng (trọng số %50%); hệ thống chỉ hỗ trợ một đáp án đúng',
+      },
+      {
+        question: 5,
+        line: lineOf('::Câu 5::'),
+        message:
+          'Đọc phương án A là đáp án đúng; trọng số điểm của phương án khác không được nhập '
+          + '(B %-50%, C %-50%), hệ thống chấm đúng/sai',
+      },
+      {
+        question: 6,
+        line: lineOf('::Câu 6::'),
+        message: 'Câu hỏi có 2 hình ảnh liên kết không được nhập (ảnh nằm trên trang Moodle, không có trong tệp GIFT)',
+      },
     ]);
     const byNumber = new Map(result.questions.map((q) => [q.number, q]));
     expect([...byNumber.keys()]).toEqual([1, 2, 3, 5, 6, 7, 8]);
     expect(result.questions.every((q) => q.topic === 'Chuyên đề 1')).toBe(true);
     const q1 = byNumber.get(1)!;
     expect(q1.stem).toBe('Nghị quyết 29-NQ/TW về đổi mới căn bản, toàn diện giáo dục & đào tạo ban hành năm nào?');
-    expect(q1.stemRich).toEqual([{ type: 'paragraph', runs: [{ text: 'Nghị quyết ' }, { text: '29-NQ/TW', bold: true },
-      { text: ' về đổi mới ' }, { text: 'căn bản', italic: true }, { text: ', toàn diện giáo dục & đào tạo ban hành năm nào?' }] }]);
-    expect(q1.options.map((o) => [o.text, o.correct])).toEqual([['2011', false], ['2013', true], ['2015', false]]);
+    expect(q1.stemRich).toEqual([
+      {
+        type: 'paragraph',
+        runs: [
+          { text: 'Nghị quyết ' },
+          { text: '29-NQ/TW', bold: true },
+          { text: ' về đổi mới ' },
+          { text: 'căn bản', italic: true },
+          { text: ', toàn diện giáo dục & đào tạo ban hành năm nào?' },
+        ],
+      },
+    ]);
+    expect(q1.options.map((o) => [o.text, o.correct])).toEqual([
+      ['2011', false],
+      ['2013', true],
+      ['2015', false],
+    ]);
     expect(byNumber.get(2)!.stem).toBe('Nguyễn Ái Quốc là tên gọi của ai?');
-    expect(byNumber.get(3)!.stemRich).toEqual([{ type: 'paragraph', runs: [{ text: 'Văn kiện nào ' }, { text: 'không', bold: true },
-      { text: ' thuộc ' }, { text: 'Đại hội XIII', italic: true }, { text: '?' }] }]);
-    expect(byNumber.get(5)!.options.map((o) => [o.text, o.correct])).toEqual([['Hà Nội', true], ['Huế', false], ['Sài Gòn', false]]);
+    expect(byNumber.get(3)!.stemRich).toEqual([
+      {
+        type: 'paragraph',
+        runs: [
+          { text: 'Văn kiện nào ' },
+          { text: 'không', bold: true },
+          { text: ' thuộc ' },
+          { text: 'Đại hội XIII', italic: true },
+          { text: '?' },
+        ],
+      },
+    ]);
+    expect(byNumber.get(5)!.options.map((o) => [o.text, o.correct])).toEqual([
+      ['Hà Nội', true],
+      ['Huế', false],
+      ['Sài Gòn', false],
+    ]);
     expect(byNumber.get(6)!.stem).toBe('Hình bên là trường nào?');
     expect(byNumber.get(6)!.options.map((o) => o.text)).toEqual(['Trường A', 'Trường B']);
     expect(byNumber.get(7)!.stem).toBe('Bảng sau:\nNăm | Sự kiện\n1930 | Thành lập Đảng\nNăm nào?');
     expect(byNumber.get(7)!.stemRich).toEqual([
       { type: 'paragraph', runs: [{ text: 'Bảng sau:' }] },
-      { type: 'table', rows: [[[{ text: 'Năm', bold: true }], [{ text: 'Sự kiện' }]], [[{ text: '1930' }], [{ text: 'Thành lập Đảng' }]]] },
+      {
+        type: 'table',
+        rows: [
+          [[{ text: 'Năm', bold: true }], [{ text: 'Sự kiện' }]],
+          [[{ text: '1930' }], [{ text: 'Thành lập Đảng' }]],
+        ],
+      },
       { type: 'paragraph', runs: [{ text: 'Năm nào?' }] },
     ]);
     expect(byNumber.get(8)!.stem).toBe('Nếu x < 5 và y > 2 thì x & y đúng?');
   });
 
   it('decodes named and numeric entities, Vietnamese vowels written by older Moodle editors included', () => {
-    const result = parseGift('[html]<p>Ngh&#7883; quy&#x1EBF;t v&ecirc; &Ocirc;ng &ndash; &ldquo;&#273;&#7893;i m&#7899;i&rdquo; &amp;c &foo;</p> {=C&oacute; ~Kh&ocirc;ng}');
+    const result = parseGift(
+      '[html]<p>Ngh&#7883; quy&#x1EBF;t v&ecirc; &Ocirc;ng &ndash; &ldquo;&#273;&#7893;i m&#7899;i&rdquo; &amp;c &foo;</p> {=C&oacute; ~Kh&ocirc;ng}',
+    );
     expect(result.problems).toEqual([]);
     expect(result.questions[0].stem).toBe('Nghị quyết vê Ông – “đổi mới” &c &foo;');
     expect(result.questions[0].options.map((o) => o.text)).toEqual(['Có', 'Không']);
   });
 
   it('keeps markdown blanks and lone asterisks as written', () => {
-    const result = parseGift('[markdown]Điền vào chỗ trống: ____ là 5 * 3 = 15 {=Tích ~Tổng}\n\n[markdown]Chọn __đúng__ \\_x\\_: {=a_b_c ~d}');
+    const result = parseGift(
+      '[markdown]Điền vào chỗ trống: ____ là 5 * 3 = 15 {=Tích ~Tổng}\n\n[markdown]Chọn __đúng__ \\_x\\_: {=a_b_c ~d}',
+    );
     expect(result.problems).toEqual([]);
     expect(result.questions[0].stem).toBe('Điền vào chỗ trống: ____ là 5 * 3 = 15');
     expect(result.questions[0].stemRich).toBeUndefined();
-    expect(result.questions[1].stemRich).toEqual([{ type: 'paragraph', runs: [{ text: 'Chọn ' }, { text: 'đúng', bold: true }, { text: ' _x_:' }] }]);
+    expect(result.questions[1].stemRich).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Chọn ' }, { text: 'đúng', bold: true }, { text: ' _x_:' }] },
+    ]);
     expect(result.questions[1].options[0].text).toBe('a_b_c');
   });
 });

@@ -60,16 +60,19 @@ const oneLine = (markup: MarkupText) => normalizeText(richLines(markup.blocks).j
 function splitBlocks(text: string): SourceLine[][] {
   const blocks: SourceLine[][] = [];
   let current: SourceLine[] = [];
-  text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/).forEach((text, i) => {
-    const trimmed = text.trim();
-    if (trimmed.startsWith('//')) return;
-    if (trimmed === '') {
-      if (current.length) blocks.push(current);
-      current = [];
-      return;
-    }
-    current.push({ no: i + 1, text });
-  });
+  text
+    .replace(/^\ufeff/, '')
+    .split(/\r\n|\r|\n/)
+    .forEach((text, i) => {
+      const trimmed = text.trim();
+      if (trimmed.startsWith('//')) return;
+      if (trimmed === '') {
+        if (current.length) blocks.push(current);
+        current = [];
+        return;
+      }
+      current.push({ no: i + 1, text });
+    });
   if (current.length) blocks.push(current);
   return blocks;
 }
@@ -183,17 +186,25 @@ function weightProblem(options: GiftOption[]): { message: string; keep: boolean 
   const listed = (list: GiftOption[]) => list.map((o) => `${o.option.letter} ${o.weight}`).join(', ');
   if (full.length === 1) {
     if (weighted.length === 0) return null;
-    return { keep: true, message: `Đọc phương án ${full[0].option.letter} là đáp án đúng; trọng số điểm của phương án khác `
-      + `không được nhập (${listed(weighted)}), hệ thống chấm đúng/sai` };
+    return {
+      keep: true,
+      message:
+        `Đọc phương án ${full[0].option.letter} là đáp án đúng; trọng số điểm của phương án khác `
+        + `không được nhập (${listed(weighted)}), hệ thống chấm đúng/sai`,
+    };
   }
   const partial = options.filter((o) => o.percent > 0 && o.percent < 100);
   if (full.length > 1 || partial.length > 1) {
-    const why = full.length > 1 ? `${full.length} phương án trọn điểm` : `trọng số ${[...new Set(partial.map((o) => o.weight))].join(', ')}`;
+    const why =
+      full.length > 1 ? `${full.length} phương án trọn điểm` : `trọng số ${[...new Set(partial.map((o) => o.weight))].join(', ')}`;
     return { keep: false, message: `Câu hỏi có nhiều đáp án đúng (${why}); hệ thống chỉ hỗ trợ một đáp án đúng` };
   }
   if (partial.length === 1) {
-    return { keep: false, message: `Câu hỏi không có đáp án trọn điểm (= hoặc %100%); phương án ${partial[0].option.letter} `
-      + `chỉ có trọng số ${partial[0].weight}` };
+    return {
+      keep: false,
+      message:
+        `Câu hỏi không có đáp án trọn điểm (= hoặc %100%); phương án ${partial[0].option.letter} ` + `chỉ có trọng số ${partial[0].weight}`,
+    };
   }
   return { keep: false, message: 'Câu hỏi không có đáp án đúng (đánh dấu bằng = hoặc %100%)' };
 }
@@ -248,8 +259,14 @@ function parseQuestion(raw: string, number: number, line: number, topic: string 
   if (images > 0) notes.push(`Câu hỏi có ${images} ${LINKED_IMAGE_MESSAGE} (ảnh nằm trên trang Moodle, không có trong tệp GIFT)`);
   return {
     question: {
-      number, line, stem, ...(stemParts.stem && stemParts.stemRich ? { stemRich: stemParts.stemRich } : {}),
-      topic, difficulty: null, images: [], options: options.map((o) => o.option),
+      number,
+      line,
+      stem,
+      ...(stemParts.stem && stemParts.stemRich ? { stemRich: stemParts.stemRich } : {}),
+      topic,
+      difficulty: null,
+      images: [],
+      options: options.map((o) => o.option),
     },
     problems: problemsOf(notes),
   };

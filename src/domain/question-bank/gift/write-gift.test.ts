@@ -112,26 +112,53 @@ describe('writeGift → parseGift round trip', () => {
   });
 });
 
-const WORDS = ['Nghị', 'quyết', '29-NQ/TW', 'giáo', 'dục', 'năm', '2013', 'a<b', 'x&y', '"trích"', '1:2', 'a=b', '~', '#', '{x}', '\\', '*sao*', '_'];
+const WORDS = [
+  'Nghị',
+  'quyết',
+  '29-NQ/TW',
+  'giáo',
+  'dục',
+  'năm',
+  '2013',
+  'a<b',
+  'x&y',
+  '"trích"',
+  '1:2',
+  'a=b',
+  '~',
+  '#',
+  '{x}',
+  '\\',
+  '*sao*',
+  '_',
+];
 const words = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
-const runs: fc.Arbitrary<RichRun[]> = fc.array(fc.record({ text: words, bold: fc.boolean(), italic: fc.boolean(), underline: fc.boolean() }),
-  { minLength: 1, maxLength: 4 }).map((list) => list.map((run, i) => ({ ...run, text: i > 0 ? ` ${run.text}` : run.text })));
+const runs: fc.Arbitrary<RichRun[]> = fc
+  .array(fc.record({ text: words, bold: fc.boolean(), italic: fc.boolean(), underline: fc.boolean() }), { minLength: 1, maxLength: 4 })
+  .map((list) => list.map((run, i) => ({ ...run, text: i > 0 ? ` ${run.text}` : run.text })));
 const block: fc.Arbitrary<RichBlock> = fc.oneof(
   runs.map((r) => ({ type: 'paragraph' as const, runs: r })),
-  fc.integer({ min: 1, max: 3 }).chain((columns) => fc.array(fc.array(runs, { minLength: columns, maxLength: columns }), { minLength: 1, maxLength: 3 }))
+  fc
+    .integer({ min: 1, max: 3 })
+    .chain((columns) => fc.array(fc.array(runs, { minLength: columns, maxLength: columns }), { minLength: 1, maxLength: 3 }))
     .map((rows) => ({ type: 'table' as const, rows })),
 );
 
 describe('writeGift → parseGift round trip of formatted stems', () => {
   it('writes bold, italic, underline and tables as [html] and reads them back as the same rich stem', () => {
-    fc.assert(fc.property(fc.array(block, { minLength: 1, maxLength: 4 }), fc.array(words, { minLength: 2, maxLength: 4 }), (blocks, texts) => {
-      const rich = richStemOf(blocks);
-      const q: ParsedQuestion = { ...question(richPlainText(blocks), 'Chuyên đề 1', texts, 1), ...(rich ? { stemRich: rich } : {}) };
-      const result = parseGift(writeGift([q]));
-      expect(result.problems).toEqual([]);
-      expect(result.questions[0].stem).toBe(q.stem);
-      expect(result.questions[0].stemRich).toEqual(q.stemRich);
-      expect(result.questions[0].options.map((o) => [o.text, o.correct])).toEqual(q.options.map((o) => [normalizeText(o.text), o.correct]));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 4 }), fc.array(words, { minLength: 2, maxLength: 4 }), (blocks, texts) => {
+        const rich = richStemOf(blocks);
+        const q: ParsedQuestion = { ...question(richPlainText(blocks), 'Chuyên đề 1', texts, 1), ...(rich ? { stemRich: rich } : {}) };
+        const result = parseGift(writeGift([q]));
+        expect(result.problems).toEqual([]);
+        expect(result.questions[0].stem).toBe(q.stem);
+        expect(result.questions[0].stemRich).toEqual(q.stemRich);
+        expect(result.questions[0].options.map((o) => [o.text, o.correct])).toEqual(
+          q.options.map((o) => [normalizeText(o.text), o.correct]),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -17,23 +17,33 @@ export function escapeGift(text: string): string {
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 function runsHtml(runs: RichRun[]): string {
-  return runs.map((run) => {
-    let out = escapeHtml(run.text);
-    if (run.underline) out = `<u>${out}</u>`;
-    if (run.italic) out = `<em>${out}</em>`;
-    if (run.bold) out = `<strong>${out}</strong>`;
-    return out;
-  }).join('');
-}
-
-export function blocksHtml(blocks: RichBlock[]): string {
-  return normalizeBlocks(blocks).map((block) => (block.type === 'paragraph'
-    ? `<p>${runsHtml(block.runs)}</p>`
-    : `<table>${block.rows.map((cells) => `<tr>${cells.map((cell) => `<td>${runsHtml(cell)}</td>`).join('')}</tr>`).join('')}</table>`))
+  return runs
+    .map((run) => {
+      let out = escapeHtml(run.text);
+      if (run.underline) out = `<u>${out}</u>`;
+      if (run.italic) out = `<em>${out}</em>`;
+      if (run.bold) out = `<strong>${out}</strong>`;
+      return out;
+    })
     .join('');
 }
 
-const cleanLines = (text: string) => text.split(/\r\n|\r|\n/).map(normalizeText).filter(Boolean).join('\n');
+export function blocksHtml(blocks: RichBlock[]): string {
+  return normalizeBlocks(blocks)
+    .map((block) =>
+      block.type === 'paragraph'
+        ? `<p>${runsHtml(block.runs)}</p>`
+        : `<table>${block.rows.map((cells) => `<tr>${cells.map((cell) => `<td>${runsHtml(cell)}</td>`).join('')}</tr>`).join('')}</table>`,
+    )
+    .join('');
+}
+
+const cleanLines = (text: string) =>
+  text
+    .split(/\r\n|\r|\n/)
+    .map(normalizeText)
+    .filter(Boolean)
+    .join('\n');
 
 type Format = 'html' | 'plain' | 'moodle';
 

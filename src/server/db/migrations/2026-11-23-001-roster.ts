@@ -10,7 +10,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('school_level', 'text')
     .addColumn('legacy_district', 'text')
     .addColumn('parent_id', 'integer', (c) => c.references('units.id'))
-    .addColumn('path', 'text', binaryText(db, (c) => c.notNull()))
+    .addColumn(
+      'path',
+      'text',
+      binaryText(db, (c) => c.notNull()),
+    )
     .addColumn('depth', 'integer', (c) => c.notNull())
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -22,7 +26,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await withId(db, db.schema.createTable('people'))
     .addColumn('full_name', 'text', (c) => c.notNull())
     .addColumn('name_folded', 'text', (c) => c.notNull())
-    .addColumn('sort_key', 'text', binaryText(db, (c) => c.notNull()))
+    .addColumn(
+      'sort_key',
+      'text',
+      binaryText(db, (c) => c.notNull()),
+    )
     .addColumn('birth_date', 'text')
     .addColumn('gender', 'text')
     .addColumn('staff_id', 'text', (c) => c.unique())
@@ -70,7 +78,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('role_grants_unique', ['user_id', 'role', 'unit_id'])
     .execute();
 
-  await db.schema.createTable('sessions')
+  await db.schema
+    .createTable('sessions')
     .addColumn('token_hash', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
     .addColumn('csrf_token', 'text', (c) => c.notNull())
@@ -113,8 +122,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['roster_imports', 'audit_log', 'login_failures', 'sessions', 'role_grants',
-    'users', 'person_unit_history', 'people', 'units']) {
+  for (const table of [
+    'roster_imports',
+    'audit_log',
+    'login_failures',
+    'sessions',
+    'role_grants',
+    'users',
+    'person_unit_history',
+    'people',
+    'units',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

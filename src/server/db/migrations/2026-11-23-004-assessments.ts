@@ -35,13 +35,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('assessments_unit_idx').on('assessments').column('unit_id').execute();
 
-  await db.schema.createTable('assessment_targets')
+  await db.schema
+    .createTable('assessment_targets')
     .addColumn('assessment_id', 'integer', (c) => c.notNull().references('assessments.id'))
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
     .addPrimaryKeyConstraint('assessment_targets_pk', ['assessment_id', 'unit_id'])
     .execute();
 
-  await db.schema.createTable('assessment_invitees')
+  await db.schema
+    .createTable('assessment_invitees')
     .addColumn('assessment_id', 'integer', (c) => c.notNull().references('assessments.id'))
     .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id'))
     .addPrimaryKeyConstraint('assessment_invitees_pk', ['assessment_id', 'person_id'])
@@ -49,7 +51,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('assessment_invitees_person_idx').on('assessment_invitees').column('person_id').execute();
 
   /** The selected questions frozen at publish, in canonical order: results and item analysis refer to these. */
-  await db.schema.createTable('assessment_questions')
+  await db.schema
+    .createTable('assessment_questions')
     .addColumn('assessment_id', 'integer', (c) => c.notNull().references('assessments.id'))
     .addColumn('ordinal', 'integer', (c) => c.notNull())
     .addColumn('question_id', 'integer', (c) => c.notNull().references('questions.id'))
@@ -103,7 +106,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('attempts_person_idx').on('attempts').column('person_id').execute();
   await db.schema.createIndex('attempts_open_idx').on('attempts').columns(['status', 'deadline_at']).execute();
 
-  await db.schema.createTable('attempt_answers')
+  await db.schema
+    .createTable('attempt_answers')
     .addColumn('attempt_id', 'integer', (c) => c.notNull().references('attempts.id'))
     .addColumn('position', 'integer', (c) => c.notNull())
     /** Display position chosen in the attempt's variant; null = cleared. */
@@ -127,8 +131,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['attempt_events', 'attempt_answers', 'attempts', 'assessment_variants', 'assessment_questions', 'assessment_invitees',
-    'assessment_targets', 'assessments']) {
+  for (const table of [
+    'attempt_events',
+    'attempt_answers',
+    'attempts',
+    'assessment_variants',
+    'assessment_questions',
+    'assessment_invitees',
+    'assessment_targets',
+    'assessments',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

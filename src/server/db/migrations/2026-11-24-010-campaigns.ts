@@ -135,8 +135,19 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['attendance', 'training_sessions', 'site_participants', 'site_proctors', 'sites', 'material_opens',
-    'materials', 'campaign_topics', 'lecturers', 'campaign_targets', 'campaigns']) {
+  for (const table of [
+    'attendance',
+    'training_sessions',
+    'site_participants',
+    'site_proctors',
+    'sites',
+    'material_opens',
+    'materials',
+    'campaign_topics',
+    'lecturers',
+    'campaign_targets',
+    'campaigns',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

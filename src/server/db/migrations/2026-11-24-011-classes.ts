@@ -20,7 +20,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.insertInto('class_types').values(CLASS_TYPES.map(([code, name], i) => ({ code, name, position: i + 1, active: 1 }))).execute();
+  await db
+    .insertInto('class_types')
+    .values(CLASS_TYPES.map(([code, name], i) => ({ code, name, position: i + 1, active: 1 })))
+    .execute();
 
   await withId(db, db.schema.createTable('training_classes'))
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
@@ -88,8 +91,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['lecturer_evaluations', 'class_attendance', 'class_sessions', 'class_trainees', 'class_lecturers',
-    'training_classes', 'class_types']) {
+  for (const table of [
+    'lecturer_evaluations',
+    'class_attendance',
+    'class_sessions',
+    'class_trainees',
+    'class_lecturers',
+    'training_classes',
+    'class_types',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -2,7 +2,12 @@ import { Kysely } from 'kysely';
 import { withId } from './dialect.ts';
 
 const DEFAULT_SET = 'Tiêu chí đánh giá sinh hoạt chuyên đề chi bộ (100 điểm)';
-const DEFAULT_BANDS = [{ label: 'Xuất sắc', min: 90 }, { label: 'Tốt', min: 75 }, { label: 'Đạt', min: 50 }, { label: 'Chưa đạt', min: 0 }];
+const DEFAULT_BANDS = [
+  { label: 'Xuất sắc', min: 90 },
+  { label: 'Tốt', min: 75 },
+  { label: 'Đạt', min: 50 },
+  { label: 'Chưa đạt', min: 0 },
+];
 const DEFAULT_CRITERIA: [string, number][] = [
   ['Chuẩn bị: chuyên đề, dự thảo báo cáo gửi trước cho đảng viên', 20],
   ['Nội dung chuyên đề sát thực tiễn của chi bộ, đơn vị', 25],
@@ -29,9 +34,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('max_points', 'real', (c) => c.notNull())
     .execute();
   const at = new Date().toISOString();
-  const { id } = await db.insertInto('criteria_sets').values({ unit_id: null, name: DEFAULT_SET, bands_json: JSON.stringify(DEFAULT_BANDS), active: 1,
-    created_at: at }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('criteria').values(DEFAULT_CRITERIA.map(([name, max], i) => ({ set_id: id, position: i + 1, name, max_points: max }))).execute();
+  const { id } = await db
+    .insertInto('criteria_sets')
+    .values({ unit_id: null, name: DEFAULT_SET, bands_json: JSON.stringify(DEFAULT_BANDS), active: 1, created_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('criteria')
+    .values(DEFAULT_CRITERIA.map(([name, max], i) => ({ set_id: id, position: i + 1, name, max_points: max })))
+    .execute();
 
   await withId(db, db.schema.createTable('cell_meetings'))
     .addColumn('cell_unit_id', 'integer', (c) => c.notNull().references('units.id'))

@@ -5,7 +5,8 @@ export async function up(db: Kysely<any>): Promise<void> {
    * One row per assessment whose population was frozen when its window closed: the primary key makes the freeze happen
    * once however many processes try; official figures of the assessment are read from assessment_population from then on.
    */
-  await db.schema.createTable('assessment_population_freezes')
+  await db.schema
+    .createTable('assessment_population_freezes')
     .addColumn('assessment_id', 'integer', (c) => c.primaryKey().references('assessments.id'))
     .addColumn('frozen_at', 'text', (c) => c.notNull())
     /** The closing instant the population was taken for (assessments.closes_at at the freeze). */
@@ -14,7 +15,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   /** Who had to take the assessment when it closed, with the unit, position and party membership of that moment. */
-  await db.schema.createTable('assessment_population')
+  await db.schema
+    .createTable('assessment_population')
     .addColumn('assessment_id', 'integer', (c) => c.notNull().references('assessments.id'))
     .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id'))
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))

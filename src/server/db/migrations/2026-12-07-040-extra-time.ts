@@ -5,10 +5,14 @@ export async function up(db: Kysely<any>): Promise<void> {
    * Minutes added to the person's time in every survey (a disability, a known slow connection): 0–240, set in the
    * person form or the roster import's optional column. A survey's own setting for the person (below) takes precedence.
    */
-  await db.schema.alterTable('people').addColumn('extra_minutes', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('people')
+    .addColumn('extra_minutes', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   /** The extra minutes of one person in one survey, set before they start; 0 withdraws the person's default there. */
-  await db.schema.createTable('assessment_extra_time')
+  await db.schema
+    .createTable('assessment_extra_time')
     .addColumn('assessment_id', 'integer', (c) => c.notNull().references('assessments.id'))
     .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id'))
     .addColumn('minutes', 'integer', (c) => c.notNull())

@@ -36,16 +36,23 @@ function passwordBoxes(doc: Doc, password: string, x: number, y: number, width: 
   const textY = y + (BOX.height - doc.currentLineHeight()) / 2;
   chars.forEach((char, i) => {
     const cx = x + i * cell;
-    doc.roundedRect(cx, y, cell - BOX.gap, BOX.height, 2).lineWidth(0.5).fillAndStroke(COLORS.box, COLORS.boxLine);
+    doc
+      .roundedRect(cx, y, cell - BOX.gap, BOX.height, 2)
+      .lineWidth(0.5)
+      .fillAndStroke(COLORS.box, COLORS.boxLine);
     doc.fillColor(COLORS.text).text(char, cx, textY, { width: cell - BOX.gap, align: 'center', lineBreak: false });
   });
 }
 
 /** Name (bold) and unit, wrapped; the font shrinks for very long texts, ellipsis only as a last resort. */
 function drawNameAndUnit(doc: Doc, name: string, unit: string, x: number, y: number, room: number): void {
-  const measure = (font: string, size: number, text: string) =>
-    doc.font(font).fontSize(size).heightOfString(text, { width: INNER_WIDTH });
-  const sizes = [[12, 9], [11, 8.5], [10, 8], [9, 7.5]];
+  const measure = (font: string, size: number, text: string) => doc.font(font).fontSize(size).heightOfString(text, { width: INNER_WIDTH });
+  const sizes = [
+    [12, 9],
+    [11, 8.5],
+    [10, 8],
+    [9, 7.5],
+  ];
   const fits = sizes.find(([n, u]) => measure('Bold', n, name) + 1 + measure('Body', u, unit) <= room);
   const [nameSize, unitSize] = fits ?? sizes[sizes.length - 1];
   const bottom = y + room;
@@ -62,7 +69,12 @@ function drawSlip(doc: Doc, slip: LoginSlip, siteUrl: string, left: number, top:
   doc.font('Bold').fontSize(8.5).fillColor(COLORS.accent);
   doc.text(LOGIN_SLIPS_TITLE, x, y, { width: INNER_WIDTH, lineBreak: false });
   y += doc.currentLineHeight(true) + 2;
-  doc.moveTo(x, y).lineTo(x + INNER_WIDTH, y).lineWidth(0.6).strokeColor(COLORS.accent).stroke();
+  doc
+    .moveTo(x, y)
+    .lineTo(x + INNER_WIDTH, y)
+    .lineWidth(0.6)
+    .strokeColor(COLORS.accent)
+    .stroke();
   y += 5;
 
   // Fixed parts below the name and unit, measured so those two get whatever room is left.
@@ -99,7 +111,10 @@ function drawCutLines(doc: Doc, rows: number): void {
   const bottom = GRID.y + rows * SLIP.height;
   for (let r = 0; r <= rows; r++) {
     const y = GRID.y + r * SLIP.height;
-    doc.moveTo(GRID.x, y).lineTo(GRID.x + GRID.width, y).stroke();
+    doc
+      .moveTo(GRID.x, y)
+      .lineTo(GRID.x + GRID.width, y)
+      .stroke();
   }
   for (let c = 0; c <= SLIP_COLUMNS; c++) {
     const x = GRID.x + c * SLIP.width;

@@ -50,7 +50,11 @@ export async function writeLoginSlipsXlsx(input: LoginSlipsInput): Promise<Buffe
     spacer: true,
   });
   input.slips.forEach((slip, i) => {
-    const row = addDataRow(sheet, [i + 1, slip.fullName, slip.unitName, slip.username, slip.initialPassword, null], LOGIN_SLIPS_COLUMNS.length);
+    const row = addDataRow(
+      sheet,
+      [i + 1, slip.fullName, slip.unitName, slip.username, slip.initialPassword, null],
+      LOGIN_SLIPS_COLUMNS.length,
+    );
     row.height = 30; // room to sign
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());

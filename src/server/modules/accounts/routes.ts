@@ -21,33 +21,45 @@ const SlipsBody = Type.Object({
 });
 
 export const accountRoutes: RouteModule = async (app, { ctx }) => {
-  app.get('/api/grants', { schema: { querystring: GrantsQuery, response: { 200: Type.Object({ items: Type.Array(GrantRow) }) } } },
-    async (request) => ({ items: await service.listGrants(ctx, requireActor(request), request.query.unitId) }));
+  app.get(
+    '/api/grants',
+    { schema: { querystring: GrantsQuery, response: { 200: Type.Object({ items: Type.Array(GrantRow) }) } } },
+    async (request) => ({ items: await service.listGrants(ctx, requireActor(request), request.query.unitId) }),
+  );
 
-  app.post('/api/grants', { schema: { body: GrantBody, response: { 200: Type.Object({ grantId: Type.Integer() }) } } },
-    async (request) => service.grantRole(ctx, requireActor(request), request.body));
+  app.post('/api/grants', { schema: { body: GrantBody, response: { 200: Type.Object({ grantId: Type.Integer() }) } } }, async (request) =>
+    service.grantRole(ctx, requireActor(request), request.body),
+  );
 
   app.delete('/api/grants/:id', { schema: { params: IdParams, response: { 200: OkReply } } }, async (request) => {
     await service.revokeRole(ctx, requireActor(request), request.params.id);
     return { ok: true };
   });
 
-  app.post('/api/accounts/:id/reset-password', { schema: { params: IdParams, response: { 200: ResetPasswordReply } } },
-    async (request) => service.resetPassword(ctx, requireActor(request), request.params.id));
+  app.post('/api/accounts/:id/reset-password', { schema: { params: IdParams, response: { 200: ResetPasswordReply } } }, async (request) =>
+    service.resetPassword(ctx, requireActor(request), request.params.id),
+  );
 
-  app.post('/api/accounts/:id/disabled',
-    { schema: { params: IdParams, body: DisableBody, response: { 200: OkReply } } }, async (request) => {
+  app.post(
+    '/api/accounts/:id/disabled',
+    { schema: { params: IdParams, body: DisableBody, response: { 200: OkReply } } },
+    async (request) => {
       await service.setAccountDisabled(ctx, requireActor(request), request.params.id, request.body.disabled);
       return { ok: true };
-    });
+    },
+  );
 
-  app.get('/api/units/:id/login-slips', { schema: { params: IdParams, response: { 200: LoginSlipsSummary } } },
-    async (request) => service.loginSlipsSummary(ctx, requireActor(request), request.params.id));
+  app.get('/api/units/:id/login-slips', { schema: { params: IdParams, response: { 200: LoginSlipsSummary } } }, async (request) =>
+    service.loginSlipsSummary(ctx, requireActor(request), request.params.id),
+  );
 
-  app.post('/api/units/:id/login-slips',
-    { config: { file: true }, schema: { params: IdParams, body: SlipsBody } }, async (request, reply) => {
-      const { unitName, slips, reissued } = await service.issueLoginSlips(ctx, requireActor(request), request.params.id,
-        { reissue: request.body.reissue === true });
+  app.post(
+    '/api/units/:id/login-slips',
+    { config: { file: true }, schema: { params: IdParams, body: SlipsBody } },
+    async (request, reply) => {
+      const { unitName, slips, reissued } = await service.issueLoginSlips(ctx, requireActor(request), request.params.id, {
+        reissue: request.body.reissue === true,
+      });
       const input = { unitName, siteUrl: `${request.protocol}://${request.host}`, generatedAt: ctx.clock.now(), slips };
       const name = `phieu-dang-nhap-${unitName}`;
       const { format } = request.body;
@@ -61,6 +73,9 @@ export const accountRoutes: RouteModule = async (app, { ctx }) => {
         file = format === 'pdf' ? await writeLoginSlipsPdf(input) : await writeLoginSlipsXlsx(input);
       }
       return attachment(reply, file, `${name}.${format === 'both' ? 'zip' : format}`)
-        .header('x-slip-count', String(slips.length)).header('x-slip-reissued', String(reissued)).header('cache-control', 'no-store');
-    });
+        .header('x-slip-count', String(slips.length))
+        .header('x-slip-reissued', String(reissued))
+        .header('cache-control', 'no-store');
+    },
+  );
 };

@@ -39,9 +39,17 @@ export async function listGrants(ctx: AppContext, actor: Actor, unitId?: number)
   if (unitId !== undefined) scopes = [(await unitForActor(ctx.db, actor, unitId, 'accounts.manage')).path];
   const rows = await repo.grantsInScopes(ctx.db, scopes);
   return rows.map((r) => ({
-    grantId: r.id, role: r.role, roleLabel: ROLE_LABELS[r.role as Role] ?? r.role, unitId: r.unit_id, unitName: r.unit_name,
-    userId: r.user_id, username: r.username, displayName: r.display_name, personId: r.person_id,
-    hasLoggedIn: Boolean(r.last_login_at), disabled: r.disabled === 1,
+    grantId: r.id,
+    role: r.role,
+    roleLabel: ROLE_LABELS[r.role as Role] ?? r.role,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    userId: r.user_id,
+    username: r.username,
+    displayName: r.display_name,
+    personId: r.person_id,
+    hasLoggedIn: Boolean(r.last_login_at),
+    disabled: r.disabled === 1,
   }));
 }
 
@@ -59,7 +67,12 @@ export async function grantRole(ctx: AppContext, actor: Actor, input: { userId: 
     const id = await repo.insertGrant(trx, { userId: account.id, role, unitId: unit.id, grantedBy: actor.userId, at: now });
     await announceSessionChange(ctx, trx, { kind: 'user', userId: account.id });
     await recordAudit(trx, {
-      at: now, actorUserId: actor.userId, action: 'role.grant', entityType: 'user', entityId: account.id, unitId: unit.id,
+      at: now,
+      actorUserId: actor.userId,
+      action: 'role.grant',
+      entityType: 'user',
+      entityId: account.id,
+      unitId: unit.id,
       summary: `Giao vai trò ${ROLE_LABELS[role]} tại ${unit.name} cho ${account.display_name} (${account.username})`,
     });
     return { grantId: id };
@@ -79,7 +92,11 @@ export async function revokeRole(ctx: AppContext, actor: Actor, grantId: number)
     await repo.deleteGrant(trx, grantId);
     await announceSessionChange(ctx, trx, { kind: 'user', userId: grant.user_id });
     await recordAudit(trx, {
-      at: nowIso(ctx), actorUserId: actor.userId, action: 'role.revoke', entityType: 'user', entityId: grant.user_id,
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'role.revoke',
+      entityType: 'user',
+      entityId: grant.user_id,
       unitId: grant.unit_id,
       summary: `Thu hồi vai trò ${ROLE_LABELS[role] ?? role} tại ${grant.unit_name} của ${account?.display_name} (${account?.username})`,
     });
@@ -97,7 +114,11 @@ export async function resetPassword(ctx: AppContext, actor: Actor, userId: numbe
     // A new password lifts a lock from wrong guesses: the person given new slips can sign in at once.
     await clearAccountFailures(trx, account.username);
     await recordAudit(trx, {
-      at: now, actorUserId: actor.userId, action: 'password.reset', entityType: 'user', entityId: account.id,
+      at: now,
+      actorUserId: actor.userId,
+      action: 'password.reset',
+      entityType: 'user',
+      entityId: account.id,
       summary: `Cấp lại mật khẩu ban đầu cho ${account.display_name} (${account.username})`,
     });
   });
@@ -111,8 +132,11 @@ export async function setAccountDisabled(ctx: AppContext, actor: Actor, userId: 
     await repo.setDisabled(trx, account.id, disabled);
     await announceSessionChange(ctx, trx, { kind: 'user', userId: account.id });
     await recordAudit(trx, {
-      at: nowIso(ctx), actorUserId: actor.userId, action: disabled ? 'account.disable' : 'account.enable',
-      entityType: 'user', entityId: account.id,
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: disabled ? 'account.disable' : 'account.enable',
+      entityType: 'user',
+      entityId: account.id,
       summary: `${disabled ? 'Khóa' : 'Mở khóa'} tài khoản ${account.display_name} (${account.username})`,
     });
   });
@@ -122,12 +146,17 @@ export async function setAccountDisabled(ctx: AppContext, actor: Actor, userId: 
 async function slipCandidates(ctx: AppContext, actor: Actor, unitId: number) {
   const unit = await unitForActor(ctx.db, actor, unitId, 'accounts.manage');
   const candidates = await repo.accountsForSlips(ctx.db, unit.path, false);
-  const held = await repo.grantsOfUsers(ctx.db, candidates.map((a) => a.id));
+  const held = await repo.grantsOfUsers(
+    ctx.db,
+    candidates.map((a) => a.id),
+  );
   const beyondActor = new Set(held.filter((g) => !isRole(g.role) || !canGrant(actor, g.role, g.path)).map((g) => g.user_id));
   const accounts = candidates.filter((a) => !beyondActor.has(a.id));
   const issued = accounts.filter((a) => Number(a.has_password) === 1);
-  const lastIssuedAt = issued.reduce<string | null>((last, a) => (a.initial_password_issued_at && (!last || a.initial_password_issued_at > last)
-    ? a.initial_password_issued_at : last), null);
+  const lastIssuedAt = issued.reduce<string | null>(
+    (last, a) => (a.initial_password_issued_at && (!last || a.initial_password_issued_at > last) ? a.initial_password_issued_at : last),
+    null,
+  );
   return { unit, pending: accounts.filter((a) => Number(a.has_password) !== 1), issued, lastIssuedAt };
 }
 
@@ -143,14 +172,24 @@ export async function loginSlipsSummary(ctx: AppContext, actor: Actor, unitId: n
  * "Cấp lại mật khẩu ban đầu" — sets new ones for those accounts too, voiding their printed slips.
  * The passwords exist in clear only in the returned slips.
  */
-export async function issueLoginSlips(ctx: AppContext, actor: Actor, unitId: number, options: { reissue?: boolean } = {}):
-Promise<{ unitName: string; slips: LoginSlip[]; reissued: number }> {
+export async function issueLoginSlips(
+  ctx: AppContext,
+  actor: Actor,
+  unitId: number,
+  options: { reissue?: boolean } = {},
+): Promise<{ unitName: string; slips: LoginSlip[]; reissued: number }> {
   const { unit, pending, issued: alreadyIssued, lastIssuedAt } = await slipCandidates(ctx, actor, unitId);
-  const accounts = options.reissue ? [...pending, ...alreadyIssued].sort((a, b) => (a.path === b.path
-    ? (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0) : a.path < b.path ? -1 : 1)) : pending;
+  const accounts = options.reissue
+    ? [...pending, ...alreadyIssued].sort((a, b) =>
+        a.path === b.path ? (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0) : a.path < b.path ? -1 : 1,
+      )
+    : pending;
   if (accounts.length === 0 && alreadyIssued.length > 0) {
-    throw fail('slips_already_issued', { count: alreadyIssued.length, unit: unit.name,
-      lastIssuedAt: lastIssuedAt ? formatDateTimeVi(lastIssuedAt) : undefined });
+    throw fail('slips_already_issued', {
+      count: alreadyIssued.length,
+      unit: unit.name,
+      lastIssuedAt: lastIssuedAt ? formatDateTimeVi(lastIssuedAt) : undefined,
+    });
   }
   if (accounts.length > MAX_SLIPS_PER_BATCH) {
     throw fail('too_many_slips', { count: accounts.length, max: MAX_SLIPS_PER_BATCH });
@@ -159,11 +198,18 @@ Promise<{ unitName: string; slips: LoginSlip[]; reissued: number }> {
   const BATCH = 8;
   for (let i = 0; i < accounts.length; i += BATCH) {
     const part = accounts.slice(i, i + BATCH);
-    issued.push(...await Promise.all(part.map(async (a) => {
-      const password = generateInitialPassword();
-      return { id: a.id, hash: await hashPassword(password),
-        slip: { fullName: a.full_name, unitName: a.unit_name, username: a.username, initialPassword: password } };
-    })));
+    issued.push(
+      ...(await Promise.all(
+        part.map(async (a) => {
+          const password = generateInitialPassword();
+          return {
+            id: a.id,
+            hash: await hashPassword(password),
+            slip: { fullName: a.full_name, unitName: a.unit_name, username: a.username, initialPassword: password },
+          };
+        }),
+      )),
+    );
   }
   await ctx.db.transaction().execute(async (trx) => {
     const now = nowIso(ctx);
@@ -172,11 +218,16 @@ Promise<{ unitName: string; slips: LoginSlip[]; reissued: number }> {
     if (issued.length > 0) await announceSessionChange(ctx, trx, { kind: 'all' });
     const reissued = options.reissue ? alreadyIssued.length : 0;
     await recordAudit(trx, {
-      at: now, actorUserId: actor.userId, action: reissued > 0 ? 'slips.reissue' : 'slips.issue', entityType: 'unit',
-      entityId: unit.id, unitId: unit.id,
-      summary: reissued > 0
-        ? `In ${issued.length} phiếu đăng nhập cho ${unit.name}, cấp lại mật khẩu ban đầu của ${reissued} tài khoản đã có phiếu`
-        : `In ${issued.length} phiếu đăng nhập cho ${unit.name} (tài khoản chưa có mật khẩu)`,
+      at: now,
+      actorUserId: actor.userId,
+      action: reissued > 0 ? 'slips.reissue' : 'slips.issue',
+      entityType: 'unit',
+      entityId: unit.id,
+      unitId: unit.id,
+      summary:
+        reissued > 0
+          ? `In ${issued.length} phiếu đăng nhập cho ${unit.name}, cấp lại mật khẩu ban đầu của ${reissued} tài khoản đã có phiếu`
+          : `In ${issued.length} phiếu đăng nhập cho ${unit.name} (tài khoản chưa có mật khẩu)`,
     });
   });
   return { unitName: unit.name, slips: issued.map((i) => i.slip), reissued: options.reissue ? alreadyIssued.length : 0 };

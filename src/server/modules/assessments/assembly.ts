@@ -1,6 +1,12 @@
 /** Draws an assessment's questions from its bank and builds its variants, as publishing will freeze them. */
 import {
-  buildVariants, selectQuestions, variantCodes, type FrozenVariant, type PoolQuestion, type Selection, type SelectionOutcome,
+  buildVariants,
+  selectQuestions,
+  variantCodes,
+  type FrozenVariant,
+  type PoolQuestion,
+  type Selection,
+  type SelectionOutcome,
 } from '../../../domain/assessment/assemble.ts';
 import { DIFFICULTY_LABELS, type Difficulty } from '../../../domain/question-bank/types.ts';
 import type { Executor } from '../../db/database.ts';
@@ -12,13 +18,19 @@ export type AssemblyOutcome =
   | { ok: true; questions: PoolQuestion[]; variants: FrozenVariant[]; available: number }
   | (Extract<SelectionOutcome, { ok: false }> & { available: number });
 
-type AssemblySource = Pick<repo.AssessmentRow, 'bank_id' | 'selection_json' | 'seed' | 'variant_mode' | 'variant_count'
-  | 'shuffle_questions' | 'shuffle_options'>;
+type AssemblySource = Pick<
+  repo.AssessmentRow,
+  'bank_id' | 'selection_json' | 'seed' | 'variant_mode' | 'variant_count' | 'shuffle_questions' | 'shuffle_options'
+>;
 
 export async function assemble(db: Executor, row: AssemblySource): Promise<AssemblyOutcome> {
   const pool: PoolQuestion[] = (await repo.questionPool(db, row.bank_id)).map((q) => ({
-    questionId: q.id, versionId: q.version_id, topicId: q.topic_id, difficulty: q.difficulty,
-    pinned: readContent(q.content_json).options.map((o) => o.pinned), correctIndex: q.correct_index,
+    questionId: q.id,
+    versionId: q.version_id,
+    topicId: q.topic_id,
+    difficulty: q.difficulty,
+    pinned: readContent(q.content_json).options.map((o) => o.pinned),
+    correctIndex: q.correct_index,
   }));
   const outcome = selectQuestions(pool, JSON.parse(row.selection_json) as Selection, row.seed);
   if (!outcome.ok) return { ...outcome, available: pool.length };
@@ -32,8 +44,11 @@ export function shuffleOf(row: Pick<AssemblySource, 'shuffle_questions' | 'shuff
 }
 
 /** One Vietnamese sentence per rule the bank cannot fill, naming the topic and level. */
-export async function describeShortfalls(db: Executor, row: AssemblySource,
-  outcome: Extract<AssemblyOutcome, { ok: false }>): Promise<string[]> {
+export async function describeShortfalls(
+  db: Executor,
+  row: AssemblySource,
+  outcome: Extract<AssemblyOutcome, { ok: false }>,
+): Promise<string[]> {
   if (outcome.missingIds.length > 0) {
     return [`Các câu hỏi ${outcome.missingIds.map((id) => `#${id}`).join(', ')} không còn trong ngân hàng.`];
   }

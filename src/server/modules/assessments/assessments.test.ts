@@ -35,15 +35,27 @@ describeEachDialect('assessments: define, check, publish', (dialect) => {
 
   it('refuses to assemble from a bank that has too few questions, naming the rule, topic and level', async () => {
     const topic = bank.topics[0];
-    const res = await organizer.request('POST', '/api/assessments', draft({
-      questionCount: 12,
-      selection: { mode: 'rules', rules: [{ topicId: topic.id, difficulty: 'recognition', count: 8 }, { topicId: null, difficulty: null, count: 4 }] },
-    }));
+    const res = await organizer.request(
+      'POST',
+      '/api/assessments',
+      draft({
+        questionCount: 12,
+        selection: {
+          mode: 'rules',
+          rules: [
+            { topicId: topic.id, difficulty: 'recognition', count: 8 },
+            { topicId: null, difficulty: null, count: 4 },
+          ],
+        },
+      }),
+    );
     expect(res.statusCode).toBe(200);
     const id = res.json().id;
     const check = (await organizer.request('POST', `/api/assessments/${id}/check`)).json();
     expect(check.ok).toBe(false);
-    expect(check.problems).toEqual(['Quy tắc 1 (chuyên đề "Nghị quyết 29-NQ/TW", mức nhận biết) cần 8 câu, ngân hàng chỉ còn 5 câu phù hợp.']);
+    expect(check.problems).toEqual([
+      'Quy tắc 1 (chuyên đề "Nghị quyết 29-NQ/TW", mức nhận biết) cần 8 câu, ngân hàng chỉ còn 5 câu phù hợp.',
+    ]);
     const publish = await organizer.request('POST', `/api/assessments/${id}/publish`);
     expect(publish.statusCode).toBe(400);
     expect(publish.json().message).toContain('Không thể tạo đề: Quy tắc 1');
@@ -57,8 +69,16 @@ describeEachDialect('assessments: define, check, publish', (dialect) => {
   });
 
   it('publishes: freezes the questions and two shuffled codes, locks the versions, and refuses frozen changes', async () => {
-    const input = draft({ questionCount: 10, selection: { mode: 'rules', rules: [
-      { topicId: bank.topics[0].id, difficulty: null, count: 5 }, { topicId: bank.topics[1].id, difficulty: null, count: 5 }] } });
+    const input = draft({
+      questionCount: 10,
+      selection: {
+        mode: 'rules',
+        rules: [
+          { topicId: bank.topics[0].id, difficulty: null, count: 5 },
+          { topicId: bank.topics[1].id, difficulty: null, count: 5 },
+        ],
+      },
+    });
     const id = (await organizer.request('POST', '/api/assessments', input)).json().id;
     expect((await organizer.request('POST', `/api/assessments/${id}/check`)).json()).toEqual({ ok: true, problems: [], available: 20 });
     const published = await organizer.request('POST', `/api/assessments/${id}/publish`);
@@ -66,9 +86,22 @@ describeEachDialect('assessments: define, check, publish', (dialect) => {
 
     const frozen = await env.ctx.db.selectFrom('assessment_questions').selectAll().where('assessment_id', '=', id).execute();
     expect(frozen).toHaveLength(10);
-    const locked = await env.ctx.db.selectFrom('question_versions').select('locked').where('id', 'in', frozen.map((f) => f.version_id)).execute();
+    const locked = await env.ctx.db
+      .selectFrom('question_versions')
+      .select('locked')
+      .where(
+        'id',
+        'in',
+        frozen.map((f) => f.version_id),
+      )
+      .execute();
     expect(locked.every((v) => v.locked === 1)).toBe(true);
-    const variants = await env.ctx.db.selectFrom('assessment_variants').select(['code', 'items_json']).where('assessment_id', '=', id).orderBy('code').execute();
+    const variants = await env.ctx.db
+      .selectFrom('assessment_variants')
+      .select(['code', 'items_json'])
+      .where('assessment_id', '=', id)
+      .orderBy('code')
+      .execute();
     const orders = variants.map((v) => JSON.parse(v.items_json).map((i: { ordinal: number }) => i.ordinal));
     expect(orders[0]).not.toEqual(orders[1]);
     expect([...orders[0]].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -77,15 +110,22 @@ describeEachDialect('assessments: define, check, publish', (dialect) => {
     const q = frozen[0];
     const detail = (await organizer.request('GET', `/api/questions/${q.question_id}`)).json();
     const edit = await organizer.request('PATCH', `/api/questions/${q.question_id}`, {
-      stem: `${detail.stem} (đã sửa)`, options: detail.options.map((o: { text: string; correct: boolean; pinned: boolean }) => o),
+      stem: `${detail.stem} (đã sửa)`,
+      options: detail.options.map((o: { text: string; correct: boolean; pinned: boolean }) => o),
     });
     expect(edit.json()).toMatchObject({ newVersion: true, version: 2 });
-    const after = await env.ctx.db.selectFrom('assessment_questions').select('version_id').where('assessment_id', '=', id)
-      .where('ordinal', '=', 0).executeTakeFirst();
+    const after = await env.ctx.db
+      .selectFrom('assessment_questions')
+      .select('version_id')
+      .where('assessment_id', '=', id)
+      .where('ordinal', '=', 0)
+      .executeTakeFirst();
     expect(after?.version_id).toBe(q.version_id);
     const history = (await organizer.request('GET', `/api/questions/${q.question_id}`)).json().versions;
-    expect(history.map((v: { version: number; usedBy: { id: number }[] }) => [v.version, v.usedBy.map((u) => u.id)]))
-      .toEqual([[2, []], [1, [id]]]);
+    expect(history.map((v: { version: number; usedBy: { id: number }[] }) => [v.version, v.usedBy.map((u) => u.id)])).toEqual([
+      [2, []],
+      [1, [id]],
+    ]);
 
     const change = await organizer.request('PUT', `/api/assessments/${id}`, { ...input, durationMin: 90, variantCount: 3 });
     expect(change.statusCode).toBe(409);
@@ -93,7 +133,9 @@ describeEachDialect('assessments: define, check, publish', (dialect) => {
     const rename = await organizer.request('PUT', `/api/assessments/${id}`, { ...input, title: 'Khảo sát hè 2026 (đợt 1)' });
     expect(rename.statusCode).toBe(200);
     expect((await organizer.request('GET', `/api/assessments/${id}`)).json()).toMatchObject({
-      title: 'Khảo sát hè 2026 (đợt 1)', status: 'published', variants: [{ code: '101' }, { code: '102' }],
+      title: 'Khảo sát hè 2026 (đợt 1)',
+      status: 'published',
+      variants: [{ code: '101' }, { code: '102' }],
       counts: { eligible: 1, started: 0, submitted: 0 },
     });
     expect((await organizer.request('DELETE', `/api/assessments/${id}`)).statusCode).toBe(409);
@@ -116,9 +158,18 @@ describeEachDialect('assessments: define, check, publish', (dialect) => {
     expect(text).toContain('Mã đề: 102');
     expect(text).toContain('Câu 10.');
     expect(text).toContain('ĐÁP ÁN — MÃ ĐỀ 102');
-    const variant = await env.ctx.db.selectFrom('assessment_variants').select('items_json').where('assessment_id', '=', id)
-      .where('code', '=', '102').executeTakeFirstOrThrow();
-    const keys = await env.ctx.db.selectFrom('assessment_questions').select('correct_index').where('assessment_id', '=', id).orderBy('ordinal').execute();
+    const variant = await env.ctx.db
+      .selectFrom('assessment_variants')
+      .select('items_json')
+      .where('assessment_id', '=', id)
+      .where('code', '=', '102')
+      .executeTakeFirstOrThrow();
+    const keys = await env.ctx.db
+      .selectFrom('assessment_questions')
+      .select('correct_index')
+      .where('assessment_id', '=', id)
+      .orderBy('ordinal')
+      .execute();
     const first = JSON.parse(variant.items_json)[0];
     const letter = 'ABCD'[first.optionOrder.indexOf(keys[first.ordinal].correct_index)];
     expect(text).toContain(`Đáp án1${letter}`);

@@ -33,19 +33,38 @@ async function targetFor(ctx: AppContext, actor: Actor, assessmentId: number, pe
   return { row, person };
 }
 
-export async function setSurveyExtraTime(ctx: AppContext, actor: Actor, assessmentId: number, personId: number,
-  body: { minutes: number; reason?: string }): Promise<ExtraTimeView> {
+export async function setSurveyExtraTime(
+  ctx: AppContext,
+  actor: Actor,
+  assessmentId: number,
+  personId: number,
+  body: { minutes: number; reason?: string },
+): Promise<ExtraTimeView> {
   const { row, person } = await targetFor(ctx, actor, assessmentId, personId);
   const at = nowIso(ctx);
   const reason = body.reason?.trim() || null;
   const before = await repo.surveyExtraTime(ctx.db, assessmentId, personId);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.saveSurveyExtraTime(trx, { assessment_id: assessmentId, person_id: personId, minutes: body.minutes, reason,
-      set_by: actor.userId || null, set_at: at });
-    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'assessment.extra_time', entityType: 'assessment', entityId: assessmentId,
-      unitId: person.unit_id, summary: `Đặt thời gian cộng thêm ${body.minutes} phút cho ${person.full_name} khi làm "${row.title}"`
+    await repo.saveSurveyExtraTime(trx, {
+      assessment_id: assessmentId,
+      person_id: personId,
+      minutes: body.minutes,
+      reason,
+      set_by: actor.userId || null,
+      set_at: at,
+    });
+    await recordAudit(trx, {
+      at,
+      actorUserId: actor.userId,
+      action: 'assessment.extra_time',
+      entityType: 'assessment',
+      entityId: assessmentId,
+      unitId: person.unit_id,
+      summary:
+        `Đặt thời gian cộng thêm ${body.minutes} phút cho ${person.full_name} khi làm "${row.title}"`
         + (reason ? ` (lý do: ${reason})` : ''),
-      details: { personId, minutes: body.minutes, reason, from: before?.minutes ?? null, personDefault: person.extra_minutes } });
+      details: { personId, minutes: body.minutes, reason, from: before?.minutes ?? null, personDefault: person.extra_minutes },
+    });
   });
   return { personId, minutes: body.minutes, source: 'survey', personDefault: person.extra_minutes };
 }
@@ -57,10 +76,16 @@ export async function clearSurveyExtraTime(ctx: AppContext, actor: Actor, assess
     const at = nowIso(ctx);
     await ctx.db.transaction().execute(async (trx) => {
       await repo.deleteSurveyExtraTime(trx, assessmentId, personId);
-      await recordAudit(trx, { at, actorUserId: actor.userId, action: 'assessment.extra_time', entityType: 'assessment',
-        entityId: assessmentId, unitId: person.unit_id,
+      await recordAudit(trx, {
+        at,
+        actorUserId: actor.userId,
+        action: 'assessment.extra_time',
+        entityType: 'assessment',
+        entityId: assessmentId,
+        unitId: person.unit_id,
         summary: `Bỏ thời gian cộng thêm riêng của ${person.full_name} khi làm "${row.title}" (dùng mặc định ${person.extra_minutes} phút)`,
-        details: { personId, minutes: null, from: before.minutes, personDefault: person.extra_minutes } });
+        details: { personId, minutes: null, from: before.minutes, personDefault: person.extra_minutes },
+      });
     });
   }
   return { personId, minutes: effectiveExtraMinutes(person.extra_minutes, null), source: 'person', personDefault: person.extra_minutes };

@@ -35,12 +35,14 @@ export function cleanInput(input: AssessmentInput): AssessmentInput {
   const bands = input.scoring.bands.map((b) => ({ label: normalizeText(b.label), min: b.min })).sort((a, b) => b.min - a.min);
   const problem = bandProblem(bands);
   if (problem) throw fail('invalid_bands', { reason: problem });
-  const wanted = input.selection.mode === 'fixed'
-    ? new Set(input.selection.questionIds).size
-    : input.selection.rules.reduce((n, r) => n + r.count, 0);
+  const wanted =
+    input.selection.mode === 'fixed' ? new Set(input.selection.questionIds).size : input.selection.rules.reduce((n, r) => n + r.count, 0);
   if (wanted !== input.questionCount) {
-    throw fail('selection_count_mismatch',
-      { mode: input.selection.mode === 'fixed' ? 'fixed' : 'rules', chosen: wanted, questionCount: input.questionCount });
+    throw fail('selection_count_mismatch', {
+      mode: input.selection.mode === 'fixed' ? 'fixed' : 'rules',
+      chosen: wanted,
+      questionCount: input.questionCount,
+    });
   }
   if (input.variantMode === 'fixed' && input.variantCount < 1) {
     throw fail('invalid_variant_count');
@@ -48,9 +50,10 @@ export function cleanInput(input: AssessmentInput): AssessmentInput {
   if (input.targetUnitIds.length === 0 && input.inviteePersonIds.length === 0) {
     throw fail('no_participants');
   }
-  const selection: Selection = input.selection.mode === 'fixed'
-    ? { mode: 'fixed', questionIds: [...new Set(input.selection.questionIds)] }
-    : { mode: 'rules', rules: input.selection.rules.map((r) => ({ topicId: r.topicId, difficulty: r.difficulty, count: r.count })) };
+  const selection: Selection =
+    input.selection.mode === 'fixed'
+      ? { mode: 'fixed', questionIds: [...new Set(input.selection.questionIds)] }
+      : { mode: 'rules', rules: input.selection.rules.map((r) => ({ topicId: r.topicId, difficulty: r.difficulty, count: r.count })) };
   return {
     ...input,
     title,
@@ -64,15 +67,30 @@ export function cleanInput(input: AssessmentInput): AssessmentInput {
   };
 }
 
-export function toRow(input: AssessmentInput, at: string): Omit<AssessmentTable, 'id' | 'status' | 'published_at' | 'created_by' | 'created_at' | 'seed' | 'regraded_at'> {
+export function toRow(
+  input: AssessmentInput,
+  at: string,
+): Omit<AssessmentTable, 'id' | 'status' | 'published_at' | 'created_by' | 'created_at' | 'seed' | 'regraded_at'> {
   return {
-    unit_id: input.unitId, bank_id: input.bankId, campaign_id: input.campaignId ?? null, compare_with_id: input.compareWithId ?? null,
+    unit_id: input.unitId,
+    bank_id: input.bankId,
+    campaign_id: input.campaignId ?? null,
+    compare_with_id: input.compareWithId ?? null,
     title: input.title,
-    instructions: input.instructions ?? null, duration_min: input.durationMin, question_count: input.questionCount,
-    opens_at: input.opensAt, closes_at: input.closesAt, attempts_allowed: input.attemptsAllowed,
-    selection_json: JSON.stringify(input.selection), variant_mode: input.variantMode, variant_count: input.variantCount,
-    shuffle_questions: input.shuffleQuestions ? 1 : 0, shuffle_options: input.shuffleOptions ? 1 : 0,
-    scoring_json: JSON.stringify(input.scoring), review_json: JSON.stringify(input.review), grace_seconds: input.graceSeconds,
+    instructions: input.instructions ?? null,
+    duration_min: input.durationMin,
+    question_count: input.questionCount,
+    opens_at: input.opensAt,
+    closes_at: input.closesAt,
+    attempts_allowed: input.attemptsAllowed,
+    selection_json: JSON.stringify(input.selection),
+    variant_mode: input.variantMode,
+    variant_count: input.variantCount,
+    shuffle_questions: input.shuffleQuestions ? 1 : 0,
+    shuffle_options: input.shuffleOptions ? 1 : 0,
+    scoring_json: JSON.stringify(input.scoring),
+    review_json: JSON.stringify(input.review),
+    grace_seconds: input.graceSeconds,
     updated_at: at,
   };
 }
@@ -91,13 +109,27 @@ export function reviewOf(row: Pick<AssessmentRow, 'review_json'>): ReviewPolicy 
 
 export function toInput(row: AssessmentRow, targetUnitIds: number[], inviteePersonIds: number[]): AssessmentInput {
   return {
-    title: row.title, instructions: row.instructions, bankId: row.bank_id, unitId: row.unit_id, campaignId: row.campaign_id,
+    title: row.title,
+    instructions: row.instructions,
+    bankId: row.bank_id,
+    unitId: row.unit_id,
+    campaignId: row.campaign_id,
     compareWithId: row.compare_with_id,
-    durationMin: row.duration_min, questionCount: row.question_count, opensAt: row.opens_at, closesAt: row.closes_at,
-    attemptsAllowed: row.attempts_allowed, selection: JSON.parse(row.selection_json) as Selection,
-    variantMode: row.variant_mode as AssessmentInput['variantMode'], variantCount: row.variant_count,
-    shuffleQuestions: row.shuffle_questions === 1, shuffleOptions: row.shuffle_options === 1, scoring: scoringOf(row),
-    review: reviewOf(row), graceSeconds: row.grace_seconds, targetUnitIds, inviteePersonIds,
+    durationMin: row.duration_min,
+    questionCount: row.question_count,
+    opensAt: row.opens_at,
+    closesAt: row.closes_at,
+    attemptsAllowed: row.attempts_allowed,
+    selection: JSON.parse(row.selection_json) as Selection,
+    variantMode: row.variant_mode as AssessmentInput['variantMode'],
+    variantCount: row.variant_count,
+    shuffleQuestions: row.shuffle_questions === 1,
+    shuffleOptions: row.shuffle_options === 1,
+    scoring: scoringOf(row),
+    review: reviewOf(row),
+    graceSeconds: row.grace_seconds,
+    targetUnitIds,
+    inviteePersonIds,
   };
 }
 

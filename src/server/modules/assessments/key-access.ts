@@ -12,10 +12,11 @@ import { AppError } from '../../errors.ts';
 import { bankForActor } from '../banks/service.ts';
 import type { AssessmentRow } from './repository.ts';
 
-export const SEALED_MESSAGE = 'Đáp án, nội dung câu hỏi và phương án đã chọn chỉ hiển thị khi kỳ khảo sát đã kết thúc '
-  + '(hết giờ và không còn ai đang làm bài).';
+export const SEALED_MESSAGE =
+  'Đáp án, nội dung câu hỏi và phương án đã chọn chỉ hiển thị khi kỳ khảo sát đã kết thúc ' + '(hết giờ và không còn ai đang làm bài).';
 
-export const SEALED_ITEMS_MESSAGE = 'Phân tích câu hỏi (có đáp án và tỷ lệ chọn từng phương án) hiển thị khi kỳ khảo sát đã kết thúc '
+export const SEALED_ITEMS_MESSAGE =
+  'Phân tích câu hỏi (có đáp án và tỷ lệ chọn từng phương án) hiển thị khi kỳ khảo sát đã kết thúc '
   + '(hết giờ và không còn ai đang làm bài), hoặc cho người quản lý ngân hàng câu hỏi của bài.';
 
 /** True while the window is open or any attempt of the assessment is still in progress. */
@@ -25,8 +26,13 @@ export async function keySealed(ctx: AppContext, row: Pick<AssessmentRow, 'id' |
 }
 
 export async function hasAttemptInProgress(db: Executor, assessmentId: number): Promise<boolean> {
-  const open = await db.selectFrom('attempts').select('id').where('assessment_id', '=', assessmentId)
-    .where('status', '=', 'in_progress').limit(1).executeTakeFirst();
+  const open = await db
+    .selectFrom('attempts')
+    .select('id')
+    .where('assessment_id', '=', assessmentId)
+    .where('status', '=', 'in_progress')
+    .limit(1)
+    .executeTakeFirst();
   return open !== undefined;
 }
 

@@ -46,12 +46,17 @@ export async function monitorView(ctx: AppContext, actor: Actor, assessmentId: n
     unitPath = unit.path;
   }
   const filter: monitor.MonitorFilter = {
-    assessmentId, scopePaths: manages || siteOnly ? undefined : scopes, unitPath, siteId, state: query.state,
+    assessmentId,
+    scopePaths: manages || siteOnly ? undefined : scopes,
+    unitPath,
+    siteId,
+    state: query.state,
     q: query.q ? fold(query.q) : undefined,
     seenBefore: new Date(now.getTime() - (query.disconnectedMinutes ?? DEFAULT_DISCONNECTED_MINUTES) * 60_000).toISOString(),
   };
   const [counts, byUnit, people] = await Promise.all([
-    monitor.monitorCounts(ctx.db, filter), monitor.monitorByUnit(ctx.db, filter),
+    monitor.monitorCounts(ctx.db, filter),
+    monitor.monitorByUnit(ctx.db, filter),
     monitor.monitorPeople(ctx.db, filter, { offset: query.offset ?? 0, limit: query.limit ?? 50 }),
   ]);
   return {
@@ -59,19 +64,41 @@ export async function monitorView(ctx: AppContext, actor: Actor, assessmentId: n
     sites: sites.map((s) => ({ id: s.id, name: s.name })),
     siteId: siteId ?? null,
     assessment: { id: row.id, title: row.title, opensAt: row.opens_at, closesAt: row.closes_at, questionCount: row.question_count },
-    counts: { eligible: counts.eligible, notStarted: counts.notStarted, inProgress: counts.inProgress, submitted: counts.submitted,
-      voided: counts.voided, disconnected: counts.disconnected },
+    counts: {
+      eligible: counts.eligible,
+      notStarted: counts.notStarted,
+      inProgress: counts.inProgress,
+      submitted: counts.submitted,
+      voided: counts.voided,
+      disconnected: counts.disconnected,
+    },
     averageProgress: row.question_count ? Math.min(1, counts.avgAnswered / row.question_count) : 0,
-    byUnit: byUnit.map((u) => ({ unitId: u.unit_id, unitName: u.unit_name, eligible: Number(u.eligible),
-      inProgress: Number(u.in_progress), submitted: Number(u.submitted) })),
+    byUnit: byUnit.map((u) => ({
+      unitId: u.unit_id,
+      unitName: u.unit_name,
+      eligible: Number(u.eligible),
+      inProgress: Number(u.in_progress),
+      submitted: Number(u.submitted),
+    })),
     people: people.rows.map((p): MonitorPerson => ({
-      personId: p.person_id, fullName: p.full_name, unitName: p.unit_name,
-      state: (p.status ?? 'not_started') as MonitorState, attemptId: p.attempt_id, answered: p.answered_count ?? 0,
-      startedAt: p.started_at, deadlineAt: p.deadline_at, lastSeenAt: p.last_seen_at,
+      personId: p.person_id,
+      fullName: p.full_name,
+      unitName: p.unit_name,
+      state: (p.status ?? 'not_started') as MonitorState,
+      attemptId: p.attempt_id,
+      answered: p.answered_count ?? 0,
+      startedAt: p.started_at,
+      deadlineAt: p.deadline_at,
+      lastSeenAt: p.last_seen_at,
       disconnected: p.status === 'in_progress' && p.last_seen_at !== null && p.last_seen_at < filter.seenBefore,
-      signals: { hiddenCount: p.blur_count ?? 0, hiddenMs: p.blur_ms ?? 0, ipChanges: p.ip_changes ?? 0,
-        secondClient: p.second_client_count ?? 0 },
-      score: p.score, band: p.band,
+      signals: {
+        hiddenCount: p.blur_count ?? 0,
+        hiddenMs: p.blur_ms ?? 0,
+        ipChanges: p.ip_changes ?? 0,
+        secondClient: p.second_client_count ?? 0,
+      },
+      score: p.score,
+      band: p.band,
       extraMinutes: effectiveExtraMinutes(p.person_extra_minutes, p.survey_extra_minutes),
       extraMinutesSource: p.survey_extra_minutes === null ? 'person' : 'survey',
     })),
@@ -92,8 +119,16 @@ type ActionAttempt = NonNullable<Awaited<ReturnType<typeof monitor.attemptWithUn
 async function audited(ctx: AppContext, actor: Actor, attempt: ActionAttempt, kind: string, detail: object, summary: string) {
   const at = nowIso(ctx);
   await recordEvent(ctx.db, { attempt_id: attempt.id, kind, at, detail, actor_user_id: actor.userId || null });
-  await recordAudit(ctx.db, { at, actorUserId: actor.userId, action: `attempt.${kind}`, entityType: 'attempt', entityId: attempt.id,
-    unitId: attempt.unit_id, summary, details: detail });
+  await recordAudit(ctx.db, {
+    at,
+    actorUserId: actor.userId,
+    action: `attempt.${kind}`,
+    entityType: 'attempt',
+    entityId: attempt.id,
+    unitId: attempt.unit_id,
+    summary,
+    details: detail,
+  });
 }
 
 export async function extendAttempt(ctx: AppContext, actor: Actor, attemptId: number, body: { minutes: number; reason?: string }) {
@@ -105,8 +140,14 @@ export async function extendAttempt(ctx: AppContext, actor: Actor, attemptId: nu
   await ctx.db.transaction().execute(async (trx) => {
     await updateAttempt(trx, attempt.id, { deadline_at: deadline });
   });
-  await audited(ctx, actor, attempt, 'extend', { minutes: body.minutes, reason: body.reason ?? null, from: attempt.deadline_at, to: deadline },
-    `Gia hạn ${body.minutes} phút cho bài làm của ${attempt.full_name} (hạn mới ${formatDateTimeVi(deadline)})`);
+  await audited(
+    ctx,
+    actor,
+    attempt,
+    'extend',
+    { minutes: body.minutes, reason: body.reason ?? null, from: attempt.deadline_at, to: deadline },
+    `Gia hạn ${body.minutes} phút cho bài làm của ${attempt.full_name} (hạn mới ${formatDateTimeVi(deadline)})`,
+  );
   return { deadlineAt: deadline };
 }
 
@@ -114,10 +155,25 @@ export async function reopenAttempt(ctx: AppContext, actor: Actor, attemptId: nu
   const attempt = await attemptForAction(ctx, actor, attemptId, 'attempt.manage', 'mở lại bài làm');
   if (attempt.status !== 'submitted') throw fail('attempt_not_submitted');
   const deadline = new Date(ctx.clock.now().getTime() + body.minutes * 60_000).toISOString();
-  await updateAttempt(ctx.db, attempt.id, { status: 'in_progress', deadline_at: deadline, submitted_at: null, submit_kind: null,
-    score: null, band: null, correct_count: null, responses: null, last_seen_at: nowIso(ctx) });
-  await audited(ctx, actor, attempt, 'reopen', { minutes: body.minutes, reason: body.reason ?? null, submittedAt: attempt.submitted_at },
-    `Mở lại bài làm của ${attempt.full_name} thêm ${body.minutes} phút`);
+  await updateAttempt(ctx.db, attempt.id, {
+    status: 'in_progress',
+    deadline_at: deadline,
+    submitted_at: null,
+    submit_kind: null,
+    score: null,
+    band: null,
+    correct_count: null,
+    responses: null,
+    last_seen_at: nowIso(ctx),
+  });
+  await audited(
+    ctx,
+    actor,
+    attempt,
+    'reopen',
+    { minutes: body.minutes, reason: body.reason ?? null, submittedAt: attempt.submitted_at },
+    `Mở lại bài làm của ${attempt.full_name} thêm ${body.minutes} phút`,
+  );
   return { deadlineAt: deadline };
 }
 
@@ -125,7 +181,13 @@ export async function voidAttempt(ctx: AppContext, actor: Actor, attemptId: numb
   const attempt = await attemptForAction(ctx, actor, attemptId, 'attempt.manage', 'hủy bài làm');
   if (attempt.status === 'voided') throw fail('attempt_voided');
   await updateAttempt(ctx.db, attempt.id, { status: 'voided', void_reason: reason.trim() });
-  await audited(ctx, actor, attempt, 'void', { reason: reason.trim(), previousStatus: attempt.status },
-    `Hủy bài làm của ${attempt.full_name}: ${reason.trim()}`);
+  await audited(
+    ctx,
+    actor,
+    attempt,
+    'void',
+    { reason: reason.trim(), previousStatus: attempt.status },
+    `Hủy bài làm của ${attempt.full_name}: ${reason.trim()}`,
+  );
   return { ok: true };
 }

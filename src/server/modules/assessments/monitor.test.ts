@@ -8,7 +8,12 @@ const MIN = 60_000;
 
 describeEachDialect('watching an assessment live', (dialect) => {
   let env: TestEnv;
-  const clock = { t: Date.parse('2026-07-15T01:00:00Z'), now() { return new Date(this.t); } };
+  const clock = {
+    t: Date.parse('2026-07-15T01:00:00Z'),
+    now() {
+      return new Date(this.t);
+    },
+  };
   let organizer: Session;
   let principalA: Session;
   let proctorA: Session;
@@ -29,15 +34,25 @@ describeEachDialect('watching an assessment live', (dialect) => {
     proctorA = await login$(await buildUser(env.ctx, { unit: a, roles: [{ role: 'proctor', unit: a }] }));
     for (let i = 0; i < 3; i++) teachersA.push(await login$(await buildUser(env.ctx, { unit: a })));
     teacherB = await login$(await buildUser(env.ctx, { unit: b }));
-    assessmentId = (await buildPublishedAssessment(env.ctx, { targets: [a, b], durationMin: 60,
-      opensAt: new Date(clock.t - 10 * MIN).toISOString(), closesAt: new Date(clock.t + 5 * 60 * MIN).toISOString() })).id;
+    assessmentId = (
+      await buildPublishedAssessment(env.ctx, {
+        targets: [a, b],
+        durationMin: 60,
+        opensAt: new Date(clock.t - 10 * MIN).toISOString(),
+        closesAt: new Date(clock.t + 5 * 60 * MIN).toISOString(),
+      })
+    ).id;
   });
   afterAll(async () => env.close());
 
   const startAndAnswer = async (s: Session, answers: number) => {
     const id = (await s.request('POST', `/api/my/assessments/${assessmentId}/start`)).json().attemptId as number;
     for (let p = 0; p < answers; p++) {
-      await s.request('POST', `/api/attempts/${id}/answers`, { clientId: 'x', deviceId: 'device-x', answers: [{ position: p, choice: 0, flagged: false, seq: p + 1, base: 0 }] });
+      await s.request('POST', `/api/attempts/${id}/answers`, {
+        clientId: 'x',
+        deviceId: 'device-x',
+        answers: [{ position: p, choice: 0, flagged: false, seq: p + 1, base: 0 }],
+      });
     }
     await s.request('POST', `/api/attempts/${id}/ping`, { clientId: 'x', hiddenCount: 0, hiddenMs: 0, known: 0 });
     return id;
@@ -66,7 +81,9 @@ describeEachDialect('watching an assessment live', (dialect) => {
       expect(view.people.every((p: { unitName: string }) => p.unitName === 'Trường Tiểu học A')).toBe(true);
     }
     const list = (await principalA.request('GET', '/api/assessments')).json().items;
-    expect(list).toEqual([expect.objectContaining({ id: assessmentId, canManage: false, counts: { eligible: 5, started: 2, submitted: 0 } })]);
+    expect(list).toEqual([
+      expect.objectContaining({ id: assessmentId, canManage: false, counts: { eligible: 5, started: 2, submitted: 0 } }),
+    ]);
   });
 
   it('flags people not seen for minutes, and the signals of a hidden page, another device and a new address', async () => {
@@ -82,7 +99,7 @@ describeEachDialect('watching an assessment live', (dialect) => {
     expect(signals.people.map((p: { attemptId: number }) => p.attemptId)).toEqual([id]);
   });
 
-  it('lets a proctor extend a person\'s time but not void it; the organiser voids with a reason, audited', async () => {
+  it("lets a proctor extend a person's time but not void it; the organiser voids with a reason, audited", async () => {
     const id = (await teachersA[1].request('POST', `/api/my/assessments/${assessmentId}/start`)).json().attemptId;
     const before = (await teachersA[1].request('GET', `/api/attempts/${id}`)).json().attempt.deadlineAt;
     const extend = await proctorA.request('POST', `/api/attempts/${id}/extend`, { minutes: 10, reason: 'Điện thoại hết pin' });
@@ -94,12 +111,20 @@ describeEachDialect('watching an assessment live', (dialect) => {
 
     const voided = await organizer.request('POST', `/api/attempts/${id}/void`, { reason: 'Nhờ người khác làm hộ' });
     expect(voided.statusCode).toBe(200);
-    const audit = await env.ctx.db.selectFrom('audit_log').select(['action', 'summary', 'unit_id']).where('entity_type', '=', 'attempt')
-      .orderBy('id').execute();
+    const audit = await env.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'summary', 'unit_id'])
+      .where('entity_type', '=', 'attempt')
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['attempt.extend', 'attempt.void']);
     expect(audit[1].summary).toContain('Nhờ người khác làm hộ');
     expect(audit.every((a) => a.unit_id === schoolAId)).toBe(true);
-    const save = await teachersA[1].request('POST', `/api/attempts/${id}/answers`, { clientId: 'x', deviceId: 'device-x', answers: [{ position: 0, choice: 1, flagged: false, seq: 99, base: 0 }] });
+    const save = await teachersA[1].request('POST', `/api/attempts/${id}/answers`, {
+      clientId: 'x',
+      deviceId: 'device-x',
+      answers: [{ position: 0, choice: 1, flagged: false, seq: 99, base: 0 }],
+    });
     expect(save.json().message).toBe('Bài làm đã bị hủy; câu trả lời này không được lưu.');
     // A voided attempt does not count: the person may start again while the window is open.
     const again = await teachersA[1].request('POST', `/api/my/assessments/${assessmentId}/start`);

@@ -16,7 +16,12 @@ function drawImages(doc: Doc, images: ParsedImage[], indent = 0) {
     const d = image.data;
     const embeddable = (d[0] === 0x89 && d[1] === 0x50) || (d[0] === 0xff && d[1] === 0xd8);
     if (!embeddable) {
-      doc.font('Body').fontSize(10).fillColor('#555555').text('[hình ảnh: xem bản Word]', MARGIN.left + indent).fillColor('#000000');
+      doc
+        .font('Body')
+        .fontSize(10)
+        .fillColor('#555555')
+        .text('[hình ảnh: xem bản Word]', MARGIN.left + indent)
+        .fillColor('#000000');
       continue;
     }
     if (doc.y + 160 > doc.page.height - MARGIN.bottom) doc.addPage();
@@ -35,7 +40,11 @@ function drawKey(doc: Doc, input: PaperInput, title: string) {
   let y = doc.y;
   const cell = (x: number, text: string, bold: boolean) => {
     doc.rect(x, y, cellW, cellH).lineWidth(0.5).stroke('#888888');
-    doc.font(bold ? 'Bold' : 'Body').fontSize(10).fillColor('#000000').text(text, x, y + 4, { width: cellW, align: 'center' });
+    doc
+      .font(bold ? 'Bold' : 'Body')
+      .fontSize(10)
+      .fillColor('#000000')
+      .text(text, x, y + 4, { width: cellW, align: 'center' });
   };
   for (let c = 0; c < columns; c++) {
     cell(MARGIN.left + c * 2 * cellW, 'Câu', true);
@@ -62,12 +71,20 @@ export function writePaperPdf(input: PaperInput): Promise<Buffer> {
   if (input.instructions) doc.text(input.instructions).moveDown(0.4);
   input.questions.forEach((q, i) => {
     if (doc.y > doc.page.height - MARGIN.bottom - 80) doc.addPage();
-    doc.moveDown(0.3).font('Bold').fontSize(11).text(`Câu ${i + 1}. `, MARGIN.left, doc.y, { continued: true, width: WIDTH })
-      .font('Body').text(q.stem);
+    doc
+      .moveDown(0.3)
+      .font('Bold')
+      .fontSize(11)
+      .text(`Câu ${i + 1}. `, MARGIN.left, doc.y, { continued: true, width: WIDTH })
+      .font('Body')
+      .text(q.stem);
     drawImages(doc, q.stemImages);
     q.options.forEach((o, d) => {
-      doc.font('Bold').text(`${OPTION_LETTERS[d]}. `, MARGIN.left + 18, doc.y, { continued: true, width: WIDTH - 18 })
-        .font('Body').text(o.text);
+      doc
+        .font('Bold')
+        .text(`${OPTION_LETTERS[d]}. `, MARGIN.left + 18, doc.y, { continued: true, width: WIDTH - 18 })
+        .font('Body')
+        .text(o.text);
       drawImages(doc, o.images, 18);
     });
   });

@@ -19,11 +19,23 @@ export async function paperInput(ctx: AppContext, row: repo.AssessmentRow, code:
   const content = await variantContent(ctx.db, variant.id);
   const images = await imagesByIds(ctx.db, [...content.imageIds]);
   const pick = (ids: number[]) => ids.flatMap((id) => (images.has(id) ? [images.get(id)!] : []));
-  const key = displayKey(content.items, (await keyOf(ctx.db, row.id)).map((k) => k.correct_index));
+  const key = displayKey(
+    content.items,
+    (await keyOf(ctx.db, row.id)).map((k) => k.correct_index),
+  );
   return {
-    organisation: row.unit_name, title: row.title, code, durationMin: row.duration_min, instructions: row.instructions, key,
-    questions: content.questions.map((q) => ({ stem: q.stem, stemRich: q.stemRich, stemImages: pick(q.stemImages),
-      options: q.options.map((o) => ({ text: o.text, images: pick(o.images) })) })),
+    organisation: row.unit_name,
+    title: row.title,
+    code,
+    durationMin: row.duration_min,
+    instructions: row.instructions,
+    key,
+    questions: content.questions.map((q) => ({
+      stem: q.stem,
+      stemRich: q.stemRich,
+      stemImages: pick(q.stemImages),
+      options: q.options.map((o) => ({ text: o.text, images: pick(o.images) })),
+    })),
   };
 }
 

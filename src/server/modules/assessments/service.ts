@@ -34,10 +34,21 @@ async function summaryOf(db: Executor, row: repo.AssessmentRow, actor: Actor): P
   const scopes = manages ? undefined : scopeOf(actor, 'assessment.monitor');
   const [eligible, counts] = await Promise.all([countEligible(db, row.id, scopes), attemptCounts(db, row.id, scopes)]);
   return {
-    id: row.id, title: row.title, status: row.status as AssessmentSummary['status'], unitId: row.unit_id, unitName: row.unit_name,
-    bankId: row.bank_id, bankName: row.bank_name, opensAt: row.opens_at, closesAt: row.closes_at, durationMin: row.duration_min,
-    questionCount: row.question_count, variantMode: row.variant_mode as AssessmentSummary['variantMode'],
-    variantCount: row.variant_count, canManage: manages, campaignId: row.campaign_id,
+    id: row.id,
+    title: row.title,
+    status: row.status as AssessmentSummary['status'],
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    bankId: row.bank_id,
+    bankName: row.bank_name,
+    opensAt: row.opens_at,
+    closesAt: row.closes_at,
+    durationMin: row.duration_min,
+    questionCount: row.question_count,
+    variantMode: row.variant_mode as AssessmentSummary['variantMode'],
+    variantCount: row.variant_count,
+    canManage: manages,
+    campaignId: row.campaign_id,
     counts: { eligible, started: counts.started, submitted: counts.submitted },
   };
 }
@@ -47,20 +58,30 @@ export async function listAssessments(ctx: AppContext, actor: Actor, filter: { c
   const monitorPaths = scopeOf(actor, 'assessment.monitor');
   if (managePaths.length === 0 && monitorPaths.length === 0) throw fail('forbidden', { action: 'xem các bài khảo sát' });
   const rows = await repo.assessmentsVisibleFrom(ctx.db, managePaths, monitorPaths);
-  const visible = rows.filter((r) => (r.status === 'published' || can(actor, 'assessment.manage', r.unit_path))
-    && (filter.campaignId === undefined || r.campaign_id === filter.campaignId));
+  const visible = rows.filter(
+    (r) =>
+      (r.status === 'published' || can(actor, 'assessment.manage', r.unit_path))
+      && (filter.campaignId === undefined || r.campaign_id === filter.campaignId),
+  );
   return Promise.all(visible.map((r) => summaryOf(ctx.db, r, actor)));
 }
 
 export async function getAssessment(ctx: AppContext, actor: Actor, id: number): Promise<AssessmentDetail> {
   const { row } = await assessmentForActor(ctx.db, actor, id, 'monitor');
   const [targets, invitees, variants, summary, topics] = await Promise.all([
-    repo.targetsOf(ctx.db, id), repo.inviteesOf(ctx.db, id), repo.variantsOf(ctx.db, id), summaryOf(ctx.db, row, actor),
+    repo.targetsOf(ctx.db, id),
+    repo.inviteesOf(ctx.db, id),
+    repo.variantsOf(ctx.db, id),
+    summaryOf(ctx.db, row, actor),
     topicsOf(ctx.db, row.bank_id),
   ]);
   return {
     ...summary,
-    input: toInput(row, targets.map((t) => t.id), invitees.map((i) => i.id)),
+    input: toInput(
+      row,
+      targets.map((t) => t.id),
+      invitees.map((i) => i.id),
+    ),
     roundingRule: describeRounding(scoringOf(row)),
     publishedAt: row.published_at,
     variants: variants.map((v) => ({ code: v.code })),
@@ -96,13 +117,25 @@ export async function createAssessment(ctx: AppContext, actor: Actor, body: Asse
     await checkReferences(trx, actor, input);
     const at = nowIso(ctx);
     const id = await repo.insertAssessment(trx, {
-      ...toRow(input, at), status: 'draft', published_at: null, regraded_at: null, seed: newSeed(), created_by: actor.userId || null,
+      ...toRow(input, at),
+      status: 'draft',
+      published_at: null,
+      regraded_at: null,
+      seed: newSeed(),
+      created_by: actor.userId || null,
       created_at: at,
     });
     await repo.replaceTargets(trx, id, input.targetUnitIds);
     await repo.replaceInvitees(trx, id, input.inviteePersonIds);
-    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'assessment.create', entityType: 'assessment', entityId: id,
-      unitId: input.unitId, summary: `Tạo bài khảo sát "${input.title}"` });
+    await recordAudit(trx, {
+      at,
+      actorUserId: actor.userId,
+      action: 'assessment.create',
+      entityType: 'assessment',
+      entityId: id,
+      unitId: input.unitId,
+      summary: `Tạo bài khảo sát "${input.title}"`,
+    });
     return { id };
   });
 }
@@ -127,16 +160,26 @@ export async function updateAssessment(ctx: AppContext, actor: Actor, id: number
       }
       const freeze = await findFreeze(trx, id);
       if (freeze && input.closesAt !== row.closes_at) {
-        throw fail('population_frozen', { frozenAt: formatDateTimeVi(freeze.frozen_at), eligible: freeze.eligible_count },
-          { fields: ['closesAt'] });
+        throw fail(
+          'population_frozen',
+          { frozenAt: formatDateTimeVi(freeze.frozen_at), eligible: freeze.eligible_count },
+          { fields: ['closesAt'] },
+        );
       }
     }
     const at = nowIso(ctx);
     await repo.updateAssessment(trx, id, toRow(input, at));
     await repo.replaceTargets(trx, id, input.targetUnitIds);
     await repo.replaceInvitees(trx, id, input.inviteePersonIds);
-    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'assessment.update', entityType: 'assessment', entityId: id,
-      unitId: row.unit_id, summary: `Sửa bài khảo sát "${input.title}"` });
+    await recordAudit(trx, {
+      at,
+      actorUserId: actor.userId,
+      action: 'assessment.update',
+      entityType: 'assessment',
+      entityId: id,
+      unitId: row.unit_id,
+      summary: `Sửa bài khảo sát "${input.title}"`,
+    });
   });
 }
 
@@ -145,8 +188,15 @@ export async function deleteDraft(ctx: AppContext, actor: Actor, id: number) {
     const { row } = await assessmentForActor(trx, actor, id, 'manage');
     if (row.status !== 'draft') throw fail('assessment_published', { change: 'xóa' });
     await repo.deleteAssessment(trx, id);
-    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'assessment.delete', entityType: 'assessment',
-      entityId: id, unitId: row.unit_id, summary: `Xóa bài khảo sát nháp "${row.title}"` });
+    await recordAudit(trx, {
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'assessment.delete',
+      entityType: 'assessment',
+      entityId: id,
+      unitId: row.unit_id,
+      summary: `Xóa bài khảo sát nháp "${row.title}"`,
+    });
   });
 }
 
@@ -165,7 +215,7 @@ export async function publish(ctx: AppContext, actor: Actor, id: number) {
     if (Date.parse(row.closes_at) <= ctx.clock.now().getTime()) {
       throw fail('window_closed');
     }
-    if (await countEligible(trx, id) === 0) {
+    if ((await countEligible(trx, id)) === 0) {
       throw fail('no_participants');
     }
     const outcome = await assemble(trx, row);
@@ -174,19 +224,42 @@ export async function publish(ctx: AppContext, actor: Actor, id: number) {
       throw fail('bank_too_small', { problems }, { problems });
     }
     const at = nowIso(ctx);
-    await repo.insertFrozenQuestions(trx, outcome.questions.map((q, ordinal) => ({
-      assessment_id: id, ordinal, question_id: q.questionId, version_id: q.versionId, correct_index: q.correctIndex,
-      option_count: q.pinned.length,
-    })));
+    await repo.insertFrozenQuestions(
+      trx,
+      outcome.questions.map((q, ordinal) => ({
+        assessment_id: id,
+        ordinal,
+        question_id: q.questionId,
+        version_id: q.versionId,
+        correct_index: q.correctIndex,
+        option_count: q.pinned.length,
+      })),
+    );
     for (const variant of outcome.variants) {
-      await repo.insertVariant(trx, { assessment_id: id, code: variant.code, items_json: JSON.stringify(variant.items), person_id: null,
-        created_at: at });
+      await repo.insertVariant(trx, {
+        assessment_id: id,
+        code: variant.code,
+        items_json: JSON.stringify(variant.items),
+        person_id: null,
+        created_at: at,
+      });
     }
-    await repo.lockVersions(trx, outcome.questions.map((q) => q.versionId));
+    await repo.lockVersions(
+      trx,
+      outcome.questions.map((q) => q.versionId),
+    );
     await repo.updateAssessment(trx, id, { status: 'published', published_at: at, updated_at: at });
-    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'assessment.publish', entityType: 'assessment', entityId: id,
-      unitId: row.unit_id, summary: `Phát hành bài khảo sát "${row.title}" (${outcome.questions.length} câu, `
-        + `${row.variant_mode === 'fixed' ? `${outcome.variants.length} mã đề` : 'mỗi người một mã đề'})` });
+    await recordAudit(trx, {
+      at,
+      actorUserId: actor.userId,
+      action: 'assessment.publish',
+      entityType: 'assessment',
+      entityId: id,
+      unitId: row.unit_id,
+      summary:
+        `Phát hành bài khảo sát "${row.title}" (${outcome.questions.length} câu, `
+        + `${row.variant_mode === 'fixed' ? `${outcome.variants.length} mã đề` : 'mỗi người một mã đề'})`,
+    });
     return { ok: true, variants: outcome.variants.map((v) => v.code) };
   });
 }

@@ -19,12 +19,38 @@ const COLUMNS: SheetColumn[] = [
 export async function writeAbsenteesXlsx(data: Awaited<ReturnType<typeof absentees>>, generatedAt: Date): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Vắng mặt');
-  const header = layoutTable(sheet, { columns: COLUMNS, spacer: true, titles: ['DANH SÁCH VẮNG MẶT', data.campaign.name,
-    { text: `Ngày xuất: ${formatVnDate(generatedAt, true)}`, italic: true, bold: false, size: 10 }] }, 2);
+  const header = layoutTable(
+    sheet,
+    {
+      columns: COLUMNS,
+      spacer: true,
+      titles: [
+        'DANH SÁCH VẮNG MẶT',
+        data.campaign.name,
+        { text: `Ngày xuất: ${formatVnDate(generatedAt, true)}`, italic: true, bold: false, size: 10 },
+      ],
+    },
+    2,
+  );
   data.rows.forEach((r, i) => {
-    addDataRow(sheet, [i + 1, r.fullName, r.staffId ?? '', r.unitName, r.siteName, excelDate(r.date), r.startsAt, r.topicName ?? '',
-      r.status === 'absent' ? 'Vắng' : 'Chưa điểm danh', r.reason ?? ''], COLUMNS.length);
+    addDataRow(
+      sheet,
+      [
+        i + 1,
+        r.fullName,
+        r.staffId ?? '',
+        r.unitName,
+        r.siteName,
+        excelDate(r.date),
+        r.startsAt,
+        r.topicName ?? '',
+        r.status === 'absent' ? 'Vắng' : 'Chưa điểm danh',
+        r.reason ?? '',
+      ],
+      COLUMNS.length,
+    );
   });
-  if (data.rows.length) sheet.autoFilter = { from: { row: header, column: 1 }, to: { row: header + data.rows.length, column: COLUMNS.length } };
+  if (data.rows.length)
+    sheet.autoFilter = { from: { row: header, column: 1 }, to: { row: header + data.rows.length, column: COLUMNS.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -17,36 +17,50 @@ const MarkBody = Type.Object({
 const CheckinBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 20 }) });
 
 export const attendanceRoutes: RouteModule = async (app, { ctx }) => {
-  app.get('/api/training-sessions/:id/attendance', { schema: { params: IdParams, response: { 200: MarkingList } } },
-    async (request) => service.markingList(ctx, requireActor(request), request.params.id));
+  app.get('/api/training-sessions/:id/attendance', { schema: { params: IdParams, response: { 200: MarkingList } } }, async (request) =>
+    service.markingList(ctx, requireActor(request), request.params.id),
+  );
 
-  app.put('/api/training-sessions/:id/attendance/:personId',
+  app.put(
+    '/api/training-sessions/:id/attendance/:personId',
     { schema: { params: MarkParams, body: MarkBody, response: { 200: MarkReply } } },
-    async (request) => service.mark(ctx, requireActor(request), request.params.id, request.params.personId, request.body));
+    async (request) => service.mark(ctx, requireActor(request), request.params.id, request.params.personId, request.body),
+  );
 
-  app.post('/api/training-sessions/:id/attendance/rest',
+  app.post(
+    '/api/training-sessions/:id/attendance/rest',
     { schema: { params: IdParams, body: Type.Object({ status: Status }), response: { 200: MarkRestReply } } },
-    async (request) => service.markRest(ctx, requireActor(request), request.params.id, request.body.status));
+    async (request) => service.markRest(ctx, requireActor(request), request.params.id, request.body.status),
+  );
 
-  app.post('/api/training-sessions/:id/checkin-code', { schema: { params: IdParams, response: { 200: CheckinDisplay } } },
-    async (request) => service.checkinDisplay(ctx, requireActor(request), request.params.id, `${request.protocol}://${request.host}`));
+  app.post(
+    '/api/training-sessions/:id/checkin-code',
+    { schema: { params: IdParams, response: { 200: CheckinDisplay } } },
+    async (request) => service.checkinDisplay(ctx, requireActor(request), request.params.id, `${request.protocol}://${request.host}`),
+  );
 
-  app.post('/api/checkin', { schema: { body: CheckinBody, response: { 200: CheckinReply } } },
-    async (request) => service.selfCheckin(ctx, requireActor(request), request.body.code));
+  app.post('/api/checkin', { schema: { body: CheckinBody, response: { 200: CheckinReply } } }, async (request) =>
+    service.selfCheckin(ctx, requireActor(request), request.body.code),
+  );
 
-  app.get('/api/campaigns/:id/attendance', { schema: { params: IdParams, response: { 200: AttendanceSummary } } },
-    async (request) => service.attendanceSummary(ctx, requireActor(request), request.params.id));
+  app.get('/api/campaigns/:id/attendance', { schema: { params: IdParams, response: { 200: AttendanceSummary } } }, async (request) =>
+    service.attendanceSummary(ctx, requireActor(request), request.params.id),
+  );
 
-  app.get('/api/campaigns/:id/absentees',
+  app.get(
+    '/api/campaigns/:id/absentees',
     { schema: { params: IdParams, response: { 200: Type.Object({ items: Type.Array(Absentee) }) } } },
     async (request) => {
-    const { rows } = await service.absentees(ctx, requireActor(request), request.params.id);
-    return { items: rows };
-  });
+      const { rows } = await service.absentees(ctx, requireActor(request), request.params.id);
+      return { items: rows };
+    },
+  );
 
   app.get('/api/campaigns/:id/absentees.xlsx', { config: { file: true }, schema: { params: IdParams } }, async (request, reply) => {
     const data = await service.absentees(ctx, requireActor(request), request.params.id);
-    return attachment(reply, await writeAbsenteesXlsx(data, ctx.clock.now()), `Danh sách vắng mặt - ${data.campaign.name}.xlsx`)
-      .header('cache-control', 'no-store');
+    return attachment(reply, await writeAbsenteesXlsx(data, ctx.clock.now()), `Danh sách vắng mặt - ${data.campaign.name}.xlsx`).header(
+      'cache-control',
+      'no-store',
+    );
   });
 };

@@ -3,7 +3,13 @@ import QRCode from 'qrcode';
 import type { Actor } from '../../../domain/roles.ts';
 import { normalizeText } from '../../../domain/text.ts';
 import {
-  attendanceRate, checkinCode, checkinState, checkinStatus, normalizeCheckinCode, sessionStarted, type AttendanceStatus,
+  attendanceRate,
+  checkinCode,
+  checkinState,
+  checkinStatus,
+  normalizeCheckinCode,
+  sessionStarted,
+  type AttendanceStatus,
 } from '../../../domain/training/attendance.ts';
 import { nowIso, type AppContext } from '../../context.ts';
 import { fail } from '../../errors.ts';
@@ -23,32 +29,64 @@ async function sessionOf(ctx: AppContext, sessionId: number) {
 export async function markingList(ctx: AppContext, actor: Actor, sessionId: number) {
   const session = await sessionOf(ctx, sessionId);
   const access = await siteAccess(ctx.db, actor, session.site_id);
-  const [people, marks] = await Promise.all([participantsOf(ctx.db, access.site.id, participantScope(access)), repo.marksOf(ctx.db, [session.id])]);
+  const [people, marks] = await Promise.all([
+    participantsOf(ctx.db, access.site.id, participantScope(access)),
+    repo.marksOf(ctx.db, [session.id]),
+  ]);
   const markOf = new Map(marks.map((m) => [m.person_id, m]));
   return {
-    session: { id: session.id, date: session.date, startsAt: session.starts_at, endsAt: session.ends_at, topicName: session.topic_name,
-      lecturerName: session.lecturer_name, siteId: access.site.id, siteName: access.site.name,
-      checkin: checkinState({ date: session.date, startsAt: session.starts_at, endsAt: session.ends_at }, ctx.clock.now()) },
+    session: {
+      id: session.id,
+      date: session.date,
+      startsAt: session.starts_at,
+      endsAt: session.ends_at,
+      topicName: session.topic_name,
+      lecturerName: session.lecturer_name,
+      siteId: access.site.id,
+      siteName: access.site.name,
+      checkin: checkinState({ date: session.date, startsAt: session.starts_at, endsAt: session.ends_at }, ctx.clock.now()),
+    },
     canMark: access.proctor || Boolean(access.campaign?.manage),
     items: people.map((p) => {
       const m = markOf.get(p.id);
-      return { personId: p.id, fullName: p.full_name, staffId: p.staff_id, unitName: p.unit_name, status: (m?.status ?? null) as AttendanceStatus | null,
-        reason: m?.reason ?? null, note: m?.note ?? null, via: (m?.via ?? null) as 'proctor' | 'self' | null, markedAt: m?.marked_at ?? null };
+      return {
+        personId: p.id,
+        fullName: p.full_name,
+        staffId: p.staff_id,
+        unitName: p.unit_name,
+        status: (m?.status ?? null) as AttendanceStatus | null,
+        reason: m?.reason ?? null,
+        note: m?.note ?? null,
+        via: (m?.via ?? null) as 'proctor' | 'self' | null,
+        markedAt: m?.marked_at ?? null,
+      };
     }),
   };
 }
 
-export async function mark(ctx: AppContext, actor: Actor, sessionId: number, personId: number,
-  input: { status: AttendanceStatus; reason?: string | null; note?: string | null }) {
+export async function mark(
+  ctx: AppContext,
+  actor: Actor,
+  sessionId: number,
+  personId: number,
+  input: { status: AttendanceStatus; reason?: string | null; note?: string | null },
+) {
   const session = await sessionOf(ctx, sessionId);
   await siteForMarking(ctx.db, actor, session.site_id);
   if (!(await repo.isParticipantOf(ctx.db, session.site_id, personId))) {
     throw fail('participant_not_found');
   }
   const reason = input.status === 'absent' && input.reason ? normalizeText(input.reason).slice(0, 200) || null : null;
-  await repo.upsertMark(ctx.db, { session_id: session.id, person_id: personId, status: input.status, reason,
-    note: input.note ? normalizeText(input.note).slice(0, 500) || null : null, via: 'proctor', marked_by: actor.userId || null,
-    marked_at: nowIso(ctx) });
+  await repo.upsertMark(ctx.db, {
+    session_id: session.id,
+    person_id: personId,
+    status: input.status,
+    reason,
+    note: input.note ? normalizeText(input.note).slice(0, 500) || null : null,
+    via: 'proctor',
+    marked_by: actor.userId || null,
+    marked_at: nowIso(ctx),
+  });
   return { status: input.status, reason };
 }
 
@@ -62,8 +100,16 @@ export async function markRest(ctx: AppContext, actor: Actor, sessionId: number,
   const at = nowIso(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     for (const p of rest) {
-      await repo.upsertMark(trx, { session_id: session.id, person_id: p.id, status, reason: null, note: null, via: 'proctor',
-        marked_by: actor.userId || null, marked_at: at });
+      await repo.upsertMark(trx, {
+        session_id: session.id,
+        person_id: p.id,
+        status,
+        reason: null,
+        note: null,
+        via: 'proctor',
+        marked_by: actor.userId || null,
+        marked_at: at,
+      });
     }
   });
   return { marked: rest.length };
@@ -75,13 +121,21 @@ export async function checkinDisplay(ctx: AppContext, actor: Actor, sessionId: n
   await siteForMarking(ctx.db, actor, session.site_id);
   let code = session.checkin_code;
   if (!code) {
-    do code = checkinCode(crypto.randomBytes(6)); while (await repo.codeTaken(ctx.db, code));
+    do code = checkinCode(crypto.randomBytes(6));
+    while (await repo.codeTaken(ctx.db, code));
     await repo.setCheckinCode(ctx.db, session.id, code);
   }
   const url = `${origin}/cua-toi/diem-danh?ma=${code}`;
   const qrSvg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-  return { code, url, qrSvg, state: checkinState({ date: session.date, startsAt: session.starts_at, endsAt: session.ends_at }, ctx.clock.now()),
-    date: session.date, startsAt: session.starts_at, endsAt: session.ends_at };
+  return {
+    code,
+    url,
+    qrSvg,
+    state: checkinState({ date: session.date, startsAt: session.starts_at, endsAt: session.ends_at }, ctx.clock.now()),
+    date: session.date,
+    startsAt: session.starts_at,
+    endsAt: session.ends_at,
+  };
 }
 
 /** Wrong codes a participant may type per window before check-in pauses: a typo is fine, guessing a site's code is not. */
@@ -92,7 +146,7 @@ const WRONG_CODE_WINDOW_MIN = 15;
 export async function selfCheckin(ctx: AppContext, actor: Actor, rawCode: string) {
   const key = `checkin:u:${actor.userId}`;
   const since = new Date(ctx.clock.now().getTime() - WRONG_CODE_WINDOW_MIN * 60_000).toISOString();
-  if (await countFailures(ctx.db, key, since) >= MAX_WRONG_CODES) {
+  if ((await countFailures(ctx.db, key, since)) >= MAX_WRONG_CODES) {
     throw fail('checkin_throttled', { minutes: WRONG_CODE_WINDOW_MIN });
   }
   const code = normalizeCheckinCode(rawCode);
@@ -113,8 +167,16 @@ export async function selfCheckin(ctx: AppContext, actor: Actor, rawCode: string
     return { status: existing.status as AttendanceStatus, already: true, siteName: session.site_name, topicName: session.topic_name };
   }
   const status = checkinStatus({ date: session.date, startsAt: session.starts_at }, now);
-  await repo.upsertMark(ctx.db, { session_id: session.id, person_id: actor.personId, status, reason: null, note: null, via: 'self',
-    marked_by: actor.userId || null, marked_at: nowIso(ctx) });
+  await repo.upsertMark(ctx.db, {
+    session_id: session.id,
+    person_id: actor.personId,
+    status,
+    reason: null,
+    note: null,
+    via: 'self',
+    marked_by: actor.userId || null,
+    marked_at: nowIso(ctx),
+  });
   return { status, already: false, siteName: session.site_name, topicName: session.topic_name };
 }
 
@@ -124,9 +186,19 @@ function vnClock(now: Date) {
   return { date: local.slice(0, 10), time: local.slice(11, 16) };
 }
 
-interface Tally { participants: number; expected: number; present: number; late: number; absent: number }
+interface Tally {
+  participants: number;
+  expected: number;
+  present: number;
+  late: number;
+  absent: number;
+}
 const emptyTally = (): Tally => ({ participants: 0, expected: 0, present: 0, late: 0, absent: 0 });
-const finish = <T extends Tally>(t: T) => ({ ...t, unmarked: Math.max(0, t.expected - t.present - t.late - t.absent), rate: attendanceRate(t) });
+const finish = <T extends Tally>(t: T) => ({
+  ...t,
+  unmarked: Math.max(0, t.expected - t.present - t.late - t.absent),
+  rate: attendanceRate(t),
+});
 
 /** Attendance rates of the sessions already started, per site, per unit and for the whole campaign (in the reader's scope). */
 export async function attendanceSummary(ctx: AppContext, actor: Actor, campaignId: number) {
@@ -147,8 +219,11 @@ export async function attendanceSummary(ctx: AppContext, actor: Actor, campaignI
   for (const p of participants) {
     const n = Number(p.n);
     const expected = n * (heldBySite.get(p.site_id) ?? 0);
-    for (const t of [bySite.get(p.site_id) ?? bySite.set(p.site_id, emptyTally()).get(p.site_id)!,
-      byUnit.get(p.unit_id) ?? byUnit.set(p.unit_id, { ...emptyTally(), unitName: p.unit_name }).get(p.unit_id)!, total]) {
+    for (const t of [
+      bySite.get(p.site_id) ?? bySite.set(p.site_id, emptyTally()).get(p.site_id)!,
+      byUnit.get(p.unit_id) ?? byUnit.set(p.unit_id, { ...emptyTally(), unitName: p.unit_name }).get(p.unit_id)!,
+      total,
+    ]) {
       t.participants += n;
       t.expected += expected;
     }
@@ -158,10 +233,14 @@ export async function attendanceSummary(ctx: AppContext, actor: Actor, campaignI
     for (const t of [bySite.get(m.site_id), byUnit.get(m.unit_id), total]) if (t) t[key] += Number(m.n);
   }
   return {
-    heldSessions: started.length, totalSessions: sessions.length,
+    heldSessions: started.length,
+    totalSessions: sessions.length,
     total: finish(total),
-    sites: sites.filter((s) => bySite.has(s.id)).map((s) => ({ siteId: s.id, siteName: s.name, held: heldBySite.get(s.id) ?? 0, ...finish(bySite.get(s.id)!) })),
-    units: [...byUnit.entries()].map(([unitId, t]) => ({ unitId, ...finish(t) }))
+    sites: sites
+      .filter((s) => bySite.has(s.id))
+      .map((s) => ({ siteId: s.id, siteName: s.name, held: heldBySite.get(s.id) ?? 0, ...finish(bySite.get(s.id)!) })),
+    units: [...byUnit.entries()]
+      .map(([unitId, t]) => ({ unitId, ...finish(t) }))
       .sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi')),
   };
 }
@@ -170,9 +249,15 @@ export async function attendanceSummary(ctx: AppContext, actor: Actor, campaignI
 export async function absentees(ctx: AppContext, actor: Actor, campaignId: number) {
   const access = await campaignAccess(ctx.db, actor, campaignId);
   const now = ctx.clock.now();
-  const started = (await repo.campaignSessions(ctx.db, access.campaign.id)).filter((s) => sessionStarted({ date: s.date, startsAt: s.starts_at }, now));
+  const started = (await repo.campaignSessions(ctx.db, access.campaign.id)).filter((s) =>
+    sessionStarted({ date: s.date, startsAt: s.starts_at }, now),
+  );
   const [people, marks] = await Promise.all([
-    repo.participantsWithMarks(ctx.db, access.campaign.id, access.scopePaths), repo.marksOf(ctx.db, started.map((s) => s.id)),
+    repo.participantsWithMarks(ctx.db, access.campaign.id, access.scopePaths),
+    repo.marksOf(
+      ctx.db,
+      started.map((s) => s.id),
+    ),
   ]);
   const markOf = new Map(marks.map((m) => [`${m.session_id}:${m.person_id}`, m]));
   const rows = [];
@@ -180,9 +265,20 @@ export async function absentees(ctx: AppContext, actor: Actor, campaignId: numbe
     for (const s of started.filter((x) => x.site_id === p.site_id)) {
       const m = markOf.get(`${s.id}:${p.id}`);
       if (m && m.status !== 'absent') continue;
-      rows.push({ personId: p.id, fullName: p.full_name, staffId: p.staff_id, unitId: p.unit_id, unitName: p.unit_name, siteName: s.site_name,
-        sessionId: s.id, date: s.date, startsAt: s.starts_at, topicName: s.topic_name, status: m ? 'absent' as const : 'unmarked' as const,
-        reason: m?.reason ?? null });
+      rows.push({
+        personId: p.id,
+        fullName: p.full_name,
+        staffId: p.staff_id,
+        unitId: p.unit_id,
+        unitName: p.unit_name,
+        siteName: s.site_name,
+        sessionId: s.id,
+        date: s.date,
+        startsAt: s.starts_at,
+        topicName: s.topic_name,
+        status: m ? ('absent' as const) : ('unmarked' as const),
+        reason: m?.reason ?? null,
+      });
     }
   }
   return { campaign: access.campaign, rows };

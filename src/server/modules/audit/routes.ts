@@ -24,10 +24,18 @@ export const auditRoutes: RouteModule = async (app, { ctx }) => {
     const pageSize = request.query.pageSize ?? 50;
     const { rows, total } = await listAudit(ctx.db, { scopePaths, offset: (page - 1) * pageSize, limit: pageSize });
     return {
-      total, page, pageSize,
+      total,
+      page,
+      pageSize,
       items: rows.map((r) => ({
-        id: r.id, at: r.at, action: r.action, entityType: r.entity_type, entityId: r.entity_id, summary: r.summary,
-        unitName: r.unit_name, actor: r.actor_name ? `${r.actor_name} (${r.actor_username})` : 'Hệ thống',
+        id: r.id,
+        at: r.at,
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        summary: r.summary,
+        unitName: r.unit_name,
+        actor: r.actor_name ? `${r.actor_name} (${r.actor_username})` : 'Hệ thống',
       })),
     };
   });

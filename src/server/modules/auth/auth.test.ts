@@ -5,7 +5,9 @@ import { createTestEnv, describeEachDialect, login, type TestEnv } from '../../t
 
 describeEachDialect('auth', (dialect) => {
   let env: TestEnv;
-  beforeAll(async () => { env = await createTestEnv(dialect); });
+  beforeAll(async () => {
+    env = await createTestEnv(dialect);
+  });
   afterAll(async () => env.close());
 
   it('creates a first admin once, who must change the one-time password before anything else', async () => {
@@ -24,7 +26,10 @@ describeEachDialect('auth', (dialect) => {
     const weak = await session.request('POST', '/api/auth/change-password', { currentPassword: admin!.password, newPassword: 'abc' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().message).toContain('ít nhất 8 ký tự');
-    const changed = await session.request('POST', '/api/auth/change-password', { currentPassword: admin!.password, newPassword: 'MatKhauMoi2026' });
+    const changed = await session.request('POST', '/api/auth/change-password', {
+      currentPassword: admin!.password,
+      newPassword: 'MatKhauMoi2026',
+    });
     expect(changed.statusCode).toBe(200);
     expect((await session.request('GET', '/api/units')).statusCode).toBe(200);
     expect((await session.request('GET', '/api/auth/me')).json().mustChangePassword).toBe(false);
@@ -32,7 +37,11 @@ describeEachDialect('auth', (dialect) => {
 
   it('uses opaque httpOnly SameSite session cookies, stored only as a hash', async () => {
     const user = await buildUser(env.ctx);
-    const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: user.password } });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: user.password },
+    });
     const cookie = res.cookies.find((c) => c.name === 'bd_session')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
@@ -44,18 +53,30 @@ describeEachDialect('auth', (dialect) => {
   it('refuses a state-changing request without the CSRF header', async () => {
     const user = await buildUser(env.ctx);
     const session = await login(env.app, user.username, user.password);
-    const res = await env.app.inject({ method: 'POST', url: '/api/auth/change-password', headers: { cookie: session.cookie },
-      payload: { currentPassword: user.password, newPassword: 'KhacHan12345' } });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/change-password',
+      headers: { cookie: session.cookie },
+      payload: { currentPassword: user.password, newPassword: 'KhacHan12345' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('csrf_failed');
   });
 
   it('says the same thing for an unknown user and a wrong password', async () => {
     const user = await buildUser(env.ctx);
-    const unknown = await env.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '127.0.0.20',
-      payload: { username: 'khongton', password: 'x' } });
-    const wrong = await env.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '127.0.0.20',
-      payload: { username: user.username, password: 'sai' } });
+    const unknown = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '127.0.0.20',
+      payload: { username: 'khongton', password: 'x' },
+    });
+    const wrong = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '127.0.0.20',
+      payload: { username: user.username, password: 'sai' },
+    });
     expect([unknown.statusCode, wrong.statusCode]).toEqual([401, 401]);
     expect(wrong.json()).toEqual(unknown.json());
   });

@@ -9,26 +9,44 @@ export function findUserById(db: Executor, id: number) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertSession(db: Executor, row: {
-  token_hash: string; user_id: number; csrf_token: string; created_at: string; expires_at: string;
-  last_seen_at: string; ip: string | null; user_agent: string | null;
-}): Promise<void> {
+export async function insertSession(
+  db: Executor,
+  row: {
+    token_hash: string;
+    user_id: number;
+    csrf_token: string;
+    created_at: string;
+    expires_at: string;
+    last_seen_at: string;
+    ip: string | null;
+    user_agent: string | null;
+  },
+): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
 
 export function findSession(db: Executor, tokenHash: string) {
-  return db.selectFrom('sessions')
+  return db
+    .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.token_hash', 'sessions.user_id', 'sessions.csrf_token', 'sessions.expires_at',
-      'sessions.last_seen_at', 'users.username', 'users.display_name', 'users.person_id',
-      'users.must_change_password', 'users.disabled'])
+    .select([
+      'sessions.token_hash',
+      'sessions.user_id',
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'sessions.last_seen_at',
+      'users.username',
+      'users.display_name',
+      'users.person_id',
+      'users.must_change_password',
+      'users.disabled',
+    ])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
 
 export async function touchSession(db: Executor, tokenHash: string, lastSeenAt: string, expiresAt: string) {
-  await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
-    .where('token_hash', '=', tokenHash).execute();
+  await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('token_hash', '=', tokenHash).execute();
 }
 
 export async function deleteSession(db: Executor, tokenHash: string) {
@@ -47,7 +65,8 @@ export async function deleteExpired(db: Executor, nowIso: string, failuresBefore
 }
 
 export function grantsOfUser(db: Executor, userId: number) {
-  return db.selectFrom('role_grants')
+  return db
+    .selectFrom('role_grants')
     .innerJoin('units', 'units.id', 'role_grants.unit_id')
     .select(['role_grants.id', 'role_grants.role', 'role_grants.unit_id', 'units.path', 'units.name as unit_name'])
     .where('role_grants.user_id', '=', userId)
@@ -55,15 +74,20 @@ export function grantsOfUser(db: Executor, userId: number) {
 }
 
 export async function countFailures(db: Executor, key: string, sinceIso: string): Promise<number> {
-  const row = await db.selectFrom('login_failures')
+  const row = await db
+    .selectFrom('login_failures')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('key', '=', key).where('at', '>=', sinceIso)
+    .where('key', '=', key)
+    .where('at', '>=', sinceIso)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
 export async function recordFailure(db: Executor, keys: string[], atIso: string) {
-  await db.insertInto('login_failures').values(keys.map((key) => ({ key, at: atIso }))).execute();
+  await db
+    .insertInto('login_failures')
+    .values(keys.map((key) => ({ key, at: atIso })))
+    .execute();
 }
 
 /**
@@ -72,11 +96,21 @@ export async function recordFailure(db: Executor, keys: string[], atIso: string)
  * returns the rows inserted (none when a limit is reached). Atomic on SQLite; on PostgreSQL the caller holds the
  * inserted keys' advisory locks so that concurrent statements cannot both read the same count.
  */
-export async function insertFailuresIfUnder(db: Executor, checked: { key: string; limit: number }[], inserted: { key: string }[],
-  atIso: string, sinceIso: string): Promise<{ id: number; key: string }[]> {
-  const values = sql.join(inserted.map((k) => sql`select cast(${k.key} as text) as key`), sql` union all `);
-  const under = sql.join(checked.map((k) => sql`(select count(*) from login_failures where key = ${k.key} and at > ${sinceIso}) < ${k.limit}`),
-    sql` and `);
+export async function insertFailuresIfUnder(
+  db: Executor,
+  checked: { key: string; limit: number }[],
+  inserted: { key: string }[],
+  atIso: string,
+  sinceIso: string,
+): Promise<{ id: number; key: string }[]> {
+  const values = sql.join(
+    inserted.map((k) => sql`select cast(${k.key} as text) as key`),
+    sql` union all `,
+  );
+  const under = sql.join(
+    checked.map((k) => sql`(select count(*) from login_failures where key = ${k.key} and at > ${sinceIso}) < ${k.limit}`),
+    sql` and `,
+  );
   const result = await sql<{ id: number; key: string }>`insert into login_failures (key, at)
     select k.key, ${atIso} from (${values}) as k where ${under} returning id, key`.execute(db);
   return result.rows.map((r) => ({ id: Number(r.id), key: r.key }));
@@ -84,9 +118,15 @@ export async function insertFailuresIfUnder(db: Executor, checked: { key: string
 
 /** When the key's `n`-th newest failure after `sinceIso` happened (it falls below n failures when that one expires). */
 export async function nthNewestFailure(db: Executor, key: string, sinceIso: string, n: number): Promise<string | null> {
-  const row = await db.selectFrom('login_failures').select('at')
-    .where('key', '=', key).where('at', '>', sinceIso)
-    .orderBy('at', 'desc').orderBy('id', 'desc').limit(1).offset(n - 1)
+  const row = await db
+    .selectFrom('login_failures')
+    .select('at')
+    .where('key', '=', key)
+    .where('at', '>', sinceIso)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .offset(n - 1)
     .executeTakeFirst();
   return row?.at ?? null;
 }
@@ -96,9 +136,11 @@ export async function clearFailuresUpTo(db: Executor, key: string, lastId: numbe
 }
 
 export async function setPassword(db: Executor, userId: number, passwordHash: string, mustChange: boolean) {
-  await db.updateTable('users')
+  await db
+    .updateTable('users')
     .set({ password_hash: passwordHash, must_change_password: mustChange ? 1 : 0 })
-    .where('id', '=', userId).execute();
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function markLoggedIn(db: Executor, userId: number, atIso: string) {

@@ -14,8 +14,10 @@ async function withRetryAfter<T>(reply: FastifyReply, attempt: () => Promise<T>)
   try {
     return await attempt();
   } catch (error) {
-    const seconds = error instanceof AppError && error.code === 'login_throttled'
-      ? (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
+    const seconds =
+      error instanceof AppError && error.code === 'login_throttled'
+        ? (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds
+        : undefined;
     if (seconds) reply.header('retry-after', String(seconds));
     throw error;
   }
@@ -29,23 +31,33 @@ let warnedForwardedFor = false;
 function warnIfProxiedUntrusted(request: FastifyRequest, ctx: AppContext) {
   if (warnedForwardedFor || ctx.config.trustProxy !== false || !request.headers['x-forwarded-for']) return;
   warnedForwardedFor = true;
-  request.log.warn('Yêu cầu có X-Forwarded-For nhưng TRUST_PROXY chưa đặt: mọi người dùng sau proxy sẽ bị coi là '
-    + 'cùng một địa chỉ (giới hạn đăng nhập sai tính chung). Đặt TRUST_PROXY=1 hoặc địa chỉ của proxy.');
+  request.log.warn(
+    'Yêu cầu có X-Forwarded-For nhưng TRUST_PROXY chưa đặt: mọi người dùng sau proxy sẽ bị coi là '
+      + 'cùng một địa chỉ (giới hạn đăng nhập sai tính chung). Đặt TRUST_PROXY=1 hoặc địa chỉ của proxy.',
+  );
 }
 
 export const authRoutes: RouteModule = async (app, { ctx }) => {
-  app.post('/api/auth/login', {
-    config: { public: true },
-    schema: { body: LoginBody, response: { 200: LoginReply } },
-  }, async (request, reply) => {
-    warnIfProxiedUntrusted(request, ctx);
-    const result = await withRetryAfter(reply, () => service.login(ctx, {
-      username: request.body.username, password: request.body.password,
-      ip: request.ip, userAgent: request.headers['user-agent'],
-    }));
-    setSessionCookies(reply, ctx, result.token, result.csrfToken, result.expiresAt);
-    return { mustChangePassword: result.mustChangePassword, csrfToken: result.csrfToken };
-  });
+  app.post(
+    '/api/auth/login',
+    {
+      config: { public: true },
+      schema: { body: LoginBody, response: { 200: LoginReply } },
+    },
+    async (request, reply) => {
+      warnIfProxiedUntrusted(request, ctx);
+      const result = await withRetryAfter(reply, () =>
+        service.login(ctx, {
+          username: request.body.username,
+          password: request.body.password,
+          ip: request.ip,
+          userAgent: request.headers['user-agent'],
+        }),
+      );
+      setSessionCookies(reply, ctx, result.token, result.csrfToken, result.expiresAt);
+      return { mustChangePassword: result.mustChangePassword, csrfToken: result.csrfToken };
+    },
+  );
 
   // Public: signing out with an expired session still clears the cookies.
   app.post('/api/auth/logout', { config: { public: true }, schema: { response: { 200: OkReply } } }, async (request, reply) => {
@@ -66,16 +78,17 @@ export const authRoutes: RouteModule = async (app, { ctx }) => {
       mustChangePassword: auth.mustChangePassword,
       csrfToken: auth.csrfToken,
       grants: grants.map((g) => ({
-        role: g.role, roleLabel: ROLE_LABELS[g.role as keyof typeof ROLE_LABELS] ?? g.role,
-        unitId: g.unit_id, unitName: g.unit_name,
+        role: g.role,
+        roleLabel: ROLE_LABELS[g.role as keyof typeof ROLE_LABELS] ?? g.role,
+        unitId: g.unit_id,
+        unitName: g.unit_name,
       })),
     };
   });
 
-  app.post('/api/auth/change-password', { schema: { body: ChangePasswordBody, response: { 200: OkReply } } },
-    async (request, reply) => {
-      requireActor(request);
-      await withRetryAfter(reply, () => service.changePassword(ctx, request.auth!, { ...request.body, ip: request.ip }));
-      return { ok: true };
-    });
+  app.post('/api/auth/change-password', { schema: { body: ChangePasswordBody, response: { 200: OkReply } } }, async (request, reply) => {
+    requireActor(request);
+    await withRetryAfter(reply, () => service.changePassword(ctx, request.auth!, { ...request.body, ip: request.ip }));
+    return { ok: true };
+  });
 };

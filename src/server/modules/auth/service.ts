@@ -37,8 +37,10 @@ function minutesAgo(ctx: AppContext, minutes: number): string {
  * A password is evaluated only inside a reserved slot of the account's and the address's failure budgets (see
  * throttle.ts); the slot stays a failure unless the password is right.
  */
-export async function login(ctx: AppContext, input: { username: string; password: string; ip: string; userAgent?: string }):
-Promise<LoginResult> {
+export async function login(
+  ctx: AppContext,
+  input: { username: string; password: string; ip: string; userAgent?: string },
+): Promise<LoginResult> {
   const username = normalizeText(input.username).toLowerCase();
   const reservation = await reserveAttempt(ctx, keysFor(ctx, username, input.ip));
   const user = await repo.findUserByUsername(ctx.db, username);
@@ -60,8 +62,14 @@ Promise<LoginResult> {
   const expiresAt = new Date(ctx.clock.now().getTime() + ctx.config.sessionHours * 3_600_000).toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertSession(trx, {
-      token_hash: hashToken(token), user_id: user.id, csrf_token: csrfToken, created_at: now,
-      expires_at: expiresAt, last_seen_at: now, ip: input.ip, user_agent: input.userAgent?.slice(0, 300) ?? null,
+      token_hash: hashToken(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: now,
+      expires_at: expiresAt,
+      last_seen_at: now,
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 300) ?? null,
     });
     await repo.markLoggedIn(trx, user.id, now);
     await releaseAttempt(trx, reservation);
@@ -112,8 +120,11 @@ export async function logout(ctx: AppContext, tokenHash: string): Promise<void> 
 }
 
 /** The current password is a guess like a login's: it is checked inside a reserved slot of the same budgets. */
-export async function changePassword(ctx: AppContext, session: SessionInfo,
-  input: { currentPassword: string; newPassword: string; ip: string }) {
+export async function changePassword(
+  ctx: AppContext,
+  session: SessionInfo,
+  input: { currentPassword: string; newPassword: string; ip: string },
+) {
   // What needs no verification is refused first, without spending a slot.
   const problem = passwordProblem(input.newPassword);
   if (problem) throw fail('weak_password', { reason: problem });
@@ -133,7 +144,11 @@ export async function changePassword(ctx: AppContext, session: SessionInfo,
     await repo.deleteSessionsOfUser(trx, user.id, session.tokenHash);
     await announceSessionChange(ctx, trx, { kind: 'user', userId: user.id });
     await recordAudit(trx, {
-      at: nowIso(ctx), actorUserId: user.id, action: 'password.change', entityType: 'user', entityId: user.id,
+      at: nowIso(ctx),
+      actorUserId: user.id,
+      action: 'password.change',
+      entityType: 'user',
+      entityId: user.id,
       summary: `Đổi mật khẩu tài khoản ${user.username}`,
     });
   });

@@ -22,7 +22,10 @@ const RECENT_CHANGES = 4096;
 
 export type SessionChange = { kind: 'user'; userId: number } | { kind: 'session'; tokenHash: string } | { kind: 'all' };
 
-interface Entry { info: SessionInfo | null; until: number }
+interface Entry {
+  info: SessionInfo | null;
+  until: number;
+}
 
 interface State {
   entries: Map<string, Entry>;
@@ -36,7 +39,7 @@ const byDb = new WeakMap<Db, State>();
 
 function stateOf(db: Db): State {
   let state = byDb.get(db);
-  if (!state) byDb.set(db, state = { entries: new Map(), synced: false, generation: 0, recent: [] });
+  if (!state) byDb.set(db, (state = { entries: new Map(), synced: false, generation: 0, recent: [] }));
   return state;
 }
 

@@ -119,7 +119,7 @@ describeEachDialect('sessions cached by two app processes', (dialect) => {
     expect(await statusWithin(onB, people, 200)).toBe(200);
   });
 
-  it('a password change ends the account\'s other sessions on the other node', async () => {
+  it("a password change ends the account's other sessions on the other node", async () => {
     const user = await buildUser(ctx, { unit: school });
     const first = track(await signIn(a(), user.username, user.password));
     const second = track(await signIn(b(), user.username, user.password));

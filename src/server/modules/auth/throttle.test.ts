@@ -12,7 +12,7 @@ const MINUTE = 60_000;
 function countCodes(replies: LightMyRequestResponse[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const reply of replies) {
-    const code = reply.statusCode === 200 ? 'ok' : reply.json().code as string;
+    const code = reply.statusCode === 200 ? 'ok' : (reply.json().code as string);
     counts[code] = (counts[code] ?? 0) + 1;
   }
   return counts;
@@ -38,26 +38,35 @@ describeEachDialect('login throttling', (dialect) => {
     await env.close();
   });
 
-  const post = (app: FastifyInstance, username: string, password: string, remoteAddress = '127.0.0.1',
-    headers: Record<string, string> = {}) =>
-    app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, headers, payload: { username, password } });
+  const post = (
+    app: FastifyInstance,
+    username: string,
+    password: string,
+    remoteAddress = '127.0.0.1',
+    headers: Record<string, string> = {},
+  ) => app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, headers, payload: { username, password } });
 
   it('evaluates exactly 5 of 40 concurrent wrong passwords on two app instances, then refuses the right one until the window has passed', async () => {
     const user = await buildUser(env.ctx);
     const other = await buildUser(env.ctx);
     const started = nowMs;
-    const burst = await Promise.all(Array.from({ length: 40 }, (_, i) =>
-      post(i % 2 === 0 ? env.app : second.app, user.username, `sai-${i}`, '10.0.0.1')));
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => post(i % 2 === 0 ? env.app : second.app, user.username, `sai-${i}`, '10.0.0.1')),
+    );
     expect(countCodes(burst)).toEqual({ bad_credentials: 5, login_throttled: 35 });
     const refused = burst.find((r) => r.statusCode === 429)!;
     const retryAt = formatTimeVi(new Date(started + 15 * MINUTE).toISOString());
-    expect(refused.json().message).toBe('Tài khoản tạm khoá vì nhập sai mật khẩu quá nhiều lần. '
-      + `Vui lòng thử lại sau 15 phút (lúc ${retryAt}).`);
+    expect(refused.json().message).toBe(
+      'Tài khoản tạm khoá vì nhập sai mật khẩu quá nhiều lần. ' + `Vui lòng thử lại sau 15 phút (lúc ${retryAt}).`,
+    );
     expect(refused.json().details).toMatchObject({ scope: 'account', retryAfterSeconds: 900 });
     expect(refused.headers['retry-after']).toBe('900');
 
     // The right password is refused too, on either node and from any address: it was not evaluated.
-    for (const [app, from] of [[env.app, '10.0.0.1'], [second.app, '10.0.0.2']] as const) {
+    for (const [app, from] of [
+      [env.app, '10.0.0.1'],
+      [second.app, '10.0.0.2'],
+    ] as const) {
       const right = await post(app, user.username, user.password, from);
       expect(right.statusCode).toBe(429);
       expect(right.json().code).toBe('login_throttled');
@@ -79,8 +88,11 @@ describeEachDialect('login throttling', (dialect) => {
     const school = '10.0.1.1';
     const [locked, teacher, principal] = [await buildUser(env.ctx), await buildUser(env.ctx), await buildUser(env.ctx)];
     for (let batch = 0; batch < 6; batch++) {
-      const replies = await Promise.all(Array.from({ length: 10 }, (_, i) =>
-        post(batch % 2 === 0 ? env.app : second.app, `khong-co-${batch * 10 + i}`, 'doan-sai', school)));
+      const replies = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          post(batch % 2 === 0 ? env.app : second.app, `khong-co-${batch * 10 + i}`, 'doan-sai', school),
+        ),
+      );
       expect(countCodes(replies)).toEqual({ bad_credentials: 10 });
     }
     for (let i = 0; i < 5; i++) expect((await post(env.app, locked.username, 'sai', school)).statusCode).toBe(401);
@@ -101,8 +113,9 @@ describeEachDialect('login throttling', (dialect) => {
       const spike = await Promise.all(school.map((u, i) => post(i % 2 === 0 ? env.app : second.app, u.username, u.password, '10.0.2.1')));
       expect(countCodes(spike)).toEqual({ ok: 30 });
 
-      const burst = await Promise.all(Array.from({ length: 20 }, (_, i) =>
-        post(i % 2 === 0 ? env.app : second.app, `phun-${i}`, 'MatKhau123', '10.0.2.1')));
+      const burst = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => post(i % 2 === 0 ? env.app : second.app, `phun-${i}`, 'MatKhau123', '10.0.2.1')),
+      );
       expect(countCodes(burst)).toEqual({ bad_credentials: 20 });
       const more = await post(second.app, 'phun-20', 'MatKhau123', '10.0.2.1');
       expect(more.json().code).toBe('login_throttled');
@@ -111,8 +124,9 @@ describeEachDialect('login throttling', (dialect) => {
       const refused = await post(env.app, user.username, user.password, '10.0.2.1');
       expect(refused.statusCode).toBe(429);
       expect(refused.json().details.scope).toBe('address');
-      expect(refused.json().message).toContain('từ địa chỉ mạng này. Vui lòng thử lại sau 15 phút '
-        + `(lúc ${formatTimeVi(new Date(started + 15 * MINUTE).toISOString())})`);
+      expect(refused.json().message).toContain(
+        'từ địa chỉ mạng này. Vui lòng thử lại sau 15 phút ' + `(lúc ${formatTimeVi(new Date(started + 15 * MINUTE).toISOString())})`,
+      );
       expect((await post(second.app, user.username, user.password, '10.0.2.2')).statusCode).toBe(200);
 
       nowMs += 15 * MINUTE;
@@ -150,8 +164,7 @@ describeEachDialect('login throttling', (dialect) => {
       await env.ctx.db.deleteFrom('sessions').where('user_id', '=', user.userId).execute();
       const res = await post(app, user.username, user.password, remoteAddress, { 'x-forwarded-for': forwardedFor });
       expect(res.statusCode).toBe(200);
-      const session = await env.ctx.db.selectFrom('sessions').select('ip').where('user_id', '=', user.userId)
-        .executeTakeFirstOrThrow();
+      const session = await env.ctx.db.selectFrom('sessions').select('ip').where('user_id', '=', user.userId).executeTakeFirstOrThrow();
       return session.ip;
     };
     const withProxy = async (trustProxy: AppContext['config']['trustProxy']) =>
@@ -174,8 +187,11 @@ describeEachDialect('login throttling', (dialect) => {
         const res = await post(hops, victim.username, 'sai', '127.0.0.1', { 'x-forwarded-for': `6.6.6.${i}, 203.0.113.10` });
         expect(res.statusCode).toBe(401);
       }
-      const ipFailures = await env.ctx.db.selectFrom('login_failures').select('key')
-        .where((eb) => eb.or([eb('key', 'like', 'ip:6.6.6.%'), eb('key', '=', 'ip:203.0.113.10')])).execute();
+      const ipFailures = await env.ctx.db
+        .selectFrom('login_failures')
+        .select('key')
+        .where((eb) => eb.or([eb('key', 'like', 'ip:6.6.6.%'), eb('key', '=', 'ip:203.0.113.10')]))
+        .execute();
       expect(ipFailures.map((r) => r.key)).toEqual(Array(5).fill('ip:203.0.113.10'));
     } finally {
       await hops.close();

@@ -75,20 +75,20 @@ function lockId(key: string): number {
 export async function reserveAttempt(ctx: AppContext, keys: ThrottleKey[]): Promise<Reservation> {
   const now = ctx.clock.now().toISOString();
   const since = windowStart(ctx);
-  const rows = ctx.dialect === 'postgres'
-    ? await ctx.db.transaction().execute(async (trx) => {
-      // One global order (by lock id) so that two attempts sharing keys cannot deadlock.
-      for (const id of [...new Set(keys.filter(reservedNow).map((k) => lockId(k.key)))].sort((a, b) => a - b)) {
-        await sql`select pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${id})`.execute(trx);
-      }
-      return repo.insertFailuresIfUnder(trx, keys, keys.filter(reservedNow), now, since);
-    })
-    : await repo.insertFailuresIfUnder(ctx.db, keys, keys.filter(reservedNow), now, since);
+  const rows =
+    ctx.dialect === 'postgres'
+      ? await ctx.db.transaction().execute(async (trx) => {
+          // One global order (by lock id) so that two attempts sharing keys cannot deadlock.
+          for (const id of [...new Set(keys.filter(reservedNow).map((k) => lockId(k.key)))].sort((a, b) => a - b)) {
+            await sql`select pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${id})`.execute(trx);
+          }
+          return repo.insertFailuresIfUnder(trx, keys, keys.filter(reservedNow), now, since);
+        })
+      : await repo.insertFailuresIfUnder(ctx.db, keys, keys.filter(reservedNow), now, since);
   const account = keys.find((k) => k.scope === 'account')!;
   const accountRow = rows.find((r) => r.key === account.key);
   if (accountRow) {
-    return { accountKey: account.key, accountRowId: accountRow.id,
-      onFailure: keys.filter((k) => !reservedNow(k)).map((k) => k.key) };
+    return { accountKey: account.key, accountRowId: accountRow.id, onFailure: keys.filter((k) => !reservedNow(k)).map((k) => k.key) };
   }
   throw await refusal(ctx, keys, since);
 }
@@ -97,7 +97,10 @@ export async function reserveAttempt(ctx: AppContext, keys: ThrottleKey[]): Prom
 export async function recordFailedAttempt(ctx: AppContext, reservation: Reservation): Promise<void> {
   const at = ctx.clock.now().toISOString();
   if (reservation.onFailure.length > 0) {
-    await ctx.db.insertInto('login_failures').values(reservation.onFailure.map((key) => ({ key, at }))).execute();
+    await ctx.db
+      .insertInto('login_failures')
+      .values(reservation.onFailure.map((key) => ({ key, at })))
+      .execute();
   }
 }
 
@@ -123,7 +126,13 @@ async function refusal(ctx: AppContext, keys: ThrottleKey[], since: string): Pro
 
 function throttled(scope: 'account' | 'address', retryAt: number, now: number): AppError {
   const minutes = Math.max(1, Math.ceil((retryAt - now) / 60_000));
-  return fail('login_throttled', { scope, minutes, at: formatTimeVi(new Date(retryAt).toISOString()) }, {
-    scope, retryAt: new Date(retryAt).toISOString(), retryAfterSeconds: Math.ceil((retryAt - now) / 1000),
-  });
+  return fail(
+    'login_throttled',
+    { scope, minutes, at: formatTimeVi(new Date(retryAt).toISOString()) },
+    {
+      scope,
+      retryAt: new Date(retryAt).toISOString(),
+      retryAfterSeconds: Math.ceil((retryAt - now) / 1000),
+    },
+  );
 }

@@ -2,18 +2,34 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 import { Nullable } from '../../lib/nullable.ts';
 
 export const BankView = Type.Object({
-  id: Type.Integer(), code: Type.String(), name: Type.String(), description: Nullable(Type.String()), unitId: Type.Integer(),
-  unitName: Type.String(), active: Type.Boolean(), owns: Type.Boolean(), topicCount: Type.Integer(),
+  id: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  description: Nullable(Type.String()),
+  unitId: Type.Integer(),
+  unitName: Type.String(),
+  active: Type.Boolean(),
+  owns: Type.Boolean(),
+  topicCount: Type.Integer(),
   sharedWith: Type.Array(Type.Object({ unitId: Type.Integer(), unitName: Type.String() })),
 });
 export type BankView = Static<typeof BankView>;
 
 export const DifficultyCounts = Type.Object({
-  total: Type.Integer(), recognition: Type.Integer(), comprehension: Type.Integer(), application: Type.Integer(), unrated: Type.Integer(),
+  total: Type.Integer(),
+  recognition: Type.Integer(),
+  comprehension: Type.Integer(),
+  application: Type.Integer(),
+  unrated: Type.Integer(),
 });
 export type DifficultyCounts = Static<typeof DifficultyCounts>;
 
-export const TopicView = Type.Object({ id: Type.Integer(), name: Type.String(), materialUrl: Nullable(Type.String()), counts: DifficultyCounts });
+export const TopicView = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  materialUrl: Nullable(Type.String()),
+  counts: DifficultyCounts,
+});
 export type TopicView = Static<typeof TopicView>;
 export const TopicList = Type.Object({ items: Type.Array(TopicView), withoutTopic: DifficultyCounts });
 

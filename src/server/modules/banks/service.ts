@@ -30,14 +30,25 @@ export async function listBanks(ctx: AppContext, actor: Actor) {
   const ids = banks.map((b) => b.id);
   const [shares, topics] = await Promise.all([repo.sharesOf(ctx.db, ids), repo.topicCounts(ctx.db, ids)]);
   return banks.map((b) => ({
-    id: b.id, code: b.code, name: b.name, description: b.description, unitId: b.unit_id, unitName: b.unit_name,
-    active: b.active === 1, owns: can(actor, 'bank.manage', b.unit_path), topicCount: topics.get(b.id) ?? 0,
+    id: b.id,
+    code: b.code,
+    name: b.name,
+    description: b.description,
+    unitId: b.unit_id,
+    unitName: b.unit_name,
+    active: b.active === 1,
+    owns: can(actor, 'bank.manage', b.unit_path),
+    topicCount: topics.get(b.id) ?? 0,
     sharedWith: shares.filter((s) => s.bank_id === b.id).map((s) => ({ unitId: s.unit_id, unitName: s.unit_name })),
   }));
 }
 
 /** Creates a bank owned by a unit; the command line passes a system actor. */
-export async function createBank(ctx: AppContext, actor: Actor, input: { name: string; unitId: number; code?: string; description?: string | null }) {
+export async function createBank(
+  ctx: AppContext,
+  actor: Actor,
+  input: { name: string; unitId: number; code?: string; description?: string | null },
+) {
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await unitForActor(trx, actor, input.unitId, 'bank.manage');
     const name = normalizeText(input.name);
@@ -46,32 +57,63 @@ export async function createBank(ctx: AppContext, actor: Actor, input: { name: s
     if (code && !/^[A-Z0-9][A-Z0-9._-]*$/.test(code)) {
       throw fail('invalid_bank_code');
     }
-    if (code && await repo.findBankByCode(trx, code)) throw fail('bank_code_taken', { code });
+    if (code && (await repo.findBankByCode(trx, code))) throw fail('bank_code_taken', { code });
     if (!code) {
       const base = `NH-${suggestUnitCode(name)}`.slice(0, 24);
-      const taken = new Set((await trx.selectFrom('question_banks').select('code').where('code', 'like', `${base}%`).execute()).map((r) => r.code));
+      const taken = new Set(
+        (await trx.selectFrom('question_banks').select('code').where('code', 'like', `${base}%`).execute()).map((r) => r.code),
+      );
       code = uniqueCode(base, (c) => taken.has(c));
     }
     const at = nowIso(ctx);
-    const id = await repo.insertBank(trx, { code, name, description: input.description ? normalizeText(input.description) : null,
-      unit_id: unit.id, created_by: actor.userId || null, at });
-    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'bank.create', entityType: 'question_bank', entityId: id,
-      unitId: unit.id, summary: `Tạo ngân hàng câu hỏi ${name} (${code}) của ${unit.name}` });
+    const id = await repo.insertBank(trx, {
+      code,
+      name,
+      description: input.description ? normalizeText(input.description) : null,
+      unit_id: unit.id,
+      created_by: actor.userId || null,
+      at,
+    });
+    await recordAudit(trx, {
+      at,
+      actorUserId: actor.userId,
+      action: 'bank.create',
+      entityType: 'question_bank',
+      entityId: id,
+      unitId: unit.id,
+      summary: `Tạo ngân hàng câu hỏi ${name} (${code}) của ${unit.name}`,
+    });
     return { id, code };
   });
 }
 
-export async function updateBank(ctx: AppContext, actor: Actor, id: number, input: { name?: string; description?: string | null; active?: boolean }) {
+export async function updateBank(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { name?: string; description?: string | null; active?: boolean },
+) {
   await ctx.db.transaction().execute(async (trx) => {
     const bank = await bankForActor(trx, actor, id, 'own');
     const name = input.name === undefined ? undefined : normalizeText(input.name);
     if (name === '') throw fail('bank_name_required');
     const at = nowIso(ctx);
-    await repo.updateBank(trx, bank.id, { name, description: input.description === undefined ? undefined
-      : input.description ? normalizeText(input.description) : null,
-    active: input.active === undefined ? undefined : input.active ? 1 : 0, updated_at: at });
-    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'bank.update', entityType: 'question_bank', entityId: bank.id,
-      unitId: bank.unit_id, summary: `Cập nhật ngân hàng câu hỏi ${name ?? bank.name}`, details: input });
+    await repo.updateBank(trx, bank.id, {
+      name,
+      description: input.description === undefined ? undefined : input.description ? normalizeText(input.description) : null,
+      active: input.active === undefined ? undefined : input.active ? 1 : 0,
+      updated_at: at,
+    });
+    await recordAudit(trx, {
+      at,
+      actorUserId: actor.userId,
+      action: 'bank.update',
+      entityType: 'question_bank',
+      entityId: bank.id,
+      unitId: bank.unit_id,
+      summary: `Cập nhật ngân hàng câu hỏi ${name ?? bank.name}`,
+      details: input,
+    });
   });
 }
 
@@ -89,9 +131,15 @@ export async function shareBank(ctx: AppContext, actor: Actor, id: number, unitI
     } else if (!(await repo.deleteShare(trx, bank.id, unit.id))) {
       throw fail('share_not_found');
     }
-    await recordAudit(trx, { at, actorUserId: actor.userId, action: shared ? 'bank.share' : 'bank.unshare',
-      entityType: 'question_bank', entityId: bank.id, unitId: bank.unit_id,
-      summary: `${shared ? 'Chia sẻ' : 'Ngừng chia sẻ'} ngân hàng ${bank.name} ${shared ? 'với' : 'cho'} ban tổ chức của ${unit.name}` });
+    await recordAudit(trx, {
+      at,
+      actorUserId: actor.userId,
+      action: shared ? 'bank.share' : 'bank.unshare',
+      entityType: 'question_bank',
+      entityId: bank.id,
+      unitId: bank.unit_id,
+      summary: `${shared ? 'Chia sẻ' : 'Ngừng chia sẻ'} ngân hàng ${bank.name} ${shared ? 'với' : 'cho'} ban tổ chức của ${unit.name}`,
+    });
   });
 }
 
@@ -101,8 +149,13 @@ export async function listTopics(ctx: AppContext, actor: Actor, bankId: number) 
   const countsOf = (topicId: number | null) => {
     const rows = counts.filter((c) => c.topic_id === topicId);
     const by = (d: string | null) => rows.filter((c) => c.difficulty === d).reduce((n, c) => n + Number(c.n), 0);
-    return { total: rows.reduce((n, c) => n + Number(c.n), 0), recognition: by('recognition'), comprehension: by('comprehension'),
-      application: by('application'), unrated: by(null) };
+    return {
+      total: rows.reduce((n, c) => n + Number(c.n), 0),
+      recognition: by('recognition'),
+      comprehension: by('comprehension'),
+      application: by('application'),
+      unrated: by(null),
+    };
   };
   return {
     items: topics.map((t) => ({ id: t.id, name: t.name, materialUrl: t.material_url, counts: countsOf(t.id) })),
@@ -123,7 +176,13 @@ export async function ensureTopic(db: Executor, ctx: AppContext, bankId: number,
   if (!name) throw fail('topic_name_required');
   const existing = await repo.findTopicByName(db, bankId, fold(name));
   if (existing) return { id: existing.id, created: false };
-  const id = await repo.insertTopic(db, { bank_id: bankId, name, name_folded: fold(name), material_url: cleanUrl(materialUrl), at: nowIso(ctx) });
+  const id = await repo.insertTopic(db, {
+    bank_id: bankId,
+    name,
+    name_folded: fold(name),
+    material_url: cleanUrl(materialUrl),
+    at: nowIso(ctx),
+  });
   return { id, created: true };
 }
 
@@ -132,8 +191,15 @@ export async function createTopic(ctx: AppContext, actor: Actor, bankId: number,
     const bank = await bankForActor(trx, actor, bankId, 'use');
     const { id, created } = await ensureTopic(trx, ctx, bank.id, input.name, input.materialUrl);
     if (!created) throw fail('topic_exists', { owner: 'Ngân hàng', name: normalizeText(input.name) });
-    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'topic.create', entityType: 'topic', entityId: id,
-      unitId: bank.unit_id, summary: `Thêm chuyên đề "${normalizeText(input.name)}" vào ngân hàng ${bank.name}` });
+    await recordAudit(trx, {
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'topic.create',
+      entityType: 'topic',
+      entityId: id,
+      unitId: bank.unit_id,
+      summary: `Thêm chuyên đề "${normalizeText(input.name)}" vào ngân hàng ${bank.name}`,
+    });
     return { id };
   });
 }
@@ -150,10 +216,21 @@ export async function updateTopic(ctx: AppContext, actor: Actor, topicId: number
       if (clash && clash.id !== topic.id) throw fail('topic_exists', { owner: 'Ngân hàng', name });
     }
     const at = nowIso(ctx);
-    await repo.updateTopic(trx, topic.id, { name, name_folded: name ? fold(name) : undefined,
-      material_url: input.materialUrl === undefined ? undefined : cleanUrl(input.materialUrl), updated_at: at });
-    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'topic.update', entityType: 'topic', entityId: topic.id,
-      unitId: bank.unit_id, summary: `Sửa chuyên đề "${topic.name}"${name && name !== topic.name ? ` thành "${name}"` : ''}` });
+    await repo.updateTopic(trx, topic.id, {
+      name,
+      name_folded: name ? fold(name) : undefined,
+      material_url: input.materialUrl === undefined ? undefined : cleanUrl(input.materialUrl),
+      updated_at: at,
+    });
+    await recordAudit(trx, {
+      at,
+      actorUserId: actor.userId,
+      action: 'topic.update',
+      entityType: 'topic',
+      entityId: topic.id,
+      unitId: bank.unit_id,
+      summary: `Sửa chuyên đề "${topic.name}"${name && name !== topic.name ? ` thành "${name}"` : ''}`,
+    });
   });
 }
 
@@ -169,7 +246,14 @@ export async function deleteTopic(ctx: AppContext, actor: Actor, topicId: number
     }
     await detachDeletedFromTopic(trx, topic.id);
     await repo.deleteTopic(trx, topic.id);
-    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'topic.delete', entityType: 'topic', entityId: topic.id,
-      unitId: bank.unit_id, summary: `Xóa chuyên đề "${topic.name}" của ngân hàng ${bank.name}` });
+    await recordAudit(trx, {
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'topic.delete',
+      entityType: 'topic',
+      entityId: topic.id,
+      unitId: bank.unit_id,
+      summary: `Xóa chuyên đề "${topic.name}" của ngân hàng ${bank.name}`,
+    });
   });
 }

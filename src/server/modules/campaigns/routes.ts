@@ -8,34 +8,46 @@ import { CampaignBody, TargetsBody, TopicBody, UpdateCampaignBody, UpdateTopicBo
 import * as service from './service.ts';
 
 export const campaignRoutes: RouteModule = async (app, { ctx }) => {
-  app.get('/api/campaigns',
-    { schema: { response: { 200: Type.Object({ items: Type.Array(CampaignSummary) }) } } },
-    async (request) => ({ items: await service.listCampaigns(ctx, requireActor(request)) }));
+  app.get('/api/campaigns', { schema: { response: { 200: Type.Object({ items: Type.Array(CampaignSummary) }) } } }, async (request) => ({
+    items: await service.listCampaigns(ctx, requireActor(request)),
+  }));
 
-  app.post('/api/campaigns', { schema: { body: CampaignBody, response: { 200: IdReply } } },
-    async (request) => service.createCampaign(ctx, requireActor(request), request.body));
+  app.post('/api/campaigns', { schema: { body: CampaignBody, response: { 200: IdReply } } }, async (request) =>
+    service.createCampaign(ctx, requireActor(request), request.body),
+  );
 
-  app.get('/api/campaigns/:id', { schema: { params: IdParams, response: { 200: CampaignDetail } } },
-    async (request) => service.getCampaign(ctx, requireActor(request), request.params.id));
+  app.get('/api/campaigns/:id', { schema: { params: IdParams, response: { 200: CampaignDetail } } }, async (request) =>
+    service.getCampaign(ctx, requireActor(request), request.params.id),
+  );
 
-  app.patch('/api/campaigns/:id', { schema: { params: IdParams, body: UpdateCampaignBody, response: { 200: OkReply } } },
+  app.patch(
+    '/api/campaigns/:id',
+    { schema: { params: IdParams, body: UpdateCampaignBody, response: { 200: OkReply } } },
     async (request) => {
       await service.updateCampaign(ctx, requireActor(request), request.params.id, request.body);
       return { ok: true };
-    });
+    },
+  );
 
-  app.put('/api/campaigns/:id/targets', { schema: { params: IdParams, body: TargetsBody, response: { 200: OkReply } } },
+  app.put(
+    '/api/campaigns/:id/targets',
+    { schema: { params: IdParams, body: TargetsBody, response: { 200: OkReply } } },
     async (request) => {
       await service.setTargets(ctx, requireActor(request), request.params.id, request.body);
       return { ok: true };
-    });
+    },
+  );
 
-  app.post('/api/campaigns/:id/topics', { schema: { params: IdParams, body: TopicBody, response: { 200: IdReply } } },
-    async (request) => service.createTopic(ctx, requireActor(request), request.params.id, request.body));
+  app.post('/api/campaigns/:id/topics', { schema: { params: IdParams, body: TopicBody, response: { 200: IdReply } } }, async (request) =>
+    service.createTopic(ctx, requireActor(request), request.params.id, request.body),
+  );
 
-  app.patch('/api/campaign-topics/:id', { schema: { params: IdParams, body: UpdateTopicBody, response: { 200: OkReply } } },
+  app.patch(
+    '/api/campaign-topics/:id',
+    { schema: { params: IdParams, body: UpdateTopicBody, response: { 200: OkReply } } },
     async (request) => {
       await service.updateTopic(ctx, requireActor(request), request.params.id, request.body);
       return { ok: true };
-    });
+    },
+  );
 };

@@ -20,10 +20,13 @@ export const UpdateCampaignBody = Type.Partial(Type.Omit(CampaignBody, ['unitId'
 export type UpdateCampaignBody = Static<typeof UpdateCampaignBody>;
 
 export const TargetsBody = Type.Object({
-  targets: Type.Array(Type.Object({
-    unitId: Type.Integer(),
-    positions: Type.Optional(Type.Array(Type.Union([Type.Literal('manager'), Type.Literal('teacher'), Type.Literal('staff')]))),
-  }), { maxItems: 500 }),
+  targets: Type.Array(
+    Type.Object({
+      unitId: Type.Integer(),
+      positions: Type.Optional(Type.Array(Type.Union([Type.Literal('manager'), Type.Literal('teacher'), Type.Literal('staff')]))),
+    }),
+    { maxItems: 500 },
+  ),
 });
 export type TargetsBody = Static<typeof TargetsBody>;
 
@@ -39,19 +42,37 @@ export type UpdateTopicBody = Static<typeof UpdateTopicBody>;
 // Replies.
 const NullableText = Type.Union([Type.String(), Type.Null()]);
 export const CampaignSummary = Type.Object({
-  id: Type.Integer(), name: Type.String(), schoolYear: Type.String(), unitId: Type.Integer(), unitName: Type.String(),
-  startsOn: NullableText, endsOn: NullableText, siteCount: Type.Integer(), participantCount: Type.Integer(),
+  id: Type.Integer(),
+  name: Type.String(),
+  schoolYear: Type.String(),
+  unitId: Type.Integer(),
+  unitName: Type.String(),
+  startsOn: NullableText,
+  endsOn: NullableText,
+  siteCount: Type.Integer(),
+  participantCount: Type.Integer(),
 });
 export type CampaignSummary = Static<typeof CampaignSummary>;
 export const CampaignTopic = Type.Object({
-  id: Type.Integer(), name: Type.String(), description: NullableText, lecturerId: Type.Union([Type.Integer(), Type.Null()]),
+  id: Type.Integer(),
+  name: Type.String(),
+  description: NullableText,
+  lecturerId: Type.Union([Type.Integer(), Type.Null()]),
   lecturerName: NullableText,
 });
 export type CampaignTopic = Static<typeof CampaignTopic>;
 export const CampaignDetail = Type.Object({
-  id: Type.Integer(), name: Type.String(), schoolYear: Type.String(), unitId: Type.Integer(), unitName: Type.String(),
-  startsOn: NullableText, endsOn: NullableText, description: NullableText,
-  attendanceRequiredPercent: Type.Union([Type.Number(), Type.Null()]), canManage: Type.Boolean(), limitedToOwnUnits: Type.Boolean(),
+  id: Type.Integer(),
+  name: Type.String(),
+  schoolYear: Type.String(),
+  unitId: Type.Integer(),
+  unitName: Type.String(),
+  startsOn: NullableText,
+  endsOn: NullableText,
+  description: NullableText,
+  attendanceRequiredPercent: Type.Union([Type.Number(), Type.Null()]),
+  canManage: Type.Boolean(),
+  limitedToOwnUnits: Type.Boolean(),
   targets: Type.Array(Type.Object({ unitId: Type.Integer(), unitName: Type.String(), positions: Type.Array(StringEnum(POSITIONS)) })),
   topics: Type.Array(CampaignTopic),
 });

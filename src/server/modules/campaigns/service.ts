@@ -27,10 +27,20 @@ export async function listCampaigns(ctx: AppContext, actor: Actor) {
   const scopes = scopeOf(actor, 'training.read');
   if (scopes.length === 0) throw fail('forbidden', { action: 'xem các đợt bồi dưỡng' });
   const rows = await repo.campaignsVisibleFrom(ctx.db, scopes);
-  const counts = await repo.countsByCampaign(ctx.db, rows.map((r) => r.id));
+  const counts = await repo.countsByCampaign(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return rows.map((c) => ({
-    id: c.id, name: c.name, schoolYear: c.school_year, unitId: c.unit_id, unitName: c.unit_name, startsOn: c.starts_on,
-    endsOn: c.ends_on, siteCount: counts.sites.get(c.id) ?? 0, participantCount: counts.participants.get(c.id) ?? 0,
+    id: c.id,
+    name: c.name,
+    schoolYear: c.school_year,
+    unitId: c.unit_id,
+    unitName: c.unit_name,
+    startsOn: c.starts_on,
+    endsOn: c.ends_on,
+    siteCount: counts.sites.get(c.id) ?? 0,
+    participantCount: counts.participants.get(c.id) ?? 0,
   }));
 }
 
@@ -44,12 +54,26 @@ export async function createCampaign(ctx: AppContext, actor: Actor, input: Campa
     checkDates(startsOn, endsOn);
     const at = nowIso(ctx);
     const id = await repo.insertCampaign(trx, {
-      name, name_folded: fold(name), school_year: normalizeText(input.schoolYear), unit_id: unit.id, starts_on: startsOn,
-      ends_on: endsOn, description: clean(input.description), attendance_required_percent: input.attendanceRequiredPercent ?? null,
-      created_by: actor.userId || null, at,
+      name,
+      name_folded: fold(name),
+      school_year: normalizeText(input.schoolYear),
+      unit_id: unit.id,
+      starts_on: startsOn,
+      ends_on: endsOn,
+      description: clean(input.description),
+      attendance_required_percent: input.attendanceRequiredPercent ?? null,
+      created_by: actor.userId || null,
+      at,
     });
-    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'campaign.create', entityType: 'campaign', entityId: id,
-      unitId: unit.id, summary: `Tạo đợt bồi dưỡng "${name}" (${unit.name})` });
+    await recordAudit(trx, {
+      at,
+      actorUserId: actor.userId,
+      action: 'campaign.create',
+      entityType: 'campaign',
+      entityId: id,
+      unitId: unit.id,
+      summary: `Tạo đợt bồi dưỡng "${name}" (${unit.name})`,
+    });
     return { id };
   });
 }
@@ -59,11 +83,29 @@ export async function getCampaign(ctx: AppContext, actor: Actor, id: number) {
   const c = access.campaign;
   const [targets, topics] = await Promise.all([repo.targetsOf(ctx.db, c.id), repo.topicsOf(ctx.db, c.id)]);
   return {
-    id: c.id, name: c.name, schoolYear: c.school_year, unitId: c.unit_id, unitName: c.unit_name, startsOn: c.starts_on,
-    endsOn: c.ends_on, description: c.description, attendanceRequiredPercent: c.attendance_required_percent,
-    canManage: access.manage, limitedToOwnUnits: access.scopePaths !== null,
-    targets: targets.map((t) => ({ unitId: t.unit_id, unitName: t.unit_name, positions: t.positions ? t.positions.split(',') as Position[] : [] })),
-    topics: topics.map((t) => ({ id: t.id, name: t.name, description: t.description, lecturerId: t.lecturer_id, lecturerName: t.lecturer_name })),
+    id: c.id,
+    name: c.name,
+    schoolYear: c.school_year,
+    unitId: c.unit_id,
+    unitName: c.unit_name,
+    startsOn: c.starts_on,
+    endsOn: c.ends_on,
+    description: c.description,
+    attendanceRequiredPercent: c.attendance_required_percent,
+    canManage: access.manage,
+    limitedToOwnUnits: access.scopePaths !== null,
+    targets: targets.map((t) => ({
+      unitId: t.unit_id,
+      unitName: t.unit_name,
+      positions: t.positions ? (t.positions.split(',') as Position[]) : [],
+    })),
+    topics: topics.map((t) => ({
+      id: t.id,
+      name: t.name,
+      description: t.description,
+      lecturerId: t.lecturer_id,
+      lecturerName: t.lecturer_name,
+    })),
   };
 }
 
@@ -85,11 +127,22 @@ export async function updateCampaign(ctx: AppContext, actor: Actor, id: number, 
       ...(input.attendanceRequiredPercent !== undefined ? { attendance_required_percent: input.attendanceRequiredPercent } : {}),
       updated_at: at,
     });
-    const rule = input.attendanceRequiredPercent === undefined ? ''
-      : input.attendanceRequiredPercent === null ? ' (tắt điều kiện chuyên cần)'
-        : ` (điều kiện dự khảo sát: tham dự ít nhất ${input.attendanceRequiredPercent}% số buổi)`;
-    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'campaign.update', entityType: 'campaign', entityId: c.id,
-      unitId: c.unit_id, summary: `Cập nhật đợt bồi dưỡng "${name ?? c.name}"${rule}`, details: input });
+    const rule =
+      input.attendanceRequiredPercent === undefined
+        ? ''
+        : input.attendanceRequiredPercent === null
+          ? ' (tắt điều kiện chuyên cần)'
+          : ` (điều kiện dự khảo sát: tham dự ít nhất ${input.attendanceRequiredPercent}% số buổi)`;
+    await recordAudit(trx, {
+      at,
+      actorUserId: actor.userId,
+      action: 'campaign.update',
+      entityType: 'campaign',
+      entityId: c.id,
+      unitId: c.unit_id,
+      summary: `Cập nhật đợt bồi dưỡng "${name ?? c.name}"${rule}`,
+      details: input,
+    });
   });
 }
 
@@ -103,8 +156,16 @@ export async function setTargets(ctx: AppContext, actor: Actor, id: number, inpu
       rows.push({ unit_id: unit.id, positions: t.positions?.length ? [...new Set(t.positions)].join(',') : null });
     }
     await repo.replaceTargets(trx, c.id, rows);
-    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'campaign.targets', entityType: 'campaign',
-      entityId: c.id, unitId: c.unit_id, summary: `Đặt đối tượng tham dự đợt "${c.name}": ${rows.length} nhóm`, details: input });
+    await recordAudit(trx, {
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'campaign.targets',
+      entityType: 'campaign',
+      entityId: c.id,
+      unitId: c.unit_id,
+      summary: `Đặt đối tượng tham dự đợt "${c.name}": ${rows.length} nhóm`,
+      details: input,
+    });
   });
 }
 
@@ -115,10 +176,22 @@ export async function createTopic(ctx: AppContext, actor: Actor, campaignId: num
     if (!name) throw fail('topic_name_required');
     if (await repo.findTopicByName(trx, c.id, fold(name))) throw fail('topic_exists', { owner: 'Đợt bồi dưỡng', name });
     const lecturerId = input.lecturerId ? (await findLecturerForUse(trx, actor, input.lecturerId)).id : null;
-    const id = await repo.insertTopic(trx, { campaign_id: c.id, name, name_folded: fold(name), description: clean(input.description),
-      lecturer_id: lecturerId });
-    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'campaign.topic', entityType: 'campaign',
-      entityId: c.id, unitId: c.unit_id, summary: `Thêm chuyên đề "${name}" vào đợt "${c.name}"` });
+    const id = await repo.insertTopic(trx, {
+      campaign_id: c.id,
+      name,
+      name_folded: fold(name),
+      description: clean(input.description),
+      lecturer_id: lecturerId,
+    });
+    await recordAudit(trx, {
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'campaign.topic',
+      entityType: 'campaign',
+      entityId: c.id,
+      unitId: c.unit_id,
+      summary: `Thêm chuyên đề "${name}" vào đợt "${c.name}"`,
+    });
     return { id };
   });
 }
@@ -134,14 +207,25 @@ export async function updateTopic(ctx: AppContext, actor: Actor, topicId: number
       const clash = await repo.findTopicByName(trx, c.id, fold(name));
       if (clash && clash.id !== topic.id) throw fail('topic_exists', { owner: 'Đợt bồi dưỡng', name });
     }
-    const lecturerId = input.lecturerId === undefined ? undefined
-      : input.lecturerId === null ? null : (await findLecturerForUse(trx, actor, input.lecturerId)).id;
+    const lecturerId =
+      input.lecturerId === undefined
+        ? undefined
+        : input.lecturerId === null
+          ? null
+          : (await findLecturerForUse(trx, actor, input.lecturerId)).id;
     await repo.updateTopic(trx, topic.id, {
       ...(name ? { name, name_folded: fold(name) } : {}),
       ...(input.description !== undefined ? { description: clean(input.description) } : {}),
       ...(lecturerId !== undefined ? { lecturer_id: lecturerId } : {}),
     });
-    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'campaign.topic', entityType: 'campaign',
-      entityId: c.id, unitId: c.unit_id, summary: `Sửa chuyên đề "${topic.name}" của đợt "${c.name}"` });
+    await recordAudit(trx, {
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'campaign.topic',
+      entityType: 'campaign',
+      entityId: c.id,
+      unitId: c.unit_id,
+      summary: `Sửa chuyên đề "${topic.name}" của đợt "${c.name}"`,
+    });
   });
 }

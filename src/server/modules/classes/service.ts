@@ -36,8 +36,14 @@ export async function createClassType(ctx: AppContext, actor: Actor, input: { co
   if (!name || !code) throw fail('class_type_required');
   if ((await repo.classTypes(ctx.db, true)).some((t) => t.code === code)) throw fail('class_type_code_taken', { code });
   const id = await repo.insertClassType(ctx.db, { code, name });
-  await recordAudit(ctx.db, { at: nowIso(ctx), actorUserId: actor.userId, action: 'class_type.create', entityType: 'class_type', entityId: id,
-    summary: `Thêm loại lớp "${name}" (${code})` });
+  await recordAudit(ctx.db, {
+    at: nowIso(ctx),
+    actorUserId: actor.userId,
+    action: 'class_type.create',
+    entityType: 'class_type',
+    entityId: id,
+    summary: `Thêm loại lớp "${name}" (${code})`,
+  });
   return { id };
 }
 
@@ -45,7 +51,10 @@ export async function updateClassType(ctx: AppContext, actor: Actor, id: number,
   await requireProvinceOrganizer(ctx, actor);
   const name = input.name === undefined ? undefined : normalizeText(input.name);
   if (name === '') throw fail('class_type_required');
-  await repo.updateClassType(ctx.db, id, { ...(name ? { name } : {}), ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}) });
+  await repo.updateClassType(ctx.db, id, {
+    ...(name ? { name } : {}),
+    ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
+  });
 }
 
 export async function classForActor(db: Executor, actor: Actor, id: number, need: 'read' | 'manage') {
@@ -56,13 +65,28 @@ export async function classForActor(db: Executor, actor: Actor, id: number, need
 }
 
 export async function listClasses(ctx: AppContext, actor: Actor, query: { year: number; unitId?: number }) {
-  const scopes = query.unitId !== undefined ? [(await unitForActor(ctx.db, actor, query.unitId, 'training.read')).path] : scopeOf(actor, 'training.read');
+  const scopes =
+    query.unitId !== undefined
+      ? [(await unitForActor(ctx.db, actor, query.unitId, 'training.read')).path]
+      : scopeOf(actor, 'training.read');
   if (scopes.length === 0) throw fail('forbidden', { action: 'xem các lớp bồi dưỡng' });
   const rows = await repo.classesIn(ctx.db, scopes, `${query.year}-01-01`, `${query.year}-12-31`);
-  return rows.map((c) => ({ id: c.id, name: c.name, typeId: c.type_id, typeName: c.type_name, unitId: c.unit_id, unitName: c.unit_name,
-    plannedStart: c.planned_start, plannedEnd: c.planned_end, actualStart: c.actual_start, actualEnd: c.actual_end,
-    plannedTrainees: c.planned_trainees, trainees: Number(c.trainees ?? 0), completed: Number(c.completed ?? 0),
-    canManage: can(actor, 'training.manage', c.unit_path) }));
+  return rows.map((c) => ({
+    id: c.id,
+    name: c.name,
+    typeId: c.type_id,
+    typeName: c.type_name,
+    unitId: c.unit_id,
+    unitName: c.unit_name,
+    plannedStart: c.planned_start,
+    plannedEnd: c.planned_end,
+    actualStart: c.actual_start,
+    actualEnd: c.actual_end,
+    plannedTrainees: c.planned_trainees,
+    trainees: Number(c.trainees ?? 0),
+    completed: Number(c.completed ?? 0),
+    canManage: can(actor, 'training.manage', c.unit_path),
+  }));
 }
 
 export interface ClassInput {
@@ -78,9 +102,18 @@ export interface ClassInput {
   notes?: string | null;
 }
 
-function checkClassDates(input: { plannedStart: string; plannedEnd?: string | null; actualStart?: string | null; actualEnd?: string | null }) {
-  const labels: [string | null | undefined, string][] = [[input.plannedStart, FIELD_LABELS.plannedStart!],
-    [input.plannedEnd, FIELD_LABELS.plannedEnd!], [input.actualStart, FIELD_LABELS.actualStart!], [input.actualEnd, FIELD_LABELS.actualEnd!]];
+function checkClassDates(input: {
+  plannedStart: string;
+  plannedEnd?: string | null;
+  actualStart?: string | null;
+  actualEnd?: string | null;
+}) {
+  const labels: [string | null | undefined, string][] = [
+    [input.plannedStart, FIELD_LABELS.plannedStart!],
+    [input.plannedEnd, FIELD_LABELS.plannedEnd!],
+    [input.actualStart, FIELD_LABELS.actualStart!],
+    [input.actualEnd, FIELD_LABELS.actualEnd!],
+  ];
   for (const [value, label] of labels) if (value && !isIsoDate(value)) throw fail('invalid_date', { field: label });
   if (input.plannedEnd && input.plannedEnd < input.plannedStart) {
     throw fail('invalid_date_range', { end: FIELD_LABELS.plannedEnd!, start: FIELD_LABELS.plannedStart!, sameDayAllowed: true });
@@ -99,11 +132,29 @@ export async function createClass(ctx: AppContext, actor: Actor, input: ClassInp
     if (!name) throw fail('class_name_required');
     checkClassDates(input);
     const at = nowIso(ctx);
-    const id = await repo.insertClass(trx, { unit_id: unit.id, type_id: type.id, name, planned_start: input.plannedStart,
-      planned_end: input.plannedEnd ?? null, actual_start: input.actualStart ?? null, actual_end: input.actualEnd ?? null,
-      planned_trainees: input.plannedTrainees ?? null, location: text(input.location), notes: text(input.notes), created_by: actor.userId || null, at });
-    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'class.create', entityType: 'training_class', entityId: id, unitId: unit.id,
-      summary: `Mở lớp "${name}" (${type.name}) tại ${unit.name}` });
+    const id = await repo.insertClass(trx, {
+      unit_id: unit.id,
+      type_id: type.id,
+      name,
+      planned_start: input.plannedStart,
+      planned_end: input.plannedEnd ?? null,
+      actual_start: input.actualStart ?? null,
+      actual_end: input.actualEnd ?? null,
+      planned_trainees: input.plannedTrainees ?? null,
+      location: text(input.location),
+      notes: text(input.notes),
+      created_by: actor.userId || null,
+      at,
+    });
+    await recordAudit(trx, {
+      at,
+      actorUserId: actor.userId,
+      action: 'class.create',
+      entityType: 'training_class',
+      entityId: id,
+      unitId: unit.id,
+      summary: `Mở lớp "${name}" (${type.name}) tại ${unit.name}`,
+    });
     return { id };
   });
 }
@@ -111,10 +162,12 @@ export async function createClass(ctx: AppContext, actor: Actor, input: ClassInp
 export async function updateClass(ctx: AppContext, actor: Actor, id: number, input: Partial<Omit<ClassInput, 'unitId'>>) {
   await ctx.db.transaction().execute(async (trx) => {
     const cls = await classForActor(trx, actor, id, 'manage');
-    const merged = { plannedStart: input.plannedStart ?? cls.planned_start,
+    const merged = {
+      plannedStart: input.plannedStart ?? cls.planned_start,
       plannedEnd: input.plannedEnd === undefined ? cls.planned_end : input.plannedEnd,
       actualStart: input.actualStart === undefined ? cls.actual_start : input.actualStart,
-      actualEnd: input.actualEnd === undefined ? cls.actual_end : input.actualEnd };
+      actualEnd: input.actualEnd === undefined ? cls.actual_end : input.actualEnd,
+    };
     checkClassDates(merged);
     if (input.typeId !== undefined && !(await repo.classTypes(trx, true)).some((t) => t.id === input.typeId)) {
       throw fail('class_type_not_found');
@@ -122,33 +175,71 @@ export async function updateClass(ctx: AppContext, actor: Actor, id: number, inp
     const name = input.name === undefined ? undefined : normalizeText(input.name);
     if (name === '') throw fail('class_name_required');
     await repo.updateClass(trx, cls.id, {
-      ...(name ? { name } : {}), ...(input.typeId !== undefined ? { type_id: input.typeId } : {}),
-      planned_start: merged.plannedStart, planned_end: merged.plannedEnd, actual_start: merged.actualStart, actual_end: merged.actualEnd,
+      ...(name ? { name } : {}),
+      ...(input.typeId !== undefined ? { type_id: input.typeId } : {}),
+      planned_start: merged.plannedStart,
+      planned_end: merged.plannedEnd,
+      actual_start: merged.actualStart,
+      actual_end: merged.actualEnd,
       ...(input.plannedTrainees !== undefined ? { planned_trainees: input.plannedTrainees } : {}),
       ...(input.location !== undefined ? { location: text(input.location) } : {}),
       ...(input.notes !== undefined ? { notes: text(input.notes) } : {}),
       updated_at: nowIso(ctx),
     });
-    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'class.update', entityType: 'training_class', entityId: cls.id,
-      unitId: cls.unit_id, summary: `Cập nhật lớp "${name ?? cls.name}"`, details: input });
+    await recordAudit(trx, {
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'class.update',
+      entityType: 'training_class',
+      entityId: cls.id,
+      unitId: cls.unit_id,
+      summary: `Cập nhật lớp "${name ?? cls.name}"`,
+      details: input,
+    });
   });
 }
 
 export async function getClass(ctx: AppContext, actor: Actor, id: number) {
   const cls = await classForActor(ctx.db, actor, id, 'read');
-  const [lecturers, trainees, evaluations] = await Promise.all([repo.lecturersOfClass(ctx.db, cls.id), repo.traineesOf(ctx.db, cls.id),
-    repo.evaluationsOf(ctx.db, [cls.id])]);
+  const [lecturers, trainees, evaluations] = await Promise.all([
+    repo.lecturersOfClass(ctx.db, cls.id),
+    repo.traineesOf(ctx.db, cls.id),
+    repo.evaluationsOf(ctx.db, [cls.id]),
+  ]);
   return {
-    id: cls.id, name: cls.name, typeId: cls.type_id, typeName: cls.type_name, unitId: cls.unit_id, unitName: cls.unit_name,
-    plannedStart: cls.planned_start, plannedEnd: cls.planned_end, actualStart: cls.actual_start, actualEnd: cls.actual_end,
-    plannedTrainees: cls.planned_trainees, location: cls.location, notes: cls.notes, canManage: can(actor, 'training.manage', cls.unit_path),
+    id: cls.id,
+    name: cls.name,
+    typeId: cls.type_id,
+    typeName: cls.type_name,
+    unitId: cls.unit_id,
+    unitName: cls.unit_name,
+    plannedStart: cls.planned_start,
+    plannedEnd: cls.planned_end,
+    actualStart: cls.actual_start,
+    actualEnd: cls.actual_end,
+    plannedTrainees: cls.planned_trainees,
+    location: cls.location,
+    notes: cls.notes,
+    canManage: can(actor, 'training.manage', cls.unit_path),
     lecturers: lecturers.map((l) => {
       const scores = evaluations.filter((e) => e.lecturer_id === l.id).map((e) => e.score);
-      return { id: l.id, fullName: l.full_name, title: l.title, kind: l.kind, evaluations: scores.length,
-        average: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : null };
+      return {
+        id: l.id,
+        fullName: l.full_name,
+        title: l.title,
+        kind: l.kind,
+        evaluations: scores.length,
+        average: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : null,
+      };
     }),
-    trainees: trainees.map((t) => ({ id: t.id, personId: t.person_id, fullName: t.full_name, workplace: t.workplace ?? t.unit_name,
-      completed: t.completed === 1, certificateNo: t.certificate_no })),
+    trainees: trainees.map((t) => ({
+      id: t.id,
+      personId: t.person_id,
+      fullName: t.full_name,
+      workplace: t.workplace ?? t.unit_name,
+      completed: t.completed === 1,
+      certificateNo: t.certificate_no,
+    })),
   };
 }
 
@@ -159,14 +250,25 @@ export async function setClassLecturers(ctx: AppContext, actor: Actor, id: numbe
     const names = [];
     for (const l of ids) names.push((await findLecturerForUse(trx, actor, l)).full_name);
     await repo.replaceClassLecturers(trx, cls.id, ids);
-    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'class.lecturers', entityType: 'training_class', entityId: cls.id,
-      unitId: cls.unit_id, summary: `Giảng viên lớp "${cls.name}": ${names.join(', ') || 'không có'}` });
+    await recordAudit(trx, {
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'class.lecturers',
+      entityType: 'training_class',
+      entityId: cls.id,
+      unitId: cls.unit_id,
+      summary: `Giảng viên lớp "${cls.name}": ${names.join(', ') || 'không có'}`,
+    });
   });
 }
 
 /** Adds trainees from the roster (by id) and/or typed in (name, workplace). */
-export async function addTrainees(ctx: AppContext, actor: Actor, id: number, input: { personIds?: number[];
-  entries?: { fullName: string; workplace?: string | null }[] }) {
+export async function addTrainees(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { personIds?: number[]; entries?: { fullName: string; workplace?: string | null }[] },
+) {
   return ctx.db.transaction().execute(async (trx) => {
     const cls = await classForActor(trx, actor, id, 'manage');
     const existing = new Set((await repo.traineesOf(trx, cls.id)).map((t) => t.person_id).filter((p) => p !== null));
@@ -174,26 +276,41 @@ export async function addTrainees(ctx: AppContext, actor: Actor, id: number, inp
     const people = (await peopleByIds(trx, order)).sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
     // A centre trains the people of the area it serves: the subtree of its parent unit.
     const area = cls.unit_path.replace(/\d+\/$/, '');
-    if (people.length !== new Set(input.personIds ?? []).size
-      || people.some((p) => !can(actor, 'roster.read', p.unit_path) && !p.unit_path.startsWith(area))) {
+    if (
+      people.length !== new Set(input.personIds ?? []).size
+      || people.some((p) => !can(actor, 'roster.read', p.unit_path) && !p.unit_path.startsWith(area))
+    ) {
       throw fail('person_not_found');
     }
     const at = nowIso(ctx);
     const rows: { class_id: number; person_id: number | null; full_name: string; workplace: string | null; created_at: string }[] = people
-      .filter((p) => !existing.has(p.id)).map((p) => ({ class_id: cls.id, person_id: p.id, full_name: p.full_name, workplace: null, created_at: at }));
+      .filter((p) => !existing.has(p.id))
+      .map((p) => ({ class_id: cls.id, person_id: p.id, full_name: p.full_name, workplace: null, created_at: at }));
     for (const [i, e] of (input.entries ?? []).entries()) {
       const fullName = normalizeText(e.fullName);
       if (fullName.split(' ').length < 2) throw fail('trainee_name_required', { row: i + 1 });
       rows.push({ class_id: cls.id, person_id: null, full_name: fullName, workplace: text(e.workplace), created_at: at });
     }
     await repo.insertTrainees(trx, rows);
-    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'class.trainees', entityType: 'training_class', entityId: cls.id,
-      unitId: cls.unit_id, summary: `Thêm ${rows.length} học viên vào lớp "${cls.name}"` });
+    await recordAudit(trx, {
+      at,
+      actorUserId: actor.userId,
+      action: 'class.trainees',
+      entityType: 'training_class',
+      entityId: cls.id,
+      unitId: cls.unit_id,
+      summary: `Thêm ${rows.length} học viên vào lớp "${cls.name}"`,
+    });
     return { added: rows.length };
   });
 }
 
-export async function updateTrainee(ctx: AppContext, actor: Actor, traineeId: number, input: { completed?: boolean; certificateNo?: string | null }) {
+export async function updateTrainee(
+  ctx: AppContext,
+  actor: Actor,
+  traineeId: number,
+  input: { completed?: boolean; certificateNo?: string | null },
+) {
   await ctx.db.transaction().execute(async (trx) => {
     const trainee = await repo.findTrainee(trx, traineeId);
     if (!trainee) throw fail('trainee_not_found');
@@ -203,19 +320,38 @@ export async function updateTrainee(ctx: AppContext, actor: Actor, traineeId: nu
       ...(input.completed !== undefined ? { completed: input.completed ? 1 : 0 } : {}),
       ...(certificateNo !== undefined ? { certificate_no: certificateNo } : {}),
     });
-    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'class.trainee', entityType: 'training_class', entityId: cls.id,
-      unitId: cls.unit_id, summary: `Cập nhật kết quả học viên ${trainee.full_name} lớp "${cls.name}"`, details: input });
+    await recordAudit(trx, {
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'class.trainee',
+      entityType: 'training_class',
+      entityId: cls.id,
+      unitId: cls.unit_id,
+      summary: `Cập nhật kết quả học viên ${trainee.full_name} lớp "${cls.name}"`,
+      details: input,
+    });
   });
 }
 
 /** A trainee of the class evaluates one of its lecturers (1–5); evaluating again replaces the earlier answer. */
-export async function evaluateLecturer(ctx: AppContext, actor: Actor, classId: number, input: { lecturerId: number; score: number; comment?: string | null }) {
+export async function evaluateLecturer(
+  ctx: AppContext,
+  actor: Actor,
+  classId: number,
+  input: { lecturerId: number; score: number; comment?: string | null },
+) {
   const trainee = actor.personId === null ? undefined : await repo.traineeOfPerson(ctx.db, classId, actor.personId);
   if (!trainee) throw fail('class_not_found');
   const lecturers = await repo.lecturersOfClass(ctx.db, classId);
   if (!lecturers.some((l) => l.id === input.lecturerId)) throw fail('lecturer_not_found');
-  await repo.upsertEvaluation(ctx.db, { class_id: classId, lecturer_id: input.lecturerId, trainee_id: trainee.id, score: input.score,
-    comment: text(input.comment)?.slice(0, 1000) ?? null, created_at: nowIso(ctx) });
+  await repo.upsertEvaluation(ctx.db, {
+    class_id: classId,
+    lecturer_id: input.lecturerId,
+    trainee_id: trainee.id,
+    score: input.score,
+    comment: text(input.comment)?.slice(0, 1000) ?? null,
+    created_at: nowIso(ctx),
+  });
   return { ok: true };
 }
 
@@ -223,14 +359,28 @@ export async function evaluateLecturer(ctx: AppContext, actor: Actor, classId: n
 export async function myClasses(ctx: AppContext, actor: Actor) {
   if (actor.personId === null) return [];
   const classes = await repo.classesOfPerson(ctx.db, actor.personId);
-  const evaluations = await repo.evaluationsOf(ctx.db, classes.map((c) => c.id));
+  const evaluations = await repo.evaluationsOf(
+    ctx.db,
+    classes.map((c) => c.id),
+  );
   const out = [];
   for (const c of classes) {
     const lecturers = await repo.lecturersOfClass(ctx.db, c.id);
-    out.push({ id: c.id, name: c.name, typeName: c.type_name, unitName: c.unit_name, actualStart: c.actual_start, actualEnd: c.actual_end,
-      completed: c.completed === 1, certificateNo: c.certificate_no,
-      lecturers: lecturers.map((l) => ({ id: l.id, fullName: l.full_name,
-        myScore: evaluations.find((e) => e.class_id === c.id && e.lecturer_id === l.id && e.trainee_id === c.trainee_id)?.score ?? null })) });
+    out.push({
+      id: c.id,
+      name: c.name,
+      typeName: c.type_name,
+      unitName: c.unit_name,
+      actualStart: c.actual_start,
+      actualEnd: c.actual_end,
+      completed: c.completed === 1,
+      certificateNo: c.certificate_no,
+      lecturers: lecturers.map((l) => ({
+        id: l.id,
+        fullName: l.full_name,
+        myScore: evaluations.find((e) => e.class_id === c.id && e.lecturer_id === l.id && e.trainee_id === c.trainee_id)?.score ?? null,
+      })),
+    });
   }
   return out;
 }

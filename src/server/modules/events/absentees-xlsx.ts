@@ -19,9 +19,34 @@ const COLUMNS: SheetColumn[] = [
 export async function writeEventAbsenteesXlsx(data: Awaited<ReturnType<typeof eventAbsentees>>, generatedAt: Date): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Vắng mặt');
-  layoutTable(sheet, { columns: COLUMNS, spacer: true, titles: ['DANH SÁCH VẮNG MẶT', data.event.name,
-    { text: `Ngày xuất: ${formatVnDate(generatedAt, true)}`, italic: true, bold: false, size: 10 }] }, 3);
-  data.rows.forEach((r, i) => addDataRow(sheet, [i + 1, r.unitName, r.fullName, labelOf(POSITION_LABELS, r.position), excelDate(r.day),
-    HALF_LABELS[r.half as Half], r.status === 'absent' ? 'Vắng' : 'Không điểm danh', r.reason ?? ''], COLUMNS.length));
+  layoutTable(
+    sheet,
+    {
+      columns: COLUMNS,
+      spacer: true,
+      titles: [
+        'DANH SÁCH VẮNG MẶT',
+        data.event.name,
+        { text: `Ngày xuất: ${formatVnDate(generatedAt, true)}`, italic: true, bold: false, size: 10 },
+      ],
+    },
+    3,
+  );
+  data.rows.forEach((r, i) =>
+    addDataRow(
+      sheet,
+      [
+        i + 1,
+        r.unitName,
+        r.fullName,
+        labelOf(POSITION_LABELS, r.position),
+        excelDate(r.day),
+        HALF_LABELS[r.half as Half],
+        r.status === 'absent' ? 'Vắng' : 'Không điểm danh',
+        r.reason ?? '',
+      ],
+      COLUMNS.length,
+    ),
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -8,9 +8,16 @@ import { StringEnum } from '../../lib/nullable.ts';
 const Half = Type.Union([Type.Literal('morning'), Type.Literal('afternoon')]);
 
 const EventFields = {
-  id: Type.Integer(), unitId: Type.Integer(), unitName: Type.String(), kind: Type.Union([Type.Literal('conference'), Type.Literal('course')]),
-  name: Type.String(), startsOn: Type.String(), endsOn: Type.String(), halves: Type.Union([Type.Literal('both'), Half]),
-  location: Nullable(Type.String()), programme: Nullable(Type.String()),
+  id: Type.Integer(),
+  unitId: Type.Integer(),
+  unitName: Type.String(),
+  kind: Type.Union([Type.Literal('conference'), Type.Literal('course')]),
+  name: Type.String(),
+  startsOn: Type.String(),
+  endsOn: Type.String(),
+  halves: Type.Union([Type.Literal('both'), Half]),
+  location: Nullable(Type.String()),
+  programme: Nullable(Type.String()),
   halfDays: Type.Array(Type.Object({ day: Type.String(), half: Half })),
 };
 export const EventSummary = Type.Object({ ...EventFields, invitees: Type.Integer() });
@@ -20,18 +27,32 @@ export type EventDetail = Static<typeof EventDetail>;
 export const InviteReply = Type.Object({ added: Type.Integer(), total: Type.Integer() });
 
 /** The invitees and their marks by `day/half` (e.g. `2026-07-01/morning`), only the half-days marked. */
-export const EventSheet = replyOf<Awaited<ReturnType<typeof attendanceSheet>>>()(Type.Object({
-  event: Type.Object({ ...EventFields, canManage: Type.Boolean() }),
-  items: Type.Array(Type.Object({
-    personId: Type.Integer(), fullName: Type.String(), position: Type.String(), unitId: Type.Integer(), unitName: Type.String(),
-    marks: Type.Record(Type.String(), Type.Object({ status: StringEnum(ATTENDANCE_STATUSES), reason: Nullable(Type.String()) })),
-  })),
-}));
+export const EventSheet = replyOf<Awaited<ReturnType<typeof attendanceSheet>>>()(
+  Type.Object({
+    event: Type.Object({ ...EventFields, canManage: Type.Boolean() }),
+    items: Type.Array(
+      Type.Object({
+        personId: Type.Integer(),
+        fullName: Type.String(),
+        position: Type.String(),
+        unitId: Type.Integer(),
+        unitName: Type.String(),
+        marks: Type.Record(Type.String(), Type.Object({ status: StringEnum(ATTENDANCE_STATUSES), reason: Nullable(Type.String()) })),
+      }),
+    ),
+  }),
+);
 export type EventSheet = Static<typeof EventSheet>;
 
 export const EventAbsentee = Type.Object({
-  personId: Type.Integer(), fullName: Type.String(), position: Type.String(), unitName: Type.String(), day: Type.String(), half: Half,
-  status: Type.Union([Type.Literal('absent'), Type.Literal('unmarked')]), reason: Nullable(Type.String()),
+  personId: Type.Integer(),
+  fullName: Type.String(),
+  position: Type.String(),
+  unitName: Type.String(),
+  day: Type.String(),
+  half: Half,
+  status: Type.Union([Type.Literal('absent'), Type.Literal('unmarked')]),
+  reason: Nullable(Type.String()),
 });
 
 // Requests.
@@ -47,10 +68,18 @@ export const EventBody = Type.Object({
   location: OptionalText(300),
   programme: OptionalText(20_000),
 });
-export const InviteBody = Type.Object({ unitId: Type.Integer(),
-  positions: Type.Optional(Type.Array(Type.Union([Type.Literal('manager'), Type.Literal('teacher'), Type.Literal('staff')]), { maxItems: 3 })) });
-export const MarkBody = Type.Object({ day: IsoDate, half: Half, status: Type.Union([Type.Literal('present'), Type.Literal('late'), Type.Literal('absent')]),
-  reason: OptionalText(200) });
+export const InviteBody = Type.Object({
+  unitId: Type.Integer(),
+  positions: Type.Optional(
+    Type.Array(Type.Union([Type.Literal('manager'), Type.Literal('teacher'), Type.Literal('staff')]), { maxItems: 3 }),
+  ),
+});
+export const MarkBody = Type.Object({
+  day: IsoDate,
+  half: Half,
+  status: Type.Union([Type.Literal('present'), Type.Literal('late'), Type.Literal('absent')]),
+  reason: OptionalText(200),
+});
 export const MarkParams = Type.Object({ id: Type.Integer(), personId: Type.Integer() });
 export const ProgrammeBody = Type.Object({ programme: OptionalText(20_000), location: OptionalText(300) });
 export type EventBody = Static<typeof EventBody>;

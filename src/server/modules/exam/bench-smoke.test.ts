@@ -14,11 +14,26 @@ const ROOT = path.resolve(import.meta.dirname, '../../../..');
 for (const dialect of DIALECTS) {
   const nodes = dialect === 'postgres' ? ['--nodes', '2', '--kill-node'] : [];
   it(`bench:exam with 200 participants${nodes.length ? ' on two app processes, one killed mid-run,' : ''} loses no answer and grades every attempt right [${dialect}]`, async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/exam/main.ts', '--participants', '200', '--db', dialect,
-      '--submit-window', '3', '--abandon', '4', ...nodes], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '' }, maxBuffer: 10 * 1024 * 1024 })
-      .catch((err: { stdout?: string; stderr?: string; message: string }) => {
-        throw new Error(`${err.message}\n${err.stdout ?? ''}\n${(err.stderr ?? '').slice(-4000)}`);
-      });
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'bench/exam/main.ts',
+        '--participants',
+        '200',
+        '--db',
+        dialect,
+        '--submit-window',
+        '3',
+        '--abandon',
+        '4',
+        ...nodes,
+      ],
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: '' }, maxBuffer: 10 * 1024 * 1024 },
+    ).catch((err: { stdout?: string; stderr?: string; message: string }) => {
+      throw new Error(`${err.message}\n${err.stdout ?? ''}\n${(err.stderr ?? '').slice(-4000)}`);
+    });
     const result = JSON.parse(stdout.trim().split('\n').at(-1)!);
     expect(result).toMatchObject({ participants: 200, lost_answers: 0, score_mismatches: 0, submits: 192, swept: 8 });
     expect(stdout).toContain('lost answers: 0');

@@ -64,9 +64,15 @@ const cachesByDb = new WeakMap<Db, Caches>();
 function cachesOf(db: Db): Caches {
   let caches = cachesByDb.get(db);
   if (!caches) {
-    caches = { attempts: new BoundedCache(250_000), facts: new BoundedCache(200), frozen: new BoundedCache(200), variants: new BoundedCache(20_000),
-      keys: new BoundedCache(200), shared: new BoundedCache(200),
-      assessments: new BoundedCache(200) };
+    caches = {
+      attempts: new BoundedCache(250_000),
+      facts: new BoundedCache(200),
+      frozen: new BoundedCache(200),
+      variants: new BoundedCache(20_000),
+      keys: new BoundedCache(200),
+      shared: new BoundedCache(200),
+      assessments: new BoundedCache(200),
+    };
     cachesByDb.set(db, caches);
   }
   return caches;
@@ -100,7 +106,9 @@ export function recentAssessment(db: Db, assessmentId: number, now: number): Pro
   if (hit && hit.until > now) return hit.row;
   const row = findAssessment(db, assessmentId);
   cache.set(assessmentId, { until: now + ASSESSMENT_FRESH_MS, row });
-  row.catch(() => { if (cache.get(assessmentId)?.row === row) cache.delete(assessmentId); });
+  row.catch(() => {
+    if (cache.get(assessmentId)?.row === row) cache.delete(assessmentId);
+  });
   return row;
 }
 
@@ -120,19 +128,29 @@ export function frozenFacts(db: Db, assessmentId: number, via: Executor = db): P
     const row = await findAssessment(via, assessmentId);
     if (!row || row.status !== 'published') throw new Error(`assessment ${assessmentId} is not published`);
     return {
-      id: row.id, questionCount: row.question_count, durationMin: row.duration_min, graceSeconds: row.grace_seconds,
-      scoring: JSON.parse(row.scoring_json) as ScoringRule, variantMode: row.variant_mode as FrozenFacts['variantMode'],
-      seed: row.seed, shuffle: { questions: row.shuffle_questions === 1, options: row.shuffle_options === 1 },
+      id: row.id,
+      questionCount: row.question_count,
+      durationMin: row.duration_min,
+      graceSeconds: row.grace_seconds,
+      scoring: JSON.parse(row.scoring_json) as ScoringRule,
+      variantMode: row.variant_mode as FrozenFacts['variantMode'],
+      seed: row.seed,
+      shuffle: { questions: row.shuffle_questions === 1, options: row.shuffle_options === 1 },
     };
   });
 }
 
 /** The questions an assessment froze at publish (content only: the key may change by regrading, so it is not cached). */
 export function frozenOf(db: Db, assessmentId: number, via: Executor = db): Promise<FrozenQuestion[]> {
-  return cachesOf(db).frozen.load(assessmentId, async () => (await frozenQuestions(via, assessmentId)).map((r) => ({
-    ordinal: r.ordinal, questionId: r.question_id, versionId: r.version_id, optionCount: r.option_count,
-    content: readContent(r.content_json),
-  })));
+  return cachesOf(db).frozen.load(assessmentId, async () =>
+    (await frozenQuestions(via, assessmentId)).map((r) => ({
+      ordinal: r.ordinal,
+      questionId: r.question_id,
+      versionId: r.version_id,
+      optionCount: r.option_count,
+      content: readContent(r.content_json),
+    })),
+  );
 }
 
 /**
@@ -140,15 +158,21 @@ export function frozenOf(db: Db, assessmentId: number, via: Executor = db): Prom
  * caller passes the value it read (with the attempt's lock), and a different one loads the key again — through `via`:
  * the caller's transaction, or a reader of the correct indexes in canonical order on the connection it holds.
  */
-export function currentKey(db: Db, assessmentId: number, regradedAt: string | null,
-  via: Executor | (() => Promise<number[]>) = db): Promise<string> {
+export function currentKey(
+  db: Db,
+  assessmentId: number,
+  regradedAt: string | null,
+  via: Executor | (() => Promise<number[]>) = db,
+): Promise<string> {
   const keys = cachesOf(db).keys;
   const hit = keys.get(assessmentId);
   if (hit && hit.stamp === regradedAt) return hit.letters;
   const read = typeof via === 'function' ? via() : keyOf(via, assessmentId).then((rows) => rows.map((k) => k.correct_index));
   const letters = read.then(keyLetters);
   keys.set(assessmentId, { stamp: regradedAt, letters });
-  letters.catch(() => { if (keys.get(assessmentId)?.letters === letters) keys.delete(assessmentId); });
+  letters.catch(() => {
+    if (keys.get(assessmentId)?.letters === letters) keys.delete(assessmentId);
+  });
   return letters;
 }
 
@@ -180,7 +204,10 @@ export function variantContent(db: Db, variantId: number, via: Executor = db): P
 export function examQuestions(content: VariantContent, attemptId: number): ExamQuestion[] {
   const url = (imageId: number) => `/api/attempts/${attemptId}/images/${imageId}`;
   return content.questions.map((q, position) => ({
-    position, stem: q.stem, stemRich: q.stemRich, stemImages: q.stemImages.map(url),
+    position,
+    stem: q.stem,
+    stemRich: q.stemRich,
+    stemImages: q.stemImages.map(url),
     options: q.options.map((o) => ({ text: o.text, images: o.images.map(url) })),
   }));
 }

@@ -27,8 +27,11 @@ async function saveUntilAcked(client: Client, position: number, choice: number) 
   const seq = ++client.seq;
   for (let i = 0; ; i++) {
     try {
-      const r = await client.conn.request('POST', `/api/attempts/${client.attemptId}/answers`,
-        { clientId: 'crash', deviceId: 'crash-device', answers: [{ position, choice, flagged: false, seq, base: 0 }] });
+      const r = await client.conn.request('POST', `/api/attempts/${client.attemptId}/answers`, {
+        clientId: 'crash',
+        deviceId: 'crash-device',
+        answers: [{ position, choice, flagged: false, seq, base: 0 }],
+      });
       if (r.status === 200) {
         client.acked.set(position, { choice, seq });
         return;
@@ -82,9 +85,11 @@ describeEachDialect('a server killed with SIGKILL mid-survey', (dialect) => {
   });
 
   it('keeps every answer it acknowledged and every deadline, once restarted and the clients resume', async () => {
-    const answering = Promise.all(clients.map(async (client, k) => {
-      for (let step = 0; step < 40; step++) await saveUntilAcked(client, step % 10, (step + k) % 4);
-    }));
+    const answering = Promise.all(
+      clients.map(async (client, k) => {
+        for (let step = 0; step < 40; step++) await saveUntilAcked(client, step % 10, (step + k) % 4);
+      }),
+    );
     // Kill once answers are flowing, then start a new process on the same database while the clients keep retrying.
     while (clients.reduce((n, c) => n + c.acked.size, 0) < PARTICIPANTS * 3) await new Promise((r) => setTimeout(r, 20));
     const ackedAtKill = clients.map((c) => new Map(c.acked));
@@ -94,8 +99,10 @@ describeEachDialect('a server killed with SIGKILL mid-survey', (dialect) => {
     await answering;
 
     for (const [k, client] of clients.entries()) {
-      const exam = await client.conn.request<{ attempt: { deadlineAt: string; status: string }; answers: { position: number; choice: number; seq: number }[] }>(
-        'GET', `/api/attempts/${client.attemptId}`);
+      const exam = await client.conn.request<{
+        attempt: { deadlineAt: string; status: string };
+        answers: { position: number; choice: number; seq: number }[];
+      }>('GET', `/api/attempts/${client.attemptId}`);
       expect(exam.body.attempt).toMatchObject({ status: 'in_progress', deadlineAt: client.deadline });
       const stored = new Map(exam.body.answers.map((a) => [a.position, a]));
       for (const [position, acked] of [...ackedAtKill[k], ...client.acked]) {

@@ -30,8 +30,11 @@ async function saveUntilAcked(client: Client, position: number, choice: number) 
   const seq = ++client.seq;
   for (let i = 0; i < 600; i++) {
     try {
-      const r = await client.conn.request<{ message?: string }>('POST', `/api/attempts/${client.attemptId}/answers`,
-        { clientId: 'outage', deviceId: 'outage-device', answers: [{ position, choice, flagged: false, seq, base: 0 }] });
+      const r = await client.conn.request<{ message?: string }>('POST', `/api/attempts/${client.attemptId}/answers`, {
+        clientId: 'outage',
+        deviceId: 'outage-device',
+        answers: [{ position, choice, flagged: false, seq, base: 0 }],
+      });
       if (r.status === 200) {
         seen.ok += 1;
         client.acked.set(position, choice);
@@ -96,14 +99,16 @@ describe.skipIf(!DIALECTS.includes('postgres'))('PostgreSQL going away under loa
     fs.rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
-  const terminateAll = () => admin.query(
-    'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [dbName]);
+  const terminateAll = () =>
+    admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [dbName]);
 
   it('answers 503 while the database is gone, never exits, and resumes by itself with every acknowledged answer kept', async () => {
     let answering = true;
-    const load = Promise.all(clients.map(async (client, k) => {
-      for (let step = 0; answering || step < 20; step++) await saveUntilAcked(client, step % 10, (step + k) % 4);
-    }));
+    const load = Promise.all(
+      clients.map(async (client, k) => {
+        for (let step = 0; answering || step < 20; step++) await saveUntilAcked(client, step % 10, (step + k) % 4);
+      }),
+    );
     await sleep(500);
     // A restart or failover: every connection cut, again and again, while requests run.
     for (let i = 0; i < 15; i++) {
@@ -139,7 +144,9 @@ describe.skipIf(!DIALECTS.includes('postgres'))('PostgreSQL going away under loa
     try {
       for (const client of clients) {
         const { rows } = await check.query<{ position: number; choice: number }>(
-          'select position, choice from attempt_answers where attempt_id = $1', [client.attemptId]);
+          'select position, choice from attempt_answers where attempt_id = $1',
+          [client.attemptId],
+        );
         const stored = new Map(rows.map((r) => [r.position, r.choice]));
         for (const [position, choice] of client.acked) expect(stored.get(position)).toBe(choice);
       }

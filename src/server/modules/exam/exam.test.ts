@@ -11,7 +11,12 @@ const HOUR = 3_600_000;
 
 describeEachDialect('taking an assessment', (dialect) => {
   let env: TestEnv;
-  const clock = { t: Date.parse('2026-07-15T01:00:00Z'), now() { return new Date(this.t); } };
+  const clock = {
+    t: Date.parse('2026-07-15T01:00:00Z'),
+    now() {
+      return new Date(this.t);
+    },
+  };
   let teacher: Session;
   let colleague: Session;
   let outsider: Session;
@@ -27,11 +32,16 @@ describeEachDialect('taking an assessment', (dialect) => {
     teacher = await login(env.app, t.username, t.password);
     colleague = await login(env.app, c.username, c.password);
     outsider = await login(env.app, o.username, o.password);
-    assessmentId = (await buildPublishedAssessment(env.ctx, {
-      targets: [school], durationMin: 120, graceSeconds: 60,
-      opensAt: new Date(clock.t - HOUR).toISOString(), closesAt: new Date(clock.t + 3 * HOUR).toISOString(),
-      review: { score: 'immediately', answers: 'immediately', key: 'after_close' },
-    })).id;
+    assessmentId = (
+      await buildPublishedAssessment(env.ctx, {
+        targets: [school],
+        durationMin: 120,
+        graceSeconds: 60,
+        opensAt: new Date(clock.t - HOUR).toISOString(),
+        closesAt: new Date(clock.t + 3 * HOUR).toISOString(),
+        review: { score: 'immediately', answers: 'immediately', key: 'after_close' },
+      })
+    ).id;
   });
   afterAll(async () => env.close());
 
@@ -41,23 +51,46 @@ describeEachDialect('taking an assessment', (dialect) => {
     return res.json().attemptId as number;
   };
   const payload = async (s: Session, id: number) => (await s.request('GET', `/api/attempts/${id}`)).json() as ExamPayload;
-  const save = (s: Session, id: number, answers: { position: number; choice: number | null; seq: number; base?: number }[],
-    deviceId = 'device-one') => s.request('POST', `/api/attempts/${id}/answers`,
-    { clientId: deviceId, deviceId, answers: answers.map((a) => ({ flagged: false, base: 0, ...a })) });
+  const save = (
+    s: Session,
+    id: number,
+    answers: { position: number; choice: number | null; seq: number; base?: number }[],
+    deviceId = 'device-one',
+  ) =>
+    s.request('POST', `/api/attempts/${id}/answers`, {
+      clientId: deviceId,
+      deviceId,
+      answers: answers.map((a) => ({ flagged: false, base: 0, ...a })),
+    });
   const held = (choice: number | null, version: number, writer: string, seq: number) => ({ choice, flagged: false, version, writer, seq });
 
   /** The correct display option per position, read from the database as an independent grader would. */
   async function keyFor(attemptId: number) {
     const attempt = await env.ctx.db.selectFrom('attempts').select(['variant_id']).where('id', '=', attemptId).executeTakeFirstOrThrow();
-    const variant = await env.ctx.db.selectFrom('assessment_variants').select('items_json').where('id', '=', attempt.variant_id).executeTakeFirstOrThrow();
-    const key = await env.ctx.db.selectFrom('assessment_questions').select('correct_index').where('assessment_id', '=', assessmentId).orderBy('ordinal').execute();
+    const variant = await env.ctx.db
+      .selectFrom('assessment_variants')
+      .select('items_json')
+      .where('id', '=', attempt.variant_id)
+      .executeTakeFirstOrThrow();
+    const key = await env.ctx.db
+      .selectFrom('assessment_questions')
+      .select('correct_index')
+      .where('assessment_id', '=', assessmentId)
+      .orderBy('ordinal')
+      .execute();
     const items = JSON.parse(variant.items_json) as { ordinal: number; optionOrder: number[] }[];
-    return { items, correct: key.map((k) => k.correct_index), display: items.map((i) => i.optionOrder.indexOf(key[i.ordinal].correct_index)) };
+    return {
+      items,
+      correct: key.map((k) => k.correct_index),
+      display: items.map((i) => i.optionOrder.indexOf(key[i.ordinal].correct_index)),
+    };
   }
 
   it('lists the survey as open only for people of the target school', async () => {
     const mine = (await teacher.request('GET', '/api/my/assessments')).json();
-    expect(mine.items).toEqual([expect.objectContaining({ id: assessmentId, state: 'open', attemptsLeft: 1, questionCount: 10, attempt: null })]);
+    expect(mine.items).toEqual([
+      expect.objectContaining({ id: assessmentId, state: 'open', attemptsLeft: 1, questionCount: 10, attempt: null }),
+    ]);
     expect((await outsider.request('GET', '/api/my/assessments')).json().items).toEqual([]);
     expect((await outsider.request('POST', `/api/my/assessments/${assessmentId}/start`)).statusCode).toBe(404);
   });
@@ -78,25 +111,44 @@ describeEachDialect('taking an assessment', (dialect) => {
   it('keeps one truth per answer across devices: a change made over an older version is refused and the winner told', async () => {
     const id = await start(teacher);
     // The laptop answers Câu 1 = D; the phone, offline since before, then sends Câu 1 = A and Câu 2 = A.
-    expect((await save(teacher, id, [{ position: 0, choice: 3, seq: 1 }], 'laptop-0001')).json().held)
-      .toEqual([{ position: 0, ...held(3, 1, 'laptop-0001', 1) }]);
-    const phone = await save(teacher, id, [{ position: 0, choice: 0, seq: 1 }, { position: 1, choice: 0, seq: 2 }], 'phone-0001');
+    expect((await save(teacher, id, [{ position: 0, choice: 3, seq: 1 }], 'laptop-0001')).json().held).toEqual([
+      { position: 0, ...held(3, 1, 'laptop-0001', 1) },
+    ]);
+    const phone = await save(
+      teacher,
+      id,
+      [
+        { position: 0, choice: 0, seq: 1 },
+        { position: 1, choice: 0, seq: 2 },
+      ],
+      'phone-0001',
+    );
     expect(phone.statusCode).toBe(200);
-    expect(phone.json().held).toEqual([{ position: 0, ...held(3, 1, 'laptop-0001', 1) }, { position: 1, ...held(0, 1, 'phone-0001', 2) }]);
+    expect(phone.json().held).toEqual([
+      { position: 0, ...held(3, 1, 'laptop-0001', 1) },
+      { position: 1, ...held(0, 1, 'phone-0001', 2) },
+    ]);
     // The laptop, not yet aware of the phone's Câu 2, answers C: refused, and told the server holds A.
-    expect((await save(teacher, id, [{ position: 1, choice: 2, seq: 2 }], 'laptop-0001')).json().held)
-      .toEqual([{ position: 1, ...held(0, 1, 'phone-0001', 2) }]);
+    expect((await save(teacher, id, [{ position: 1, choice: 2, seq: 2 }], 'laptop-0001')).json().held).toEqual([
+      { position: 1, ...held(0, 1, 'phone-0001', 2) },
+    ]);
     // Having seen version 1, the laptop's C is stored as version 2.
-    expect((await save(teacher, id, [{ position: 1, choice: 2, seq: 3, base: 1 }], 'laptop-0001')).json().held)
-      .toEqual([{ position: 1, ...held(2, 2, 'laptop-0001', 3) }]);
+    expect((await save(teacher, id, [{ position: 1, choice: 2, seq: 3, base: 1 }], 'laptop-0001')).json().held).toEqual([
+      { position: 1, ...held(2, 2, 'laptop-0001', 3) },
+    ]);
     // A replay and an older change of the same device change nothing.
     await save(teacher, id, [{ position: 1, choice: 2, seq: 3, base: 1 }], 'laptop-0001');
-    expect((await save(teacher, id, [{ position: 1, choice: 1, seq: 2, base: 1 }], 'laptop-0001')).json().held)
-      .toEqual([{ position: 1, ...held(2, 2, 'laptop-0001', 3) }]);
+    expect((await save(teacher, id, [{ position: 1, choice: 1, seq: 2, base: 1 }], 'laptop-0001')).json().held).toEqual([
+      { position: 1, ...held(2, 2, 'laptop-0001', 3) },
+    ]);
     const exam = await payload(teacher, id);
-    expect(exam.answers).toEqual([{ position: 0, ...held(3, 1, 'laptop-0001', 1) }, { position: 1, ...held(2, 2, 'laptop-0001', 3) }]);
+    expect(exam.answers).toEqual([
+      { position: 0, ...held(3, 1, 'laptop-0001', 1) },
+      { position: 1, ...held(2, 2, 'laptop-0001', 3) },
+    ]);
     // A ping from a device that knows every version carries no answers; one that is behind gets them all.
-    const ping = (known: number) => teacher.request('POST', `/api/attempts/${id}/ping`, { clientId: 'phone-0001', hiddenCount: 0, hiddenMs: 0, known });
+    const ping = (known: number) =>
+      teacher.request('POST', `/api/attempts/${id}/ping`, { clientId: 'phone-0001', hiddenCount: 0, hiddenMs: 0, known });
     expect((await ping(3)).json()).toMatchObject({ status: 'in_progress', otherDeviceActive: false });
     expect((await ping(3)).json().answers).toBeUndefined();
     expect((await ping(2)).json().answers).toEqual(exam.answers);
@@ -107,11 +159,20 @@ describeEachDialect('taking an assessment', (dialect) => {
 
   it('refuses a deadline submit before the deadline and keeps its answers', async () => {
     const id = (await teacher.request('GET', '/api/my/assessments')).json().items[0].attempt.id as number;
-    const early = await teacher.request('POST', `/api/attempts/${id}/submit`, { clientId: 'c1', deviceId: 'phone-0001', kind: 'deadline',
-      answers: [{ position: 2, choice: 1, flagged: true, seq: 5, base: 0 }] });
+    const early = await teacher.request('POST', `/api/attempts/${id}/submit`, {
+      clientId: 'c1',
+      deviceId: 'phone-0001',
+      kind: 'deadline',
+      answers: [{ position: 2, choice: 1, flagged: true, seq: 5, base: 0 }],
+    });
     expect(early.statusCode).toBe(409);
-    expect(early.json()).toMatchObject({ code: 'deadline_not_reached', details: { deadlineAt: new Date(clock.t + 2 * HOUR).toISOString() } });
-    expect(early.json().message).toMatch(/^Chưa hết giờ làm bài: hạn nộp là \d\d\/\d\d\/2026 \d\d:\d\d theo đồng hồ máy chủ\. Bài làm chưa được nộp; các câu trả lời đã được lưu\.$/);
+    expect(early.json()).toMatchObject({
+      code: 'deadline_not_reached',
+      details: { deadlineAt: new Date(clock.t + 2 * HOUR).toISOString() },
+    });
+    expect(early.json().message).toMatch(
+      /^Chưa hết giờ làm bài: hạn nộp là \d\d\/\d\d\/2026 \d\d:\d\d theo đồng hồ máy chủ\. Bài làm chưa được nộp; các câu trả lời đã được lưu\.$/,
+    );
     const exam = await payload(teacher, id);
     expect(exam.attempt.status).toBe('in_progress');
     expect(exam.answers.find((a) => a.position === 2)).toMatchObject({ choice: 1, flagged: true, writer: 'phone-0001' });
@@ -128,15 +189,28 @@ describeEachDialect('taking an assessment', (dialect) => {
       await save(teacher, id, [{ position: p, choice, seq: 10 + p }]);
     }
     clock.t += 30 * 60_000;
-    const submit = await teacher.request('POST', `/api/attempts/${id}/submit`, { clientId: 'c1', deviceId: 'device-one', kind: 'participant',
-      answers: [{ position: 0, choice: display[0], flagged: false, seq: 20, base: 0 }] });
+    const submit = await teacher.request('POST', `/api/attempts/${id}/submit`, {
+      clientId: 'c1',
+      deviceId: 'device-one',
+      kind: 'participant',
+      answers: [{ position: 0, choice: display[0], flagged: false, seq: 20, base: 0 }],
+    });
     expect(submit.statusCode).toBe(200);
     const choices = new Map<number, number | null>([[0, display[0]]]);
     for (let p = 1; p <= 7; p++) choices.set(p, p <= 5 ? display[p] : (display[p] + 1) % 4);
     const expected = grade(canonicalResponses(items, choices), keyLetters(correct), DEFAULT_SCORING);
     expect(expected).toMatchObject({ correct: 6, answered: 8, score: 6, band: 'Trung bình' });
-    expect(submit.json()).toMatchObject({ status: 'submitted', submitKind: 'participant', score: 6, correct: 6, band: 'Trung bình',
-      answered: 8, total: 10, rejectedAnswers: 0, supersededAnswers: 0 });
+    expect(submit.json()).toMatchObject({
+      status: 'submitted',
+      submitKind: 'participant',
+      score: 6,
+      correct: 6,
+      band: 'Trung bình',
+      answered: 8,
+      total: 10,
+      rejectedAnswers: 0,
+      supersededAnswers: 0,
+    });
     // The review comes from the result page; the key is shown after the window closes, not before.
     expect(submit.json()).toMatchObject({ questions: null, reviewAvailable: true });
     const review = (await teacher.request('GET', `/api/attempts/${id}/result`)).json();
@@ -145,7 +219,9 @@ describeEachDialect('taking an assessment', (dialect) => {
 
     const late = await save(teacher, id, [{ position: 9, choice: 0, seq: 30 }]);
     expect(late.statusCode).toBe(409);
-    expect(late.json().message).toMatch(/^Bài làm đã được nộp lúc \d\d\/\d\d\/2026 \d\d:\d\d\. Máy chủ đã ghi nhận 8 câu trả lời của bạn\.$/);
+    expect(late.json().message).toMatch(
+      /^Bài làm đã được nộp lúc \d\d\/\d\d\/2026 \d\d:\d\d\. Máy chủ đã ghi nhận 8 câu trả lời của bạn\.$/,
+    );
     expect(late.json().details).toEqual({ status: 'submitted', answered: 8 });
     const again = await teacher.request('POST', `/api/my/assessments/${assessmentId}/start`);
     expect(again.statusCode).toBe(409);

@@ -22,8 +22,11 @@ export type CloseOutcome =
 type When = { dueBefore?: string; deadlineNotAfter?: string };
 
 /** Whether the locked attempt closes now, and as what; or the outcome when it does not. */
-function decide(locked: repo.LockedAttempt | undefined, kind: SubmitKind | ((deadlineAt: string) => SubmitKind), when: When):
-  { close: true; kind: SubmitKind; locked: repo.LockedAttempt } | { close: false; outcome: CloseOutcome } {
+function decide(
+  locked: repo.LockedAttempt | undefined,
+  kind: SubmitKind | ((deadlineAt: string) => SubmitKind),
+  when: When,
+): { close: true; kind: SubmitKind; locked: repo.LockedAttempt } | { close: false; outcome: CloseOutcome } {
   if (!locked || locked.status !== 'in_progress' || (when.dueBefore !== undefined && locked.deadline_at >= when.dueBefore)) {
     return { close: false, outcome: { closed: false, locked, deadlineAhead: false } };
   }
@@ -34,8 +37,10 @@ function decide(locked: repo.LockedAttempt | undefined, kind: SubmitKind | ((dea
 }
 
 /** Grades the answers read under the lock, with what this process holds (the key as of the assessment's last regrade). */
-async function gradeAnswers(answers: { position: number; choice: number | null }[],
-  sources: { key: Promise<string>; content: Promise<VariantContent>; facts: Promise<FrozenFacts> }) {
+async function gradeAnswers(
+  answers: { position: number; choice: number | null }[],
+  sources: { key: Promise<string>; content: Promise<VariantContent>; facts: Promise<FrozenFacts> },
+) {
   const [key, content, facts] = await Promise.all([sources.key, sources.content, sources.facts]);
   const responses = canonicalResponses(content.items, new Map(answers.map((a) => [a.position, a.choice])));
   return { result: grade(responses, key, facts.scoring), responses };
@@ -48,16 +53,29 @@ async function gradeAnswers(answers: { position: number; choice: number | null }
  * row is locked first (FOR UPDATE on PostgreSQL; SQLite runs one transaction at a time), so every concurrent answer
  * save either lands before the answers are read or writes nothing.
  */
-export async function closeAndGrade(ctx: AppContext, trx: Executor, attempt: AttemptRef,
-  kind: SubmitKind | ((deadlineAt: string) => SubmitKind), at: string, when: When = {}): Promise<CloseOutcome> {
+export async function closeAndGrade(
+  ctx: AppContext,
+  trx: Executor,
+  attempt: AttemptRef,
+  kind: SubmitKind | ((deadlineAt: string) => SubmitKind),
+  at: string,
+  when: When = {},
+): Promise<CloseOutcome> {
   const locked = await repo.lockAttemptWithAssessment(trx, ctx.dialect, attempt.id, { skipLocked: when.dueBefore !== undefined });
   const decision = decide(locked, kind, when);
   if (!decision.close) return decision.outcome;
   const { result, responses } = await gradeAnswers(await repo.choicesOf(trx, attempt.id), {
     key: currentKey(ctx.db, attempt.assessment_id, decision.locked.regraded_at, trx),
-    content: variantContent(ctx.db, attempt.variant_id, trx), facts: frozenFacts(ctx.db, attempt.assessment_id, trx),
+    content: variantContent(ctx.db, attempt.variant_id, trx),
+    facts: frozenFacts(ctx.db, attempt.assessment_id, trx),
   });
-  await repo.closeAttempt(trx, ctx.dialect, attempt.id, closingChanges(decision.kind, at, result, responses), submitEvent(decision.kind, at));
+  await repo.closeAttempt(
+    trx,
+    ctx.dialect,
+    attempt.id,
+    closingChanges(decision.kind, at, result, responses),
+    submitEvent(decision.kind, at),
+  );
   return { closed: true, result, kind: decision.kind, responses, locked: decision.locked };
 }
 
@@ -67,8 +85,14 @@ export async function closeAndGrade(ctx: AppContext, trx: Executor, attempt: Att
  * grading here, then "close with its event; commit" in another. The same transaction and lock, a third of the waits
  * on the connection: what a submit storm is made of. Undefined on SQLite.
  */
-export async function closeAndGradeInTwoTrips(ctx: AppContext, attempt: AttemptRef, loaded: { content: VariantContent; facts: FrozenFacts },
-  kind: SubmitKind | ((deadlineAt: string) => SubmitKind), at: string, when: When = {}): Promise<CloseOutcome | undefined> {
+export async function closeAndGradeInTwoTrips(
+  ctx: AppContext,
+  attempt: AttemptRef,
+  loaded: { content: VariantContent; facts: FrozenFacts },
+  kind: SubmitKind | ((deadlineAt: string) => SubmitKind),
+  at: string,
+  when: When = {},
+): Promise<CloseOutcome | undefined> {
   const pool = pgPoolOf(ctx.db);
   if (!pool) return undefined;
   const client = await pool.connect();
@@ -84,13 +108,25 @@ export async function closeAndGradeInTwoTrips(ctx: AppContext, attempt: AttemptR
     // this same connection: waiting for a second one from the pool, every holder of one could wait for the others.
     const { result, responses } = await gradeAnswers(answers, {
       key: currentKey(ctx.db, attempt.assessment_id, decision.locked.regraded_at, () => repo.keyIndexesOn(client, attempt.assessment_id)),
-      content: Promise.resolve(loaded.content), facts: Promise.resolve(loaded.facts),
+      content: Promise.resolve(loaded.content),
+      facts: Promise.resolve(loaded.facts),
     });
-    await repo.closeAttemptAndCommit(client, attempt.id, closingChanges(decision.kind, at, result, responses), submitEvent(decision.kind, at));
+    await repo.closeAttemptAndCommit(
+      client,
+      attempt.id,
+      closingChanges(decision.kind, at, result, responses),
+      submitEvent(decision.kind, at),
+    );
     return { closed: true, result, kind: decision.kind, responses, locked: decision.locked };
   } catch (err) {
     // A connection whose transaction could not be rolled back is closed instead of going back to the pool.
-    if (!(await client.query('rollback').then(() => true, () => false))) broken = err instanceof Error ? err : new Error(String(err));
+    if (
+      !(await client.query('rollback').then(
+        () => true,
+        () => false,
+      ))
+    )
+      broken = err instanceof Error ? err : new Error(String(err));
     throw err;
   } finally {
     client.release(broken);
@@ -98,8 +134,16 @@ export async function closeAndGradeInTwoTrips(ctx: AppContext, attempt: AttemptR
 }
 
 function closingChanges(kind: SubmitKind, at: string, result: GradeResult, responses: string) {
-  return { status: 'submitted', submitted_at: at, submit_kind: kind, answered_count: result.answered, correct_count: result.correct,
-    score: result.score, band: result.band, responses } as const;
+  return {
+    status: 'submitted',
+    submitted_at: at,
+    submit_kind: kind,
+    answered_count: result.answered,
+    correct_count: result.correct,
+    score: result.score,
+    band: result.band,
+    responses,
+  } as const;
 }
 
 function submitEvent(kind: SubmitKind, at: string) {

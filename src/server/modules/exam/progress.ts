@@ -15,7 +15,7 @@ const dirtyByDb = new WeakMap<Db, Set<number>>();
 
 function dirtyOf(db: Db): Set<number> {
   let set = dirtyByDb.get(db);
-  if (!set) dirtyByDb.set(db, set = new Set());
+  if (!set) dirtyByDb.set(db, (set = new Set()));
   return set;
 }
 

@@ -12,8 +12,13 @@ export function findAttempt(db: Executor, id: number) {
 export type AttemptRow = NonNullable<Awaited<ReturnType<typeof findAttempt>>>;
 
 export function attemptsOfPerson(db: Executor, assessmentId: number, personId: number) {
-  return db.selectFrom('attempts').selectAll().where('assessment_id', '=', assessmentId).where('person_id', '=', personId)
-    .orderBy('attempt_no').execute();
+  return db
+    .selectFrom('attempts')
+    .selectAll()
+    .where('assessment_id', '=', assessmentId)
+    .where('person_id', '=', personId)
+    .orderBy('attempt_no')
+    .execute();
 }
 
 /** Every attempt of a person, newest assessment first: the "my assessments" list reads them at once. */
@@ -27,19 +32,37 @@ export async function insertAttempt(db: Executor, row: Insertable<AttemptTable>)
 }
 
 /** A new attempt and its 'start' event, atomically: one statement on PostgreSQL, a transaction on SQLite. */
-export async function insertAttemptWithEvent(db: Db, dialect: Dialect, row: Insertable<AttemptTable>,
-  event: { kind: string; at: string; detail: string }): Promise<number> {
+export async function insertAttemptWithEvent(
+  db: Db,
+  dialect: Dialect,
+  row: Insertable<AttemptTable>,
+  event: { kind: string; at: string; detail: string },
+): Promise<number> {
   if (dialect === 'postgres') {
-    const inserted = await db.with('a', (w) => w.insertInto('attempts').values(row).returning('id'))
-      .insertInto('attempt_events').columns(['attempt_id', 'kind', 'at', 'detail', 'actor_user_id'])
-      .expression((eb) => eb.selectFrom('a').select((s) => ['a.id', s.val(event.kind).as('kind'), s.val(event.at).as('at'),
-        s.val(event.detail).as('detail'), sql<null>`cast(null as integer)`.as('actor_user_id')]))
-      .returning('attempt_id').executeTakeFirstOrThrow();
+    const inserted = await db
+      .with('a', (w) => w.insertInto('attempts').values(row).returning('id'))
+      .insertInto('attempt_events')
+      .columns(['attempt_id', 'kind', 'at', 'detail', 'actor_user_id'])
+      .expression((eb) =>
+        eb
+          .selectFrom('a')
+          .select((s) => [
+            'a.id',
+            s.val(event.kind).as('kind'),
+            s.val(event.at).as('at'),
+            s.val(event.detail).as('detail'),
+            sql<null>`cast(null as integer)`.as('actor_user_id'),
+          ]),
+      )
+      .returning('attempt_id')
+      .executeTakeFirstOrThrow();
     return inserted.attempt_id;
   }
   return db.transaction().execute(async (trx) => {
     const id = await insertAttempt(trx, row);
-    await trx.insertInto('attempt_events').values({ attempt_id: id, kind: event.kind, at: event.at, detail: event.detail, actor_user_id: null })
+    await trx
+      .insertInto('attempt_events')
+      .values({ attempt_id: id, kind: event.kind, at: event.at, detail: event.detail, actor_user_id: null })
       .execute();
     return id;
   });
@@ -56,17 +79,31 @@ export async function updateAttempt(db: Executor, id: number, changes: Updateabl
  * version. On PostgreSQL the attempt row is share-locked, so a concurrent submit either sees these answers or makes this
  * statement write nothing. Positions must be distinct. Returns the stored positions with their new versions.
  */
-export async function saveAnswers(db: Executor, dialect: Dialect, target: { attemptId: number; personId: number; writer: string },
-  answers: AnswerChange[], cutoffIso: string, atIso: string): Promise<Map<number, number>> {
+export async function saveAnswers(
+  db: Executor,
+  dialect: Dialect,
+  target: { attemptId: number; personId: number; writer: string },
+  answers: AnswerChange[],
+  cutoffIso: string,
+  atIso: string,
+): Promise<Map<number, number>> {
   if (answers.length === 0) return new Map();
   const result = await saveAnswersStatement(dialect, target, answers, cutoffIso, atIso).execute(db);
   return new Map(result.rows.map((r) => [Number(r.position), Number(r.version)]));
 }
 
 /** The statement itself (bench/exam/pgbench-upsert.ts runs this very text under pgbench). */
-export function saveAnswersStatement(dialect: Dialect, target: { attemptId: number; personId: number; writer: string },
-  answers: AnswerChange[], cutoffIso: string, atIso: string) {
-  const rows = answers.map((a) => sql`(cast(${a.position} as integer), cast(${a.choice} as integer), cast(${a.flagged ? 1 : 0} as integer), cast(${a.seq} as integer), cast(${a.base + 1} as integer))`);
+export function saveAnswersStatement(
+  dialect: Dialect,
+  target: { attemptId: number; personId: number; writer: string },
+  answers: AnswerChange[],
+  cutoffIso: string,
+  atIso: string,
+) {
+  const rows = answers.map(
+    (a) =>
+      sql`(cast(${a.position} as integer), cast(${a.choice} as integer), cast(${a.flagged ? 1 : 0} as integer), cast(${a.seq} as integer), cast(${a.base + 1} as integer))`,
+  );
   const lock = dialect === 'postgres' ? sql`for share of a` : sql``;
   return sql<{ position: number; version: number }>`
     insert into attempt_answers (attempt_id, position, choice, flagged, seq, saved_at, version, writer)
@@ -82,7 +119,9 @@ export function saveAnswersStatement(dialect: Dialect, target: { attemptId: numb
 }
 
 export function answersOf(db: Executor, attemptId: number, positions?: number[]) {
-  let q = db.selectFrom('attempt_answers').select(['position', 'choice', 'flagged', 'seq', 'version', 'writer'])
+  let q = db
+    .selectFrom('attempt_answers')
+    .select(['position', 'choice', 'flagged', 'seq', 'version', 'writer'])
     .where('attempt_id', '=', attemptId);
   if (positions) q = q.where('position', 'in', positions);
   return q.orderBy('position').execute();
@@ -92,10 +131,14 @@ export type StoredAnswer = Awaited<ReturnType<typeof answersOf>>[number];
 
 /** Questions answered, and the sum of the stored versions (it changes whenever any answer does), in one read. */
 export async function answersSummary(db: Executor, attemptId: number): Promise<{ answered: number; fingerprint: number }> {
-  const row = await db.selectFrom('attempt_answers').select((eb) => [
-    eb.fn.count<number>('choice').as('answered'),
-    eb.fn.coalesce(eb.fn.sum<number>('version'), sql<number>`0`).as('fingerprint'),
-  ]).where('attempt_id', '=', attemptId).executeTakeFirst();
+  const row = await db
+    .selectFrom('attempt_answers')
+    .select((eb) => [
+      eb.fn.count<number>('choice').as('answered'),
+      eb.fn.coalesce(eb.fn.sum<number>('version'), sql<number>`0`).as('fingerprint'),
+    ])
+    .where('attempt_id', '=', attemptId)
+    .executeTakeFirst();
   return { answered: Number(row?.answered ?? 0), fingerprint: Number(row?.fingerprint ?? 0) };
 }
 
@@ -111,7 +154,9 @@ export function choicesOf(db: Executor, attemptId: number) {
  * in flight; the next sweep looks again.
  */
 export function lockAttemptWithAssessment(db: Executor, dialect: Dialect, id: number, options: { skipLocked?: boolean } = {}) {
-  let q = db.selectFrom('attempts as a').innerJoin('assessments as s', 's.id', 'a.assessment_id')
+  let q = db
+    .selectFrom('attempts as a')
+    .innerJoin('assessments as s', 's.id', 'a.assessment_id')
     .select(['a.status', 'a.deadline_at', 'a.started_at', 's.regraded_at', 's.title', 's.review_json', 's.closes_at'])
     .where('a.id', '=', id);
   if (dialect === 'postgres') q = q.forUpdate('a');
@@ -131,27 +176,45 @@ const integerId = (id: number) => {
  * lockAttemptWithAssessment) and reads its answers (as choicesOf). A message of several statements cannot carry
  * parameters: the id, an integer checked here, is written into the text.
  */
-export async function lockAndReadAnswers(client: pg.PoolClient, id: number):
-Promise<{ locked: LockedAttempt | undefined; answers: { position: number; choice: number | null }[] }> {
+export async function lockAndReadAnswers(
+  client: pg.PoolClient,
+  id: number,
+): Promise<{ locked: LockedAttempt | undefined; answers: { position: number; choice: number | null }[] }> {
   const at = integerId(id);
-  const results = await client.query(`begin;
+  const results = (await client.query(`begin;
     select a.status, a.deadline_at, a.started_at, s.regraded_at, s.title, s.review_json, s.closes_at
       from attempts a inner join assessments s on s.id = a.assessment_id where a.id = ${at} for update of a;
-    select position, choice from attempt_answers where attempt_id = ${at}`) as unknown as pg.QueryResult[];
-  return { locked: results[1].rows[0] as LockedAttempt | undefined, answers: results[2].rows as { position: number; choice: number | null }[] };
+    select position, choice from attempt_answers where attempt_id = ${at}`)) as unknown as pg.QueryResult[];
+  return {
+    locked: results[1].rows[0] as LockedAttempt | undefined,
+    answers: results[2].rows as { position: number; choice: number | null }[],
+  };
 }
 
 /** PostgreSQL, on the client's connection: the assessment's correct indexes in canonical order (as keyOf). */
 export async function keyIndexesOn(client: pg.PoolClient, assessmentId: number): Promise<number[]> {
-  const { rows } = await client.query('select correct_index from assessment_questions where assessment_id = $1 order by ordinal',
-    [assessmentId]);
+  const { rows } = await client.query('select correct_index from assessment_questions where assessment_id = $1 order by ordinal', [
+    assessmentId,
+  ]);
   return rows.map((r: { correct_index: number }) => r.correct_index);
 }
 
 /** PostgreSQL, one round trip: closeAttempt's statement and the commit, values written as escaped literals. */
-export async function closeAttemptAndCommit(client: pg.PoolClient, id: number, changes: { status: string; submitted_at: string;
-  submit_kind: string; answered_count: number; correct_count: number; score: number; band: string; responses: string },
-event: { kind: string; at: string; detail: string }) {
+export async function closeAttemptAndCommit(
+  client: pg.PoolClient,
+  id: number,
+  changes: {
+    status: string;
+    submitted_at: string;
+    submit_kind: string;
+    answered_count: number;
+    correct_count: number;
+    score: number;
+    band: string;
+    responses: string;
+  },
+  event: { kind: string; at: string; detail: string },
+) {
   const text = (value: string) => client.escapeLiteral(value);
   const number = (value: number) => {
     if (!Number.isFinite(value)) throw new Error(`closing attempt ${id}: ${value} is not a number`);
@@ -172,45 +235,86 @@ event: { kind: string; at: string; detail: string }) {
  * The attempt's one write when it closes, with its event. PostgreSQL: one statement (the event is inserted from the
  * update's RETURNING); SQLite runs both in process.
  */
-export async function closeAttempt(db: Executor, dialect: Dialect, id: number, changes: Updateable<AttemptTable>,
-  event: { kind: string; at: string; detail: string }) {
+export async function closeAttempt(
+  db: Executor,
+  dialect: Dialect,
+  id: number,
+  changes: Updateable<AttemptTable>,
+  event: { kind: string; at: string; detail: string },
+) {
   if (dialect === 'postgres') {
     const update = db.updateTable('attempts').set(changes).where('id', '=', id).returning('id');
-    await db.with('closed', () => update).insertInto('attempt_events')
+    await db
+      .with('closed', () => update)
+      .insertInto('attempt_events')
       .columns(['attempt_id', 'kind', 'at', 'detail', 'actor_user_id'])
-      .expression((eb) => eb.selectFrom('closed').select((s) => [
-        'closed.id', s.val(event.kind).as('kind'), s.val(event.at).as('at'), s.val(event.detail).as('detail'),
-        sql<null>`cast(null as integer)`.as('actor_user_id'),
-      ]))
+      .expression((eb) =>
+        eb
+          .selectFrom('closed')
+          .select((s) => [
+            'closed.id',
+            s.val(event.kind).as('kind'),
+            s.val(event.at).as('at'),
+            s.val(event.detail).as('detail'),
+            sql<null>`cast(null as integer)`.as('actor_user_id'),
+          ]),
+      )
       .execute();
     return;
   }
   await updateAttempt(db, id, changes);
-  await db.insertInto('attempt_events').values({ attempt_id: id, kind: event.kind, at: event.at, detail: event.detail, actor_user_id: null })
+  await db
+    .insertInto('attempt_events')
+    .values({ attempt_id: id, kind: event.kind, at: event.at, detail: event.detail, actor_user_id: null })
     .execute();
 }
 
-export async function recordEvent(db: Executor, e: { attempt_id: number; kind: string; at: string; detail?: unknown;
-  actor_user_id?: number | null }) {
-  await db.insertInto('attempt_events').values({
-    attempt_id: e.attempt_id, kind: e.kind, at: e.at, detail: e.detail === undefined ? null : JSON.stringify(e.detail),
-    actor_user_id: e.actor_user_id ?? null,
-  }).execute();
+export async function recordEvent(
+  db: Executor,
+  e: { attempt_id: number; kind: string; at: string; detail?: unknown; actor_user_id?: number | null },
+) {
+  await db
+    .insertInto('attempt_events')
+    .values({
+      attempt_id: e.attempt_id,
+      kind: e.kind,
+      at: e.at,
+      detail: e.detail === undefined ? null : JSON.stringify(e.detail),
+      actor_user_id: e.actor_user_id ?? null,
+    })
+    .execute();
 }
 
 /** Progress and presence from a ping: the answered count as recounted from the stored answers (answersSummary). */
-export async function touchAttempt(db: Executor, id: number, changes: { at: string; ip: string | null; clientId: string;
-  answered: number; hiddenCount: number; hiddenMs: number; ipChanged: boolean; secondClient: boolean }) {
-  await db.updateTable('attempts').set(() => ({
-    last_seen_at: changes.at,
-    last_ip: changes.ip,
-    client_id: changes.clientId,
-    answered_count: changes.answered,
-    blur_count: sql<number>`blur_count + ${changes.hiddenCount}`,
-    blur_ms: sql<number>`blur_ms + ${changes.hiddenMs}`,
-    ip_changes: sql<number>`ip_changes + ${changes.ipChanged ? 1 : 0}`,
-    second_client_count: sql<number>`second_client_count + ${changes.secondClient ? 1 : 0}`,
-  })).where('id', '=', id).where('status', '=', 'in_progress').execute();
+export async function touchAttempt(
+  db: Executor,
+  id: number,
+  changes: {
+    at: string;
+    ip: string | null;
+    clientId: string;
+    answered: number;
+    hiddenCount: number;
+    hiddenMs: number;
+    ipChanged: boolean;
+    secondClient: boolean;
+  },
+) {
+  await db
+    .updateTable('attempts')
+    .set(() => ({
+      last_seen_at: changes.at,
+      last_ip: changes.ip,
+      client_id: changes.clientId,
+      answered_count: changes.answered,
+      blur_count: sql<number>`blur_count + ${changes.hiddenCount}`,
+      blur_ms: sql<number>`blur_ms + ${changes.hiddenMs}`,
+      ip_changes: sql<number>`ip_changes + ${changes.ipChanged ? 1 : 0}`,
+      second_client_count: sql<number>`second_client_count + ${changes.secondClient ? 1 : 0}`,
+    }))
+    .where('id', '=', id)
+    .where('status', '=', 'in_progress')
+    .execute();
 }
 
 /**
@@ -228,32 +332,49 @@ export async function recountAnswered(db: Executor, dialect: Dialect, attemptIds
 }
 
 export function keyOf(db: Executor, assessmentId: number) {
-  return db.selectFrom('assessment_questions').select(['ordinal', 'correct_index']).where('assessment_id', '=', assessmentId)
-    .orderBy('ordinal').execute();
+  return db
+    .selectFrom('assessment_questions')
+    .select(['ordinal', 'correct_index'])
+    .where('assessment_id', '=', assessmentId)
+    .orderBy('ordinal')
+    .execute();
 }
 
 /** Assessments with open attempts past their deadline, and their grace. */
 export function assessmentsWithOverdue(db: Executor, nowIso: string) {
-  return db.selectFrom('attempts').innerJoin('assessments', 'assessments.id', 'attempts.assessment_id')
-    .select(['assessments.id', 'assessments.grace_seconds']).distinct()
-    .where('attempts.status', '=', 'in_progress').where('attempts.deadline_at', '<', nowIso).execute();
+  return db
+    .selectFrom('attempts')
+    .innerJoin('assessments', 'assessments.id', 'attempts.assessment_id')
+    .select(['assessments.id', 'assessments.grace_seconds'])
+    .distinct()
+    .where('attempts.status', '=', 'in_progress')
+    .where('attempts.deadline_at', '<', nowIso)
+    .execute();
 }
 
 export function overdueOf(db: Executor, assessmentId: number, cutoffIso: string, limit: number) {
-  return db.selectFrom('attempts').select(['id', 'assessment_id', 'variant_id'])
-    .where('assessment_id', '=', assessmentId).where('status', '=', 'in_progress').where('deadline_at', '<', cutoffIso)
-    .orderBy('deadline_at').limit(limit).execute();
+  return db
+    .selectFrom('attempts')
+    .select(['id', 'assessment_id', 'variant_id'])
+    .where('assessment_id', '=', assessmentId)
+    .where('status', '=', 'in_progress')
+    .where('deadline_at', '<', cutoffIso)
+    .orderBy('deadline_at')
+    .limit(limit)
+    .execute();
 }
 
 /** The person's default extra minutes and every survey's own value for them (domain/assessment/extra-time.ts). */
 export async function extraTimeOfPerson(db: Executor, personId: number, assessmentId?: number) {
-  const rows = await db.selectFrom('people as p')
+  const rows = await db
+    .selectFrom('people as p')
     .leftJoin('assessment_extra_time as ax', (j) => {
       const on = j.onRef('ax.person_id', '=', 'p.id');
       return assessmentId === undefined ? on : on.on('ax.assessment_id', '=', assessmentId);
     })
     .select(['p.extra_minutes', 'ax.assessment_id', 'ax.minutes'])
-    .where('p.id', '=', personId).execute();
+    .where('p.id', '=', personId)
+    .execute();
   const bySurvey = new Map<number, number>();
   for (const r of rows) if (r.assessment_id !== null && r.minutes !== null) bySurvey.set(r.assessment_id, r.minutes);
   return { personDefault: rows[0]?.extra_minutes ?? 0, bySurvey };

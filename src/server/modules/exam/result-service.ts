@@ -14,21 +14,32 @@ import * as repo from './repository.ts';
 
 /** What the result is made of: the attempt's outcome and its assessment's current policy and window. */
 export interface ResultParts {
-  attempt: Pick<repo.AttemptRow, 'status' | 'submitted_at' | 'submit_kind' | 'answered_count' | 'score' | 'correct_count' | 'band'
-    | 'responses'>;
+  attempt: Pick<
+    repo.AttemptRow,
+    'status' | 'submitted_at' | 'submit_kind' | 'answered_count' | 'score' | 'correct_count' | 'band' | 'responses'
+  >;
   assessment: { id: number; title: string; review_json: string; closes_at: string };
 }
 
 /** With `withQuestions: false` (the submit's reply) the per-question review is left for the result page to fetch. */
-export async function attemptResult(ctx: AppContext, actor: Actor, attemptId: number, options = { withQuestions: true }): Promise<AttemptResult> {
+export async function attemptResult(
+  ctx: AppContext,
+  actor: Actor,
+  attemptId: number,
+  options = { withQuestions: true },
+): Promise<AttemptResult> {
   const facts = await ownAttempt(ctx, actor, attemptId);
   const [attempt, assessment] = await Promise.all([repo.findAttempt(ctx.db, attemptId), findAssessment(ctx.db, facts.assessmentId)]);
   return resultView(ctx, facts, { attempt: attempt!, assessment: assessment! }, options);
 }
 
 /** The result from parts already read (the submit has them from its own transaction). */
-export async function resultView(ctx: AppContext, facts: AttemptFacts, parts: ResultParts, options = { withQuestions: true }):
-Promise<AttemptResult> {
+export async function resultView(
+  ctx: AppContext,
+  facts: AttemptFacts,
+  parts: ResultParts,
+  options = { withQuestions: true },
+): Promise<AttemptResult> {
   const { attempt: a, assessment } = parts;
   const content = await variantContent(ctx.db, facts.variantId);
   const policy = reviewOf(assessment);
@@ -37,18 +48,36 @@ Promise<AttemptResult> {
   const show = visibleParts(policy, { submitted: a.status === 'submitted', windowClosed });
   let questions: AttemptResult['questions'] = null;
   if (options.withQuestions && a.status === 'submitted' && (show.answers || show.key)) {
-    const key = show.key ? displayKey(content.items, (await repo.keyOf(ctx.db, facts.assessmentId)).map((k) => k.correct_index)) : null;
+    const key = show.key
+      ? displayKey(
+          content.items,
+          (await repo.keyOf(ctx.db, facts.assessmentId)).map((k) => k.correct_index),
+        )
+      : null;
     const choices = show.answers && a.responses ? displayChoices(content.items, a.responses) : null;
     questions = content.questions.map((q, position) => ({
-      position, stem: q.stem, stemRich: q.stemRich, options: q.options.map((o) => o.text),
-      choice: choices ? choices[position] : null, correct: key ? key[position] : null,
+      position,
+      stem: q.stem,
+      stemRich: q.stemRich,
+      options: q.options.map((o) => o.text),
+      choice: choices ? choices[position] : null,
+      correct: key ? key[position] : null,
     }));
   }
   const hiddenUntil = a.status === 'submitted' && !show.score && policy.score === 'after_close' ? assessment.closes_at : null;
   return {
-    attemptId: facts.id, assessmentTitle: assessment.title, status: a.status as AttemptStatus, submittedAt: a.submitted_at,
-    submitKind: a.submit_kind as SubmitKind | null, total: content.questions.length, answered: a.answered_count,
-    score: show.score ? a.score : null, correct: show.score ? a.correct_count : null, band: show.score ? a.band : null,
-    scoreVisibleFrom: hiddenUntil, questions, reviewAvailable: a.status === 'submitted' && (show.answers || show.key),
+    attemptId: facts.id,
+    assessmentTitle: assessment.title,
+    status: a.status as AttemptStatus,
+    submittedAt: a.submitted_at,
+    submitKind: a.submit_kind as SubmitKind | null,
+    total: content.questions.length,
+    answered: a.answered_count,
+    score: show.score ? a.score : null,
+    correct: show.score ? a.correct_count : null,
+    band: show.score ? a.band : null,
+    scoreVisibleFrom: hiddenUntil,
+    questions,
+    reviewAvailable: a.status === 'submitted' && (show.answers || show.key),
   };
 }

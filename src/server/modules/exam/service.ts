@@ -21,14 +21,26 @@ export async function examPayload(ctx: AppContext, actor: Actor, attemptId: numb
   if (!attempt || attempt.person_id !== personId) throw fail('attempt_not_found');
   const facts = { id: attempt.id, assessmentId: attempt.assessment_id, personId, variantId: attempt.variant_id };
   rememberAttempt(ctx.db, facts);
-  const [assessment, content] = await Promise.all([recentAssessment(ctx.db, facts.assessmentId, ctx.clock.now().getTime()),
-    variantContent(ctx.db, facts.variantId)]);
+  const [assessment, content] = await Promise.all([
+    recentAssessment(ctx.db, facts.assessmentId, ctx.clock.now().getTime()),
+    variantContent(ctx.db, facts.variantId),
+  ]);
   return {
     serverNow: ctx.clock.now().toISOString(),
-    attempt: { id: attemptId, status: attempt!.status as AttemptStatus, startedAt: attempt!.started_at,
-      deadlineAt: attempt!.deadline_at, variantCode: content.code },
-    assessment: { id: assessment!.id, title: assessment!.title, instructions: assessment!.instructions,
-      questionCount: content.questions.length, durationMin: assessment!.duration_min },
+    attempt: {
+      id: attemptId,
+      status: attempt!.status as AttemptStatus,
+      startedAt: attempt!.started_at,
+      deadlineAt: attempt!.deadline_at,
+      variantCode: content.code,
+    },
+    assessment: {
+      id: assessment!.id,
+      title: assessment!.title,
+      instructions: assessment!.instructions,
+      questionCount: content.questions.length,
+      durationMin: assessment!.duration_min,
+    },
     questions: attempt!.status === 'in_progress' ? examQuestions(content, attemptId) : [],
     answers: answers.map(held),
   };
@@ -81,21 +93,48 @@ interface WriteOutcome {
 }
 
 /** Stores the changes that are newer than what the server holds, and reads back what it holds for the rest. */
-async function writeAnswers(ctx: AppContext, db: Executor, facts: AttemptFacts, writer: string, sent: AnswerChange[], now: Date): Promise<WriteOutcome> {
+async function writeAnswers(
+  ctx: AppContext,
+  db: Executor,
+  facts: AttemptFacts,
+  writer: string,
+  sent: AnswerChange[],
+  now: Date,
+): Promise<WriteOutcome> {
   const answers = latestPerPosition(sent);
   const grace = (await frozenFacts(ctx.db, facts.assessmentId, db)).graceSeconds;
   const cutoff = new Date(now.getTime() - grace * 1000).toISOString();
-  const stored = await repo.saveAnswers(db, ctx.dialect, { attemptId: facts.id, personId: facts.personId, writer }, answers, cutoff,
-    now.toISOString());
+  const stored = await repo.saveAnswers(
+    db,
+    ctx.dialect,
+    { attemptId: facts.id, personId: facts.personId, writer },
+    answers,
+    cutoff,
+    now.toISOString(),
+  );
   if (stored.size > 0) answersChanged(ctx.db, facts.id);
   const unwritten = answers.filter((a) => !stored.has(a.position));
   if (unwritten.length === 0) {
     // The usual case: every change stored, and the statement said with which version.
-    const heldAnswers = answers.map((a) => ({ position: a.position, choice: a.choice, flagged: a.flagged, version: stored.get(a.position)!,
-      writer, seq: a.seq }));
+    const heldAnswers = answers.map((a) => ({
+      position: a.position,
+      choice: a.choice,
+      flagged: a.flagged,
+      version: stored.get(a.position)!,
+      writer,
+      seq: a.seq,
+    }));
     return { open: true, held: heldAnswers, superseded: 0, rejected: 0 };
   }
-  const current = new Map((await repo.answersOf(db, facts.id, answers.map((a) => a.position))).map((a) => [a.position, held(a)]));
+  const current = new Map(
+    (
+      await repo.answersOf(
+        db,
+        facts.id,
+        answers.map((a) => a.position),
+      )
+    ).map((a) => [a.position, held(a)]),
+  );
   const heldAnswers = answers.map((a) => current.get(a.position)).filter((a): a is HeldAnswer => a !== undefined);
   const isMine = (a: AnswerChange) => {
     const h = current.get(a.position);
@@ -115,11 +154,18 @@ async function writeAnswers(ctx: AppContext, db: Executor, facts: AttemptFacts, 
  * Stores each change that is newer than what the server holds, and answers what the server holds for every position
  * sent: the device keeps a change as saved only when the server holds it.
  */
-export async function saveAnswers(ctx: AppContext, actor: Actor, attemptId: number,
-  body: { deviceId: string; answers: AnswerChange[] }): Promise<SaveAnswersReply> {
+export async function saveAnswers(
+  ctx: AppContext,
+  actor: Actor,
+  attemptId: number,
+  body: { deviceId: string; answers: AnswerChange[] },
+): Promise<SaveAnswersReply> {
   const facts = await ownAttempt(ctx, actor, attemptId);
   const content = await variantContent(ctx.db, facts.variantId);
-  checkAnswers(body.answers, content.questions.map((q) => q.options.length));
+  checkAnswers(
+    body.answers,
+    content.questions.map((q) => q.options.length),
+  );
   const now = ctx.clock.now();
   const outcome = await writeAnswers(ctx, ctx.db, facts, body.deviceId, body.answers, now);
   if (!outcome.open) throw await closedError(ctx.db, outcome.attempt!);
@@ -129,23 +175,41 @@ export async function saveAnswers(ctx: AppContext, actor: Actor, attemptId: numb
 const SAME_CLIENT_WINDOW_MS = 45_000;
 
 /** Presence and signals for proctors (never punishing): hidden page, another device or tab, a new address. */
-export async function ping(ctx: AppContext, actor: Actor, attemptId: number,
-  body: { clientId: string; hiddenCount: number; hiddenMs: number; known: number }, ip: string): Promise<PingReply> {
+export async function ping(
+  ctx: AppContext,
+  actor: Actor,
+  attemptId: number,
+  body: { clientId: string; hiddenCount: number; hiddenMs: number; known: number },
+  ip: string,
+): Promise<PingReply> {
   const facts = await ownAttempt(ctx, actor, attemptId);
   const attempt = (await repo.findAttempt(ctx.db, facts.id))!;
   const now = ctx.clock.now();
   const recent = now.getTime() - Date.parse(attempt.last_seen_at) < SAME_CLIENT_WINDOW_MS;
   const secondClient = attempt.client_id !== null && attempt.client_id !== body.clientId && recent;
-  const reply: PingReply = { status: attempt.status as AttemptStatus, serverNow: now.toISOString(), deadlineAt: attempt.deadline_at,
-    otherDeviceActive: secondClient };
+  const reply: PingReply = {
+    status: attempt.status as AttemptStatus,
+    serverNow: now.toISOString(),
+    deadlineAt: attempt.deadline_at,
+    otherDeviceActive: secondClient,
+  };
   if (attempt.status === 'in_progress') {
     const ipChanged = attempt.last_ip !== null && attempt.last_ip !== ip;
     const at = now.toISOString();
     const summary = await repo.answersSummary(ctx.db, facts.id);
-    await repo.touchAttempt(ctx.db, facts.id, { at, ip, clientId: body.clientId, answered: summary.answered,
-      hiddenCount: body.hiddenCount, hiddenMs: Math.min(body.hiddenMs, 24 * 3_600_000), ipChanged, secondClient });
+    await repo.touchAttempt(ctx.db, facts.id, {
+      at,
+      ip,
+      clientId: body.clientId,
+      answered: summary.answered,
+      hiddenCount: body.hiddenCount,
+      hiddenMs: Math.min(body.hiddenMs, 24 * 3_600_000),
+      ipChanged,
+      secondClient,
+    });
     if (secondClient) await repo.recordEvent(ctx.db, { attempt_id: facts.id, kind: 'second_client', at, detail: { ip } });
-    if (ipChanged) await repo.recordEvent(ctx.db, { attempt_id: facts.id, kind: 'ip_change', at, detail: { from: attempt.last_ip, to: ip } });
+    if (ipChanged)
+      await repo.recordEvent(ctx.db, { attempt_id: facts.id, kind: 'ip_change', at, detail: { from: attempt.last_ip, to: ip } });
     // Another device changed an answer (or this one missed a reply): the device gets every answer to converge to.
     if (summary.fingerprint !== body.known) reply.answers = (await repo.answersOf(ctx.db, facts.id)).map(held);
   }
@@ -159,11 +223,18 @@ export async function ping(ctx: AppContext, actor: Actor, attemptId: number,
  * score as the review policy allows, built from what the transaction read and wrote; the review of each question is
  * read from /result.
  */
-export async function submitAttempt(ctx: AppContext, actor: Actor, attemptId: number,
-  body: { deviceId: string; answers: AnswerChange[]; kind: 'participant' | 'deadline' }) {
+export async function submitAttempt(
+  ctx: AppContext,
+  actor: Actor,
+  attemptId: number,
+  body: { deviceId: string; answers: AnswerChange[]; kind: 'participant' | 'deadline' },
+) {
   const facts = await ownAttempt(ctx, actor, attemptId);
   const content = await variantContent(ctx.db, facts.variantId);
-  checkAnswers(body.answers, content.questions.map((q) => q.options.length));
+  checkAnswers(
+    body.answers,
+    content.questions.map((q) => q.options.length),
+  );
   const frozen = await frozenFacts(ctx.db, facts.assessmentId);
   const grace = frozen.graceSeconds;
   const now = ctx.clock.now();
@@ -173,27 +244,47 @@ export async function submitAttempt(ctx: AppContext, actor: Actor, attemptId: nu
   const kindAt = (deadline: string) => (deadline >= cutoff ? body.kind : 'server');
   const when = body.kind === 'deadline' ? { deadlineNotAfter: at } : {};
   // Nothing left in the device's queue (the usual submit): on PostgreSQL, two round trips instead of five.
-  const quick = body.answers.length === 0 ? await closeAndGradeInTwoTrips(ctx, ref, { content, facts: frozen }, kindAt, at, when) : undefined;
-  const outcome = quick ? { superseded: 0, rejected: 0, close: quick } : await ctx.db.transaction().execute(async (trx) => {
-    const written = body.answers.length
-      ? await writeAnswers(ctx, trx, facts, body.deviceId, body.answers, now) : { superseded: 0, rejected: 0 };
-    const close = await closeAndGrade(ctx, trx, ref, kindAt, at, when);
-    return { ...written, close };
-  });
+  const quick =
+    body.answers.length === 0 ? await closeAndGradeInTwoTrips(ctx, ref, { content, facts: frozen }, kindAt, at, when) : undefined;
+  const outcome = quick
+    ? { superseded: 0, rejected: 0, close: quick }
+    : await ctx.db.transaction().execute(async (trx) => {
+        const written = body.answers.length
+          ? await writeAnswers(ctx, trx, facts, body.deviceId, body.answers, now)
+          : { superseded: 0, rejected: 0 };
+        const close = await closeAndGrade(ctx, trx, ref, kindAt, at, when);
+        return { ...written, close };
+      });
   const { close } = outcome;
   if (!close.closed && close.deadlineAhead) {
-    throw fail('deadline_not_reached', { deadline: formatDateTimeVi(close.locked!.deadline_at) },
-      { serverNow: at, deadlineAt: close.locked!.deadline_at });
+    throw fail(
+      'deadline_not_reached',
+      { deadline: formatDateTimeVi(close.locked!.deadline_at) },
+      { serverNow: at, deadlineAt: close.locked!.deadline_at },
+    );
   }
   const extra = { rejectedAnswers: outcome.rejected, supersededAnswers: outcome.superseded };
   // Closed elsewhere meanwhile (another device, the sweep, a proctor): what the database holds now.
   if (!close.closed) return { ...(await attemptResult(ctx, actor, attemptId, { withQuestions: false })), ...extra };
   const { result, locked } = close;
-  const view = await resultView(ctx, facts, {
-    attempt: { status: 'submitted', submitted_at: at, submit_kind: close.kind, answered_count: result.answered, score: result.score,
-      correct_count: result.correct, band: result.band, responses: close.responses },
-    assessment: { id: facts.assessmentId, title: locked.title, review_json: locked.review_json, closes_at: locked.closes_at },
-  }, { withQuestions: false });
+  const view = await resultView(
+    ctx,
+    facts,
+    {
+      attempt: {
+        status: 'submitted',
+        submitted_at: at,
+        submit_kind: close.kind,
+        answered_count: result.answered,
+        score: result.score,
+        correct_count: result.correct,
+        band: result.band,
+        responses: close.responses,
+      },
+      assessment: { id: facts.assessmentId, title: locked.title, review_json: locked.review_json, closes_at: locked.closes_at },
+    },
+    { withQuestions: false },
+  );
   return { ...view, ...extra };
 }
 

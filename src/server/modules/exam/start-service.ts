@@ -25,8 +25,11 @@ function stateOf(now: number, opens: number, closes: number, attempts: repo.Atte
 
 export async function myAssessments(ctx: AppContext, actor: Actor): Promise<{ items: MyAssessment[]; serverNow: string }> {
   const personId = requirePerson(actor);
-  const [rows, attempts, extra] = await Promise.all([assessmentsForPerson(ctx.db, personId), repo.attemptsByPerson(ctx.db, personId),
-    repo.extraTimeOfPerson(ctx.db, personId)]);
+  const [rows, attempts, extra] = await Promise.all([
+    assessmentsForPerson(ctx.db, personId),
+    repo.attemptsByPerson(ctx.db, personId),
+    repo.extraTimeOfPerson(ctx.db, personId),
+  ]);
   const now = ctx.clock.now().getTime();
   const items = rows.map((row): MyAssessment => {
     const mine = attempts.filter((a) => a.assessment_id === row.id);
@@ -34,17 +37,27 @@ export async function myAssessments(ctx: AppContext, actor: Actor): Promise<{ it
     const left = Math.max(0, row.attempts_allowed - used);
     const latest = [...mine].reverse().find((a) => a.status !== 'voided') ?? null;
     const closes = Date.parse(row.closes_at);
-    const show = latest ? visibleParts(JSON.parse(row.review_json) as ReviewPolicy,
-      { submitted: latest.status === 'submitted', windowClosed: now >= closes }) : null;
+    const show = latest
+      ? visibleParts(JSON.parse(row.review_json) as ReviewPolicy, { submitted: latest.status === 'submitted', windowClosed: now >= closes })
+      : null;
     return {
-      id: row.id, title: row.title, instructions: row.instructions, opensAt: row.opens_at, closesAt: row.closes_at,
-      durationMin: row.duration_min, questionCount: row.question_count,
+      id: row.id,
+      title: row.title,
+      instructions: row.instructions,
+      opensAt: row.opens_at,
+      closesAt: row.closes_at,
+      durationMin: row.duration_min,
+      questionCount: row.question_count,
       state: stateOf(now, Date.parse(row.opens_at), closes, mine),
       attemptsLeft: now < closes ? left : 0,
       extraMinutes: effectiveExtraMinutes(extra.personDefault, extra.bySurvey.get(row.id)),
       attempt: latest && {
-        id: latest.id, status: latest.status as AttemptStatus, deadlineAt: latest.deadline_at, submittedAt: latest.submitted_at,
-        score: show?.score ? latest.score : null, band: show?.score ? latest.band : null,
+        id: latest.id,
+        status: latest.status as AttemptStatus,
+        deadlineAt: latest.deadline_at,
+        submittedAt: latest.submitted_at,
+        score: show?.score ? latest.score : null,
+        band: show?.score ? latest.band : null,
       },
     };
   });
@@ -62,9 +75,19 @@ async function variantFor(ctx: AppContext, trx: Executor, assessmentId: number, 
   const existing = await findVariantByCode(trx, assessmentId, code);
   if (existing) return existing.id;
   const frozen = await frozenOf(ctx.db, assessmentId, trx);
-  const variant = buildVariant(frozen.map((q) => ({ pinned: q.content.options.map((o) => o.pinned) })), code, facts.seed, facts.shuffle);
-  return insertVariant(trx, { assessment_id: assessmentId, code, items_json: JSON.stringify(variant.items), person_id: personId,
-    created_at: at });
+  const variant = buildVariant(
+    frozen.map((q) => ({ pinned: q.content.options.map((o) => o.pinned) })),
+    code,
+    facts.seed,
+    facts.shuffle,
+  );
+  return insertVariant(trx, {
+    assessment_id: assessmentId,
+    code,
+    items_json: JSON.stringify(variant.items),
+    person_id: personId,
+    created_at: at,
+  });
 }
 
 /**
@@ -77,9 +100,12 @@ export async function startAttempt(ctx: AppContext, actor: Actor, assessmentId: 
   // starts at once are told apart by the unique (assessment, person, attempt_no).
   const run = async () => {
     const now = ctx.clock.now();
-    const [row, eligible, attempts, extra] = await Promise.all([recentAssessment(ctx.db, assessmentId, now.getTime()),
-      isEligible(ctx.db, assessmentId, personId), repo.attemptsOfPerson(ctx.db, assessmentId, personId),
-      repo.extraTimeOfPerson(ctx.db, personId, assessmentId)]);
+    const [row, eligible, attempts, extra] = await Promise.all([
+      recentAssessment(ctx.db, assessmentId, now.getTime()),
+      isEligible(ctx.db, assessmentId, personId),
+      repo.attemptsOfPerson(ctx.db, assessmentId, personId),
+      repo.extraTimeOfPerson(ctx.db, personId, assessmentId),
+    ]);
     if (!row || row.status !== 'published' || !eligible) throw fail('assessment_not_found');
     const open = attempts.find((a) => a.status === 'in_progress');
     if (open) return { attemptId: open.id, facts: null };
@@ -90,10 +116,12 @@ export async function startAttempt(ctx: AppContext, actor: Actor, assessmentId: 
       throw fail('assessment_closed', { closedAt: formatDateTimeVi(row.closes_at) });
     }
     if (row.campaign_id !== null && (await missingRequiredAttendance(ctx.db, row.campaign_id, [personId])).has(personId)) {
-      const campaign = await ctx.db.selectFrom('campaigns').select(['name', 'attendance_required_percent']).where('id', '=', row.campaign_id)
+      const campaign = await ctx.db
+        .selectFrom('campaigns')
+        .select(['name', 'attendance_required_percent'])
+        .where('id', '=', row.campaign_id)
         .executeTakeFirst();
-      throw fail('attendance_required',
-        { campaign: campaign?.name ?? '', percent: campaign?.attendance_required_percent ?? 100 });
+      throw fail('attendance_required', { campaign: campaign?.name ?? '', percent: campaign?.attendance_required_percent ?? 100 });
     }
     const used = attempts.filter((a) => a.status !== 'voided').length;
     if (used >= row.attempts_allowed) {
@@ -104,13 +132,32 @@ export async function startAttempt(ctx: AppContext, actor: Actor, assessmentId: 
     const extraMinutes = effectiveExtraMinutes(extra.personDefault, extra.bySurvey.get(assessmentId));
     const deadline = attemptDeadline(now.getTime(), row.duration_min, Date.parse(row.closes_at), extraMinutes);
     const variantId = await variantFor(ctx, ctx.db, assessmentId, personId, at);
-    const attemptId = await repo.insertAttemptWithEvent(ctx.db, ctx.dialect, {
-      assessment_id: assessmentId, person_id: personId, user_id: actor.userId, attempt_no: (attempts.at(-1)?.attempt_no ?? 0) + 1,
-      variant_id: variantId, status: 'in_progress', started_at: at,
-      deadline_at: new Date(deadline).toISOString(), submitted_at: null, submit_kind: null, answered_count: 0,
-      correct_count: null, score: null, band: null, responses: null, void_reason: null, last_seen_at: at, last_ip: ip,
-      client_id: null,
-    }, { kind: 'start', at, detail: JSON.stringify(extraMinutes > 0 ? { ip, extraMinutes } : { ip }) });
+    const attemptId = await repo.insertAttemptWithEvent(
+      ctx.db,
+      ctx.dialect,
+      {
+        assessment_id: assessmentId,
+        person_id: personId,
+        user_id: actor.userId,
+        attempt_no: (attempts.at(-1)?.attempt_no ?? 0) + 1,
+        variant_id: variantId,
+        status: 'in_progress',
+        started_at: at,
+        deadline_at: new Date(deadline).toISOString(),
+        submitted_at: null,
+        submit_kind: null,
+        answered_count: 0,
+        correct_count: null,
+        score: null,
+        band: null,
+        responses: null,
+        void_reason: null,
+        last_seen_at: at,
+        last_ip: ip,
+        client_id: null,
+      },
+      { kind: 'start', at, detail: JSON.stringify(extraMinutes > 0 ? { ip, extraMinutes } : { ip }) },
+    );
     return { attemptId, facts: { id: attemptId, assessmentId, personId, variantId } };
   };
   try {

@@ -22,8 +22,15 @@ export async function findLecturerForUse(db: Executor, actor: Actor, id: number)
 }
 
 const view = (l: NonNullable<Awaited<ReturnType<typeof repo.findLecturer>>>) => ({
-  id: l.id, unitId: l.unit_id, unitName: l.unit_name, personId: l.person_id, fullName: l.full_name, title: l.title,
-  workplace: l.workplace, kind: l.kind as (typeof LECTURER_KINDS)[number], active: l.active === 1,
+  id: l.id,
+  unitId: l.unit_id,
+  unitName: l.unit_name,
+  personId: l.person_id,
+  fullName: l.full_name,
+  title: l.title,
+  workplace: l.workplace,
+  kind: l.kind as (typeof LECTURER_KINDS)[number],
+  active: l.active === 1,
 });
 
 export async function listLecturers(ctx: AppContext, actor: Actor) {
@@ -49,7 +56,7 @@ export async function createLecturer(ctx: AppContext, actor: Actor, input: Lectu
     let personId: number | null = null;
     if (input.personId) {
       const person = await findPersonRow(trx, input.personId);
-      if (!person || !can(actor, 'roster.read', person.unit_path) && !relatedToScope(actor, person.unit_path)) {
+      if (!person || (!can(actor, 'roster.read', person.unit_path) && !relatedToScope(actor, person.unit_path))) {
         throw fail('person_not_found');
       }
       personId = person.id;
@@ -57,17 +64,34 @@ export async function createLecturer(ctx: AppContext, actor: Actor, input: Lectu
     }
     if (fullName.split(' ').length < 2) throw fail('lecturer_name_required');
     const id = await repo.insertLecturer(trx, {
-      unit_id: unit.id, person_id: personId, full_name: fullName, name_folded: fold(fullName),
-      title: input.title ? normalizeText(input.title) || null : null, workplace: input.workplace ? normalizeText(input.workplace) || null : null,
-      kind: input.kind, created_at: nowIso(ctx),
+      unit_id: unit.id,
+      person_id: personId,
+      full_name: fullName,
+      name_folded: fold(fullName),
+      title: input.title ? normalizeText(input.title) || null : null,
+      workplace: input.workplace ? normalizeText(input.workplace) || null : null,
+      kind: input.kind,
+      created_at: nowIso(ctx),
     });
-    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'lecturer.create', entityType: 'lecturer', entityId: id,
-      unitId: unit.id, summary: `Thêm báo cáo viên ${fullName} (${input.kind === 'full_time' ? 'chuyên trách' : 'kiêm nhiệm'}) của ${unit.name}` });
+    await recordAudit(trx, {
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'lecturer.create',
+      entityType: 'lecturer',
+      entityId: id,
+      unitId: unit.id,
+      summary: `Thêm báo cáo viên ${fullName} (${input.kind === 'full_time' ? 'chuyên trách' : 'kiêm nhiệm'}) của ${unit.name}`,
+    });
     return { id };
   });
 }
 
-export async function updateLecturer(ctx: AppContext, actor: Actor, id: number, input: Partial<Omit<LecturerInput, 'unitId' | 'personId'>> & { active?: boolean }) {
+export async function updateLecturer(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: Partial<Omit<LecturerInput, 'unitId' | 'personId'>> & { active?: boolean },
+) {
   await ctx.db.transaction().execute(async (trx) => {
     const lecturer = await repo.findLecturer(trx, id);
     if (!lecturer || !relatedToScope(actor, lecturer.unit_path)) throw fail('lecturer_not_found');
@@ -83,7 +107,15 @@ export async function updateLecturer(ctx: AppContext, actor: Actor, id: number, 
       ...(input.kind !== undefined ? { kind: input.kind } : {}),
       ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
     });
-    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'lecturer.update', entityType: 'lecturer',
-      entityId: lecturer.id, unitId: lecturer.unit_id, summary: `Sửa thông tin báo cáo viên ${lecturer.full_name}`, details: input });
+    await recordAudit(trx, {
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'lecturer.update',
+      entityType: 'lecturer',
+      entityId: lecturer.id,
+      unitId: lecturer.unit_id,
+      summary: `Sửa thông tin báo cáo viên ${lecturer.full_name}`,
+      details: input,
+    });
   });
 }

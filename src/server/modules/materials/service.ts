@@ -11,7 +11,6 @@ import { findTopic } from '../campaigns/repository.ts';
 import { eventAccess, eventForReader } from '../events/service.ts';
 import * as repo from './repository.ts';
 
-
 async function topicOf(db: Executor, campaignId: number, topicId: number | null | undefined) {
   if (!topicId) return null;
   const topic = await findTopic(db, topicId);
@@ -22,7 +21,10 @@ async function topicOf(db: Executor, campaignId: number, topicId: number | null 
 /** The file name as it will be offered: the user's name, with the real extension when the name claims another. */
 function storedName(fileName: string, ext: string) {
   // Characters a file system refuses, and C0 controls (\p{Cc} less U+007F–U+009F).
-  const base = normalizeText(fileName).replace(/[\\/:*?"<>|]|(?![\u007f-\u009f])\p{Cc}/gu, '_').slice(0, 200) || `tai-lieu.${ext}`;
+  const base =
+    normalizeText(fileName)
+      .replace(/[\\/:*?"<>|]|(?![\u007f-\u009f])\p{Cc}/gu, '_')
+      .slice(0, 200) || `tai-lieu.${ext}`;
   return base.toLowerCase().endsWith(`.${ext}`) ? base : `${base.replace(/\.[a-z0-9]{1,5}$/i, '')}.${ext}`;
 }
 
@@ -44,8 +46,12 @@ export async function assertCanAddMaterial(ctx: AppContext, actor: Actor, owner:
   await ownerForManager(ctx.db, actor, owner);
 }
 
-export async function uploadMaterial(ctx: AppContext, actor: Actor, owner: MaterialOwner, input: { fileName: string; bytes: Buffer;
-  title?: string; topicId?: number }) {
+export async function uploadMaterial(
+  ctx: AppContext,
+  actor: Actor,
+  owner: MaterialOwner,
+  input: { fileName: string; bytes: Buffer; title?: string; topicId?: number },
+) {
   const type = await sniffFile(input.bytes);
   if (!type) {
     throw fail('unsupported_material', { name: normalizeText(input.fileName) });
@@ -59,12 +65,29 @@ export async function uploadMaterial(ctx: AppContext, actor: Actor, owner: Mater
       const fileName = storedName(input.fileName, type.ext);
       const title = normalizeText(input.title ?? '') || fileName.replace(/\.[a-z0-9]+$/i, '');
       const at = nowIso(ctx);
-      const id = await repo.insertMaterial(trx, { campaign_id: c.campaign_id, event_id: c.event_id, topic_id: topicId, title, kind: 'file', url: null,
-        storage_key: key, file_name: fileName, content_type: type.contentType, size: input.bytes.length, created_by: actor.userId || null,
-        created_at: at });
-      await recordAudit(trx, { at, actorUserId: actor.userId, action: 'material.upload', entityType: c.campaign_id ? 'campaign' : 'event',
-        entityId: c.campaign_id ?? c.event_id, unitId: c.unit_id,
-        summary: `Tải lên tài liệu "${title}" (${fileName}) cho ${c.campaign_id ? 'đợt ' : ''}"${c.name}"` });
+      const id = await repo.insertMaterial(trx, {
+        campaign_id: c.campaign_id,
+        event_id: c.event_id,
+        topic_id: topicId,
+        title,
+        kind: 'file',
+        url: null,
+        storage_key: key,
+        file_name: fileName,
+        content_type: type.contentType,
+        size: input.bytes.length,
+        created_by: actor.userId || null,
+        created_at: at,
+      });
+      await recordAudit(trx, {
+        at,
+        actorUserId: actor.userId,
+        action: 'material.upload',
+        entityType: c.campaign_id ? 'campaign' : 'event',
+        entityId: c.campaign_id ?? c.event_id,
+        unitId: c.unit_id,
+        summary: `Tải lên tài liệu "${title}" (${fileName}) cho ${c.campaign_id ? 'đợt ' : ''}"${c.name}"`,
+      });
       return { id, title, contentType: type.contentType };
     });
   } catch (err) {
@@ -79,7 +102,12 @@ export function checkUrl(url: string) {
   return value;
 }
 
-export async function addLink(ctx: AppContext, actor: Actor, owner: MaterialOwner, input: { title: string; url: string; topicId?: number | null }) {
+export async function addLink(
+  ctx: AppContext,
+  actor: Actor,
+  owner: MaterialOwner,
+  input: { title: string; url: string; topicId?: number | null },
+) {
   return ctx.db.transaction().execute(async (trx) => {
     const c = await ownerForManager(trx, actor, owner);
     const title = normalizeText(input.title);
@@ -87,18 +115,45 @@ export async function addLink(ctx: AppContext, actor: Actor, owner: MaterialOwne
     const url = checkUrl(input.url);
     const topicId = c.campaign_id === null ? null : await topicOf(trx, c.campaign_id, input.topicId);
     const at = nowIso(ctx);
-    const id = await repo.insertMaterial(trx, { campaign_id: c.campaign_id, event_id: c.event_id, topic_id: topicId, title, kind: 'link', url,
-      storage_key: null, file_name: null, content_type: null, size: null, created_by: actor.userId || null, created_at: at });
-    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'material.link', entityType: c.campaign_id ? 'campaign' : 'event',
-      entityId: c.campaign_id ?? c.event_id, unitId: c.unit_id, summary: `Thêm liên kết "${title}" cho "${c.name}"` });
+    const id = await repo.insertMaterial(trx, {
+      campaign_id: c.campaign_id,
+      event_id: c.event_id,
+      topic_id: topicId,
+      title,
+      kind: 'link',
+      url,
+      storage_key: null,
+      file_name: null,
+      content_type: null,
+      size: null,
+      created_by: actor.userId || null,
+      created_at: at,
+    });
+    await recordAudit(trx, {
+      at,
+      actorUserId: actor.userId,
+      action: 'material.link',
+      entityType: c.campaign_id ? 'campaign' : 'event',
+      entityId: c.campaign_id ?? c.event_id,
+      unitId: c.unit_id,
+      summary: `Thêm liên kết "${title}" cho "${c.name}"`,
+    });
     return { id };
   });
 }
 
 export function materialView(m: Awaited<ReturnType<typeof repo.materialsOf>>[number], withCounts: boolean) {
   return {
-    id: m.id, title: m.title, kind: m.kind as 'file' | 'link', url: m.kind === 'link' ? m.url : null, fileName: m.file_name, contentType: m.content_type,
-    size: m.size, topicId: m.topic_id, topicName: m.topic_name, inline: m.content_type === 'application/pdf' || Boolean(m.content_type?.startsWith('image/')),
+    id: m.id,
+    title: m.title,
+    kind: m.kind as 'file' | 'link',
+    url: m.kind === 'link' ? m.url : null,
+    fileName: m.file_name,
+    contentType: m.content_type,
+    size: m.size,
+    topicId: m.topic_id,
+    topicName: m.topic_name,
+    inline: m.content_type === 'application/pdf' || Boolean(m.content_type?.startsWith('image/')),
     ...(withCounts ? { readers: Number(m.readers ?? 0), opens: Number(m.opens ?? 0) } : {}),
   };
 }
@@ -118,7 +173,7 @@ async function materialForReader(ctx: AppContext, actor: Actor, id: number) {
   const material = await repo.findMaterial(ctx.db, id);
   if (!material) throw fail('material_not_found');
   if (material.campaign_id !== null) {
-    const takesPart = actor.personId !== null && await repo.personInCampaign(ctx.db, material.campaign_id, actor.personId);
+    const takesPart = actor.personId !== null && (await repo.personInCampaign(ctx.db, material.campaign_id, actor.personId));
     if (!takesPart) {
       try {
         await campaignAccess(ctx.db, actor, material.campaign_id);
@@ -162,8 +217,15 @@ export async function deleteMaterial(ctx: AppContext, actor: Actor, id: number) 
   await ctx.db.transaction().execute(async (trx) => {
     const c = await campaignForManager(trx, actor, material.campaign_id!);
     await repo.deleteMaterial(trx, material.id);
-    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'material.delete', entityType: 'campaign',
-      entityId: c.id, unitId: c.unit_id, summary: `Xóa tài liệu "${material.title}" của đợt "${c.name}"` });
+    await recordAudit(trx, {
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'material.delete',
+      entityType: 'campaign',
+      entityId: c.id,
+      unitId: c.unit_id,
+      summary: `Xóa tài liệu "${material.title}" của đợt "${c.name}"`,
+    });
   });
   if (material.storage_key) await fileStoreFor(ctx.config.dataDir).delete(material.storage_key);
 }

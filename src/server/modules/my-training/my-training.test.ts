@@ -4,9 +4,15 @@ import { buildUnit, buildUser } from '../../test/builders.ts';
 import { createTrainingFixture } from '../../test/training-fixture.ts';
 
 type Fixture = Awaited<ReturnType<typeof createTrainingFixture>>;
-interface MySession { id: number; date: string; startsAt: string; myStatus: string | null; checkinOpen: boolean }
+interface MySession {
+  id: number;
+  date: string;
+  startsAt: string;
+  myStatus: string | null;
+  checkinOpen: boolean;
+}
 
-describeEachDialect('my training: a person\'s own campaigns, schedule, marks and materials', (dialect) => {
+describeEachDialect("my training: a person's own campaigns, schedule, marks and materials", (dialect) => {
   let f: Fixture;
   let campaignId: number;
   let siteA: number;
@@ -17,16 +23,35 @@ describeEachDialect('my training: a person\'s own campaigns, schedule, marks and
   beforeAll(async () => {
     // 6 July 2026, 07:10 in Vietnam: the first session of the day starts at 07:30.
     f = await createTrainingFixture(dialect, '2026-07-06T00:10:00Z');
-    campaignId = (await f.organizer.request('POST', '/api/campaigns', { name: 'Bồi dưỡng chính trị hè 2026', schoolYear: '2025–2026',
-      unitId: f.root.id, startsOn: '2026-07-06', endsOn: '2026-07-07' })).json().id;
-    siteA = (await f.organizer.request('POST', `/api/campaigns/${campaignId}/sites`, { name: 'Điểm cầu THCS Tân Lập', unitId: f.schoolA.id,
-      address: 'Phòng họp tầng 2', onlineUrl: 'https://hop.example.vn/tan-lap' })).json().id;
-    const siteB = (await f.organizer.request('POST', `/api/campaigns/${campaignId}/sites`, { name: 'Điểm cầu Hồng Phong', unitId: f.schoolB.id })).json().id;
+    campaignId = (
+      await f.organizer.request('POST', '/api/campaigns', {
+        name: 'Bồi dưỡng chính trị hè 2026',
+        schoolYear: '2025–2026',
+        unitId: f.root.id,
+        startsOn: '2026-07-06',
+        endsOn: '2026-07-07',
+      })
+    ).json().id;
+    siteA = (
+      await f.organizer.request('POST', `/api/campaigns/${campaignId}/sites`, {
+        name: 'Điểm cầu THCS Tân Lập',
+        unitId: f.schoolA.id,
+        address: 'Phòng họp tầng 2',
+        onlineUrl: 'https://hop.example.vn/tan-lap',
+      })
+    ).json().id;
+    const siteB = (
+      await f.organizer.request('POST', `/api/campaigns/${campaignId}/sites`, { name: 'Điểm cầu Hồng Phong', unitId: f.schoolB.id })
+    ).json().id;
     await f.organizer.request('POST', `/api/sites/${siteA}/participants`, { unitId: f.schoolA.id });
     await f.organizer.request('POST', `/api/sites/${siteB}/participants`, { unitId: f.schoolB.id });
     await f.organizer.request('PUT', `/api/sites/${siteA}/proctors`, { personIds: [f.proctorUser.person.id] });
     // Created out of order: the reply is sorted by date and time.
-    for (const [date, start, end] of [['2026-07-07', '07:30', '11:00'], ['2026-07-06', '13:30', '17:00'], ['2026-07-06', '07:30', '11:00']]) {
+    for (const [date, start, end] of [
+      ['2026-07-07', '07:30', '11:00'],
+      ['2026-07-06', '13:30', '17:00'],
+      ['2026-07-06', '07:30', '11:00'],
+    ]) {
       const res = await f.organizer.request('POST', `/api/sites/${siteA}/sessions`, { date, startsAt: start, endsAt: end });
       expect(res.statusCode, res.body).toBe(200);
       sessions.push(res.json().id);
@@ -35,12 +60,16 @@ describeEachDialect('my training: a person\'s own campaigns, schedule, marks and
     const upload = await uploadAs(f.env.app, f.organizer, `/api/campaigns/${campaignId}/materials`, '%PDF-1.4\n%%EOF\n', 'de-cuong.pdf');
     expect(upload.statusCode, upload.body).toBe(200);
     fileId = upload.json().id;
-    linkId = (await f.organizer.request('POST', `/api/campaigns/${campaignId}/links`, { title: 'Video bài giảng',
-      url: 'https://example.edu.vn/video' })).json().id;
+    linkId = (
+      await f.organizer.request('POST', `/api/campaigns/${campaignId}/links`, {
+        title: 'Video bài giảng',
+        url: 'https://example.edu.vn/video',
+      })
+    ).json().id;
   });
   afterAll(async () => f.env.close());
 
-  it('gives a teacher their site, the sessions in order with their own marks only, the materials and the server\'s time', async () => {
+  it("gives a teacher their site, the sessions in order with their own marks only, the materials and the server's time", async () => {
     const [an, binh] = f.teachersA.map((t) => t.person.id);
     await f.proctor.request('PUT', `/api/training-sessions/${sessions[2]}/attendance/${an}`, { status: 'late' });
     await f.proctor.request('PUT', `/api/training-sessions/${sessions[2]}/attendance/${binh}`, { status: 'absent', reason: 'Ốm' });
@@ -51,12 +80,23 @@ describeEachDialect('my training: a person\'s own campaigns, schedule, marks and
     expect(mine.serverNow).toBe('2026-07-06T00:10:00.000Z');
     expect(mine.campaigns).toHaveLength(1);
     const [campaign] = mine.campaigns;
-    expect(campaign).toMatchObject({ name: 'Bồi dưỡng chính trị hè 2026', startsOn: '2026-07-06', endsOn: '2026-07-07',
-      site: { name: 'Điểm cầu THCS Tân Lập', address: 'Phòng họp tầng 2', onlineUrl: 'https://hop.example.vn/tan-lap' } });
+    expect(campaign).toMatchObject({
+      name: 'Bồi dưỡng chính trị hè 2026',
+      startsOn: '2026-07-06',
+      endsOn: '2026-07-07',
+      site: { name: 'Điểm cầu THCS Tân Lập', address: 'Phòng họp tầng 2', onlineUrl: 'https://hop.example.vn/tan-lap' },
+    });
     expect(campaign.sessions.map((s: MySession) => [s.date, s.startsAt, s.myStatus])).toEqual([
-      ['2026-07-06', '07:30', 'late'], ['2026-07-06', '13:30', null], ['2026-07-07', '07:30', null]]);
-    expect(campaign.materials.map((m: { id: number; kind: string; inline: boolean }) => [m.id, m.kind, m.inline]))
-      .toEqual(expect.arrayContaining([[fileId, 'file', true], [linkId, 'link', false]]));
+      ['2026-07-06', '07:30', 'late'],
+      ['2026-07-06', '13:30', null],
+      ['2026-07-07', '07:30', null],
+    ]);
+    expect(campaign.materials.map((m: { id: number; kind: string; inline: boolean }) => [m.id, m.kind, m.inline])).toEqual(
+      expect.arrayContaining([
+        [fileId, 'file', true],
+        [linkId, 'link', false],
+      ]),
+    );
     // Open counts are for the people who manage the materials, not for the reader.
     expect(campaign.materials.every((m: object) => !('opens' in m))).toBe(true);
 
@@ -69,10 +109,10 @@ describeEachDialect('my training: a person\'s own campaigns, schedule, marks and
     expect(other.campaigns[0].sessions.every((s: MySession) => !sessions.includes(s.id))).toBe(true);
   });
 
-  it('tells when self check-in is open: once the site shows its code, during the session\'s window', async () => {
+  it("tells when self check-in is open: once the site shows its code, during the session's window", async () => {
     const teacher = await f.teacherSession(2);
-    const checkinOf = async () => ((await teacher.request('GET', '/api/my/training')).json().campaigns[0].sessions as MySession[])
-      .map((s) => s.checkinOpen);
+    const checkinOf = async () =>
+      ((await teacher.request('GET', '/api/my/training')).json().campaigns[0].sessions as MySession[]).map((s) => s.checkinOpen);
     expect(await checkinOf()).toEqual([false, false, false]);
     await f.proctor.request('POST', `/api/training-sessions/${sessions[2]}/checkin-code`);
     await f.proctor.request('POST', `/api/training-sessions/${sessions[1]}/checkin-code`);
@@ -85,15 +125,21 @@ describeEachDialect('my training: a person\'s own campaigns, schedule, marks and
     f.clock.set('2026-07-06T00:10:00Z');
   });
 
-  it('counts a teacher\'s openings of the materials as the staff page shows them', async () => {
+  it("counts a teacher's openings of the materials as the staff page shows them", async () => {
     const teacher = await f.teacherSession(0);
     const file = await teacher.request('GET', `/api/materials/${fileId}/file`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-disposition']).toMatch(/^inline/);
     expect((await teacher.request('POST', `/api/materials/${linkId}/open`)).json()).toEqual({ url: 'https://example.edu.vn/video' });
-    const counts = (await f.organizer.request('GET', `/api/campaigns/${campaignId}/materials`)).json().items
-      .map((m: { id: number; readers: number; opens: number }) => [m.id, m.readers, m.opens]);
-    expect(counts).toEqual(expect.arrayContaining([[fileId, 1, 1], [linkId, 1, 1]]));
+    const counts = (await f.organizer.request('GET', `/api/campaigns/${campaignId}/materials`))
+      .json()
+      .items.map((m: { id: number; readers: number; opens: number }) => [m.id, m.readers, m.opens]);
+    expect(counts).toEqual(
+      expect.arrayContaining([
+        [fileId, 1, 1],
+        [linkId, 1, 1],
+      ]),
+    );
     // A teacher of a school the campaign has no site for neither lists nor opens them.
     const school = await buildUnit(f.env.ctx, { name: 'Trường Mầm non Xa', parent: f.communeB, schoolLevel: 'mam_non' });
     const stranger = await buildUser(f.env.ctx, { unit: school, fullName: 'Lý Thị Xa' });

@@ -14,8 +14,13 @@ describeEachDialect('people', (dialect) => {
     school = await buildUnit(env.ctx, { name: 'Trường Tiểu học Tân Lập' });
     const user = await buildUser(env.ctx, { unit: root, roles: [{ role: 'organizer', unit: root }] });
     organizer = await login(env.app, user.username, user.password);
-    for (const [fullName, staffId] of [['Nguyễn Văn An', '0100000001'], ['Đặng Thị Ánh', '0100000002'],
-      ['Lê Văn Anh', '0100000003'], ['Trần Đức Bình', '0100000004'], ['Ngô Thị Ân', '0100000005']]) {
+    for (const [fullName, staffId] of [
+      ['Nguyễn Văn An', '0100000001'],
+      ['Đặng Thị Ánh', '0100000002'],
+      ['Lê Văn Anh', '0100000003'],
+      ['Trần Đức Bình', '0100000004'],
+      ['Ngô Thị Ân', '0100000005'],
+    ]) {
       const res = await organizer.request('POST', '/api/people', { fullName, staffId, unitId: school.id, position: 'teacher' });
       expect(res.statusCode, res.body).toBe(200);
     }
@@ -23,7 +28,9 @@ describeEachDialect('people', (dialect) => {
   afterAll(async () => env.close());
 
   const names = async (query: string) =>
-    ((await organizer.request('GET', `/api/people?unitId=${school.id}${query}`)).json().items as { fullName: string }[]).map((p) => p.fullName);
+    ((await organizer.request('GET', `/api/people?unitId=${school.id}${query}`)).json().items as { fullName: string }[]).map(
+      (p) => p.fullName,
+    );
 
   it('finds people by a name typed without diacritics, đ included', async () => {
     expect(await names('&q=nguyen van an')).toEqual(['Nguyễn Văn An']);
@@ -38,12 +45,27 @@ describeEachDialect('people', (dialect) => {
 
   it('keeps leading zeros, refuses duplicate ids and ids with letters, naming the field', async () => {
     const ok = await organizer.request('POST', '/api/people', {
-      fullName: 'Hoàng Thị Lan', citizenId: '001 185 012 345', unitId: school.id, position: 'staff', birthDate: '1985-02-28' });
+      fullName: 'Hoàng Thị Lan',
+      citizenId: '001 185 012 345',
+      unitId: school.id,
+      position: 'staff',
+      birthDate: '1985-02-28',
+    });
     expect(ok.json()).toMatchObject({ citizenId: '001185012345', staffId: null, username: '001185012345' });
-    const dup = await organizer.request('POST', '/api/people', { fullName: 'Hoàng Văn Lâm', staffId: '0100000001', unitId: school.id, position: 'teacher' });
+    const dup = await organizer.request('POST', '/api/people', {
+      fullName: 'Hoàng Văn Lâm',
+      staffId: '0100000001',
+      unitId: school.id,
+      position: 'teacher',
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().message).toBe('Mã định danh 0100000001 đã được dùng cho người khác.');
-    const letters = await organizer.request('POST', '/api/people', { fullName: 'Vũ Văn Tư', citizenId: '0011850A2345', unitId: school.id, position: 'teacher' });
+    const letters = await organizer.request('POST', '/api/people', {
+      fullName: 'Vũ Văn Tư',
+      citizenId: '0011850A2345',
+      unitId: school.id,
+      position: 'teacher',
+    });
     expect(letters.statusCode).toBe(400);
     expect(letters.json().message).toBe('Số CCCD chỉ được gồm chữ số.');
     const noId = await organizer.request('POST', '/api/people', { fullName: 'Vũ Văn Tư', unitId: school.id, position: 'teacher' });

@@ -5,16 +5,19 @@ import { PeoplePage, PeopleQuery, PersonDetail, PersonInput, PersonUpdateInput, 
 import * as service from './service.ts';
 
 export const peopleRoutes: RouteModule = async (app, { ctx }) => {
-  app.get('/api/people', { schema: { querystring: PeopleQuery, response: { 200: PeoplePage } } },
-    async (request) => service.listPeople(ctx, requireActor(request), request.query));
+  app.get('/api/people', { schema: { querystring: PeopleQuery, response: { 200: PeoplePage } } }, async (request) =>
+    service.listPeople(ctx, requireActor(request), request.query),
+  );
 
-  app.get('/api/people/:id', { schema: { params: IdParams, response: { 200: PersonDetail } } },
-    async (request) => service.getPerson(ctx, requireActor(request), request.params.id));
+  app.get('/api/people/:id', { schema: { params: IdParams, response: { 200: PersonDetail } } }, async (request) =>
+    service.getPerson(ctx, requireActor(request), request.params.id),
+  );
 
-  app.post('/api/people', { schema: { body: PersonInput, response: { 200: PersonView } } },
-    async (request) => service.createPerson(ctx, requireActor(request), request.body));
+  app.post('/api/people', { schema: { body: PersonInput, response: { 200: PersonView } } }, async (request) =>
+    service.createPerson(ctx, requireActor(request), request.body),
+  );
 
-  app.patch('/api/people/:id',
-    { schema: { params: IdParams, body: PersonUpdateInput, response: { 200: PersonView } } },
-    async (request) => service.updatePerson(ctx, requireActor(request), request.params.id, request.body));
+  app.patch('/api/people/:id', { schema: { params: IdParams, body: PersonUpdateInput, response: { 200: PersonView } } }, async (request) =>
+    service.updatePerson(ctx, requireActor(request), request.params.id, request.body),
+  );
 };

@@ -71,12 +71,26 @@ export const PeoplePage = Type.Object({
   pageSize: Type.Integer(),
 });
 
-export const PersonDetail = Type.Intersect([PersonView, Type.Object({
-  history: Type.Array(Type.Object({
-    unitId: Type.Integer(), unitName: Type.String(), fromAt: Type.String(), toAt: Type.Union([Type.String(), Type.Null()]),
-  })),
-  roles: Type.Array(Type.Object({
-    grantId: Type.Integer(), role: Type.String(), roleLabel: Type.String(), unitId: Type.Integer(), unitName: Type.String(),
-  })),
-})]);
+export const PersonDetail = Type.Intersect([
+  PersonView,
+  Type.Object({
+    history: Type.Array(
+      Type.Object({
+        unitId: Type.Integer(),
+        unitName: Type.String(),
+        fromAt: Type.String(),
+        toAt: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ),
+    roles: Type.Array(
+      Type.Object({
+        grantId: Type.Integer(),
+        role: Type.String(),
+        roleLabel: Type.String(),
+        unitId: Type.Integer(),
+        unitName: Type.String(),
+      }),
+    ),
+  }),
+]);
 export type PersonDetail = Static<typeof PersonDetail>;

@@ -45,7 +45,12 @@ describeEachDialect('unit subtree scope', (dialect) => {
       principalA.request('PATCH', `/api/units/${schoolB.id}`, { name: 'Tên mới' }),
       principalA.request('POST', `/api/units/${schoolB.id}/move`, { parentId: schoolA.id }),
       principalA.request('DELETE', `/api/units/${schoolB.id}`),
-      principalA.request('POST', '/api/people', { fullName: 'Người Mới Toanh', unitId: schoolB.id, position: 'teacher', staffId: '55550001' }),
+      principalA.request('POST', '/api/people', {
+        fullName: 'Người Mới Toanh',
+        unitId: schoolB.id,
+        position: 'teacher',
+        staffId: '55550001',
+      }),
       principalA.request('POST', `/api/accounts/${userB.userId}/reset-password`),
       principalA.request('POST', `/api/accounts/${userB.userId}/disabled`, { disabled: true }),
       principalA.request('POST', '/api/grants', { userId: userB.userId, role: 'proctor', unitId: schoolB.id }),

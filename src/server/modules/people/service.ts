@@ -14,12 +14,26 @@ import type { PeopleQuery, PersonDetail, PersonInput, PersonUpdateInput, PersonV
 
 export function toPersonView(r: repo.PersonListRow): PersonView {
   return {
-    id: r.id, fullName: r.full_name, birthDate: r.birth_date, gender: r.gender as Gender | null, staffId: r.staff_id,
-    citizenId: r.citizen_id, unitId: r.unit_id, unitName: r.unit_name, position: r.position as Position,
-    partyMember: r.party_member === 1, partyJoinedOn: r.party_joined_on, theoryLevel: r.theory_level,
-    phone: r.phone, email: r.email, active: r.active === 1, extraMinutes: r.extra_minutes, username: r.username ?? null,
+    id: r.id,
+    fullName: r.full_name,
+    birthDate: r.birth_date,
+    gender: r.gender as Gender | null,
+    staffId: r.staff_id,
+    citizenId: r.citizen_id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    position: r.position as Position,
+    partyMember: r.party_member === 1,
+    partyJoinedOn: r.party_joined_on,
+    theoryLevel: r.theory_level,
+    phone: r.phone,
+    email: r.email,
+    active: r.active === 1,
+    extraMinutes: r.extra_minutes,
+    username: r.username ?? null,
     userId: r.user_id ?? null,
-    hasLoggedIn: Boolean(r.last_login_at), accountDisabled: r.account_disabled === 1,
+    hasLoggedIn: Boolean(r.last_login_at),
+    accountDisabled: r.account_disabled === 1,
   };
 }
 
@@ -29,10 +43,17 @@ export async function listPeople(ctx: AppContext, actor: Actor, query: PeopleQue
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
   const q = query.q ? fold(query.q) : undefined;
-  const { rows, total } = await repo.listPeople(ctx.db, {
-    scopePaths, q: q || undefined, position: query.position, partyMember: query.partyMember,
-    includeInactive: query.includeInactive,
-  }, { offset: (page - 1) * pageSize, limit: pageSize });
+  const { rows, total } = await repo.listPeople(
+    ctx.db,
+    {
+      scopePaths,
+      q: q || undefined,
+      position: query.position,
+      partyMember: query.partyMember,
+      includeInactive: query.includeInactive,
+    },
+    { offset: (page - 1) * pageSize, limit: pageSize },
+  );
   return { items: rows.map(toPersonView), total, page, pageSize };
 }
 
@@ -51,14 +72,19 @@ export async function getPerson(ctx: AppContext, actor: Actor, id: number): Prom
     ...toPersonView(row),
     history: history.map((h) => ({ unitId: h.unit_id, unitName: h.unit_name, fromAt: h.from_at, toAt: h.to_at })),
     roles: roles.map((g) => ({
-      grantId: g.id, role: g.role, roleLabel: ROLE_LABELS[g.role as Role] ?? g.role, unitId: g.unit_id, unitName: g.unit_name,
+      grantId: g.id,
+      role: g.role,
+      roleLabel: ROLE_LABELS[g.role as Role] ?? g.role,
+      unitId: g.unit_id,
+      unitName: g.unit_name,
     })),
   };
 }
 
 function take(result: FieldResult, field: string): string {
   if (!result.ok) {
-    const message = result.message.startsWith(field) ? result.message
+    const message = result.message.startsWith(field)
+      ? result.message
       : `${field}: ${result.message.charAt(0).toLowerCase()}${result.message.slice(1)}`;
     throw fail('invalid_person_field', { reason: message }, { field });
   }
@@ -75,7 +101,8 @@ function personColumns(input: PersonUpdateInput): PersonUpdate {
   const out: PersonUpdate = {};
   if (input.fullName !== undefined) {
     const fullName = normalizeText(input.fullName);
-    if (fullName.split(' ').length < 2) throw fail('invalid_person_field', { reason: 'Họ và tên: cần cả họ và tên' }, { field: 'fullName' });
+    if (fullName.split(' ').length < 2)
+      throw fail('invalid_person_field', { reason: 'Họ và tên: cần cả họ và tên' }, { field: 'fullName' });
     Object.assign(out, { full_name: fullName, name_folded: fold(fullName), sort_key: nameSortKey(fullName) });
   }
   if (input.staffId !== undefined) out.staff_id = optional(input.staffId, checkStaffId, 'Mã định danh');
@@ -94,7 +121,10 @@ function personColumns(input: PersonUpdateInput): PersonUpdate {
 }
 
 async function checkUnique(db: Executor, columns: PersonUpdate, exceptId?: number) {
-  for (const [column, label] of [['staff_id', 'Mã định danh'], ['citizen_id', 'Số CCCD']] as const) {
+  for (const [column, label] of [
+    ['staff_id', 'Mã định danh'],
+    ['citizen_id', 'Số CCCD'],
+  ] as const) {
     const value = columns[column];
     if (typeof value !== 'string') continue;
     const [other] = await repo.findByIdentifier(db, column, [value]);
@@ -114,17 +144,34 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: PersonI
     await checkUnique(trx, columns);
     const now = nowIso(ctx);
     const id = await repo.insertPerson(trx, {
-      full_name: columns.full_name!, name_folded: columns.name_folded!, sort_key: columns.sort_key!,
-      birth_date: columns.birth_date ?? null, gender: columns.gender ?? null, staff_id: columns.staff_id ?? null,
-      citizen_id: columns.citizen_id ?? null, unit_id: unit.id, position: input.position,
-      party_member: columns.party_member ?? 0, party_joined_on: columns.party_joined_on ?? null,
-      theory_level: columns.theory_level ?? null, phone: columns.phone ?? null, email: columns.email ?? null,
-      active: columns.active ?? 1, extra_minutes: columns.extra_minutes ?? 0, created_at: now, updated_at: now,
+      full_name: columns.full_name!,
+      name_folded: columns.name_folded!,
+      sort_key: columns.sort_key!,
+      birth_date: columns.birth_date ?? null,
+      gender: columns.gender ?? null,
+      staff_id: columns.staff_id ?? null,
+      citizen_id: columns.citizen_id ?? null,
+      unit_id: unit.id,
+      position: input.position,
+      party_member: columns.party_member ?? 0,
+      party_joined_on: columns.party_joined_on ?? null,
+      theory_level: columns.theory_level ?? null,
+      phone: columns.phone ?? null,
+      email: columns.email ?? null,
+      active: columns.active ?? 1,
+      extra_minutes: columns.extra_minutes ?? 0,
+      created_at: now,
+      updated_at: now,
     });
     await repo.openHistory(trx, id, unit.id, now);
     await ensureAccount(trx, id, (columns.staff_id ?? columns.citizen_id)!, columns.full_name!, now);
     await recordAudit(trx, {
-      at: now, actorUserId: actor.userId, action: 'person.create', entityType: 'person', entityId: id, unitId: unit.id,
+      at: now,
+      actorUserId: actor.userId,
+      action: 'person.create',
+      entityType: 'person',
+      entityId: id,
+      unitId: unit.id,
       summary: `Thêm ${columns.full_name} vào ${unit.name}`,
     });
     return toPersonView((await repo.findPersonRow(trx, id))!);
@@ -160,8 +207,14 @@ export async function updatePerson(ctx: AppContext, actor: Actor, id: number, in
     }
     await repo.updatePerson(trx, id, { ...columns, updated_at: now });
     await recordAudit(trx, {
-      at: now, actorUserId: actor.userId, action: 'person.update', entityType: 'person', entityId: id,
-      unitId: columns.unit_id ?? before.unit_id, summary, details: input,
+      at: now,
+      actorUserId: actor.userId,
+      action: 'person.update',
+      entityType: 'person',
+      entityId: id,
+      unitId: columns.unit_id ?? before.unit_id,
+      summary,
+      details: input,
     });
     return toPersonView((await repo.findPersonRow(trx, id))!);
   });

@@ -19,7 +19,7 @@ const knownFrozen = new WeakMap<Db, Set<number>>();
 
 function frozenSet(db: Db): Set<number> {
   let set = knownFrozen.get(db);
-  if (!set) knownFrozen.set(db, set = new Set());
+  if (!set) knownFrozen.set(db, (set = new Set()));
   return set;
 }
 
@@ -41,13 +41,24 @@ export async function freezePopulation(ctx: AppContext, assessmentId: number): P
   return ctx.db.transaction().execute(async (trx) => {
     const at = nowIso(ctx);
     if (!(await repo.claimFreeze(trx, assessmentId, at))) return { frozen: false, count: 0 };
-    const current = await trx.selectFrom('assessments').select(['closes_at', 'title', 'unit_id'])
-      .where('id', '=', assessmentId).executeTakeFirstOrThrow();
+    const current = await trx
+      .selectFrom('assessments')
+      .select(['closes_at', 'title', 'unit_id'])
+      .where('id', '=', assessmentId)
+      .executeTakeFirstOrThrow();
     const count = await repo.copyEligible(trx, assessmentId);
-    await recordAudit(trx, { at, actorUserId: null, action: 'assessment.population_freeze', entityType: 'assessment',
-      entityId: assessmentId, unitId: current.unit_id, details: { count, closesAt: current.closes_at },
-      summary: `Chốt số liệu chính thức của "${current.title}" khi đóng bài (${formatDateTimeVi(current.closes_at)}): `
-        + `${count.toLocaleString('vi-VN')} người phải làm bài` });
+    await recordAudit(trx, {
+      at,
+      actorUserId: null,
+      action: 'assessment.population_freeze',
+      entityType: 'assessment',
+      entityId: assessmentId,
+      unitId: current.unit_id,
+      details: { count, closesAt: current.closes_at },
+      summary:
+        `Chốt số liệu chính thức của "${current.title}" khi đóng bài (${formatDateTimeVi(current.closes_at)}): `
+        + `${count.toLocaleString('vi-VN')} người phải làm bài`,
+    });
     return { frozen: true, count };
   });
 }

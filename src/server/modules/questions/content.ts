@@ -17,7 +17,9 @@ export function readContent(json: string): StoredContent {
 /** The one serialisation (fixed key order), so that two contents are equal when their JSON is. */
 export function contentJson(content: StoredContent): string {
   return JSON.stringify({
-    stem: content.stem, ...(content.stemRich ? { stemRich: content.stemRich } : {}), stemImages: content.stemImages,
+    stem: content.stem,
+    ...(content.stemRich ? { stemRich: content.stemRich } : {}),
+    stemImages: content.stemImages,
     options: content.options.map((o) => ({ text: o.text, pinned: o.pinned, images: o.images })),
   });
 }
@@ -28,6 +30,11 @@ export function imageIdsOf(content: StoredContent): number[] {
 
 /** The options lettered A, B, … with the key marked, as staff screens and writers show them. */
 export function letteredOptions(content: StoredContent, correctIndex: number) {
-  return content.options.map((o, i) => ({ letter: OPTION_LETTERS[i], text: o.text, pinned: o.pinned, correct: i === correctIndex,
-    images: o.images }));
+  return content.options.map((o, i) => ({
+    letter: OPTION_LETTERS[i],
+    text: o.text,
+    pinned: o.pinned,
+    correct: i === correctIndex,
+    images: o.images,
+  }));
 }

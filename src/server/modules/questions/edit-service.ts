@@ -26,13 +26,30 @@ export async function getQuestion(ctx: AppContext, actor: Actor, id: number) {
   const { row } = await questionForActor(ctx.db, actor, id);
   const content = readContent(row.content_json);
   const [versions, tags] = await Promise.all([repo.versionsOf(ctx.db, row.id), repo.tagsOf(ctx.db, [row.id])]);
-  const uses = await assessmentsUsingVersions(ctx.db, versions.map((v) => v.id));
+  const uses = await assessmentsUsingVersions(
+    ctx.db,
+    versions.map((v) => v.id),
+  );
   return {
-    id: row.id, bankId: row.bank_id, version: row.current_version, topicId: row.topic_id, topic: row.topic_name,
-    difficulty: row.difficulty as Difficulty | null, stem: content.stem, stemRich: content.stemRich ?? null, stemImages: content.stemImages,
-    options: letteredOptions(content, row.correct_index), tags: tags.get(row.id) ?? [], source: row.source,
-    versions: versions.map((v) => ({ version: v.version, createdAt: v.created_at, createdBy: v.display_name, locked: v.locked === 1,
-      usedBy: uses.filter((u) => u.version_id === v.id).map((u) => ({ id: u.id, title: u.title, opensAt: u.opens_at })) })),
+    id: row.id,
+    bankId: row.bank_id,
+    version: row.current_version,
+    topicId: row.topic_id,
+    topic: row.topic_name,
+    difficulty: row.difficulty as Difficulty | null,
+    stem: content.stem,
+    stemRich: content.stemRich ?? null,
+    stemImages: content.stemImages,
+    options: letteredOptions(content, row.correct_index),
+    tags: tags.get(row.id) ?? [],
+    source: row.source,
+    versions: versions.map((v) => ({
+      version: v.version,
+      createdAt: v.created_at,
+      createdBy: v.display_name,
+      locked: v.locked === 1,
+      usedBy: uses.filter((u) => u.version_id === v.id).map((u) => ({ id: u.id, title: u.title, opensAt: u.opens_at })),
+    })),
   };
 }
 
@@ -84,9 +101,16 @@ export async function editQuestion(ctx: AppContext, actor: Actor, id: number, in
     const before = readContent(row.content_json);
     const { stem, stemRich } = stemOf(input, before);
     const stemImages = input.stemImages ?? before.stemImages;
-    const options = input.options.map((o, i) => ({ text: normalizeText(o.text), pinned: o.pinned,
-      images: o.images ?? before.options[i]?.images ?? [] }));
-    const problems = questionContentProblems(stem, input.options.map((o, i) => ({ ...o, images: options[i].images })), stemImages.length);
+    const options = input.options.map((o, i) => ({
+      text: normalizeText(o.text),
+      pinned: o.pinned,
+      images: o.images ?? before.options[i]?.images ?? [],
+    }));
+    const problems = questionContentProblems(
+      stem,
+      input.options.map((o, i) => ({ ...o, images: options[i].images })),
+      stemImages.length,
+    );
     if (problems.length) throw fail('invalid_question', { problems }, { problems });
     await checkImages(trx, bank.id, before, [...stemImages, ...options.flatMap((o) => o.images)]);
     if (input.topicId != null) {
@@ -103,19 +127,36 @@ export async function editQuestion(ctx: AppContext, actor: Actor, id: number, in
     const newVersion = changed && row.locked === 1;
     const version = newVersion ? row.current_version + 1 : row.current_version;
     if (newVersion) {
-      await repo.addVersion(trx, { question_id: row.id, version, content_json: content, correct_index: correctIndex,
-        created_by: actor.userId || null, created_at: at });
+      await repo.addVersion(trx, {
+        question_id: row.id,
+        version,
+        content_json: content,
+        correct_index: correctIndex,
+        created_by: actor.userId || null,
+        created_at: at,
+      });
     } else if (changed) {
       await repo.updateVersionInPlace(trx, row.version_id, content, correctIndex);
     }
     await repo.updateQuestionRow(trx, row.id, {
       topic_id: input.topicId === undefined ? undefined : input.topicId,
       difficulty: input.difficulty === undefined ? undefined : input.difficulty,
-      source, current_version: version, search_folded: searchText({ stem, options }), duplicate_key: duplicateKey(stem), updated_at: at,
+      source,
+      current_version: version,
+      search_folded: searchText({ stem, options }),
+      duplicate_key: duplicateKey(stem),
+      updated_at: at,
     });
     if (tags) await repo.replaceTags(trx, row.id, tags);
-    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'question.edit', entityType: 'question', entityId: row.id,
-      unitId: bank.unit_id, summary: `Sửa câu hỏi #${row.id} của ngân hàng ${bank.name}${newVersion ? ` (phiên bản ${version})` : ''}` });
+    await recordAudit(trx, {
+      at,
+      actorUserId: actor.userId,
+      action: 'question.edit',
+      entityType: 'question',
+      entityId: row.id,
+      unitId: bank.unit_id,
+      summary: `Sửa câu hỏi #${row.id} của ngân hàng ${bank.name}${newVersion ? ` (phiên bản ${version})` : ''}`,
+    });
     return { id: row.id, version, newVersion };
   });
 }
@@ -125,7 +166,14 @@ export async function deleteQuestion(ctx: AppContext, actor: Actor, id: number) 
     const { row, bank } = await questionForActor(trx, actor, id);
     const at = nowIso(ctx);
     await repo.updateQuestionRow(trx, row.id, { deleted_at: at, updated_at: at });
-    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'question.delete', entityType: 'question', entityId: row.id,
-      unitId: bank.unit_id, summary: `Xóa câu hỏi #${row.id} khỏi ngân hàng ${bank.name}` });
+    await recordAudit(trx, {
+      at,
+      actorUserId: actor.userId,
+      action: 'question.delete',
+      entityType: 'question',
+      entityId: row.id,
+      unitId: bank.unit_id,
+      summary: `Xóa câu hỏi #${row.id} khỏi ngân hàng ${bank.name}`,
+    });
   });
 }

@@ -11,12 +11,17 @@ const GIFT = `::Câu 1:: Luật Nhà giáo được Quốc hội thông qua năm
 `;
 
 const RICH_STEM = [
-  { type: 'paragraph', runs: [{ text: 'Theo bảng dưới đây, năm nào Luật Nhà giáo ' }, { text: 'không', bold: true },
-    { text: ' có hiệu lực?' }] },
-  { type: 'table', rows: [
-    [[{ text: 'Năm', bold: true }], [{ text: 'Sự kiện', bold: true }]],
-    [[{ text: '2025' }], [{ text: 'Quốc hội ' }, { text: 'thông qua', italic: true }]],
-  ] },
+  {
+    type: 'paragraph',
+    runs: [{ text: 'Theo bảng dưới đây, năm nào Luật Nhà giáo ' }, { text: 'không', bold: true }, { text: ' có hiệu lực?' }],
+  },
+  {
+    type: 'table',
+    rows: [
+      [[{ text: 'Năm', bold: true }], [{ text: 'Sự kiện', bold: true }]],
+      [[{ text: '2025' }], [{ text: 'Quốc hội ' }, { text: 'thông qua', italic: true }]],
+    ],
+  },
 ];
 
 describeEachDialect('editing a question: rich stem, tags, source', (dialect) => {
@@ -37,7 +42,10 @@ describeEachDialect('editing a question: rich stem, tags, source', (dialect) => 
   });
   afterAll(async () => env.close());
 
-  const options = [{ text: '2024', correct: false, pinned: false }, { text: '2025', correct: true, pinned: false }];
+  const options = [
+    { text: '2024', correct: false, pinned: false },
+    { text: '2025', correct: true, pinned: false },
+  ];
 
   it('stores a bold word and a table, derives the plain stem from them and normalises to NFC', async () => {
     const decomposed = structuredClone(RICH_STEM);
@@ -73,10 +81,14 @@ describeEachDialect('editing a question: rich stem, tags, source', (dialect) => 
     expect(big.statusCode).toBe(400);
     expect(big.json().message).toBe('Bảng trong câu hỏi có tối đa 50 dòng.');
     const huge = await organizer.request('PATCH', `/api/questions/${ids[0]}`, {
-      stemRich: [{ type: 'table', rows: Array.from({ length: 101 }, () => [[{ text: 'ô' }]]) }], options });
+      stemRich: [{ type: 'table', rows: Array.from({ length: 101 }, () => [[{ text: 'ô' }]]) }],
+      options,
+    });
     expect(huge.json().message).toBe('Dữ liệu không hợp lệ ở trường "nội dung câu hỏi".');
     const long = await organizer.request('PATCH', `/api/questions/${ids[0]}`, {
-      stemRich: Array.from({ length: 3 }, () => ({ type: 'paragraph', runs: [{ text: 'x'.repeat(4000) }] })), options });
+      stemRich: Array.from({ length: 3 }, () => ({ type: 'paragraph', runs: [{ text: 'x'.repeat(4000) }] })),
+      options,
+    });
     expect(long.json().message).toBe('Nội dung câu hỏi dài quá 10.000 ký tự.');
   });
 
@@ -86,25 +98,43 @@ describeEachDialect('editing a question: rich stem, tags, source', (dialect) => 
     expect((await organizer.request('GET', `/api/questions/${ids[1]}`)).json()).toMatchObject({ topicId, difficulty: 'application' });
     const res = await organizer.request('PATCH', `/api/questions/${ids[1]}`, { options, topicId: null, difficulty: null });
     expect(res.statusCode, res.body).toBe(200);
-    expect((await organizer.request('GET', `/api/questions/${ids[1]}`)).json()).toMatchObject({ topicId: null, topic: null, difficulty: null });
+    expect((await organizer.request('GET', `/api/questions/${ids[1]}`)).json()).toMatchObject({
+      topicId: null,
+      topic: null,
+      difficulty: null,
+    });
   });
 
   it('edits tags and source, shows them in the list and filters by a tag typed without diacritics', async () => {
-    await organizer.request('PATCH', `/api/questions/${ids[0]}`, { options, tags: ['Luật Nhà giáo', ' ôn tập  2026 ', 'luat nha giao'],
-      source: 'Đề cương của Sở, 2026' });
+    await organizer.request('PATCH', `/api/questions/${ids[0]}`, {
+      options,
+      tags: ['Luật Nhà giáo', ' ôn tập  2026 ', 'luat nha giao'],
+      source: 'Đề cương của Sở, 2026',
+    });
     await organizer.request('PATCH', `/api/questions/${ids[1]}`, {
-      options: [{ text: 'Giáo dục và đào tạo', correct: true, pinned: false }, { text: 'Y tế', correct: false, pinned: false }],
-      tags: ['Ôn tập 2026'] });
+      options: [
+        { text: 'Giáo dục và đào tạo', correct: true, pinned: false },
+        { text: 'Y tế', correct: false, pinned: false },
+      ],
+      tags: ['Ôn tập 2026'],
+    });
     const list = (await organizer.request('GET', `/api/banks/${bankId}/questions`)).json().items;
     expect(list.map((q: { tags: string[]; source: string }) => [q.tags, q.source])).toEqual([
-      [['Luật Nhà giáo', 'ôn tập 2026'], 'Đề cương của Sở, 2026'], [['Ôn tập 2026'], 'de-cuong.gift']]);
-    const byTag = (tag: string) => organizer.request('GET', `/api/banks/${bankId}/questions?tag=${encodeURIComponent(tag)}`)
-      .then((r) => r.json().items.map((q: { id: number }) => q.id));
+      [['Luật Nhà giáo', 'ôn tập 2026'], 'Đề cương của Sở, 2026'],
+      [['Ôn tập 2026'], 'de-cuong.gift'],
+    ]);
+    const byTag = (tag: string) =>
+      organizer
+        .request('GET', `/api/banks/${bankId}/questions?tag=${encodeURIComponent(tag)}`)
+        .then((r) => r.json().items.map((q: { id: number }) => q.id));
     expect(await byTag('luat nha giao')).toEqual([ids[0]]);
     expect(await byTag('ON TAP 2026')).toEqual(ids);
     expect(await byTag('y tế')).toEqual([]);
     const tags = (await organizer.request('GET', `/api/banks/${bankId}/tags`)).json().items;
-    expect(tags).toEqual([{ tag: 'Luật Nhà giáo', count: 1 }, { tag: expect.stringMatching(/^[ôÔ]n tập 2026$/), count: 2 }]);
+    expect(tags).toEqual([
+      { tag: 'Luật Nhà giáo', count: 1 },
+      { tag: expect.stringMatching(/^[ôÔ]n tập 2026$/), count: 2 },
+    ]);
 
     const tooLong = await organizer.request('PATCH', `/api/questions/${ids[1]}`, { options, tags: ['x'.repeat(60)] });
     expect(tooLong.json().message).toBe(`Nhãn "${'x'.repeat(20)}…" dài quá 50 ký tự.`);
@@ -112,15 +142,28 @@ describeEachDialect('editing a question: rich stem, tags, source', (dialect) => 
 
   it('makes no new version of a locked question when only its tags change, and one when its stem does', async () => {
     await env.ctx.db.updateTable('question_versions').set({ locked: 1 }).where('question_id', '=', ids[1]).execute();
-    const answer = [{ text: 'Giáo dục và đào tạo', correct: true, pinned: false }, { text: 'Y tế', correct: false, pinned: false }];
+    const answer = [
+      { text: 'Giáo dục và đào tạo', correct: true, pinned: false },
+      { text: 'Y tế', correct: false, pinned: false },
+    ];
     const tagsOnly = await organizer.request('PATCH', `/api/questions/${ids[1]}`, { options: answer, tags: ['Nghị quyết'] });
     expect(tagsOnly.json()).toEqual({ id: ids[1], version: 1, newVersion: false });
-    const stemToo = await organizer.request('PATCH', `/api/questions/${ids[1]}`, { options: answer,
-      stemRich: [{ type: 'paragraph', runs: [{ text: 'Nghị quyết 29-NQ/TW bàn về lĩnh vực ' }, { text: 'nào', underline: true }, { text: '?' }] }] });
+    const stemToo = await organizer.request('PATCH', `/api/questions/${ids[1]}`, {
+      options: answer,
+      stemRich: [
+        { type: 'paragraph', runs: [{ text: 'Nghị quyết 29-NQ/TW bàn về lĩnh vực ' }, { text: 'nào', underline: true }, { text: '?' }] },
+      ],
+    });
     expect(stemToo.json()).toEqual({ id: ids[1], version: 2, newVersion: true });
-    const versions = await env.ctx.db.selectFrom('question_versions').select(['version', 'content_json'])
-      .where('question_id', '=', ids[1]).orderBy('version').execute();
-    expect(versions.map((v) => JSON.parse(v.content_json).stemRich ?? null)).toEqual([null,
-      [{ type: 'paragraph', runs: [{ text: 'Nghị quyết 29-NQ/TW bàn về lĩnh vực ' }, { text: 'nào', underline: true }, { text: '?' }] }]]);
+    const versions = await env.ctx.db
+      .selectFrom('question_versions')
+      .select(['version', 'content_json'])
+      .where('question_id', '=', ids[1])
+      .orderBy('version')
+      .execute();
+    expect(versions.map((v) => JSON.parse(v.content_json).stemRich ?? null)).toEqual([
+      null,
+      [{ type: 'paragraph', runs: [{ text: 'Nghị quyết 29-NQ/TW bàn về lĩnh vực ' }, { text: 'nào', underline: true }, { text: '?' }] }],
+    ]);
   });
 });

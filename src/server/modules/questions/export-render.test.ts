@@ -8,15 +8,23 @@ import { ROUND_TRIP_BANK } from '../../../domain/question-bank/export/round-trip
 import type { ParsedQuestion } from '../../../domain/question-bank/types.ts';
 import { hasLibreOffice, hasPoppler, renderWithLibreOffice } from '../../test/render-office.ts';
 
-const LONG = 'Theo Nghị quyết số 29-NQ/TW ngày 04/11/2013 của Hội nghị Trung ương 8 khóa XI, nhiệm vụ và giải pháp nào sau đây được '
+const LONG =
+  'Theo Nghị quyết số 29-NQ/TW ngày 04/11/2013 của Hội nghị Trung ương 8 khóa XI, nhiệm vụ và giải pháp nào sau đây được '
   + 'xác định là khâu then chốt trong đổi mới căn bản, toàn diện giáo dục và đào tạo?';
 
 /** 60 questions: stems of one to four long sentences and a few lines, long options; each ends with a marker (one word). */
 const BANK: ParsedQuestion[] = Array.from({ length: 60 }, (_, i) => {
   const base = ROUND_TRIP_BANK[i % ROUND_TRIP_BANK.length];
   const stem = `${Array.from({ length: 1 + (i % 4) }, () => LONG).join(' ')}${i % 5 === 0 ? '\nDòng thứ hai của câu hỏi' : ''} «Q${i + 1}»`;
-  return { ...base, stem, stemRich: undefined, options: base.options.map((o) => ({ ...o,
-    text: i % 3 === 0 ? `${o.text} — phương án có nội dung dài, phải xuống dòng trong ô «${o.letter}${i + 1}»` : o.text })) };
+  return {
+    ...base,
+    stem,
+    stemRich: undefined,
+    options: base.options.map((o) => ({
+      ...o,
+      text: i % 3 === 0 ? `${o.text} — phương án có nội dung dài, phải xuống dòng trong ô «${o.letter}${i + 1}»` : o.text,
+    })),
+  };
 });
 
 describe.skipIf(!hasLibreOffice || !hasPoppler)('bank Excel export printed by LibreOffice', () => {
@@ -24,8 +32,11 @@ describe.skipIf(!hasLibreOffice || !hasPoppler)('bank Excel export printed by Li
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('prints A4 landscape, every column on each page under the repeated header, no wrapped text cut off', async () => {
-    const pdf = renderWithLibreOffice(Buffer.from(await writeQuestionsXlsx(BANK, { title: 'Ngân hàng câu hỏi: Đề cương hè 2026' })),
-      'ngan-hang.xlsx', dir);
+    const pdf = renderWithLibreOffice(
+      Buffer.from(await writeQuestionsXlsx(BANK, { title: 'Ngân hàng câu hỏi: Đề cương hè 2026' })),
+      'ngan-hang.xlsx',
+      dir,
+    );
     const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [pdf.file], { encoding: 'utf8' }))!;
     expect([Math.round(Number(size[1])), Math.round(Number(size[2]))]).toEqual([842, 595]);
     expect(pdf.pages).toBeGreaterThan(1);

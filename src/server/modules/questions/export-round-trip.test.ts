@@ -21,16 +21,28 @@ async function install(dialect: 'sqlite' | 'postgres'): Promise<Install> {
   const root = (await findRootUnit(env.ctx.db))!;
   const user = await buildUser(env.ctx, { unit: root, roles: [{ role: 'organizer', unit: root }] });
   const session = await login(env.app, user.username, user.password);
-  const actor: Actor = { userId: user.userId, personId: user.person.id, username: user.username,
-    grants: [{ role: 'organizer', unitId: root.id, unitPath: root.path }] };
+  const actor: Actor = {
+    userId: user.userId,
+    personId: user.person.id,
+    username: user.username,
+    grants: [{ role: 'organizer', unitId: root.id, unitPath: root.path }],
+  };
   return { env, session, actor, rootId: root.id };
 }
 
 const shape = (q: ParsedQuestion) => ({
-  stem: q.stem, stemRich: q.stemRich ?? null, topic: q.topic, difficulty: q.difficulty,
+  stem: q.stem,
+  stemRich: q.stemRich ?? null,
+  topic: q.topic,
+  difficulty: q.difficulty,
   images: q.images.map((image) => ({ contentType: image.contentType, bytes: Buffer.from(image.data).toString('base64') })),
-  options: q.options.map((o) => ({ letter: o.letter, text: o.text, correct: o.correct, pinned: o.pinned,
-    images: o.images.map((image) => Buffer.from(image.data).toString('base64')) })),
+  options: q.options.map((o) => ({
+    letter: o.letter,
+    text: o.text,
+    correct: o.correct,
+    pinned: o.pinned,
+    images: o.images.map((image) => Buffer.from(image.data).toString('base64')),
+  })),
 });
 const byStem = (a: { stem: string }, b: { stem: string }) => a.stem.localeCompare(b.stem);
 
@@ -39,7 +51,8 @@ const NOTICES: Record<keyof typeof FILE_NAMES, string | null> = {
   docx: null,
   xlsx: 'Tệp Excel không mang được: hình ảnh (1 câu); bảng trong câu hỏi — ghi thành dòng chữ (1 câu); chữ đậm, nghiêng, gạch chân (1 câu).',
   gift: 'Tệp GIFT không mang được: hình ảnh (1 câu); phương án cố định vị trí (1 câu); mức độ (3 câu).',
-  aiken: 'Tệp Aiken không mang được: hình ảnh (1 câu); bảng trong câu hỏi — ghi thành dòng chữ (1 câu); chữ đậm, nghiêng, gạch chân '
+  aiken:
+    'Tệp Aiken không mang được: hình ảnh (1 câu); bảng trong câu hỏi — ghi thành dòng chữ (1 câu); chữ đậm, nghiêng, gạch chân '
     + '(1 câu); xuống dòng trong câu hỏi — nối thành một dòng (2 câu); phương án cố định vị trí (1 câu); mức độ (3 câu); chuyên đề (4 câu).',
 };
 
@@ -71,11 +84,13 @@ describeEachDialect('bank export → import into a fresh install', (dialect) => 
       expect(notice === undefined ? null : decodeURIComponent(String(notice))).toBe(NOTICES[format]);
 
       const copy = (await fresh.session.request('POST', '/api/banks', { name: `Bản nhập ${format}`, unitId: fresh.rootId })).json().id;
-      const preview = ndjsonResult(await uploadAs(fresh.env.app, fresh.session, `/api/banks/${copy}/question-imports`,
-        res.rawPayload, FILE_NAMES[format])).result;
+      const preview = ndjsonResult(
+        await uploadAs(fresh.env.app, fresh.session, `/api/banks/${copy}/question-imports`, res.rawPayload, FILE_NAMES[format]),
+      ).result;
       expect(preview.problems).toEqual([]);
-      const commit = await fresh.session.request('POST', `/api/question-imports/${preview.importId}/commit`,
-        { numbers: preview.questions.map((q: { number: number }) => q.number) });
+      const commit = await fresh.session.request('POST', `/api/question-imports/${preview.importId}/commit`, {
+        numbers: preview.questions.map((q: { number: number }) => q.number),
+      });
       expect(commit.json()).toMatchObject({ imported: ROUND_TRIP_BANK.length });
 
       const { questions } = await loadForExport(fresh.env.ctx, fresh.actor, copy);

@@ -17,8 +17,7 @@ export function servedImage(image: { contentType: string; data: Uint8Array }) {
   return { contentType: inline ? image.contentType : 'application/octet-stream', inline, data: image.data };
 }
 
-export const imageTooLarge = (fileName: string) =>
-  fail('image_too_large', { name: fileName });
+export const imageTooLarge = (fileName: string) => fail('image_too_large', { name: fileName });
 
 /** Stores an uploaded picture (once per content) and lets the bank's questions use it. */
 export async function uploadBankImage(ctx: AppContext, actor: Actor, bankId: number, fileName: string, data: Uint8Array) {

@@ -25,8 +25,15 @@ describeEachDialect('question images', (dialect) => {
     otherOrganizer = await login(env.app, other.username, other.password);
     bankId = (await organizer.request('POST', '/api/banks', { name: 'Ngân hàng tỉnh', unitId: root.id })).json().id;
     otherBankId = (await otherOrganizer.request('POST', '/api/banks', { name: 'Ngân hàng xã', unitId: commune.id })).json().id;
-    const preview = ndjsonResult(await uploadAs(env.app, organizer, `/api/banks/${bankId}/question-imports`,
-      'Lá cờ nào là cờ Tổ quốc? { =Cờ đỏ sao vàng ~Cờ khác }', 'de.gift')).result;
+    const preview = ndjsonResult(
+      await uploadAs(
+        env.app,
+        organizer,
+        `/api/banks/${bankId}/question-imports`,
+        'Lá cờ nào là cờ Tổ quốc? { =Cờ đỏ sao vàng ~Cờ khác }',
+        'de.gift',
+      ),
+    ).result;
     await organizer.request('POST', `/api/question-imports/${preview.importId}/commit`, { numbers: [1] });
     questionId = (await organizer.request('GET', `/api/banks/${bankId}/questions`)).json().items[0].id;
   });
@@ -45,7 +52,10 @@ describeEachDialect('question images', (dialect) => {
     const gif = (await uploadAs(env.app, organizer, `/api/banks/${bankId}/images`, GIF, 'anh.jpg')).json();
     expect(gif.contentType).toBe('image/gif');
 
-    const saved = await organizer.request('PATCH', `/api/questions/${questionId}`, { stemImages: [png.json().id], options: options([[], [gif.id]]) });
+    const saved = await organizer.request('PATCH', `/api/questions/${questionId}`, {
+      stemImages: [png.json().id],
+      options: options([[], [gif.id]]),
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     const detail = (await organizer.request('GET', `/api/questions/${questionId}`)).json();
     expect(detail.stemImages).toEqual([png.json().id]);
@@ -61,22 +71,32 @@ describeEachDialect('question images', (dialect) => {
   });
 
   it('refuses a program renamed .png and a picture over 2 MB, in Vietnamese', async () => {
-    const exe = await uploadAs(env.app, organizer, `/api/banks/${bankId}/images`, Buffer.from('MZ\x90\x00\x03\x00\x00\x00PE\x00\x00'), 'hinh.png');
+    const exe = await uploadAs(
+      env.app,
+      organizer,
+      `/api/banks/${bankId}/images`,
+      Buffer.from('MZ\x90\x00\x03\x00\x00\x00PE\x00\x00'),
+      'hinh.png',
+    );
     expect(exe.statusCode).toBe(400);
     expect(exe.json().message).toBe('Tệp "hinh.png" không phải là ảnh PNG, JPEG, GIF hoặc WebP.');
     const big = Buffer.concat([Buffer.from(TINY_PNG), Buffer.alloc(2 * 1024 * 1024)]);
     const tooBig = await uploadAs(env.app, organizer, `/api/banks/${bankId}/images`, big, 'anh-lon.png');
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json().message).toBe('Ảnh "anh-lon.png" lớn hơn 2 MB. Hãy thu nhỏ ảnh rồi tải lên lại.');
-    expect(await env.ctx.db.selectFrom('question_images').select('id').where('content_type', 'not in', ['image/png', 'image/gif']).execute())
-      .toEqual([]);
+    expect(
+      await env.ctx.db.selectFrom('question_images').select('id').where('content_type', 'not in', ['image/png', 'image/gif']).execute(),
+    ).toEqual([]);
   });
 
   it('does not let a picture uploaded into another bank be placed (image ids are global)', async () => {
     const theirs = (await uploadAs(env.app, otherOrganizer, `/api/banks/${otherBankId}/images`, GIF, 'cua-xa.gif')).json();
     expect((await uploadAs(env.app, otherOrganizer, `/api/banks/${bankId}/images`, GIF, 'x.gif')).statusCode).toBe(404);
     await env.ctx.db.deleteFrom('bank_images').where('bank_id', '=', bankId).execute();
-    const refused = await organizer.request('PATCH', `/api/questions/${questionId}`, { stemImages: [theirs.id], options: options([[], []]) });
+    const refused = await organizer.request('PATCH', `/api/questions/${questionId}`, {
+      stemImages: [theirs.id],
+      options: options([[], []]),
+    });
     expect(refused.statusCode).toBe(404);
     expect(refused.json().message).toBe('Không tìm thấy ảnh.');
     // Whoever has the picture itself may upload it: it is the same stored image, now usable in this bank too.

@@ -21,22 +21,32 @@ export interface QuestionImportPreview {
  * Parses a file (under the upload budgets, off the event loop on the server: files/parse-upload.ts) and, when a bank
  * is given, flags likely duplicates of its questions. Writes nothing.
  */
-export async function previewQuestionImport(ctx: AppContext, actor: Actor | null, input: { fileName: string; file: UploadBytes;
-  bankId?: number }): Promise<QuestionImportPreview> {
+export async function previewQuestionImport(
+  ctx: AppContext,
+  actor: Actor | null,
+  input: { fileName: string; file: UploadBytes; bankId?: number },
+): Promise<QuestionImportPreview> {
   const parsed = await parseUpload(ctx, parseQuestionFileJob, input.file, input.fileName, ctx.config.uploads.limits);
   let existing = new Set<string>();
   if (input.bankId !== undefined && actor) {
     const bank = await bankForActor(ctx.db, actor, input.bankId, 'use');
     existing = await repo.duplicateKeysOf(ctx.db, bank.id);
   }
-  const problems = [...parsed.problems, ...duplicateProblems(parsed.questions, existing)]
-    .sort((a, b) => (a.question ?? 0) - (b.question ?? 0) || a.line - b.line);
+  const problems = [...parsed.problems, ...duplicateProblems(parsed.questions, existing)].sort(
+    (a, b) => (a.question ?? 0) - (b.question ?? 0) || a.line - b.line,
+  );
   return { questions: parsed.questions, problems };
 }
 
 /** Writes the chosen questions into the bank in one transaction: topics by name, images once, version 1 each. */
-export async function applyQuestionImport(ctx: AppContext, actor: Actor, bankId: number, questions: ParsedQuestion[], fileName: string,
-  importId?: number) {
+export async function applyQuestionImport(
+  ctx: AppContext,
+  actor: Actor,
+  bankId: number,
+  questions: ParsedQuestion[],
+  fileName: string,
+  importId?: number,
+) {
   const problemsOf = (q: ParsedQuestion) => questionContentProblems(q.stem, q.options, q.images.length);
   const broken = questions.filter((q) => problemsOf(q).length > 0);
   if (broken.length > 0) {
@@ -73,15 +83,27 @@ export async function applyQuestionImport(ctx: AppContext, actor: Actor, bankId:
         options.push({ text: o.text, pinned: o.pinned, images });
       }
       await repo.insertQuestion(trx, {
-        bank_id: bank.id, topic_id: topicId, difficulty: q.difficulty, source: fileName, search_folded: searchText(q),
-        duplicate_key: duplicateKey(q.stem), created_by: actor.userId || null,
+        bank_id: bank.id,
+        topic_id: topicId,
+        difficulty: q.difficulty,
+        source: fileName,
+        search_folded: searchText(q),
+        duplicate_key: duplicateKey(q.stem),
+        created_by: actor.userId || null,
         content_json: contentJson({ stem: q.stem, stemRich: q.stemRich, stemImages, options }),
-        correct_index: q.options.findIndex((o) => o.correct), at,
+        correct_index: q.options.findIndex((o) => o.correct),
+        at,
       });
     }
-    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'questions.import', entityType: 'question_bank',
-      entityId: bank.id, unitId: bank.unit_id,
-      summary: `Nhập ${questions.length} câu hỏi từ tệp "${fileName}" vào ngân hàng ${bank.name} (${topicsCreated} chuyên đề mới)` });
+    await recordAudit(trx, {
+      at,
+      actorUserId: actor.userId,
+      action: 'questions.import',
+      entityType: 'question_bank',
+      entityId: bank.id,
+      unitId: bank.unit_id,
+      summary: `Nhập ${questions.length} câu hỏi từ tệp "${fileName}" vào ngân hàng ${bank.name} (${topicsCreated} chuyên đề mới)`,
+    });
     return { imported: questions.length, topicsCreated, total: await repo.countQuestions(trx, bank.id) };
   });
 }
@@ -91,11 +113,21 @@ export const IMPORT_TTL_MS = 24 * 3_600_000;
 /** Preview of an upload for the bank page: stored so that any node can commit the ticked questions. */
 export async function previewForBank(ctx: AppContext, actor: Actor, bankId: number, fileName: string, file: UploadBytes) {
   const preview = await previewQuestionImport(ctx, actor, { fileName, file, bankId });
-  const payload = preview.questions.map((q) => ({ ...q, images: q.images.map(encodeImage),
-    options: q.options.map((o) => ({ ...o, images: o.images.map(encodeImage) })) }));
-  const importId = preview.questions.length === 0 ? null : await repo.saveImport(ctx.db, {
-    created_by: actor.userId, bank_id: bankId, file_name: fileName.slice(0, 200), payload_json: JSON.stringify(payload), created_at: nowIso(ctx),
-  });
+  const payload = preview.questions.map((q) => ({
+    ...q,
+    images: q.images.map(encodeImage),
+    options: q.options.map((o) => ({ ...o, images: o.images.map(encodeImage) })),
+  }));
+  const importId =
+    preview.questions.length === 0
+      ? null
+      : await repo.saveImport(ctx.db, {
+          created_by: actor.userId,
+          bank_id: bankId,
+          file_name: fileName.slice(0, 200),
+          payload_json: JSON.stringify(payload),
+          created_at: nowIso(ctx),
+        });
   return { importId, questions: preview.questions.map(summarise), problems: preview.problems };
 }
 
@@ -115,8 +147,10 @@ export async function commitForBank(ctx: AppContext, actor: Actor, importId: num
 }
 
 type StoredImage = { contentType: string; base64: string };
-type StoredQuestion = Omit<ParsedQuestion, 'images' | 'options'> & { images: StoredImage[];
-  options: (Omit<ParsedQuestion['options'][number], 'images'> & { images: StoredImage[] })[] };
+type StoredQuestion = Omit<ParsedQuestion, 'images' | 'options'> & {
+  images: StoredImage[];
+  options: (Omit<ParsedQuestion['options'][number], 'images'> & { images: StoredImage[] })[];
+};
 
 function encodeImage(image: { contentType: string; data: Uint8Array }): StoredImage {
   return { contentType: image.contentType, base64: Buffer.from(image.data).toString('base64') };
@@ -131,10 +165,24 @@ function decodeQuestion(q: StoredQuestion): ParsedQuestion {
 function summarise(q: ParsedQuestion) {
   let next = 0;
   const stemImages = q.images.map(() => next++);
-  const options = q.options.map((o) => ({ letter: o.letter, text: o.text, correct: o.correct, pinned: o.pinned,
-    images: o.images.map(() => next++) }));
-  return { number: q.number, line: q.line, stem: q.stem, stemRich: q.stemRich ?? null, topic: q.topic, difficulty: q.difficulty,
-    images: next, stemImages, options };
+  const options = q.options.map((o) => ({
+    letter: o.letter,
+    text: o.text,
+    correct: o.correct,
+    pinned: o.pinned,
+    images: o.images.map(() => next++),
+  }));
+  return {
+    number: q.number,
+    line: q.line,
+    stem: q.stem,
+    stemRich: q.stemRich ?? null,
+    topic: q.topic,
+    difficulty: q.difficulty,
+    images: next,
+    stemImages,
+    options,
+  };
 }
 
 /** One image of a stored preview by its number in summarise's order. */

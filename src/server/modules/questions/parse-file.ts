@@ -32,7 +32,11 @@ function decodeText(bytes: Uint8Array, fileName: string): string {
  * become a Vietnamese 400, files over a budget a 413 naming it. The file comes first, as files/parse-upload.ts calls a
  * job (in the parsing child on the server and the CLI).
  */
-export async function parseQuestionFile(bytes: Uint8Array, fileName: string, limits: FileLimits = DEFAULT_FILE_LIMITS): Promise<QuestionParseResult> {
+export async function parseQuestionFile(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: FileLimits = DEFAULT_FILE_LIMITS,
+): Promise<QuestionParseResult> {
   const format = formatOf(fileName);
   const foreign = foreignFileRefusal(bytes, fileName, format === 'gift' || format === 'aiken' ? 'text' : format);
   if (foreign) throw fail(foreign.code, { name: foreign.name });
@@ -54,5 +58,8 @@ export async function parseQuestionFile(bytes: Uint8Array, fileName: string, lim
 }
 
 export const parseQuestionFileJob: ParseJob<[string, FileLimits], QuestionParseResult> = {
-  url: import.meta.url, name: 'parseQuestionFile', fn: parseQuestionFile, advice: BANK_ADVICE,
+  url: import.meta.url,
+  name: 'parseQuestionFile',
+  fn: parseQuestionFile,
+  advice: BANK_ADVICE,
 };

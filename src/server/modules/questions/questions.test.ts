@@ -62,8 +62,11 @@ describeEachDialect('question import and search', (dialect) => {
     expect((await organizer.request('GET', `/api/banks/${bankId}/questions?q=DAI HOI`)).json().total).toBe(1);
 
     const again = ndjsonResult(await upload(organizer, GIFT)).result;
-    expect(again.problems.filter((p: { message: string }) => p.message.includes('đã có trong ngân hàng'))
-      .map((p: { question: number }) => p.question)).toEqual([1, 2]);
+    expect(
+      again.problems
+        .filter((p: { message: string }) => p.message.includes('đã có trong ngân hàng'))
+        .map((p: { question: number }) => p.question),
+    ).toEqual([1, 2]);
   });
 
   it('keeps principals out of the bank', async () => {
@@ -89,37 +92,63 @@ describeEachDialect('question editing and versions', (dialect) => {
     const o = await buildUser(env.ctx, { unit: root, roles: [{ role: 'organizer', unit: root }] });
     organizer = await login(env.app, o.username, o.password);
     const bankId = (await organizer.request('POST', '/api/banks', { name: 'Ngân hàng thử', unitId: root.id })).json().id;
-    const preview = ndjsonResult(await uploadAs(env.app, organizer, `/api/banks/${bankId}/question-imports`,
-      'Thủ đô của Việt Nam là? { =Hà Nội ~Huế ~Đà Nẵng }', 'de.gift')).result;
+    const preview = ndjsonResult(
+      await uploadAs(
+        env.app,
+        organizer,
+        `/api/banks/${bankId}/question-imports`,
+        'Thủ đô của Việt Nam là? { =Hà Nội ~Huế ~Đà Nẵng }',
+        'de.gift',
+      ),
+    ).result;
     await organizer.request('POST', `/api/question-imports/${preview.importId}/commit`, { numbers: [1] });
     questionId = (await organizer.request('GET', `/api/banks/${bankId}/questions`)).json().items[0].id;
   });
   afterAll(async () => env.close());
 
-  const options = (correct: number) => ['Hà Nội', 'Huế', 'Đà Nẵng', 'Tất cả các phương án trên'].map((text, i) =>
-    ({ text, correct: i === correct, pinned: i === 3 }));
+  const options = (correct: number) =>
+    ['Hà Nội', 'Huế', 'Đà Nẵng', 'Tất cả các phương án trên'].map((text, i) => ({ text, correct: i === correct, pinned: i === 3 }));
 
   it('edits an unused question in place, and makes a new version once a published assessment uses it', async () => {
-    const first = await organizer.request('PATCH', `/api/questions/${questionId}`, { stem: 'Thủ đô của nước ta là thành phố nào?', options: options(0) });
+    const first = await organizer.request('PATCH', `/api/questions/${questionId}`, {
+      stem: 'Thủ đô của nước ta là thành phố nào?',
+      options: options(0),
+    });
     expect(first.json()).toEqual({ id: questionId, version: 1, newVersion: false });
 
     await env.ctx.db.updateTable('question_versions').set({ locked: 1 }).where('question_id', '=', questionId).execute();
-    const second = await organizer.request('PATCH', `/api/questions/${questionId}`, { stem: 'Thủ đô của nước ta là thành phố nào?', options: options(0).map((o, i) => ({ ...o, text: i === 1 ? 'Thành phố Huế' : o.text })) });
+    const second = await organizer.request('PATCH', `/api/questions/${questionId}`, {
+      stem: 'Thủ đô của nước ta là thành phố nào?',
+      options: options(0).map((o, i) => ({ ...o, text: i === 1 ? 'Thành phố Huế' : o.text })),
+    });
     expect(second.json()).toEqual({ id: questionId, version: 2, newVersion: true });
 
     const detail = (await organizer.request('GET', `/api/questions/${questionId}`)).json();
     expect(detail.options.map((o: { text: string; pinned: boolean }) => [o.text, o.pinned])[1]).toEqual(['Thành phố Huế', false]);
-    expect(detail.versions.map((v: { version: number; locked: boolean }) => [v.version, v.locked])).toEqual([[2, false], [1, true]]);
-    const old = await env.ctx.db.selectFrom('question_versions').select('content_json').where('question_id', '=', questionId)
-      .where('version', '=', 1).executeTakeFirstOrThrow();
+    expect(detail.versions.map((v: { version: number; locked: boolean }) => [v.version, v.locked])).toEqual([
+      [2, false],
+      [1, true],
+    ]);
+    const old = await env.ctx.db
+      .selectFrom('question_versions')
+      .select('content_json')
+      .where('question_id', '=', questionId)
+      .where('version', '=', 1)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(old.content_json).options[1].text).toBe('Huế');
   });
 
   it('refuses an edit with two keys or one option, naming the problem', async () => {
-    const two = await organizer.request('PATCH', `/api/questions/${questionId}`, { stem: 'Câu hỏi', options: options(0).map((o) => ({ ...o, correct: true })) });
+    const two = await organizer.request('PATCH', `/api/questions/${questionId}`, {
+      stem: 'Câu hỏi',
+      options: options(0).map((o) => ({ ...o, correct: true })),
+    });
     expect(two.statusCode).toBe(400);
     expect(two.json().message).toBe('Chỉ được chọn một đáp án đúng.');
-    const one = await organizer.request('PATCH', `/api/questions/${questionId}`, { stem: '', options: [{ text: 'A', correct: true, pinned: false }] });
+    const one = await organizer.request('PATCH', `/api/questions/${questionId}`, {
+      stem: '',
+      options: [{ text: 'A', correct: true, pinned: false }],
+    });
     expect(one.json().message).toBe('Câu hỏi không có nội dung. Câu hỏi cần ít nhất 2 phương án.');
   });
 
@@ -133,7 +162,9 @@ describeEachDialect('question editing and versions', (dialect) => {
 
 describeEachDialect('incomplete questions', (dialect) => {
   let env: TestEnv;
-  beforeAll(async () => { env = await createTestEnv(dialect); });
+  beforeAll(async () => {
+    env = await createTestEnv(dialect);
+  });
   afterAll(async () => env.close());
 
   it('never stores a ticked question that has no correct option', async () => {
@@ -142,8 +173,14 @@ describeEachDialect('incomplete questions', (dialect) => {
     const session = await login(env.app, o.username, o.password);
     const bankId = (await session.request('POST', '/api/banks', { name: 'Kiểm tra', unitId: root.id })).json().id;
     const { buildDocx, p } = await import('../../../domain/question-bank/docx/docx-test-builder.ts');
-    const file = await buildDocx([p('Câu 1. Câu này thiếu đáp án?'), p('A. Có'), p('B. Không'),
-      p('Câu 2. Câu đủ?'), p({ text: 'A.', underline: {} }, ' Đủ'), p('B. Thiếu')]);
+    const file = await buildDocx([
+      p('Câu 1. Câu này thiếu đáp án?'),
+      p('A. Có'),
+      p('B. Không'),
+      p('Câu 2. Câu đủ?'),
+      p({ text: 'A.', underline: {} }, ' Đủ'),
+      p('B. Thiếu'),
+    ]);
     const preview = ndjsonResult(await uploadAs(env.app, session, `/api/banks/${bankId}/question-imports`, file, 'de.docx')).result;
     expect(preview.problems[0]).toMatchObject({ question: 1, message: 'Không tìm thấy đáp án đúng' });
     // The Word preview lists the question (so the organiser sees it) but it cannot be imported even when ticked.

@@ -36,9 +36,15 @@ export const EditBody = Type.Object({
   stem: Type.Optional(Type.String({ maxLength: RICH_LIMITS.text })),
   stemRich: Type.Optional(Nullable(Type.Array(RichBlock, { maxItems: RICH_LIMITS.blocks * 2 }))),
   stemImages: Type.Optional(ImageIds(10)),
-  options: Type.Array(Type.Object({
-    text: Type.String({ maxLength: 2000 }), correct: Type.Boolean(), pinned: Type.Boolean(), images: Type.Optional(ImageIds(5)),
-  }), { maxItems: 8 }),
+  options: Type.Array(
+    Type.Object({
+      text: Type.String({ maxLength: 2000 }),
+      correct: Type.Boolean(),
+      pinned: Type.Boolean(),
+      images: Type.Optional(ImageIds(5)),
+    }),
+    { maxItems: 8 },
+  ),
   topicId: Type.Optional(Nullable(Type.Integer())),
   difficulty: Type.Optional(NullableEnum(['recognition', 'comprehension', 'application'] as const)),
   tags: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: MAX_TAGS * 2 })),
@@ -65,34 +71,62 @@ export type PreviewImageParams = Static<typeof PreviewImageParams>;
 const RichStem = Type.Union([Type.Array(RichBlock), Type.Null()]);
 const Difficulty = NullableEnum(['recognition', 'comprehension', 'application'] as const);
 export const QuestionOptionView = Type.Object({
-  letter: Type.String(), text: Type.String(), pinned: Type.Boolean(), correct: Type.Boolean(), images: Type.Array(Type.Integer()),
+  letter: Type.String(),
+  text: Type.String(),
+  pinned: Type.Boolean(),
+  correct: Type.Boolean(),
+  images: Type.Array(Type.Integer()),
 });
 export type QuestionOptionView = Static<typeof QuestionOptionView>;
 
 export const QuestionRow = Type.Object({
-  id: Type.Integer(), version: Type.Integer(), topic: Nullable(Type.String()), difficulty: Difficulty, stem: Type.String(),
-  stemRich: RichStem, tags: Type.Array(Type.String()), source: Nullable(Type.String()),
+  id: Type.Integer(),
+  version: Type.Integer(),
+  topic: Nullable(Type.String()),
+  difficulty: Difficulty,
+  stem: Type.String(),
+  stemRich: RichStem,
+  tags: Type.Array(Type.String()),
+  source: Nullable(Type.String()),
   /** How many pictures in all (stem and options). */
   images: Type.Integer(),
-  stemImages: Type.Array(Type.Integer()), options: Type.Array(QuestionOptionView),
+  stemImages: Type.Array(Type.Integer()),
+  options: Type.Array(QuestionOptionView),
 });
 export type QuestionRow = Static<typeof QuestionRow>;
 
 export const QuestionPage = Type.Object({
-  items: Type.Array(QuestionRow), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(),
+  items: Type.Array(QuestionRow),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
 });
 export type QuestionPage = Static<typeof QuestionPage>;
 
 export const TagList = Type.Object({ items: Type.Array(Type.Object({ tag: Type.String(), count: Type.Integer() })) });
 
 export const QuestionDetail = Type.Object({
-  id: Type.Integer(), bankId: Type.Integer(), version: Type.Integer(), topicId: Nullable(Type.Integer()), topic: Nullable(Type.String()),
-  difficulty: Difficulty, stem: Type.String(), stemRich: RichStem, stemImages: Type.Array(Type.Integer()),
-  options: Type.Array(QuestionOptionView), tags: Type.Array(Type.String()), source: Nullable(Type.String()),
-  versions: Type.Array(Type.Object({
-    version: Type.Integer(), createdAt: Type.String(), createdBy: Nullable(Type.String()), locked: Type.Boolean(),
-    usedBy: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), opensAt: Type.String() })),
-  })),
+  id: Type.Integer(),
+  bankId: Type.Integer(),
+  version: Type.Integer(),
+  topicId: Nullable(Type.Integer()),
+  topic: Nullable(Type.String()),
+  difficulty: Difficulty,
+  stem: Type.String(),
+  stemRich: RichStem,
+  stemImages: Type.Array(Type.Integer()),
+  options: Type.Array(QuestionOptionView),
+  tags: Type.Array(Type.String()),
+  source: Nullable(Type.String()),
+  versions: Type.Array(
+    Type.Object({
+      version: Type.Integer(),
+      createdAt: Type.String(),
+      createdBy: Nullable(Type.String()),
+      locked: Type.Boolean(),
+      usedBy: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), opensAt: Type.String() })),
+    }),
+  ),
 });
 export type QuestionDetail = Static<typeof QuestionDetail>;
 
@@ -102,7 +136,11 @@ export const CommitReply = Type.Object({ imported: Type.Integer(), topicsCreated
 
 /** The `result` of the import's NDJSON stream (not serialised through a schema: the stream writes it). */
 export const ImportedQuestion = Type.Object({
-  number: Type.Integer(), line: Type.Integer(), stem: Type.String(), stemRich: RichStem, topic: Nullable(Type.String()),
+  number: Type.Integer(),
+  line: Type.Integer(),
+  stem: Type.String(),
+  stemRich: RichStem,
+  topic: Nullable(Type.String()),
   difficulty: Difficulty,
   /** How many pictures; stemImages and options[].images number them for the preview image URL. */
   images: Type.Integer(),

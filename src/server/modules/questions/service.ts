@@ -9,23 +9,45 @@ import { fail } from '../../errors.ts';
 import { servedImage } from './image-service.ts';
 
 /** A page of the bank's current question versions, searchable without diacritics. */
-export async function listQuestions(ctx: AppContext, actor: Actor, bankId: number,
-  query: { q?: string; topicId?: number; difficulty?: string; tag?: string; page?: number; pageSize?: number }) {
+export async function listQuestions(
+  ctx: AppContext,
+  actor: Actor,
+  bankId: number,
+  query: { q?: string; topicId?: number; difficulty?: string; tag?: string; page?: number; pageSize?: number },
+) {
   const bank = await bankForActor(ctx.db, actor, bankId, 'use');
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
-  const { rows, total } = await repo.listQuestions(ctx.db,
-    { bankId: bank.id, q: query.q ? fold(query.q) || undefined : undefined, topicId: query.topicId, difficulty: query.difficulty,
-      tagFolded: query.tag ? fold(query.tag) || undefined : undefined },
-    { offset: (page - 1) * pageSize, limit: pageSize });
-  const tags = await repo.tagsOf(ctx.db, rows.map((r) => r.id));
+  const { rows, total } = await repo.listQuestions(
+    ctx.db,
+    {
+      bankId: bank.id,
+      q: query.q ? fold(query.q) || undefined : undefined,
+      topicId: query.topicId,
+      difficulty: query.difficulty,
+      tagFolded: query.tag ? fold(query.tag) || undefined : undefined,
+    },
+    { offset: (page - 1) * pageSize, limit: pageSize },
+  );
+  const tags = await repo.tagsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return {
-    total, page, pageSize,
+    total,
+    page,
+    pageSize,
     items: rows.map((r) => {
       const content = readContent(r.content_json);
       return {
-        id: r.id, version: r.current_version, topic: r.topic_name, difficulty: r.difficulty as Difficulty | null, stem: content.stem,
-        stemRich: content.stemRich ?? null, tags: tags.get(r.id) ?? [], source: r.source,
+        id: r.id,
+        version: r.current_version,
+        topic: r.topic_name,
+        difficulty: r.difficulty as Difficulty | null,
+        stem: content.stem,
+        stemRich: content.stemRich ?? null,
+        tags: tags.get(r.id) ?? [],
+        source: r.source,
         images: imageIdsOf(content).length,
         stemImages: content.stemImages,
         options: letteredOptions(content, r.correct_index),

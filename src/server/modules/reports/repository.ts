@@ -42,13 +42,29 @@ export function reportPeoplePages(db: Db, dialect: Dialect, scope: PeopleScope, 
   return scope.expectedRows <= pageSize ? personRowsAtOnce(db, scope) : personRowsByCursor(db, scope, pageSize);
 }
 
-const PERSON_ROW = ['a.id', 'p.full_name', 'p.sort_key', 'p.position', 'u.id as unit_id', 'u.name as unit_name', 'u.path', 'v.code',
-  'a.correct_count', 'a.score', 'a.band', 'a.submitted_at'] as const;
+const PERSON_ROW = [
+  'a.id',
+  'p.full_name',
+  'p.sort_key',
+  'p.position',
+  'u.id as unit_id',
+  'u.name as unit_name',
+  'u.path',
+  'v.code',
+  'a.correct_count',
+  'a.score',
+  'a.band',
+  'a.submitted_at',
+] as const;
 
 /** A school's or a commune's rows: one query with the scope's path filters, as the results table reads them. */
 async function* personRowsAtOnce(db: Db, scope: PeopleScope): AsyncGenerator<PersonRowRecord[]> {
   const rows = await countedAttempts(db, { assessmentId: scope.assessmentId, scopePaths: scope.scopePaths, unitPath: scope.unitPath })
-    .select([...PERSON_ROW]).orderBy('u.path').orderBy('p.sort_key').orderBy('a.id').execute();
+    .select([...PERSON_ROW])
+    .orderBy('u.path')
+    .orderBy('p.sort_key')
+    .orderBy('a.id')
+    .execute();
   if (rows.length) yield rows;
 }
 
@@ -59,8 +75,11 @@ async function* personRowsAtOnce(db: Db, scope: PeopleScope): AsyncGenerator<Per
  */
 async function* personRowsByCursor(db: Db, scope: PeopleScope, pageSize: number): AsyncGenerator<PersonRowRecord[]> {
   const allowed = new Set(scope.unitGroups.flat());
-  const query = countedAttempts(db, { assessmentId: scope.assessmentId }).select([...PERSON_ROW])
-    .orderBy('u.path').orderBy('p.sort_key').orderBy('a.id');
+  const query = countedAttempts(db, { assessmentId: scope.assessmentId })
+    .select([...PERSON_ROW])
+    .orderBy('u.path')
+    .orderBy('p.sort_key')
+    .orderBy('a.id');
   const trx = await db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute();
   try {
     // Every row will be fetched: plan for all of them (PostgreSQL plans a cursor for its first tenth by default, which
@@ -75,11 +94,18 @@ async function* personRowsByCursor(db: Db, scope: PeopleScope, pageSize: number)
     }
     await trx.commit().execute();
   } catch (err) {
-    await trx.rollback().execute().catch(() => undefined);
+    await trx
+      .rollback()
+      .execute()
+      .catch(() => undefined);
     throw err;
   } finally {
     // The caller stopped early (a download cut off): end the snapshot and give the connection back.
-    if (!trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute().catch(() => undefined);
+    if (!trx.isCommitted && !trx.isRolledBack)
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined);
   }
 }
 
@@ -90,31 +116,65 @@ async function* personRowsByCursor(db: Db, scope: PeopleScope, pageSize: number)
  * driven by the people of its units through the person index, so a page costs the same whatever the assessment's size.
  * A person of a closed survey's frozen population is listed under the unit they were in at the close.
  */
-export async function* personRowPages(db: Executor, assessmentId: number, unitGroups: readonly number[][], pageSize = 5000)
-  : AsyncGenerator<PersonRowRecord[]> {
+export async function* personRowPages(
+  db: Executor,
+  assessmentId: number,
+  unitGroups: readonly number[][],
+  pageSize = 5000,
+): AsyncGenerator<PersonRowRecord[]> {
   const superseded = await supersededAttempts(db, assessmentId);
   for (const group of unitGroups) {
     let after: [string, string, number] | null = null;
     for (;;) {
       const cursor: [string, string, number] | null = after;
-      const rows: PersonRowRecord[] = await db.selectFrom('attempts as a')
+      const rows: PersonRowRecord[] = await db
+        .selectFrom('attempts as a')
         .innerJoin('people as p', 'p.id', 'a.person_id')
-        .leftJoin('assessment_population as fp', (j) => j.onRef('fp.assessment_id', '=', 'a.assessment_id')
-          .onRef('fp.person_id', '=', 'a.person_id'))
+        .leftJoin('assessment_population as fp', (j) =>
+          j.onRef('fp.assessment_id', '=', 'a.assessment_id').onRef('fp.person_id', '=', 'a.person_id'),
+        )
         .innerJoin('units as u', (j) => j.on(sql<boolean>`u.id = coalesce(fp.unit_id, p.unit_id)`))
         .innerJoin('assessment_variants as v', 'v.id', 'a.variant_id')
-        .where('a.assessment_id', '=', assessmentId).where('a.status', '=', 'submitted')
+        .where('a.assessment_id', '=', assessmentId)
+        .where('a.status', '=', 'submitted')
         // The people who are (or were at the close) in the group's units: the index on people's unit and on the frozen
         // population's unit find them, the index on attempts' person their attempts.
-        .where('a.person_id', 'in', (eb) => eb.selectFrom('people as gp').select('gp.id').where('gp.unit_id', 'in', group)
-          .unionAll(eb.selectFrom('assessment_population as gf').select('gf.person_id as id')
-            .where('gf.assessment_id', '=', assessmentId).where('gf.unit_id', 'in', group)))
+        .where('a.person_id', 'in', (eb) =>
+          eb
+            .selectFrom('people as gp')
+            .select('gp.id')
+            .where('gp.unit_id', 'in', group)
+            .unionAll(
+              eb
+                .selectFrom('assessment_population as gf')
+                .select('gf.person_id as id')
+                .where('gf.assessment_id', '=', assessmentId)
+                .where('gf.unit_id', 'in', group),
+            ),
+        )
         .where('u.id', 'in', group)
-        .$if(cursor !== null, (q) => q.where((eb) => eb(eb.refTuple('u.path', 'p.sort_key', 'a.id'), '>',
-          eb.tuple(cursor![0], cursor![1], cursor![2]))))
-        .select(['a.id', 'p.full_name', 'p.sort_key', sql<string>`coalesce(fp.position, p.position)`.as('position'), 'u.id as unit_id', 'u.name as unit_name',
-          'u.path', 'v.code', 'a.correct_count', 'a.score', 'a.band', 'a.submitted_at'])
-        .orderBy('u.path').orderBy('p.sort_key').orderBy('a.id').limit(pageSize).execute();
+        .$if(cursor !== null, (q) =>
+          q.where((eb) => eb(eb.refTuple('u.path', 'p.sort_key', 'a.id'), '>', eb.tuple(cursor![0], cursor![1], cursor![2]))),
+        )
+        .select([
+          'a.id',
+          'p.full_name',
+          'p.sort_key',
+          sql<string>`coalesce(fp.position, p.position)`.as('position'),
+          'u.id as unit_id',
+          'u.name as unit_name',
+          'u.path',
+          'v.code',
+          'a.correct_count',
+          'a.score',
+          'a.band',
+          'a.submitted_at',
+        ])
+        .orderBy('u.path')
+        .orderBy('p.sort_key')
+        .orderBy('a.id')
+        .limit(pageSize)
+        .execute();
       const counted = superseded.size ? rows.filter((r) => !superseded.has(r.id)) : rows;
       if (counted.length) yield counted;
       if (rows.length < pageSize) break;

@@ -11,10 +11,13 @@ const ReportQuery = Type.Object({
 });
 
 export const reportRoutes: RouteModule = async (app, { ctx }) => {
-  app.get('/api/assessments/:id/report',
-    { config: { file: true }, schema: { params: IdParams, querystring: ReportQuery } }, async (request, reply) => {
+  app.get(
+    '/api/assessments/:id/report',
+    { config: { file: true }, schema: { params: IdParams, querystring: ReportQuery } },
+    async (request, reply) => {
       // The workbook streams: it is written as its rows are read from the database (report-xlsx.ts).
       const file = await resultsReport(ctx, requireActor(request), request.params.id, request.query.format, request.query.unitId);
       return attachment(reply, file.body, file.fileName).header('cache-control', 'no-store');
-    });
+    },
+  );
 };

@@ -22,8 +22,13 @@ export interface ReportFile {
  * The results report of the reader's scope (or one unit of it), as Excel, PDF or CSV. Permissions and the statistics
  * are settled before this returns; the workbook then streams (a failure halfway ends the download short).
  */
-export async function resultsReport(ctx: AppContext, actor: Actor, assessmentId: number, format: ReportFormat, unitId?: number)
-  : Promise<ReportFile> {
+export async function resultsReport(
+  ctx: AppContext,
+  actor: Actor,
+  assessmentId: number,
+  format: ReportFormat,
+  unitId?: number,
+): Promise<ReportFile> {
   const fileNameOf = (head: ReportHead) => {
     const name = `Kết quả ${head.title} - ${head.scopeName}`;
     return format === 'csv-intl' ? `${name} (dấu phẩy).csv` : `${name}.${format}`;
@@ -44,8 +49,11 @@ export async function resultsReport(ctx: AppContext, actor: Actor, assessmentId:
 }
 
 /** A province's PDF is rendered off the event loop (see off-thread.ts); a school's inline, and every CSV. */
-export async function renderReport(data: ReportData, format: 'pdf' | 'csv' | 'csv-intl', offThreadAbove = OFF_THREAD_ROWS)
-  : Promise<Rendered | { body: Buffer; peakRssMb?: undefined }> {
+export async function renderReport(
+  data: ReportData,
+  format: 'pdf' | 'csv' | 'csv-intl',
+  offThreadAbove = OFF_THREAD_ROWS,
+): Promise<Rendered | { body: Buffer; peakRssMb?: undefined }> {
   if (format === 'csv' || format === 'csv-intl') return { body: writeResultsCsv(data, format === 'csv' ? 'vi' : 'intl') };
   if (data.node.took > offThreadAbove) {
     return renderOffThread(new URL('./report-pdf.ts', import.meta.url).href, 'writeResultsPdf', data);

@@ -17,7 +17,8 @@ describeEachDialect('the stream of counted attempts', (dialect) => {
     assessmentId = (await buildPublishedAssessment(env.ctx, { targets: [school], attemptsAllowed: 3 })).id;
     const take = async (s: Awaited<ReturnType<typeof login>>, submit: boolean) => {
       const id = (await s.request('POST', `/api/my/assessments/${assessmentId}/start`)).json().attemptId as number;
-      if (submit) await s.request('POST', `/api/attempts/${id}/submit`, { clientId: 'x', deviceId: 'device-x', kind: 'participant', answers: [] });
+      if (submit)
+        await s.request('POST', `/api/attempts/${id}/submit`, { clientId: 'x', deviceId: 'device-x', kind: 'participant', answers: [] });
       return id;
     };
     // Five people: twice submitted (the second counts), once, none, submitted then still working, three times.
@@ -31,14 +32,15 @@ describeEachDialect('the stream of counted attempts', (dialect) => {
   });
   afterAll(async () => env.close());
 
-  it('yields each person\'s latest submitted attempt once, whatever the batch size cuts', async () => {
+  it("yields each person's latest submitted attempt once, whatever the batch size cuts", async () => {
     for (const size of [1, 2, 3, 100]) {
       const seen: number[] = [];
       for await (const rows of gradedStream(env.ctx.db, assessmentId, undefined, size)) seen.push(...rows.map((r) => r.id));
       expect(seen.sort((a, b) => a - b)).toEqual([...expected].sort((a, b) => a - b));
     }
     const scoped: number[] = [];
-    const path = (await env.ctx.db.selectFrom('units').select('path').where('name', '=', 'Trường THCS Kim Đồng').executeTakeFirstOrThrow()).path;
+    const path = (await env.ctx.db.selectFrom('units').select('path').where('name', '=', 'Trường THCS Kim Đồng').executeTakeFirstOrThrow())
+      .path;
     for await (const rows of gradedStream(env.ctx.db, assessmentId, [path], 2)) scoped.push(...rows.map((r) => r.id));
     expect(scoped.sort((a, b) => a - b)).toEqual([...expected].sort((a, b) => a - b));
   });

@@ -4,8 +4,17 @@ import { seedDemoAssessment } from '../../demo/seed-assessment.ts';
 import { buildUser } from '../../test/builders.ts';
 import { createTestEnv, describeEachDialect, login, type Session, type TestEnv } from '../../test/harness.ts';
 
-interface DetailQuestion { stem: string; choice: number | null; correct: number | null }
-interface Detail { status: string; score: number | null; questions: DetailQuestion[]; review: { answers: boolean; key: boolean; note: string | null } }
+interface DetailQuestion {
+  stem: string;
+  choice: number | null;
+  correct: number | null;
+}
+interface Detail {
+  status: string;
+  score: number | null;
+  questions: DetailQuestion[];
+  review: { answers: boolean; key: boolean; note: string | null };
+}
 
 /** Staff are participants too: the demo principal, proctor and organiser all take the demo survey. */
 describeEachDialect('the key of an open survey', (dialect) => {
@@ -23,7 +32,12 @@ describeEachDialect('the key of an open survey', (dialect) => {
   };
   const submit = async (who: keyof typeof as, answered = 5) => {
     const answers = Array.from({ length: answered }, (_, p) => ({ position: p, choice: p % 4, flagged: false, seq: p + 1, base: 0 }));
-    const reply = await as[who].request('POST', `/api/attempts/${attempt[who]}/submit`, { clientId: 'c', deviceId: `d-${who}`, kind: 'participant', answers });
+    const reply = await as[who].request('POST', `/api/attempts/${attempt[who]}/submit`, {
+      clientId: 'c',
+      deviceId: `d-${who}`,
+      kind: 'participant',
+      answers,
+    });
     expect(reply.statusCode).toBe(200);
   };
   const detail = async (reader: keyof typeof as, of: string) => {
@@ -39,12 +53,17 @@ describeEachDialect('the key of an open survey', (dialect) => {
     surveyId = (await seedDemoAssessment(env.ctx)).assessmentId;
     for (const a of accounts as DemoAccount[]) as[a.role as keyof typeof as] = await login(env.app, a.username, a.password);
     // A teacher of the proctor's school, whose attempt the proctor may watch.
-    const proctorUnit = await env.ctx.db.selectFrom('units').selectAll().where('name', '=', accounts.find((a) => a.role === 'proctor')!.unitName)
+    const proctorUnit = await env.ctx.db
+      .selectFrom('units')
+      .selectAll()
+      .where('name', '=', accounts.find((a) => a.role === 'proctor')!.unitName)
       .executeTakeFirstOrThrow();
     const colleague = await buildUser(env.ctx, { unit: proctorUnit, fullName: 'Đinh Thị Giang' });
     as.colleague = await login(env.app, colleague.username, colleague.password);
     for (const who of ['unit_manager', 'participant', 'colleague'] as const) await start(who);
-    stems = (await as.participant.request('GET', `/api/attempts/${attempt.participant}`)).json().questions.map((q: { stem: string }) => q.stem);
+    stems = (await as.participant.request('GET', `/api/attempts/${attempt.participant}`))
+      .json()
+      .questions.map((q: { stem: string }) => q.stem);
     await submit('participant');
     await submit('colleague');
   }, 120_000);
@@ -69,12 +88,20 @@ describeEachDialect('the key of an open survey', (dialect) => {
     }
     const stats = (await as.unit_manager.request('GET', `/api/assessments/${surveyId}/statistics`)).json();
     expect(stats.items).toBeNull();
-    expect([403, 404]).toContain((await as.unit_manager.request('GET', `/api/assessments/${surveyId}/variants/101/paper?format=pdf`)).statusCode);
-    expect([403, 404]).toContain((await as.unit_manager.request('POST', `/api/assessments/${surveyId}/questions/0/key`, { correctIndex: 1 })).statusCode);
+    expect([403, 404]).toContain(
+      (await as.unit_manager.request('GET', `/api/assessments/${surveyId}/variants/101/paper?format=pdf`)).statusCode,
+    );
+    expect([403, 404]).toContain(
+      (await as.unit_manager.request('POST', `/api/assessments/${surveyId}/questions/0/key`, { correctIndex: 1 })).statusCode,
+    );
 
     const me = (await as.unit_manager.request('GET', '/api/auth/me')).json();
-    const audit = await env.ctx.db.selectFrom('audit_log').select(['entity_id', 'summary']).where('action', '=', 'attempt.read')
-      .where('actor_user_id', '=', me.userId ?? me.id).execute();
+    const audit = await env.ctx.db
+      .selectFrom('audit_log')
+      .select(['entity_id', 'summary'])
+      .where('action', '=', 'attempt.read')
+      .where('actor_user_id', '=', me.userId ?? me.id)
+      .execute();
     expect(audit.map((r) => r.entity_id)).toContain(String(attempt.participant));
     expect(audit.map((r) => r.entity_id)).not.toContain(String(attempt.unit_manager));
     expect(audit.find((r) => r.entity_id === String(attempt.participant))!.summary).toMatch(/^Xem bài làm của /);
@@ -98,7 +125,7 @@ describeEachDialect('the key of an open survey', (dialect) => {
     expect((await as.organizer.request('GET', `/api/assessments/${surveyId}/statistics`)).json().items.length).toBeGreaterThan(0);
   });
 
-  it('one\'s own attempt follows the review policy, whatever roles one holds', async () => {
+  it("one's own attempt follows the review policy, whatever roles one holds", async () => {
     // The demo survey shows one's answers at once and the key after it closes.
     await submit('unit_manager');
     const principalOwn = (await detail('unit_manager', 'unit_manager')).json;
@@ -116,14 +143,31 @@ describeEachDialect('the key of an open survey', (dialect) => {
 
   it('after the window closes the key stays sealed while an extended attempt is in progress, then opens', async () => {
     const late = await buildUser(env.ctx, {
-      unit: await env.ctx.db.selectFrom('units').selectAll().where('id', '=', (await env.ctx.db.selectFrom('people').select('unit_id')
-        .innerJoin('attempts', 'attempts.person_id', 'people.id').where('attempts.id', '=', attempt.participant).executeTakeFirstOrThrow()).unit_id)
+      unit: await env.ctx.db
+        .selectFrom('units')
+        .selectAll()
+        .where(
+          'id',
+          '=',
+          (
+            await env.ctx.db
+              .selectFrom('people')
+              .select('unit_id')
+              .innerJoin('attempts', 'attempts.person_id', 'people.id')
+              .where('attempts.id', '=', attempt.participant)
+              .executeTakeFirstOrThrow()
+          ).unit_id,
+        )
         .executeTakeFirstOrThrow(),
       fullName: 'Phùng Văn Muộn',
     });
     as.colleague = await login(env.app, late.username, late.password);
     await start('colleague');
-    await env.ctx.db.updateTable('assessments').set({ closes_at: new Date(Date.now() - 60_000).toISOString() }).where('id', '=', surveyId).execute();
+    await env.ctx.db
+      .updateTable('assessments')
+      .set({ closes_at: new Date(Date.now() - 60_000).toISOString() })
+      .where('id', '=', surveyId)
+      .execute();
 
     expect((await detail('unit_manager', 'participant')).json.questions).toEqual([]);
     const sealed = (await as.unit_manager.request('GET', `/api/attempts/${attempt.unit_manager}/result`)).json();

@@ -19,17 +19,31 @@ describeEachDialect('results and histories', (dialect) => {
     const as = async (u: Awaited<ReturnType<typeof buildUser>>) => login(env.app, u.username, u.password);
     organizer = await as(await buildUser(env.ctx, { unit: root, roles: [{ role: 'organizer', unit: root }] }));
     principalA = await as(await buildUser(env.ctx, { unit: a, roles: [{ role: 'unit_manager', unit: a }] }));
-    for (const [school, unit, name] of [['A', a, 'Nguyễn Thị Ánh'], ['A', a, 'Trần Văn Bình'], ['B', b, 'Lê Thị Cúc']] as const) {
+    for (const [school, unit, name] of [
+      ['A', a, 'Nguyễn Thị Ánh'],
+      ['A', a, 'Trần Văn Bình'],
+      ['B', b, 'Lê Thị Cúc'],
+    ] as const) {
       const u = await buildUser(env.ctx, { unit, fullName: name });
       teachers.push({ session: await as(u), personId: u.person.id, school });
     }
-    assessmentId = (await buildPublishedAssessment(env.ctx, { targets: [a, b], title: 'Khảo sát hè 2026',
-      review: { score: 'after_close', answers: 'never', key: 'never' } })).id;
+    assessmentId = (
+      await buildPublishedAssessment(env.ctx, {
+        targets: [a, b],
+        title: 'Khảo sát hè 2026',
+        review: { score: 'after_close', answers: 'never', key: 'never' },
+      })
+    ).id;
     // Each answers the first k questions with option A, then submits.
     for (const [i, t] of teachers.entries()) {
       t.attemptId = (await t.session.request('POST', `/api/my/assessments/${assessmentId}/start`)).json().attemptId;
       const answers = Array.from({ length: 4 + i * 3 }, (_, p) => ({ position: p, choice: 0, flagged: false, seq: p + 1, base: 0 }));
-      await t.session.request('POST', `/api/attempts/${t.attemptId}/submit`, { clientId: 'x', deviceId: 'device-x', kind: 'participant', answers });
+      await t.session.request('POST', `/api/attempts/${t.attemptId}/submit`, {
+        clientId: 'x',
+        deviceId: 'device-x',
+        kind: 'participant',
+        answers,
+      });
     }
   });
   afterAll(async () => env.close());
@@ -46,21 +60,27 @@ describeEachDialect('results and histories', (dialect) => {
     expect(found.items.map((r: { fullName: string }) => r.fullName)).toEqual(['Trần Văn Bình']);
   });
 
-  it('never shows school B\'s people to school A\'s principal, in the table, an attempt or a history', async () => {
+  it("never shows school B's people to school A's principal, in the table, an attempt or a history", async () => {
     const own = (await principalA.request('GET', `/api/assessments/${assessmentId}/results`)).json();
     expect(own.items.map((r: { fullName: string }) => r.fullName).sort()).toEqual(['Nguyễn Thị Ánh', 'Trần Văn Bình']);
     const outsider = teachers.find((t) => t.school === 'B')!;
     expect((await principalA.request('GET', `/api/attempts/${outsider.attemptId}/detail`)).statusCode).toBe(404);
     expect((await principalA.request('GET', `/api/people/${outsider.personId}/assessment-history`)).statusCode).toBe(404);
     const mine = teachers[0];
-    expect((await principalA.request('GET', `/api/people/${mine.personId}/assessment-history`)).json().items)
-      .toEqual([expect.objectContaining({ title: 'Khảo sát hè 2026', score: expect.any(Number) })]);
+    expect((await principalA.request('GET', `/api/people/${mine.personId}/assessment-history`)).json().items).toEqual([
+      expect.objectContaining({ title: 'Khảo sát hè 2026', score: expect.any(Number) }),
+    ]);
   });
 
   it('opens one attempt for the organiser with answers against the key and its audit trail', async () => {
     const t = teachers[1];
     await organizer.request('POST', `/api/attempts/${t.attemptId}/reopen`, { minutes: 5, reason: 'Mất điện' });
-    await t.session.request('POST', `/api/attempts/${t.attemptId}/submit`, { clientId: 'x', deviceId: 'device-x', kind: 'participant', answers: [] });
+    await t.session.request('POST', `/api/attempts/${t.attemptId}/submit`, {
+      clientId: 'x',
+      deviceId: 'device-x',
+      kind: 'participant',
+      answers: [],
+    });
     // The organiser may use the survey's bank; a principal sees the answers only once the survey is over (key-sealed.test.ts).
     const detail = (await organizer.request('GET', `/api/attempts/${t.attemptId}/detail`)).json();
     expect(detail.questions).toHaveLength(10);

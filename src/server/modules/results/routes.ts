@@ -6,9 +6,11 @@ import { AttemptDetail, MyHistory, PersonHistory, ResultsPage, ResultsQuery } fr
 import * as service from './service.ts';
 
 export const resultRoutes: RouteModule = async (app, { ctx }) => {
-  app.get('/api/assessments/:id/results',
+  app.get(
+    '/api/assessments/:id/results',
     { schema: { params: IdParams, querystring: ResultsQuery, response: { 200: ResultsPage } } },
-    async (request) => service.listResults(ctx, requireActor(request), request.params.id, request.query));
+    async (request) => service.listResults(ctx, requireActor(request), request.params.id, request.query),
+  );
 
   app.get('/api/attempts/:id/detail', { schema: { params: IdParams, response: { 200: AttemptDetail } } }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
@@ -20,6 +22,7 @@ export const resultRoutes: RouteModule = async (app, { ctx }) => {
     return service.myHistory(ctx, requireActor(request));
   });
 
-  app.get('/api/people/:id/assessment-history', { schema: { params: IdParams, response: { 200: PersonHistory } } },
-    async (request) => service.personHistory(ctx, requireActor(request), request.params.id));
+  app.get('/api/people/:id/assessment-history', { schema: { params: IdParams, response: { 200: PersonHistory } } }, async (request) =>
+    service.personHistory(ctx, requireActor(request), request.params.id),
+  );
 };

@@ -2,21 +2,66 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { writeRosterXlsx, type RosterExportInput, type RosterExportPerson } from './roster-xlsx.ts';
 
-const HEADERS = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Mã định danh', 'Số CCCD', 'Đơn vị', 'Xã/Phường',
-  'Chức vụ', 'Nhóm chức vụ', 'Cấp học', 'Đảng viên', 'Ngày vào Đảng', 'Trình độ LLCT', 'Điện thoại', 'Email', 'Huyện (cũ)', 'Thời gian cộng thêm (phút)',
-  'Trạng thái'];
+const HEADERS = [
+  'STT',
+  'Họ và tên',
+  'Ngày sinh',
+  'Giới tính',
+  'Mã định danh',
+  'Số CCCD',
+  'Đơn vị',
+  'Xã/Phường',
+  'Chức vụ',
+  'Nhóm chức vụ',
+  'Cấp học',
+  'Đảng viên',
+  'Ngày vào Đảng',
+  'Trình độ LLCT',
+  'Điện thoại',
+  'Email',
+  'Huyện (cũ)',
+  'Thời gian cộng thêm (phút)',
+  'Trạng thái',
+];
 const HEADER_ROW = 5;
 
 const teacher: RosterExportPerson = {
-  fullName: 'Nguyễn Thị Ánh Tuyết', birthDate: '1985-03-07', gender: 'female',
-  staffId: '001085012345', citizenId: '060185000123', unitName: 'Trường THCS Nguyễn Trãi', communeName: 'Phường Phú Thủy',
-  position: 'teacher', title: 'Tổ trưởng chuyên môn', schoolLevel: 'thcs', partyMember: true, partyJoinedOn: '2010-05-19',
-  theoryLevel: 'Trung cấp', phone: '0912345678', email: 'tuyet.nta@example.vn', legacyDistrict: 'Phan Thiết', active: true,
+  fullName: 'Nguyễn Thị Ánh Tuyết',
+  birthDate: '1985-03-07',
+  gender: 'female',
+  staffId: '001085012345',
+  citizenId: '060185000123',
+  unitName: 'Trường THCS Nguyễn Trãi',
+  communeName: 'Phường Phú Thủy',
+  position: 'teacher',
+  title: 'Tổ trưởng chuyên môn',
+  schoolLevel: 'thcs',
+  partyMember: true,
+  partyJoinedOn: '2010-05-19',
+  theoryLevel: 'Trung cấp',
+  phone: '0912345678',
+  email: 'tuyet.nta@example.vn',
+  legacyDistrict: 'Phan Thiết',
+  active: true,
 };
 const staff: RosterExportPerson = {
-  fullName: 'Trần Văn Đức', birthDate: null, gender: 'male', staffId: null, citizenId: null,
-  unitName: 'Trường THCS Nguyễn Trãi', communeName: null, position: 'staff', title: null, schoolLevel: null, partyMember: false,
-  partyJoinedOn: null, theoryLevel: null, phone: null, email: null, legacyDistrict: null, active: false,
+  fullName: 'Trần Văn Đức',
+  birthDate: null,
+  gender: 'male',
+  staffId: null,
+  citizenId: null,
+  unitName: 'Trường THCS Nguyễn Trãi',
+  communeName: null,
+  position: 'staff',
+  title: null,
+  schoolLevel: null,
+  partyMember: false,
+  partyJoinedOn: null,
+  theoryLevel: null,
+  phone: null,
+  email: null,
+  legacyDistrict: null,
+  active: false,
 };
 
 const input: RosterExportInput = {
@@ -56,7 +101,11 @@ describe('writeRosterXlsx', () => {
     const cell = (header: string) => row.getCell(HEADERS.indexOf(header) + 1);
     expect(cell('STT').value).toBe(1);
     expect(cell('Họ và tên').value).toBe('Nguyễn Thị Ánh Tuyết');
-    for (const [header, text] of [['Mã định danh', '001085012345'], ['Số CCCD', '060185000123'], ['Điện thoại', '0912345678']]) {
+    for (const [header, text] of [
+      ['Mã định danh', '001085012345'],
+      ['Số CCCD', '060185000123'],
+      ['Điện thoại', '0912345678'],
+    ]) {
       expect(cell(header).type).toBe(ExcelJS.ValueType.String);
       expect(cell(header).value).toBe(text);
       expect(cell(header).numFmt).toBe('@');
@@ -95,7 +144,9 @@ describe('writeRosterXlsx', () => {
 
   it('writes 10,000 rows quickly', async () => {
     const people = Array.from({ length: 10_000 }, (_, i) => ({
-      ...teacher, fullName: `Nguyễn Thị Ánh Tuyết ${i}`, staffId: String(i).padStart(12, '0'),
+      ...teacher,
+      fullName: `Nguyễn Thị Ánh Tuyết ${i}`,
+      staffId: String(i).padStart(12, '0'),
     }));
     const started = performance.now();
     const buffer = await writeRosterXlsx({ ...input, people });

@@ -95,15 +95,15 @@ export async function writeRosterXlsx(input: RosterExportInput): Promise<Buffer>
   workbook.creator = 'Bồi dưỡng';
   workbook.created = input.generatedAt;
   const sheet = workbook.addWorksheet(ROSTER_SHEET_NAME);
-  const headerRow = layoutTable(sheet, {
-    titles: [
-      ROSTER_TITLE,
-      input.title,
-      { text: `Ngày xuất: ${formatVnDate(input.generatedAt, true)}`, italic: true, size: 11 },
-    ],
-    columns: ROSTER_COLUMNS,
-    spacer: true,
-  }, 2);
+  const headerRow = layoutTable(
+    sheet,
+    {
+      titles: [ROSTER_TITLE, input.title, { text: `Ngày xuất: ${formatVnDate(input.generatedAt, true)}`, italic: true, size: 11 }],
+      columns: ROSTER_COLUMNS,
+      spacer: true,
+    },
+    2,
+  );
   input.people.forEach((person, i) => addDataRow(sheet, rowValues(person, i), ROSTER_COLUMNS.length));
   const lastRow = headerRow + input.people.length;
   sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: lastRow, column: ROSTER_COLUMNS.length } };

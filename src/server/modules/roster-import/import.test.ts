@@ -13,12 +13,20 @@ async function upload(app: FastifyInstance, session: Session, unitId: number, fi
 }
 
 function ndjson(body: string) {
-  const lines = body.trim().split('\n').map((l) => JSON.parse(l));
+  const lines = body
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   return { last: lines[lines.length - 1], progressLines: lines.filter((l) => l.progress).length };
 }
 
-const teacher = (name: string, citizenId: string | number, unit: string, commune: string | null = 'Xã Tân Lập',
-  staffId: string | null = null): RosterFileRow => [name, '04/03/1985', 'Nữ', staffId, citizenId, unit, commune, 'Giáo viên', 'x'];
+const teacher = (
+  name: string,
+  citizenId: string | number,
+  unit: string,
+  commune: string | null = 'Xã Tân Lập',
+  staffId: string | null = null,
+): RosterFileRow => [name, '04/03/1985', 'Nữ', staffId, citizenId, unit, commune, 'Giáo viên', 'x'];
 
 describeEachDialect('roster import', (dialect) => {
   let env: TestEnv;
@@ -34,8 +42,15 @@ describeEachDialect('roster import', (dialect) => {
   });
   afterAll(async () => env.close());
 
-  const peopleCount = async () => Number((await env.ctx.db.selectFrom('people')
-    .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const peopleCount = async () =>
+    Number(
+      (
+        await env.ctx.db
+          .selectFrom('people')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('previews every problem by row and column and writes nothing', async () => {
     const before = await peopleCount();
@@ -78,10 +93,20 @@ describeEachDialect('roster import', (dialect) => {
     const commit = await organizer.request('POST', `/api/roster/imports/${first.importId}/commit`, { confirmedUnits: first.unitsToCreate });
     expect(ndjson(commit.body).last.result).toEqual({ created: 3, updated: 0, unchanged: 0, unitsCreated: 3 });
 
-    const units = (await organizer.request('GET', '/api/units')).json().units as { id: number; name: string; kind: string; schoolLevel: string; parentId: number }[];
+    const units = (await organizer.request('GET', '/api/units')).json().units as {
+      id: number;
+      name: string;
+      kind: string;
+      schoolLevel: string;
+      parentId: number;
+    }[];
     const commune = units.find((u) => u.name === 'Xã Tân Lập')!;
     expect(commune.kind).toBe('commune');
-    expect(units.find((u) => u.name === 'Trường Mầm non Hoa Sen')).toMatchObject({ kind: 'school', schoolLevel: 'mam_non', parentId: commune.id });
+    expect(units.find((u) => u.name === 'Trường Mầm non Hoa Sen')).toMatchObject({
+      kind: 'school',
+      schoolLevel: 'mam_non',
+      parentId: commune.id,
+    });
     const found = (await organizer.request('GET', '/api/people?q=nguyen thi mai')).json().items;
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ fullName: 'Nguyễn Thị Mai', citizenId: '011185012345', username: '011185012345', partyMember: true });
@@ -102,7 +127,7 @@ describeEachDialect('roster import', (dialect) => {
     expect((await organizer.request('GET', `/api/people/${hung.id}`)).json().history).toHaveLength(2);
   });
 
-  it('refuses people of units outside the importer\'s subtree and commits nothing when data changed since the preview', async () => {
+  it("refuses people of units outside the importer's subtree and commits nothing when data changed since the preview", async () => {
     const schoolA = await buildUnit(env.ctx, { name: 'Trường THCS Hòa Bình', schoolLevel: 'thcs' });
     const schoolB = await buildUnit(env.ctx, { name: 'Trường THCS Quang Trung', schoolLevel: 'thcs' });
     await buildPerson(env.ctx, { unit: schoolB, fullName: 'Bùi Văn Khoa', staffId: '7770001' });
@@ -112,8 +137,13 @@ describeEachDialect('roster import', (dialect) => {
       ['Bùi Văn Khoa', '01/01/1980', 'Nam', '7770001', null, 'Trường THCS Hòa Bình', null, 'Giáo viên', null],
     ]);
     const preview = (await upload(env.app, session, schoolA.id, file)).last.result;
-    expect(preview.problems).toEqual([{ row: 5, column: 'Mã định danh',
-      message: 'Mã định danh 7770001 là của một người thuộc đơn vị ngoài phạm vi quản lý của bạn; không nhập được dòng này' }]);
+    expect(preview.problems).toEqual([
+      {
+        row: 5,
+        column: 'Mã định danh',
+        message: 'Mã định danh 7770001 là của một người thuộc đơn vị ngoài phạm vi quản lý của bạn; không nhập được dòng này',
+      },
+    ]);
 
     const ok = await buildRosterFile([
       ['Cao Thị Duyên', '01/01/1990', 'Nữ', '7770002', null, 'Trường THCS Hòa Bình', null, 'Giáo viên', null],
@@ -136,8 +166,17 @@ describeEachDialect('roster import', (dialect) => {
     const colleague = await buildPerson(env.ctx, { unit: own, fullName: 'Đặng Văn Lâm', staffId: '8880002' });
     const principal = await buildUser(env.ctx, { unit: own, roles: [{ role: 'unit_manager', unit: own }] });
     const session = await login(env.app, principal.username, principal.password);
-    const row = (name: string, staffId: string | null, citizenId: string): RosterFileRow =>
-      [name, '01/01/1985', 'Nữ', staffId, citizenId, 'Trường Tiểu học Kim Đồng', null, 'Giáo viên', null];
+    const row = (name: string, staffId: string | null, citizenId: string): RosterFileRow => [
+      name,
+      '01/01/1985',
+      'Nữ',
+      staffId,
+      citizenId,
+      'Trường Tiểu học Kim Đồng',
+      null,
+      'Giáo viên',
+      null,
+    ];
     const before = await peopleCount();
     for (const probe of [
       row('Người Dò Tìm', null, '037185001234'), // only the citizen id: it used to answer with the stored name
@@ -146,18 +185,32 @@ describeEachDialect('roster import', (dialect) => {
     ]) {
       const preview = (await upload(env.app, session, own.id, await buildRosterFile([probe]))).last.result;
       expect(preview.importId).toBeNull();
-      expect(preview.problems).toEqual([{ row: 5, column: 'Số CCCD',
-        message: 'Số CCCD 037185001234 là của một người thuộc đơn vị ngoài phạm vi quản lý của bạn; không nhập được dòng này' }]);
+      expect(preview.problems).toEqual([
+        {
+          row: 5,
+          column: 'Số CCCD',
+          message: 'Số CCCD 037185001234 là của một người thuộc đơn vị ngoài phạm vi quản lý của bạn; không nhập được dòng này',
+        },
+      ]);
       const text = JSON.stringify(preview);
       for (const leaked of ['Hoàng', 'Ngọc', 'Võ Thị Sáu', far.code, stranger.staffId]) expect(text).not.toContain(leaked);
     }
     const staffProbe = await buildRosterFile([row('Người Dò Tìm', stranger.staffId, '001185009999')]);
     const byStaff = (await upload(env.app, session, own.id, staffProbe)).last.result;
-    expect(byStaff.problems).toEqual([{ row: 5, column: 'Mã định danh',
-      message: 'Mã định danh 8880001 là của một người thuộc đơn vị ngoài phạm vi quản lý của bạn; không nhập được dòng này' }]);
+    expect(byStaff.problems).toEqual([
+      {
+        row: 5,
+        column: 'Mã định danh',
+        message: 'Mã định danh 8880001 là của một người thuộc đơn vị ngoài phạm vi quản lý của bạn; không nhập được dòng này',
+      },
+    ]);
     expect(JSON.stringify(byStaff)).not.toMatch(/Hoàng|Ngọc|Võ Thị Sáu|037185001234/);
     expect(await peopleCount()).toBe(before);
-    const stored = await env.ctx.db.selectFrom('people').select(['full_name', 'unit_id']).where('id', '=', stranger.id).executeTakeFirstOrThrow();
+    const stored = await env.ctx.db
+      .selectFrom('people')
+      .select(['full_name', 'unit_id'])
+      .where('id', '=', stranger.id)
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ full_name: 'Hoàng Thị Ngọc', unit_id: far.id });
   });
 
@@ -189,26 +242,45 @@ describeEachDialect('roster import', (dialect) => {
     expect(first.importId).toBeNull();
     expect(first.unknownTitles).toEqual([{ title: 'Phụ trách bán trú', rows: [11, 12], count: 2 }]);
     expect(first.skipped.map((r: { row: number; reason: string }) => [r.row, r.reason])).toEqual([
-      [13, 'dòng tổng cộng'], [15, 'dòng địa danh, ngày tháng'], [16, 'chức danh người ký'], [17, 'dòng ghi chú chữ ký'],
+      [13, 'dòng tổng cộng'],
+      [15, 'dòng địa danh, ngày tháng'],
+      [16, 'chức danh người ký'],
+      [17, 'dòng ghi chú chữ ký'],
       [21, 'tên người ký hoặc dòng chân trang'],
     ]);
 
     const teacherUser = await buildUser(env.ctx, { unit: school });
     const teacherSession = await login(env.app, teacherUser.username, teacherUser.password);
-    expect((await teacherSession.request('POST', '/api/roster/position-titles',
-      { mappings: [{ title: 'Phụ trách bán trú', position: 'manager' }] })).statusCode).toBe(403);
-    const saved = await organizer.request('POST', '/api/roster/position-titles',
-      { mappings: [{ title: 'Phụ trách bán trú', position: 'staff' }] });
+    expect(
+      (
+        await teacherSession.request('POST', '/api/roster/position-titles', {
+          mappings: [{ title: 'Phụ trách bán trú', position: 'manager' }],
+        })
+      ).statusCode,
+    ).toBe(403);
+    const saved = await organizer.request('POST', '/api/roster/position-titles', {
+      mappings: [{ title: 'Phụ trách bán trú', position: 'staff' }],
+    });
     expect(saved.json()).toEqual({ saved: 1 });
 
     const second = (await upload(env.app, organizer, commune.id, file, 'ds-lung-po.xlsx')).last.result;
     expect(second).toMatchObject({ unknownTitles: [], problems: [], unitsToCreate: [], toCreate: 8 });
     expect(second.importId).toEqual(expect.any(Number));
-    const done = ndjson((await organizer.request('POST', `/api/roster/imports/${second.importId}/commit`, { confirmedUnits: [] })).body).last;
+    const done = ndjson(
+      (await organizer.request('POST', `/api/roster/imports/${second.importId}/commit`, { confirmedUnits: [] })).body,
+    ).last;
     expect(done.result).toMatchObject({ created: 8, unitsCreated: 0 });
 
-    const stored = await env.ctx.db.selectFrom('people').select(['full_name', 'title', 'position', 'birth_date', 'unit_id'])
-      .where('citizen_id', 'in', people.map((p) => p.citizenId)).orderBy('birth_date').execute();
+    const stored = await env.ctx.db
+      .selectFrom('people')
+      .select(['full_name', 'title', 'position', 'birth_date', 'unit_id'])
+      .where(
+        'citizen_id',
+        'in',
+        people.map((p) => p.citizenId),
+      )
+      .orderBy('birth_date')
+      .execute();
     expect(stored.map((p) => [p.full_name, p.title, p.position, p.birth_date, p.unit_id])).toEqual([
       ['Lù Văn Sáng', 'Hiệu trưởng', 'manager', '1975', school.id],
       ['Lò Văn Chiến', 'Lái xe kiêm bảo vệ trường', 'staff', '1980', school.id],
@@ -226,26 +298,53 @@ describeEachDialect('roster import', (dialect) => {
   it('reads the optional extra-time column, names a bad cell by row and column, keeps the minutes when a file has no such column', async () => {
     const school = await buildUnit(env.ctx, { name: 'Trường Tiểu học Sín Chéng', schoolLevel: 'tieu_hoc' });
     const header = [...ROSTER_FILE_HEADER, 'Thời gian cộng thêm (phút)'];
-    const row = (name: string, citizenId: string, extra: string | number | null): RosterFileRow =>
-      [name, '01/01/1988', 'Nữ', null, citizenId, 'Trường Tiểu học Sín Chéng', null, 'Giáo viên', null, extra];
+    const row = (name: string, citizenId: string, extra: string | number | null): RosterFileRow => [
+      name,
+      '01/01/1988',
+      'Nữ',
+      null,
+      citizenId,
+      'Trường Tiểu học Sín Chéng',
+      null,
+      'Giáo viên',
+      null,
+      extra,
+    ];
     const bad = await buildRosterFile([row('Lý Thị Sen', '010188000301', 30), row('Tráng A Phử', '010188000302', 'nửa giờ')], header);
     const refused = (await upload(env.app, organizer, school.id, bad)).last.result;
     expect(refused.importId).toBeNull();
-    expect(refused.problems).toEqual([{ row: 6, column: 'Thời gian cộng thêm (phút)',
-      message: 'Thời gian cộng thêm không hợp lệ: nửa giờ (ghi số phút từ 0 đến 240, ví dụ 30; để trống nếu không cộng thêm)' }]);
+    expect(refused.problems).toEqual([
+      {
+        row: 6,
+        column: 'Thời gian cộng thêm (phút)',
+        message: 'Thời gian cộng thêm không hợp lệ: nửa giờ (ghi số phút từ 0 đến 240, ví dụ 30; để trống nếu không cộng thêm)',
+      },
+    ]);
 
-    const good = await buildRosterFile([row('Lý Thị Sen', '010188000301', 30), row('Tráng A Phử', '010188000302', '1 giờ'),
-      row('Vàng Thị Chở', '010188000303', null)], header);
+    const good = await buildRosterFile(
+      [row('Lý Thị Sen', '010188000301', 30), row('Tráng A Phử', '010188000302', '1 giờ'), row('Vàng Thị Chở', '010188000303', null)],
+      header,
+    );
     const preview = (await upload(env.app, organizer, school.id, good)).last.result;
     expect(preview.problems).toEqual([]);
     expect(preview.sample.map((r: { extraMinutes: number }) => r.extraMinutes)).toEqual([30, 60, 0]);
     await organizer.request('POST', `/api/roster/imports/${preview.importId}/commit`, { confirmedUnits: [] });
-    const stored = async () => (await env.ctx.db.selectFrom('people').select('extra_minutes')
-      .where('citizen_id', 'in', ['010188000301', '010188000302', '010188000303']).orderBy('citizen_id').execute()).map((p) => p.extra_minutes);
+    const stored = async () =>
+      (
+        await env.ctx.db
+          .selectFrom('people')
+          .select('extra_minutes')
+          .where('citizen_id', 'in', ['010188000301', '010188000302', '010188000303'])
+          .orderBy('citizen_id')
+          .execute()
+      ).map((p) => p.extra_minutes);
     expect(await stored()).toEqual([30, 60, 0]);
 
     // The same people from a file without the column: nothing to update, the minutes stay.
-    const plain = await buildRosterFile([row('Lý Thị Sen', '010188000301', null).slice(0, 9), row('Tráng A Phử', '010188000302', null).slice(0, 9)]);
+    const plain = await buildRosterFile([
+      row('Lý Thị Sen', '010188000301', null).slice(0, 9),
+      row('Tráng A Phử', '010188000302', null).slice(0, 9),
+    ]);
     expect((await upload(env.app, organizer, school.id, plain)).last.result).toMatchObject({ problems: [], unchanged: 2, toUpdate: 0 });
     // With the column, a changed value is an update.
     const changed = await buildRosterFile([row('Lý Thị Sen', '010188000301', 15)], header);
@@ -280,10 +379,13 @@ describeEachDialect('roster import', (dialect) => {
   it('an export imported into a fresh install and exported again gives the same rows (titles, years, Huyện (cũ))', async () => {
     const district = await buildUnit(env.ctx, { name: 'Xã Bản Lầu', kind: 'commune' });
     await env.ctx.db.updateTable('units').set({ legacy_district: 'Huyện Mường Khương' }).where('id', '=', district.id).execute();
-    const file = await buildOfficeRosterFile({ unitName: 'Trường Mầm non Bản Lầu', people: [
-      { name: 'Hoàng Thị Xuân', birth: 1979, gender: 'Nữ', citizenId: '010179000201', title: 'Phó Hiệu trưởng phụ trách chuyên môn' },
-      { name: 'Phàn Thị Mai', birth: '03/04/1996', gender: 'Nữ', citizenId: '010196000202', title: 'Tổ phó' },
-    ] });
+    const file = await buildOfficeRosterFile({
+      unitName: 'Trường Mầm non Bản Lầu',
+      people: [
+        { name: 'Hoàng Thị Xuân', birth: 1979, gender: 'Nữ', citizenId: '010179000201', title: 'Phó Hiệu trưởng phụ trách chuyên môn' },
+        { name: 'Phàn Thị Mai', birth: '03/04/1996', gender: 'Nữ', citizenId: '010196000202', title: 'Tổ phó' },
+      ],
+    });
     const preview = (await upload(env.app, organizer, district.id, file)).last.result;
     expect(preview).toMatchObject({ problems: [], unknownTitles: [] });
     await organizer.request('POST', `/api/roster/imports/${preview.importId}/commit`, { confirmedUnits: preview.unitsToCreate });
@@ -293,7 +395,9 @@ describeEachDialect('roster import', (dialect) => {
       await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       const sheet = workbook.worksheets[0];
       const rows: string[][] = [];
-      sheet.eachRow((row) => { rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))); });
+      sheet.eachRow((row) => {
+        rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')));
+      });
       return { bytes: res.rawPayload, rows };
     };
     const exported = await rowsOf(organizer, district.id);
@@ -305,18 +409,30 @@ describeEachDialect('roster import', (dialect) => {
       const session = await login(fresh.app, admin.username, admin.password);
       const back = (await upload(fresh.app, session, freshRoot.id, exported.bytes as Buffer, 'xuat.xlsx')).last.result;
       expect(back).toMatchObject({ problems: [], unknownTitles: [], toCreate: 2 });
-      const done = ndjson((await session.request('POST', `/api/roster/imports/${back.importId}/commit`,
-        { confirmedUnits: back.unitsToCreate })).body).last.result;
+      const done = ndjson(
+        (await session.request('POST', `/api/roster/imports/${back.importId}/commit`, { confirmedUnits: back.unitsToCreate })).body,
+      ).last.result;
       expect(done).toMatchObject({ created: 2 });
-      const commune = await fresh.ctx.db.selectFrom('units').select(['id', 'legacy_district']).where('name', '=', 'Xã Bản Lầu')
+      const commune = await fresh.ctx.db
+        .selectFrom('units')
+        .select(['id', 'legacy_district'])
+        .where('name', '=', 'Xã Bản Lầu')
         .executeTakeFirstOrThrow();
       expect(commune.legacy_district).toBe('Huyện Mường Khương');
       const again = await rowsOf(session, commune.id);
       const body = (r: { rows: string[][] }) => r.rows.filter((row) => /^\d+$/.test(row[0]));
       expect(body(again)).toHaveLength(2);
       expect(body(again)).toEqual(body(exported));
-      expect(body(again).flat()).toEqual(expect.arrayContaining(['Phó Hiệu trưởng phụ trách chuyên môn', 'Tổ phó', '1979',
-        'Huyện Mường Khương', 'Cán bộ quản lý', 'Giáo viên']));
+      expect(body(again).flat()).toEqual(
+        expect.arrayContaining([
+          'Phó Hiệu trưởng phụ trách chuyên môn',
+          'Tổ phó',
+          '1979',
+          'Huyện Mường Khương',
+          'Cán bộ quản lý',
+          'Giáo viên',
+        ]),
+      );
     } finally {
       await fresh.close();
     }

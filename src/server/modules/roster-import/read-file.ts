@@ -26,5 +26,8 @@ export async function readRosterFile(file: Uint8Array, today: Date, limits: File
 }
 
 export const readRosterFileJob: ParseJob<[Date, FileLimits], RosterFileResult> = {
-  url: import.meta.url, name: 'readRosterFile', fn: readRosterFile, advice: ROSTER_ADVICE,
+  url: import.meta.url,
+  name: 'readRosterFile',
+  fn: readRosterFile,
+  advice: ROSTER_ADVICE,
 };

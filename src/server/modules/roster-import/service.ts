@@ -29,18 +29,41 @@ const PLAN_SLICE = 1000;
 
 async function planFor(db: Executor, actor: Actor, under: UnitRow, records: RosterRecord[]): Promise<ImportPlan> {
   const units = await unitsUnder(db, under.path);
-  const people = await repo.peopleByIdentifiers(db,
-    records.flatMap((r) => (r.staffId ? [r.staffId] : [])), records.flatMap((r) => (r.citizenId ? [r.citizenId] : [])));
-  const planner = startPlan(toPlanUnit(under), units.map(toPlanUnit), people.map((p) => ({
-    id: p.id, fullName: p.full_name, staffId: p.staff_id, citizenId: p.citizen_id, unitId: p.unit_id,
-    writable: can(actor, 'roster.write', p.unit_path),
-    snapshot: personSnapshot({
-      fullName: p.full_name, birthDate: p.birth_date, gender: p.gender as RosterRecord['gender'], staffId: p.staff_id,
-      citizenId: p.citizen_id, position: p.position as RosterRecord['position'], title: p.title, partyMember: p.party_member === 1,
-      partyJoinedOn: p.party_joined_on, theoryLevel: p.theory_level, phone: p.phone, email: p.email,
-    }, p.unit_id),
-    extraMinutes: p.extra_minutes,
-  })));
+  const people = await repo.peopleByIdentifiers(
+    db,
+    records.flatMap((r) => (r.staffId ? [r.staffId] : [])),
+    records.flatMap((r) => (r.citizenId ? [r.citizenId] : [])),
+  );
+  const planner = startPlan(
+    toPlanUnit(under),
+    units.map(toPlanUnit),
+    people.map((p) => ({
+      id: p.id,
+      fullName: p.full_name,
+      staffId: p.staff_id,
+      citizenId: p.citizen_id,
+      unitId: p.unit_id,
+      writable: can(actor, 'roster.write', p.unit_path),
+      snapshot: personSnapshot(
+        {
+          fullName: p.full_name,
+          birthDate: p.birth_date,
+          gender: p.gender as RosterRecord['gender'],
+          staffId: p.staff_id,
+          citizenId: p.citizen_id,
+          position: p.position as RosterRecord['position'],
+          title: p.title,
+          partyMember: p.party_member === 1,
+          partyJoinedOn: p.party_joined_on,
+          theoryLevel: p.theory_level,
+          phone: p.phone,
+          email: p.email,
+        },
+        p.unit_id,
+      ),
+      extraMinutes: p.extra_minutes,
+    })),
+  );
   for (let i = 0; i < records.length; i++) {
     planner.add(records[i]);
     if (i % PLAN_SLICE === PLAN_SLICE - 1) await nextTurn();
@@ -61,8 +84,12 @@ function summarise(plan: ImportPlan) {
  * Reads and checks a file against the database; writes nothing but the pending import (only when it has no problem).
  * The file is read and its rows parsed under the upload budgets, off the event loop on the server (files/parse-upload.ts).
  */
-export async function previewImport(ctx: AppContext, actor: Actor, input: { file: UploadBytes; fileName: string; underUnitId: number;
-  store: boolean }, progress: Progress = () => {}): Promise<ImportPreview & { records: RosterRecord[] }> {
+export async function previewImport(
+  ctx: AppContext,
+  actor: Actor,
+  input: { file: UploadBytes; fileName: string; underUnitId: number; store: boolean },
+  progress: Progress = () => {},
+): Promise<ImportPreview & { records: RosterRecord[] }> {
   const under = await unitForActor(ctx.db, actor, input.underUnitId, 'roster.write');
   progress({ phase: 'read', done: 0, total: 1 });
   const parsed = await parseUpload(ctx, readRosterFileJob, input.file, ctx.clock.now(), ctx.config.uploads.limits);
@@ -74,17 +101,29 @@ export async function previewImport(ctx: AppContext, actor: Actor, input: { file
   let importId: number | null = null;
   if (input.store && problems.length === 0 && unknownTitles.length === 0 && parsed.records.length > 0) {
     importId = await repo.saveImport(ctx.db, {
-      created_by: actor.userId, under_unit_id: under.id, file_name: input.fileName.slice(0, 200),
-      rows_json: '[]', rows_packed: parsed.packed, created_at: nowIso(ctx),
+      created_by: actor.userId,
+      under_unit_id: under.id,
+      file_name: input.fileName.slice(0, 200),
+      rows_json: '[]',
+      rows_packed: parsed.packed,
+      created_at: nowIso(ctx),
     });
   }
   return {
-    importId, fileName: input.fileName, underUnit: { id: under.id, name: under.name }, rows: parsed.rows,
-    valid: plan.people.length, problems, unitsToCreate: plan.unitsToCreate.map((u) => u.label), unknownTitles,
-    skipped: parsed.skipped ?? [], ...summarise(plan),
+    importId,
+    fileName: input.fileName,
+    underUnit: { id: under.id, name: under.name },
+    rows: parsed.rows,
+    valid: plan.people.length,
+    problems,
+    unitsToCreate: plan.unitsToCreate.map((u) => u.label),
+    unknownTitles,
+    skipped: parsed.skipped ?? [],
+    ...summarise(plan),
     // Rows that change something come first: they are what the organiser must check.
     sample: [...plan.people.filter((p) => p.action !== 'unchanged'), ...plan.people.filter((p) => p.action === 'unchanged')]
-      .slice(0, SAMPLE_SIZE).map((p) => ({ ...p.record, action: p.action })),
+      .slice(0, SAMPLE_SIZE)
+      .map((p) => ({ ...p.record, action: p.action })),
     records: parsed.records,
   };
 }
@@ -97,24 +136,39 @@ export async function mapPositionTitles(ctx: AppContext, actor: Actor, mappings:
   const at = nowIso(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     await saveTitleMappings(trx, actor.userId, at, clean);
-    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'roster.position_titles', entityType: 'position_title',
-      summary: `Xếp nhóm chức vụ: ${describeMappings(clean)}`, details: clean });
+    await recordAudit(trx, {
+      at,
+      actorUserId: actor.userId,
+      action: 'roster.position_titles',
+      entityType: 'position_title',
+      summary: `Xếp nhóm chức vụ: ${describeMappings(clean)}`,
+      details: clean,
+    });
   });
   return { saved: clean.length };
 }
 
 /** Commits a previewed import: all of it in one transaction, after checking it again against the current data. */
-export async function commitStoredImport(ctx: AppContext, actor: Actor, importId: number, confirmedUnits: string[],
-  progress: Progress = () => {}) {
+export async function commitStoredImport(
+  ctx: AppContext,
+  actor: Actor,
+  importId: number,
+  confirmedUnits: string[],
+  progress: Progress = () => {},
+) {
   const stored = await repo.findImport(ctx.db, importId);
   if (!stored || stored.created_by !== actor.userId) throw fail('import_not_found');
   if (stored.status !== 'previewed') throw fail('import_done');
   if (ctx.clock.now().getTime() - Date.parse(stored.created_at) > IMPORT_TTL_MS) {
     throw fail('import_expired');
   }
-  const records = stored.rows_packed ? await unpackRecords(stored.rows_packed) : JSON.parse(stored.rows_json) as RosterRecord[];
-  return applyImport(ctx, actor, { underUnitId: stored.under_unit_id, records, fileName: stored.file_name, importId, confirmedUnits },
-    progress);
+  const records = stored.rows_packed ? await unpackRecords(stored.rows_packed) : (JSON.parse(stored.rows_json) as RosterRecord[]);
+  return applyImport(
+    ctx,
+    actor,
+    { underUnitId: stored.under_unit_id, records, fileName: stored.file_name, importId, confirmedUnits },
+    progress,
+  );
 }
 
 export interface ImportToApply {
@@ -132,8 +186,9 @@ export async function applyImport(ctx: AppContext, actor: Actor, input: ImportTo
     const under = await unitForActor(trx, actor, underUnitId, 'roster.write');
     const unknownTitles = await applyTitleMappings(trx, records);
     const plan = await planFor(trx, actor, under, records);
-    const titleProblems = unknownTitles.flatMap((t) => t.rows.map((row) => ({ row, column: 'Chức vụ',
-      message: `Chức vụ "${t.title}" chưa được xếp vào nhóm nào (${CATEGORY_CHOICES})` })));
+    const titleProblems = unknownTitles.flatMap((t) =>
+      t.rows.map((row) => ({ row, column: 'Chức vụ', message: `Chức vụ "${t.title}" chưa được xếp vào nhóm nào (${CATEGORY_CHOICES})` })),
+    );
     if (plan.problems.length > 0 || titleProblems.length > 0) {
       throw fail('import_has_problems', undefined, { problems: [...titleProblems, ...plan.problems] });
     }
@@ -149,13 +204,38 @@ export async function applyImport(ctx: AppContext, actor: Actor, input: ImportTo
     const updates = plan.people.filter((p) => p.action === 'update');
     const total = creates.length + updates.length;
 
-    const ids = await repo.insertPeople(trx, creates.map((p) => ({ ...columnsOf(p.record), extra_minutes: p.record.extraMinutes ?? 0,
-      unit_id: resolve(p.unit), active: 1, created_at: now, updated_at: now })));
-    await repo.insertHistory(trx, creates.map((p, i) => ({ person_id: ids[i], unit_id: resolve(p.unit), from_at: now })));
+    const ids = await repo.insertPeople(
+      trx,
+      creates.map((p) => ({
+        ...columnsOf(p.record),
+        extra_minutes: p.record.extraMinutes ?? 0,
+        unit_id: resolve(p.unit),
+        active: 1,
+        created_at: now,
+        updated_at: now,
+      })),
+    );
+    await repo.insertHistory(
+      trx,
+      creates.map((p, i) => ({ person_id: ids[i], unit_id: resolve(p.unit), from_at: now })),
+    );
     const usernames = creates.map((p) => (p.record.staffId ?? p.record.citizenId)!);
     const taken = await repo.existingUsernames(trx, usernames);
-    await repo.insertAccounts(trx, creates.flatMap((p, i) => (taken.has(usernames[i]) ? [] : [{
-      username: usernames[i], person_id: ids[i], display_name: p.record.fullName, created_at: now }])));
+    await repo.insertAccounts(
+      trx,
+      creates.flatMap((p, i) =>
+        taken.has(usernames[i])
+          ? []
+          : [
+              {
+                username: usernames[i],
+                person_id: ids[i],
+                display_name: p.record.fullName,
+                created_at: now,
+              },
+            ],
+      ),
+    );
     progress({ phase: 'write', done: creates.length, total });
 
     let done = creates.length;
@@ -164,18 +244,33 @@ export async function applyImport(ctx: AppContext, actor: Actor, input: ImportTo
       const stored = p.existing!;
       const columns = columnsOf(p.record);
       // A file without the extra-time column keeps the stored minutes.
-      await updatePerson(trx, p.existingId!, { ...columns, staff_id: columns.staff_id ?? stored.staffId,
-        citizen_id: columns.citizen_id ?? stored.citizenId, extra_minutes: p.record.extraMinutes ?? stored.extraMinutes, unit_id: unitId,
-        active: 1, updated_at: now });
+      await updatePerson(trx, p.existingId!, {
+        ...columns,
+        staff_id: columns.staff_id ?? stored.staffId,
+        citizen_id: columns.citizen_id ?? stored.citizenId,
+        extra_minutes: p.record.extraMinutes ?? stored.extraMinutes,
+        unit_id: unitId,
+        active: 1,
+        updated_at: now,
+      });
       if (stored.unitId !== unitId) await openHistory(trx, p.existingId!, unitId, now);
       if (++done % 500 === 0) progress({ phase: 'write', done, total });
     }
     progress({ phase: 'write', done: total, total });
     if (importId) await repo.markImport(trx, importId, 'committed');
-    const summary = { created: creates.length, updated: updates.length, unchanged: plan.people.length - total,
-      unitsCreated: plan.unitsToCreate.length };
+    const summary = {
+      created: creates.length,
+      updated: updates.length,
+      unchanged: plan.people.length - total,
+      unitsCreated: plan.unitsToCreate.length,
+    };
     await recordAudit(trx, {
-      at: now, actorUserId: actor.userId, action: 'roster.import', entityType: 'unit', entityId: under.id, unitId: under.id,
+      at: now,
+      actorUserId: actor.userId,
+      action: 'roster.import',
+      entityType: 'unit',
+      entityId: under.id,
+      unitId: under.id,
       summary: `Nhập danh sách từ tệp "${fileName}" vào ${under.name}: ${summary.created} người mới, ${summary.updated} cập nhật, ${summary.unitsCreated} đơn vị mới`,
       details: summary,
     });
@@ -185,11 +280,21 @@ export async function applyImport(ctx: AppContext, actor: Actor, input: ImportTo
 
 function columnsOf(r: RosterRecord) {
   return {
-    full_name: r.fullName, name_folded: fold(r.fullName), sort_key: nameSortKey(r.fullName), birth_date: r.birthDate,
+    full_name: r.fullName,
+    name_folded: fold(r.fullName),
+    sort_key: nameSortKey(r.fullName),
+    birth_date: r.birthDate,
     // applyTitleMappings has given every record its category before anything is written.
-    gender: r.gender, staff_id: r.staffId, citizen_id: r.citizenId, position: r.position!, title: r.title,
-    party_member: r.partyMember ? 1 : 0, party_joined_on: r.partyJoinedOn, theory_level: r.theoryLevel,
-    phone: r.phone, email: r.email,
+    gender: r.gender,
+    staff_id: r.staffId,
+    citizen_id: r.citizenId,
+    position: r.position!,
+    title: r.title,
+    party_member: r.partyMember ? 1 : 0,
+    party_joined_on: r.partyJoinedOn,
+    theory_level: r.theoryLevel,
+    phone: r.phone,
+    email: r.email,
   };
 }
 
@@ -200,9 +305,13 @@ async function createUnits(trx: Executor, ctx: AppContext, actor: Actor, under: 
     const i = pending.findIndex((u) => 'existingId' in u.parent || created.has(u.parent.newKey));
     const [u] = pending.splice(i, 1);
     const parentId = 'existingId' in u.parent ? u.parent.existingId : created.get(u.parent.newKey)!;
-    const parent = parentId === under.id ? under : (await trx.selectFrom('units').selectAll().where('id', '=', parentId).executeTakeFirstOrThrow());
+    const parent =
+      parentId === under.id ? under : await trx.selectFrom('units').selectAll().where('id', '=', parentId).executeTakeFirstOrThrow();
     const unit = await insertUnitUnder(trx, ctx, actor, parent, {
-      name: u.name, kind: u.kind, schoolLevel: u.schoolLevel, legacyDistrict: u.legacyDistrict,
+      name: u.name,
+      kind: u.kind,
+      schoolLevel: u.schoolLevel,
+      legacyDistrict: u.legacyDistrict,
     });
     created.set(u.key, unit.id);
   }

@@ -4,7 +4,6 @@ import { titleKey } from '../../../domain/roster-import/titles.ts';
 import type { RosterRecord, UnknownTitle } from '../../../domain/roster-import/types.ts';
 import type { Executor } from '../../db/database.ts';
 
-
 const ROWS_SHOWN = 5;
 
 /**
@@ -18,8 +17,11 @@ export async function applyTitleMappings(db: Executor, records: RosterRecord[]):
   const keys = [...new Set(keyOf.values())];
   const mapped = new Map<string, Position>();
   for (let i = 0; i < keys.length; i += 500) {
-    const rows = await db.selectFrom('position_titles').select(['title_key', 'position'])
-      .where('title_key', 'in', keys.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('position_titles')
+      .select(['title_key', 'position'])
+      .where('title_key', 'in', keys.slice(i, i + 500))
+      .execute();
     for (const r of rows) mapped.set(r.title_key, r.position as Position);
   }
   const unknown = new Map<string, UnknownTitle>();
@@ -38,9 +40,12 @@ export async function applyTitleMappings(db: Executor, records: RosterRecord[]):
 
 export async function saveTitleMappings(db: Executor, userId: number, at: string, mappings: { title: string; position: Position }[]) {
   for (const m of mappings) {
-    await db.insertInto('position_titles')
+    await db
+      .insertInto('position_titles')
       .values({ title_key: titleKey(m.title), title: m.title.trim(), position: m.position, updated_by: userId || null, updated_at: at })
-      .onConflict((oc) => oc.column('title_key').doUpdateSet({ title: m.title.trim(), position: m.position, updated_by: userId || null, updated_at: at }))
+      .onConflict((oc) =>
+        oc.column('title_key').doUpdateSet({ title: m.title.trim(), position: m.position, updated_by: userId || null, updated_at: at }),
+      )
       .execute();
   }
 }

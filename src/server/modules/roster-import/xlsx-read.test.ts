@@ -46,7 +46,14 @@ describe('readRosterWorkbook', () => {
     expect(rows[1].cells[0]).toBe('DANH SÁCH CÁN BỘ, GIÁO VIÊN');
     expect(rows[2].cells).toEqual([]);
     expect(rows[4].cells).toEqual([
-      1, 'NGUYỄN VĂN AN', new Date(Date.UTC(1985, 2, 15)), 38085001234, 'Trường THCS Lê Lợi', 'Giáo viên', 'An@Example.vn', 912345678,
+      1,
+      'NGUYỄN VĂN AN',
+      new Date(Date.UTC(1985, 2, 15)),
+      38085001234,
+      'Trường THCS Lê Lợi',
+      'Giáo viên',
+      'An@Example.vn',
+      912345678,
     ]);
     expect(rows[5].cells[2]).toBeNull();
 
@@ -54,8 +61,14 @@ describe('readRosterWorkbook', () => {
     expect(result.problems).toEqual([]);
     expect(result.headerRow).toBe(4);
     expect(result.records[0]).toMatchObject({
-      excelRow: 5, fullName: 'Nguyễn Văn An', birthDate: '1985-03-15', citizenId: '038085001234', unitName: 'Trường THCS Lê Lợi',
-      position: 'teacher', email: 'an@example.vn', phone: '0912345678',
+      excelRow: 5,
+      fullName: 'Nguyễn Văn An',
+      birthDate: '1985-03-15',
+      citizenId: '038085001234',
+      unitName: 'Trường THCS Lê Lợi',
+      position: 'teacher',
+      email: 'an@example.vn',
+      phone: '0912345678',
     });
     expect(result.records[1]).toMatchObject({ excelRow: 6, birthDate: null, citizenId: '001190000002' });
   });
@@ -77,8 +90,12 @@ describe('readRosterWorkbook', () => {
     expect(rows[2].cells.slice(0, 2)).toEqual(['Lê Thị Hoa', null]);
     expect(rows[4].cells[3]).toBe('Trường C');
     const result = parseRosterSheet(rows, { today: TODAY });
-    expect(result.records.map((r) => [r.fullName, r.unitName])).toEqual([['Nguyễn Văn An', 'Trường A'],
-      ['Lê Thị Hoa', 'Trường B'], ['Phạm Văn Tú', 'Trường C'], ['Phạm Thị Hà', 'Trường C']]);
+    expect(result.records.map((r) => [r.fullName, r.unitName])).toEqual([
+      ['Nguyễn Văn An', 'Trường A'],
+      ['Lê Thị Hoa', 'Trường B'],
+      ['Phạm Văn Tú', 'Trường C'],
+      ['Phạm Thị Hà', 'Trường C'],
+    ]);
     expect(result.problems).toEqual([]);
   });
 
@@ -95,15 +112,20 @@ describe('readRosterWorkbook', () => {
     workbook.addWorksheet('Một').getCell('B2').value = 'một';
     workbook.addWorksheet('Hai').getCell('A1').value = 'hai';
     const rows = await readRosterWorkbook(await toBuffer(workbook));
-    expect(rows).toEqual([{ excelRow: 1, cells: [] }, { excelRow: 2, cells: [null, 'một'] }]);
+    expect(rows).toEqual([
+      { excelRow: 1, cells: [] },
+      { excelRow: 2, cells: [null, 'một'] },
+    ]);
   });
 
   it('rejects files that are not .xlsx', async () => {
-    const valid = await toBuffer((() => {
-      const workbook = new ExcelJS.Workbook();
-      workbook.addWorksheet('A').getCell('A1').value = 1;
-      return workbook;
-    })());
+    const valid = await toBuffer(
+      (() => {
+        const workbook = new ExcelJS.Workbook();
+        workbook.addWorksheet('A').getCell('A1').value = 1;
+        return workbook;
+      })(),
+    );
     const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array(504).fill(0)]);
     const samples = [
       Buffer.alloc(0),
@@ -147,8 +169,20 @@ describe('buildRosterTemplate', () => {
     expect(list.getColumn(6).numFmt).toBe('@');
     expect(list.getColumn(2).width).toBeGreaterThan(20);
     expect(guide.name).toBe('Hướng dẫn');
-    const guideText = guide.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n');
-    for (const expected of ['Giới tính', 'Nam hoặc Nữ', 'Cán bộ quản lý, Giáo viên, Nhân viên', 'Mầm non, Tiểu học, THCS', 'dd/mm/yyyy', '"x"', '"Có"']) {
+    const guideText = guide
+      .getSheetValues()
+      .flat()
+      .filter((v) => typeof v === 'string')
+      .join('\n');
+    for (const expected of [
+      'Giới tính',
+      'Nam hoặc Nữ',
+      'Cán bộ quản lý, Giáo viên, Nhân viên',
+      'Mầm non, Tiểu học, THCS',
+      'dd/mm/yyyy',
+      '"x"',
+      '"Có"',
+    ]) {
       expect(guideText).toContain(expected);
     }
   });
@@ -160,7 +194,10 @@ describe('readRosterWorkbook budgets', () => {
     const zip = new JSZip();
     zip.file('[Content_Types].xml', '<Types/>');
     zip.file('xl/workbook.xml', '<workbook xmlns:r="r"><sheets><sheet name="DS" sheetId="1" r:id="rId1"/></sheets></workbook>');
-    zip.file('xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Type="http://x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>');
+    zip.file(
+      'xl/_rels/workbook.xml.rels',
+      '<Relationships><Relationship Id="rId1" Type="http://x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    );
     zip.file('xl/worksheets/sheet1.xml', `<worksheet><sheetData>${sheetData}</sheetData>${after}</worksheet>`);
     return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
   }
@@ -175,15 +212,19 @@ describe('readRosterWorkbook budgets', () => {
 
   it('counts the cells of merged ranges one by one (a range over the whole sheet is refused, not expanded)', async () => {
     const file = await rawSheet(row(1), '<mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>');
-    await expect(readRosterWorkbook(file)).rejects.toThrow('Tệp có hơn 3.000.000 ô dữ liệu (ô gộp tính từng ô); hãy xoá các cột, ô gộp thừa hoặc tách theo đơn vị.');
-    await expect(readRosterWorkbook(await rawSheet(row(1) + row(2), '<mergeCells><mergeCell ref="A1:C1"/></mergeCells>'), { limits: { cells: 3 } }))
-      .rejects.toThrow('Tệp có hơn 3 ô dữ liệu');
+    await expect(readRosterWorkbook(file)).rejects.toThrow(
+      'Tệp có hơn 3.000.000 ô dữ liệu (ô gộp tính từng ô); hãy xoá các cột, ô gộp thừa hoặc tách theo đơn vị.',
+    );
+    await expect(
+      readRosterWorkbook(await rawSheet(row(1) + row(2), '<mergeCells><mergeCell ref="A1:C1"/></mergeCells>'), { limits: { cells: 3 } }),
+    ).rejects.toThrow('Tệp có hơn 3 ô dữ liệu');
   });
 
   it('stops a sheet whose XML is over the byte budget while it inflates, and says what to do for a question file', async () => {
     const file = await rawSheet(row(1) + ' '.repeat(3 * 1024 * 1024));
-    await expect(readRosterWorkbook(file, { limits: { sheetXmlBytes: 1024 * 1024 }, advice: 'hãy tách ngân hàng thành nhiều tệp' }))
-      .rejects.toThrow('Một trang tính của tệp Excel lớn hơn 1 MB sau khi giải nén; hãy tách ngân hàng thành nhiều tệp.');
+    await expect(
+      readRosterWorkbook(file, { limits: { sheetXmlBytes: 1024 * 1024 }, advice: 'hãy tách ngân hàng thành nhiều tệp' }),
+    ).rejects.toThrow('Một trang tính của tệp Excel lớn hơn 1 MB sau khi giải nén; hãy tách ngân hàng thành nhiều tệp.');
   });
 
   it('refuses a DOCTYPE and XML it cannot read as not an .xlsx', async () => {

@@ -57,8 +57,12 @@ function unescapeOoxml(text: string): string {
 
 /** exceljs decoded a formula's string result (and 't="str"' cells) once more. */
 function xmlDecodeAgain(text: string): string {
-  return text.indexOf('&') === -1 ? text : text.replace(/&(lt|gt|amp|apos|quot);/g, (_, name: string) => (
-    { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' } as Record<string, string>)[name]);
+  return text.indexOf('&') === -1
+    ? text
+    : text.replace(
+        /&(lt|gt|amp|apos|quot);/g,
+        (_, name: string) => (({ lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' }) as Record<string, string>)[name],
+      );
 }
 
 /** 'AB12' → 28 (1-based column). */
@@ -108,7 +112,11 @@ class WorkbookReader {
   private cells = 0;
   readonly sheets: SheetRef[] = [];
 
-  constructor(private readonly zip: ZipFile, private readonly limits: FileLimits, private readonly advice: string) {}
+  constructor(
+    private readonly zip: ZipFile,
+    private readonly limits: FileLimits,
+    private readonly advice: string,
+  ) {}
 
   private async xml(path: string, handler: XmlHandler): Promise<void> {
     const { limits, advice } = this;
@@ -117,8 +125,9 @@ class WorkbookReader {
       tooManyElements: () => limitError('sheetXmlElements', limits, advice),
       invalid: () => new NotXlsx(),
     });
-    await this.zip.stream(path, { max: limits.sheetXmlBytes, tooLarge: () => limitError('sheetXmlBytes', limits, advice) },
-      (chunk) => stream.writeBytes(chunk));
+    await this.zip.stream(path, { max: limits.sheetXmlBytes, tooLarge: () => limitError('sheetXmlBytes', limits, advice) }, (chunk) =>
+      stream.writeBytes(chunk),
+    );
     stream.end();
     this.elements += stream.elements;
   }
@@ -126,12 +135,15 @@ class WorkbookReader {
   private async relationships(path: string): Promise<Map<string, { type: string; target: string }>> {
     const out = new Map<string, { type: string; target: string }>();
     if (!this.zip.has(path)) return out;
-    await this.xml(path, onOpen((name, attributes) => {
-      if (name !== 'Relationship' || attributeValue(attributes, 'TargetMode') === 'External') return;
-      const id = attributeValue(attributes, 'Id');
-      const target = attributeValue(attributes, 'Target');
-      if (id && target) out.set(id, { type: attributeValue(attributes, 'Type') ?? '', target });
-    }));
+    await this.xml(
+      path,
+      onOpen((name, attributes) => {
+        if (name !== 'Relationship' || attributeValue(attributes, 'TargetMode') === 'External') return;
+        const id = attributeValue(attributes, 'Id');
+        const target = attributeValue(attributes, 'Target');
+        if (id && target) out.set(id, { type: attributeValue(attributes, 'Type') ?? '', target });
+      }),
+    );
     return out;
   }
 
@@ -143,15 +155,18 @@ class WorkbookReader {
     const dir = workbook.includes('/') ? workbook.slice(0, workbook.lastIndexOf('/') + 1) : '';
     const rels = await this.relationships(`${dir}_rels/${workbook.slice(dir.length)}.rels`);
     const sheets: { id: string; state: string }[] = [];
-    await this.xml(workbook, onOpen((name, attributes) => {
-      if (name === 'workbookPr') {
-        const value = attributeValue(attributes, 'date1904');
-        this.date1904 = value === '1' || value === 'true';
-      } else if (name === 'sheet') {
-        const id = attributeValue(attributes, 'r:id') ?? /\b[\w.-]+:id\s*=\s*"([^"]*)"/.exec(attributes)?.[1];
-        if (id) sheets.push({ id, state: attributeValue(attributes, 'state') ?? 'visible' });
-      }
-    }));
+    await this.xml(
+      workbook,
+      onOpen((name, attributes) => {
+        if (name === 'workbookPr') {
+          const value = attributeValue(attributes, 'date1904');
+          this.date1904 = value === '1' || value === 'true';
+        } else if (name === 'sheet') {
+          const id = attributeValue(attributes, 'r:id') ?? /\b[\w.-]+:id\s*=\s*"([^"]*)"/.exec(attributes)?.[1];
+          if (id) sheets.push({ id, state: attributeValue(attributes, 'state') ?? 'visible' });
+        }
+      }),
+    );
     for (const sheet of sheets) {
       const rel = rels.get(sheet.id);
       if (!rel || !rel.type.endsWith('/worksheet')) continue;
@@ -385,7 +400,7 @@ class WorkbookReader {
       const master = rows.get(top)?.[left - 1] ?? null;
       for (let r = top; r <= bottom; r++) {
         let cells = rows.get(r);
-        if (!cells) rows.set(r, cells = []);
+        if (!cells) rows.set(r, (cells = []));
         for (let c = left; c <= right; c++) {
           if (r === top && c === left) continue;
           cells[c - 1] = master;
@@ -448,7 +463,7 @@ export async function readRosterWorkbook(buffer: Uint8Array, options: ReadWorkbo
         break;
       }
     }
-    chosen ??= read.get(book.sheets[0]) ?? await book.readSheet(book.sheets[0]);
+    chosen ??= read.get(book.sheets[0]) ?? (await book.readSheet(book.sheets[0]));
     for (const [rowIndex, cellIndex] of chosen.mergedCopies) {
       const row = chosen.rows[rowIndex];
       if (row.excelRow > headerRow) row.cells[cellIndex] = null;

@@ -20,11 +20,30 @@ interface ColumnSpec {
 const ID_REQUIRED = 'Cần Mã định danh hoặc Số CCCD';
 
 const SPECS: Record<RosterField, ColumnSpec> = {
-  fullName: { width: 26, required: 'Bắt buộc', guide: 'Họ và tên đầy đủ, có dấu, ví dụ: Nguyễn Văn An. Gõ chữ in hoa toàn bộ cũng được, hệ thống tự chuyển thành chữ hoa đầu từ.' },
-  birthDate: { width: 13, text: true, required: 'Không', guide: 'Ngày/tháng/năm theo dạng dd/mm/yyyy, ví dụ 15/03/1985, hoặc chỉ năm sinh (1985) nếu không rõ ngày. Tuổi phải từ 17 đến 80.' },
+  fullName: {
+    width: 26,
+    required: 'Bắt buộc',
+    guide: 'Họ và tên đầy đủ, có dấu, ví dụ: Nguyễn Văn An. Gõ chữ in hoa toàn bộ cũng được, hệ thống tự chuyển thành chữ hoa đầu từ.',
+  },
+  birthDate: {
+    width: 13,
+    text: true,
+    required: 'Không',
+    guide: 'Ngày/tháng/năm theo dạng dd/mm/yyyy, ví dụ 15/03/1985, hoặc chỉ năm sinh (1985) nếu không rõ ngày. Tuổi phải từ 17 đến 80.',
+  },
   gender: { width: 10, required: 'Không', guide: 'Nam hoặc Nữ.', choices: ['Nam', 'Nữ'] },
-  staffId: { width: 16, text: true, required: ID_REQUIRED, guide: 'Mã định danh ngành giáo dục: chỉ gồm chữ số (từ 4 đến 20 chữ số), giữ nguyên các số 0 ở đầu. Không được trùng giữa các dòng.' },
-  citizenId: { width: 16, text: true, required: ID_REQUIRED, guide: 'Số căn cước công dân: 12 chữ số (hoặc 9 chữ số nếu là CMND cũ), giữ nguyên các số 0 ở đầu. Không được trùng giữa các dòng.' },
+  staffId: {
+    width: 16,
+    text: true,
+    required: ID_REQUIRED,
+    guide: 'Mã định danh ngành giáo dục: chỉ gồm chữ số (từ 4 đến 20 chữ số), giữ nguyên các số 0 ở đầu. Không được trùng giữa các dòng.',
+  },
+  citizenId: {
+    width: 16,
+    text: true,
+    required: ID_REQUIRED,
+    guide: 'Số căn cước công dân: 12 chữ số (hoặc 9 chữ số nếu là CMND cũ), giữ nguyên các số 0 ở đầu. Không được trùng giữa các dòng.',
+  },
   unitName: { width: 32, required: 'Bắt buộc', guide: 'Tên trường hoặc đơn vị công tác, ví dụ: Trường THCS Lê Lợi.' },
   communeName: { width: 20, required: 'Không', guide: 'Xã/phường nơi đơn vị đóng (theo đơn vị hành chính hiện nay), ví dụ: Xã Tân Lập.' },
   position: {
@@ -44,25 +63,62 @@ const SPECS: Record<RosterField, ColumnSpec> = {
     guide: `Một trong: ${Object.values(SCHOOL_LEVEL_LABELS).join(', ')} (TH&THCS, THCS&THPT là Liên cấp).`,
     choices: Object.values(SCHOOL_LEVEL_LABELS),
   },
-  partyMember: { width: 11, required: 'Không', guide: 'Đánh "x" hoặc "Có" nếu là đảng viên; để trống nếu không phải.', choices: ['x', 'Có'] },
-  partyJoinedOn: { width: 15, text: true, required: 'Không', guide: 'Ngày vào Đảng theo dạng dd/mm/yyyy. Có ngày vào Đảng thì được tính là đảng viên.' },
-  theoryLevel: { width: 15, required: 'Không', guide: 'Trình độ lý luận chính trị: Sơ cấp, Trung cấp, Cao cấp, Cử nhân…; để trống nếu chưa có.' },
+  partyMember: {
+    width: 11,
+    required: 'Không',
+    guide: 'Đánh "x" hoặc "Có" nếu là đảng viên; để trống nếu không phải.',
+    choices: ['x', 'Có'],
+  },
+  partyJoinedOn: {
+    width: 15,
+    text: true,
+    required: 'Không',
+    guide: 'Ngày vào Đảng theo dạng dd/mm/yyyy. Có ngày vào Đảng thì được tính là đảng viên.',
+  },
+  theoryLevel: {
+    width: 15,
+    required: 'Không',
+    guide: 'Trình độ lý luận chính trị: Sơ cấp, Trung cấp, Cao cấp, Cử nhân…; để trống nếu chưa có.',
+  },
   phone: { width: 14, text: true, required: 'Không', guide: 'Số điện thoại: từ 9 đến 11 chữ số, ví dụ 0912345678.' },
   email: { width: 28, required: 'Không', guide: 'Địa chỉ thư điện tử, ví dụ: nguyenvanan@example.edu.vn.' },
   legacyDistrict: { width: 18, required: 'Không', guide: 'Huyện/thị xã/thành phố cũ (trước khi sắp xếp đơn vị hành chính), nếu cần.' },
-  extraMinutes: { width: 14, required: 'Không', guide: 'Số phút được cộng thêm khi làm bài khảo sát (0 đến 240), ví dụ 30 cho người khuyết tật hoặc ở nơi mạng yếu; để trống nếu không cộng thêm. Không có cột này thì giữ nguyên thời gian cộng thêm đã lưu.' },
+  extraMinutes: {
+    width: 14,
+    required: 'Không',
+    guide:
+      'Số phút được cộng thêm khi làm bài khảo sát (0 đến 240), ví dụ 30 cho người khuyết tật hoặc ở nơi mạng yếu; để trống nếu không cộng thêm. Không có cột này thì giữ nguyên thời gian cộng thêm đã lưu.',
+  },
 };
 
 const EXAMPLES: Partial<Record<RosterField, string>>[] = [
   {
-    fullName: 'Nguyễn Văn An', birthDate: '15/03/1985', gender: 'Nam', staffId: '0100123456', citizenId: '038085001234',
-    unitName: 'Trường THCS Lê Lợi', communeName: 'Xã Tân Lập', position: 'Giáo viên', schoolLevel: 'THCS',
-    partyMember: 'x', partyJoinedOn: '19/05/2012', theoryLevel: 'Sơ cấp', phone: '0912345678',
-    email: 'nguyenvanan@example.edu.vn', legacyDistrict: 'Huyện Tân Lập',
+    fullName: 'Nguyễn Văn An',
+    birthDate: '15/03/1985',
+    gender: 'Nam',
+    staffId: '0100123456',
+    citizenId: '038085001234',
+    unitName: 'Trường THCS Lê Lợi',
+    communeName: 'Xã Tân Lập',
+    position: 'Giáo viên',
+    schoolLevel: 'THCS',
+    partyMember: 'x',
+    partyJoinedOn: '19/05/2012',
+    theoryLevel: 'Sơ cấp',
+    phone: '0912345678',
+    email: 'nguyenvanan@example.edu.vn',
+    legacyDistrict: 'Huyện Tân Lập',
   },
   {
-    fullName: 'Trần Thị Bình', birthDate: '02/09/1990', gender: 'Nữ', staffId: '0100123457', citizenId: '038190004321',
-    unitName: 'Trường Tiểu học Kim Đồng', communeName: 'Phường Đông Sơn', position: 'Cán bộ quản lý', schoolLevel: 'Tiểu học',
+    fullName: 'Trần Thị Bình',
+    birthDate: '02/09/1990',
+    gender: 'Nữ',
+    staffId: '0100123457',
+    citizenId: '038190004321',
+    unitName: 'Trường Tiểu học Kim Đồng',
+    communeName: 'Phường Đông Sơn',
+    position: 'Cán bộ quản lý',
+    schoolLevel: 'Tiểu học',
     phone: '0987654321',
   },
 ];

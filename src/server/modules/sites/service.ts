@@ -27,10 +27,20 @@ const text = (v: string | null | undefined) => (v ? normalizeText(v) || null : n
 export async function listSites(ctx: AppContext, actor: Actor, campaignId: number) {
   const access = await campaignAccess(ctx.db, actor, campaignId);
   const sites = await repo.sitesOf(ctx.db, access.campaign.id);
-  const proctors = await repo.proctorsOf(ctx.db, sites.map((s) => s.id));
+  const proctors = await repo.proctorsOf(
+    ctx.db,
+    sites.map((s) => s.id),
+  );
   return sites.map((s) => ({
-    id: s.id, name: s.name, unitId: s.unit_id, unitName: s.unit_name, address: s.address, capacity: s.capacity, onlineUrl: s.online_url,
-    participants: Number(s.participants ?? 0), sessions: Number(s.sessions ?? 0),
+    id: s.id,
+    name: s.name,
+    unitId: s.unit_id,
+    unitName: s.unit_name,
+    address: s.address,
+    capacity: s.capacity,
+    onlineUrl: s.online_url,
+    participants: Number(s.participants ?? 0),
+    sessions: Number(s.sessions ?? 0),
     proctors: proctors.filter((p) => p.site_id === s.id).map((p) => ({ personId: p.id, fullName: p.full_name })),
   }));
 }
@@ -41,10 +51,24 @@ export async function createSite(ctx: AppContext, actor: Actor, campaignId: numb
     const unit = await unitForActor(trx, actor, input.unitId, 'training.manage');
     const name = normalizeText(input.name);
     if (!name) throw fail('site_name_required');
-    const id = await repo.insertSite(trx, { campaign_id: c.id, unit_id: unit.id, name, address: text(input.address),
-      capacity: input.capacity ?? null, online_url: input.onlineUrl ? checkUrl(input.onlineUrl) : null, created_at: nowIso(ctx) });
-    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'site.create', entityType: 'site', entityId: id,
-      unitId: unit.id, summary: `Tạo điểm cầu "${name}" (${unit.name}) cho đợt "${c.name}"` });
+    const id = await repo.insertSite(trx, {
+      campaign_id: c.id,
+      unit_id: unit.id,
+      name,
+      address: text(input.address),
+      capacity: input.capacity ?? null,
+      online_url: input.onlineUrl ? checkUrl(input.onlineUrl) : null,
+      created_at: nowIso(ctx),
+    });
+    await recordAudit(trx, {
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'site.create',
+      entityType: 'site',
+      entityId: id,
+      unitId: unit.id,
+      summary: `Tạo điểm cầu "${name}" (${unit.name}) cho đợt "${c.name}"`,
+    });
     return { id };
   });
 }
@@ -56,13 +80,22 @@ export async function updateSite(ctx: AppContext, actor: Actor, siteId: number, 
     if (name === '') throw fail('site_name_required');
     const unitId = input.unitId === undefined ? undefined : (await unitForActor(trx, actor, input.unitId, 'training.manage')).id;
     await repo.updateSite(trx, site.id, {
-      ...(name ? { name } : {}), ...(unitId ? { unit_id: unitId } : {}),
+      ...(name ? { name } : {}),
+      ...(unitId ? { unit_id: unitId } : {}),
       ...(input.address !== undefined ? { address: text(input.address) } : {}),
       ...(input.capacity !== undefined ? { capacity: input.capacity } : {}),
       ...(input.onlineUrl !== undefined ? { online_url: input.onlineUrl ? checkUrl(input.onlineUrl) : null } : {}),
     });
-    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'site.update', entityType: 'site', entityId: site.id,
-      unitId: site.unit_id, summary: `Sửa điểm cầu "${site.name}"`, details: input });
+    await recordAudit(trx, {
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'site.update',
+      entityType: 'site',
+      entityId: site.id,
+      unitId: site.unit_id,
+      summary: `Sửa điểm cầu "${site.name}"`,
+      details: input,
+    });
   });
 }
 
@@ -70,25 +103,48 @@ export async function setProctors(ctx: AppContext, actor: Actor, siteId: number,
   await ctx.db.transaction().execute(async (trx) => {
     const { site } = await siteForManager(trx, actor, siteId);
     const people = await repo.peopleByIds(trx, [...new Set(personIds)]);
-    if (people.length !== new Set(personIds).size || people.some((p) => !can(actor, 'roster.read', p.unit_path))) throw fail('person_not_found');
-    await repo.replaceProctors(trx, site.id, people.map((p) => p.id));
-    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'site.proctors', entityType: 'site', entityId: site.id,
-      unitId: site.unit_id, summary: `Giám sát điểm cầu "${site.name}": ${people.map((p) => p.full_name).join(', ') || 'không có'}` });
+    if (people.length !== new Set(personIds).size || people.some((p) => !can(actor, 'roster.read', p.unit_path)))
+      throw fail('person_not_found');
+    await repo.replaceProctors(
+      trx,
+      site.id,
+      people.map((p) => p.id),
+    );
+    await recordAudit(trx, {
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'site.proctors',
+      entityType: 'site',
+      entityId: site.id,
+      unitId: site.unit_id,
+      summary: `Giám sát điểm cầu "${site.name}": ${people.map((p) => p.full_name).join(', ') || 'không có'}`,
+    });
   });
 }
 
 export async function listParticipants(ctx: AppContext, actor: Actor, siteId: number) {
   const access = await siteAccess(ctx.db, actor, siteId);
   const rows = await repo.participantsOf(ctx.db, access.site.id, participantScope(access));
-  return rows.map((p) => ({ personId: p.id, fullName: p.full_name, staffId: p.staff_id, position: p.position, unitId: p.unit_id, unitName: p.unit_name }));
+  return rows.map((p) => ({
+    personId: p.id,
+    fullName: p.full_name,
+    staffId: p.staff_id,
+    position: p.position,
+    unitId: p.unit_id,
+    unitName: p.unit_name,
+  }));
 }
 
 /**
  * Puts people on the site, by unit subtree (optionally some positions) or by list. People already at another site of
  * the campaign are moved here: one site per person and campaign.
  */
-export async function assignParticipants(ctx: AppContext, actor: Actor, siteId: number, input: { unitId?: number; positions?: string[];
-  personIds?: number[] }) {
+export async function assignParticipants(
+  ctx: AppContext,
+  actor: Actor,
+  siteId: number,
+  input: { unitId?: number; positions?: string[]; personIds?: number[] },
+) {
   return ctx.db.transaction().execute(async (trx) => {
     const { site, campaign } = await siteForManager(trx, actor, siteId);
     let people: { id: number; unit_path: string }[] = [];
@@ -111,10 +167,22 @@ export async function assignParticipants(ctx: AppContext, actor: Actor, siteId: 
     await repo.insertParticipants(trx, campaign.id, site.id, toInsert);
     await repo.moveParticipants(trx, campaign.id, site.id, toMove);
     const total = await repo.countParticipants(trx, site.id);
-    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'site.participants', entityType: 'site', entityId: site.id,
-      unitId: site.unit_id, summary: `Xếp ${toInsert.length} người vào điểm cầu "${site.name}", chuyển ${toMove.length} người từ điểm cầu khác` });
-    return { added: toInsert.length, moved: toMove.length, total, capacity: site.capacity,
-      overCapacity: site.capacity !== null && total > site.capacity };
+    await recordAudit(trx, {
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'site.participants',
+      entityType: 'site',
+      entityId: site.id,
+      unitId: site.unit_id,
+      summary: `Xếp ${toInsert.length} người vào điểm cầu "${site.name}", chuyển ${toMove.length} người từ điểm cầu khác`,
+    });
+    return {
+      added: toInsert.length,
+      moved: toMove.length,
+      total,
+      capacity: site.capacity,
+      overCapacity: site.capacity !== null && total > site.capacity,
+    };
   });
 }
 
@@ -122,8 +190,15 @@ export async function removeParticipants(ctx: AppContext, actor: Actor, siteId: 
   return ctx.db.transaction().execute(async (trx) => {
     const { site } = await siteForManager(trx, actor, siteId);
     const removed = personIds.length ? await repo.removeParticipants(trx, site.id, personIds) : 0;
-    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'site.participants', entityType: 'site', entityId: site.id,
-      unitId: site.unit_id, summary: `Bỏ ${removed} người khỏi điểm cầu "${site.name}"` });
+    await recordAudit(trx, {
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'site.participants',
+      entityType: 'site',
+      entityId: site.id,
+      unitId: site.unit_id,
+      summary: `Bỏ ${removed} người khỏi điểm cầu "${site.name}"`,
+    });
     return { removed };
   });
 }
@@ -148,12 +223,29 @@ async function checkSession(db: Executor, actor: Actor, campaignId: number, inpu
     topicId = topic.id;
   }
   const lecturerId = input.lecturerId ? (await findLecturerForUse(db, actor, input.lecturerId)).id : null;
-  return { date: input.date, starts_at: input.startsAt, ends_at: input.endsAt, topic_id: topicId, lecturer_id: lecturerId, note: text(input.note) };
+  return {
+    date: input.date,
+    starts_at: input.startsAt,
+    ends_at: input.endsAt,
+    topic_id: topicId,
+    lecturer_id: lecturerId,
+    note: text(input.note),
+  };
 }
 
 export function sessionView(s: repo.SessionRow) {
-  return { id: s.id, siteId: s.site_id, date: s.date, startsAt: s.starts_at, endsAt: s.ends_at, topicId: s.topic_id, topicName: s.topic_name,
-    lecturerId: s.lecturer_id, lecturerName: s.lecturer_name, note: s.note };
+  return {
+    id: s.id,
+    siteId: s.site_id,
+    date: s.date,
+    startsAt: s.starts_at,
+    endsAt: s.ends_at,
+    topicId: s.topic_id,
+    topicName: s.topic_name,
+    lecturerId: s.lecturer_id,
+    lecturerName: s.lecturer_name,
+    note: s.note,
+  };
 }
 
 export async function listSessions(ctx: AppContext, actor: Actor, siteId: number) {
@@ -166,8 +258,15 @@ export async function createSession(ctx: AppContext, actor: Actor, siteId: numbe
     const { site, campaign } = await siteForManager(trx, actor, siteId);
     const row = await checkSession(trx, actor, campaign.id, input);
     const id = await repo.insertSession(trx, { site_id: site.id, ...row });
-    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'session.create', entityType: 'site', entityId: site.id,
-      unitId: site.unit_id, summary: `Thêm buổi ${row.date} ${row.starts_at}–${row.ends_at} tại điểm cầu "${site.name}"` });
+    await recordAudit(trx, {
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'session.create',
+      entityType: 'site',
+      entityId: site.id,
+      unitId: site.unit_id,
+      summary: `Thêm buổi ${row.date} ${row.starts_at}–${row.ends_at} tại điểm cầu "${site.name}"`,
+    });
     return { id };
   });
 }
@@ -181,25 +280,44 @@ export async function sessionForManager(db: Executor, actor: Actor, sessionId: n
 export async function updateSession(ctx: AppContext, actor: Actor, sessionId: number, input: Partial<SessionInput>) {
   await ctx.db.transaction().execute(async (trx) => {
     const { session, site, campaign } = await sessionForManager(trx, actor, sessionId);
-    const merged: SessionInput = { date: input.date ?? session.date, startsAt: input.startsAt ?? session.starts_at,
-      endsAt: input.endsAt ?? session.ends_at, topicId: input.topicId === undefined ? session.topic_id : input.topicId,
+    const merged: SessionInput = {
+      date: input.date ?? session.date,
+      startsAt: input.startsAt ?? session.starts_at,
+      endsAt: input.endsAt ?? session.ends_at,
+      topicId: input.topicId === undefined ? session.topic_id : input.topicId,
       lecturerId: input.lecturerId === undefined ? session.lecturer_id : input.lecturerId,
-      note: input.note === undefined ? session.note : input.note };
+      note: input.note === undefined ? session.note : input.note,
+    };
     await repo.updateSession(trx, session.id, await checkSession(trx, actor, campaign.id, merged));
-    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'session.update', entityType: 'site', entityId: site.id,
-      unitId: site.unit_id, summary: `Sửa buổi ${session.date} ${session.starts_at} tại điểm cầu "${site.name}"`, details: input });
+    await recordAudit(trx, {
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'session.update',
+      entityType: 'site',
+      entityId: site.id,
+      unitId: site.unit_id,
+      summary: `Sửa buổi ${session.date} ${session.starts_at} tại điểm cầu "${site.name}"`,
+      details: input,
+    });
   });
 }
 
 export async function deleteSession(ctx: AppContext, actor: Actor, sessionId: number) {
   await ctx.db.transaction().execute(async (trx) => {
     const { session, site } = await sessionForManager(trx, actor, sessionId);
-    if (await repo.attendanceCount(trx, session.id) > 0) {
+    if ((await repo.attendanceCount(trx, session.id)) > 0) {
       throw fail('session_has_attendance');
     }
     await repo.deleteSession(trx, session.id);
-    await recordAudit(trx, { at: nowIso(ctx), actorUserId: actor.userId, action: 'session.delete', entityType: 'site', entityId: site.id,
-      unitId: site.unit_id, summary: `Xóa buổi ${session.date} ${session.starts_at} tại điểm cầu "${site.name}"` });
+    await recordAudit(trx, {
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'session.delete',
+      entityType: 'site',
+      entityId: site.id,
+      unitId: site.unit_id,
+      summary: `Xóa buổi ${session.date} ${session.starts_at} tại điểm cầu "${site.name}"`,
+    });
   });
 }
 
@@ -208,7 +326,9 @@ export async function siteSchedule(ctx: AppContext, actor: Actor, siteId: number
   const access = await siteAccess(ctx.db, actor, siteId);
   const campaign = (await findCampaign(ctx.db, access.site.campaign_id))!;
   const [sessions, proctors, participants] = await Promise.all([
-    repo.sessionsOf(ctx.db, [access.site.id]), repo.proctorsOf(ctx.db, [access.site.id]), repo.countParticipants(ctx.db, access.site.id),
+    repo.sessionsOf(ctx.db, [access.site.id]),
+    repo.proctorsOf(ctx.db, [access.site.id]),
+    repo.countParticipants(ctx.db, access.site.id),
   ]);
   return { campaign, site: access.site, sessions, proctors, participants };
 }

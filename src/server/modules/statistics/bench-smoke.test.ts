@@ -13,8 +13,11 @@ const ROOT = path.resolve(import.meta.dirname, '../../../..');
 // a freshly started server and after the statistics. Times are printed, never checked.
 for (const dialect of DIALECTS) {
   it(`bench:stats with 300 attempts: statistics and the streamed workbook are complete and right [${dialect}]`, async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/stats/main.ts', '--attempts', '300', '--db', dialect,
-      '--export', 'yes'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '' }, maxBuffer: 10 * 1024 * 1024 });
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'bench/stats/main.ts', '--attempts', '300', '--db', dialect, '--export', 'yes'],
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: '' }, maxBuffer: 10 * 1024 * 1024 },
+    );
     const result = JSON.parse(stdout.trim().split('\n').at(-1)!);
     expect(stdout).not.toContain('LỖI');
     expect(result).toMatchObject({ db: dialect, attempts: 300, checks_failed: 0 });

@@ -26,8 +26,10 @@ export async function computeStatistics(ctx: AppContext, row: AssessmentRow, sco
   const frozenPopulation = await ensurePopulationFrozen(ctx, row);
   // The unit tree and who had to take it are read on other connections while the attempts stream in (on PostgreSQL the
   // database works on them beside the server); the promise is awaited below, its failure then reported.
-  const unitsAndEligible = Promise.all([repo.unitRows(ctx.db, scopePaths), frozenPopulation
-    ? frozenByUnit(ctx.db, row.id, scopePaths) : repo.eligibleByUnit(ctx.db, row.id, scopePaths)]);
+  const unitsAndEligible = Promise.all([
+    repo.unitRows(ctx.db, scopePaths),
+    frozenPopulation ? frozenByUnit(ctx.db, row.id, scopePaths) : repo.eligibleByUnit(ctx.db, row.id, scopePaths),
+  ]);
   unitsAndEligible.catch(() => undefined);
   // The fingerprint is asked for before the attempts are read (a submission in between makes it older, never newer).
   const stampRead = repo.gradedStamp(ctx.db, row.id);
@@ -50,7 +52,8 @@ export async function computeStatistics(ctx: AppContext, row: AssessmentRow, sco
     }
     superseded ??= await supersededRead;
     const uncounted = await countedGroups(ctx.db, row.id, frozenPopulation, [...superseded]);
-    const groupKey = (g: Omit<GradedAttempt, 'responses'>) => [g.unitId, g.position, g.partyMember, g.variantCode, g.score, g.band].join('|');
+    const groupKey = (g: Omit<GradedAttempt, 'responses'>) =>
+      [g.unitId, g.position, g.partyMember, g.variantCode, g.score, g.band].join('|');
     const taken = new Map(uncounted.map((g) => [groupKey(g), g.count]));
     for (const g of await groupsRead) {
       const count = g.count - (taken.get(groupKey(g)) ?? 0);
@@ -60,22 +63,41 @@ export async function computeStatistics(ctx: AppContext, row: AssessmentRow, sco
     for await (const batch of gradedStream(ctx.db, row.id, scopePaths, 5000, frozenPopulation)) {
       for (const a of batch) {
         if (a.responses === null || a.score === null || a.band === null) continue;
-        builder.add({ unitId: a.unit_id, schoolLevel: a.school_level, position: a.position, partyMember: a.party_member === 1,
-          variantCode: a.variant_code, score: a.score, band: a.band, responses: a.responses });
+        builder.add({
+          unitId: a.unit_id,
+          schoolLevel: a.school_level,
+          position: a.position,
+          partyMember: a.party_member === 1,
+          variantCode: a.variant_code,
+          score: a.score,
+          band: a.band,
+          responses: a.responses,
+        });
       }
     }
   }
   const [[units, eligible], stamp] = await Promise.all([unitsAndEligible, stampRead]);
   // Scope roots: a unit whose parent is outside the scope starts its own tree.
   const inScope = new Set(units.map((u) => u.id));
-  const tree = builder.rollUp(units.map((u) => ({ ...u, parentId: u.parentId !== null && inScope.has(u.parentId) ? u.parentId : null })), eligible);
+  const tree = builder.rollUp(
+    units.map((u) => ({ ...u, parentId: u.parentId !== null && inScope.has(u.parentId) ? u.parentId : null })),
+    eligible,
+  );
   return {
-    result: builder.result(), tree, key, stamp, computedAt: ctx.clock.now().toISOString(),
+    result: builder.result(),
+    tree,
+    key,
+    stamp,
+    computedAt: ctx.clock.now().toISOString(),
     units: new Map(units.map((u) => [u.id, { name: u.name, path: u.path, schoolLevel: u.schoolLevel }])),
   };
 }
 
-interface Entry { value: Promise<ComputedStatistics>; checkedAt: number; closed: boolean }
+interface Entry {
+  value: Promise<ComputedStatistics>;
+  checkedAt: number;
+  closed: boolean;
+}
 
 const RECHECK_MS = 3000;
 const caches = new WeakMap<Db, BoundedCache<string, Entry>>();
@@ -86,7 +108,7 @@ const caches = new WeakMap<Db, BoundedCache<string, Entry>>();
  */
 export async function statisticsFor(ctx: AppContext, row: AssessmentRow, scopePaths?: string[]): Promise<ComputedStatistics> {
   let cache = caches.get(ctx.db);
-  if (!cache) caches.set(ctx.db, cache = new BoundedCache(200));
+  if (!cache) caches.set(ctx.db, (cache = new BoundedCache(200)));
   const cacheKey = `${row.id}|${scopePaths ? [...scopePaths].sort().join(',') : '*'}`;
   const now = Date.now();
   const entry = cache.get(cacheKey);
@@ -95,7 +117,7 @@ export async function statisticsFor(ctx: AppContext, row: AssessmentRow, scopePa
   if (entry && !(closed && !entry.closed)) {
     if (now - entry.checkedAt < RECHECK_MS) return entry.value;
     const current = await entry.value.catch(() => null);
-    if (current && current.stamp === await repo.gradedStamp(ctx.db, row.id)) {
+    if (current && current.stamp === (await repo.gradedStamp(ctx.db, row.id))) {
       entry.checkedAt = now;
       return current;
     }

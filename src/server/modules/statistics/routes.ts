@@ -10,13 +10,18 @@ const KeyParams = Type.Object({ id: Type.Integer(), ordinal: Type.Integer({ mini
 const KeyBody = Type.Object({ correctIndex: Type.Integer({ minimum: 0, maximum: 7 }) });
 
 export const statisticsRoutes: RouteModule = async (app, { ctx }) => {
-  app.get('/api/assessments/:id/statistics',
-    { schema: { params: IdParams, querystring: StatisticsQuery, response: { 200: StatisticsReply } } }, async (request, reply) => {
+  app.get(
+    '/api/assessments/:id/statistics',
+    { schema: { params: IdParams, querystring: StatisticsQuery, response: { 200: StatisticsReply } } },
+    async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return statisticsView(ctx, requireActor(request), request.params.id, request.query.unitId);
-    });
+    },
+  );
 
-  app.post('/api/assessments/:id/questions/:ordinal/key',
+  app.post(
+    '/api/assessments/:id/questions/:ordinal/key',
     { schema: { params: KeyParams, body: KeyBody, response: { 200: KeyCorrectionReply } } },
-    async (request) => correctKey(ctx, requireActor(request), request.params.id, request.params.ordinal, request.body.correctIndex));
+    async (request) => correctKey(ctx, requireActor(request), request.params.id, request.params.ordinal, request.body.correctIndex),
+  );
 };

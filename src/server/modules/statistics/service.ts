@@ -2,7 +2,14 @@
 import { keyLetters, OPTION_LETTERS } from '../../../domain/assessment/responses.ts';
 import { grade, type ScoringRule } from '../../../domain/assessment/scoring.ts';
 import {
-  BandScheme, goodShareLabel, partyMemberLabel, positionLabel, schoolLevelLabel, variantLabel, type CutRow, type RolledUpUnit,
+  BandScheme,
+  goodShareLabel,
+  partyMemberLabel,
+  positionLabel,
+  schoolLevelLabel,
+  variantLabel,
+  type CutRow,
+  type RolledUpUnit,
 } from '../../../domain/statistics/index.ts';
 import type { CutFigures, StatisticsView, UnitFigures } from '../../../domain/statistics/views.ts';
 import type { Actor } from '../../../domain/roles.ts';
@@ -20,8 +27,14 @@ import * as repo from './repository.ts';
 function figures(node: RolledUpUnit, compare: ComputedStatistics | null): UnitFigures {
   const other = compare?.tree.byId.get(node.id);
   return {
-    unitId: node.id, name: node.name, eligible: node.eligible, took: node.took, didNotTake: node.didNotTake,
-    participationPercent: node.participationPercent, summary: node.summary, hasChildren: node.children.length > 0,
+    unitId: node.id,
+    name: node.name,
+    eligible: node.eligible,
+    took: node.took,
+    didNotTake: node.didNotTake,
+    participationPercent: node.participationPercent,
+    summary: node.summary,
+    hasChildren: node.children.length > 0,
     compare: other ? { took: other.took, mean: other.summary.mean, goodPercent: other.summary.goodPercent } : null,
   };
 }
@@ -33,10 +46,18 @@ const cut = <K>(rows: CutRow<K>[], label: (k: K) => string): CutFigures[] =>
 function overallNode(stats: ComputedStatistics): RolledUpUnit {
   const roots = stats.tree.roots;
   return {
-    id: 0, parentId: null, name: 'Toàn bộ phạm vi', path: '', depth: -1, children: roots,
-    eligible: roots.reduce((n, r) => n + r.eligible, 0), took: stats.result.overall.took,
-    didNotTake: roots.reduce((n, r) => n + r.didNotTake, 0), tookBeyondEligible: roots.reduce((n, r) => n + r.tookBeyondEligible, 0),
-    participationPercent: null, summary: stats.result.overall,
+    id: 0,
+    parentId: null,
+    name: 'Toàn bộ phạm vi',
+    path: '',
+    depth: -1,
+    children: roots,
+    eligible: roots.reduce((n, r) => n + r.eligible, 0),
+    took: stats.result.overall.took,
+    didNotTake: roots.reduce((n, r) => n + r.didNotTake, 0),
+    tookBeyondEligible: roots.reduce((n, r) => n + r.tookBeyondEligible, 0),
+    participationPercent: null,
+    summary: stats.result.overall,
   };
 }
 
@@ -61,7 +82,7 @@ export async function scopedStatistics(ctx: AppContext, actor: Actor, assessment
   const node = unitId === undefined ? top : stats.tree.byId.get(unitId);
   if (!node) throw fail('unit_not_found');
   // The item analysis shows the key and how people answered each option: sealed like the key itself.
-  const seesItems = manages && await staffMaySeeKey(ctx, actor, row);
+  const seesItems = manages && (await staffMaySeeKey(ctx, actor, row));
   return { row, manages, seesItems, scope, stats, comparison, top, node };
 }
 
@@ -75,24 +96,37 @@ export async function statisticsView(ctx: AppContext, actor: Actor, assessmentId
   const scoring = JSON.parse(row.scoring_json) as ScoringRule;
   const freeze = await findFreeze(ctx.db, row.id);
   return {
-    assessment: { id: row.id, title: row.title, opensAt: row.opens_at, closesAt: row.closes_at, questionCount: row.question_count,
-      unitName: row.unit_name },
-    bands: scoring.bands, goodLabel: goodShareLabel(new BandScheme(scoring.bands)),
+    assessment: {
+      id: row.id,
+      title: row.title,
+      opensAt: row.opens_at,
+      closesAt: row.closes_at,
+      questionCount: row.question_count,
+      unitName: row.unit_name,
+    },
+    bands: scoring.bands,
+    goodLabel: goodShareLabel(new BandScheme(scoring.bands)),
     // Still partial after the close while anyone works on (extra time, "Gia hạn"): the same test as the key's seal.
-    live: await keySealed(ctx, row), computedAt: stats.computedAt, regradedAt: row.regraded_at,
+    live: await keySealed(ctx, row),
+    computedAt: stats.computedAt,
+    regradedAt: row.regraded_at,
     populationFrozenAt: freeze?.frozen_at ?? null,
-    node: figures(node, comparison?.stats ?? null), path,
+    node: figures(node, comparison?.stats ?? null),
+    path,
     children: node.children.filter((c) => c.eligible > 0 || c.took > 0).map((c) => figures(c, comparison?.stats ?? null)),
     overall: stats.result.overall,
     cuts: {
-      bySchoolLevel: cut(stats.result.bySchoolLevel, schoolLevelLabel), byPosition: cut(stats.result.byPosition, positionLabel),
+      bySchoolLevel: cut(stats.result.bySchoolLevel, schoolLevelLabel),
+      byPosition: cut(stats.result.byPosition, positionLabel),
       byPartyMember: cut(stats.result.byPartyMember, partyMemberLabel),
       byVariant: stats.result.byVariant ? cut(stats.result.byVariant, variantLabel) : null,
     },
     test: manages ? stats.result.test : null,
     items: seesItems ? await itemViews(ctx, row, stats) : null,
     itemsHidden: manages && !seesItems ? SEALED_ITEMS_MESSAGE : null,
-    comparison: comparison ? { assessmentId: comparison.row.id, title: comparison.row.title, overall: comparison.stats.result.overall } : null,
+    comparison: comparison
+      ? { assessmentId: comparison.row.id, title: comparison.row.title, overall: comparison.stats.result.overall }
+      : null,
   };
 }
 
@@ -100,8 +134,14 @@ export async function itemViews(ctx: AppContext, row: AssessmentRow, stats: Comp
   const frozen = await frozenOf(ctx.db, row.id);
   return stats.result.items.map((item) => {
     const q = frozen[item.index];
-    return { ...item, questionId: q.questionId, versionId: q.versionId, stem: q.content.stem, stemRich: q.content.stemRich ?? null,
-      optionTexts: q.content.options.map((o) => o.text) };
+    return {
+      ...item,
+      questionId: q.questionId,
+      versionId: q.versionId,
+      stem: q.content.stem,
+      stemRich: q.content.stemRich ?? null,
+      optionTexts: q.content.options.map((o) => o.text),
+    };
   });
 }
 
@@ -144,12 +184,18 @@ export async function correctKey(ctx: AppContext, actor: Actor, assessmentId: nu
     await trx.updateTable('assessments').set({ regraded_at: at, updated_at: at }).where('id', '=', assessmentId).execute();
     const before = OPTION_LETTERS[question.correct_index];
     const after = OPTION_LETTERS[correctIndex];
-    await recordAudit(trx, { at, actorUserId: actor.userId, action: 'assessment.regrade', entityType: 'assessment', entityId: assessmentId,
-      unitId: row.unit_id, details: { ordinal, questionId: question.question_id, from: before, to: after, total, changed },
-      summary: `Sửa đáp án câu ${ordinal + 1} của "${row.title}" từ ${before} thành ${after}; chấm lại ${total} bài, ${changed} bài đổi điểm` });
+    await recordAudit(trx, {
+      at,
+      actorUserId: actor.userId,
+      action: 'assessment.regrade',
+      entityType: 'assessment',
+      entityId: assessmentId,
+      unitId: row.unit_id,
+      details: { ordinal, questionId: question.question_id, from: before, to: after, total, changed },
+      summary: `Sửa đáp án câu ${ordinal + 1} của "${row.title}" từ ${before} thành ${after}; chấm lại ${total} bài, ${changed} bài đổi điểm`,
+    });
     return { total, changed, key: after };
   });
   forgetStatistics(ctx.db, assessmentId);
   return result;
 }
-

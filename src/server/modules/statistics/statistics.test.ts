@@ -29,7 +29,16 @@ describeEachDialect('statistics of an assessment', (dialect) => {
   let assessmentId: number;
   const units: Record<string, UnitRow> = {};
   /** Correct answers given by each participant, by school. */
-  const plan: [school: string, correct: number][] = [['A', 10], ['A', 9], ['A', 6], ['B', 8], ['B', 4], ['C', 7], ['C', 7], ['C', 2]];
+  const plan: [school: string, correct: number][] = [
+    ['A', 10],
+    ['A', 9],
+    ['A', 6],
+    ['B', 8],
+    ['B', 4],
+    ['C', 7],
+    ['C', 7],
+    ['C', 2],
+  ];
 
   beforeAll(async () => {
     env = await createTestEnv(dialect);
@@ -44,14 +53,27 @@ describeEachDialect('statistics of an assessment', (dialect) => {
     principalA = await as(await buildUser(env.ctx, { unit: units.A, roles: [{ role: 'unit_manager', unit: units.A }] }));
     const people = [];
     for (const [school] of plan) people.push(await as(await buildUser(env.ctx, { unit: units[school] })));
-    assessmentId = (await buildPublishedAssessment(env.ctx, { targets: [units.X, units.Y], shuffleQuestions: false, shuffleOptions: false })).id;
-    const key = (await env.ctx.db.selectFrom('assessment_questions').select('correct_index').where('assessment_id', '=', assessmentId)
-      .orderBy('ordinal').execute()).map((k) => k.correct_index);
+    assessmentId = (
+      await buildPublishedAssessment(env.ctx, { targets: [units.X, units.Y], shuffleQuestions: false, shuffleOptions: false })
+    ).id;
+    const key = (
+      await env.ctx.db
+        .selectFrom('assessment_questions')
+        .select('correct_index')
+        .where('assessment_id', '=', assessmentId)
+        .orderBy('ordinal')
+        .execute()
+    ).map((k) => k.correct_index);
     for (const [i, s] of people.entries()) {
       const attemptId = (await s.request('POST', `/api/my/assessments/${assessmentId}/start`)).json().attemptId;
       // Without shuffling, display = canonical: the first `correct` right; question 10 (index 9) everyone answers with the same wrong option.
-      const answers = key.map((k, p) => ({ position: p, flagged: false, seq: p + 1, base: 0,
-        choice: p === 9 ? (k + 1) % 4 : p < plan[i][1] ? k : (k + 1) % 4 }));
+      const answers = key.map((k, p) => ({
+        position: p,
+        flagged: false,
+        seq: p + 1,
+        base: 0,
+        choice: p === 9 ? (k + 1) % 4 : p < plan[i][1] ? k : (k + 1) % 4,
+      }));
       await s.request('POST', `/api/attempts/${attemptId}/submit`, { clientId: 'x', deviceId: 'device-x', kind: 'participant', answers });
     }
   });
@@ -59,33 +81,58 @@ describeEachDialect('statistics of an assessment', (dialect) => {
 
   it('rolls the province up from schools to communes, with figures equal to the stored scores', async () => {
     const view = (await organizer.request('GET', `/api/assessments/${assessmentId}/statistics`)).json();
-    const scores = (await env.ctx.db.selectFrom('attempts').select('score').where('status', '=', 'submitted').execute()).map((r) => r.score!);
+    const scores = (await env.ctx.db.selectFrom('attempts').select('score').where('status', '=', 'submitted').execute()).map(
+      (r) => r.score!,
+    );
     expect(view.live).toBe(true);
     expect(view.node.took).toBe(8);
     expect(view.node.summary.mean).toBeCloseTo(scores.reduce((a, b) => a + b, 0) / scores.length, 2);
     const communes = view.children.map((c: { name: string; took: number; eligible: number }) => [c.name, c.took, c.eligible]);
     // Eligible includes the principal of school A.
-    expect(communes).toEqual([['Xã Hòa Bình', 5, 6], ['Phường Tân An', 3, 3]]);
+    expect(communes).toEqual([
+      ['Xã Hòa Bình', 5, 6],
+      ['Phường Tân An', 3, 3],
+    ]);
     const bandTotal = view.node.summary.bands.reduce((n: number, b: { count: number }) => n + b.count, 0);
     expect(bandTotal).toBe(8);
     expect(view.node.summary.bands.reduce((n: number, b: { percent: number }) => n + b.percent, 0)).toBeCloseTo(100, 5);
-    expect(view.cuts.bySchoolLevel.map((c: { label: string; summary: { took: number } }) => [c.label, c.summary.took]))
-      .toEqual([['Tiểu học', 2], ['THCS', 6]]);
+    expect(view.cuts.bySchoolLevel.map((c: { label: string; summary: { took: number } }) => [c.label, c.summary.took])).toEqual([
+      ['Tiểu học', 2],
+      ['THCS', 6],
+    ]);
     expect(view.items).toHaveLength(10);
     expect(view.test.kr20).not.toBeNull();
 
     const drill = (await organizer.request('GET', `/api/assessments/${assessmentId}/statistics?unitId=${units.X.id}`)).json();
     expect(drill.path.map((p: { name: string }) => p.name)).toEqual(['Sở Giáo dục và Đào tạo', 'Xã Hòa Bình']);
-    expect(drill.children.map((c: { name: string; took: number }) => [c.name, c.took])).toEqual([['Trường THCS A', 3], ['Trường Tiểu học B', 2]]);
+    expect(drill.children.map((c: { name: string; took: number }) => [c.name, c.took])).toEqual([
+      ['Trường THCS A', 3],
+      ['Trường Tiểu học B', 2],
+    ]);
   });
 
-  it('counts each person\'s latest attempt once, the same whether the database groups them or they are read one by one', async () => {
+  it("counts each person's latest attempt once, the same whether the database groups them or they are read one by one", async () => {
     // A retake of the first participant, submitted later with every answer wrong: it counts, their first attempt does not.
-    const first = await env.ctx.db.selectFrom('attempts').selectAll().where('assessment_id', '=', assessmentId).orderBy('id')
+    const first = await env.ctx.db
+      .selectFrom('attempts')
+      .selectAll()
+      .where('assessment_id', '=', assessmentId)
+      .orderBy('id')
       .executeTakeFirstOrThrow();
     const { id: _id, ...copy } = first;
-    const retake = await env.ctx.db.insertInto('attempts').values({ ...copy, attempt_no: first.attempt_no + 1, score: 0, correct_count: 0,
-      band: 'Không đạt', responses: first.responses!.replace(/[A-H]/g, '-'), answered_count: 0 }).returning('id').executeTakeFirstOrThrow();
+    const retake = await env.ctx.db
+      .insertInto('attempts')
+      .values({
+        ...copy,
+        attempt_no: first.attempt_no + 1,
+        score: 0,
+        correct_count: 0,
+        band: 'Không đạt',
+        responses: first.responses!.replace(/[A-H]/g, '-'),
+        answered_count: 0,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     try {
       const row = (await findAssessment(env.ctx.db, assessmentId))!;
       const computed = await computeStatistics(env.ctx, row);
@@ -93,8 +140,16 @@ describeEachDialect('statistics of an assessment', (dialect) => {
       const oneByOne = new StatisticsBuilder({ key: facts, optionCounts: computed.result.items.map((i) => i.options.length) });
       for await (const batch of gradedStream(env.ctx.db, assessmentId, undefined, 3)) {
         for (const a of batch) {
-          oneByOne.add({ unitId: a.unit_id, schoolLevel: a.school_level, position: a.position, partyMember: a.party_member === 1,
-            variantCode: a.variant_code, score: a.score!, band: a.band!, responses: a.responses! });
+          oneByOne.add({
+            unitId: a.unit_id,
+            schoolLevel: a.school_level,
+            position: a.position,
+            partyMember: a.party_member === 1,
+            variantCode: a.variant_code,
+            score: a.score!,
+            band: a.band!,
+            responses: a.responses!,
+          });
         }
       }
       expect(computed.result).toEqual(oneByOne.result());
@@ -108,8 +163,10 @@ describeEachDialect('statistics of an assessment', (dialect) => {
 
   it('counts who must take it unit by unit exactly as the eligibility rule lists them, in every scope', async () => {
     for (const scope of [undefined, [units.X.path], [units.A.path, units.C.path]]) {
-      const listed = await eligiblePeople(env.ctx.db, assessmentId, scope).select(['p.unit_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .groupBy('p.unit_id').execute();
+      const listed = await eligiblePeople(env.ctx.db, assessmentId, scope)
+        .select(['p.unit_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('p.unit_id')
+        .execute();
       expect(await eligibleByUnit(env.ctx.db, assessmentId, scope)).toEqual(new Map(listed.map((r) => [r.unit_id, Number(r.n)])));
     }
   });
@@ -122,7 +179,7 @@ describeEachDialect('statistics of an assessment', (dialect) => {
     expect((await principalA.request('GET', `/api/assessments/${assessmentId}/statistics?unitId=${units.B.id}`)).statusCode).toBe(404);
   });
 
-  it('writes the Excel report offices send upward, with figures equal to the database, and only the reader\'s people', async () => {
+  it("writes the Excel report offices send upward, with figures equal to the database, and only the reader's people", async () => {
     const res = await organizer.request('GET', `/api/assessments/${assessmentId}/report?format=xlsx`);
     expect(res.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
@@ -132,7 +189,9 @@ describeEachDialect('statistics of an assessment', (dialect) => {
     const header = summary.getRow(5);
     expect(header.getCell(2).value).toBe('Đơn vị');
     const total = summary.getRow(6);
-    const scores = (await env.ctx.db.selectFrom('attempts').select('score').where('status', '=', 'submitted').execute()).map((r) => r.score!);
+    const scores = (await env.ctx.db.selectFrom('attempts').select('score').where('status', '=', 'submitted').execute()).map(
+      (r) => r.score!,
+    );
     expect([total.getCell(3).value, total.getCell(4).value, total.getCell(5).value]).toEqual([9, 8, 1]);
     expect(total.getCell(16).value).toBeCloseTo(scores.reduce((a, b) => a + b, 0) / scores.length, 2);
     expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
@@ -140,7 +199,9 @@ describeEachDialect('statistics of an assessment', (dialect) => {
     expect(detail.rowCount - 5).toBe(8);
 
     const own = new ExcelJS.Workbook();
-    await own.xlsx.load((await principalA.request('GET', `/api/assessments/${assessmentId}/report?format=xlsx`)).rawPayload as unknown as ArrayBuffer);
+    await own.xlsx.load(
+      (await principalA.request('GET', `/api/assessments/${assessmentId}/report?format=xlsx`)).rawPayload as unknown as ArrayBuffer,
+    );
     expect(own.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Chi tiết']);
     const ownDetail = own.getWorksheet('Chi tiết')!;
     const unitNames = [];
@@ -166,16 +227,26 @@ describeEachDialect('statistics of an assessment', (dialect) => {
     const actor = await rootActor(env.ctx);
     const data = await reportData(env.ctx, actor, assessmentId);
     // Independently: each person's latest submitted attempt, ordered by unit path then name.
-    const expected = (await env.ctx.db.selectFrom('attempts as a').innerJoin('people as p', 'p.id', 'a.person_id')
-      .innerJoin('units as u', 'u.id', 'p.unit_id').select(['p.full_name', 'u.name', 'u.path', 'p.sort_key', 'a.person_id', 'a.attempt_no'])
-      .where('a.assessment_id', '=', assessmentId).where('a.status', '=', 'submitted').execute())
+    const expected = (
+      await env.ctx.db
+        .selectFrom('attempts as a')
+        .innerJoin('people as p', 'p.id', 'a.person_id')
+        .innerJoin('units as u', 'u.id', 'p.unit_id')
+        .select(['p.full_name', 'u.name', 'u.path', 'p.sort_key', 'a.person_id', 'a.attempt_no'])
+        .where('a.assessment_id', '=', assessmentId)
+        .where('a.status', '=', 'submitted')
+        .execute()
+    )
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0))
       .map((r) => [r.full_name, r.name]);
     expect(expected).toHaveLength(plan.length);
     expect(data.people.map((p) => [p.fullName, p.unitName])).toEqual(expected);
     // Pages of two rows over groups of units (one school alone, two together): the same rows in the same order.
     const ids = (await env.ctx.db.selectFrom('units').select(['id', 'path']).orderBy('path').execute()).map((u) => u.id);
-    const groups = unitPages(ids.map((id) => ({ id, rows: id === units.A.id ? 3 : 1 })), 2);
+    const groups = unitPages(
+      ids.map((id) => ({ id, rows: id === units.A.id ? 3 : 1 })),
+      2,
+    );
     expect(groups.some((g) => g.length > 1) && groups.some((g) => g.length === 1 && g[0] === units.A.id)).toBe(true);
     const paged: string[][] = [];
     for await (const page of personRowPages(env.ctx.db, assessmentId, groups, 2)) {
@@ -203,7 +274,13 @@ describeEachDialect('statistics of an assessment', (dialect) => {
     const sheets = async (body: Buffer) => {
       const b = new ExcelJS.Workbook();
       await b.xlsx.load(body as unknown as ArrayBuffer);
-      return b.worksheets.map((w) => ({ name: w.name, rows: w.getSheetValues().slice(4).map((r) => JSON.stringify(r)) }));
+      return b.worksheets.map((w) => ({
+        name: w.name,
+        rows: w
+          .getSheetValues()
+          .slice(4)
+          .map((r) => JSON.stringify(r)),
+      }));
     };
     expect(await sheets(res.rawPayload)).toEqual(await sheets(await writeResultsXlsx(data)));
   });
@@ -223,20 +300,28 @@ describeEachDialect('statistics of an assessment', (dialect) => {
     expect(q10.facility).toBe(0);
     expect(q10.flags).toContain('likely_miskeyed');
     expect(q10.options.find((o: { letter: string }) => o.letter === chosen).count).toBe(8);
-    const regrade = await organizer.request('POST', `/api/assessments/${assessmentId}/questions/9/key`, { correctIndex: 'ABCD'.indexOf(chosen) });
+    const regrade = await organizer.request('POST', `/api/assessments/${assessmentId}/questions/9/key`, {
+      correctIndex: 'ABCD'.indexOf(chosen),
+    });
     expect(regrade.json()).toEqual({ total: 8, changed: 8, key: chosen });
     const after = (await organizer.request('GET', `/api/assessments/${assessmentId}/statistics`)).json();
     expect(after.regradedAt).not.toBeNull();
     expect(after.node.summary.mean).toBeCloseTo(meanBefore + 1, 5);
     expect(after.items[9]).toMatchObject({ key: chosen, facility: 1 });
     const stored = await env.ctx.db.selectFrom('attempts').select('correct_count').where('status', '=', 'submitted').execute();
-    expect(stored.map((s) => s.correct_count).sort((a, b) => a! - b!)).toEqual(plan.map(([, c]) => Math.min(10, c + 1)).sort((a, b) => a - b));
+    expect(stored.map((s) => s.correct_count).sort((a, b) => a! - b!)).toEqual(
+      plan.map(([, c]) => Math.min(10, c + 1)).sort((a, b) => a - b),
+    );
     const audit = await env.ctx.db.selectFrom('audit_log').select('summary').where('action', '=', 'assessment.regrade').execute();
     expect(audit).toHaveLength(1);
     expect(audit[0].summary).toContain('Sửa đáp án câu 10');
-    expect((await principalA.request('POST', `/api/assessments/${assessmentId}/questions/9/key`, { correctIndex: 1 })).statusCode).toBe(403);
+    expect((await principalA.request('POST', `/api/assessments/${assessmentId}/questions/9/key`, { correctIndex: 1 })).statusCode).toBe(
+      403,
+    );
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await organizer.request('GET', `/api/assessments/${assessmentId}/report?format=xlsx`)).rawPayload as unknown as ArrayBuffer);
+    await book.xlsx.load(
+      (await organizer.request('GET', `/api/assessments/${assessmentId}/report?format=xlsx`)).rawPayload as unknown as ArrayBuffer,
+    );
     expect(String(book.getWorksheet('Tổng hợp')!.getRow(3).getCell(1).value)).toContain('Điểm đã được tính lại sau khi sửa đáp án');
   });
 });

@@ -20,9 +20,11 @@ export function codeExists(db: Executor, code: string) {
 
 /** Inserts a unit and sets its path from the parent's; returns the stored row. */
 export async function insertUnit(db: Executor, unit: Omit<NewUnit, 'path' | 'depth'>, parent: UnitRow | null) {
-  const { id } = await db.insertInto('units')
+  const { id } = await db
+    .insertInto('units')
     .values({ ...unit, path: '/', depth: parent ? parent.depth + 1 : 0 })
-    .returning('id').executeTakeFirstOrThrow();
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const path = `${parent ? parent.path : '/'}${id}/`;
   await db.updateTable('units').set({ path }).where('id', '=', id).execute();
   return (await findUnitById(db, id))!;
@@ -34,7 +36,8 @@ export async function updateUnit(db: Executor, id: number, changes: UnitUpdate) 
 
 /** Re-roots a subtree: every path under oldPath now starts with newPath. */
 export async function moveSubtree(db: Executor, oldPath: string, newPath: string, depthDelta: number) {
-  await db.updateTable('units')
+  await db
+    .updateTable('units')
     .set({
       path: sql<string>`${newPath} || substr(path, ${oldPath.length + 1})`,
       depth: sql<number>`depth + ${depthDelta}`,
@@ -45,16 +48,19 @@ export async function moveSubtree(db: Executor, oldPath: string, newPath: string
 
 export function unitsInScopes(db: Executor, scopePaths: string[]) {
   if (scopePaths.length === 0) return Promise.resolve([]);
-  return db.selectFrom('units')
+  return db
+    .selectFrom('units')
     .selectAll()
     .where((eb) => eb.or(scopePaths.map((p) => eb('path', 'like', `${p}%`))))
-    .orderBy('depth').orderBy('name')
+    .orderBy('depth')
+    .orderBy('name')
     .execute();
 }
 
 export async function activePeopleCountByUnit(db: Executor, scopePaths: string[]) {
   if (scopePaths.length === 0) return new Map<number, number>();
-  const rows = await db.selectFrom('people')
+  const rows = await db
+    .selectFrom('people')
     .innerJoin('units', 'units.id', 'people.unit_id')
     .select(['people.unit_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('people.active', '=', 1)
@@ -83,7 +89,12 @@ export const UNIT_REFERENCES: readonly UnitReference[] = [
   { table: 'question_bank_shares', column: 'unit_id', label: 'ngân hàng câu hỏi được chia sẻ', distinct: 'bank_id' },
   { table: 'assessments', column: 'unit_id', label: 'bài khảo sát' },
   { table: 'assessment_targets', column: 'unit_id', label: 'bài khảo sát giao cho đơn vị', distinct: 'assessment_id' },
-  { table: 'assessment_population', column: 'unit_id', label: 'bài khảo sát đã chốt số liệu có người của đơn vị', distinct: 'assessment_id' },
+  {
+    table: 'assessment_population',
+    column: 'unit_id',
+    label: 'bài khảo sát đã chốt số liệu có người của đơn vị',
+    distinct: 'assessment_id',
+  },
   { table: 'campaigns', column: 'unit_id', label: 'đợt bồi dưỡng' },
   { table: 'campaign_targets', column: 'unit_id', label: 'đợt bồi dưỡng có đơn vị trong đối tượng', distinct: 'campaign_id' },
   { table: 'lecturers', column: 'unit_id', label: 'giảng viên, báo cáo viên' },
@@ -104,9 +115,11 @@ export const UNIT_REFERENCES_RELEASED: readonly { table: keyof Database; column:
 export async function unitUsage(db: Executor, id: number): Promise<{ table: string; label: string; count: number }[]> {
   const used = [];
   for (const ref of UNIT_REFERENCES) {
-    const row = await db.selectFrom(ref.table as 'units')
+    const row = await db
+      .selectFrom(ref.table as 'units')
       .select(sql<number>`count(${ref.distinct ? sql`distinct ${sql.ref(ref.distinct)}` : sql`*`})`.as('n'))
-      .where(sql.ref(ref.column), '=', id).executeTakeFirst();
+      .where(sql.ref(ref.column), '=', id)
+      .executeTakeFirst();
     const count = Number(row?.n ?? 0);
     if (count > 0) used.push({ table: ref.table, label: ref.label, count });
   }
@@ -124,8 +137,7 @@ export async function deleteUnit(db: Executor, id: number, parentId: number | nu
 }
 
 export function findChildByFoldedName(db: Executor, parentId: number, nameFolded: string) {
-  return db.selectFrom('units').selectAll()
-    .where('parent_id', '=', parentId).where('name_folded', '=', nameFolded).executeTakeFirst();
+  return db.selectFrom('units').selectAll().where('parent_id', '=', parentId).where('name_folded', '=', nameFolded).executeTakeFirst();
 }
 
 /** Units under a subtree keyed by folded name, to match names given in an import file. */

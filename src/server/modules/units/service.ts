@@ -13,26 +13,30 @@ import type { CreateUnitBody, UnitView, UpdateUnitBody } from './schemas.ts';
 
 export function toUnitView(row: UnitRow, peopleCount = 0): UnitView {
   return {
-    id: row.id, code: row.code, name: row.name, kind: row.kind as UnitKind, schoolLevel: row.school_level as SchoolLevel | null,
-    legacyDistrict: row.legacy_district, parentId: row.parent_id, depth: row.depth,
-    active: row.active === 1, peopleCount,
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind as UnitKind,
+    schoolLevel: row.school_level as SchoolLevel | null,
+    legacyDistrict: row.legacy_district,
+    parentId: row.parent_id,
+    depth: row.depth,
+    active: row.active === 1,
+    peopleCount,
   };
 }
 
 /** The unit if the actor may use it for this capability; 404 when it is outside everything they can read. */
 export async function unitForActor(db: Executor, actor: Actor, unitId: number, capability: Capability): Promise<UnitRow> {
   const unit = await repo.findUnitById(db, unitId);
-  if (!unit || !can(actor, 'roster.read', unit.path) && !can(actor, capability, unit.path)) throw fail('unit_not_found');
+  if (!unit || (!can(actor, 'roster.read', unit.path) && !can(actor, capability, unit.path))) throw fail('unit_not_found');
   if (!can(actor, capability, unit.path)) throw fail('forbidden', { action: 'thay đổi đơn vị này' });
   return unit;
 }
 
 export async function listUnits(ctx: AppContext, actor: Actor): Promise<UnitView[]> {
   const scopes = scopeOf(actor, 'roster.read');
-  const [units, counts] = await Promise.all([
-    repo.unitsInScopes(ctx.db, scopes),
-    repo.activePeopleCountByUnit(ctx.db, scopes),
-  ]);
+  const [units, counts] = await Promise.all([repo.unitsInScopes(ctx.db, scopes), repo.activePeopleCountByUnit(ctx.db, scopes)]);
   return units.map((u) => toUnitView(u, counts.get(u.id) ?? 0));
 }
 
@@ -56,9 +60,19 @@ async function checkCode(db: Executor, code: string, exceptId?: number): Promise
 }
 
 /** Creates a unit under a parent the caller has checked; used by the route and by imports. */
-export async function insertUnitUnder(db: Executor, ctx: AppContext, actor: Actor | null, parent: UnitRow, input: {
-  name: string; code?: string; kind: string; schoolLevel?: string | null; legacyDistrict?: string | null;
-}): Promise<UnitRow> {
+export async function insertUnitUnder(
+  db: Executor,
+  ctx: AppContext,
+  actor: Actor | null,
+  parent: UnitRow,
+  input: {
+    name: string;
+    code?: string;
+    kind: string;
+    schoolLevel?: string | null;
+    legacyDistrict?: string | null;
+  },
+): Promise<UnitRow> {
   const name = normalizeText(input.name);
   if (!name) throw fail('unit_name_required');
   let code: string;
@@ -69,14 +83,30 @@ export async function insertUnitUnder(db: Executor, ctx: AppContext, actor: Acto
     code = uniqueCode(base, (c) => taken.has(c));
   }
   const now = nowIso(ctx);
-  const unit = await repo.insertUnit(db, {
-    code, name, name_folded: fold(name), kind: input.kind, school_level: checkLevel(input.kind, input.schoolLevel),
-    legacy_district: input.legacyDistrict ? normalizeText(input.legacyDistrict) : null,
-    parent_id: parent.id, active: 1, created_at: now, updated_at: now,
-  }, parent);
+  const unit = await repo.insertUnit(
+    db,
+    {
+      code,
+      name,
+      name_folded: fold(name),
+      kind: input.kind,
+      school_level: checkLevel(input.kind, input.schoolLevel),
+      legacy_district: input.legacyDistrict ? normalizeText(input.legacyDistrict) : null,
+      parent_id: parent.id,
+      active: 1,
+      created_at: now,
+      updated_at: now,
+    },
+    parent,
+  );
   await recordAudit(db, {
-    at: now, actorUserId: actor?.userId ?? null, action: 'unit.create', entityType: 'unit', entityId: unit.id,
-    unitId: unit.id, summary: `Tạo đơn vị ${unit.name} (${unit.code}) thuộc ${parent.name}`,
+    at: now,
+    actorUserId: actor?.userId ?? null,
+    action: 'unit.create',
+    entityType: 'unit',
+    entityId: unit.id,
+    unitId: unit.id,
+    summary: `Tạo đơn vị ${unit.name} (${unit.code}) thuộc ${parent.name}`,
   });
   return unit;
 }
@@ -117,8 +147,13 @@ export async function updateUnit(ctx: AppContext, actor: Actor, id: number, inpu
     }
     await repo.updateUnit(trx, unit.id, changes);
     await recordAudit(trx, {
-      at: nowIso(ctx), actorUserId: actor.userId, action: 'unit.update', entityType: 'unit', entityId: unit.id,
-      unitId: unit.id, summary: `Cập nhật đơn vị ${unit.name}${described.length ? `: ${described.join(', ')}` : ''}`,
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'unit.update',
+      entityType: 'unit',
+      entityId: unit.id,
+      unitId: unit.id,
+      summary: `Cập nhật đơn vị ${unit.name}${described.length ? `: ${described.join(', ')}` : ''}`,
       details: input,
     });
     return toUnitView((await repo.findUnitById(trx, unit.id))!);
@@ -140,8 +175,13 @@ export async function moveUnit(ctx: AppContext, actor: Actor, id: number, parent
     await announceSessionChange(ctx, trx, { kind: 'all' });
     await repo.updateUnit(trx, unit.id, { parent_id: parent.id, updated_at: nowIso(ctx) });
     await recordAudit(trx, {
-      at: nowIso(ctx), actorUserId: actor.userId, action: 'unit.move', entityType: 'unit', entityId: unit.id,
-      unitId: unit.id, summary: `Chuyển đơn vị ${unit.name} sang ${parent.name}`,
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'unit.move',
+      entityType: 'unit',
+      entityId: unit.id,
+      unitId: unit.id,
+      summary: `Chuyển đơn vị ${unit.name} sang ${parent.name}`,
       details: { fromParentId: unit.parent_id, toParentId: parent.id },
     });
     return toUnitView((await repo.findUnitById(trx, unit.id))!);
@@ -154,8 +194,11 @@ export async function deleteUnit(ctx: AppContext, actor: Actor, id: number): Pro
     if (unit.parent_id === null) throw fail('root_unit_required', { action: 'xóa' });
     const usage = await repo.unitUsage(trx, unit.id);
     if (usage.length > 0) {
-      throw fail('unit_in_use', { uses: usage.map((u) => `${formatNumberVi(u.count)} ${u.label}`).join(', ') },
-        { uses: Object.fromEntries(usage.map((u) => [u.table, u.count])) });
+      throw fail(
+        'unit_in_use',
+        { uses: usage.map((u) => `${formatNumberVi(u.count)} ${u.label}`).join(', ') },
+        { uses: Object.fromEntries(usage.map((u) => [u.table, u.count])) },
+      );
     }
     try {
       await repo.deleteUnit(trx, unit.id, unit.parent_id);
@@ -167,8 +210,13 @@ export async function deleteUnit(ctx: AppContext, actor: Actor, id: number): Pro
       throw err;
     }
     await recordAudit(trx, {
-      at: nowIso(ctx), actorUserId: actor.userId, action: 'unit.delete', entityType: 'unit', entityId: unit.id,
-      unitId: unit.parent_id, summary: `Xóa đơn vị ${unit.name} (${unit.code})`,
+      at: nowIso(ctx),
+      actorUserId: actor.userId,
+      action: 'unit.delete',
+      entityType: 'unit',
+      entityId: unit.id,
+      unitId: unit.parent_id,
+      summary: `Xóa đơn vị ${unit.name} (${unit.code})`,
     });
   });
 }

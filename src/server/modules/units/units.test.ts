@@ -33,7 +33,12 @@ describeEachDialect('units', (dialect) => {
     const other = await create({ parentId: rootId, name: 'Phường Hòa Bình', kind: 'commune' });
     const moved = await admin.request('POST', `/api/units/${school.id}/move`, { parentId: other.id });
     expect(moved.statusCode).toBe(200);
-    const units = (await admin.request('GET', '/api/units')).json().units as { id: number; parentId: number; depth: number; name: string }[];
+    const units = (await admin.request('GET', '/api/units')).json().units as {
+      id: number;
+      parentId: number;
+      depth: number;
+      name: string;
+    }[];
     expect(units.find((u) => u.id === school.id)!.parentId).toBe(other.id);
     expect(units.find((u) => u.id === cell.id)!.depth).toBe(3);
     expect(units.find((u) => u.id === commune.id)!.name).toBe('Xã Tân Lập');
@@ -51,7 +56,12 @@ describeEachDialect('units', (dialect) => {
 
   it('renames, deactivates, and never hard-deletes a unit with people', async () => {
     const school = await create({ parentId: rootId, name: 'Trường THPT Nguyễn Trãi', kind: 'school', schoolLevel: 'thpt' });
-    const person = await admin.request('POST', '/api/people', { fullName: 'Đỗ Văn Hải', unitId: school.id, position: 'teacher', staffId: '0012345678' });
+    const person = await admin.request('POST', '/api/people', {
+      fullName: 'Đỗ Văn Hải',
+      unitId: school.id,
+      position: 'teacher',
+      staffId: '0012345678',
+    });
     expect(person.statusCode, person.body).toBe(200);
     const del = await admin.request('DELETE', `/api/units/${school.id}`);
     expect(del.statusCode).toBe(409);
@@ -71,14 +81,23 @@ describeEachDialect('units', (dialect) => {
       const m = await admin.request('POST', '/api/cell-meetings', { cellUnitId: cell.id, topic: 'Chuyên đề năm 2026', heldOn });
       expect(m.statusCode, m.body).toBe(200);
     }
-    const campaign = await admin.request('POST', '/api/campaigns', { name: 'Bồi dưỡng hè 2026', schoolYear: '2025-2026',
-      unitId: cell.id, startsOn: '2026-07-01', endsOn: '2026-08-31' });
+    const campaign = await admin.request('POST', '/api/campaigns', {
+      name: 'Bồi dưỡng hè 2026',
+      schoolYear: '2025-2026',
+      unitId: cell.id,
+      startsOn: '2026-07-01',
+      endsOn: '2026-08-31',
+    });
     expect(campaign.statusCode, campaign.body).toBe(200);
     const del = await admin.request('DELETE', `/api/units/${cell.id}`);
     expect(del.statusCode).toBe(409);
-    expect(del.json()).toMatchObject({ code: 'unit_in_use', details: { uses: { cell_meetings: 2, campaigns: 1 } },
-      message: 'Không thể xóa: đơn vị còn 1 đợt bồi dưỡng, 2 buổi sinh hoạt chi bộ. '
-        + 'Nếu không dùng nữa, hãy chuyển đơn vị sang "Ngừng hoạt động".' });
+    expect(del.json()).toMatchObject({
+      code: 'unit_in_use',
+      details: { uses: { cell_meetings: 2, campaigns: 1 } },
+      message:
+        'Không thể xóa: đơn vị còn 1 đợt bồi dưỡng, 2 buổi sinh hoạt chi bộ. '
+        + 'Nếu không dùng nữa, hãy chuyển đơn vị sang "Ngừng hoạt động".',
+    });
     const stillThere = await env.ctx.db.selectFrom('units').select('id').where('id', '=', cell.id).executeTakeFirst();
     expect(stillThere).toEqual({ id: cell.id });
     const meetings = await env.ctx.db.selectFrom('cell_meetings').select('id').where('cell_unit_id', '=', cell.id).execute();
@@ -88,8 +107,17 @@ describeEachDialect('units', (dialect) => {
     // A roster preview left under a unit does not keep it: it goes with the unit.
     const typo = await create({ parentId: rootId, name: 'Xã Gõ Nhầm', kind: 'commune' });
     const user = await env.ctx.db.selectFrom('users').select('id').executeTakeFirstOrThrow();
-    await env.ctx.db.insertInto('roster_imports').values({ created_by: user.id, under_unit_id: typo.id, file_name: 'ds.xlsx',
-      status: 'previewed', rows_json: '[]', created_at: new Date().toISOString() }).execute();
+    await env.ctx.db
+      .insertInto('roster_imports')
+      .values({
+        created_by: user.id,
+        under_unit_id: typo.id,
+        file_name: 'ds.xlsx',
+        status: 'previewed',
+        rows_json: '[]',
+        created_at: new Date().toISOString(),
+      })
+      .execute();
     expect((await admin.request('DELETE', `/api/units/${typo.id}`)).statusCode).toBe(200);
   });
 
@@ -103,14 +131,16 @@ describeEachDialect('units', (dialect) => {
         for (const fk of fks.rows) if (fk.table === 'units') keys.push({ table: name, column: fk.from });
       }
     } else {
-      keys = (await sql<{ table: string; column: string }>`
+      keys = (
+        await sql<{ table: string; column: string }>`
         select kcu.table_name as "table", kcu.column_name as "column"
         from information_schema.referential_constraints rc
         join information_schema.key_column_usage kcu
           on kcu.constraint_name = rc.constraint_name and kcu.constraint_schema = rc.constraint_schema
         join information_schema.key_column_usage ref
           on ref.constraint_name = rc.unique_constraint_name and ref.constraint_schema = rc.unique_constraint_schema
-        where ref.table_name = 'units' and ref.column_name = 'id' and rc.constraint_schema = current_schema()`.execute(env.ctx.db)).rows;
+        where ref.table_name = 'units' and ref.column_name = 'id' and rc.constraint_schema = current_schema()`.execute(env.ctx.db)
+      ).rows;
     }
     const names = (list: readonly { table: string; column: string }[]) => list.map((k) => `${k.table}.${k.column}`).sort();
     expect(keys.length).toBeGreaterThan(10);

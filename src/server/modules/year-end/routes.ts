@@ -11,9 +11,12 @@ const SheetQuery = Type.Object({
 });
 
 export const yearEndRoutes: RouteModule = async (app, { ctx }) => {
-  app.get('/api/campaigns/:id/year-end-sheet',
-    { config: { file: true }, schema: { params: IdParams, querystring: SheetQuery } }, async (request, reply) => {
+  app.get(
+    '/api/campaigns/:id/year-end-sheet',
+    { config: { file: true }, schema: { params: IdParams, querystring: SheetQuery } },
+    async (request, reply) => {
       const file = await yearEndSheetFile(ctx, requireActor(request), request.params.id, request.query.unitId, request.query.format);
       return attachment(reply, file.body, file.fileName).header('cache-control', 'no-store');
-    });
+    },
+  );
 };

@@ -33,7 +33,8 @@ export async function yearEndSheetFile(ctx: AppContext, actor: Actor, campaignId
 export async function renderYearEndSheet(data: YearEndSheet, format: SheetFormat, offThreadAbove = OFF_THREAD_ROWS): Promise<Buffer> {
   if (data.rows.length > offThreadAbove) {
     const file = format === 'xlsx' ? './sheet-xlsx.ts' : './sheet-pdf.ts';
-    return (await renderOffThread(new URL(file, import.meta.url).href, format === 'xlsx' ? 'writeYearEndXlsx' : 'writeYearEndPdf', data)).body;
+    return (await renderOffThread(new URL(file, import.meta.url).href, format === 'xlsx' ? 'writeYearEndXlsx' : 'writeYearEndPdf', data))
+      .body;
   }
   return format === 'xlsx' ? writeYearEndXlsx(data) : writeYearEndPdf(data);
 }

@@ -53,9 +53,11 @@ const PLACE_PREFIX = /^(xã|phường|thị trấn|thành phố|tp\.?|huyện|th
 
 function classText(list: { name: string; completed: boolean; certificateNo: string | null }[] | undefined): string {
   if (!list?.length) return '';
-  return list.map((c) => (c.completed
-    ? `Hoàn thành: ${c.name}${c.certificateNo ? ` (GCN số ${c.certificateNo})` : ''}`
-    : `Chưa hoàn thành: ${c.name}`)).join('; ');
+  return list
+    .map((c) =>
+      c.completed ? `Hoàn thành: ${c.name}${c.certificateNo ? ` (GCN số ${c.certificateNo})` : ''}` : `Chưa hoàn thành: ${c.name}`,
+    )
+    .join('; ');
 }
 
 export async function yearEndSheet(ctx: AppContext, campaign: CampaignRow, unit: UnitRow): Promise<YearEndSheet> {
@@ -66,9 +68,11 @@ export async function yearEndSheet(ctx: AppContext, campaign: CampaignRow, unit:
   if (survey) {
     official = await ensurePopulationFrozen(ctx, survey);
     people = official ? await repo.frozenPeopleOf(ctx.db, survey.id, unit.path) : await repo.eligiblePeopleOf(ctx.db, survey.id, unit.path);
-    notes.push(official
-      ? `Kết quả khảo sát "${survey.title}" là số liệu chính thức: danh sách người phải làm bài được chốt khi đóng bài (${formatDateTimeVi(survey.closes_at)}).`
-      : `Bài khảo sát "${survey.title}" chưa đóng (đóng lúc ${formatDateTimeVi(survey.closes_at)}): kết quả chưa phải số liệu chính thức.`);
+    notes.push(
+      official
+        ? `Kết quả khảo sát "${survey.title}" là số liệu chính thức: danh sách người phải làm bài được chốt khi đóng bài (${formatDateTimeVi(survey.closes_at)}).`
+        : `Bài khảo sát "${survey.title}" chưa đóng (đóng lúc ${formatDateTimeVi(survey.closes_at)}): kết quả chưa phải số liệu chính thức.`,
+    );
     if (survey.regraded_at) notes.push(`Điểm đã được tính lại sau khi sửa đáp án (${formatDateTimeVi(survey.regraded_at)}).`);
   } else {
     people = await repo.activePeopleOf(ctx.db, unit.path);
@@ -77,10 +81,14 @@ export async function yearEndSheet(ctx: AppContext, campaign: CampaignRow, unit:
   const ids = people.map((p) => p.id);
   const span = schoolYearSpan(campaign.school_year);
   if (!span) {
-    notes.push(`Không đọc được năm học "${campaign.school_year}" của đợt (cần dạng 2025–2026) nên không liệt kê lớp bồi dưỡng tại trung tâm.`);
+    notes.push(
+      `Không đọc được năm học "${campaign.school_year}" của đợt (cần dạng 2025–2026) nên không liệt kê lớp bồi dưỡng tại trung tâm.`,
+    );
   }
   const [results, attendance, classes, ancestors] = await Promise.all([
-    survey ? repo.countedResults(ctx.db, survey.id, ids) : Promise.resolve(new Map<number, { score: number | null; band: string | null }>()),
+    survey
+      ? repo.countedResults(ctx.db, survey.id, ids)
+      : Promise.resolve(new Map<number, { score: number | null; band: string | null }>()),
     repo.attendanceOf(ctx.db, campaign.id, ids),
     span ? repo.classesOf(ctx.db, ids, span.from, span.to) : Promise.resolve(new Map<number, never[]>()),
     repo.ancestorsOf(ctx.db, unit.path),
@@ -93,10 +101,17 @@ export async function yearEndSheet(ctx: AppContext, campaign: CampaignRow, unit:
     const sessions = marks ? marks.sessions : null;
     const attended = marks?.attended ?? 0;
     return {
-      fullName: p.full_name, birthYear: p.birth_date?.slice(0, 4) ?? '', unitName: p.unit_name, position: positionLabel(p.position),
-      partyMember: p.party_member === 1, score: result?.score ?? null, band: result?.band ?? '',
+      fullName: p.full_name,
+      birthYear: p.birth_date?.slice(0, 4) ?? '',
+      unitName: p.unit_name,
+      position: positionLabel(p.position),
+      partyMember: p.party_member === 1,
+      score: result?.score ?? null,
+      band: result?.band ?? '',
       surveyNote: survey && !result ? 'Không làm bài' : '',
-      sessions, attended, attendancePercent: sessions ? attendanceRate({ expected: sessions, present: attended, late: 0 }) : null,
+      sessions,
+      attended,
+      attendancePercent: sessions ? attendanceRate({ expected: sessions, present: attended, late: 0 }) : null,
       attendanceMet: required === null ? null : meetsAttendanceRule(required, sessions, attended),
       classes: classText(classes.get(p.id)),
     };
@@ -106,13 +121,29 @@ export async function yearEndSheet(ctx: AppContext, campaign: CampaignRow, unit:
   const bandCounts = new Map((scoring?.bands ?? []).map((b) => [b.label, 0]));
   for (const r of rows) if (r.band) bandCounts.set(r.band, (bandCounts.get(r.band) ?? 0) + 1);
   return {
-    issuer: parent?.name ?? '', unitName: unit.name, campaignName: campaign.name, schoolYear: span?.label ?? campaign.school_year,
-    place: commune ? commune.name.replace(PLACE_PREFIX, '') : '……………', generatedAt: ctx.clock.now().toISOString(),
-    survey: survey && scoring ? { title: survey.title, closesAt: survey.closes_at, official, regradedAt: survey.regraded_at,
-      decimals: scoring.decimals, bands: scoring.bands.map((b) => b.label) } : null,
-    attendanceRequiredPercent: required, notes, rows,
+    issuer: parent?.name ?? '',
+    unitName: unit.name,
+    campaignName: campaign.name,
+    schoolYear: span?.label ?? campaign.school_year,
+    place: commune ? commune.name.replace(PLACE_PREFIX, '') : '……………',
+    generatedAt: ctx.clock.now().toISOString(),
+    survey:
+      survey && scoring
+        ? {
+            title: survey.title,
+            closesAt: survey.closes_at,
+            official,
+            regradedAt: survey.regraded_at,
+            decimals: scoring.decimals,
+            bands: scoring.bands.map((b) => b.label),
+          }
+        : null,
+    attendanceRequiredPercent: required,
+    notes,
+    rows,
     totals: {
-      people: rows.length, took: rows.filter((r) => r.score !== null).length,
+      people: rows.length,
+      took: rows.filter((r) => r.score !== null).length,
       bands: [...bandCounts].map(([label, count]) => ({ label, count })),
       attendanceMet: rows.filter((r) => r.attendanceMet === true).length,
       classesCompleted: people.filter((p) => classes.get(p.id)?.some((c) => c.completed)).length,

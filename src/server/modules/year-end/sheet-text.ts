@@ -10,8 +10,21 @@ export const SIGNERS = [
   { title: 'THỦ TRƯỞNG ĐƠN VỊ', hint: '(Ký tên, đóng dấu)' },
 ] as const;
 
-export const COLUMN_HEADERS = ['STT', 'Họ và tên', 'Năm sinh', 'Đơn vị', 'Chức vụ', 'Đảng viên', 'Điểm khảo sát', 'Xếp loại',
-  'Số buổi dự / tổng số buổi', 'Tỷ lệ chuyên cần', 'Chuyên cần', 'Lớp bồi dưỡng tại trung tâm', 'Ghi chú'] as const;
+export const COLUMN_HEADERS = [
+  'STT',
+  'Họ và tên',
+  'Năm sinh',
+  'Đơn vị',
+  'Chức vụ',
+  'Đảng viên',
+  'Điểm khảo sát',
+  'Xếp loại',
+  'Số buổi dự / tổng số buổi',
+  'Tỷ lệ chuyên cần',
+  'Chuyên cần',
+  'Lớp bồi dưỡng tại trung tâm',
+  'Ghi chú',
+] as const;
 
 export const count = (n: number) => n.toLocaleString('vi-VN');
 
@@ -35,16 +48,39 @@ export function attendanceCells(row: YearEndRow): { sessions: string; met: strin
 /** The row as text (the PDF), with the Vietnamese decimal comma. */
 export function rowTexts(row: YearEndRow, index: number, decimals: number): string[] {
   const a = attendanceCells(row);
-  return [String(index + 1), row.fullName, row.birthYear, row.unitName, row.position, row.partyMember ? 'x' : '',
-    row.score === null ? '' : formatDecimalVi(row.score, decimals), row.band, a.sessions,
-    row.attendancePercent === null ? '' : `${formatDecimalVi(row.attendancePercent, 1)}%`, a.met, row.classes, row.surveyNote];
+  return [
+    String(index + 1),
+    row.fullName,
+    row.birthYear,
+    row.unitName,
+    row.position,
+    row.partyMember ? 'x' : '',
+    row.score === null ? '' : formatDecimalVi(row.score, decimals),
+    row.band,
+    a.sessions,
+    row.attendancePercent === null ? '' : `${formatDecimalVi(row.attendancePercent, 1)}%`,
+    a.met,
+    row.classes,
+    row.surveyNote,
+  ];
 }
 
 export function totalsLine(sheet: YearEndSheet): string {
   const t = sheet.totals;
-  const bands = t.bands.filter((b) => b.count > 0).map((b) => `${b.label}: ${count(b.count)}`).join(', ');
-  return [`Tổng số: ${count(t.people)} người`,
-    sheet.survey ? `đã làm bài khảo sát: ${count(t.took)}${bands ? ` (${bands})` : ''}` : null,
-    sheet.attendanceRequiredPercent !== null ? `đạt yêu cầu chuyên cần (${sheet.attendanceRequiredPercent}% số buổi): ${count(t.attendanceMet)}` : null,
-    `hoàn thành lớp bồi dưỡng tại trung tâm: ${count(t.classesCompleted)}`].filter(Boolean).join('; ') + '.';
+  const bands = t.bands
+    .filter((b) => b.count > 0)
+    .map((b) => `${b.label}: ${count(b.count)}`)
+    .join(', ');
+  return (
+    [
+      `Tổng số: ${count(t.people)} người`,
+      sheet.survey ? `đã làm bài khảo sát: ${count(t.took)}${bands ? ` (${bands})` : ''}` : null,
+      sheet.attendanceRequiredPercent !== null
+        ? `đạt yêu cầu chuyên cần (${sheet.attendanceRequiredPercent}% số buổi): ${count(t.attendanceMet)}`
+        : null,
+      `hoàn thành lớp bồi dưỡng tại trung tâm: ${count(t.classesCompleted)}`,
+    ]
+      .filter(Boolean)
+      .join('; ') + '.'
+  );
 }

@@ -2,10 +2,33 @@
 import ExcelJS from 'exceljs';
 import { addDataRow, addHeaderRow, addTitleRows, defineColumns, setupPrint, type SheetColumn } from '../../files/xlsx-style.ts';
 import type { YearEndSheet } from './sheet-data.ts';
-import { attendanceCells, COLUMN_HEADERS, placeDateLine, SHEET_PURPOSE, SHEET_TITLE, SIGNERS, subtitleLines, totalsLine } from './sheet-text.ts';
+import {
+  attendanceCells,
+  COLUMN_HEADERS,
+  placeDateLine,
+  SHEET_PURPOSE,
+  SHEET_TITLE,
+  SIGNERS,
+  subtitleLines,
+  totalsLine,
+} from './sheet-text.ts';
 
 const WIDTHS = [5, 26, 7, 24, 15, 8, 9, 11, 10, 9, 10, 36, 13];
-const ALIGN: SheetColumn['align'][] = ['center', 'left', 'center', 'left', 'left', 'center', 'right', 'left', 'center', 'right', 'center', 'left', 'left'];
+const ALIGN: SheetColumn['align'][] = [
+  'center',
+  'left',
+  'center',
+  'left',
+  'left',
+  'center',
+  'right',
+  'left',
+  'center',
+  'right',
+  'center',
+  'left',
+  'left',
+];
 const WRAPPED = new Set([1, 3, 4, 11, 12]);
 /** Columns of the left (issuer, preparer) and right (nation, head of unit) halves of the header and signature block. */
 const LEFT: [number, number] = [1, 4];
@@ -41,11 +64,16 @@ export async function writeYearEndXlsx(sheetData: YearEndSheet): Promise<Buffer>
   merged(sheet, 2, RIGHT, 'Độc lập - Tự do - Hạnh phúc', { bold: true, underline: true, size: 11 });
   sheet.getRow(1).height = 18;
   sheet.getRow(2).height = 18;
-  const next = addTitleRows(sheet, [
-    { text: SHEET_TITLE, size: 14, bold: true, height: 24 },
-    ...subtitleLines(sheetData).map((text) => ({ text, bold: true, size: 12 })),
-    { text: SHEET_PURPOSE, italic: true, bold: false, size: 11 },
-  ], n, 4);
+  const next = addTitleRows(
+    sheet,
+    [
+      { text: SHEET_TITLE, size: 14, bold: true, height: 24 },
+      ...subtitleLines(sheetData).map((text) => ({ text, bold: true, size: 12 })),
+      { text: SHEET_PURPOSE, italic: true, bold: false, size: 11 },
+    ],
+    n,
+    4,
+  );
   const headerRow = next + 1;
   sheet.getRow(next).height = 8;
   addHeaderRow(sheet, [...COLUMN_HEADERS], headerRow, 2);
@@ -54,9 +82,26 @@ export async function writeYearEndXlsx(sheetData: YearEndSheet): Promise<Buffer>
   const scoreFormat = `0${sheetData.survey && sheetData.survey.decimals > 0 ? `.${'0'.repeat(sheetData.survey.decimals)}` : ''}`;
   sheetData.rows.forEach((r, i) => {
     const a = attendanceCells(r);
-    const values = [i + 1, r.fullName, r.birthYear, r.unitName, r.position, r.partyMember ? 'x' : '', r.score, r.band, a.sessions,
-      r.attendancePercent === null ? null : r.attendancePercent / 100, a.met, r.classes, r.surveyNote];
-    const row = addDataRow(sheet, values.map((v) => (v === '' ? null : v)), n);
+    const values = [
+      i + 1,
+      r.fullName,
+      r.birthYear,
+      r.unitName,
+      r.position,
+      r.partyMember ? 'x' : '',
+      r.score,
+      r.band,
+      a.sessions,
+      r.attendancePercent === null ? null : r.attendancePercent / 100,
+      a.met,
+      r.classes,
+      r.surveyNote,
+    ];
+    const row = addDataRow(
+      sheet,
+      values.map((v) => (v === '' ? null : v)),
+      n,
+    );
     row.getCell(7).numFmt = scoreFormat;
     row.getCell(10).numFmt = '0.0%';
     row.height = rowHeight(values.map((v) => (v === null ? '' : String(v))));

@@ -24,7 +24,9 @@ async function readBook(body: Buffer) {
 function pdfPages(dir: string, body: Buffer): string[] {
   const file = path.join(dir, `sheet-${Math.random().toString(36).slice(2)}.pdf`);
   fs.writeFileSync(file, body);
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFC').split('\f')
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    .normalize('NFC')
+    .split('\f')
     .filter((p) => p.trim());
 }
 
@@ -38,45 +40,107 @@ describeEachDialect('year-end sheet of a unit', (dialect) => {
     // 6 July 2026, 18:00 in Vietnam: the day's two sessions are over, the survey is open until 19:00.
     f = await createTrainingFixture(dialect, '2026-07-06T11:00:00Z');
     const org = f.organizer;
-    campaignId = (await org.request('POST', '/api/campaigns', { name: 'Bồi dưỡng chính trị hè 2026', schoolYear: '2025–2026',
-      unitId: f.root.id, attendanceRequiredPercent: 50 })).json().id;
-    const site = (await org.request('POST', `/api/campaigns/${campaignId}/sites`, { name: 'Điểm cầu THCS Tân Lập', unitId: f.schoolA.id })).json().id;
+    campaignId = (
+      await org.request('POST', '/api/campaigns', {
+        name: 'Bồi dưỡng chính trị hè 2026',
+        schoolYear: '2025–2026',
+        unitId: f.root.id,
+        attendanceRequiredPercent: 50,
+      })
+    ).json().id;
+    const site = (
+      await org.request('POST', `/api/campaigns/${campaignId}/sites`, { name: 'Điểm cầu THCS Tân Lập', unitId: f.schoolA.id })
+    ).json().id;
     expect((await org.request('POST', `/api/sites/${site}/participants`, { unitId: f.schoolA.id })).statusCode).toBe(200);
     const sessions: number[] = [];
-    for (const [start, end] of [['07:30', '11:00'], ['13:30', '17:00']]) {
-      sessions.push((await org.request('POST', `/api/sites/${site}/sessions`, { date: '2026-07-06', startsAt: start, endsAt: end })).json().id);
+    for (const [start, end] of [
+      ['07:30', '11:00'],
+      ['13:30', '17:00'],
+    ]) {
+      sessions.push(
+        (await org.request('POST', `/api/sites/${site}/sessions`, { date: '2026-07-06', startsAt: start, endsAt: end })).json().id,
+      );
     }
     const [an, binh, cuc] = f.teachersA.map((t) => t.person.id);
-    const marks: [number, number, string][] = [[0, an, 'present'], [1, an, 'late'], [0, binh, 'present'], [1, binh, 'absent'],
-      [0, cuc, 'absent'], [1, cuc, 'absent']];
+    const marks: [number, number, string][] = [
+      [0, an, 'present'],
+      [1, an, 'late'],
+      [0, binh, 'present'],
+      [1, binh, 'absent'],
+      [0, cuc, 'absent'],
+      [1, cuc, 'absent'],
+    ];
     for (const [s, person, status] of marks) {
-      const res = await org.request('PUT', `/api/training-sessions/${sessions[s]}/attendance/${person}`, { status, reason: status === 'absent' ? 'Ốm' : null });
+      const res = await org.request('PUT', `/api/training-sessions/${sessions[s]}/attendance/${person}`, {
+        status,
+        reason: status === 'absent' ? 'Ốm' : null,
+      });
       expect(res.statusCode, res.body).toBe(200);
     }
     // The centre's class of the school year: An completed it, Cúc did not; a class of the year before is not listed.
-    const centre = await buildUnit(f.env.ctx, { name: 'Trung tâm Chính trị Tân Lập', kind: 'political_center', schoolLevel: null, parent: f.communeA });
+    const centre = await buildUnit(f.env.ctx, {
+      name: 'Trung tâm Chính trị Tân Lập',
+      kind: 'political_center',
+      schoolLevel: null,
+      parent: f.communeA,
+    });
     const types = (await org.request('GET', '/api/class-types')).json().items;
-    for (const [name, start] of [['Lớp bồi dưỡng đảng viên mới khóa 1/2026', '2026-03-09'], ['Lớp cũ 2024', '2024-10-01']]) {
-      const classId = (await org.request('POST', '/api/classes', { unitId: centre.id, typeId: types[1].id, name, plannedStart: start })).json().id;
+    for (const [name, start] of [
+      ['Lớp bồi dưỡng đảng viên mới khóa 1/2026', '2026-03-09'],
+      ['Lớp cũ 2024', '2024-10-01'],
+    ]) {
+      const classId = (
+        await org.request('POST', '/api/classes', { unitId: centre.id, typeId: types[1].id, name, plannedStart: start })
+      ).json().id;
       await org.request('POST', `/api/classes/${classId}/trainees`, { personIds: [an, cuc] });
       const trainees = (await org.request('GET', `/api/classes/${classId}`)).json().trainees as { id: number; fullName: string }[];
       const anTrainee = trainees.find((t) => t.fullName === 'Lê Thị An')!;
-      expect((await org.request('PATCH', `/api/class-trainees/${anTrainee.id}`, { completed: true, certificateNo: '26/ĐVM/015' })).statusCode).toBe(200);
+      expect(
+        (await org.request('PATCH', `/api/class-trainees/${anTrainee.id}`, { completed: true, certificateNo: '26/ĐVM/015' })).statusCode,
+      ).toBe(200);
     }
     // The survey of the campaign: An answers everything right, Bình 7 of 10, Cúc does not take it.
-    const surveyId = (await buildPublishedAssessment(f.env.ctx, { campaignId, targets: [f.schoolA, f.schoolB], shuffleQuestions: false,
-      shuffleOptions: false, opensAt: '2026-07-06T10:00:00.000Z', closesAt: '2026-07-06T12:00:00.000Z' })).id;
-    const key = (await f.env.ctx.db.selectFrom('assessment_questions').select('correct_index').where('assessment_id', '=', surveyId)
-      .orderBy('ordinal').execute()).map((k) => k.correct_index);
-    for (const [i, right] of [[0, 10], [1, 7]]) {
+    const surveyId = (
+      await buildPublishedAssessment(f.env.ctx, {
+        campaignId,
+        targets: [f.schoolA, f.schoolB],
+        shuffleQuestions: false,
+        shuffleOptions: false,
+        opensAt: '2026-07-06T10:00:00.000Z',
+        closesAt: '2026-07-06T12:00:00.000Z',
+      })
+    ).id;
+    const key = (
+      await f.env.ctx.db
+        .selectFrom('assessment_questions')
+        .select('correct_index')
+        .where('assessment_id', '=', surveyId)
+        .orderBy('ordinal')
+        .execute()
+    ).map((k) => k.correct_index);
+    for (const [i, right] of [
+      [0, 10],
+      [1, 7],
+    ]) {
       const s = await f.teacherSession(i);
       const attemptId = (await s.request('POST', `/api/my/assessments/${surveyId}/start`)).json().attemptId;
       const answers = key.map((k, p) => ({ position: p, flagged: false, seq: p + 1, base: 0, choice: p < right ? k : (k + 1) % 4 }));
-      expect((await s.request('POST', `/api/attempts/${attemptId}/submit`, { clientId: 'x', deviceId: 'device-x', kind: 'participant', answers }))
-        .statusCode).toBe(200);
+      expect(
+        (
+          await s.request('POST', `/api/attempts/${attemptId}/submit`, {
+            clientId: 'x',
+            deviceId: 'device-x',
+            kind: 'participant',
+            answers,
+          })
+        ).statusCode,
+      ).toBe(200);
     }
-    const u = await buildUser(f.env.ctx, { unit: f.schoolB, roles: [{ role: 'unit_manager', unit: f.schoolB }],
-      fullName: 'Trương Văn Hiệu' });
+    const u = await buildUser(f.env.ctx, {
+      unit: f.schoolB,
+      roles: [{ role: 'unit_manager', unit: f.schoolB }],
+      fullName: 'Trương Văn Hiệu',
+    });
     principalB = await login(f.env.app, u.username, u.password);
     // The survey closes; a teacher who joins school A afterwards is not on last year's sheet.
     f.clock.set('2026-07-06T13:00:00Z');
@@ -91,8 +155,21 @@ describeEachDialect('year-end sheet of a unit', (dialect) => {
     expect(res.headers['content-disposition']).toContain('.xlsx');
     const sheet = await readBook(res.rawPayload);
     const header = sheet.getRow(9).values as unknown[];
-    expect(header.slice(1, 14)).toEqual(['STT', 'Họ và tên', 'Năm sinh', 'Đơn vị', 'Chức vụ', 'Đảng viên', 'Điểm khảo sát', 'Xếp loại',
-      'Số buổi dự / tổng số buổi', 'Tỷ lệ chuyên cần', 'Chuyên cần', 'Lớp bồi dưỡng tại trung tâm', 'Ghi chú']);
+    expect(header.slice(1, 14)).toEqual([
+      'STT',
+      'Họ và tên',
+      'Năm sinh',
+      'Đơn vị',
+      'Chức vụ',
+      'Đảng viên',
+      'Điểm khảo sát',
+      'Xếp loại',
+      'Số buổi dự / tổng số buổi',
+      'Tỷ lệ chuyên cần',
+      'Chuyên cần',
+      'Lớp bồi dưỡng tại trung tâm',
+      'Ghi chú',
+    ]);
     expect(sheet.getCell('A4').value).toBe('DANH SÁCH KẾT QUẢ BỒI DƯỠNG CHÍNH TRỊ');
     expect(sheet.getCell('A6').value).toBe('Đơn vị: Trường THCS Tân Lập');
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '9:9' });
@@ -103,9 +180,25 @@ describeEachDialect('year-end sheet of a unit', (dialect) => {
       people[String(v[2])] = [v[7] ?? null, v[8] ?? null, v[9], v[10] ?? null, v[11], v[12] ?? null, v[13] ?? null];
     }
     expect(Object.keys(people).sort()).toEqual(['Bùi Thị Giám', 'Lê Thị An', 'Ngô Văn Hiệu', 'Phạm Văn Bình', 'Võ Thị Cúc']);
-    expect(people['Lê Thị An']).toEqual([10, 'Xuất sắc', '2/2', 1, 'Đạt', 'Hoàn thành: Lớp bồi dưỡng đảng viên mới khóa 1/2026 (GCN số 26/ĐVM/015)', null]);
+    expect(people['Lê Thị An']).toEqual([
+      10,
+      'Xuất sắc',
+      '2/2',
+      1,
+      'Đạt',
+      'Hoàn thành: Lớp bồi dưỡng đảng viên mới khóa 1/2026 (GCN số 26/ĐVM/015)',
+      null,
+    ]);
     expect(people['Phạm Văn Bình']).toEqual([7, 'Khá', '1/2', 0.5, 'Đạt', null, null]);
-    expect(people['Võ Thị Cúc']).toEqual([null, null, '0/2', 0, 'Chưa đạt', 'Chưa hoàn thành: Lớp bồi dưỡng đảng viên mới khóa 1/2026', 'Không làm bài']);
+    expect(people['Võ Thị Cúc']).toEqual([
+      null,
+      null,
+      '0/2',
+      0,
+      'Chưa đạt',
+      'Chưa hoàn thành: Lớp bồi dưỡng đảng viên mới khóa 1/2026',
+      'Không làm bài',
+    ]);
     const texts: string[] = [];
     sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
     expect(texts).toContain('NGƯỜI LẬP BIỂU');
@@ -120,7 +213,16 @@ describeEachDialect('year-end sheet of a unit', (dialect) => {
     expect(res.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
     if (!hasPdftotext) return;
     const text = pdfPages(f.env.dataDir, res.rawPayload).join('\n');
-    for (const name of ['Lê Thị An', 'Phạm Văn Bình', 'Võ Thị Cúc', 'Ngô Văn Hiệu', 'NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ', 'Xuất sắc', '10,00']) {
+    for (const name of [
+      'Lê Thị An',
+      'Phạm Văn Bình',
+      'Võ Thị Cúc',
+      'Ngô Văn Hiệu',
+      'NGƯỜI LẬP BIỂU',
+      'THỦ TRƯỞNG ĐƠN VỊ',
+      'Xuất sắc',
+      '10,00',
+    ]) {
       expect(text).toContain(name);
     }
     expect(text).not.toContain('Đặng Văn Mới');
@@ -142,12 +244,34 @@ describeEachDialect('year-end sheet of a unit', (dialect) => {
   it('repeats the table header on every PDF page and renders a large unit off the event loop', async () => {
     const res = await f.principalA.request('GET', url(f.schoolA.id, 'xlsx'));
     expect(res.statusCode).toBe(200);
-    const row = { fullName: 'Nguyễn Văn Mẫu', birthYear: '1985', unitName: 'Trường THCS Tân Lập', position: 'Giáo viên', partyMember: true,
-      score: 8.25, band: 'Giỏi', surveyNote: '', sessions: 2, attended: 2, attendancePercent: 100, attendanceMet: true, classes: '' };
-    const data: YearEndSheet = { issuer: 'Xã Tân Lập', unitName: 'Trường THCS Tân Lập', campaignName: 'Bồi dưỡng chính trị hè 2026',
-      schoolYear: '2025–2026', place: 'Tân Lập', generatedAt: '2026-07-06T13:00:00.000Z', survey: null, attendanceRequiredPercent: 50,
-      notes: [], rows: Array.from({ length: 90 }, (_, i) => ({ ...row, fullName: `${row.fullName} ${i + 1}` })),
-      totals: { people: 90, took: 90, bands: [{ label: 'Giỏi', count: 90 }], attendanceMet: 90, classesCompleted: 0 } };
+    const row = {
+      fullName: 'Nguyễn Văn Mẫu',
+      birthYear: '1985',
+      unitName: 'Trường THCS Tân Lập',
+      position: 'Giáo viên',
+      partyMember: true,
+      score: 8.25,
+      band: 'Giỏi',
+      surveyNote: '',
+      sessions: 2,
+      attended: 2,
+      attendancePercent: 100,
+      attendanceMet: true,
+      classes: '',
+    };
+    const data: YearEndSheet = {
+      issuer: 'Xã Tân Lập',
+      unitName: 'Trường THCS Tân Lập',
+      campaignName: 'Bồi dưỡng chính trị hè 2026',
+      schoolYear: '2025–2026',
+      place: 'Tân Lập',
+      generatedAt: '2026-07-06T13:00:00.000Z',
+      survey: null,
+      attendanceRequiredPercent: 50,
+      notes: [],
+      rows: Array.from({ length: 90 }, (_, i) => ({ ...row, fullName: `${row.fullName} ${i + 1}` })),
+      totals: { people: 90, took: 90, bands: [{ label: 'Giỏi', count: 90 }], attendanceMet: 90, classesCompleted: 0 },
+    };
     if (hasPdftotext) {
       const pages = pdfPages(f.env.dataDir, await renderYearEndSheet(data, 'pdf'));
       expect(pages.length).toBeGreaterThan(2);

@@ -5,9 +5,15 @@ import type { AnswerChange, HeldAnswer } from './api.ts';
 function memoryStore(initial: QueueState | null = null): QueueStore & { state: QueueState | null } {
   return {
     state: initial,
-    load() { return this.state ? structuredClone(this.state) : null; },
-    save(s) { this.state = structuredClone(s); },
-    clear() { this.state = null; },
+    load() {
+      return this.state ? structuredClone(this.state) : null;
+    },
+    save(s) {
+      this.state = structuredClone(s);
+    },
+    clear() {
+      this.state = null;
+    },
   };
 }
 
@@ -22,8 +28,14 @@ class RuleServer {
       const stored = this.answers.get(c.position);
       const newer = !stored || (stored.writer === writer ? stored.seq < c.seq : stored.version <= c.base);
       if (newer) {
-        this.answers.set(c.position, { position: c.position, choice: c.choice, flagged: c.flagged, writer, seq: c.seq,
-          version: stored ? stored.version + 1 : c.base + 1 });
+        this.answers.set(c.position, {
+          position: c.position,
+          choice: c.choice,
+          flagged: c.flagged,
+          writer,
+          seq: c.seq,
+          version: stored ? stored.version + 1 : c.base + 1,
+        });
       }
       return { ...this.answers.get(c.position)! };
     });
@@ -32,7 +44,9 @@ class RuleServer {
 
 type Scripted = 'ok' | SendResult;
 
-function harness(options: { script?: Scripted[]; initial?: QueueState | null; random?: () => number; server?: RuleServer; deviceId?: string } = {}) {
+function harness(
+  options: { script?: Scripted[]; initial?: QueueState | null; random?: () => number; server?: RuleServer; deviceId?: string } = {},
+) {
   const store = memoryStore(options.initial ?? null);
   const server = options.server ?? new RuleServer();
   const deviceId = options.deviceId ?? 'phone-0001';
@@ -41,7 +55,8 @@ function harness(options: { script?: Scripted[]; initial?: QueueState | null; ra
   const timers: { fn: () => void; ms: number }[] = [];
   const elsewhere: number[][] = [];
   const queue = new AnswerQueue({
-    store, deviceId,
+    store,
+    deviceId,
     send: async (changes) => {
       sent.push(changes);
       const next = script.shift() ?? 'ok';
@@ -50,7 +65,10 @@ function harness(options: { script?: Scripted[]; initial?: QueueState | null; ra
     onChange: () => undefined,
     onChangedElsewhere: (positions) => elsewhere.push(positions),
     random: options.random ?? (() => 0.5),
-    setTimer: (fn, ms) => { timers.push({ fn, ms }); return timers.length; },
+    setTimer: (fn, ms) => {
+      timers.push({ fn, ms });
+      return timers.length;
+    },
     clearTimer: () => undefined,
   });
   return { queue, store, sent, timers, server, elsewhere };
@@ -92,7 +110,10 @@ describe('answer queue', () => {
   });
 
   it('spreads retries by ±50% around a delay that doubles up to 30 s', async () => {
-    for (const [r, first, capped] of [[0, 500, 15_000], [0.999, 1499, 44_970]] as const) {
+    for (const [r, first, capped] of [
+      [0, 500, 15_000],
+      [0.999, 1499, 44_970],
+    ] as const) {
       const { queue, timers } = harness({ script: Array(10).fill(offline), random: () => r });
       queue.reconcile([], { initial: true });
       queue.choose(0, 1);
@@ -147,10 +168,13 @@ describe('answer queue', () => {
     const server = new RuleServer();
     server.save('phone-0001', [{ position: 0, choice: 1, flagged: false, seq: 6, base: 0 }]);
     // The reply to seq 6 was lost (stored, not seen); seq 7 was never sent.
-    const device: QueueState = { seq: 7, entries: {
-      0: { choice: 1, flagged: false, version: 0, pending: { seq: 6, base: 0 } },
-      1: { choice: 3, flagged: true, version: 0, pending: { seq: 7, base: 0 } },
-    } };
+    const device: QueueState = {
+      seq: 7,
+      entries: {
+        0: { choice: 1, flagged: false, version: 0, pending: { seq: 6, base: 0 } },
+        1: { choice: 3, flagged: true, version: 0, pending: { seq: 7, base: 0 } },
+      },
+    };
     const { queue, sent } = harness({ server, initial: device });
     queue.reconcile([...server.answers.values()], { initial: true });
     await tick();

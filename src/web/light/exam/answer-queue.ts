@@ -115,9 +115,15 @@ export class AnswerQueue {
   }
 
   pending(): AnswerChange[] {
-    return Object.entries(this.seen.entries).filter(([, e]) => e.pending).map(([position, e]) => ({
-      position: Number(position), choice: e.choice, flagged: e.flagged, seq: e.pending!.seq, base: e.pending!.base,
-    }));
+    return Object.entries(this.seen.entries)
+      .filter(([, e]) => e.pending)
+      .map(([position, e]) => ({
+        position: Number(position),
+        choice: e.choice,
+        flagged: e.flagged,
+        seq: e.pending!.seq,
+        base: e.pending!.base,
+      }));
   }
 
   /** The sum of the versions this device has seen: the server sends every answer when its own differs. */

@@ -1,7 +1,16 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import type {
-  AttemptResultView, ExamPayloadReply, ExamQuestionView, HeldAnswerView, MyAssessmentsReply, PingBody as PingBodySchema, PingReplyView,
-  SaveAnswersBody as SaveAnswersBodySchema, SaveAnswersReplyView, StartReply, SubmitBody as SubmitBodySchema,
+  AttemptResultView,
+  ExamPayloadReply,
+  ExamQuestionView,
+  HeldAnswerView,
+  MyAssessmentsReply,
+  PingBody as PingBodySchema,
+  PingReplyView,
+  SaveAnswersBody as SaveAnswersBodySchema,
+  SaveAnswersReplyView,
+  StartReply,
+  SubmitBody as SubmitBodySchema,
 } from '../../../server/modules/exam/schemas.ts';
 import { api, type CallOptions } from '../../api/client.ts';
 import type { Me } from '../../api/auth.ts';
@@ -28,8 +37,7 @@ export const examApi = {
   mine: () => api.get<MyAssessments>('/api/my/assessments'),
   start: (assessmentId: number) => api.post<Static<typeof StartReply>>(`/api/my/assessments/${assessmentId}/start`),
   load: (attemptId: number) => api.get<ExamPayload>(`/api/attempts/${attemptId}`, EXAM_CALL),
-  save: (attemptId: number, body: SaveAnswersBody) =>
-    api.post<SaveAnswersReply>(`/api/attempts/${attemptId}/answers`, body, EXAM_CALL),
+  save: (attemptId: number, body: SaveAnswersBody) => api.post<SaveAnswersReply>(`/api/attempts/${attemptId}/answers`, body, EXAM_CALL),
   ping: (attemptId: number, body: PingBody) => api.post<PingReply>(`/api/attempts/${attemptId}/ping`, body, EXAM_CALL),
   submit: (attemptId: number, body: SubmitBody) =>
     api.post<AttemptResult>(`/api/attempts/${attemptId}/submit`, body, { ...EXAM_CALL, timeoutMs: 30_000 }),

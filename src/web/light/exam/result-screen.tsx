@@ -19,7 +19,8 @@ function Review({ result }: { result: AttemptResult }) {
       <h2 style={{ fontSize: 19 }}>Bài làm của bạn</h2>
       {result.questions.map((q) => (
         <section key={q.position} className="ex-q" aria-label={`Câu ${q.position + 1}`}>
-          <div className="ex-q__head"><span className="ex-q__num">Câu {q.position + 1}</span>
+          <div className="ex-q__head">
+            <span className="ex-q__num">Câu {q.position + 1}</span>
             {q.correct !== null && q.choice !== null && (
               <span className={`ex-q__saved ${q.choice === q.correct ? 'ex-q__saved--ok' : 'ex-q__saved--pending'}`}>
                 {q.choice === q.correct ? '✓ Đúng' : '✗ Chưa đúng'}
@@ -32,8 +33,11 @@ function Review({ result }: { result: AttemptResult }) {
             const tone = q.correct === d ? ' ex-opt--right' : q.choice === d && q.correct !== null ? ' ex-opt--wrong' : '';
             return (
               <div key={d} className={`ex-opt${q.choice === d ? ' ex-opt--chosen' : ''}${tone}`}>
-                <span className="ex-opt__letter" aria-hidden="true">{OPTION_LETTERS[d]}</span>
-                <span className="ex-opt__text">{text}
+                <span className="ex-opt__letter" aria-hidden="true">
+                  {OPTION_LETTERS[d]}
+                </span>
+                <span className="ex-opt__text">
+                  {text}
                   {q.choice === d && <em className="lt-small"> (bạn chọn)</em>}
                   {q.correct === d && <strong className="lt-small"> (đáp án đúng)</strong>}
                 </span>
@@ -57,24 +61,40 @@ export default function ResultScreen() {
   useEffect(() => {
     // The submit's reply carries the score; the review of each question (when allowed) comes from the result.
     if (!given || (given.reviewAvailable && !given.questions)) {
-      examApi.result(attemptId).then((full) => setResult({ ...full, rejectedAnswers: given?.rejectedAnswers,
-        supersededAnswers: given?.supersededAnswers }), (e) => setError(errorMessage(e)));
+      examApi.result(attemptId).then(
+        (full) => setResult({ ...full, rejectedAnswers: given?.rejectedAnswers, supersededAnswers: given?.supersededAnswers }),
+        (e) => setError(errorMessage(e)),
+      );
     }
   }, [attemptId, given]);
 
-  if (error) return <><ErrorAlert message={error} /><Link to="/thi">← Bài khảo sát của tôi</Link></>;
+  if (error)
+    return (
+      <>
+        <ErrorAlert message={error} />
+        <Link to="/thi">← Bài khảo sát của tôi</Link>
+      </>
+    );
   if (!result) return <PageLoading />;
   return (
     <>
-      <p><Link to="/thi">← Bài khảo sát của tôi</Link></p>
+      <p>
+        <Link to="/thi">← Bài khảo sát của tôi</Link>
+      </p>
       <div className="lt-card">
         <h1 style={{ fontSize: 20, margin: '0 0 6px' }}>{result.assessmentTitle}</h1>
         {result.status === 'voided' && <div className="lt-alert lt-alert--error">Bài làm này đã bị hủy.</div>}
         {result.status === 'submitted' && (
-          <p className="lt-muted">Đã nộp lúc {formatDateTimeVi(result.submittedAt)}
-            {result.submitKind ? ` (${SUBMIT_KINDS[result.submitKind]})` : ''}. Trả lời {result.answered ?? 0}/{result.total} câu.</p>
+          <p className="lt-muted">
+            Đã nộp lúc {formatDateTimeVi(result.submittedAt)}
+            {result.submitKind ? ` (${SUBMIT_KINDS[result.submitKind]})` : ''}. Trả lời {result.answered ?? 0}/{result.total} câu.
+          </p>
         )}
-        {state?.closedMessage && <div className="lt-alert lt-alert--info" role="status">{state.closedMessage}</div>}
+        {state?.closedMessage && (
+          <div className="lt-alert lt-alert--info" role="status">
+            {state.closedMessage}
+          </div>
+        )}
         {state?.unsent ? (
           <div className="lt-alert lt-alert--warn" role="alert">
             {state.unsent} câu trả lời trên máy này chưa kịp gửi lên máy chủ trước khi bài làm đóng nên không được tính.
@@ -82,7 +102,8 @@ export default function ResultScreen() {
         ) : null}
         {result.supersededAnswers ? (
           <div className="lt-alert lt-alert--warn">
-            {result.supersededAnswers} câu trả lời gửi kèm khi nộp không được tính vì câu đó đã được đổi trên thiết bị khác của bạn trước đó.
+            {result.supersededAnswers} câu trả lời gửi kèm khi nộp không được tính vì câu đó đã được đổi trên thiết bị khác của bạn trước
+            đó.
           </div>
         ) : null}
         {result.rejectedAnswers ? (
@@ -90,15 +111,21 @@ export default function ResultScreen() {
         ) : null}
         {result.score !== null ? (
           <div className="rs-score" aria-label="Điểm">
-            <strong>{formatScore(result.score)}</strong><span className="lt-muted">/ 10 điểm</span>
+            <strong>{formatScore(result.score)}</strong>
+            <span className="lt-muted">/ 10 điểm</span>
             <span className="rs-band">{result.band}</span>
-            <span className="lt-muted">{result.correct}/{result.total} câu đúng</span>
+            <span className="lt-muted">
+              {result.correct}/{result.total} câu đúng
+            </span>
           </div>
-        ) : result.status === 'submitted' && (
-          <div className="lt-alert lt-alert--info">
-            {result.scoreVisibleFrom ? `Điểm sẽ được công bố sau khi bài khảo sát đóng (${formatDateTimeVi(result.scoreVisibleFrom)}).`
-              : 'Ban tổ chức không công bố điểm trên hệ thống.'}
-          </div>
+        ) : (
+          result.status === 'submitted' && (
+            <div className="lt-alert lt-alert--info">
+              {result.scoreVisibleFrom
+                ? `Điểm sẽ được công bố sau khi bài khảo sát đóng (${formatDateTimeVi(result.scoreVisibleFrom)}).`
+                : 'Ban tổ chức không công bố điểm trên hệ thống.'}
+            </div>
+          )
         )}
       </div>
       <Review result={result} />

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ServerClock } from './server-clock.ts';
 
 describe('server clock', () => {
-  it('runs from the server\'s time on the monotonic clock, taking the server\'s time at the middle of the trip', () => {
+  it("runs from the server's time on the monotonic clock, taking the server's time at the middle of the trip", () => {
     let perf = 1000;
     const clock = new ServerClock(() => perf);
     const sent = clock.mark();
@@ -13,7 +13,7 @@ describe('server clock', () => {
     expect(new Date(clock.now()).toISOString()).toBe('2026-07-15T01:01:00.200Z');
   });
 
-  it('ignores the device\'s wall clock altogether', () => {
+  it("ignores the device's wall clock altogether", () => {
     const realNow = Date.now;
     let perf = 0;
     const clock = new ServerClock(() => perf);

@@ -38,13 +38,38 @@ export function SignInAgain({ onSignedIn }: { onSignedIn: () => void }) {
 
   return (
     <form className="ex-signin" onSubmit={submit} noValidate aria-label="Đăng nhập lại">
-      {error && <div className="lt-alert lt-alert--error" role="alert">{error}</div>}
+      {error && (
+        <div className="lt-alert lt-alert--error" role="alert">
+          {error}
+        </div>
+      )}
       <div className="ex-signin__row">
-        <input className="lt-input" name="username" aria-label="Tên đăng nhập" placeholder="Tên đăng nhập" autoComplete="username"
-          autoCapitalize="none" autoCorrect="off" value={username} onChange={(e) => setUsername(e.target.value)} disabled={busy} />
-        <input className="lt-input" type="password" name="password" aria-label="Mật khẩu" placeholder="Mật khẩu"
-          autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} disabled={busy} />
-        <button type="submit" className="lt-btn lt-btn--primary" disabled={busy}>{busy ? 'Đang đăng nhập…' : 'Đăng nhập lại'}</button>
+        <input
+          className="lt-input"
+          name="username"
+          aria-label="Tên đăng nhập"
+          placeholder="Tên đăng nhập"
+          autoComplete="username"
+          autoCapitalize="none"
+          autoCorrect="off"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          disabled={busy}
+        />
+        <input
+          className="lt-input"
+          type="password"
+          name="password"
+          aria-label="Mật khẩu"
+          placeholder="Mật khẩu"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          disabled={busy}
+        />
+        <button type="submit" className="lt-btn lt-btn--primary" disabled={busy}>
+          {busy ? 'Đang đăng nhập…' : 'Đăng nhập lại'}
+        </button>
       </div>
     </form>
   );

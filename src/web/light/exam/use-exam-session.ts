@@ -149,45 +149,59 @@ export function useExamSession(attemptId: number, onFinished: (finished: Finishe
   const rerender = useCallback(() => setVersion((v) => v + 1), []);
 
   /** Names the account now signed in here, for the participant to sign in again as themself. */
-  const noteFailure = useCallback((failure: Failure, error: unknown) => {
-    if (failure === 'closed') queueMicrotask(() => cells.finish(null, errorMessage(error)));
-    else if (failure === 'refused') setBlocked({ message: errorMessage(error) });
-    else if (failure === 'wrong_account') {
-      setBlocked({ account: null });
-      examApi.whoami().then((me) => setBlocked({ account: me.displayName }), () => undefined);
-    }
-  }, [cells]);
-
-  const queue = useMemo(() => new AnswerQueue({
-    store, deviceId,
-    onChange: rerender,
-    onChangedElsewhere: (positions) => {
-      cells.changedElsewhere();
-      setChangedElsewhere((seen) => [...new Set([...seen, ...positions])].sort((a, b) => a - b));
-    },
-    send: async (answers): Promise<SendResult> => {
-      const sentAt = clock.mark();
-      try {
-        const reply = await examApi.save(attemptId, { clientId, deviceId, answers });
-        clock.sync(reply.serverNow, sentAt);
-        return { kind: 'held', held: reply.held };
-      } catch (error) {
-        const failure = failureOf(error);
-        noteFailure(failure, error);
-        if (failure === 'offline' || failure === 'unavailable') return { kind: 'retry', connection: failure };
-        return { kind: 'stop', connection: failure };
+  const noteFailure = useCallback(
+    (failure: Failure, error: unknown) => {
+      if (failure === 'closed') queueMicrotask(() => cells.finish(null, errorMessage(error)));
+      else if (failure === 'refused') setBlocked({ message: errorMessage(error) });
+      else if (failure === 'wrong_account') {
+        setBlocked({ account: null });
+        examApi.whoami().then(
+          (me) => setBlocked({ account: me.displayName }),
+          () => undefined,
+        );
       }
     },
-  }), [attemptId, clientId, deviceId, store, clock, cells, rerender, noteFailure]);
+    [cells],
+  );
 
-  const finish = useCallback((result: AttemptResult | null, closedMessage?: string) => {
-    if (finished.current) return;
-    finished.current = true;
-    const unsent = result ? 0 : queue.pending().length;
-    queue.clear();
-    dropExamCopy(attemptId);
-    onFinished({ result, unsent, closedMessage });
-  }, [attemptId, queue, onFinished]);
+  const queue = useMemo(
+    () =>
+      new AnswerQueue({
+        store,
+        deviceId,
+        onChange: rerender,
+        onChangedElsewhere: (positions) => {
+          cells.changedElsewhere();
+          setChangedElsewhere((seen) => [...new Set([...seen, ...positions])].sort((a, b) => a - b));
+        },
+        send: async (answers): Promise<SendResult> => {
+          const sentAt = clock.mark();
+          try {
+            const reply = await examApi.save(attemptId, { clientId, deviceId, answers });
+            clock.sync(reply.serverNow, sentAt);
+            return { kind: 'held', held: reply.held };
+          } catch (error) {
+            const failure = failureOf(error);
+            noteFailure(failure, error);
+            if (failure === 'offline' || failure === 'unavailable') return { kind: 'retry', connection: failure };
+            return { kind: 'stop', connection: failure };
+          }
+        },
+      }),
+    [attemptId, clientId, deviceId, store, clock, cells, rerender, noteFailure],
+  );
+
+  const finish = useCallback(
+    (result: AttemptResult | null, closedMessage?: string) => {
+      if (finished.current) return;
+      finished.current = true;
+      const unsent = result ? 0 : queue.pending().length;
+      queue.clear();
+      dropExamCopy(attemptId);
+      onFinished({ result, unsent, closedMessage });
+    },
+    [attemptId, queue, onFinished],
+  );
   useLayoutEffect(() => cells.setFinish(finish), [cells, finish]);
 
   const reloadRef = useRef<() => void>(() => undefined);
@@ -207,47 +221,50 @@ export function useExamSession(attemptId: number, onFinished: (finished: Finishe
       loading = true;
       clearTimeout(timer);
       const sentAt = clock.mark();
-      examApi.load(attemptId).then((payload) => {
-        loading = false;
-        if (cancelled) return;
-        clock.sync(payload.serverNow, sentAt);
-        loaded = true;
-        if (payload.attempt.status !== 'in_progress') {
-          finish(null);
-          return;
-        }
-        queue.reconcile(payload.answers, { initial: true });
-        keepExamCopy(payload, clock.now());
-        setDeadline(Date.parse(payload.attempt.deadlineAt));
-        setExam(payload);
-        setFromDevice(false);
-        setLoadError(null);
-        if (shownFromDevice) queue.retryNow();
-        shownFromDevice = false;
-      }, (error) => {
-        loading = false;
-        if (cancelled) return;
-        const failure = failureOf(error);
-        noteFailure(failure, error);
-        const network = failure === 'offline' || failure === 'unavailable';
-        if (!shownFromDevice && network) {
-          const copy = examCopyOf(attemptId);
-          if (copy) {
-            shownFromDevice = true;
-            clock.sync(new Date(copy.serverNow).toISOString(), clock.mark());
-            setDeadline(Date.parse(copy.payload.attempt.deadlineAt));
-            setExam(copy.payload);
-            setFromDevice(true);
-            queue.refresh();
+      examApi.load(attemptId).then(
+        (payload) => {
+          loading = false;
+          if (cancelled) return;
+          clock.sync(payload.serverNow, sentAt);
+          loaded = true;
+          if (payload.attempt.status !== 'in_progress') {
+            finish(null);
+            return;
           }
-        }
-        if (shownFromDevice && (failure === 'signed_out' || failure === 'wrong_account')) queue.halt(failure);
-        else if (!shownFromDevice || failure === 'refused') setLoadError({ message: errorMessage(error), failure });
-        if (network) {
-          tries += 1;
-          timer = setTimeout(load, Math.min(RELOAD_MAX_MS, RELOAD_FIRST_MS * 2 ** (tries - 1)));
-        }
-      });
+          queue.reconcile(payload.answers, { initial: true });
+          keepExamCopy(payload, clock.now());
+          setDeadline(Date.parse(payload.attempt.deadlineAt));
+          setExam(payload);
+          setFromDevice(false);
+          setLoadError(null);
+          if (shownFromDevice) queue.retryNow();
+          shownFromDevice = false;
+        },
+        (error) => {
+          loading = false;
+          if (cancelled) return;
+          const failure = failureOf(error);
+          noteFailure(failure, error);
+          const network = failure === 'offline' || failure === 'unavailable';
+          if (!shownFromDevice && network) {
+            const copy = examCopyOf(attemptId);
+            if (copy) {
+              shownFromDevice = true;
+              clock.sync(new Date(copy.serverNow).toISOString(), clock.mark());
+              setDeadline(Date.parse(copy.payload.attempt.deadlineAt));
+              setExam(copy.payload);
+              setFromDevice(true);
+              queue.refresh();
+            }
+          }
+          if (shownFromDevice && (failure === 'signed_out' || failure === 'wrong_account')) queue.halt(failure);
+          else if (!shownFromDevice || failure === 'refused') setLoadError({ message: errorMessage(error), failure });
+          if (network) {
+            tries += 1;
+            timer = setTimeout(load, Math.min(RELOAD_MAX_MS, RELOAD_FIRST_MS * 2 ** (tries - 1)));
+          }
+        },
+      );
     };
     reloadRef.current = () => {
       tries = 0;
@@ -274,47 +291,63 @@ export function useExamSession(attemptId: number, onFinished: (finished: Finishe
 
   const serverNow = useCallback(() => clock.now(), [clock]);
 
-  const doSubmit = useCallback(async (auto: boolean) => {
-    if (finished.current || submitting.current) return;
-    submitting.current = true;
-    setSubmit({ kind: 'submitting', auto });
-    try {
-      if (!auto) {
-        // Send what waits first: an answer another device changed meanwhile is shown before anything is final.
-        const seen = cells.changesFromElsewhere();
-        await queue.flush();
-        if (cells.changesFromElsewhere() !== seen) {
-          setSubmit({ kind: 'error', auto, message: 'Chưa nộp bài: một số câu vừa được đổi trên thiết bị khác của bạn (ghi ở trên). Kiểm tra lại rồi bấm Nộp bài.' });
-          return;
-        }
-      }
-      const sentAt = clock.mark();
+  const doSubmit = useCallback(
+    async (auto: boolean) => {
+      if (finished.current || submitting.current) return;
+      submitting.current = true;
+      setSubmit({ kind: 'submitting', auto });
       try {
-        const result = await examApi.submit(attemptId, { clientId, deviceId, answers: queue.pending(), kind: auto ? 'deadline' : 'participant' });
-        finish(result);
-      } catch (error) {
-        if (error instanceof ApiError && error.code === 'deadline_not_reached') {
-          // The device's countdown ran ahead of the server's: take the server's time and deadline, and go on.
-          const details = error.details as DeadlineDetails;
-          clock.sync(details.serverNow, sentAt);
-          setDeadline(Date.parse(details.deadlineAt));
-          setSubmit({ kind: 'idle' });
-          queue.retryNow();
-          return;
+        if (!auto) {
+          // Send what waits first: an answer another device changed meanwhile is shown before anything is final.
+          const seen = cells.changesFromElsewhere();
+          await queue.flush();
+          if (cells.changesFromElsewhere() !== seen) {
+            setSubmit({
+              kind: 'error',
+              auto,
+              message: 'Chưa nộp bài: một số câu vừa được đổi trên thiết bị khác của bạn (ghi ở trên). Kiểm tra lại rồi bấm Nộp bài.',
+            });
+            return;
+          }
         }
-        const failure = failureOf(error);
-        noteFailure(failure, error);
-        if (failure === 'signed_out' || failure === 'wrong_account') queue.halt(failure);
-        const retry = failure === 'offline' || failure === 'unavailable';
-        setSubmit({ kind: 'error', auto, message: retry
-          ? 'Chưa nộp được vì mất kết nối với máy chủ. Bài làm vẫn được giữ trên máy; hệ thống sẽ tự thử lại.'
-          : `Chưa nộp được: ${errorMessage(error)}` });
-        if (retry) setTimeout(() => void doSubmitRef.current(auto), SUBMIT_RETRY_MS);
+        const sentAt = clock.mark();
+        try {
+          const result = await examApi.submit(attemptId, {
+            clientId,
+            deviceId,
+            answers: queue.pending(),
+            kind: auto ? 'deadline' : 'participant',
+          });
+          finish(result);
+        } catch (error) {
+          if (error instanceof ApiError && error.code === 'deadline_not_reached') {
+            // The device's countdown ran ahead of the server's: take the server's time and deadline, and go on.
+            const details = error.details as DeadlineDetails;
+            clock.sync(details.serverNow, sentAt);
+            setDeadline(Date.parse(details.deadlineAt));
+            setSubmit({ kind: 'idle' });
+            queue.retryNow();
+            return;
+          }
+          const failure = failureOf(error);
+          noteFailure(failure, error);
+          if (failure === 'signed_out' || failure === 'wrong_account') queue.halt(failure);
+          const retry = failure === 'offline' || failure === 'unavailable';
+          setSubmit({
+            kind: 'error',
+            auto,
+            message: retry
+              ? 'Chưa nộp được vì mất kết nối với máy chủ. Bài làm vẫn được giữ trên máy; hệ thống sẽ tự thử lại.'
+              : `Chưa nộp được: ${errorMessage(error)}`,
+          });
+          if (retry) setTimeout(() => void doSubmitRef.current(auto), SUBMIT_RETRY_MS);
+        }
+      } finally {
+        submitting.current = false;
       }
-    } finally {
-      submitting.current = false;
-    }
-  }, [attemptId, clientId, deviceId, queue, clock, cells, finish, noteFailure]);
+    },
+    [attemptId, clientId, deviceId, queue, clock, cells, finish, noteFailure],
+  );
   const doSubmitRef = useRef(doSubmit);
   useLayoutEffect(() => {
     doSubmitRef.current = doSubmit;
@@ -418,5 +451,19 @@ export function useExamSession(attemptId: number, onFinished: (finished: Finishe
 
   const dismissChanged = useCallback(() => setChangedElsewhere([]), []);
 
-  return { exam, fromDevice, retryNow, loadError, queue, deadline, serverNow, blocked, changedElsewhere, dismissChanged, submit, doSubmit, resume };
+  return {
+    exam,
+    fromDevice,
+    retryNow,
+    loadError,
+    queue,
+    deadline,
+    serverNow,
+    blocked,
+    changedElsewhere,
+    dismissChanged,
+    submit,
+    doSubmit,
+    resume,
+  };
 }

@@ -42,11 +42,23 @@ export function CheckinForm({ session, onCheckedIn }: { session: MySession; onCh
 
   return (
     <form className="sc-checkin" onSubmit={(e) => void handleSubmit(e)} noValidate>
-      <label htmlFor={id} className="sc-checkin__label">Tự điểm danh: nhập mã 6 ký tự đang hiện ở điểm cầu</label>
+      <label htmlFor={id} className="sc-checkin__label">
+        Tự điểm danh: nhập mã 6 ký tự đang hiện ở điểm cầu
+      </label>
       <ErrorAlert message={error} />
       <div className="sc-checkin__row">
-        <input id={id} className="lt-input sc-checkin__input" value={code} onChange={(e) => setCode(e.target.value.toUpperCase())}
-          maxLength={10} autoComplete="off" autoCapitalize="characters" spellCheck={false} placeholder="VD: 7KQ2MX" disabled={busy} />
+        <input
+          id={id}
+          className="lt-input sc-checkin__input"
+          value={code}
+          onChange={(e) => setCode(e.target.value.toUpperCase())}
+          maxLength={10}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          placeholder="VD: 7KQ2MX"
+          disabled={busy}
+        />
         <button type="submit" className="lt-btn lt-btn--primary" disabled={busy || code.trim().length < 6}>
           {busy ? 'Đang gửi…' : 'Điểm danh'}
         </button>

@@ -14,17 +14,32 @@ export function MaterialLink({ material }: { material: Material }) {
     <>
       <span className="sc-material__title">{material.title}</span>
       <span className="sc-material__facts">{facts}</span>
-      <span className="sc-material__action" aria-hidden="true">{action}</span>
+      <span className="sc-material__action" aria-hidden="true">
+        {action}
+      </span>
     </>
   );
   if (material.kind === 'link') {
     return (
-      <a className="sc-material" href={material.url ?? '#'} target="_blank" rel="noopener noreferrer"
-        onClick={() => void scheduleApi.countLinkOpen(material.id).catch(() => undefined)}>{body}</a>
+      <a
+        className="sc-material"
+        href={material.url ?? '#'}
+        target="_blank"
+        rel="noopener noreferrer"
+        onClick={() => void scheduleApi.countLinkOpen(material.id).catch(() => undefined)}
+      >
+        {body}
+      </a>
     );
   }
   const href = `/api/materials/${material.id}/file`;
-  return material.inline
-    ? <a className="sc-material" href={href} target="_blank" rel="noopener">{body}</a>
-    : <a className="sc-material" href={href} download={material.fileName ?? ''}>{body}</a>;
+  return material.inline ? (
+    <a className="sc-material" href={href} target="_blank" rel="noopener">
+      {body}
+    </a>
+  ) : (
+    <a className="sc-material" href={href} download={material.fileName ?? ''}>
+      {body}
+    </a>
+  );
 }

@@ -17,7 +17,9 @@ function Lecturing({ items }: { items: MyTraining['lecturing'] }) {
       <ul className="sc-plain">
         {items.map((s) => (
           <li key={`${s.campaignId ?? 'lop'}-${s.sessionId}`}>
-            <strong>{viDayLong(s.date)}, {s.startsAt}–{s.endsAt}</strong>
+            <strong>
+              {viDayLong(s.date)}, {s.startsAt}–{s.endsAt}
+            </strong>
             <div className="sc-session__meta">{[s.topicName, s.campaignName, s.siteName, s.address].filter(Boolean).join(' · ')}</div>
           </li>
         ))}
@@ -41,7 +43,9 @@ export default function ScheduleScreen() {
       <>
         {heading}
         <ErrorAlert message={`Không tải được lịch học. ${error}`} />
-        <button type="button" className="lt-btn" onClick={() => void reload()} disabled={loading}>{loading ? 'Đang tải lại…' : 'Thử lại'}</button>
+        <button type="button" className="lt-btn" onClick={() => void reload()} disabled={loading}>
+          {loading ? 'Đang tải lại…' : 'Thử lại'}
+        </button>
       </>
     );
   }
@@ -61,11 +65,15 @@ export default function ScheduleScreen() {
           <p className="lt-muted">Khi ban tổ chức xếp bạn vào một điểm cầu, lịch học, nơi học và tài liệu sẽ hiện ở đây.</p>
         </div>
       )}
-      {shown.map((c) => <CampaignCard key={c.id} campaign={c} now={now} ended={ended.has(c.id)} onCheckedIn={checkedIn} />)}
+      {shown.map((c) => (
+        <CampaignCard key={c.id} campaign={c} now={now} ended={ended.has(c.id)} onCheckedIn={checkedIn} />
+      ))}
       {earlier.length > 0 && (
         <details className="sc-earlier">
           <summary>Các đợt bồi dưỡng trước ({earlier.length})</summary>
-          {earlier.map((c) => <CampaignCard key={c.id} campaign={c} now={now} ended onCheckedIn={checkedIn} />)}
+          {earlier.map((c) => (
+            <CampaignCard key={c.id} campaign={c} now={now} ended onCheckedIn={checkedIn} />
+          ))}
         </details>
       )}
       <Lecturing items={data.lecturing} />

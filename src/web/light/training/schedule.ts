@@ -81,7 +81,11 @@ export function attendanceOf(rows: { session: MySession; when: SessionWhen }[]):
 }
 
 const KINDS: [RegExp, string][] = [
-  [/^application\/pdf$/, 'PDF'], [/^image\//, 'Ảnh'], [/wordprocessingml/, 'Word'], [/presentationml/, 'PowerPoint'], [/spreadsheetml/, 'Excel'],
+  [/^application\/pdf$/, 'PDF'],
+  [/^image\//, 'Ảnh'],
+  [/wordprocessingml/, 'Word'],
+  [/presentationml/, 'PowerPoint'],
+  [/spreadsheetml/, 'Excel'],
 ];
 
 /** "PDF · 240 KB", "Word · 1,2 MB", "Liên kết". */
@@ -89,8 +93,9 @@ export function materialFacts(material: Material): string {
   if (material.kind === 'link') return 'Liên kết';
   const kind = KINDS.find(([pattern]) => pattern.test(material.contentType ?? ''))?.[1] ?? 'Tệp';
   if (material.size === null) return kind;
-  const size = material.size < 1024 * 1024
-    ? `${formatNumberVi(Math.max(1, Math.round(material.size / 1024)))} KB`
-    : `${formatNumberVi(material.size / (1024 * 1024), 1)} MB`;
+  const size =
+    material.size < 1024 * 1024
+      ? `${formatNumberVi(Math.max(1, Math.round(material.size / 1024)))} KB`
+      : `${formatNumberVi(material.size / (1024 * 1024), 1)} MB`;
   return `${kind} · ${size}`;
 }

@@ -9,10 +9,19 @@ import { formatDateTimeVi } from '../../lib/format.ts';
 import { formatDuration } from './format.ts';
 
 const EVENT_LABELS: Record<string, string> = {
-  start: 'Bắt đầu làm bài', submit: 'Nộp bài', extend: 'Gia hạn', reopen: 'Mở lại bài', void: 'Hủy bài',
-  second_client: 'Mở bài ở nơi khác', ip_change: 'Đổi địa chỉ mạng',
+  start: 'Bắt đầu làm bài',
+  submit: 'Nộp bài',
+  extend: 'Gia hạn',
+  reopen: 'Mở lại bài',
+  void: 'Hủy bài',
+  second_client: 'Mở bài ở nơi khác',
+  ip_change: 'Đổi địa chỉ mạng',
 };
-const SUBMIT_KINDS: Record<string, string> = { participant: 'người làm bài nộp', deadline: 'tự nộp khi hết giờ', server: 'máy chủ đóng bài quá hạn' };
+const SUBMIT_KINDS: Record<string, string> = {
+  participant: 'người làm bài nộp',
+  deadline: 'tự nộp khi hết giờ',
+  server: 'máy chủ đóng bài quá hạn',
+};
 
 function eventText(e: AttemptDetail['events'][number]): string {
   const d = e.detail ?? {};
@@ -44,28 +53,49 @@ export function AttemptDrawer({ attemptId, onClose }: { attemptId: number | null
     if (attemptId !== null) resultsApi.attempt(attemptId).then(setDetail, (e) => setError(errorMessage(e)));
   }, [attemptId]);
   return (
-    <Drawer open={attemptId !== null} onClose={onClose} size={isPhone ? '100%' : 720}
-      title={detail ? `${detail.person.fullName} — mã đề ${detail.variantCode}` : 'Bài làm'}>
+    <Drawer
+      open={attemptId !== null}
+      onClose={onClose}
+      size={isPhone ? '100%' : 720}
+      title={detail ? `${detail.person.fullName} — mã đề ${detail.variantCode}` : 'Bài làm'}
+    >
       {error && <Alert type="error" showIcon title={error} />}
       {!detail && !error && <Skeleton active paragraph={{ rows: 8 }} />}
       {detail && (
         // Nothing in the answers takes focus: the region does, so the keyboard can scroll the drawer.
         <section tabIndex={0} aria-label={`Bài làm của ${detail.person.fullName}`} className="attempt-detail">
-          {detail.status === 'voided' && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`Bài đã bị hủy: ${detail.voidReason ?? ''}`} />}
+          {detail.status === 'voided' && (
+            <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`Bài đã bị hủy: ${detail.voidReason ?? ''}`} />
+          )}
           <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 16 }}>
             <Descriptions.Item label="Đơn vị">{detail.person.unitName}</Descriptions.Item>
-            <Descriptions.Item label="Điểm">{detail.score === null ? '—' : `${detail.score.toLocaleString('vi-VN')} (${detail.band})`}</Descriptions.Item>
-            <Descriptions.Item label="Số câu đúng">{detail.correct ?? '—'}/{detail.questionCount} (trả lời {detail.answered ?? 0})</Descriptions.Item>
+            <Descriptions.Item label="Điểm">
+              {detail.score === null ? '—' : `${detail.score.toLocaleString('vi-VN')} (${detail.band})`}
+            </Descriptions.Item>
+            <Descriptions.Item label="Số câu đúng">
+              {detail.correct ?? '—'}/{detail.questionCount} (trả lời {detail.answered ?? 0})
+            </Descriptions.Item>
             <Descriptions.Item label="Thời gian làm">{formatDuration(detail.secondsUsed)}</Descriptions.Item>
             <Descriptions.Item label="Bắt đầu">{formatDateTimeVi(detail.startedAt)}</Descriptions.Item>
-            <Descriptions.Item label="Nộp">{detail.submittedAt ? `${formatDateTimeVi(detail.submittedAt)} (${SUBMIT_KINDS[detail.submitKind ?? ''] ?? ''})` : '—'}</Descriptions.Item>
+            <Descriptions.Item label="Nộp">
+              {detail.submittedAt ? `${formatDateTimeVi(detail.submittedAt)} (${SUBMIT_KINDS[detail.submitKind ?? ''] ?? ''})` : '—'}
+            </Descriptions.Item>
             <Descriptions.Item label="Dấu hiệu" span={2}>
-              Rời trang {detail.signals.hiddenCount} lần ({Math.round(detail.signals.hiddenMs / 1000)} giây) · mở ở nơi khác {detail.signals.secondClient} lần
-              · đổi địa chỉ mạng {detail.signals.ipChanges} lần{detail.signals.lastIp ? ` (gần nhất ${detail.signals.lastIp})` : ''}
+              Rời trang {detail.signals.hiddenCount} lần ({Math.round(detail.signals.hiddenMs / 1000)} giây) · mở ở nơi khác{' '}
+              {detail.signals.secondClient} lần · đổi địa chỉ mạng {detail.signals.ipChanges} lần
+              {detail.signals.lastIp ? ` (gần nhất ${detail.signals.lastIp})` : ''}
             </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5}>Diễn biến</Typography.Title>
-          <Timeline items={detail.events.map((e) => ({ content: <><span className="muted">{formatDateTimeVi(e.at)}</span> {eventText(e)}</> }))} />
+          <Timeline
+            items={detail.events.map((e) => ({
+              content: (
+                <>
+                  <span className="muted">{formatDateTimeVi(e.at)}</span> {eventText(e)}
+                </>
+              ),
+            }))}
+          />
           <Typography.Title level={5}>Các câu trả lời</Typography.Title>
           {detail.review.note && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={detail.review.note} />}
           {detail.questions.map((q) => (

@@ -21,17 +21,42 @@ const units = vi.hoisted(() => ({ loading: false, forest: { roots: [{ id: 1, nam
 vi.mock('../../hooks/useUnits.ts', () => ({ useUnits: () => units }));
 
 const input: AssessmentInput = {
-  title: 'Khảo sát hè 2026', instructions: null, bankId: 4, unitId: 1, campaignId: null, compareWithId: null,
-  durationMin: 120, questionCount: 30, opensAt: '2026-07-01T00:30:00.000Z', closesAt: '2026-07-01T10:30:00.000Z',
-  attemptsAllowed: 1, variantMode: 'fixed', variantCount: 2, shuffleQuestions: true, shuffleOptions: true,
-  selection: { mode: 'rules', rules: [{ topicId: 9, difficulty: null, count: 20 }, { topicId: null, difficulty: 'application', count: 10 }] },
-  scoring: DEFAULT_SCORING, review: DEFAULT_REVIEW, graceSeconds: 60, targetUnitIds: [1], inviteePersonIds: [],
+  title: 'Khảo sát hè 2026',
+  instructions: null,
+  bankId: 4,
+  unitId: 1,
+  campaignId: null,
+  compareWithId: null,
+  durationMin: 120,
+  questionCount: 30,
+  opensAt: '2026-07-01T00:30:00.000Z',
+  closesAt: '2026-07-01T10:30:00.000Z',
+  attemptsAllowed: 1,
+  variantMode: 'fixed',
+  variantCount: 2,
+  shuffleQuestions: true,
+  shuffleOptions: true,
+  selection: {
+    mode: 'rules',
+    rules: [
+      { topicId: 9, difficulty: null, count: 20 },
+      { topicId: null, difficulty: 'application', count: 10 },
+    ],
+  },
+  scoring: DEFAULT_SCORING,
+  review: DEFAULT_REVIEW,
+  graceSeconds: 60,
+  targetUnitIds: [1],
+  inviteePersonIds: [],
 };
 
 describe('the assessment form values', () => {
   it('turn "any topic / any level" into the selects’ choice and back, counting the questions', () => {
     const values = toValues(input);
-    expect(values.rules).toEqual([{ topicId: 9, difficulty: RULE_ANY, count: 20 }, { topicId: RULE_ANY, difficulty: 'application', count: 10 }]);
+    expect(values.rules).toEqual([
+      { topicId: 9, difficulty: RULE_ANY, count: 20 },
+      { topicId: RULE_ANY, difficulty: 'application', count: 10 },
+    ]);
     expect(values.window.map((d) => d.toISOString())).toEqual([input.opensAt, input.closesAt]);
     expect(toInput(values)).toEqual(input);
   });
@@ -43,13 +68,24 @@ describe('the assessment form values', () => {
 
   it('keep a stored fixed list and offer one rule of 50 if the organiser switches to rules', () => {
     const values = toValues({ ...input, selection: { mode: 'fixed', questionIds: [2, 3] } });
-    expect(values).toMatchObject({ selectionMode: 'fixed', questionIds: [2, 3], rules: [{ topicId: RULE_ANY, difficulty: RULE_ANY, count: 50 }] });
+    expect(values).toMatchObject({
+      selectionMode: 'fixed',
+      questionIds: [2, 3],
+      rules: [{ topicId: RULE_ANY, difficulty: RULE_ANY, count: 50 }],
+    });
   });
 
   it('start a new assessment tomorrow 07:30–17:30, 120 minutes, 2 shuffled variants', () => {
     const values = defaultValues(1, dayjs('2026-06-10T15:00:00'));
     expect(values.window?.map((d) => d.format('DD/MM/YYYY HH:mm'))).toEqual(['11/06/2026 07:30', '11/06/2026 17:30']);
-    expect(values).toMatchObject({ unitId: 1, durationMin: 120, variantMode: 'fixed', variantCount: 2, shuffleQuestions: true, shuffleOptions: true });
+    expect(values).toMatchObject({
+      unitId: 1,
+      durationMin: 120,
+      variantMode: 'fixed',
+      variantCount: 2,
+      shuffleQuestions: true,
+      shuffleOptions: true,
+    });
   });
 });
 
@@ -59,7 +95,10 @@ describe('useAssessmentEditor', () => {
   beforeEach(() => {
     vi.clearAllMocks();
     vi.mocked(banksApi.list).mockResolvedValue([]);
-    vi.mocked(banksApi.topics).mockResolvedValue({ items: [], withoutTopic: { total: 0, recognition: 0, comprehension: 0, application: 0, unrated: 0 } });
+    vi.mocked(banksApi.topics).mockResolvedValue({
+      items: [],
+      withoutTopic: { total: 0, recognition: 0, comprehension: 0, application: 0, unrated: 0 },
+    });
     vi.mocked(banksApi.questions).mockResolvedValue({ items: [], total: 0, page: 1, pageSize: 200 });
     vi.mocked(trainingApi.campaigns).mockResolvedValue([]);
     vi.mocked(assessmentsApi.list).mockResolvedValue([]);
@@ -84,15 +123,21 @@ describe('useAssessmentEditor', () => {
     await waitFor(() => expect(result.current.editor.existing).toBe(detail));
     expect(result.current.form.getFieldValue('title')).toBe('Khảo sát hè 2026');
     let target: number | null = null;
-    await act(async () => { target = await result.current.editor.save(toValues(input)); });
+    await act(async () => {
+      target = await result.current.editor.save(toValues(input));
+    });
     expect(target).toBe(8);
     expect(assessmentsApi.update).toHaveBeenCalledWith(8, input);
   });
 
   it('says why the server refused a save', async () => {
-    vi.mocked(assessmentsApi.create).mockRejectedValue(new ApiError(400, 'invalid_window', 'Thời điểm đóng bài phải sau thời điểm mở bài.'));
+    vi.mocked(assessmentsApi.create).mockRejectedValue(
+      new ApiError(400, 'invalid_window', 'Thời điểm đóng bài phải sau thời điểm mở bài.'),
+    );
     const { result } = renderHook(() => useEditor(null), { wrapper: Providers });
-    await act(async () => { expect(await result.current.editor.save(toValues(input))).toBeNull(); });
+    await act(async () => {
+      expect(await result.current.editor.save(toValues(input))).toBeNull();
+    });
     expect(result.current.editor.error).toBe('Thời điểm đóng bài phải sau thời điểm mở bài.');
     expect(result.current.editor.saving).toBe(false);
   });
@@ -103,8 +148,11 @@ describe('QuestionsSection', () => {
     const [form] = Form.useForm<AssessmentValues>();
     return (
       <Form form={form} initialValues={initial}>
-        <QuestionsSection published={false} topics={{ items: [], withoutTopic: null }}
-          questionOptions={[{ value: 31, label: '#31 Đảng ta ra đời năm nào?' }]} />
+        <QuestionsSection
+          published={false}
+          topics={{ items: [], withoutTopic: null }}
+          questionOptions={[{ value: 31, label: '#31 Đảng ta ra đời năm nào?' }]}
+        />
       </Form>
     );
   }

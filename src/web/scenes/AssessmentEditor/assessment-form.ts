@@ -20,12 +20,17 @@ const FIRST_RULE: RuleValue = { topicId: RULE_ANY, difficulty: RULE_ANY, count: 
 export function toValues(input: AssessmentInput): AssessmentValues {
   const { opensAt, closesAt, selection, ...rest } = input;
   return {
-    ...rest, window: [dayjs(opensAt), dayjs(closesAt)], selectionMode: selection.mode,
-    rules: selection.mode === 'rules'
-      ? selection.rules.map((r) => ({
-        topicId: r.topicId ?? RULE_ANY, difficulty: r.difficulty ?? RULE_ANY, count: r.count,
-      }))
-      : [{ ...FIRST_RULE }],
+    ...rest,
+    window: [dayjs(opensAt), dayjs(closesAt)],
+    selectionMode: selection.mode,
+    rules:
+      selection.mode === 'rules'
+        ? selection.rules.map((r) => ({
+            topicId: r.topicId ?? RULE_ANY,
+            difficulty: r.difficulty ?? RULE_ANY,
+            count: r.count,
+          }))
+        : [{ ...FIRST_RULE }],
     questionIds: selection.mode === 'fixed' ? selection.questionIds : [],
   };
 }
@@ -34,10 +39,20 @@ export function toValues(input: AssessmentInput): AssessmentValues {
 export function toInput(values: AssessmentValues): AssessmentInput {
   const { window, selectionMode, rules, questionIds, ...rest } = values;
   return {
-    ...rest, opensAt: window[0].toISOString(), closesAt: window[1].toISOString(),
-    selection: selectionMode === 'fixed' ? { mode: 'fixed', questionIds }
-      : { mode: 'rules', rules: rules.map((r) => ({ topicId: r.topicId === RULE_ANY ? null : r.topicId,
-        difficulty: r.difficulty === RULE_ANY ? null : r.difficulty, count: r.count })) },
+    ...rest,
+    opensAt: window[0].toISOString(),
+    closesAt: window[1].toISOString(),
+    selection:
+      selectionMode === 'fixed'
+        ? { mode: 'fixed', questionIds }
+        : {
+            mode: 'rules',
+            rules: rules.map((r) => ({
+              topicId: r.topicId === RULE_ANY ? null : r.topicId,
+              difficulty: r.difficulty === RULE_ANY ? null : r.difficulty,
+              count: r.count,
+            })),
+          },
     questionCount: selectionMode === 'fixed' ? questionIds.length : rules.reduce((n, r) => n + (r.count ?? 0), 0),
   };
 }
@@ -46,9 +61,22 @@ export function toInput(values: AssessmentValues): AssessmentInput {
 export function defaultValues(unitId: number | undefined, now: Dayjs = dayjs()): Partial<AssessmentValues> {
   const start = now.add(1, 'day').hour(7).minute(30).second(0);
   return {
-    title: '', durationMin: 120, attemptsAllowed: 1, graceSeconds: 60, unitId, window: [start, start.add(10, 'hour')],
-    selectionMode: 'rules', rules: [{ ...FIRST_RULE }], questionIds: [],
-    variantMode: 'fixed', variantCount: 2, shuffleQuestions: true, shuffleOptions: true, scoring: DEFAULT_SCORING,
-    review: DEFAULT_REVIEW, targetUnitIds: [], inviteePersonIds: [],
+    title: '',
+    durationMin: 120,
+    attemptsAllowed: 1,
+    graceSeconds: 60,
+    unitId,
+    window: [start, start.add(10, 'hour')],
+    selectionMode: 'rules',
+    rules: [{ ...FIRST_RULE }],
+    questionIds: [],
+    variantMode: 'fixed',
+    variantCount: 2,
+    shuffleQuestions: true,
+    shuffleOptions: true,
+    scoring: DEFAULT_SCORING,
+    review: DEFAULT_REVIEW,
+    targetUnitIds: [],
+    inviteePersonIds: [],
   };
 }

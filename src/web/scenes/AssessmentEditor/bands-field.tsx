@@ -14,13 +14,28 @@ export function BandsField() {
               </Form.Item>
               <span className="muted">từ</span>
               <Form.Item name={[field.name, 'min']} rules={[{ required: true, message: 'Nhập điểm' }]} noStyle>
-                <InputNumber min={0} max={10} step={0.25} decimalSeparator="," aria-label={`Điểm tối thiểu của mức ${i + 1}`} style={{ width: 90 }} />
+                <InputNumber
+                  min={0}
+                  max={10}
+                  step={0.25}
+                  decimalSeparator=","
+                  aria-label={`Điểm tối thiểu của mức ${i + 1}`}
+                  style={{ width: 90 }}
+                />
               </Form.Item>
               <span className="muted">điểm</span>
-              <Button type="text" icon={<DeleteOutlined />} aria-label={`Xóa mức ${i + 1}`} onClick={() => remove(field.name)} disabled={fields.length === 1} />
+              <Button
+                type="text"
+                icon={<DeleteOutlined />}
+                aria-label={`Xóa mức ${i + 1}`}
+                onClick={() => remove(field.name)}
+                disabled={fields.length === 1}
+              />
             </Flex>
           ))}
-          <Button icon={<PlusOutlined />} onClick={() => add({ label: '', min: 0 })}>Thêm mức</Button>
+          <Button icon={<PlusOutlined />} onClick={() => add({ label: '', min: 0 })}>
+            Thêm mức
+          </Button>
         </>
       )}
     </Form.List>

@@ -29,22 +29,39 @@ export function GeneralSection({ forest, banks, campaigns, earlier, published }:
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="bankId" label="Ngân hàng câu hỏi" rules={[{ required: true, message: 'Chọn ngân hàng câu hỏi' }]}>
-            <Select disabled={published} options={banks.map((b) => ({ value: b.id, label: `${b.name} (${b.code})` }))}
-              placeholder="Chọn ngân hàng" aria-label="Ngân hàng câu hỏi" />
+            <Select
+              disabled={published}
+              options={banks.map((b) => ({ value: b.id, label: `${b.name} (${b.code})` }))}
+              placeholder="Chọn ngân hàng"
+              aria-label="Ngân hàng câu hỏi"
+            />
           </Form.Item>
         </Col>
       </Row>
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item name="campaignId" label="Thuộc đợt bồi dưỡng" tooltip="Nếu đợt có yêu cầu chuyên cần, chỉ người tham dự đủ số buổi mới được làm bài.">
-            <Select allowClear placeholder="Không thuộc đợt nào" aria-label="Đợt bồi dưỡng"
-              options={campaigns.map((c) => ({ value: c.id, label: `${c.name} (${c.schoolYear})` }))} />
+          <Form.Item
+            name="campaignId"
+            label="Thuộc đợt bồi dưỡng"
+            tooltip="Nếu đợt có yêu cầu chuyên cần, chỉ người tham dự đủ số buổi mới được làm bài."
+          >
+            <Select
+              allowClear
+              placeholder="Không thuộc đợt nào"
+              aria-label="Đợt bồi dưỡng"
+              options={campaigns.map((c) => ({ value: c.id, label: `${c.name} (${c.schoolYear})` }))}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="compareWithId" label="So sánh thống kê với bài" tooltip="Ví dụ: bài khảo sát của đợt này năm trước.">
-            <Select allowClear placeholder="Không so sánh" aria-label="So sánh với bài" options={earlier}
-              showSearch={{ filterOption: (input, option) => fold(String(option?.label ?? '')).includes(fold(input)) }} />
+            <Select
+              allowClear
+              placeholder="Không so sánh"
+              aria-label="So sánh với bài"
+              options={earlier}
+              showSearch={{ filterOption: (input, option) => fold(String(option?.label ?? '')).includes(fold(input)) }}
+            />
           </Form.Item>
         </Col>
       </Row>

@@ -27,23 +27,36 @@ export default function AssessmentEditorScene() {
     navigate(`/bai-khao-sat/${target}`);
   };
 
-  if (editor.loading) return <Card><Skeleton active paragraph={{ rows: 10 }} /></Card>;
+  if (editor.loading)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 10 }} />
+      </Card>
+    );
   return (
     <>
-      <PageHeader title={id === null ? 'Tạo bài khảo sát' : `Sửa: ${existing?.title ?? ''}`}
-        subtitle={published ? 'Bài đã phát hành: câu hỏi, mã đề, thời gian làm bài và cách chấm không thể thay đổi.' : undefined} />
+      <PageHeader
+        title={id === null ? 'Tạo bài khảo sát' : `Sửa: ${existing?.title ?? ''}`}
+        subtitle={published ? 'Bài đã phát hành: câu hỏi, mã đề, thời gian làm bài và cách chấm không thể thay đổi.' : undefined}
+      />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<AssessmentValues> form={form} layout="vertical" onFinish={handleSave} requiredMark={false} disabled={saving}
-        scrollToFirstError>
-        <GeneralSection forest={editor.forest} banks={editor.banks} campaigns={editor.campaigns} earlier={editor.earlier}
-          published={published} />
+      <Form<AssessmentValues> form={form} layout="vertical" onFinish={handleSave} requiredMark={false} disabled={saving} scrollToFirstError>
+        <GeneralSection
+          forest={editor.forest}
+          banks={editor.banks}
+          campaigns={editor.campaigns}
+          earlier={editor.earlier}
+          published={published}
+        />
         <TimingSection published={published} />
         <QuestionsSection published={published} topics={editor.topics} questionOptions={editor.questionOptions} />
         <ScoringSection published={published} />
         <ParticipantsSection forest={editor.forest} existing={existing} />
         <Flex gap={8} justify="flex-end" className="form-actions">
           <Button onClick={() => navigate(id === null ? '/bai-khao-sat' : `/bai-khao-sat/${id}`)}>Hủy</Button>
-          <Button type="primary" htmlType="submit" loading={saving}>{id === null ? 'Tạo bản nháp' : 'Lưu'}</Button>
+          <Button type="primary" htmlType="submit" loading={saving}>
+            {id === null ? 'Tạo bản nháp' : 'Lưu'}
+          </Button>
         </Flex>
       </Form>
     </>

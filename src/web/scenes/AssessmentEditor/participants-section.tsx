@@ -16,9 +16,16 @@ export function ParticipantsSection({ forest, existing }: Props) {
   return (
     <Card title="Người phải làm bài" className="form-card">
       <Form.Item name="targetUnitIds" label="Toàn bộ cán bộ, giáo viên của các đơn vị (kể cả đơn vị trực thuộc)">
-        <TreeSelect treeData={unitTree} treeCheckable showCheckedStrategy={TreeSelect.SHOW_PARENT} aria-label="Đơn vị làm bài"
-          placeholder="Chọn đơn vị" style={{ width: '100%' }} treeDefaultExpandedKeys={forest.roots.map((r) => r.id)}
-          showSearch={{ filterTreeNode: (input, node) => fold(String((node as { title?: unknown }).title ?? '')).includes(fold(input)) }} />
+        <TreeSelect
+          treeData={unitTree}
+          treeCheckable
+          showCheckedStrategy={TreeSelect.SHOW_PARENT}
+          aria-label="Đơn vị làm bài"
+          placeholder="Chọn đơn vị"
+          style={{ width: '100%' }}
+          treeDefaultExpandedKeys={forest.roots.map((r) => r.id)}
+          showSearch={{ filterTreeNode: (input, node) => fold(String((node as { title?: unknown }).title ?? '')).includes(fold(input)) }}
+        />
       </Form.Item>
       <Form.Item name="inviteePersonIds" label="Và những người sau">
         <PeopleSelect initial={(existing?.invitees ?? []).map((p) => ({ value: p.personId, label: `${p.fullName} — ${p.unitName}` }))} />

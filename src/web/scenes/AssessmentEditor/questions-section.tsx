@@ -19,13 +19,23 @@ export function QuestionsSection({ published, topics, questionOptions }: Props) 
   return (
     <Card title="Câu hỏi và mã đề" className="form-card">
       <Form.Item name="selectionMode" label="Cách chọn câu hỏi">
-        <Radio.Group disabled={published} options={[{ value: 'rules', label: 'Rút ngẫu nhiên theo chuyên đề và mức độ' },
-          { value: 'fixed', label: 'Danh sách câu hỏi cố định' }]} />
+        <Radio.Group
+          disabled={published}
+          options={[
+            { value: 'rules', label: 'Rút ngẫu nhiên theo chuyên đề và mức độ' },
+            { value: 'fixed', label: 'Danh sách câu hỏi cố định' },
+          ]}
+        />
       </Form.Item>
       {selectionMode === 'fixed' ? (
         <Form.Item name="questionIds" label="Các câu hỏi (theo thứ tự)" rules={[{ required: true, message: 'Chọn câu hỏi' }]}>
-          <Select mode="multiple" disabled={published} options={questionOptions} aria-label="Các câu hỏi"
-            showSearch={{ filterOption: (input, option) => fold(String(option?.label ?? '')).includes(fold(input)) }} />
+          <Select
+            mode="multiple"
+            disabled={published}
+            options={questionOptions}
+            aria-label="Các câu hỏi"
+            showSearch={{ filterOption: (input, option) => fold(String(option?.label ?? '')).includes(fold(input)) }}
+          />
         </Form.Item>
       ) : (
         <fieldset disabled={published} style={{ border: 0, padding: 0, margin: '0 0 16px' }}>
@@ -35,7 +45,13 @@ export function QuestionsSection({ published, topics, questionOptions }: Props) 
       <Row gutter={16}>
         <Col xs={24} md={10}>
           <Form.Item name="variantMode" label="Mã đề">
-            <Radio.Group disabled={published} options={[{ value: 'fixed', label: 'Một số mã đề' }, { value: 'per_person', label: 'Mỗi người một mã đề' }]} />
+            <Radio.Group
+              disabled={published}
+              options={[
+                { value: 'fixed', label: 'Một số mã đề' },
+                { value: 'per_person', label: 'Mỗi người một mã đề' },
+              ]}
+            />
           </Form.Item>
         </Col>
         {variantMode === 'fixed' ? (
@@ -46,14 +62,24 @@ export function QuestionsSection({ published, topics, questionOptions }: Props) 
           </Col>
         ) : (
           // Still registered, so the saved definition keeps its count (a hidden field is not submitted otherwise).
-          <Form.Item name="variantCount" hidden><InputNumber aria-label="Số mã đề" /></Form.Item>
+          <Form.Item name="variantCount" hidden>
+            <InputNumber aria-label="Số mã đề" />
+          </Form.Item>
         )}
         <Col xs={12} md={5}>
-          <Form.Item name="shuffleQuestions" label="Trộn thứ tự câu" valuePropName="checked"><Switch disabled={published} /></Form.Item>
+          <Form.Item name="shuffleQuestions" label="Trộn thứ tự câu" valuePropName="checked">
+            <Switch disabled={published} />
+          </Form.Item>
         </Col>
         <Col xs={12} md={5}>
-          <Form.Item name="shuffleOptions" label="Trộn phương án" valuePropName="checked"
-            tooltip="Phương án cố định (ví dụ “Tất cả các phương án trên”) luôn giữ vị trí."><Switch disabled={published} /></Form.Item>
+          <Form.Item
+            name="shuffleOptions"
+            label="Trộn phương án"
+            valuePropName="checked"
+            tooltip="Phương án cố định (ví dụ “Tất cả các phương án trên”) luôn giữ vị trí."
+          >
+            <Switch disabled={published} />
+          </Form.Item>
         </Col>
       </Row>
     </Card>

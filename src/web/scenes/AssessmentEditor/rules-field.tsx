@@ -41,23 +41,37 @@ export function RulesField({ topics, withoutTopic }: { topics: Topic[]; withoutT
                 </Form.Item>
                 <span>câu thuộc</span>
                 <Form.Item name={[field.name, 'topicId']} noStyle>
-                  <Select aria-label={`Chuyên đề của quy tắc ${i + 1}`} style={{ minWidth: 240, flex: 1 }} options={[
-                    { value: ANY, label: 'Mọi chuyên đề' },
-                    ...topics.map((t) => ({ value: t.id, label: `${t.name} (${t.counts.total} câu)` })),
-                  ]} />
+                  <Select
+                    aria-label={`Chuyên đề của quy tắc ${i + 1}`}
+                    style={{ minWidth: 240, flex: 1 }}
+                    options={[
+                      { value: ANY, label: 'Mọi chuyên đề' },
+                      ...topics.map((t) => ({ value: t.id, label: `${t.name} (${t.counts.total} câu)` })),
+                    ]}
+                  />
                 </Form.Item>
                 <Form.Item name={[field.name, 'difficulty']} noStyle>
-                  <Select aria-label={`Mức độ của quy tắc ${i + 1}`} style={{ width: 150 }}
-                    options={[{ value: ANY, label: 'Mọi mức độ' }, ...DIFFICULTIES.map(([value, label]) => ({ value, label }))]} />
+                  <Select
+                    aria-label={`Mức độ của quy tắc ${i + 1}`}
+                    style={{ width: 150 }}
+                    options={[{ value: ANY, label: 'Mọi mức độ' }, ...DIFFICULTIES.map(([value, label]) => ({ value, label }))]}
+                  />
                 </Form.Item>
                 <Typography.Text type={short ? 'danger' : 'secondary'}>ngân hàng có {have} câu</Typography.Text>
-                <Button type="text" icon={<DeleteOutlined />} aria-label={`Xóa quy tắc ${i + 1}`} onClick={() => remove(field.name)}
-                  disabled={fields.length === 1} />
+                <Button
+                  type="text"
+                  icon={<DeleteOutlined />}
+                  aria-label={`Xóa quy tắc ${i + 1}`}
+                  onClick={() => remove(field.name)}
+                  disabled={fields.length === 1}
+                />
               </Flex>
             );
           })}
           <Flex gap={12} align="center" style={{ marginTop: 8 }}>
-            <Button icon={<PlusOutlined />} onClick={() => add({ topicId: ANY, difficulty: ANY, count: 5 })}>Thêm quy tắc</Button>
+            <Button icon={<PlusOutlined />} onClick={() => add({ topicId: ANY, difficulty: ANY, count: 5 })}>
+              Thêm quy tắc
+            </Button>
             <Typography.Text type="secondary">Tổng: {total} câu</Typography.Text>
           </Flex>
         </>

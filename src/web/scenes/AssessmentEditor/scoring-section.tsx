@@ -18,13 +18,23 @@ export function ScoringSection({ published }: { published: boolean }) {
             <Select disabled={published} options={[0, 1, 2].map((d) => ({ value: d, label: `${d} chữ số thập phân` }))} />
           </Form.Item>
           <p className="muted">{describeRounding({ decimals: decimals ?? 2, bands: [] })}</p>
-          <div className="ant-form-item-label"><label>Xếp loại</label></div>
-          <fieldset disabled={published} style={{ border: 0, padding: 0, margin: 0 }}><BandsField /></fieldset>
+          <div className="ant-form-item-label">
+            <label>Xếp loại</label>
+          </div>
+          <fieldset disabled={published} style={{ border: 0, padding: 0, margin: 0 }}>
+            <BandsField />
+          </fieldset>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name={['review', 'score']} label="Người làm bài xem điểm"><Select options={MOMENTS} /></Form.Item>
-          <Form.Item name={['review', 'answers']} label="Xem lại bài làm của mình"><Select options={MOMENTS} /></Form.Item>
-          <Form.Item name={['review', 'key']} label="Xem đáp án đúng"><Select options={MOMENTS} /></Form.Item>
+          <Form.Item name={['review', 'score']} label="Người làm bài xem điểm">
+            <Select options={MOMENTS} />
+          </Form.Item>
+          <Form.Item name={['review', 'answers']} label="Xem lại bài làm của mình">
+            <Select options={MOMENTS} />
+          </Form.Item>
+          <Form.Item name={['review', 'key']} label="Xem đáp án đúng">
+            <Select options={MOMENTS} />
+          </Form.Item>
         </Col>
       </Row>
     </Card>

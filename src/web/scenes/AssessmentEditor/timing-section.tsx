@@ -8,8 +8,12 @@ export function TimingSection({ published }: { published: boolean }) {
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name="window" label="Mở bài — đóng bài" rules={[{ required: true, message: 'Chọn thời gian mở và đóng bài' }]}>
-            <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME} style={{ width: '100%' }}
-              placeholder={['Mở lúc', 'Đóng lúc']} />
+            <DatePicker.RangePicker
+              showTime={{ format: 'HH:mm' }}
+              format={DATE_TIME}
+              style={{ width: '100%' }}
+              placeholder={['Mở lúc', 'Đóng lúc']}
+            />
           </Form.Item>
         </Col>
         <Col xs={12} md={4}>
@@ -23,8 +27,12 @@ export function TimingSection({ published }: { published: boolean }) {
           </Form.Item>
         </Col>
         <Col xs={12} md={4}>
-          <Form.Item name="graceSeconds" label="Chờ bài nộp muộn (giây)" tooltip="Câu trả lời đang trên đường truyền lúc hết giờ vẫn được nhận trong khoảng này."
-            rules={[{ required: true }]}>
+          <Form.Item
+            name="graceSeconds"
+            label="Chờ bài nộp muộn (giây)"
+            tooltip="Câu trả lời đang trên đường truyền lúc hết giờ vẫn được nhận trong khoảng này."
+            rules={[{ required: true }]}
+          >
             <InputNumber min={0} max={600} disabled={published} style={{ width: '100%' }} />
           </Form.Item>
         </Col>

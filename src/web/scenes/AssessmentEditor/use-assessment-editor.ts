@@ -10,7 +10,10 @@ import { useUnits } from '../../hooks/useUnits.ts';
 import { formatDateTimeVi } from '../../lib/format.ts';
 import { defaultValues, toInput, toValues, type AssessmentValues } from './assessment-form.ts';
 
-export interface Choice { value: number; label: string }
+export interface Choice {
+  value: number;
+  label: string;
+}
 
 /**
  * Everything the editor form needs besides its own values: the banks, campaigns and earlier assessments to choose
@@ -29,16 +32,33 @@ export function useAssessmentEditor(id: number | null, form: FormInstance<Assess
   const { run, pending: saving, error, setError } = useAction({ errors: 'inline' });
   const bankId = Form.useWatch('bankId', form);
 
-  useEffect(() => { banksApi.list().then((all) => setBanks(all.filter((b) => b.active)), (e) => setError(errorMessage(e))); }, [setError]);
+  useEffect(() => {
+    banksApi.list().then(
+      (all) => setBanks(all.filter((b) => b.active)),
+      (e) => setError(errorMessage(e)),
+    );
+  }, [setError]);
   useEffect(() => {
     trainingApi.campaigns().then(setCampaigns, () => setCampaigns([]));
-    assessmentsApi.list().then((all) => setEarlier(all.filter((a) => a.id !== id && a.status === 'published')
-      .map((a) => ({ value: a.id, label: `${a.title} (${formatDateTimeVi(a.opensAt).slice(0, 10)})` }))), () => undefined);
+    assessmentsApi.list().then(
+      (all) =>
+        setEarlier(
+          all
+            .filter((a) => a.id !== id && a.status === 'published')
+            .map((a) => ({ value: a.id, label: `${a.title} (${formatDateTimeVi(a.opensAt).slice(0, 10)})` })),
+        ),
+      () => undefined,
+    );
   }, [id]);
   useEffect(() => {
     if (id === null) return;
-    assessmentsApi.get(id).then((detail) => { setExisting(detail); form.setFieldsValue(toValues(detail.input)); },
-      (e) => setError(errorMessage(e)));
+    assessmentsApi.get(id).then(
+      (detail) => {
+        setExisting(detail);
+        form.setFieldsValue(toValues(detail.input));
+      },
+      (e) => setError(errorMessage(e)),
+    );
   }, [id, form, setError]);
   useEffect(() => {
     if (id === null && !unitsLoading && forest.roots[0]) {
@@ -47,20 +67,45 @@ export function useAssessmentEditor(id: number | null, form: FormInstance<Assess
   }, [id, unitsLoading, forest, form, campaignFromLink]);
   useEffect(() => {
     if (!bankId) return;
-    banksApi.topics(bankId).then((t) => setTopics({ items: t.items, withoutTopic: t.withoutTopic }), () => undefined);
-    banksApi.questions(bankId, { pageSize: 200 }).then((page) => setQuestionOptions(page.items.map((q) => ({
-      value: q.id, label: `#${q.id} ${q.stem.slice(0, 120)}` }))), () => undefined);
+    banksApi.topics(bankId).then(
+      (t) => setTopics({ items: t.items, withoutTopic: t.withoutTopic }),
+      () => undefined,
+    );
+    banksApi.questions(bankId, { pageSize: 200 }).then(
+      (page) =>
+        setQuestionOptions(
+          page.items.map((q) => ({
+            value: q.id,
+            label: `#${q.id} ${q.stem.slice(0, 120)}`,
+          })),
+        ),
+      () => undefined,
+    );
   }, [bankId]);
 
   /** Creates or updates; the assessment's id, or null when the server refused (error says why). */
-  const save = useCallback(async (values: AssessmentValues): Promise<number | null> => (await run(async () => {
-    const input = toInput(values);
-    return id === null ? (await assessmentsApi.create(input)).id : (await assessmentsApi.update(id, input), id);
-  })) ?? null, [id, run]);
+  const save = useCallback(
+    async (values: AssessmentValues): Promise<number | null> =>
+      (await run(async () => {
+        const input = toInput(values);
+        return id === null ? (await assessmentsApi.create(input)).id : (await assessmentsApi.update(id, input), id);
+      })) ?? null,
+    [id, run],
+  );
 
   const loading = (id !== null && !existing && !error) || unitsLoading;
   return {
-    forest, loading, banks, campaigns, earlier, existing, published: existing?.status === 'published', topics,
-    questionOptions, error, saving, save,
+    forest,
+    loading,
+    banks,
+    campaigns,
+    earlier,
+    existing,
+    published: existing?.status === 'published',
+    topics,
+    questionOptions,
+    error,
+    saving,
+    save,
   };
 }

@@ -18,7 +18,13 @@ function useWindowClock(opensAt: string, closesAt: string): number {
 }
 
 /** Draft, upcoming, open or closed, by the window. */
-export function AssessmentStatusTag({ assessment, now }: { assessment: Pick<AssessmentSummary, 'status' | 'opensAt' | 'closesAt'>; now?: number }) {
+export function AssessmentStatusTag({
+  assessment,
+  now,
+}: {
+  assessment: Pick<AssessmentSummary, 'status' | 'opensAt' | 'closesAt'>;
+  now?: number;
+}) {
   const clock = useWindowClock(assessment.opensAt, assessment.closesAt);
   const at = now ?? clock;
   if (assessment.status === 'draft') return <Tag>Bản nháp</Tag>;

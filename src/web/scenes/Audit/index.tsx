@@ -6,7 +6,13 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { formatCount, formatDateTimeVi } from '../../lib/format.ts';
 
 const columns: TableColumnsType<AuditEntry> = [
-  { title: 'Thời gian', dataIndex: 'at', key: 'at', width: 150, render: (v: string) => <span className="nowrap">{formatDateTimeVi(v)}</span> },
+  {
+    title: 'Thời gian',
+    dataIndex: 'at',
+    key: 'at',
+    width: 150,
+    render: (v: string) => <span className="nowrap">{formatDateTimeVi(v)}</span>,
+  },
   { title: 'Người thực hiện', dataIndex: 'actor', key: 'actor', width: 240 },
   { title: 'Nội dung', dataIndex: 'summary', key: 'summary' },
   { title: 'Đơn vị', dataIndex: 'unitName', key: 'unit', width: 220, render: (v: string | null) => v ?? '' },
@@ -23,7 +29,8 @@ export default function AuditScene() {
   useEffect(() => {
     const request = ++latest.current;
     setLoading(true);
-    auditApi.list({ page, pageSize })
+    auditApi
+      .list({ page, pageSize })
       .then((result) => {
         if (request !== latest.current) return;
         setData(result);
@@ -47,7 +54,11 @@ export default function AuditScene() {
           scroll={{ x: 960 }}
           locale={{ emptyText: <Empty description="Chưa có thay đổi nào" /> }}
           pagination={{
-            current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200],
+            current: page,
+            pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100, 200],
             showTotal: (t) => `Tổng: ${formatCount(t)} mục`,
             onChange: (next, size) => {
               setPage(size !== pageSize ? 1 : next);

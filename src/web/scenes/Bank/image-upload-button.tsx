@@ -12,8 +12,16 @@ export interface EditorImage {
 const MAX_BYTES = 2 * 1024 * 1024;
 
 /** Uploads a PNG, JPEG, GIF or WebP picture (≤ 2 MB, checked again by the server from its bytes) into the bank. */
-export function ImageUploadButton({ bankId, owner, label, onUploaded }: {
-  bankId: number; owner: string; label?: string; onUploaded: (image: EditorImage) => void;
+export function ImageUploadButton({
+  bankId,
+  owner,
+  label,
+  onUploaded,
+}: {
+  bankId: number;
+  owner: string;
+  label?: string;
+  onUploaded: (image: EditorImage) => void;
 }) {
   const { message } = App.useApp();
   const { run, pending: busy } = useAction();
@@ -30,10 +38,19 @@ export function ImageUploadButton({ bankId, owner, label, onUploaded }: {
   };
 
   return (
-    <Upload accept="image/png,image/jpeg,image/gif,image/webp" showUploadList={false} multiple={false}
-      beforeUpload={(file) => { void upload(file); return false; }}>
+    <Upload
+      accept="image/png,image/jpeg,image/gif,image/webp"
+      showUploadList={false}
+      multiple={false}
+      beforeUpload={(file) => {
+        void upload(file);
+        return false;
+      }}
+    >
       <Tooltip title={label ? undefined : `Thêm ảnh cho ${owner}`}>
-        <Button size="small" icon={<PictureOutlined />} loading={busy} aria-label={`Thêm ảnh cho ${owner}`}>{label}</Button>
+        <Button size="small" icon={<PictureOutlined />} loading={busy} aria-label={`Thêm ảnh cho ${owner}`}>
+          {label}
+        </Button>
       </Tooltip>
     </Upload>
   );

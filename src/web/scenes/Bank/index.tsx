@@ -53,46 +53,105 @@ export default function BankScene() {
     setTopicsOpen(false);
   };
   const panel = (
-    <TopicsPanel topics={topics.topics} withoutTopic={topics.withoutTopic} loading={topics.loading} selectedId={list.topicId}
-      onSelect={selectTopic} onAdd={() => setTopicModal({ open: true, topic: null })}
-      onEdit={(topic) => setTopicModal({ open: true, topic })} />
+    <TopicsPanel
+      topics={topics.topics}
+      withoutTopic={topics.withoutTopic}
+      loading={topics.loading}
+      selectedId={list.topicId}
+      onSelect={selectTopic}
+      onAdd={() => setTopicModal({ open: true, topic: null })}
+      onEdit={(topic) => setTopicModal({ open: true, topic })}
+    />
   );
 
   return (
     <>
-      <BankHeader bankId={bankId} bank={bank} error={bankError} isPhone={isPhone} topicId={list.topicId}
-        onTopics={() => setTopicsOpen(true)} onSettings={() => setEditingBank(true)} onShared={reloadBank} onImport={openImport} />
+      <BankHeader
+        bankId={bankId}
+        bank={bank}
+        error={bankError}
+        isPhone={isPhone}
+        topicId={list.topicId}
+        onTopics={() => setTopicsOpen(true)}
+        onSettings={() => setEditingBank(true)}
+        onShared={reloadBank}
+        onImport={openImport}
+      />
       <div className="bank-layout">
         {!isPhone && <div className="bank-layout__topics">{panel}</div>}
         <div className="bank-layout__questions">
           <Card>
-            <QuestionFilters search={list.search} onSearch={list.setSearch} topics={topics.topics} topicId={list.topicId}
-              onTopic={list.setTopicId} difficulty={list.difficulty} onDifficulty={list.setDifficulty} tags={topics.tags}
-              tag={list.tag} onTag={list.setTag} total={list.questions.total} />
-            <QuestionList questions={list.questions} loading={list.loading} error={list.error} filtered={list.filtered}
-              onImport={openImport} onEdit={setEditingId} onDelete={remove}
-              onPage={(p) => { list.setPage(p); window.scrollTo({ top: 0 }); }} />
+            <QuestionFilters
+              search={list.search}
+              onSearch={list.setSearch}
+              topics={topics.topics}
+              topicId={list.topicId}
+              onTopic={list.setTopicId}
+              difficulty={list.difficulty}
+              onDifficulty={list.setDifficulty}
+              tags={topics.tags}
+              tag={list.tag}
+              onTag={list.setTag}
+              total={list.questions.total}
+            />
+            <QuestionList
+              questions={list.questions}
+              loading={list.loading}
+              error={list.error}
+              filtered={list.filtered}
+              onImport={openImport}
+              onEdit={setEditingId}
+              onDelete={remove}
+              onPage={(p) => {
+                list.setPage(p);
+                window.scrollTo({ top: 0 });
+              }}
+            />
           </Card>
         </div>
       </div>
       {isPhone && (
-        <Drawer open={topicsOpen} onClose={() => setTopicsOpen(false)} placement="left" size="85%" title="Chọn chuyên đề"
-          styles={{ body: { padding: 8 } }}>
+        <Drawer
+          open={topicsOpen}
+          onClose={() => setTopicsOpen(false)}
+          placement="left"
+          size="85%"
+          title="Chọn chuyên đề"
+          styles={{ body: { padding: 8 } }}
+        >
           {panel}
         </Drawer>
       )}
-      <QuestionEditor questionId={editingId} topics={topics.topics} onClose={() => setEditingId(null)}
-        onSaved={() => { setEditingId(null); refresh(); }} />
-      <TopicModal bankId={bankId} topic={topicModal.topic} open={topicModal.open}
+      <QuestionEditor
+        questionId={editingId}
+        topics={topics.topics}
+        onClose={() => setEditingId(null)}
+        onSaved={() => {
+          setEditingId(null);
+          refresh();
+        }}
+      />
+      <TopicModal
+        bankId={bankId}
+        topic={topicModal.topic}
+        open={topicModal.open}
         onClose={() => setTopicModal({ open: false, topic: null })}
         onSaved={(deleted) => {
           if (deleted && list.topicId === topicModal.topic?.id) list.setTopicId(undefined);
           setTopicModal({ open: false, topic: null });
           refresh();
-        }} />
+        }}
+      />
       {bank?.owns && (
-        <BankSettingsModal bank={bank} open={editingBank} onClose={() => setEditingBank(false)}
-          onSaved={() => { setEditingBank(false); reloadBank(); }} />
+        <BankSettingsModal
+          bank={bank}
+          open={editingBank}
+          onClose={() => setEditingBank(false)}
+          onSaved={() => {
+            setEditingBank(false);
+            reloadBank();
+          }}
+        />
       )}
     </>
   );

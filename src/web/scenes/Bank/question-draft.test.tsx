@@ -9,22 +9,32 @@ import { canAddOption, canRemoveOption, draftOf, draftReducer, editOf, previewOf
 import { useQuestionDraft } from './use-question-draft.ts';
 
 vi.mock('../../api/banks.ts', async (importOriginal) => ({
-  ...await importOriginal<typeof import('../../api/banks.ts')>(),
+  ...(await importOriginal<typeof import('../../api/banks.ts')>()),
   banksApi: { question: vi.fn(), tags: vi.fn(), editQuestion: vi.fn(), uploadImage: vi.fn() },
 }));
 
 const detail: QuestionDetail = {
-  id: 12, bankId: 3, version: 2, topicId: 5, topic: 'Nghị quyết', difficulty: 'comprehension',
-  stem: 'Đảng ta ra đời năm nào?', stemRich: null, stemImages: [70],
+  id: 12,
+  bankId: 3,
+  version: 2,
+  topicId: 5,
+  topic: 'Nghị quyết',
+  difficulty: 'comprehension',
+  stem: 'Đảng ta ra đời năm nào?',
+  stemRich: null,
+  stemImages: [70],
   options: [
     { letter: 'A', text: '1925', pinned: false, correct: false, images: [] },
     { letter: 'B', text: '1930', pinned: false, correct: true, images: [71] },
     { letter: 'C', text: '1945', pinned: false, correct: false, images: [] },
     { letter: 'D', text: 'Cả A, B, C đều sai', pinned: true, correct: false, images: [] },
   ],
-  tags: ['lịch sử'], source: null,
-  versions: [{ version: 1, createdAt: '2026-05-01T01:00:00Z', createdBy: 'Ban tổ chức', locked: true, usedBy: [] },
-    { version: 2, createdAt: '2026-06-01T01:00:00Z', createdBy: 'Ban tổ chức', locked: false, usedBy: [] }],
+  tags: ['lịch sử'],
+  source: null,
+  versions: [
+    { version: 1, createdAt: '2026-05-01T01:00:00Z', createdBy: 'Ban tổ chức', locked: true, usedBy: [] },
+    { version: 2, createdAt: '2026-06-01T01:00:00Z', createdBy: 'Ban tổ chức', locked: false, usedBy: [] },
+  ],
 };
 
 describe('the question draft', () => {
@@ -39,7 +49,12 @@ describe('the question draft', () => {
   it('is saved as rich stem, image ids, the key as a flag, and no empty source', () => {
     const draft = draftReducer(draftOf(detail), { type: 'source', source: '   ' });
     expect(editOf(draft)).toEqual({
-      stemRich: draft.stem, stemImages: [70], topicId: 5, difficulty: 'comprehension', tags: ['lịch sử'], source: null,
+      stemRich: draft.stem,
+      stemImages: [70],
+      topicId: 5,
+      difficulty: 'comprehension',
+      tags: ['lịch sử'],
+      source: null,
       options: [
         { text: '1925', pinned: false, correct: false, images: [] },
         { text: '1930', pinned: false, correct: true, images: [71] },
@@ -80,7 +95,10 @@ describe('useQuestionDraft', () => {
   beforeEach(() => {
     vi.clearAllMocks();
     vi.mocked(banksApi.question).mockResolvedValue(detail);
-    vi.mocked(banksApi.tags).mockResolvedValue([{ tag: 'lịch sử', count: 4 }, { tag: 'ôn tập', count: 1 }]);
+    vi.mocked(banksApi.tags).mockResolvedValue([
+      { tag: 'lịch sử', count: 4 },
+      { tag: 'ôn tập', count: 1 },
+    ]);
   });
 
   it('loads the question and the bank’s tags, then saves the edited draft', async () => {
@@ -90,7 +108,9 @@ describe('useQuestionDraft', () => {
     await waitFor(() => expect(result.current.bankTags).toEqual(['lịch sử', 'ôn tập']));
     act(() => result.current.dispatch({ type: 'option', index: 0, change: { text: '1924' } }));
     let saved: Awaited<ReturnType<typeof result.current.save>> = null;
-    await act(async () => { saved = await result.current.save(); });
+    await act(async () => {
+      saved = await result.current.save();
+    });
     expect(saved).toEqual({ version: 3, newVersion: true });
     expect(vi.mocked(banksApi.editQuestion).mock.calls[0][1].options[0].text).toBe('1924');
   });
@@ -99,7 +119,9 @@ describe('useQuestionDraft', () => {
     vi.mocked(banksApi.editQuestion).mockRejectedValue(new ApiError(400, 'invalid_question', 'Câu hỏi cần đúng một đáp án.'));
     const { result } = renderHook(() => useQuestionDraft(12));
     await waitFor(() => expect(result.current.detail).toBe(detail));
-    await act(async () => { expect(await result.current.save()).toBeNull(); });
+    await act(async () => {
+      expect(await result.current.save()).toBeNull();
+    });
     expect(result.current.saveError).toBe('Câu hỏi cần đúng một đáp án.');
     expect(result.current.saving).toBe(false);
   });

@@ -44,11 +44,18 @@ export type DraftAction =
   | { type: 'source'; source: string };
 
 export const EMPTY_DRAFT: QuestionDraft = {
-  stem: [], stemImages: [], options: [], correct: -1, topicId: null, difficulty: null, tags: [], source: '', nextKey: 100,
+  stem: [],
+  stemImages: [],
+  options: [],
+  correct: -1,
+  topicId: null,
+  difficulty: null,
+  tags: [],
+  source: '',
+  nextKey: 100,
 };
 
-const storedImages = (questionId: number, ids: number[]): EditorImage[] =>
-  ids.map((id) => ({ id, src: questionImageUrl(questionId, id) }));
+const storedImages = (questionId: number, ids: number[]): EditorImage[] => ids.map((id) => ({ id, src: questionImageUrl(questionId, id) }));
 
 /** The stem as rich blocks: a plain stem becomes paragraphs. */
 export function stemBlocksOf(q: Pick<QuestionDetail, 'stem' | 'stemRich'>): RichBlock[] {
@@ -80,7 +87,10 @@ export function editOf(draft: QuestionDraft): QuestionEdit {
     tags: draft.tags,
     source: draft.source.trim() || null,
     options: draft.options.map((o, i) => ({
-      text: o.text, pinned: o.pinned, correct: i === draft.correct, images: o.images.map((img) => img.id),
+      text: o.text,
+      pinned: o.pinned,
+      correct: i === draft.correct,
+      images: o.images.map((img) => img.id),
     })),
   };
 }
@@ -92,7 +102,11 @@ export function previewOf(draft: QuestionDraft) {
     stemRich: draft.stem,
     stemImages: draft.stemImages.map((i) => i.src),
     options: draft.options.map((o, i) => ({
-      letter: LETTERS[i], text: o.text, pinned: o.pinned, correct: i === draft.correct, images: o.images.map((img) => img.src),
+      letter: LETTERS[i],
+      text: o.text,
+      pinned: o.pinned,
+      correct: i === draft.correct,
+      images: o.images.map((img) => img.src),
     })),
   };
 }

@@ -49,11 +49,13 @@ export function QuestionEditor({ questionId, topics, onClose, onSaved }: Props) 
       destroyOnHidden
       footer={
         <>
-        {saveError && <Alert type="error" showIcon title={saveError} role="alert" style={{ marginBottom: 8 }} />}
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>Hủy</Button>
-          <Button type="primary" loading={saving} disabled={!detail} onClick={() => void handleSave()}>Lưu câu hỏi</Button>
-        </Flex>
+          {saveError && <Alert type="error" showIcon title={saveError} role="alert" style={{ marginBottom: 8 }} />}
+          <Flex justify="flex-end" gap={8}>
+            <Button onClick={onClose}>Hủy</Button>
+            <Button type="primary" loading={saving} disabled={!detail} onClick={() => void handleSave()}>
+              Lưu câu hỏi
+            </Button>
+          </Flex>
         </>
       }
     >
@@ -64,13 +66,25 @@ export function QuestionEditor({ questionId, topics, onClose, onSaved }: Props) 
           <div className="question-editor__form">
             <Form layout="vertical" component="div">
               <Form.Item label="Nội dung câu hỏi" htmlFor="question-stem" style={{ marginBottom: 8 }}>
-                <RichStemInput id="question-stem" initial={initialStem} resetKey={detail} onChange={(stem) => dispatch({ type: 'stem', stem })} />
+                <RichStemInput
+                  id="question-stem"
+                  initial={initialStem}
+                  resetKey={detail}
+                  onChange={(stem) => dispatch({ type: 'stem', stem })}
+                />
               </Form.Item>
               <Flex gap={8} align="center" wrap className="question-editor__stem-images">
-                <Thumbnails srcs={draft.stemImages.map((i) => i.src)} owner="câu hỏi"
-                  onRemove={(index) => dispatch({ type: 'removeStemImage', index })} />
-                <ImageUploadButton bankId={detail.bankId} owner="câu hỏi" label="Thêm ảnh"
-                  onUploaded={(image) => dispatch({ type: 'addStemImage', image })} />
+                <Thumbnails
+                  srcs={draft.stemImages.map((i) => i.src)}
+                  owner="câu hỏi"
+                  onRemove={(index) => dispatch({ type: 'removeStemImage', index })}
+                />
+                <ImageUploadButton
+                  bankId={detail.bankId}
+                  owner="câu hỏi"
+                  label="Thêm ảnh"
+                  onUploaded={(image) => dispatch({ type: 'addStemImage', image })}
+                />
               </Flex>
               <EditorOptions bankId={detail.bankId} draft={draft} dispatch={dispatch} />
               <EditorMetaFields draft={draft} dispatch={dispatch} topics={topics} bankTags={bankTags} />
@@ -78,7 +92,9 @@ export function QuestionEditor({ questionId, topics, onClose, onSaved }: Props) 
           </div>
           <div className="question-editor__side">
             <div className="question-editor__preview" aria-label="Xem trước câu hỏi" role="region">
-              <Typography.Text type="secondary" strong>Xem trước</Typography.Text>
+              <Typography.Text type="secondary" strong>
+                Xem trước
+              </Typography.Text>
               <QuestionView {...preview} />
             </div>
             <Divider style={{ margin: '16px 0 12px' }} />

@@ -23,20 +23,50 @@ export function QuestionFilters(props: Props) {
   const { search, onSearch, topics, topicId, onTopic, difficulty, onDifficulty, tags, tag, onTag, total } = props;
   return (
     <div className="filters bank-filters">
-      <Input className="filters__search" allowClear prefix={<SearchOutlined />} value={search}
-        onChange={(e) => onSearch(e.target.value)} placeholder="Tìm theo nội dung câu hỏi, phương án"
-        aria-label="Tìm câu hỏi (gõ không dấu cũng được)" />
-      <Select aria-label="Chuyên đề" placeholder="Chuyên đề: tất cả" allowClear value={topicId} onChange={onTopic}
-        className="bank-filters__topic" showSearch={{ optionFilterProp: 'label' }} popupMatchSelectWidth={false}
-        options={topics.map((t) => ({ value: t.id, label: t.name }))} />
-      <Select aria-label="Mức độ" placeholder="Mức độ: tất cả" allowClear value={difficulty} onChange={onDifficulty}
+      <Input
+        className="filters__search"
+        allowClear
+        prefix={<SearchOutlined />}
+        value={search}
+        onChange={(e) => onSearch(e.target.value)}
+        placeholder="Tìm theo nội dung câu hỏi, phương án"
+        aria-label="Tìm câu hỏi (gõ không dấu cũng được)"
+      />
+      <Select
+        aria-label="Chuyên đề"
+        placeholder="Chuyên đề: tất cả"
+        allowClear
+        value={topicId}
+        onChange={onTopic}
+        className="bank-filters__topic"
+        showSearch={{ optionFilterProp: 'label' }}
+        popupMatchSelectWidth={false}
+        options={topics.map((t) => ({ value: t.id, label: t.name }))}
+      />
+      <Select
+        aria-label="Mức độ"
+        placeholder="Mức độ: tất cả"
+        allowClear
+        value={difficulty}
+        onChange={onDifficulty}
         className="bank-filters__level"
-        options={(Object.keys(DIFFICULTY_LABELS) as Difficulty[]).map((d) => ({ value: d, label: DIFFICULTY_LABELS[d] }))} />
-      <Select aria-label="Nhãn" placeholder="Nhãn: tất cả" allowClear value={tag} onChange={onTag}
-        className="bank-filters__tag" showSearch={{ optionFilterProp: 'label' }} popupMatchSelectWidth={false}
+        options={(Object.keys(DIFFICULTY_LABELS) as Difficulty[]).map((d) => ({ value: d, label: DIFFICULTY_LABELS[d] }))}
+      />
+      <Select
+        aria-label="Nhãn"
+        placeholder="Nhãn: tất cả"
+        allowClear
+        value={tag}
+        onChange={onTag}
+        className="bank-filters__tag"
+        showSearch={{ optionFilterProp: 'label' }}
+        popupMatchSelectWidth={false}
         notFoundContent="Chưa có nhãn nào"
-        options={tags.map((t) => ({ value: t.tag, label: `${t.tag} (${formatCount(t.count)})` }))} />
-      <span className="muted" aria-live="polite">{formatCount(total)} câu hỏi</span>
+        options={tags.map((t) => ({ value: t.tag, label: `${t.tag} (${formatCount(t.count)})` }))}
+      />
+      <span className="muted" aria-live="polite">
+        {formatCount(total)} câu hỏi
+      </span>
     </div>
   );
 }

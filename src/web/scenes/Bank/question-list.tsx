@@ -19,7 +19,9 @@ interface Props {
 function QuestionItem({ item, number, onEdit, onDelete }: { item: QuestionRow; number: number } & Pick<Props, 'onEdit' | 'onDelete'>) {
   return (
     <li className="question-list__item" aria-label={`Câu ${number}`}>
-      <QuestionView stem={item.stem} stemRich={item.stemRich}
+      <QuestionView
+        stem={item.stem}
+        stemRich={item.stemRich}
         stemImages={item.stemImages.map((id) => questionImageUrl(item.id, id))}
         options={item.options.map((o) => ({ ...o, images: o.images.map((id) => questionImageUrl(item.id, id)) }))}
         heading={
@@ -30,21 +32,34 @@ function QuestionItem({ item, number, onEdit, onDelete }: { item: QuestionRow; n
               <DifficultyTag value={item.difficulty} />
               <Tag bordered={false}>Phiên bản {item.version}</Tag>
               {item.tags.map((t) => (
-                <Tag key={t} color="cyan" icon={<TagOutlined />} className="question-tag">{t}</Tag>
+                <Tag key={t} color="cyan" icon={<TagOutlined />} className="question-tag">
+                  {t}
+                </Tag>
               ))}
             </Space>
           </div>
         }
         footer={
           <Space className="question-list__actions" wrap>
-            <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(item.id)} aria-label={`Sửa câu ${number}`}>Sửa</Button>
-            <Popconfirm title="Xóa câu hỏi này?" description="Bài khảo sát đã dùng câu hỏi vẫn giữ nguyên kết quả."
-              okText="Xóa" okButtonProps={{ danger: true }} cancelText="Hủy" onConfirm={() => onDelete(item.id)}>
-              <Button size="small" danger icon={<DeleteOutlined />} aria-label={`Xóa câu ${number}`}>Xóa</Button>
+            <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(item.id)} aria-label={`Sửa câu ${number}`}>
+              Sửa
+            </Button>
+            <Popconfirm
+              title="Xóa câu hỏi này?"
+              description="Bài khảo sát đã dùng câu hỏi vẫn giữ nguyên kết quả."
+              okText="Xóa"
+              okButtonProps={{ danger: true }}
+              cancelText="Hủy"
+              onConfirm={() => onDelete(item.id)}
+            >
+              <Button size="small" danger icon={<DeleteOutlined />} aria-label={`Xóa câu ${number}`}>
+                Xóa
+              </Button>
             </Popconfirm>
             {item.source && <span className="muted question-list__source">Nguồn: {item.source}</span>}
           </Space>
-        } />
+        }
+      />
     </li>
   );
 }
@@ -57,7 +72,11 @@ export function QuestionList({ questions, loading, error, filtered, onImport, on
       {loading && questions.items.length === 0 && <Skeleton active paragraph={{ rows: 6 }} />}
       {!loading && questions.items.length === 0 && !error && (
         <Empty description={filtered ? 'Không có câu hỏi nào khớp bộ lọc.' : 'Ngân hàng chưa có câu hỏi nào.'}>
-          {!filtered && <Button type="primary" icon={<CloudUploadOutlined />} onClick={onImport}>Nhập câu hỏi từ tệp</Button>}
+          {!filtered && (
+            <Button type="primary" icon={<CloudUploadOutlined />} onClick={onImport}>
+              Nhập câu hỏi từ tệp
+            </Button>
+          )}
         </Empty>
       )}
       <ol className="question-list" aria-label="Câu hỏi" aria-busy={loading} start={questionNumber(questions, 0)}>
@@ -66,8 +85,16 @@ export function QuestionList({ questions, loading, error, filtered, onImport, on
         ))}
       </ol>
       {questions.total > questions.pageSize && (
-        <Pagination align="end" current={questions.page} pageSize={questions.pageSize} total={questions.total}
-          showSizeChanger={false} onChange={onPage} showTotal={(t) => `${formatCount(t)} câu`} style={{ marginTop: 16 }} />
+        <Pagination
+          align="end"
+          current={questions.page}
+          pageSize={questions.pageSize}
+          total={questions.total}
+          showSizeChanger={false}
+          onChange={onPage}
+          showTotal={(t) => `${formatCount(t)} câu`}
+          style={{ marginTop: 16 }}
+        />
       )}
     </>
   );

@@ -22,8 +22,20 @@ export interface ViewOption {
 }
 
 /** A question as the organiser checks it: the stem as it will look, lettered options, the correct one in green. */
-export function QuestionView({ stem, stemRich, stemImages, options, footer, heading }: {
-  stem: string; stemRich?: RichBlock[] | null; stemImages?: string[]; options: ViewOption[]; footer?: ReactNode; heading?: ReactNode;
+export function QuestionView({
+  stem,
+  stemRich,
+  stemImages,
+  options,
+  footer,
+  heading,
+}: {
+  stem: string;
+  stemRich?: RichBlock[] | null;
+  stemImages?: string[];
+  options: ViewOption[];
+  footer?: ReactNode;
+  heading?: ReactNode;
 }) {
   const empty = !stem && !stemRich?.length;
   return (
@@ -36,7 +48,9 @@ export function QuestionView({ stem, stemRich, stemImages, options, footer, head
       <ol className="question-view__options">
         {options.map((o) => (
           <li key={o.letter} className={o.correct ? 'question-option question-option--correct' : 'question-option'}>
-            <span className="question-option__letter" aria-hidden>{o.letter}</span>
+            <span className="question-option__letter" aria-hidden>
+              {o.letter}
+            </span>
             <span className="visually-hidden">Phương án {o.letter}: </span>
             <span className="question-option__text">
               {o.text || (!o.images?.length && <span className="muted">(trống)</span>)}

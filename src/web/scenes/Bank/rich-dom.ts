@@ -35,11 +35,13 @@ function inlineRuns(node: Node, flags: Flags, out: RichRun[]): void {
 function readTable(table: HTMLTableElement): RichBlock {
   return {
     type: 'table',
-    rows: Array.from(table.rows, (row) => Array.from(row.cells, (cell) => {
-      const runs: RichRun[] = [];
-      cell.childNodes.forEach((child) => inlineRuns(child, { bold: false, italic: false, underline: false }, runs));
-      return runs;
-    })),
+    rows: Array.from(table.rows, (row) =>
+      Array.from(row.cells, (cell) => {
+        const runs: RichRun[] = [];
+        cell.childNodes.forEach((child) => inlineRuns(child, { bold: false, italic: false, underline: false }, runs));
+        return runs;
+      }),
+    ),
   };
 }
 
@@ -80,7 +82,11 @@ export function readEditor(root: HTMLElement): RichBlock[] {
 function appendRuns(parent: HTMLElement, runs: RichRun[]): void {
   for (const run of runs) {
     let node: Node = document.createTextNode(run.text);
-    for (const [flag, tag] of [['underline', 'u'], ['italic', 'i'], ['bold', 'b']] as const) {
+    for (const [flag, tag] of [
+      ['underline', 'u'],
+      ['italic', 'i'],
+      ['bold', 'b'],
+    ] as const) {
       if (!run[flag]) continue;
       const wrapper = document.createElement(tag);
       wrapper.appendChild(node);
@@ -135,7 +141,10 @@ function topLevelChild(root: HTMLElement, node: Node | null): ChildNode | null {
 export function insertTable(root: HTMLElement): void {
   const selection = document.getSelection();
   const anchor = selection && root.contains(selection.anchorNode) ? topLevelChild(root, selection.anchorNode) : null;
-  const table = createTable([[[], []], [[], []]]);
+  const table = createTable([
+    [[], []],
+    [[], []],
+  ]);
   if (anchor) anchor.after(table);
   else root.appendChild(table);
   if (!(table.nextSibling instanceof HTMLDivElement)) table.after(emptyParagraph());

@@ -1,6 +1,13 @@
 import {
-  BoldOutlined, DeleteColumnOutlined, DeleteOutlined, DeleteRowOutlined, InsertRowBelowOutlined, InsertRowRightOutlined,
-  ItalicOutlined, TableOutlined, UnderlineOutlined,
+  BoldOutlined,
+  DeleteColumnOutlined,
+  DeleteOutlined,
+  DeleteRowOutlined,
+  InsertRowBelowOutlined,
+  InsertRowRightOutlined,
+  ItalicOutlined,
+  TableOutlined,
+  UnderlineOutlined,
 } from '@ant-design/icons';
 import { Button, Divider, Tooltip } from 'antd';
 import { useEffect, useEffectEvent, useRef, useState, type MouseEvent, type ReactNode } from 'react';
@@ -102,19 +109,37 @@ export function RichStemInput({ id, initial, resetKey, onChange }: Props) {
       <div className="rich-editor__toolbar" role="toolbar" aria-label="Định dạng nội dung câu hỏi">
         {MARKS.map(({ mark, label, keys, icon }) => (
           <Tooltip key={mark} title={`${label} (${keys})`}>
-            <Button size="small" type={active[mark] ? 'primary' : 'text'} ghost={active[mark]} icon={icon} aria-label={label}
-              aria-pressed={active[mark]} onMouseDown={keep} onClick={() => format(mark)} />
+            <Button
+              size="small"
+              type={active[mark] ? 'primary' : 'text'}
+              ghost={active[mark]}
+              icon={icon}
+              aria-label={label}
+              aria-pressed={active[mark]}
+              onMouseDown={keep}
+              onClick={() => format(mark)}
+            />
           </Tooltip>
         ))}
         <Divider orientation="vertical" />
-        <Button size="small" type="text" icon={<TableOutlined />} onMouseDown={keep} onClick={() => table('insert')}>Chèn bảng</Button>
+        <Button size="small" type="text" icon={<TableOutlined />} onMouseDown={keep} onClick={() => table('insert')}>
+          Chèn bảng
+        </Button>
         {inTable && <span className="rich-editor__hint">Bảng:</span>}
-        {inTable && TABLE_ACTIONS.map(({ action, label, icon, danger }) => (
-          <Tooltip key={action} title={label}>
-            <Button size="small" type="text" danger={danger} icon={icon} aria-label={label} onMouseDown={keep}
-              onClick={() => table(action)} />
-          </Tooltip>
-        ))}
+        {inTable
+          && TABLE_ACTIONS.map(({ action, label, icon, danger }) => (
+            <Tooltip key={action} title={label}>
+              <Button
+                size="small"
+                type="text"
+                danger={danger}
+                icon={icon}
+                aria-label={label}
+                onMouseDown={keep}
+                onClick={() => table(action)}
+              />
+            </Tooltip>
+          ))}
       </div>
       <div
         ref={ref}

@@ -13,7 +13,11 @@ function Levels({ counts }: { counts: DifficultyCounts }) {
 }
 
 function Total({ counts }: { counts: DifficultyCounts }) {
-  return <span className="topic-counts__total" title={`${formatCount(counts.total)} câu hỏi`}>{formatCount(counts.total)}</span>;
+  return (
+    <span className="topic-counts__total" title={`${formatCount(counts.total)} câu hỏi`}>
+      {formatCount(counts.total)}
+    </span>
+  );
 }
 
 interface Props {
@@ -30,14 +34,28 @@ interface Props {
 export function TopicsPanel({ topics, withoutTopic, loading, selectedId, onSelect, onAdd, onEdit }: Props) {
   const all = topics.reduce((n, t) => n + t.counts.total, withoutTopic?.total ?? 0);
   return (
-    <Card size="small" title="Chuyên đề" className="topics-panel"
-      extra={<Button size="small" type="link" icon={<PlusOutlined />} onClick={onAdd}>Thêm chuyên đề</Button>}>
+    <Card
+      size="small"
+      title="Chuyên đề"
+      className="topics-panel"
+      extra={
+        <Button size="small" type="link" icon={<PlusOutlined />} onClick={onAdd}>
+          Thêm chuyên đề
+        </Button>
+      }
+    >
       <div className="topics-panel__legend muted">NB: nhận biết · TH: thông hiểu · VD: vận dụng</div>
-      {loading && topics.length === 0 ? <Skeleton active paragraph={{ rows: 4 }} /> : (
+      {loading && topics.length === 0 ? (
+        <Skeleton active paragraph={{ rows: 4 }} />
+      ) : (
         <ul className="topic-list" aria-label="Chuyên đề">
           <li>
-            <button type="button" className={selectedId === undefined ? 'topic-item topic-item--active' : 'topic-item'}
-              aria-pressed={selectedId === undefined} onClick={() => onSelect(undefined)}>
+            <button
+              type="button"
+              className={selectedId === undefined ? 'topic-item topic-item--active' : 'topic-item'}
+              aria-pressed={selectedId === undefined}
+              onClick={() => onSelect(undefined)}
+            >
               <span className="topic-item__name">Tất cả chuyên đề</span>
               <span className="topic-counts__total">{formatCount(all)}</span>
             </button>
@@ -45,8 +63,12 @@ export function TopicsPanel({ topics, withoutTopic, loading, selectedId, onSelec
           {topics.map((t) => (
             <li key={t.id}>
               <div className="topic-row">
-                <button type="button" className={selectedId === t.id ? 'topic-item topic-item--active' : 'topic-item'}
-                  aria-pressed={selectedId === t.id} onClick={() => onSelect(t.id)}>
+                <button
+                  type="button"
+                  className={selectedId === t.id ? 'topic-item topic-item--active' : 'topic-item'}
+                  aria-pressed={selectedId === t.id}
+                  onClick={() => onSelect(t.id)}
+                >
                   <span className="topic-item__body">
                     <span className="topic-item__name">{t.name}</span>
                     <Levels counts={t.counts} />
@@ -54,8 +76,14 @@ export function TopicsPanel({ topics, withoutTopic, loading, selectedId, onSelec
                   <Total counts={t.counts} />
                 </button>
                 <Tooltip title="Sửa chuyên đề">
-                  <Button size="small" type="text" icon={<EditOutlined />} className="topic-row__edit"
-                    aria-label={`Sửa chuyên đề ${t.name}`} onClick={() => onEdit(t)} />
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={<EditOutlined />}
+                    className="topic-row__edit"
+                    aria-label={`Sửa chuyên đề ${t.name}`}
+                    onClick={() => onEdit(t)}
+                  />
                 </Tooltip>
               </div>
               {t.materialUrl && (

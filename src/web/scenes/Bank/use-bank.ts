@@ -9,8 +9,13 @@ export function useBank(bankId: number) {
   const [error, setError] = useState<string | null>(null);
 
   const reload = useCallback(() => {
-    banksApi.list().then((all) => setBank(all.find((b) => b.id === bankId) ?? null))
-      .catch((err: unknown) => { setError(errorMessage(err)); setBank(null); });
+    banksApi
+      .list()
+      .then((all) => setBank(all.find((b) => b.id === bankId) ?? null))
+      .catch((err: unknown) => {
+        setError(errorMessage(err));
+        setBank(null);
+      });
   }, [bankId]);
   useEffect(reload, [reload]);
 
@@ -39,7 +44,9 @@ export function useBankTopics(bankId: number) {
     }
   }, [bankId, message]);
 
-  useEffect(() => { void reload(); }, [reload]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
 
   return { topics, withoutTopic, tags, loading, reload };
 }

@@ -27,14 +27,22 @@ export function useQuestionDraft(questionId: number | null) {
     setDetail(null);
     setLoadError(null);
     setSaveError(null);
-    banksApi.question(questionId).then((q) => {
-      if (!live) return;
-      setDetail(q);
-      setInitialStem(stemBlocksOf(q));
-      dispatch({ type: 'load', draft: draftOf(q) });
-      banksApi.tags(q.bankId).then((items) => live && setBankTags(items.map((t) => t.tag))).catch(() => undefined);
-    }).catch((err: unknown) => live && setLoadError(errorMessage(err)));
-    return () => { live = false; };
+    banksApi
+      .question(questionId)
+      .then((q) => {
+        if (!live) return;
+        setDetail(q);
+        setInitialStem(stemBlocksOf(q));
+        dispatch({ type: 'load', draft: draftOf(q) });
+        banksApi
+          .tags(q.bankId)
+          .then((items) => live && setBankTags(items.map((t) => t.tag)))
+          .catch(() => undefined);
+      })
+      .catch((err: unknown) => live && setLoadError(errorMessage(err)));
+    return () => {
+      live = false;
+    };
   }, [questionId, setSaveError]);
 
   /** Sends the draft; the result, or null when the server refused it (saveError says why). */

@@ -4,7 +4,7 @@ import { banksApi, type QuestionPage } from '../../api/banks.ts';
 import { isFiltered, PAGE_SIZE, questionNumber, questionQuery, useQuestionList } from './use-question-list.ts';
 
 vi.mock('../../api/banks.ts', async (importOriginal) => ({
-  ...await importOriginal<typeof import('../../api/banks.ts')>(),
+  ...(await importOriginal<typeof import('../../api/banks.ts')>()),
   banksApi: { questions: vi.fn() },
 }));
 
@@ -12,7 +12,14 @@ const NONE = { q: '', topicId: undefined, difficulty: undefined, tag: undefined 
 
 describe('the question list', () => {
   it('asks for one page and leaves an empty search out', () => {
-    expect(questionQuery(NONE, 3)).toEqual({ q: undefined, topicId: undefined, difficulty: undefined, tag: undefined, page: 3, pageSize: PAGE_SIZE });
+    expect(questionQuery(NONE, 3)).toEqual({
+      q: undefined,
+      topicId: undefined,
+      difficulty: undefined,
+      tag: undefined,
+      page: 3,
+      pageSize: PAGE_SIZE,
+    });
     expect(questionQuery({ ...NONE, q: 'dang', tag: 'ôn tập' }, 1)).toMatchObject({ q: 'dang', tag: 'ôn tập' });
   });
 

@@ -45,23 +45,45 @@ export function useQuestionList(bankId: number) {
   const [reloadKey, setReloadKey] = useState(0);
 
   // Back to the first page whenever the filters change.
-  useEffect(() => { setPage(1); }, [q, topicId, difficulty, tag]);
+  useEffect(() => {
+    setPage(1);
+  }, [q, topicId, difficulty, tag]);
 
   useEffect(() => {
     let live = true;
     setLoading(true);
-    banksApi.questions(bankId, questionQuery({ q, topicId, difficulty, tag }, page))
-      .then((result) => { if (live) { setQuestions(result); setError(null); } })
+    banksApi
+      .questions(bankId, questionQuery({ q, topicId, difficulty, tag }, page))
+      .then((result) => {
+        if (live) {
+          setQuestions(result);
+          setError(null);
+        }
+      })
       .catch((err: unknown) => live && setError(errorMessage(err)))
       .finally(() => live && setLoading(false));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [bankId, q, topicId, difficulty, tag, page, reloadKey]);
 
   const reload = useCallback(() => setReloadKey((k) => k + 1), []);
   const filters: QuestionFilters = { q, topicId, difficulty, tag };
 
   return {
-    search, setSearch, topicId, setTopicId, difficulty, setDifficulty, tag, setTag, setPage,
-    filtered: isFiltered(filters), questions, loading, error, reload,
+    search,
+    setSearch,
+    topicId,
+    setTopicId,
+    difficulty,
+    setDifficulty,
+    tag,
+    setTag,
+    setPage,
+    filtered: isFiltered(filters),
+    questions,
+    loading,
+    error,
+    reload,
   };
 }

@@ -21,14 +21,24 @@ export default function BanksScene() {
       <PageHeader
         title="Ngân hàng câu hỏi"
         subtitle="Câu hỏi trắc nghiệm theo chuyên đề, dùng để tạo bài khảo sát."
-        extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>Tạo ngân hàng</Button>}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            Tạo ngân hàng
+          </Button>
+        }
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-      {loading && banks.length === 0 && <Card><Skeleton active paragraph={{ rows: 4 }} /></Card>}
+      {loading && banks.length === 0 && (
+        <Card>
+          <Skeleton active paragraph={{ rows: 4 }} />
+        </Card>
+      )}
       {!loading && banks.length === 0 && !error && (
         <Card>
           <Empty description="Chưa có ngân hàng câu hỏi nào.">
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>Tạo ngân hàng đầu tiên</Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              Tạo ngân hàng đầu tiên
+            </Button>
           </Empty>
         </Card>
       )}
@@ -36,16 +46,26 @@ export default function BanksScene() {
         <ul className="bank-grid" aria-label="Danh sách ngân hàng câu hỏi">
           {banks.map((bank) => (
             <li key={bank.id}>
-              <Card hoverable className={bank.active ? 'bank-card' : 'bank-card bank-card--inactive'}
-                onClick={() => navigate(`/ngan-hang/${bank.id}`)}>
+              <Card
+                hoverable
+                className={bank.active ? 'bank-card' : 'bank-card bank-card--inactive'}
+                onClick={() => navigate(`/ngan-hang/${bank.id}`)}
+              >
                 <Space align="start" size={12} style={{ width: '100%' }}>
                   <DatabaseOutlined className="bank-card__icon" aria-hidden />
                   <div style={{ minWidth: 0, flex: 1 }}>
-                    <Typography.Link className="bank-card__name" href={`/ngan-hang/${bank.id}`}
-                      onClick={(e) => { e.preventDefault(); }}>
+                    <Typography.Link
+                      className="bank-card__name"
+                      href={`/ngan-hang/${bank.id}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                      }}
+                    >
                       {bank.name}
                     </Typography.Link>
-                    <div className="muted bank-card__meta">Mã {bank.code} · {bank.unitName}</div>
+                    <div className="muted bank-card__meta">
+                      Mã {bank.code} · {bank.unitName}
+                    </div>
                     <Space size={[4, 4]} wrap style={{ marginTop: 8 }}>
                       <Tag>{formatCount(bank.topicCount)} chuyên đề</Tag>
                       {!bank.owns && <Tag color="purple">Được chia sẻ</Tag>}
@@ -68,8 +88,15 @@ export default function BanksScene() {
           ))}
         </ul>
       )}
-      <CreateBankModal open={creating} onClose={() => setCreating(false)}
-        onCreated={(id) => { setCreating(false); void reload(); navigate(`/ngan-hang/${id}`); }} />
+      <CreateBankModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(id) => {
+          setCreating(false);
+          void reload();
+          navigate(`/ngan-hang/${id}`);
+        }}
+      />
     </>
   );
 }

@@ -27,15 +27,26 @@ export function AssessmentsTab({ campaignId }: { campaignId: number }) {
           Tạo bài khảo sát cho đợt này
         </Button>
       )}
-      <Table<AssessmentSummary> rowKey="id" size="small" loading={loading} dataSource={data} pagination={false}
+      <Table<AssessmentSummary>
+        rowKey="id"
+        size="small"
+        loading={loading}
+        dataSource={data}
+        pagination={false}
         locale={{ emptyText: <Empty description="Đợt này chưa có bài khảo sát." /> }}
         onRow={(a) => ({ onClick: () => navigate(`/bai-khao-sat/${a.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: 'Bài khảo sát', dataIndex: 'title' },
           { title: 'Trạng thái', width: 160, render: (_, a) => <AssessmentStatusTag assessment={a} /> },
           { title: 'Thời gian', width: 200, render: (_, a) => `${formatDateTimeVi(a.opensAt)} → ${formatDateTimeVi(a.closesAt)}` },
-          { title: 'Đã nộp / phải làm', width: 150, align: 'right', render: (_, a) => `${formatCount(a.counts.submitted)} / ${formatCount(a.counts.eligible)}` },
-        ]} />
+          {
+            title: 'Đã nộp / phải làm',
+            width: 150,
+            align: 'right',
+            render: (_, a) => `${formatCount(a.counts.submitted)} / ${formatCount(a.counts.eligible)}`,
+          },
+        ]}
+      />
     </>
   );
 }

@@ -8,9 +8,22 @@ import { formatCount } from '../../lib/format.ts';
 import { percent, viDay } from '../../lib/training-format.ts';
 
 // The bar only draws the rate written beside it, so assistive technology reads the text alone.
-const rateCell = (rate: number | null) => (rate === null ? <span className="muted">—</span>
-  : <Flex gap={8} align="center"><Progress aria-hidden percent={Math.round(rate)} size="small" showInfo={false} style={{ width: 80, margin: 0 }}
-    status={rate < 80 ? 'exception' : 'normal'} /><span>{percent(rate)}</span></Flex>);
+const rateCell = (rate: number | null) =>
+  rate === null ? (
+    <span className="muted">—</span>
+  ) : (
+    <Flex gap={8} align="center">
+      <Progress
+        aria-hidden
+        percent={Math.round(rate)}
+        size="small"
+        showInfo={false}
+        style={{ width: 80, margin: 0 }}
+        status={rate < 80 ? 'exception' : 'normal'}
+      />
+      <span>{percent(rate)}</span>
+    </Flex>
+  );
 
 const tallyColumns = [
   { title: 'Học viên', dataIndex: 'participants', width: 90, align: 'right' as const, render: (n: number) => formatCount(n) },
@@ -51,26 +64,58 @@ export function AttendanceTab({ campaign }: { campaign: Campaign }) {
         </div>
       </Card>
       <Card title="Theo điểm cầu">
-        <Table<Tally & { siteId: number; siteName: string }> rowKey="siteId" size="small" pagination={false} dataSource={summary.sites} scroll={{ x: 760 }}
-          columns={[{ title: 'Điểm cầu', dataIndex: 'siteName' }, ...tallyColumns]} />
+        <Table<Tally & { siteId: number; siteName: string }>
+          rowKey="siteId"
+          size="small"
+          pagination={false}
+          dataSource={summary.sites}
+          scroll={{ x: 760 }}
+          columns={[{ title: 'Điểm cầu', dataIndex: 'siteName' }, ...tallyColumns]}
+        />
       </Card>
       <Card title="Theo đơn vị">
-        <Table<Tally & { unitId: number; unitName: string }> rowKey="unitId" size="small" dataSource={summary.units} scroll={{ x: 760 }}
-          pagination={{ pageSize: 20, showSizeChanger: false }} columns={[{ title: 'Đơn vị', dataIndex: 'unitName' }, ...tallyColumns]} />
+        <Table<Tally & { unitId: number; unitName: string }>
+          rowKey="unitId"
+          size="small"
+          dataSource={summary.units}
+          scroll={{ x: 760 }}
+          pagination={{ pageSize: 20, showSizeChanger: false }}
+          columns={[{ title: 'Đơn vị', dataIndex: 'unitName' }, ...tallyColumns]}
+        />
       </Card>
-      <Card title={absenteesTitle(absentees)} extra={
-        <Button icon={<DownloadOutlined />} onClick={() => trainingApi.absenteesXlsx(campaign.id).catch((err) => message.error(errorMessage(err)))}>
-          Tải danh sách gửi đơn vị (Excel)</Button>}>
-        <Table<Absentee> rowKey={(r) => `${r.personId}-${r.date}-${r.startsAt}`} size="small" loading={loading} dataSource={absentees} scroll={{ x: 760 }}
-          locale={{ emptyText: <Empty description="Không ai vắng buổi nào đã diễn ra." /> }} pagination={{ pageSize: 20, showSizeChanger: false }}
+      <Card
+        title={absenteesTitle(absentees)}
+        extra={
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => trainingApi.absenteesXlsx(campaign.id).catch((err) => message.error(errorMessage(err)))}
+          >
+            Tải danh sách gửi đơn vị (Excel)
+          </Button>
+        }
+      >
+        <Table<Absentee>
+          rowKey={(r) => `${r.personId}-${r.date}-${r.startsAt}`}
+          size="small"
+          loading={loading}
+          dataSource={absentees}
+          scroll={{ x: 760 }}
+          locale={{ emptyText: <Empty description="Không ai vắng buổi nào đã diễn ra." /> }}
+          pagination={{ pageSize: 20, showSizeChanger: false }}
           columns={[
             { title: 'Họ và tên', dataIndex: 'fullName', width: 180 },
             { title: 'Đơn vị', dataIndex: 'unitName', width: 200 },
             { title: 'Buổi', key: 'when', width: 170, render: (_v, r) => `${viDay(r.date)} ${r.startsAt}` },
             { title: 'Chuyên đề', dataIndex: 'topicName', render: (v: string | null) => v ?? '' },
-            { title: 'Tình trạng', key: 'status', width: 160, render: (_v, r) => r.status === 'absent'
-              ? <Tag color="red">Vắng{r.reason ? `: ${r.reason}` : ''}</Tag> : <Tag>Chưa điểm danh</Tag> },
-          ]} />
+            {
+              title: 'Tình trạng',
+              key: 'status',
+              width: 160,
+              render: (_v, r) =>
+                r.status === 'absent' ? <Tag color="red">Vắng{r.reason ? `: ${r.reason}` : ''}</Tag> : <Tag>Chưa điểm danh</Tag>,
+            },
+          ]}
+        />
       </Card>
     </Flex>
   );

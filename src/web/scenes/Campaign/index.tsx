@@ -20,23 +20,41 @@ export default function CampaignScene() {
   const { data: campaign, error, reload } = useLoader<Campaign | null>(load, null);
   const tab = params.get('tab') ?? 'tong-quan';
   if (error) return <Alert type="error" showIcon title={error} role="alert" />;
-  if (!campaign) return <Card><Skeleton active paragraph={{ rows: 6 }} /></Card>;
-  const rule = campaign.attendanceRequiredPercent === null ? 'không yêu cầu chuyên cần'
-    : `phải tham dự ít nhất ${percent(campaign.attendanceRequiredPercent, 0)} số buổi để làm bài khảo sát`;
+  if (!campaign)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 6 }} />
+      </Card>
+    );
+  const rule =
+    campaign.attendanceRequiredPercent === null
+      ? 'không yêu cầu chuyên cần'
+      : `phải tham dự ít nhất ${percent(campaign.attendanceRequiredPercent, 0)} số buổi để làm bài khảo sát`;
   return (
     <>
-      <Link to="/dot-boi-duong" className="back-link"><ArrowLeftOutlined /> Các đợt bồi dưỡng</Link>
+      <Link to="/dot-boi-duong" className="back-link">
+        <ArrowLeftOutlined /> Các đợt bồi dưỡng
+      </Link>
       <PageHeader title={campaign.name} subtitle={`${campaign.unitName} · ${periodText(campaign.startsOn, campaign.endsOn)} · ${rule}`} />
       {campaign.limitedToOwnUnits && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title="Bạn xem đợt này trong phạm vi đơn vị mình: chỉ học viên thuộc đơn vị của bạn được liệt kê." />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="Bạn xem đợt này trong phạm vi đơn vị mình: chỉ học viên thuộc đơn vị của bạn được liệt kê."
+        />
       )}
-      <Tabs activeKey={tab} onChange={(key) => setParams({ tab: key }, { replace: true })} items={[
-        { key: 'tong-quan', label: 'Tổng quan', children: <OverviewTab campaign={campaign} onChanged={reload} /> },
-        { key: 'tai-lieu', label: 'Tài liệu', children: <MaterialsTab campaign={campaign} /> },
-        { key: 'diem-cau', label: 'Điểm cầu và lịch học', children: <SitesTab campaign={campaign} /> },
-        { key: 'chuyen-can', label: 'Chuyên cần', children: <AttendanceTab campaign={campaign} /> },
-        { key: 'bai-khao-sat', label: 'Bài khảo sát', children: <AssessmentsTab campaignId={campaign.id} /> },
-      ]} />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams({ tab: key }, { replace: true })}
+        items={[
+          { key: 'tong-quan', label: 'Tổng quan', children: <OverviewTab campaign={campaign} onChanged={reload} /> },
+          { key: 'tai-lieu', label: 'Tài liệu', children: <MaterialsTab campaign={campaign} /> },
+          { key: 'diem-cau', label: 'Điểm cầu và lịch học', children: <SitesTab campaign={campaign} /> },
+          { key: 'chuyen-can', label: 'Chuyên cần', children: <AttendanceTab campaign={campaign} /> },
+          { key: 'bai-khao-sat', label: 'Bài khảo sát', children: <AssessmentsTab campaignId={campaign.id} /> },
+        ]}
+      />
     </>
   );
 }

@@ -21,21 +21,69 @@ export function SitesTab({ campaign }: { campaign: Campaign }) {
   const [openId, setOpenId] = useState<number | null>(null);
   const open = sites.find((s) => s.id === openId) ?? null;
   return (
-    <Card title={`Điểm cầu (${sites.length})`} extra={campaign.canManage && (
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>Thêm điểm cầu</Button>)}>
-      <Table<Site> rowKey="id" loading={loading} dataSource={sites} pagination={false} scroll={{ x: 760 }}
+    <Card
+      title={`Điểm cầu (${sites.length})`}
+      extra={
+        campaign.canManage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            Thêm điểm cầu
+          </Button>
+        )
+      }
+    >
+      <Table<Site>
+        rowKey="id"
+        loading={loading}
+        dataSource={sites}
+        pagination={false}
+        scroll={{ x: 760 }}
         locale={{ emptyText: 'Chưa có điểm cầu nào.' }}
         columns={[
-          { title: 'Điểm cầu', dataIndex: 'name', render: (name: string, s) => (
-            <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setOpenId(s.id)}>{name}</Button>) },
+          {
+            title: 'Điểm cầu',
+            dataIndex: 'name',
+            render: (name: string, s) => (
+              <Button
+                type="link"
+                style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+                onClick={() => setOpenId(s.id)}
+              >
+                {name}
+              </Button>
+            ),
+          },
           { title: 'Đơn vị', dataIndex: 'unitName', width: 220 },
-          { title: 'Học viên / sức chứa', key: 'people', width: 150, align: 'right', render: (_v, s) => (
-            <Tag color={s.capacity !== null && s.participants > s.capacity ? 'red' : undefined}>
-              {formatCount(s.participants)}{s.capacity !== null ? ` / ${formatCount(s.capacity)}` : ''}</Tag>) },
+          {
+            title: 'Học viên / sức chứa',
+            key: 'people',
+            width: 150,
+            align: 'right',
+            render: (_v, s) => (
+              <Tag color={s.capacity !== null && s.participants > s.capacity ? 'red' : undefined}>
+                {formatCount(s.participants)}
+                {s.capacity !== null ? ` / ${formatCount(s.capacity)}` : ''}
+              </Tag>
+            ),
+          },
           { title: 'Buổi học', dataIndex: 'sessions', width: 90, align: 'right' },
-          { title: 'Giám sát', key: 'proctors', width: 200, render: (_v, s) => s.proctors.map((p) => p.fullName).join(', ') || <span className="muted">Chưa có</span> },
-        ]} />
-      {creating && <CreateSiteModal campaign={campaign} onClose={() => setCreating(false)} onCreated={() => { setCreating(false); void reload(); }} />}
+          {
+            title: 'Giám sát',
+            key: 'proctors',
+            width: 200,
+            render: (_v, s) => s.proctors.map((p) => p.fullName).join(', ') || <span className="muted">Chưa có</span>,
+          },
+        ]}
+      />
+      {creating && (
+        <CreateSiteModal
+          campaign={campaign}
+          onClose={() => setCreating(false)}
+          onCreated={() => {
+            setCreating(false);
+            void reload();
+          }}
+        />
+      )}
       <SiteDrawer campaign={campaign} site={open} sites={sites} onClose={() => setOpenId(null)} onChanged={reload} />
     </Card>
   );
@@ -46,11 +94,20 @@ function CreateSiteModal({ campaign, onClose, onCreated }: { campaign: Campaign;
   const { forest } = useUnits();
   const [form] = Form.useForm<{ name: string; unitId: number; address?: string; capacity?: number; onlineUrl?: string }>();
   const { run, pending: saving } = useAction();
-  const submit = (v: { name: string; unitId: number; address?: string; capacity?: number; onlineUrl?: string }) => run(async () => {
-    await trainingApi.createSite(campaign.id, { name: v.name, unitId: v.unitId, address: v.address || null, capacity: v.capacity ?? null,
-      onlineUrl: v.onlineUrl || null });
-    onCreated();
-  }, { success: `Đã thêm điểm cầu "${v.name}".` });
+  const submit = (v: { name: string; unitId: number; address?: string; capacity?: number; onlineUrl?: string }) =>
+    run(
+      async () => {
+        await trainingApi.createSite(campaign.id, {
+          name: v.name,
+          unitId: v.unitId,
+          address: v.address || null,
+          capacity: v.capacity ?? null,
+          onlineUrl: v.onlineUrl || null,
+        });
+        onCreated();
+      },
+      { success: `Đã thêm điểm cầu "${v.name}".` },
+    );
   return (
     <Modal open title="Thêm điểm cầu" okText="Thêm" cancelText="Hủy" confirmLoading={saving} onCancel={onClose} onOk={() => form.submit()}>
       <Form form={form} name="site" layout="vertical" requiredMark="optional" onFinish={(v) => void submit(v)}>
@@ -58,13 +115,23 @@ function CreateSiteModal({ campaign, onClose, onCreated }: { campaign: Campaign;
           <Input maxLength={200} placeholder="Điểm cầu Trường THCS …" />
         </Form.Item>
         <Form.Item name="unitId" label="Đơn vị" htmlFor="site-unit" rules={[{ required: true, message: 'Chọn đơn vị.' }]}>
-          <UnitTreeSelect id="site-unit" aria-label="Đơn vị của điểm cầu" forest={forest}
-            disabled={(u) => !canAt(me.grants, 'training.manage', ancestorIds(forest, u.id))} />
+          <UnitTreeSelect
+            id="site-unit"
+            aria-label="Đơn vị của điểm cầu"
+            forest={forest}
+            disabled={(u) => !canAt(me.grants, 'training.manage', ancestorIds(forest, u.id))}
+          />
         </Form.Item>
-        <Form.Item name="address" label="Địa điểm"><Input maxLength={300} placeholder="Hội trường, phòng họp…" /></Form.Item>
+        <Form.Item name="address" label="Địa điểm">
+          <Input maxLength={300} placeholder="Hội trường, phòng họp…" />
+        </Form.Item>
         <Flex gap={12} wrap>
-          <Form.Item name="capacity" label="Sức chứa"><InputNumber min={1} max={100000} aria-label="Sức chứa" /></Form.Item>
-          <Form.Item name="onlineUrl" label="Đường dẫn trực tuyến" style={{ flex: 1, minWidth: 220 }}><Input placeholder="https://…" /></Form.Item>
+          <Form.Item name="capacity" label="Sức chứa">
+            <InputNumber min={1} max={100000} aria-label="Sức chứa" />
+          </Form.Item>
+          <Form.Item name="onlineUrl" label="Đường dẫn trực tuyến" style={{ flex: 1, minWidth: 220 }}>
+            <Input placeholder="https://…" />
+          </Form.Item>
         </Flex>
       </Form>
     </Modal>

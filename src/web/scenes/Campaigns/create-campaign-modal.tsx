@@ -9,7 +9,14 @@ import { useUnits } from '../../hooks/useUnits.ts';
 import { canAt } from '../../lib/permissions.ts';
 import { ancestorIds, topmostUnit, type UnitNode } from '../../lib/unit-tree.ts';
 
-interface Values { name: string; schoolYear: string; unitId: number; dates?: [Dayjs, Dayjs]; ruleOn: boolean; percent?: number }
+interface Values {
+  name: string;
+  schoolYear: string;
+  unitId: number;
+  dates?: [Dayjs, Dayjs];
+  ruleOn: boolean;
+  percent?: number;
+}
 
 export function CreateCampaignModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: number) => void }) {
   const { me } = useSignedIn();
@@ -25,27 +32,58 @@ export function CreateCampaignModal({ open, onClose, onCreated }: { open: boolea
     if (first) form.setFieldValue('unitId', first.id);
   }, [open, forest, canManageAt, form]);
 
-  const submit = (v: Values) => run(async () => {
-    const { id } = await trainingApi.createCampaign({ name: v.name, schoolYear: v.schoolYear, unitId: v.unitId,
-      startsOn: v.dates?.[0].format('YYYY-MM-DD') ?? null, endsOn: v.dates?.[1].format('YYYY-MM-DD') ?? null,
-      attendanceRequiredPercent: v.ruleOn ? v.percent ?? 100 : null });
-    form.resetFields();
-    onCreated(id);
-  }, { success: 'Đã tạo đợt bồi dưỡng.' });
+  const submit = (v: Values) =>
+    run(
+      async () => {
+        const { id } = await trainingApi.createCampaign({
+          name: v.name,
+          schoolYear: v.schoolYear,
+          unitId: v.unitId,
+          startsOn: v.dates?.[0].format('YYYY-MM-DD') ?? null,
+          endsOn: v.dates?.[1].format('YYYY-MM-DD') ?? null,
+          attendanceRequiredPercent: v.ruleOn ? (v.percent ?? 100) : null,
+        });
+        form.resetFields();
+        onCreated(id);
+      },
+      { success: 'Đã tạo đợt bồi dưỡng.' },
+    );
 
   const year = new Date().getFullYear();
   return (
-    <Modal open={open} title="Tạo đợt bồi dưỡng" okText="Tạo" cancelText="Hủy" confirmLoading={saving} forceRender
-      onCancel={() => { setError(null); onClose(); }} onOk={() => form.submit()}>
-      <Form form={form} name="campaign" layout="vertical" requiredMark="optional" onFinish={(v) => void submit(v)}
-        initialValues={{ schoolYear: `${year - 1}–${year}`, ruleOn: false, percent: 100 }}>
+    <Modal
+      open={open}
+      title="Tạo đợt bồi dưỡng"
+      okText="Tạo"
+      cancelText="Hủy"
+      confirmLoading={saving}
+      forceRender
+      onCancel={() => {
+        setError(null);
+        onClose();
+      }}
+      onOk={() => form.submit()}
+    >
+      <Form
+        form={form}
+        name="campaign"
+        layout="vertical"
+        requiredMark="optional"
+        onFinish={(v) => void submit(v)}
+        initialValues={{ schoolYear: `${year - 1}–${year}`, ruleOn: false, percent: 100 }}
+      >
         <Form.Item name="name" label="Tên đợt" rules={[{ required: true, whitespace: true, message: 'Nhập tên đợt bồi dưỡng.' }]}>
           <Input maxLength={300} placeholder={`Bồi dưỡng chính trị hè năm học ${year - 1}–${year}`} />
         </Form.Item>
         <Form.Item name="schoolYear" label="Năm học" rules={[{ required: true, message: 'Nhập năm học.' }]}>
           <Input maxLength={20} style={{ maxWidth: 200 }} />
         </Form.Item>
-        <Form.Item name="unitId" label="Đơn vị tổ chức" htmlFor="campaign-unit" rules={[{ required: true, message: 'Chọn đơn vị tổ chức.' }]}>
+        <Form.Item
+          name="unitId"
+          label="Đơn vị tổ chức"
+          htmlFor="campaign-unit"
+          rules={[{ required: true, message: 'Chọn đơn vị tổ chức.' }]}
+        >
           <UnitTreeSelect id="campaign-unit" aria-label="Đơn vị tổ chức" forest={forest} disabled={(u) => !canManageAt(u)} />
         </Form.Item>
         <Form.Item name="dates" label="Thời gian">
@@ -59,7 +97,11 @@ export function CreateCampaignModal({ open, onClose, onCreated }: { open: boolea
             <InputNumber min={1} max={100} />
           </Form.Item>
         )}
-        {error && <div role="alert" className="form-error">{error}</div>}
+        {error && (
+          <div role="alert" className="form-error">
+            {error}
+          </div>
+        )}
       </Form>
     </Modal>
   );

@@ -20,11 +20,25 @@ export default function CampaignsScene() {
   const [creating, setCreating] = useState(false);
   return (
     <>
-      <PageHeader title="Đợt bồi dưỡng" subtitle="Chuyên đề, tài liệu, điểm cầu, lịch học và điểm danh."
-        extra={can('training.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>Tạo đợt bồi dưỡng</Button>} />
+      <PageHeader
+        title="Đợt bồi dưỡng"
+        subtitle="Chuyên đề, tài liệu, điểm cầu, lịch học và điểm danh."
+        extra={
+          can('training.manage') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              Tạo đợt bồi dưỡng
+            </Button>
+          )
+        }
+      />
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
       <Card>
-        <Table<CampaignSummary> rowKey="id" loading={loading} dataSource={data} pagination={false} scroll={{ x: 720 }}
+        <Table<CampaignSummary>
+          rowKey="id"
+          loading={loading}
+          dataSource={data}
+          pagination={false}
+          scroll={{ x: 720 }}
           locale={{ emptyText: <Empty description="Chưa có đợt bồi dưỡng nào." /> }}
           columns={[
             { title: 'Tên đợt', dataIndex: 'name', render: (name: string, c) => <Link to={`/dot-boi-duong/${c.id}`}>{name}</Link> },
@@ -33,10 +47,18 @@ export default function CampaignsScene() {
             { title: 'Đơn vị tổ chức', dataIndex: 'unitName', width: 220 },
             { title: 'Điểm cầu', dataIndex: 'siteCount', width: 100, align: 'right', render: (n: number) => <Tag>{formatCount(n)}</Tag> },
             { title: 'Học viên', dataIndex: 'participantCount', width: 100, align: 'right', render: (n: number) => formatCount(n) },
-          ]} />
+          ]}
+        />
       </Card>
-      <CreateCampaignModal open={creating} onClose={() => setCreating(false)}
-        onCreated={(id) => { setCreating(false); void reload(); navigate(`/dot-boi-duong/${id}`); }} />
+      <CreateCampaignModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(id) => {
+          setCreating(false);
+          void reload();
+          navigate(`/dot-boi-duong/${id}`);
+        }}
+      />
     </>
   );
 }

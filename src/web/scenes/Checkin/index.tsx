@@ -31,20 +31,35 @@ export default function CheckinScene() {
       <PageHeader title="Tự điểm danh" />
       {done ? (
         <Card>
-          <Result icon={<CheckCircleFilled style={{ color: '#389e0d' }} />} status="success"
+          <Result
+            icon={<CheckCircleFilled style={{ color: '#389e0d' }} />}
+            status="success"
             title={done.already ? `Bạn đã được điểm danh: ${statusLabel(done.status)}` : `Đã điểm danh: ${statusLabel(done.status)}`}
             subTitle={`${done.siteName}${done.topicName ? ` · ${done.topicName}` : ''}`}
-            extra={<Link to="/thi/lich-hoc">Xem lịch học, tài liệu</Link>} />
+            extra={<Link to="/thi/lich-hoc">Xem lịch học, tài liệu</Link>}
+          />
         </Card>
       ) : (
         <Card>
           <Form layout="vertical" onFinish={() => void submit(code)}>
             <Form.Item label="Mã điểm danh trên màn hình điểm cầu" htmlFor="checkin-code">
-              <Input id="checkin-code" size="large" value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} maxLength={10}
-                autoComplete="off" autoCapitalize="characters" inputMode="text" className="checkin-input" placeholder="VD: 7KQ2MX" />
+              <Input
+                id="checkin-code"
+                size="large"
+                value={code}
+                onChange={(e) => setCode(e.target.value.toUpperCase())}
+                maxLength={10}
+                autoComplete="off"
+                autoCapitalize="characters"
+                inputMode="text"
+                className="checkin-input"
+                placeholder="VD: 7KQ2MX"
+              />
             </Form.Item>
             {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
-            <Button type="primary" size="large" block htmlType="submit" loading={busy} disabled={code.trim().length < 6}>Điểm danh</Button>
+            <Button type="primary" size="large" block htmlType="submit" loading={busy} disabled={code.trim().length < 6}>
+              Điểm danh
+            </Button>
           </Form>
         </Card>
       )}

@@ -16,7 +16,11 @@ import { formatCount } from '../../lib/format.ts';
 import { periodText, viDay } from '../../lib/training-format.ts';
 
 type Row = EventSheet['items'][number];
-const OPTIONS: { value: AttendanceStatus; label: string }[] = [{ value: 'present', label: 'Có mặt' }, { value: 'late', label: 'Muộn' }, { value: 'absent', label: 'Vắng' }];
+const OPTIONS: { value: AttendanceStatus; label: string }[] = [
+  { value: 'present', label: 'Có mặt' },
+  { value: 'late', label: 'Muộn' },
+  { value: 'absent', label: 'Vắng' },
+];
 
 /** A conference or course: programme, invitation list, materials and attendance per half-day. */
 export default function EventScene() {
@@ -32,7 +36,12 @@ export default function EventScene() {
   const [positions, setPositions] = useState<Position[]>(['manager']);
   const [upload, setUpload] = useState<number | null>(null);
   if (error) return <Alert type="error" showIcon title={error} role="alert" />;
-  if (!data) return <Card><Skeleton active /></Card>;
+  if (!data)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   const e = data.event;
   const current = slot ?? (e.halfDays[0] ? `${e.halfDays[0].day}/${e.halfDays[0].half}` : '');
   const [day, half] = current.split('/') as [string, 'morning' | 'afternoon'];
@@ -43,51 +52,141 @@ export default function EventScene() {
 
   return (
     <>
-      <Link to="/hoi-nghi" className="back-link"><ArrowLeftOutlined /> Hội nghị, lớp tập huấn</Link>
-      <PageHeader title={e.name} subtitle={`${e.kind === 'conference' ? 'Hội nghị' : 'Lớp tập huấn'} · ${e.unitName} · ${periodText(e.startsOn, e.endsOn)}${e.location ? ` · ${e.location}` : ''}`} />
+      <Link to="/hoi-nghi" className="back-link">
+        <ArrowLeftOutlined /> Hội nghị, lớp tập huấn
+      </Link>
+      <PageHeader
+        title={e.name}
+        subtitle={`${e.kind === 'conference' ? 'Hội nghị' : 'Lớp tập huấn'} · ${e.unitName} · ${periodText(e.startsOn, e.endsOn)}${e.location ? ` · ${e.location}` : ''}`}
+      />
       <Flex vertical gap={16}>
-        {e.programme && <Card title="Chương trình"><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{e.programme}</Typography.Paragraph></Card>}
-        <Card title={`Tài liệu (${materials.length})`} extra={e.canManage && (
-          <Upload showUploadList={false} beforeUpload={(file) => {
-            setUpload(0);
-            eventsApi.upload(e.id, file, setUpload).then(() => reloadMaterials(), fail).finally(() => setUpload(null));
-            return false;
-          }}><Button icon={<UploadOutlined />}>Tải tài liệu lên</Button></Upload>)}>
+        {e.programme && (
+          <Card title="Chương trình">
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{e.programme}</Typography.Paragraph>
+          </Card>
+        )}
+        <Card
+          title={`Tài liệu (${materials.length})`}
+          extra={
+            e.canManage && (
+              <Upload
+                showUploadList={false}
+                beforeUpload={(file) => {
+                  setUpload(0);
+                  eventsApi
+                    .upload(e.id, file, setUpload)
+                    .then(() => reloadMaterials(), fail)
+                    .finally(() => setUpload(null));
+                  return false;
+                }}
+              >
+                <Button icon={<UploadOutlined />}>Tải tài liệu lên</Button>
+              </Upload>
+            )
+          }
+        >
           {upload !== null && <Progress percent={upload} status="active" aria-label="Tiến độ tải tài liệu lên" />}
-          {materials.length === 0 ? <span className="muted">Chưa có tài liệu.</span>
-            : <ul style={{ margin: 0, paddingInlineStart: 18 }}>{materials.map((m) => <li key={m.id}><MaterialLink material={m} /></li>)}</ul>}
+          {materials.length === 0 ? (
+            <span className="muted">Chưa có tài liệu.</span>
+          ) : (
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {materials.map((m) => (
+                <li key={m.id}>
+                  <MaterialLink material={m} />
+                </li>
+              ))}
+            </ul>
+          )}
         </Card>
         {e.canManage && (
           <Card title="Mời từ danh sách cán bộ">
             <Flex gap={8} wrap align="center">
-              <div style={{ flex: '1 1 260px' }}><UnitTreeSelect forest={forest} value={unitId} onChange={setUnitId} aria-label="Mời theo đơn vị" /></div>
-              <Checkbox.Group value={positions} onChange={(v) => setPositions(v as Position[])}
-                options={Object.entries(POSITION_LABELS).map(([value, label]) => ({ value, label }))} />
-              <Button type="primary" icon={<UserAddOutlined />} disabled={!unitId}
-                onClick={() => unitId && eventsApi.invite(e.id, { unitId, positions }).then((r) => {
-                  message.success(`Đã mời thêm ${formatCount(r.added)} người (tổng ${formatCount(r.total)}).`);
-                  void reload();
-                }, fail)}>Thêm vào danh sách mời</Button>
+              <div style={{ flex: '1 1 260px' }}>
+                <UnitTreeSelect forest={forest} value={unitId} onChange={setUnitId} aria-label="Mời theo đơn vị" />
+              </div>
+              <Checkbox.Group
+                value={positions}
+                onChange={(v) => setPositions(v as Position[])}
+                options={Object.entries(POSITION_LABELS).map(([value, label]) => ({ value, label }))}
+              />
+              <Button
+                type="primary"
+                icon={<UserAddOutlined />}
+                disabled={!unitId}
+                onClick={() =>
+                  unitId
+                  && eventsApi.invite(e.id, { unitId, positions }).then((r) => {
+                    message.success(`Đã mời thêm ${formatCount(r.added)} người (tổng ${formatCount(r.total)}).`);
+                    void reload();
+                  }, fail)
+                }
+              >
+                Thêm vào danh sách mời
+              </Button>
             </Flex>
           </Card>
         )}
-        <Card title={`Điểm danh (${formatCount(data.items.length)} người mời)`}
-          extra={<Button icon={<DownloadOutlined />} onClick={() => eventsApi.absenteesXlsx(e.id).catch(fail)}>Danh sách vắng gửi đơn vị</Button>}>
+        <Card
+          title={`Điểm danh (${formatCount(data.items.length)} người mời)`}
+          extra={
+            <Button icon={<DownloadOutlined />} onClick={() => eventsApi.absenteesXlsx(e.id).catch(fail)}>
+              Danh sách vắng gửi đơn vị
+            </Button>
+          }
+        >
           <Flex vertical gap={12}>
-            <Segmented value={current} onChange={(v) => setSlot(v as string)} aria-label="Buổi"
-              options={e.halfDays.map((h) => ({ value: `${h.day}/${h.half}`, label: `${HALF_LABELS[h.half]} ${viDay(h.day)}` }))} />
-            <span className="muted">Có mặt {count('present')} · Muộn {count('late')} · Vắng {count('absent')} · Chưa điểm danh {count(null)}</span>
-            <Table<Row> rowKey="personId" size="small" dataSource={data.items} pagination={{ pageSize: 50, showSizeChanger: false }} scroll={{ x: 700 }}
+            <Segmented
+              value={current}
+              onChange={(v) => setSlot(v as string)}
+              aria-label="Buổi"
+              options={e.halfDays.map((h) => ({ value: `${h.day}/${h.half}`, label: `${HALF_LABELS[h.half]} ${viDay(h.day)}` }))}
+            />
+            <span className="muted">
+              Có mặt {count('present')} · Muộn {count('late')} · Vắng {count('absent')} · Chưa điểm danh {count(null)}
+            </span>
+            <Table<Row>
+              rowKey="personId"
+              size="small"
+              dataSource={data.items}
+              pagination={{ pageSize: 50, showSizeChanger: false }}
+              scroll={{ x: 700 }}
               columns={[
                 { title: 'Họ và tên', dataIndex: 'fullName', width: 200 },
                 { title: 'Đơn vị', dataIndex: 'unitName' },
-                { title: 'Điểm danh', key: 'mark', width: 260, render: (_v, r) => (
-                  <Segmented<AttendanceStatus | ''> size="small" value={r.marks[current]?.status ?? ''} options={OPTIONS} disabled={!e.canManage}
-                    onChange={(v) => v && void mark(r, v)} aria-label={`Điểm danh ${r.fullName}`} />) },
-                { title: 'Lý do', key: 'reason', width: 180, render: (_v, r) => (r.marks[current]?.status === 'absent'
-                  ? <Select size="small" style={{ width: '100%' }} value={r.marks[current]?.reason ?? undefined} placeholder="Lý do" disabled={!e.canManage}
-                    options={ABSENCE_REASONS.map((x) => ({ value: x, label: x }))} onChange={(x) => void mark(r, 'absent', x)} /> : null) },
-              ]} />
+                {
+                  title: 'Điểm danh',
+                  key: 'mark',
+                  width: 260,
+                  render: (_v, r) => (
+                    <Segmented<AttendanceStatus | ''>
+                      size="small"
+                      value={r.marks[current]?.status ?? ''}
+                      options={OPTIONS}
+                      disabled={!e.canManage}
+                      onChange={(v) => v && void mark(r, v)}
+                      aria-label={`Điểm danh ${r.fullName}`}
+                    />
+                  ),
+                },
+                {
+                  title: 'Lý do',
+                  key: 'reason',
+                  width: 180,
+                  render: (_v, r) =>
+                    r.marks[current]?.status === 'absent' ? (
+                      <Select
+                        size="small"
+                        style={{ width: '100%' }}
+                        value={r.marks[current]?.reason ?? undefined}
+                        placeholder="Lý do"
+                        disabled={!e.canManage}
+                        options={ABSENCE_REASONS.map((x) => ({ value: x, label: x }))}
+                        onChange={(x) => void mark(r, 'absent', x)}
+                      />
+                    ) : null,
+                },
+              ]}
+            />
           </Flex>
         </Card>
       </Flex>

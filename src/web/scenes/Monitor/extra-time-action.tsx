@@ -27,22 +27,43 @@ export function ExtraTimeAction({ assessmentId, person, onDone }: { assessmentId
   const [form] = Form.useForm<{ minutes: number; reason: string }>();
   if (person.state === 'in_progress') return null;
 
-  const run = (work: () => Promise<{ minutes: number }>) => act(async () => {
-    const r = await work();
-    setOpen(false);
-    onDone();
-    return r;
-  }, {
-    success: (r) => (r.minutes > 0 ? `${person.fullName} được cộng thêm ${r.minutes} phút khi làm bài.`
-      : `${person.fullName} không được cộng thêm thời gian.`),
-  });
+  const run = (work: () => Promise<{ minutes: number }>) =>
+    act(
+      async () => {
+        const r = await work();
+        setOpen(false);
+        onDone();
+        return r;
+      },
+      {
+        success: (r) =>
+          r.minutes > 0
+            ? `${person.fullName} được cộng thêm ${r.minutes} phút khi làm bài.`
+            : `${person.fullName} không được cộng thêm thời gian.`,
+      },
+    );
 
   return (
     <>
-      <Button size="small" icon={<ClockCircleOutlined />} aria-label={`Thời gian cộng thêm cho ${person.fullName}`}
-        title="Thời gian cộng thêm" onClick={() => { form.setFieldsValue({ minutes: person.extraMinutes, reason: '' }); setOpen(true); }} />
-      <Modal open={open} title={`Thời gian cộng thêm — ${person.fullName}`} okText="Lưu" cancelText="Đóng" destroyOnHidden
-        okButtonProps={{ loading: saving }} onCancel={() => setOpen(false)} onOk={() => form.submit()}
+      <Button
+        size="small"
+        icon={<ClockCircleOutlined />}
+        aria-label={`Thời gian cộng thêm cho ${person.fullName}`}
+        title="Thời gian cộng thêm"
+        onClick={() => {
+          form.setFieldsValue({ minutes: person.extraMinutes, reason: '' });
+          setOpen(true);
+        }}
+      />
+      <Modal
+        open={open}
+        title={`Thời gian cộng thêm — ${person.fullName}`}
+        okText="Lưu"
+        cancelText="Đóng"
+        destroyOnHidden
+        okButtonProps={{ loading: saving }}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
         footer={(_, { OkBtn, CancelBtn }) => (
           <>
             {person.extraMinutesSource === 'survey' && (
@@ -53,11 +74,19 @@ export function ExtraTimeAction({ assessmentId, person, onDone }: { assessmentId
             <CancelBtn />
             <OkBtn />
           </>
-        )}>
-        <Form form={form} layout="vertical"
-          onFinish={(v) => void run(() => assessmentsApi.setExtraTime(assessmentId, person.personId, v.minutes, v.reason.trim() || undefined))}>
-          <p className="muted">Áp dụng khi người này bắt đầu làm bài: hạn nộp = thời gian làm bài (không quá giờ đóng bài) cộng số phút này,
-            nên có thể sau giờ đóng bài. Người đã bắt đầu làm thì dùng "Gia hạn thời gian".</p>
+        )}
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) =>
+            void run(() => assessmentsApi.setExtraTime(assessmentId, person.personId, v.minutes, v.reason.trim() || undefined))
+          }
+        >
+          <p className="muted">
+            Áp dụng khi người này bắt đầu làm bài: hạn nộp = thời gian làm bài (không quá giờ đóng bài) cộng số phút này, nên có thể sau giờ
+            đóng bài. Người đã bắt đầu làm thì dùng "Gia hạn thời gian".
+          </p>
           <Form.Item name="minutes" label="Số phút cộng thêm" rules={[{ required: true, message: 'Nhập số phút (0 nếu không cộng thêm)' }]}>
             <InputNumber min={0} max={240} step={5} precision={0} style={{ width: 140 }} />
           </Form.Item>

@@ -28,15 +28,29 @@ export default function MyPageScene() {
           {error && <Alert type="error" showIcon title={error} />}
           {me.personId !== null && !person && !error && <Skeleton active paragraph={{ rows: 8 }} />}
           {person && <PersonDescriptions person={person} column={isPhone ? 1 : 2} />}
-          <Descriptions size="small" column={1} style={{ marginTop: 16 }} items={[
-            { key: 'username', label: 'Tên đăng nhập', children: me.username },
-            {
-              key: 'roles', label: 'Vai trò',
-              children: me.grants.length
-                ? <Flex gap={4} wrap>{me.grants.map((g) => <Tag key={`${g.role}-${g.unitId}`} color="geekblue">{g.roleLabel} — {g.unitName}</Tag>)}</Flex>
-                : 'Học viên',
-            },
-          ]} />
+          <Descriptions
+            size="small"
+            column={1}
+            style={{ marginTop: 16 }}
+            items={[
+              { key: 'username', label: 'Tên đăng nhập', children: me.username },
+              {
+                key: 'roles',
+                label: 'Vai trò',
+                children: me.grants.length ? (
+                  <Flex gap={4} wrap>
+                    {me.grants.map((g) => (
+                      <Tag key={`${g.role}-${g.unitId}`} color="geekblue">
+                        {g.roleLabel} — {g.unitName}
+                      </Tag>
+                    ))}
+                  </Flex>
+                ) : (
+                  'Học viên'
+                ),
+              },
+            ]}
+          />
         </Card>
         <MyTrainingCards />
         <Card title="Bài khảo sát của tôi">

@@ -63,7 +63,13 @@ export default function PeopleScene() {
       <PageHeader
         title="Nhân sự"
         subtitle={unit ? unitPathLabel(forest, unit.id) : 'Danh sách cán bộ, giáo viên, nhân viên theo đơn vị'}
-        extra={isPhone ? <Button icon={<ApartmentOutlined />} onClick={() => setTreeOpen(true)}>Chọn đơn vị</Button> : null}
+        extra={
+          isPhone ? (
+            <Button icon={<ApartmentOutlined />} onClick={() => setTreeOpen(true)}>
+              Chọn đơn vị
+            </Button>
+          ) : null
+        }
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <div className="roster">
@@ -82,7 +88,8 @@ export default function PeopleScene() {
                   unit={unit}
                   forest={forest}
                   allowed={{
-                    rosterWrite: can('roster.write', unit), unitsWrite: can('units.write', unit),
+                    rosterWrite: can('roster.write', unit),
+                    unitsWrite: can('units.write', unit),
                     accountsManage: can('accounts.manage', unit),
                   }}
                   canWriteAt={canWriteAt}
@@ -96,8 +103,14 @@ export default function PeopleScene() {
         </div>
       </div>
       {isPhone && (
-        <Drawer title="Chọn đơn vị" placement="left" size="88%" open={treeOpen} onClose={() => setTreeOpen(false)}
-          styles={{ body: { padding: 12 } }}>
+        <Drawer
+          title="Chọn đơn vị"
+          placement="left"
+          size="88%"
+          open={treeOpen}
+          onClose={() => setTreeOpen(false)}
+          styles={{ body: { padding: 12 } }}
+        >
           {tree('calc(100vh - 150px)')}
         </Drawer>
       )}

@@ -34,17 +34,37 @@ export function MoveUnitModal({ unit, forest, canWriteAt, onClose, onMoved }: Pr
 
   const current = unit?.parentId ? forest.byId.get(unit.parentId)?.name : undefined;
   return (
-    <Modal title="Chuyển sang đơn vị khác" open={unit !== null} onCancel={onClose} onOk={() => void handleOk()}
-      okText="Chuyển" cancelText="Hủy" confirmLoading={saving} destroyOnHidden>
+    <Modal
+      title="Chuyển sang đơn vị khác"
+      open={unit !== null}
+      onCancel={onClose}
+      onOk={() => void handleOk()}
+      okText="Chuyển"
+      cancelText="Hủy"
+      confirmLoading={saving}
+      destroyOnHidden
+    >
       <p style={{ marginTop: 0 }}>
         Chuyển <strong>{unit?.name}</strong> cùng toàn bộ đơn vị trực thuộc và nhân sự sang đơn vị cấp trên mới.
-        {current && <> Hiện thuộc: <strong>{current}</strong>.</>}
+        {current && (
+          <>
+            {' '}
+            Hiện thuộc: <strong>{current}</strong>.
+          </>
+        )}
       </p>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
       <Form layout="vertical">
         <Form.Item label="Đơn vị cấp trên mới" htmlFor="move-unit-target">
-          <UnitTreeSelect id="move-unit-target" aria-label="Đơn vị cấp trên mới" forest={forest} value={target}
-            onChange={setTarget} exclude={unit?.id} disabled={(u) => !canWriteAt(u) || u.id === unit?.parentId} />
+          <UnitTreeSelect
+            id="move-unit-target"
+            aria-label="Đơn vị cấp trên mới"
+            forest={forest}
+            value={target}
+            onChange={setTarget}
+            exclude={unit?.id}
+            disabled={(u) => !canWriteAt(u) || u.id === unit?.parentId}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -45,7 +45,8 @@ export function PeopleTable({ unitId, reloadKey, onOpen }: Props) {
     if (unitId === undefined) return;
     const request = ++latest.current;
     setLoading(true);
-    peopleApi.list({ unitId, q: q || undefined, position, includeInactive: includeInactive || undefined, page, pageSize })
+    peopleApi
+      .list({ unitId, q: q || undefined, position, includeInactive: includeInactive || undefined, page, pageSize })
       .then((result) => {
         if (request !== latest.current) return;
         setData(result);
@@ -59,11 +60,21 @@ export function PeopleTable({ unitId, reloadKey, onOpen }: Props) {
   const columns: TableColumnsType<Person> = [
     { title: 'STT', key: 'index', width: 56, align: 'right', fixed: pin, render: (_v, _r, index) => formatCount(offset + index + 1) },
     {
-      title: 'Họ và tên', dataIndex: 'fullName', key: 'fullName', width: 180, fixed: pin,
+      title: 'Họ và tên',
+      dataIndex: 'fullName',
+      key: 'fullName',
+      width: 180,
+      fixed: pin,
       render: (name: string, person) => (
         <>
-          <Button type="link" style={{ padding: 0, height: 'auto', fontWeight: 500, whiteSpace: 'normal', textAlign: 'left' }}
-            onClick={(e) => { e.stopPropagation(); onOpen(person); }}>
+          <Button
+            type="link"
+            style={{ padding: 0, height: 'auto', fontWeight: 500, whiteSpace: 'normal', textAlign: 'left' }}
+            onClick={(e) => {
+              e.stopPropagation();
+              onOpen(person);
+            }}
+          >
             {name}
           </Button>
           {!person.active && <Tag style={{ marginInlineStart: 6 }}>Đã nghỉ</Tag>}
@@ -76,7 +87,11 @@ export function PeopleTable({ unitId, reloadKey, onOpen }: Props) {
     { title: 'Đơn vị', dataIndex: 'unitName', key: 'unitName', width: 190, ellipsis: { showTitle: true } },
     { title: 'Chức vụ', dataIndex: 'position', key: 'position', width: 130, render: (v: string) => positionLabel(v) },
     {
-      title: 'Đảng viên', dataIndex: 'partyMember', key: 'partyMember', width: 100, align: 'center',
+      title: 'Đảng viên',
+      dataIndex: 'partyMember',
+      key: 'partyMember',
+      width: 100,
+      align: 'center',
       render: (v: boolean) => (v ? <Tag color="red">Đảng viên</Tag> : <span className="muted">—</span>),
     },
     { title: 'Tài khoản', key: 'account', width: 135, render: (_v, person) => <AccountTag person={person} /> },

@@ -46,14 +46,30 @@ export function PeopleToolbar({ unit, forest, allowed, canWriteAt, onAddPerson, 
           {!unit.active && <Tag style={{ marginInlineStart: 8, verticalAlign: 'middle' }}>Ngừng hoạt động</Tag>}
         </Typography.Title>
         <Typography.Text type="secondary">
-          {[labelOf(UNIT_KIND_LABELS, unit.kind), level && `Cấp học: ${level}`, `Mã: ${unit.code}`,
-            `${formatCount(unit.totalPeople)} người đang công tác`].filter(Boolean).join(' · ')}
+          {[
+            labelOf(UNIT_KIND_LABELS, unit.kind),
+            level && `Cấp học: ${level}`,
+            `Mã: ${unit.code}`,
+            `${formatCount(unit.totalPeople)} người đang công tác`,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </Typography.Text>
       </div>
       <div className="toolbar">
-        {allowed.rosterWrite && <Button type="primary" icon={<UserAddOutlined />} onClick={onAddPerson}>Thêm người</Button>}
-        <Button icon={<FileExcelOutlined />} loading={exporting} onClick={() => void handleExport()}>Xuất Excel</Button>
-        {allowed.accountsManage && <Button icon={<PrinterOutlined />} onClick={() => setSlipsFor(unit)}>In phiếu đăng nhập</Button>}
+        {allowed.rosterWrite && (
+          <Button type="primary" icon={<UserAddOutlined />} onClick={onAddPerson}>
+            Thêm người
+          </Button>
+        )}
+        <Button icon={<FileExcelOutlined />} loading={exporting} onClick={() => void handleExport()}>
+          Xuất Excel
+        </Button>
+        {allowed.accountsManage && (
+          <Button icon={<PrinterOutlined />} onClick={() => setSlipsFor(unit)}>
+            In phiếu đăng nhập
+          </Button>
+        )}
         {allowed.unitsWrite && <UnitActions unit={unit} forest={forest} canWriteAt={canWriteAt} onChanged={onUnitsChanged} />}
       </div>
       <LoginSlipsModal unit={slipsFor} onClose={() => setSlipsFor(null)} />

@@ -24,10 +24,14 @@ export function PersonAccount({ person, canManage }: Props) {
 
   const handleReset = () => run(async () => setIssued(await accountsApi.resetPassword(userId)));
 
-  const handleDisabled = (next: boolean) => run(async () => {
-    await accountsApi.setDisabled(userId, next);
-    setDisabled(next);
-  }, { success: next ? 'Đã khóa tài khoản.' : 'Đã mở khóa tài khoản.' });
+  const handleDisabled = (next: boolean) =>
+    run(
+      async () => {
+        await accountsApi.setDisabled(userId, next);
+        setDisabled(next);
+      },
+      { success: next ? 'Đã khóa tài khoản.' : 'Đã mở khóa tài khoản.' },
+    );
 
   const copy = async () => {
     if (!issued) return;
@@ -41,52 +45,104 @@ export function PersonAccount({ person, canManage }: Props) {
 
   return (
     <>
-      <Descriptions size="small" column={1} bordered styles={{ label: { width: 150 } }} items={[
-        { key: 'username', label: 'Tên đăng nhập', children: <Typography.Text copyable={{ tooltips: ['Sao chép tên đăng nhập', 'Đã sao chép'] }}>{person.username}</Typography.Text> },
-        {
-          key: 'status', label: 'Trạng thái',
-          children: (
-            <Flex gap={4} wrap>
-              {person.hasLoggedIn ? <Tag color="green">Đã đăng nhập</Tag> : <Tag color="orange">Chưa đăng nhập</Tag>}
-              {disabled === true && <Tag color="red">Đã khóa</Tag>}
-            </Flex>
-          ),
-        },
-      ]} />
-      {canManage && (
-        <Flex gap={8} wrap style={{ marginTop: 12 }}>
-          <Popconfirm title="Cấp lại mật khẩu?" description="Mật khẩu cũ sẽ không dùng được nữa."
-            okText="Cấp lại" cancelText="Hủy" onConfirm={() => void handleReset()}>
-            <Button icon={<KeyOutlined />} loading={busy}>Cấp lại mật khẩu</Button>
-          </Popconfirm>
-          {disabled !== true && (
-            <Popconfirm title="Khóa tài khoản này?" description="Người này sẽ không đăng nhập được cho đến khi được mở khóa."
-              okText="Khóa" cancelText="Hủy" okButtonProps={{ danger: true }} onConfirm={() => void handleDisabled(true)}>
-              <Button danger icon={<LockOutlined />} disabled={busy}>Khóa tài khoản</Button>
-            </Popconfirm>
-          )}
-          {disabled !== false && (
-            <Button icon={<UnlockOutlined />} disabled={busy} onClick={() => void handleDisabled(false)}>Mở khóa</Button>
-          )}
-        </Flex>
-      )}
-      <Modal title="Mật khẩu ban đầu mới" open={issued !== null} onCancel={() => setIssued(null)}
-        footer={<Button type="primary" onClick={() => setIssued(null)}>Đã ghi lại</Button>}>
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }}
-          title="Mật khẩu chỉ hiện một lần"
-          description="Hãy ghi lại hoặc sao chép và gửi cho người dùng. Họ sẽ phải đặt mật khẩu mới khi đăng nhập lần đầu." />
-        <Descriptions size="small" column={1} bordered items={[
-          { key: 'u', label: 'Tên đăng nhập', children: issued?.username },
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        styles={{ label: { width: 150 } }}
+        items={[
           {
-            key: 'p', label: 'Mật khẩu',
+            key: 'username',
+            label: 'Tên đăng nhập',
             children: (
-              <Flex align="center" gap={8} wrap>
-                <Typography.Text code style={{ fontSize: 18, letterSpacing: 1 }} aria-label="Mật khẩu mới">{issued?.password}</Typography.Text>
-                <Button size="small" icon={<CopyOutlined />} onClick={() => void copy()}>Sao chép mật khẩu</Button>
+              <Typography.Text copyable={{ tooltips: ['Sao chép tên đăng nhập', 'Đã sao chép'] }}>{person.username}</Typography.Text>
+            ),
+          },
+          {
+            key: 'status',
+            label: 'Trạng thái',
+            children: (
+              <Flex gap={4} wrap>
+                {person.hasLoggedIn ? <Tag color="green">Đã đăng nhập</Tag> : <Tag color="orange">Chưa đăng nhập</Tag>}
+                {disabled === true && <Tag color="red">Đã khóa</Tag>}
               </Flex>
             ),
           },
-        ]} />
+        ]}
+      />
+      {canManage && (
+        <Flex gap={8} wrap style={{ marginTop: 12 }}>
+          <Popconfirm
+            title="Cấp lại mật khẩu?"
+            description="Mật khẩu cũ sẽ không dùng được nữa."
+            okText="Cấp lại"
+            cancelText="Hủy"
+            onConfirm={() => void handleReset()}
+          >
+            <Button icon={<KeyOutlined />} loading={busy}>
+              Cấp lại mật khẩu
+            </Button>
+          </Popconfirm>
+          {disabled !== true && (
+            <Popconfirm
+              title="Khóa tài khoản này?"
+              description="Người này sẽ không đăng nhập được cho đến khi được mở khóa."
+              okText="Khóa"
+              cancelText="Hủy"
+              okButtonProps={{ danger: true }}
+              onConfirm={() => void handleDisabled(true)}
+            >
+              <Button danger icon={<LockOutlined />} disabled={busy}>
+                Khóa tài khoản
+              </Button>
+            </Popconfirm>
+          )}
+          {disabled !== false && (
+            <Button icon={<UnlockOutlined />} disabled={busy} onClick={() => void handleDisabled(false)}>
+              Mở khóa
+            </Button>
+          )}
+        </Flex>
+      )}
+      <Modal
+        title="Mật khẩu ban đầu mới"
+        open={issued !== null}
+        onCancel={() => setIssued(null)}
+        footer={
+          <Button type="primary" onClick={() => setIssued(null)}>
+            Đã ghi lại
+          </Button>
+        }
+      >
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="Mật khẩu chỉ hiện một lần"
+          description="Hãy ghi lại hoặc sao chép và gửi cho người dùng. Họ sẽ phải đặt mật khẩu mới khi đăng nhập lần đầu."
+        />
+        <Descriptions
+          size="small"
+          column={1}
+          bordered
+          items={[
+            { key: 'u', label: 'Tên đăng nhập', children: issued?.username },
+            {
+              key: 'p',
+              label: 'Mật khẩu',
+              children: (
+                <Flex align="center" gap={8} wrap>
+                  <Typography.Text code style={{ fontSize: 18, letterSpacing: 1 }} aria-label="Mật khẩu mới">
+                    {issued?.password}
+                  </Typography.Text>
+                  <Button size="small" icon={<CopyOutlined />} onClick={() => void copy()}>
+                    Sao chép mật khẩu
+                  </Button>
+                </Flex>
+              ),
+            },
+          ]}
+        />
       </Modal>
     </>
   );

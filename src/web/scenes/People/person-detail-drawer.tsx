@@ -25,7 +25,9 @@ interface Props {
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <section aria-label={title}>
-      <Divider titlePlacement="start" style={{ marginTop: 24 }}>{title}</Divider>
+      <Divider titlePlacement="start" style={{ marginTop: 24 }}>
+        {title}
+      </Divider>
       {children}
     </section>
   );
@@ -62,7 +64,13 @@ export function PersonDetailDrawer({ personId, forest, reloadKey, onClose, onEdi
       onClose={onClose}
       size={isPhone ? '100%' : 600}
       title={person ? person.fullName : 'Thông tin nhân sự'}
-      extra={person && canWrite ? <Button icon={<EditOutlined />} onClick={() => onEdit(person)}>Sửa</Button> : null}
+      extra={
+        person && canWrite ? (
+          <Button icon={<EditOutlined />} onClick={() => onEdit(person)}>
+            Sửa
+          </Button>
+        ) : null
+      }
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon title={error} />}
@@ -91,7 +99,14 @@ export function PersonDetailDrawer({ personId, forest, reloadKey, onClose, onEdi
                   color: h.toAt ? 'gray' : 'blue',
                   content: (
                     <>
-                      <div>{h.unitName}{!h.toAt && <Tag color="blue" style={{ marginInlineStart: 8 }}>Hiện tại</Tag>}</div>
+                      <div>
+                        {h.unitName}
+                        {!h.toAt && (
+                          <Tag color="blue" style={{ marginInlineStart: 8 }}>
+                            Hiện tại
+                          </Tag>
+                        )}
+                      </div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {`Từ ${formatInstantDateVi(h.fromAt)}${h.toAt ? ` đến ${formatInstantDateVi(h.toAt)}` : ''}`}
                       </Typography.Text>

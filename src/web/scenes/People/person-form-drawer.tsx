@@ -33,10 +33,24 @@ const DATE_FORMAT = 'DD/MM/YYYY';
 
 // The server names the faulty field either by its key or by its Vietnamese label.
 const FIELD_OF: Record<string, keyof Values> = {
-  fullName: 'fullName', 'Họ và tên': 'fullName', staffId: 'staffId', staff_id: 'staffId', 'Mã định danh': 'staffId',
-  citizenId: 'citizenId', citizen_id: 'citizenId', 'Số CCCD': 'citizenId', phone: 'phone', 'Điện thoại': 'phone',
-  email: 'email', Email: 'email', birthDate: 'birthDate', 'Ngày sinh': 'birthDate', partyJoinedOn: 'partyJoinedOn',
-  'Ngày vào Đảng': 'partyJoinedOn', unitId: 'unitId', extraMinutes: 'extraMinutes',
+  fullName: 'fullName',
+  'Họ và tên': 'fullName',
+  staffId: 'staffId',
+  staff_id: 'staffId',
+  'Mã định danh': 'staffId',
+  citizenId: 'citizenId',
+  citizen_id: 'citizenId',
+  'Số CCCD': 'citizenId',
+  phone: 'phone',
+  'Điện thoại': 'phone',
+  email: 'email',
+  Email: 'email',
+  birthDate: 'birthDate',
+  'Ngày sinh': 'birthDate',
+  partyJoinedOn: 'partyJoinedOn',
+  'Ngày vào Đảng': 'partyJoinedOn',
+  unitId: 'unitId',
+  extraMinutes: 'extraMinutes',
 };
 
 const day = (iso: string | null) => (iso ? dayjs(iso) : null);
@@ -48,18 +62,39 @@ function initialValues(mode: PersonFormMode): Partial<Values> {
   }
   const p = mode.person;
   return {
-    fullName: p.fullName, birthDate: day(p.birthDate), gender: p.gender, staffId: p.staffId ?? '', citizenId: p.citizenId ?? '',
-    unitId: p.unitId, position: p.position, partyMember: p.partyMember, partyJoinedOn: day(p.partyJoinedOn),
-    theoryLevel: p.theoryLevel ?? '', phone: p.phone ?? '', email: p.email ?? '', active: p.active, extraMinutes: p.extraMinutes,
+    fullName: p.fullName,
+    birthDate: day(p.birthDate),
+    gender: p.gender,
+    staffId: p.staffId ?? '',
+    citizenId: p.citizenId ?? '',
+    unitId: p.unitId,
+    position: p.position,
+    partyMember: p.partyMember,
+    partyJoinedOn: day(p.partyJoinedOn),
+    theoryLevel: p.theoryLevel ?? '',
+    phone: p.phone ?? '',
+    email: p.email ?? '',
+    active: p.active,
+    extraMinutes: p.extraMinutes,
   };
 }
 
 function toInput(v: Values): PersonInput {
   return {
-    fullName: v.fullName.trim(), unitId: v.unitId, position: v.position, birthDate: v.birthDate ? v.birthDate.format('YYYY-MM-DD') : null,
-    gender: v.gender ?? null, staffId: text(v.staffId), citizenId: text(v.citizenId), partyMember: v.partyMember,
+    fullName: v.fullName.trim(),
+    unitId: v.unitId,
+    position: v.position,
+    birthDate: v.birthDate ? v.birthDate.format('YYYY-MM-DD') : null,
+    gender: v.gender ?? null,
+    staffId: text(v.staffId),
+    citizenId: text(v.citizenId),
+    partyMember: v.partyMember,
     partyJoinedOn: v.partyMember && v.partyJoinedOn ? v.partyJoinedOn.format('YYYY-MM-DD') : null,
-    theoryLevel: text(v.theoryLevel), phone: text(v.phone), email: text(v.email), active: v.active, extraMinutes: v.extraMinutes ?? 0,
+    theoryLevel: text(v.theoryLevel),
+    phone: text(v.phone),
+    email: text(v.email),
+    active: v.active,
+    extraMinutes: v.extraMinutes ?? 0,
   };
 }
 
@@ -89,20 +124,23 @@ export function PersonFormDrawer({ mode, forest, canWriteAt, onClose, onSaved }:
 
   const handleFinish = async (values: Values) => {
     if (!mode) return;
-    await run(async () => {
-      const input: Partial<PersonInput> = toInput(values);
-      // A roster may give only the year of birth: kept as the year unless the date is changed here.
-      const stored = mode.kind === 'edit' ? mode.person.birthDate : null;
-      if (stored && /^\d{4}$/.test(stored) && values.birthDate?.isSame(day(stored), 'day')) delete input.birthDate;
-      onSaved(mode.kind === 'create' ? await peopleApi.create(input as PersonInput) : await peopleApi.update(mode.person.id, input));
-    }, {
-      // The server names the faulty field: its message goes on that field as well.
-      onError: (err) => {
-        const field = err instanceof ApiError ? (err.details as { field?: string } | undefined)?.field : undefined;
-        const name = field ? FIELD_OF[field] : undefined;
-        if (name) form.setFields([{ name, errors: [errorMessage(err)] }]);
+    await run(
+      async () => {
+        const input: Partial<PersonInput> = toInput(values);
+        // A roster may give only the year of birth: kept as the year unless the date is changed here.
+        const stored = mode.kind === 'edit' ? mode.person.birthDate : null;
+        if (stored && /^\d{4}$/.test(stored) && values.birthDate?.isSame(day(stored), 'day')) delete input.birthDate;
+        onSaved(mode.kind === 'create' ? await peopleApi.create(input as PersonInput) : await peopleApi.update(mode.person.id, input));
       },
-    });
+      {
+        // The server names the faulty field: its message goes on that field as well.
+        onError: (err) => {
+          const field = err instanceof ApiError ? (err.details as { field?: string } | undefined)?.field : undefined;
+          const name = field ? FIELD_OF[field] : undefined;
+          if (name) form.setFields([{ name, errors: [errorMessage(err)] }]);
+        },
+      },
+    );
   };
 
   const half = isPhone ? 24 : 12;
@@ -116,14 +154,21 @@ export function PersonFormDrawer({ mode, forest, canWriteAt, onClose, onSaved }:
       footer={
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onClose}>Hủy</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()}>{shown?.kind === 'edit' ? 'Lưu' : 'Thêm người'}</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()}>
+            {shown?.kind === 'edit' ? 'Lưu' : 'Thêm người'}
+          </Button>
         </Flex>
       }
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
       {mode && (
-        <Form<Values> form={form} layout="vertical" initialValues={initialValues(mode)}
-          onFinish={(v) => void handleFinish(v)} scrollToFirstError>
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          initialValues={initialValues(mode)}
+          onFinish={(v) => void handleFinish(v)}
+          scrollToFirstError
+        >
           <Form.Item label="Họ và tên" name="fullName" rules={[{ required: true, whitespace: true, message: 'Nhập họ và tên' }]}>
             <Input maxLength={120} autoFocus />
           </Form.Item>
@@ -186,11 +231,19 @@ export function PersonFormDrawer({ mode, forest, canWriteAt, onClose, onSaved }:
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item label="Thời gian cộng thêm khi làm khảo sát (phút)" name="extraMinutes"
-            extra="Ví dụ 15 hoặc 30 phút cho người khuyết tật hoặc ở nơi mạng yếu. Áp dụng cho mọi bài khảo sát (hạn nộp của người này có thể sau giờ đóng bài chừng ấy phút); từng bài có thể đặt riêng ở trang Giám sát. Để 0 nếu không cộng thêm.">
+          <Form.Item
+            label="Thời gian cộng thêm khi làm khảo sát (phút)"
+            name="extraMinutes"
+            extra="Ví dụ 15 hoặc 30 phút cho người khuyết tật hoặc ở nơi mạng yếu. Áp dụng cho mọi bài khảo sát (hạn nộp của người này có thể sau giờ đóng bài chừng ấy phút); từng bài có thể đặt riêng ở trang Giám sát. Để 0 nếu không cộng thêm."
+          >
             <InputNumber min={0} max={240} step={5} precision={0} style={{ width: 160 }} />
           </Form.Item>
-          <Form.Item label="Đang công tác" name="active" valuePropName="checked" extra="Tắt khi người này đã nghỉ hưu hoặc chuyển ra ngoài ngành.">
+          <Form.Item
+            label="Đang công tác"
+            name="active"
+            valuePropName="checked"
+            extra="Tắt khi người này đã nghỉ hưu hoặc chuyển ra ngoài ngành."
+          >
             <Switch checkedChildren="Có" unCheckedChildren="Không" />
           </Form.Item>
         </Form>

@@ -34,17 +34,24 @@ export function PersonRoles({ person, forest, onChanged }: Props) {
       return;
     }
     const userId = person.userId;
-    await grant(async () => {
-      await accountsApi.grant(userId, role, unitId);
-      setRole(undefined);
-      onChanged();
-    }, { success: `Đã cấp quyền ${ROLE_LABELS[role as keyof typeof ROLE_LABELS] ?? role}.` });
+    await grant(
+      async () => {
+        await accountsApi.grant(userId, role, unitId);
+        setRole(undefined);
+        onChanged();
+      },
+      { success: `Đã cấp quyền ${ROLE_LABELS[role as keyof typeof ROLE_LABELS] ?? role}.` },
+    );
   };
 
-  const handleRevoke = (grantId: number) => revoke(async () => {
-    await accountsApi.revoke(grantId);
-    onChanged();
-  }, { success: 'Đã thu hồi vai trò.' });
+  const handleRevoke = (grantId: number) =>
+    revoke(
+      async () => {
+        await accountsApi.revoke(grantId);
+        onChanged();
+      },
+      { success: 'Đã thu hồi vai trò.' },
+    );
 
   return (
     <>
@@ -57,16 +64,34 @@ export function PersonRoles({ person, forest, onChanged }: Props) {
           dataSource={person.roles}
           renderItem={(r) => (
             <List.Item
-              actions={canManageAt(r.unitId) ? [
-                <Popconfirm key="revoke" title="Thu hồi vai trò này?" okText="Thu hồi" cancelText="Hủy"
-                  okButtonProps={{ danger: true }} onConfirm={() => void handleRevoke(r.grantId)}>
-                  <Button size="small" danger type="text" icon={<DeleteOutlined />} aria-label={`Thu hồi ${r.roleLabel} tại ${r.unitName}`}>
-                    Thu hồi
-                  </Button>
-                </Popconfirm>,
-              ] : []}
+              actions={
+                canManageAt(r.unitId)
+                  ? [
+                      <Popconfirm
+                        key="revoke"
+                        title="Thu hồi vai trò này?"
+                        okText="Thu hồi"
+                        cancelText="Hủy"
+                        okButtonProps={{ danger: true }}
+                        onConfirm={() => void handleRevoke(r.grantId)}
+                      >
+                        <Button
+                          size="small"
+                          danger
+                          type="text"
+                          icon={<DeleteOutlined />}
+                          aria-label={`Thu hồi ${r.roleLabel} tại ${r.unitName}`}
+                        >
+                          Thu hồi
+                        </Button>
+                      </Popconfirm>,
+                    ]
+                  : []
+              }
             >
-              <span><Tag color="geekblue">{r.roleLabel}</Tag>tại {r.unitName}</span>
+              <span>
+                <Tag color="geekblue">{r.roleLabel}</Tag>tại {r.unitName}
+              </span>
             </List.Item>
           )}
         />
@@ -84,9 +109,17 @@ export function PersonRoles({ person, forest, onChanged }: Props) {
               options={grantable.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
               notFoundContent="Bạn không cấp được vai trò nào tại đơn vị này"
             />
-            <UnitTreeSelect aria-label="Tại đơn vị" forest={forest} value={unitId} onChange={setUnitId}
-              style={{ flex: 1, minWidth: 200, width: 'auto' }} disabled={(u) => !canManageAt(u.id)} />
-            <Button type="primary" ghost icon={<PlusOutlined />} loading={busy} onClick={() => void handleGrant()}>Cấp quyền</Button>
+            <UnitTreeSelect
+              aria-label="Tại đơn vị"
+              forest={forest}
+              value={unitId}
+              onChange={setUnitId}
+              style={{ flex: 1, minWidth: 200, width: 'auto' }}
+              disabled={(u) => !canManageAt(u.id)}
+            />
+            <Button type="primary" ghost icon={<PlusOutlined />} loading={busy} onClick={() => void handleGrant()}>
+              Cấp quyền
+            </Button>
           </Flex>
         </div>
       )}

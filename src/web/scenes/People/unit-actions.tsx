@@ -1,4 +1,12 @@
-import { ApartmentOutlined, DeleteOutlined, DownOutlined, EditOutlined, PlusOutlined, PoweroffOutlined, SwapOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  DeleteOutlined,
+  DownOutlined,
+  EditOutlined,
+  PlusOutlined,
+  PoweroffOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
 import { App, Button, Dropdown, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
@@ -37,27 +45,33 @@ export function UnitActions({ unit, forest, canWriteAt, onChanged }: Props) {
     }
   };
 
-  const confirmDeactivate = () => modal.confirm({
-    title: `Ngừng hoạt động ${unit.name}?`,
-    content: 'Đơn vị vẫn được giữ lại cùng lịch sử, hiển thị màu xám trong cây đơn vị và có thể kích hoạt lại.',
-    okText: 'Ngừng hoạt động', cancelText: 'Hủy', okButtonProps: { danger: true },
-    onOk: () => setActive(false),
-  });
+  const confirmDeactivate = () =>
+    modal.confirm({
+      title: `Ngừng hoạt động ${unit.name}?`,
+      content: 'Đơn vị vẫn được giữ lại cùng lịch sử, hiển thị màu xám trong cây đơn vị và có thể kích hoạt lại.',
+      okText: 'Ngừng hoạt động',
+      cancelText: 'Hủy',
+      okButtonProps: { danger: true },
+      onOk: () => setActive(false),
+    });
 
-  const confirmDelete = () => modal.confirm({
-    title: `Xóa đơn vị ${unit.name}?`,
-    content: 'Chỉ xóa được đơn vị chưa có đơn vị trực thuộc, nhân sự hay lịch sử. Thao tác này không hoàn tác được.',
-    okText: 'Xóa', cancelText: 'Hủy', okButtonProps: { danger: true },
-    onOk: async () => {
-      try {
-        await unitsApi.remove(unit.id);
-        message.success(`Đã xóa đơn vị ${unit.name}.`);
-        onChanged(unit.parentId ?? unit.id);
-      } catch (err) {
-        message.error(errorMessage(err));
-      }
-    },
-  });
+  const confirmDelete = () =>
+    modal.confirm({
+      title: `Xóa đơn vị ${unit.name}?`,
+      content: 'Chỉ xóa được đơn vị chưa có đơn vị trực thuộc, nhân sự hay lịch sử. Thao tác này không hoàn tác được.',
+      okText: 'Xóa',
+      cancelText: 'Hủy',
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        try {
+          await unitsApi.remove(unit.id);
+          message.success(`Đã xóa đơn vị ${unit.name}.`);
+          onChanged(unit.parentId ?? unit.id);
+        } catch (err) {
+          message.error(errorMessage(err));
+        }
+      },
+    });
 
   const items: MenuProps['items'] = [
     { key: 'add', icon: <PlusOutlined />, label: 'Thêm đơn vị trực thuộc', onClick: () => setFormMode({ kind: 'create', parent: unit }) },

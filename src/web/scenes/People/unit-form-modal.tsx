@@ -1,7 +1,12 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import {
-  SCHOOL_LEVELS, SCHOOL_LEVEL_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type SchoolLevel, type UnitKind,
+  SCHOOL_LEVELS,
+  SCHOOL_LEVEL_LABELS,
+  UNIT_KINDS,
+  UNIT_KIND_LABELS,
+  type SchoolLevel,
+  type UnitKind,
 } from '../../../domain/roster.ts';
 import { unitsApi, type Unit } from '../../api/units.ts';
 import { useAction } from '../../hooks/useAction.ts';
@@ -28,7 +33,15 @@ function initialValuesOf(mode: UnitFormMode | null): Partial<Values> {
 }
 
 /** Adds a unit under a parent, or edits one. Mount it with a new `key` for each opening (fresh form store). */
-export function UnitFormModal({ mode, onClose, onSaved }: { mode: UnitFormMode | null; onClose: () => void; onSaved: (unit: Unit) => void }) {
+export function UnitFormModal({
+  mode,
+  onClose,
+  onSaved,
+}: {
+  mode: UnitFormMode | null;
+  onClose: () => void;
+  onSaved: (unit: Unit) => void;
+}) {
   const [form] = Form.useForm<Values>();
   const { run, pending: saving, error, setError } = useAction({ errors: 'inline' });
   const kind = Form.useWatch('kind', form);
@@ -45,9 +58,13 @@ export function UnitFormModal({ mode, onClose, onSaved }: { mode: UnitFormMode |
       legacyDistrict: values.legacyDistrict?.trim() || null,
     };
     const code = values.code?.trim();
-    await run(async () => onSaved(mode.kind === 'create'
-      ? await unitsApi.create({ ...input, parentId: mode.parent.id, ...(code ? { code } : {}) })
-      : await unitsApi.update(mode.unit.id, { ...input, ...(code ? { code } : {}) })));
+    await run(async () =>
+      onSaved(
+        mode.kind === 'create'
+          ? await unitsApi.create({ ...input, parentId: mode.parent.id, ...(code ? { code } : {}) })
+          : await unitsApi.update(mode.unit.id, { ...input, ...(code ? { code } : {}) }),
+      ),
+    );
   };
 
   const [lastMode, setLastMode] = useState(mode);
@@ -66,17 +83,21 @@ export function UnitFormModal({ mode, onClose, onSaved }: { mode: UnitFormMode |
       destroyOnHidden
     >
       {mode?.kind === 'create' && (
-        <p className="muted" style={{ marginTop: 0 }}>Thuộc: <strong>{mode.parent.name}</strong></p>
+        <p className="muted" style={{ marginTop: 0 }}>
+          Thuộc: <strong>{mode.parent.name}</strong>
+        </p>
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form form={form} layout="vertical" initialValues={initialValuesOf(mode)}
-        onFinish={(values) => void handleSave(values)}>
+      <Form form={form} layout="vertical" initialValues={initialValuesOf(mode)} onFinish={(values) => void handleSave(values)}>
         <Form.Item label="Tên đơn vị" name="name" rules={[{ required: true, whitespace: true, message: 'Nhập tên đơn vị' }]}>
           <Input maxLength={200} autoFocus />
         </Form.Item>
-        <Form.Item label="Mã đơn vị" name="code"
+        <Form.Item
+          label="Mã đơn vị"
+          name="code"
           extra={mode?.kind === 'create' ? 'Để trống để hệ thống tự tạo mã.' : 'Chữ không dấu, chữ số, dấu chấm, gạch ngang.'}
-          rules={mode?.kind === 'edit' ? [{ required: true, whitespace: true, message: 'Nhập mã đơn vị' }] : []}>
+          rules={mode?.kind === 'edit' ? [{ required: true, whitespace: true, message: 'Nhập mã đơn vị' }] : []}
+        >
           <Input maxLength={40} style={{ textTransform: 'uppercase' }} />
         </Form.Item>
         <Form.Item label="Loại đơn vị" name="kind" rules={[{ required: true, message: 'Chọn loại đơn vị' }]}>
@@ -84,8 +105,11 @@ export function UnitFormModal({ mode, onClose, onSaved }: { mode: UnitFormMode |
         </Form.Item>
         {KINDS_WITH_LEVEL.has(kind) && (
           <Form.Item label="Cấp học" name="schoolLevel">
-            <Select allowClear placeholder="Chọn cấp học"
-              options={SCHOOL_LEVELS.map((l) => ({ value: l, label: SCHOOL_LEVEL_LABELS[l] }))} />
+            <Select
+              allowClear
+              placeholder="Chọn cấp học"
+              options={SCHOOL_LEVELS.map((l) => ({ value: l, label: SCHOOL_LEVEL_LABELS[l] }))}
+            />
           </Form.Item>
         )}
         <Form.Item label="Huyện cũ (trước 01/07/2025)" name="legacyDistrict" extra="Chỉ để tra cứu, có thể để trống.">

@@ -19,11 +19,16 @@ type UnitDataNode = TreeDataNode & { 'aria-label': string };
 function UnitTitle({ unit, highlight }: { unit: UnitNode; highlight: boolean }) {
   return (
     <span className="unit-tree__title" title={unit.name}>
-      <span className={unit.active ? 'unit-tree__name' : 'unit-tree__name unit-tree__name--inactive'}
-        style={highlight ? { fontWeight: 600 } : undefined}>
-        {unit.name}{unit.active ? '' : ' (ngừng hoạt động)'}
+      <span
+        className={unit.active ? 'unit-tree__name' : 'unit-tree__name unit-tree__name--inactive'}
+        style={highlight ? { fontWeight: 600 } : undefined}
+      >
+        {unit.name}
+        {unit.active ? '' : ' (ngừng hoạt động)'}
       </span>{' '}
-      <span className="unit-tree__count" aria-hidden="true">{formatCount(unit.totalPeople)}</span>
+      <span className="unit-tree__count" aria-hidden="true">
+        {formatCount(unit.totalPeople)}
+      </span>
     </span>
   );
 }

@@ -12,16 +12,34 @@ export default function ProctoringScene() {
     <>
       <PageHeader title="Điểm danh" subtitle="Các điểm cầu bạn được phân công giám sát." />
       {error && <Alert type="error" showIcon title={error} role="alert" />}
-      {loading && !data && <Card><Skeleton active /></Card>}
-      {data && data.proctoring.length === 0 && <Card><Empty description="Bạn chưa được phân công giám sát điểm cầu nào." /></Card>}
+      {loading && !data && (
+        <Card>
+          <Skeleton active />
+        </Card>
+      )}
+      {data && data.proctoring.length === 0 && (
+        <Card>
+          <Empty description="Bạn chưa được phân công giám sát điểm cầu nào." />
+        </Card>
+      )}
       <Flex vertical gap={12}>
         {data?.proctoring.map((p) => (
           <Card key={p.siteId} title={p.siteName} extra={<span className="muted">{p.campaignName}</span>}>
-            <List dataSource={p.sessions} locale={{ emptyText: 'Chưa có buổi học.' }} renderItem={(s) => (
-              <List.Item actions={[<Link key="mark" to={`/diem-danh/buoi/${s.id}`}>Điểm danh</Link>]}>
-                <List.Item.Meta title={`${viDay(s.date)}, ${s.startsAt}–${s.endsAt}`} description={s.topicName ?? ''} />
-              </List.Item>
-            )} />
+            <List
+              dataSource={p.sessions}
+              locale={{ emptyText: 'Chưa có buổi học.' }}
+              renderItem={(s) => (
+                <List.Item
+                  actions={[
+                    <Link key="mark" to={`/diem-danh/buoi/${s.id}`}>
+                      Điểm danh
+                    </Link>,
+                  ]}
+                >
+                  <List.Item.Meta title={`${viDay(s.date)}, ${s.startsAt}–${s.endsAt}`} description={s.topicName ?? ''} />
+                </List.Item>
+              )}
+            />
           </Card>
         ))}
       </Flex>

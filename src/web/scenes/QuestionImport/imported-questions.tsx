@@ -19,31 +19,59 @@ const picturesOf = (importId: number | null) => (q: ImportedQuestion, indexes: n
 export function ImportedQuestionsTable({ preview, selected, withProblem, onSelect }: Omit<Props, 'onToggle'>) {
   const pictures = picturesOf(preview.importId);
   const columns: TableColumnsType<ImportedQuestion> = [
-    { title: 'Câu', dataIndex: 'number', key: 'number', width: 64, align: 'right',
-      render: (n: number) => (withProblem.has(n) ? <Typography.Text type="danger">{n}</Typography.Text> : n) },
-    { title: 'Nội dung', dataIndex: 'stem', key: 'stem', width: 340,
+    {
+      title: 'Câu',
+      dataIndex: 'number',
+      key: 'number',
+      width: 64,
+      align: 'right',
+      render: (n: number) => (withProblem.has(n) ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+    },
+    {
+      title: 'Nội dung',
+      dataIndex: 'stem',
+      key: 'stem',
+      width: 340,
       render: (stem: string, q) => (
         <>
           <RichText className="import-stem" blocks={q.stemRich} text={stem} />
           <Thumbnails srcs={pictures(q, q.stemImages)} owner={`câu ${q.number}`} />
-          {q.difficulty && <div style={{ marginTop: 4 }}><DifficultyTag value={q.difficulty} /></div>}
+          {q.difficulty && (
+            <div style={{ marginTop: 4 }}>
+              <DifficultyTag value={q.difficulty} />
+            </div>
+          )}
         </>
-      ) },
-    { title: 'Phương án', key: 'options', width: 320,
+      ),
+    },
+    {
+      title: 'Phương án',
+      key: 'options',
+      width: 320,
       render: (_v, q) => (
         <ul className="import-options">
           {q.options.map((o) => (
             <li key={o.letter} className={o.correct ? 'import-options__correct' : undefined}>
               <strong>{o.letter}.</strong> {o.text}
-              {o.correct && <Tag color="green" style={{ marginInlineStart: 6 }}>Đáp án</Tag>}
+              {o.correct && (
+                <Tag color="green" style={{ marginInlineStart: 6 }}>
+                  Đáp án
+                </Tag>
+              )}
               {o.pinned && <Tag style={{ marginInlineStart: 6 }}>Cố định</Tag>}
               <Thumbnails srcs={pictures(q, o.images)} owner={`phương án ${o.letter} câu ${q.number}`} />
             </li>
           ))}
         </ul>
-      ) },
-    { title: 'Chuyên đề', dataIndex: 'topic', key: 'topic', width: 180,
-      render: (t: string | null) => t ?? <span className="muted">Chưa có</span> },
+      ),
+    },
+    {
+      title: 'Chuyên đề',
+      dataIndex: 'topic',
+      key: 'topic',
+      width: 180,
+      render: (t: string | null) => t ?? <span className="muted">Chưa có</span>,
+    },
   ];
   return (
     <Table<ImportedQuestion>
@@ -71,15 +99,20 @@ export function ImportedQuestionsList({ preview, selected, withProblem, onSelect
   const all = preview.questions.length;
   return (
     <Flex vertical gap={0}>
-      <Checkbox checked={selected.length === all}
+      <Checkbox
+        checked={selected.length === all}
         indeterminate={selected.length > 0 && selected.length < all}
-        onChange={(e) => onSelect(e.target.checked ? preview.questions.map((q) => q.number) : [])}>
+        onChange={(e) => onSelect(e.target.checked ? preview.questions.map((q) => q.number) : [])}
+      >
         Chọn tất cả câu hỏi
       </Checkbox>
       <ol className="question-list" aria-label="Câu hỏi trong tệp">
         {preview.questions.map((q) => (
           <li key={q.number} className={withProblem.has(q.number) ? 'question-list__item import-item--problem' : 'question-list__item'}>
-            <QuestionView stem={q.stem} stemRich={q.stemRich} stemImages={pictures(q, q.stemImages)}
+            <QuestionView
+              stem={q.stem}
+              stemRich={q.stemRich}
+              stemImages={pictures(q, q.stemImages)}
               options={q.options.map((o) => ({ ...o, images: pictures(q, o.images) }))}
               heading={
                 <div className="question-list__meta">
@@ -91,7 +124,8 @@ export function ImportedQuestionsList({ preview, selected, withProblem, onSelect
                     {q.difficulty && <DifficultyTag value={q.difficulty} />}
                   </span>
                 </div>
-              } />
+              }
+            />
           </li>
         ))}
       </ol>

@@ -17,22 +17,37 @@ export default function QuestionImportScene() {
   const { state, upload, commit, select, toggle, reset } = useQuestionImport(bankId);
 
   useEffect(() => {
-    banksApi.list().then((all) => setBank(all.find((b) => b.id === bankId) ?? null)).catch(() => setBank(null));
+    banksApi
+      .list()
+      .then((all) => setBank(all.find((b) => b.id === bankId) ?? null))
+      .catch(() => setBank(null));
   }, [bankId]);
 
   const step = stepOf(state.phase);
   return (
     <>
-      <Link to={`/ngan-hang/${bankId}`} className="back-link"><ArrowLeftOutlined /> {bank?.name ?? 'Ngân hàng câu hỏi'}</Link>
+      <Link to={`/ngan-hang/${bankId}`} className="back-link">
+        <ArrowLeftOutlined /> {bank?.name ?? 'Ngân hàng câu hỏi'}
+      </Link>
       <PageHeader title="Nhập câu hỏi" subtitle={bank ? `Vào ngân hàng ${bank.name} (${bank.code})` : undefined} />
       <Card>
-        <Steps current={step} style={{ marginBottom: 24 }}
-          items={[{ title: 'Chọn tệp' }, { title: 'Kiểm tra' }, { title: 'Ghi vào ngân hàng' }]} />
+        <Steps
+          current={step}
+          style={{ marginBottom: 24 }}
+          items={[{ title: 'Chọn tệp' }, { title: 'Kiểm tra' }, { title: 'Ghi vào ngân hàng' }]}
+        />
         {state.error && <Alert type="error" showIcon title={state.error} role="alert" style={{ marginBottom: 16 }} />}
         {step === 0 && <ChooseFileStep state={state} onFile={(file) => void upload(file)} />}
         {step === 1 && state.preview && (
-          <PreviewStep fileName={state.fileName} preview={state.preview} selected={state.selected} onSelect={select}
-            onToggle={toggle} onRestart={reset} onConfirm={() => void commit()} />
+          <PreviewStep
+            fileName={state.fileName}
+            preview={state.preview}
+            selected={state.selected}
+            onSelect={select}
+            onToggle={toggle}
+            onRestart={reset}
+            onConfirm={() => void commit()}
+          />
         )}
         {step === 2 && <CommitStep state={state} onShowBank={() => navigate(`/ngan-hang/${bankId}`)} onAnother={reset} />}
       </Card>

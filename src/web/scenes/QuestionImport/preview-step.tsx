@@ -38,7 +38,9 @@ export function PreviewStep({ fileName, preview, selected, onSelect, onToggle, o
         <ImportedQuestionsTable preview={preview} selected={selected} withProblem={withProblem} onSelect={onSelect} />
       )}
       <Flex gap={8} justify="flex-end" wrap>
-        <Button icon={<ReloadOutlined />} onClick={onRestart}>Chọn tệp khác</Button>
+        <Button icon={<ReloadOutlined />} onClick={onRestart}>
+          Chọn tệp khác
+        </Button>
         <Button type="primary" icon={<CheckOutlined />} disabled={selected.length === 0} onClick={onConfirm}>
           Nhập {formatCount(selected.length)} câu đã chọn
         </Button>

@@ -6,16 +6,30 @@ import { errorMessage } from '../../../domain/errors/catalogue.ts';
 import { renderScreen } from '../../test/render.tsx';
 import { PreviewStep } from './preview-step.tsx';
 import {
-  importReducer, inFileOrder, INITIAL_IMPORT, initialSelection, questionsWithProblem, stepOf, useQuestionImport, type ImportState,
+  importReducer,
+  inFileOrder,
+  INITIAL_IMPORT,
+  initialSelection,
+  questionsWithProblem,
+  stepOf,
+  useQuestionImport,
+  type ImportState,
 } from './use-question-import.ts';
 
 vi.mock('../../api/banks.ts', async (importOriginal) => ({
-  ...await importOriginal<typeof import('../../api/banks.ts')>(),
+  ...(await importOriginal<typeof import('../../api/banks.ts')>()),
   banksApi: { previewImport: vi.fn(), commitImport: vi.fn() },
 }));
 
 const question = (number: number, stem = `Câu hỏi số ${number}?`): ImportedQuestion => ({
-  number, line: number * 6, stem, stemRich: null, topic: null, difficulty: null, images: 0, stemImages: [],
+  number,
+  line: number * 6,
+  stem,
+  stemRich: null,
+  topic: null,
+  difficulty: null,
+  images: 0,
+  stemImages: [],
   options: [
     { letter: 'A', text: 'Đúng', pinned: false, correct: true, images: [] },
     { letter: 'B', text: 'Sai', pinned: false, correct: false, images: [] },
@@ -47,12 +61,18 @@ describe('the import state machine', () => {
   });
 
   it('goes back to choosing with the reason when the upload is refused', () => {
-    expect(run({ type: 'upload', fileName: 'a.docx' }, { type: 'failed', error: 'Tệp hỏng.' }))
-      .toMatchObject({ phase: 'choose', error: 'Tệp hỏng.' });
+    expect(run({ type: 'upload', fileName: 'a.docx' }, { type: 'failed', error: 'Tệp hỏng.' })).toMatchObject({
+      phase: 'choose',
+      error: 'Tệp hỏng.',
+    });
   });
 
   it('keeps the preview and the ticks when the commit is refused, and clears the error on the next try', () => {
-    const ticked = run({ type: 'upload', fileName: 'a.docx' }, { type: 'previewed', preview }, { type: 'toggle', number: 2, checked: true });
+    const ticked = run(
+      { type: 'upload', fileName: 'a.docx' },
+      { type: 'previewed', preview },
+      { type: 'toggle', number: 2, checked: true },
+    );
     const refused = importReducer(importReducer(ticked, { type: 'commit' }), { type: 'failed', error: 'Bản xem trước đã hết hạn.' });
     expect(refused).toMatchObject({ phase: 'preview', preview, selected: [1, 3, 2], error: 'Bản xem trước đã hết hạn.' });
     expect(importReducer(refused, { type: 'commit' })).toMatchObject({ phase: 'committing', error: null });
@@ -64,10 +84,20 @@ describe('the import state machine', () => {
   });
 
   it('starts again from an empty choice', () => {
-    const done = run({ type: 'upload', fileName: 'a.docx' }, { type: 'previewed', preview }, { type: 'commit' },
-      { type: 'committed', summary: { imported: 2, topicsCreated: 0, total: 32 } });
+    const done = run(
+      { type: 'upload', fileName: 'a.docx' },
+      { type: 'previewed', preview },
+      { type: 'commit' },
+      { type: 'committed', summary: { imported: 2, topicsCreated: 0, total: 32 } },
+    );
     expect(stepOf(done.phase)).toBe(2);
-    expect(importReducer(done, { type: 'reset' })).toMatchObject({ phase: 'choose', preview: null, selected: [], summary: null, error: null });
+    expect(importReducer(done, { type: 'reset' })).toMatchObject({
+      phase: 'choose',
+      preview: null,
+      selected: [],
+      summary: null,
+      error: null,
+    });
   });
 
   it('sends the ticked questions in the order of the file', () => {
@@ -79,7 +109,9 @@ describe('the import state machine', () => {
 
 describe('useQuestionImport', () => {
   // Braces: a function returned by beforeEach is run after the test as its cleanup — returning the mock would call it.
-  beforeEach(() => { vi.mocked(banksApi.commitImport).mockReset(); });
+  beforeEach(() => {
+    vi.mocked(banksApi.commitImport).mockReset();
+  });
 
   it('uploads with progress, then writes the ticked questions into the bank', async () => {
     vi.mocked(banksApi.previewImport).mockImplementation(async (_bank, _file, onProgress) => {
@@ -106,8 +138,14 @@ describe('useQuestionImport', () => {
     });
     const { result } = renderHook(() => useQuestionImport(7));
     await act(() => result.current.upload(file));
-    await act(async () => { await result.current.commit(); });
-    expect(result.current.state).toMatchObject({ phase: 'preview', selected: [1, 3], error: 'Bản xem trước đã quá 24 giờ; hãy tải tệp lên lại.' });
+    await act(async () => {
+      await result.current.commit();
+    });
+    expect(result.current.state).toMatchObject({
+      phase: 'preview',
+      selected: [1, 3],
+      error: 'Bản xem trước đã quá 24 giờ; hãy tải tệp lên lại.',
+    });
     expect(banksApi.commitImport).toHaveBeenCalledTimes(1);
   });
 });
@@ -117,8 +155,17 @@ describe('PreviewStep', () => {
 
   it('lists the problems, says which question is left out, and imports the ticked ones', () => {
     const onConfirm = vi.fn();
-    renderScreen(<PreviewStep fileName="ngan-hang.docx" preview={preview} {...state([1, 3])} onSelect={vi.fn()} onToggle={vi.fn()}
-      onRestart={vi.fn()} onConfirm={onConfirm} />);
+    renderScreen(
+      <PreviewStep
+        fileName="ngan-hang.docx"
+        preview={preview}
+        {...state([1, 3])}
+        onSelect={vi.fn()}
+        onToggle={vi.fn()}
+        onRestart={vi.fn()}
+        onConfirm={onConfirm}
+      />,
+    );
     expect(screen.getByText('Có 2 vấn đề cần xem lại')).toBeTruthy();
     expect(screen.getByText(/Câu 9 \(dòng 50\): Câu hỏi chỉ có 1 phương án\./).textContent).toContain('câu này không được nhập');
     expect(screen.getByText(/Câu 2 \(dòng 12\)/).textContent).not.toContain('không được nhập');
@@ -129,8 +176,17 @@ describe('PreviewStep', () => {
   });
 
   it('cannot import nothing', () => {
-    renderScreen(<PreviewStep fileName="a.gift" preview={preview} {...state([])} onSelect={vi.fn()} onToggle={vi.fn()}
-      onRestart={vi.fn()} onConfirm={vi.fn()} />);
+    renderScreen(
+      <PreviewStep
+        fileName="a.gift"
+        preview={preview}
+        {...state([])}
+        onSelect={vi.fn()}
+        onToggle={vi.fn()}
+        onRestart={vi.fn()}
+        onConfirm={vi.fn()}
+      />,
+    );
     expect((screen.getByRole('button', { name: /Nhập 0 câu đã chọn/ }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

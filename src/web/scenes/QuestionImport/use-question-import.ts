@@ -33,7 +33,13 @@ export type ImportAction =
   | { type: 'reset' };
 
 export const INITIAL_IMPORT: ImportState = {
-  phase: 'choose', fileName: '', uploadPercent: 0, preview: null, selected: [], error: null, summary: null,
+  phase: 'choose',
+  fileName: '',
+  uploadPercent: 0,
+  preview: null,
+  selected: [],
+  error: null,
+  summary: null,
 };
 
 /** Questions without a problem are ticked at first; the organiser may still tick the others. */
@@ -90,15 +96,18 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
 export function useQuestionImport(bankId: number) {
   const [state, dispatch] = useReducer(importReducer, INITIAL_IMPORT);
 
-  const upload = useCallback(async (file: File) => {
-    dispatch({ type: 'upload', fileName: file.name });
-    try {
-      const preview = await banksApi.previewImport(bankId, file, (percent) => dispatch({ type: 'progress', percent }));
-      dispatch({ type: 'previewed', preview });
-    } catch (err) {
-      dispatch({ type: 'failed', error: errorMessage(err) });
-    }
-  }, [bankId]);
+  const upload = useCallback(
+    async (file: File) => {
+      dispatch({ type: 'upload', fileName: file.name });
+      try {
+        const preview = await banksApi.previewImport(bankId, file, (percent) => dispatch({ type: 'progress', percent }));
+        dispatch({ type: 'previewed', preview });
+      } catch (err) {
+        dispatch({ type: 'failed', error: errorMessage(err) });
+      }
+    },
+    [bankId],
+  );
 
   const { preview, selected } = state;
   const commit = useCallback(async () => {

@@ -36,15 +36,26 @@ export function ChooseFileStep({ state, forest, underUnitId, onUnitChange, canWr
   return (
     <div style={{ maxWidth: 720 }}>
       <Form layout="vertical">
-        <Form.Item label="Nhập vào đơn vị" htmlFor="import-under-unit"
-          extra="Người trong tệp được xếp vào các đơn vị trực thuộc đơn vị này theo cột Đơn vị (và Xã/phường). Đơn vị chưa có sẽ được tạo mới.">
-          <UnitTreeSelect id="import-under-unit" aria-label="Nhập vào đơn vị" forest={forest} value={underUnitId}
-            onChange={onUnitChange} disabled={(u) => !canWriteAt(u)} />
+        <Form.Item
+          label="Nhập vào đơn vị"
+          htmlFor="import-under-unit"
+          extra="Người trong tệp được xếp vào các đơn vị trực thuộc đơn vị này theo cột Đơn vị (và Xã/phường). Đơn vị chưa có sẽ được tạo mới."
+        >
+          <UnitTreeSelect
+            id="import-under-unit"
+            aria-label="Nhập vào đơn vị"
+            forest={forest}
+            value={underUnitId}
+            onChange={onUnitChange}
+            disabled={(u) => !canWriteAt(u)}
+          />
         </Form.Item>
       </Form>
       <Typography.Paragraph>
         Dùng tệp Excel (.xlsx) theo mẫu: mỗi dòng một người, có Họ và tên, Ngày sinh, Mã định danh hoặc Số CCCD, Đơn vị, Chức vụ…{' '}
-        <Button icon={<DownloadOutlined />} loading={downloading} onClick={() => void handleTemplate()}>Tải tệp mẫu</Button>
+        <Button icon={<DownloadOutlined />} loading={downloading} onClick={() => void handleTemplate()}>
+          Tải tệp mẫu
+        </Button>
       </Typography.Paragraph>
       {state.error && <Alert type="error" showIcon title={state.error} style={{ marginBottom: 16 }} role="alert" />}
       <Upload.Dragger
@@ -61,13 +72,17 @@ export function ChooseFileStep({ state, forest, underUnitId, onUnitChange, canWr
           return false;
         }}
       >
-        <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
         <p className="ant-upload-text">Kéo tệp Excel vào đây hoặc bấm để chọn</p>
         <p className="ant-upload-hint">Chỉ nhận tệp .xlsx, tối đa 20 MB. Chưa ghi gì cho đến khi bạn xác nhận ở bước sau.</p>
       </Upload.Dragger>
       {busy && (
         <div style={{ marginTop: 16 }} aria-live="polite">
-          <Typography.Text>{state.fileName}: {progress.label}</Typography.Text>
+          <Typography.Text>
+            {state.fileName}: {progress.label}
+          </Typography.Text>
           <Progress percent={progress.percent} status="active" aria-label={progress.label} />
         </div>
       )}

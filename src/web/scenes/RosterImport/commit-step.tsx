@@ -16,12 +16,18 @@ export function CommitStep({ state, onShowList, onAnother }: Props) {
         status="success"
         title="Đã nhập xong"
         subTitle={[
-          `${formatCount(s.created)} người mới`, `${formatCount(s.updated)} cập nhật`, `${formatCount(s.unchanged)} không đổi`,
+          `${formatCount(s.created)} người mới`,
+          `${formatCount(s.updated)} cập nhật`,
+          `${formatCount(s.unchanged)} không đổi`,
           `${formatCount(s.unitsCreated)} đơn vị mới`,
         ].join(' · ')}
         extra={[
-          <Button type="primary" key="list" onClick={onShowList}>Xem danh sách</Button>,
-          <Button key="again" onClick={onAnother}>Nhập tệp khác</Button>,
+          <Button type="primary" key="list" onClick={onShowList}>
+            Xem danh sách
+          </Button>,
+          <Button key="again" onClick={onAnother}>
+            Nhập tệp khác
+          </Button>,
         ]}
       />
     );

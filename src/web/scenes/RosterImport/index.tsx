@@ -32,7 +32,10 @@ export default function RosterImportScene() {
   const step = STEP_OF[state.phase];
   return (
     <>
-      <PageHeader title="Nhập từ Excel" subtitle="Thêm hoặc cập nhật danh sách nhân sự từ tệp Excel; kiểm tra trước, ghi sau khi xác nhận." />
+      <PageHeader
+        title="Nhập từ Excel"
+        subtitle="Thêm hoặc cập nhật danh sách nhân sự từ tệp Excel; kiểm tra trước, ghi sau khi xác nhận."
+      />
       <Card>
         <Steps
           current={step}
@@ -40,16 +43,27 @@ export default function RosterImportScene() {
           items={[{ title: 'Chọn tệp' }, { title: 'Xem trước' }, { title: 'Ghi dữ liệu' }]}
         />
         {step === 0 && (
-          <ChooseFileStep state={state} forest={forest} underUnitId={underUnitId} onUnitChange={setUnderUnitId}
-            canWriteAt={canWriteAt} onFile={(file) => underUnitId && void upload(underUnitId, file)} />
+          <ChooseFileStep
+            state={state}
+            forest={forest}
+            underUnitId={underUnitId}
+            onUnitChange={setUnderUnitId}
+            canWriteAt={canWriteAt}
+            onFile={(file) => underUnitId && void upload(underUnitId, file)}
+          />
         )}
         {step === 1 && state.preview && (
-          <PreviewStep preview={state.preview} error={state.error} commitProblems={state.commitProblems}
-            onRestart={reset} onConfirm={(units) => void commit(units)} onMapTitles={(mappings) => mapTitles(mappings)} />
+          <PreviewStep
+            preview={state.preview}
+            error={state.error}
+            commitProblems={state.commitProblems}
+            onRestart={reset}
+            onConfirm={(units) => void commit(units)}
+            onMapTitles={(mappings) => mapTitles(mappings)}
+          />
         )}
         {step === 2 && (
-          <CommitStep state={state} onAnother={reset}
-            onShowList={() => navigate(`/nhan-su?don-vi=${state.preview?.underUnit.id ?? ''}`)} />
+          <CommitStep state={state} onAnother={reset} onShowList={() => navigate(`/nhan-su?don-vi=${state.preview?.underUnit.id ?? ''}`)} />
         )}
       </Card>
     </>

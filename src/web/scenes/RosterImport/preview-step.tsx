@@ -25,7 +25,11 @@ const problemColumns: TableColumnsType<RosterProblem> = [
 
 /** Shown when the file has the optional "Thời gian cộng thêm (phút)" column. */
 const extraColumn: TableColumnsType<SampleRow>[number] = {
-  title: 'Cộng thêm khi khảo sát', dataIndex: 'extraMinutes', key: 'extraMinutes', width: 110, align: 'right',
+  title: 'Cộng thêm khi khảo sát',
+  dataIndex: 'extraMinutes',
+  key: 'extraMinutes',
+  width: 110,
+  align: 'right',
   render: (v: number | null | undefined) => (v ? `${v} phút` : ''),
 };
 
@@ -36,17 +40,42 @@ const sampleColumns: TableColumnsType<SampleRow> = [
   { title: 'Mã định danh', dataIndex: 'staffId', key: 'staffId', width: 120 },
   { title: 'Số CCCD', dataIndex: 'citizenId', key: 'citizenId', width: 120 },
   {
-    title: 'Đơn vị', key: 'unit', width: 200,
-    render: (_v, r) => <>{r.unitName}{r.communeName && <div className="muted" style={{ fontSize: 12 }}>{r.communeName}</div>}</>,
+    title: 'Đơn vị',
+    key: 'unit',
+    width: 200,
+    render: (_v, r) => (
+      <>
+        {r.unitName}
+        {r.communeName && (
+          <div className="muted" style={{ fontSize: 12 }}>
+            {r.communeName}
+          </div>
+        )}
+      </>
+    ),
   },
   {
-    title: 'Chức vụ', key: 'position', width: 200,
-    render: (_v, r) => (r.title
-      ? <>{r.title}<div className="muted" style={{ fontSize: 12 }}>{positionLabel(r.position)}</div></>
-      : positionLabel(r.position)),
+    title: 'Chức vụ',
+    key: 'position',
+    width: 200,
+    render: (_v, r) =>
+      r.title ? (
+        <>
+          {r.title}
+          <div className="muted" style={{ fontSize: 12 }}>
+            {positionLabel(r.position)}
+          </div>
+        </>
+      ) : (
+        positionLabel(r.position)
+      ),
   },
   {
-    title: 'Thao tác', dataIndex: 'action', key: 'action', width: 100, fixed: 'right',
+    title: 'Thao tác',
+    dataIndex: 'action',
+    key: 'action',
+    width: 100,
+    fixed: 'right',
     render: (v: ImportAction) => <Tag color={ACTIONS[v].color}>{ACTIONS[v].label}</Tag>,
   },
 ];
@@ -65,8 +94,11 @@ export function PreviewStep({ preview, error, commitProblems, onRestart, onConfi
   const [unitsConfirmed, setUnitsConfirmed] = useState(false);
   const problems = commitProblems.length ? commitProblems : preview.problems;
   const stats: [string, number][] = [
-    ['Số dòng', preview.rows], ['Hợp lệ', preview.valid], ['Thêm mới', preview.toCreate],
-    ['Cập nhật', preview.toUpdate], ['Không đổi', preview.unchanged],
+    ['Số dòng', preview.rows],
+    ['Hợp lệ', preview.valid],
+    ['Thêm mới', preview.toCreate],
+    ['Cập nhật', preview.toUpdate],
+    ['Không đổi', preview.unchanged],
   ];
   const unitsWaiting = preview.unitsToCreate.length > 0 && !unitsConfirmed;
   const canConfirm = problems.length === 0 && preview.importId !== null && preview.unknownTitles.length === 0 && !unitsWaiting;
@@ -93,8 +125,12 @@ export function PreviewStep({ preview, error, commitProblems, onRestart, onConfi
       {error && <Alert type="error" showIcon title={error} role="alert" />}
       {problems.length > 0 && (
         <>
-          <Alert type="error" showIcon role="alert"
-            title={`Tệp có ${formatCount(problems.length)} lỗi — chưa ghi gì. Sửa tệp rồi tải lên lại.`} />
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={`Tệp có ${formatCount(problems.length)} lỗi — chưa ghi gì. Sửa tệp rồi tải lên lại.`}
+          />
           <Table<RosterProblem>
             size="small"
             rowKey={(p, i) => `${p.row}-${p.column}-${i}`}
@@ -109,9 +145,7 @@ export function PreviewStep({ preview, error, commitProblems, onRestart, onConfi
       {preview.sample.length > 0 && (
         <div>
           <Typography.Title level={5}>
-            {preview.sample.length < preview.valid
-              ? `Xem trước ${formatCount(preview.sample.length)} dòng đầu`
-              : 'Các dòng sẽ được nhập'}
+            {preview.sample.length < preview.valid ? `Xem trước ${formatCount(preview.sample.length)} dòng đầu` : 'Các dòng sẽ được nhập'}
             <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400, marginInlineStart: 8 }}>
               (dòng thêm mới và cập nhật xếp trước)
             </Typography.Text>
@@ -119,8 +153,11 @@ export function PreviewStep({ preview, error, commitProblems, onRestart, onConfi
           <Table<SampleRow>
             size="small"
             rowKey={(r) => `${r.excelRow}`}
-            columns={sample.some((r) => r.extraMinutes != null)
-              ? [...sampleColumns.slice(0, -1), extraColumn, ...sampleColumns.slice(-1)] : sampleColumns}
+            columns={
+              sample.some((r) => r.extraMinutes != null)
+                ? [...sampleColumns.slice(0, -1), extraColumn, ...sampleColumns.slice(-1)]
+                : sampleColumns
+            }
             dataSource={sample}
             pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
             scroll={{ x: 1080 }}
@@ -128,10 +165,18 @@ export function PreviewStep({ preview, error, commitProblems, onRestart, onConfi
         </div>
       )}
       <Flex gap={8} justify="flex-end" wrap>
-        <Button icon={<ReloadOutlined />} onClick={onRestart}>Chọn tệp khác</Button>
-        <Button type="primary" icon={<CheckOutlined />} disabled={!canConfirm}
+        <Button icon={<ReloadOutlined />} onClick={onRestart}>
+          Chọn tệp khác
+        </Button>
+        <Button
+          type="primary"
+          icon={<CheckOutlined />}
+          disabled={!canConfirm}
           title={unitsWaiting ? 'Hãy xác nhận tạo mới các đơn vị ở trên' : undefined}
-          onClick={() => onConfirm(unitsConfirmed ? preview.unitsToCreate : [])}>Xác nhận nhập</Button>
+          onClick={() => onConfirm(unitsConfirmed ? preview.unitsToCreate : [])}
+        >
+          Xác nhận nhập
+        </Button>
       </Flex>
     </Flex>
   );

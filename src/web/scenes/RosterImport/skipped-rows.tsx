@@ -11,10 +11,17 @@ const columns: TableColumnsType<SkippedRow> = [
 /** Footer rows under the table (totals, date line, signatures) left out, so the organiser sees nobody was dropped. */
 export function SkippedRows({ rows }: { rows: SkippedRow[] }) {
   return (
-    <Collapse size="small" items={[{
-      key: 'skipped',
-      label: `Đã bỏ qua ${formatCount(rows.length)} dòng chân trang (tổng cộng, ngày tháng, chữ ký) — không phải người`,
-      children: <Table<SkippedRow> size="small" rowKey="row" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 480 }} />,
-    }]} />
+    <Collapse
+      size="small"
+      items={[
+        {
+          key: 'skipped',
+          label: `Đã bỏ qua ${formatCount(rows.length)} dòng chân trang (tổng cộng, ngày tháng, chữ ký) — không phải người`,
+          children: (
+            <Table<SkippedRow> size="small" rowKey="row" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 480 }} />
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -25,14 +25,24 @@ export function UnknownTitles({ titles, onSave }: Props) {
   const columns: TableColumnsType<UnknownTitle> = [
     { title: 'Chức vụ trong tệp', dataIndex: 'title', key: 'title' },
     {
-      title: 'Số người', key: 'count', width: 190,
+      title: 'Số người',
+      key: 'count',
+      width: 190,
       render: (_v, t) => `${formatCount(t.count)} (dòng ${t.rows.join(', ')}${t.count > t.rows.length ? ', …' : ''})`,
     },
     {
-      title: 'Thuộc nhóm', key: 'position', width: 190,
+      title: 'Thuộc nhóm',
+      key: 'position',
+      width: 190,
       render: (_v, t) => (
-        <Select<Position> aria-label={`Nhóm của chức vụ ${t.title}`} placeholder="Chọn nhóm" style={{ width: '100%' }}
-          options={OPTIONS} value={chosen[t.title]} onChange={(p) => setChosen((c) => ({ ...c, [t.title]: p }))} />
+        <Select<Position>
+          aria-label={`Nhóm của chức vụ ${t.title}`}
+          placeholder="Chọn nhóm"
+          style={{ width: '100%' }}
+          options={OPTIONS}
+          value={chosen[t.title]}
+          onChange={(p) => setChosen((c) => ({ ...c, [t.title]: p }))}
+        />
       ),
     },
   ];
@@ -42,9 +52,12 @@ export function UnknownTitles({ titles, onSave }: Props) {
 
   return (
     <Flex vertical gap={8}>
-      <Alert type="warning" showIcon
+      <Alert
+        type="warning"
+        showIcon
         title={`${formatCount(titles.length)} chức vụ chưa biết thuộc nhóm nào — chưa ghi gì.`}
-        description="Thống kê đếm theo ba nhóm Cán bộ quản lý, Giáo viên, Nhân viên. Chọn nhóm cho từng chức vụ dưới đây: lựa chọn được ghi nhớ cho các lần nhập sau, chức vụ vẫn giữ nguyên như trong tệp." />
+        description="Thống kê đếm theo ba nhóm Cán bộ quản lý, Giáo viên, Nhân viên. Chọn nhóm cho từng chức vụ dưới đây: lựa chọn được ghi nhớ cho các lần nhập sau, chức vụ vẫn giữ nguyên như trong tệp."
+      />
       <Table<UnknownTitle> size="small" rowKey="title" columns={columns} dataSource={titles} pagination={false} scroll={{ x: 560 }} />
       <Flex justify="flex-end">
         <Button type="primary" icon={<SaveOutlined />} disabled={!complete} loading={saving} onClick={() => void save()}>

@@ -19,7 +19,14 @@ export interface ImportState {
 }
 
 const INITIAL: ImportState = {
-  phase: 'choose', fileName: null, uploadPercent: 0, server: null, preview: null, summary: null, error: null, commitProblems: [],
+  phase: 'choose',
+  fileName: null,
+  uploadPercent: 0,
+  server: null,
+  preview: null,
+  summary: null,
+  error: null,
+  commitProblems: [],
   source: null,
 };
 
@@ -35,39 +42,48 @@ export function useRosterImport() {
   const upload = useCallback(async (underUnitId: number, file: File) => {
     setState({ ...INITIAL, phase: 'uploading', fileName: file.name, source: { underUnitId, file } });
     try {
-      const preview = await rosterApi.upload(underUnitId, file,
+      const preview = await rosterApi.upload(
+        underUnitId,
+        file,
         (uploadPercent) => setState((s) => ({ ...s, uploadPercent })),
-        (server) => setState((s) => ({ ...s, uploadPercent: 100, server })));
+        (server) => setState((s) => ({ ...s, uploadPercent: 100, server })),
+      );
       setState((s) => ({ ...s, phase: 'preview', preview }));
     } catch (error) {
       setState((s) => ({ ...s, phase: 'choose', error: errorMessage(error) }));
     }
   }, []);
 
-  const commit = useCallback(async (confirmedUnits: string[]) => {
-    const importId = state.preview?.importId;
-    if (!importId) return;
-    setState((s) => ({ ...s, phase: 'committing', server: null, error: null, commitProblems: [] }));
-    try {
-      const summary = await rosterApi.commit(importId, confirmedUnits, (server) => setState((s) => ({ ...s, server })));
-      setState((s) => ({ ...s, phase: 'done', summary }));
-    } catch (error) {
-      setState((s) => ({ ...s, phase: 'preview', error: errorMessage(error), commitProblems: problemsOf(error) }));
-    }
-  }, [state.preview]);
+  const commit = useCallback(
+    async (confirmedUnits: string[]) => {
+      const importId = state.preview?.importId;
+      if (!importId) return;
+      setState((s) => ({ ...s, phase: 'committing', server: null, error: null, commitProblems: [] }));
+      try {
+        const summary = await rosterApi.commit(importId, confirmedUnits, (server) => setState((s) => ({ ...s, server })));
+        setState((s) => ({ ...s, phase: 'done', summary }));
+      } catch (error) {
+        setState((s) => ({ ...s, phase: 'preview', error: errorMessage(error), commitProblems: problemsOf(error) }));
+      }
+    },
+    [state.preview],
+  );
 
   /** Saves the organiser's categories for unknown titles, then checks the same file again. */
-  const mapTitles = useCallback(async (mappings: TitleMapping[]) => {
-    const source = state.source;
-    if (!source) return;
-    try {
-      await rosterApi.mapTitles(mappings);
-    } catch (error) {
-      setState((s) => ({ ...s, error: errorMessage(error) }));
-      return;
-    }
-    await upload(source.underUnitId, source.file);
-  }, [state.source, upload]);
+  const mapTitles = useCallback(
+    async (mappings: TitleMapping[]) => {
+      const source = state.source;
+      if (!source) return;
+      try {
+        await rosterApi.mapTitles(mappings);
+      } catch (error) {
+        setState((s) => ({ ...s, error: errorMessage(error) }));
+        return;
+      }
+      await upload(source.underUnitId, source.file);
+    },
+    [state.source, upload],
+  );
 
   const reset = useCallback(() => setState(INITIAL), []);
 
