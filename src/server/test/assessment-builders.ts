@@ -5,6 +5,7 @@ import type { ParsedQuestion } from '../../domain/question-bank/types.ts';
 import { DEFAULT_SCORING } from '../../domain/assessment/scoring.ts';
 import { DEFAULT_REVIEW } from '../../domain/assessment/review.ts';
 import type { AppContext } from '../context.ts';
+import type { Db } from '../db/database.ts';
 import type { UnitRow } from '../db/schema.ts';
 import { createBank } from '../modules/banks/service.ts';
 import { applyQuestionImport } from '../modules/questions/import-service.ts';
@@ -91,4 +92,26 @@ export async function buildPublishedAssessment(ctx: AppContext, overrides: Parti
   const { id } = await createAssessment(ctx, actor, input);
   await publish(ctx, actor, id);
   return { id, bank };
+}
+
+/** The correct display option per position of an attempt, read from the database as an independent grader would. */
+export async function attemptKey(db: Db, assessmentId: number, attemptId: number) {
+  const attempt = await db.selectFrom('attempts').select(['variant_id']).where('id', '=', attemptId).executeTakeFirstOrThrow();
+  const variant = await db
+    .selectFrom('assessment_variants')
+    .select('items_json')
+    .where('id', '=', attempt.variant_id)
+    .executeTakeFirstOrThrow();
+  const key = await db
+    .selectFrom('assessment_questions')
+    .select('correct_index')
+    .where('assessment_id', '=', assessmentId)
+    .orderBy('ordinal')
+    .execute();
+  const items = JSON.parse(variant.items_json) as { ordinal: number; optionOrder: number[] }[];
+  return {
+    items,
+    correct: key.map((k) => k.correct_index),
+    display: items.map((i) => i.optionOrder.indexOf(key[i.ordinal].correct_index)),
+  };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildUnit, buildUser } from '../../test/builders.ts';
-import { buildPublishedAssessment } from '../../test/assessment-builders.ts';
+import { attemptKey, buildPublishedAssessment } from '../../test/assessment-builders.ts';
 import { createTestEnv, describeEachDialect, login, type Session, type TestEnv } from '../../test/harness.ts';
 import { closeOverdueAttempts } from './sweeper.ts';
 import { canonicalResponses, keyLetters } from '../../../domain/assessment/responses.ts';
@@ -64,27 +64,7 @@ describeEachDialect('taking an assessment', (dialect) => {
     });
   const held = (choice: number | null, version: number, writer: string, seq: number) => ({ choice, flagged: false, version, writer, seq });
 
-  /** The correct display option per position, read from the database as an independent grader would. */
-  async function keyFor(attemptId: number) {
-    const attempt = await env.ctx.db.selectFrom('attempts').select(['variant_id']).where('id', '=', attemptId).executeTakeFirstOrThrow();
-    const variant = await env.ctx.db
-      .selectFrom('assessment_variants')
-      .select('items_json')
-      .where('id', '=', attempt.variant_id)
-      .executeTakeFirstOrThrow();
-    const key = await env.ctx.db
-      .selectFrom('assessment_questions')
-      .select('correct_index')
-      .where('assessment_id', '=', assessmentId)
-      .orderBy('ordinal')
-      .execute();
-    const items = JSON.parse(variant.items_json) as { ordinal: number; optionOrder: number[] }[];
-    return {
-      items,
-      correct: key.map((k) => k.correct_index),
-      display: items.map((i) => i.optionOrder.indexOf(key[i.ordinal].correct_index)),
-    };
-  }
+  const keyFor = (attemptId: number) => attemptKey(env.ctx.db, assessmentId, attemptId);
 
   it('lists the survey as open only for people of the target school', async () => {
     const mine = (await teacher.request('GET', '/api/my/assessments')).json();

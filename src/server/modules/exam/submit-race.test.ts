@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUnit, buildUser } from '../../test/builders.ts';
-import { buildPublishedAssessment } from '../../test/assessment-builders.ts';
+import { attemptKey, buildPublishedAssessment } from '../../test/assessment-builders.ts';
 import { createTestEnv, DIALECTS, login, type Session, type TestEnv } from '../../test/harness.ts';
 import { canonicalResponses, keyLetters } from '../../../domain/assessment/responses.ts';
 import { DEFAULT_SCORING, grade } from '../../../domain/assessment/scoring.ts';
@@ -37,26 +37,7 @@ describe.runIf(DIALECTS.includes('postgres'))('a submit racing a save in flight 
   });
   afterAll(async () => env.close());
 
-  async function keyFor(attemptId: number) {
-    const attempt = await env.ctx.db.selectFrom('attempts').select(['variant_id']).where('id', '=', attemptId).executeTakeFirstOrThrow();
-    const variant = await env.ctx.db
-      .selectFrom('assessment_variants')
-      .select('items_json')
-      .where('id', '=', attempt.variant_id)
-      .executeTakeFirstOrThrow();
-    const key = await env.ctx.db
-      .selectFrom('assessment_questions')
-      .select('correct_index')
-      .where('assessment_id', '=', assessmentId)
-      .orderBy('ordinal')
-      .execute();
-    const items = JSON.parse(variant.items_json) as { ordinal: number; optionOrder: number[] }[];
-    return {
-      items,
-      correct: key.map((k) => k.correct_index),
-      display: items.map((i) => i.optionOrder.indexOf(key[i.ordinal].correct_index)),
-    };
-  }
+  const keyFor = (attemptId: number) => attemptKey(env.ctx.db, assessmentId, attemptId);
 
   it('waits for the save, then grades with its answer', async () => {
     const started = await teacher.request('POST', `/api/my/assessments/${assessmentId}/start`);

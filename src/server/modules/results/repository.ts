@@ -207,12 +207,7 @@ export async function* gradedStream(
       after = rows[rows.length - 1].id;
     }
   }
-  const [variants, units] = await Promise.all([
-    db.selectFrom('assessment_variants').select(['id', 'code']).where('assessment_id', '=', assessmentId).execute(),
-    db.selectFrom('units').select(['id', 'school_level']).execute(),
-  ]);
-  const codeOf = new Map(variants.map((v) => [v.id, v.code]));
-  const levelOf = new Map(units.map((u) => [u.id, u.school_level]));
+  const { codeOf, levelOf } = await codesAndLevels(db, assessmentId);
   // A closed survey's people where they were at its close (its frozen population), others as they are now.
   const person = frozenPopulation
     ? sql`coalesce(fp.unit_id, p.unit_id) || ':' || coalesce(fp.position, p.position) || ':' || coalesce(fp.party_member, p.party_member)`
@@ -325,16 +320,11 @@ export function eventsOf(db: Executor, attemptId: number) {
  * takes them out, read again with `only`.
  */
 export async function countedGroups(db: Executor, assessmentId: number, frozenPopulation: boolean, only?: readonly number[]) {
-  const [variants, units] = await Promise.all([
-    db.selectFrom('assessment_variants').select(['id', 'code']).where('assessment_id', '=', assessmentId).execute(),
-    db.selectFrom('units').select(['id', 'school_level']).execute(),
-  ]);
-  const codeOf = new Map(variants.map((v) => [v.id, v.code]));
-  const levelOf = new Map(units.map((u) => [u.id, u.school_level]));
+  if (only?.length === 0) return [];
+  const { codeOf, levelOf } = await codesAndLevels(db, assessmentId);
   const unit = frozenPopulation ? sql<number>`coalesce(fp.unit_id, p.unit_id)` : sql<number>`p.unit_id`;
   const position = frozenPopulation ? sql<string>`coalesce(fp.position, p.position)` : sql<string>`p.position`;
   const party = frozenPopulation ? sql<number>`coalesce(fp.party_member, p.party_member)` : sql<number>`p.party_member`;
-  if (only?.length === 0) return [];
   const rows = await gradedCounted(db, assessmentId)
     .$if(only !== undefined, (q) => q.where(sql<boolean>`a.id = any(cast(${only} as integer[]))`))
     .innerJoin('people as p', 'p.id', 'a.person_id')
@@ -395,4 +385,13 @@ function gradedCounted(db: Executor, assessmentId: number) {
     .where('a.score', 'is not', null)
     .where('a.band', 'is not', null)
     .where('a.responses', 'is not', null);
+}
+
+/** The assessment's variant codes by id and every unit's school level: what a packed or grouped row names by id. */
+async function codesAndLevels(db: Executor, assessmentId: number) {
+  const [variants, units] = await Promise.all([
+    db.selectFrom('assessment_variants').select(['id', 'code']).where('assessment_id', '=', assessmentId).execute(),
+    db.selectFrom('units').select(['id', 'school_level']).execute(),
+  ]);
+  return { codeOf: new Map(variants.map((v) => [v.id, v.code])), levelOf: new Map(units.map((u) => [u.id, u.school_level])) };
 }
