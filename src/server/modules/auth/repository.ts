@@ -25,10 +25,16 @@ export async function insertSession(
   await db.insertInto('sessions').values(row).execute();
 }
 
-export function findSession(db: Executor, tokenHash: string) {
+/**
+ * A session with its user and every role grant of the user, in one statement: one row per grant, or one row with null
+ * grant columns for a participant without any (a session miss is one round trip, not two).
+ */
+export function findSessionWithGrants(db: Executor, tokenHash: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('role_grants', 'role_grants.user_id', 'users.id')
+    .leftJoin('units', 'units.id', 'role_grants.unit_id')
     .select([
       'sessions.token_hash',
       'sessions.user_id',
@@ -40,9 +46,12 @@ export function findSession(db: Executor, tokenHash: string) {
       'users.person_id',
       'users.must_change_password',
       'users.disabled',
+      'role_grants.role',
+      'role_grants.unit_id as grant_unit_id',
+      'units.path as grant_unit_path',
     ])
     .where('sessions.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+    .execute();
 }
 
 export async function touchSession(db: Executor, tokenHash: string, lastSeenAt: string, expiresAt: string) {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Actor, Role } from '../../../domain/roles.ts';
+import type { Actor, Grant } from '../../../domain/roles.ts';
 import { isRole } from '../../../domain/roles.ts';
 import { normalizeText } from '../../../domain/text.ts';
 import { fail } from '../../errors.ts';
@@ -90,25 +90,26 @@ export async function loadSession(ctx: AppContext, token: string): Promise<Sessi
 }
 
 async function readSession(ctx: AppContext, tokenHash: string, now: Date): Promise<SessionInfo | null> {
-  const session = await repo.findSession(ctx.db, tokenHash);
+  const rows = await repo.findSessionWithGrants(ctx.db, tokenHash);
+  const session = rows[0];
   if (!session || session.expires_at <= now.toISOString() || session.disabled) return null;
   if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) {
     const expiresAt = new Date(now.getTime() + ctx.config.sessionHours * 3_600_000).toISOString();
     await repo.touchSession(ctx.db, tokenHash, now.toISOString(), expiresAt);
   }
-  const grants = await repo.grantsOfUser(ctx.db, session.user_id);
+  const grants: Grant[] = [];
+  for (const g of rows) {
+    if (g.role !== null && isRole(g.role) && g.grant_unit_id !== null && g.grant_unit_path !== null) {
+      grants.push({ role: g.role, unitId: g.grant_unit_id, unitPath: g.grant_unit_path });
+    }
+  }
   return {
     tokenHash,
     expiresAt: session.expires_at,
     csrfToken: session.csrf_token,
     mustChangePassword: session.must_change_password === 1,
     displayName: session.display_name,
-    actor: {
-      userId: session.user_id,
-      personId: session.person_id,
-      username: session.username,
-      grants: grants.filter((g) => isRole(g.role)).map((g) => ({ role: g.role as Role, unitId: g.unit_id, unitPath: g.path })),
-    },
+    actor: { userId: session.user_id, personId: session.person_id, username: session.username, grants },
   };
 }
 

@@ -4,6 +4,7 @@ import type { Db, Dialect, Executor } from '../../db/database.ts';
 import type { AttemptTable } from '../../db/schema.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { AnswerChange } from '../../../domain/assessment/views.ts';
+import { eligiblePeople } from '../assessments/eligibility.ts';
 
 export function findAttempt(db: Executor, id: number) {
   return db.selectFrom('attempts').selectAll().where('id', '=', id).executeTakeFirst();
@@ -11,14 +12,44 @@ export function findAttempt(db: Executor, id: number) {
 
 export type AttemptRow = NonNullable<Awaited<ReturnType<typeof findAttempt>>>;
 
-export function attemptsOfPerson(db: Executor, assessmentId: number, personId: number) {
-  return db
-    .selectFrom('attempts')
-    .selectAll()
-    .where('assessment_id', '=', assessmentId)
-    .where('person_id', '=', personId)
-    .orderBy('attempt_no')
+/**
+ * What a start decides on, in one statement: whether the person may sit the assessment, their extra minutes (their
+ * default and this survey's), and their attempts at it in order (one row each; one row of nulls when there is none).
+ */
+export async function startFacts(db: Executor, assessmentId: number, personId: number) {
+  const rows = await db
+    .selectFrom('people as me')
+    .leftJoin('attempts as a', (j) => j.onRef('a.person_id', '=', 'me.id').on('a.assessment_id', '=', assessmentId))
+    .select((eb) => [
+      eb
+        .exists(
+          eligiblePeople(db, assessmentId)
+            .select('p.id')
+            .where(sql<boolean>`p.id = me.id`),
+        )
+        .as('eligible'),
+      'me.extra_minutes',
+      eb
+        .selectFrom('assessment_extra_time as ax')
+        .select('ax.minutes')
+        .where('ax.assessment_id', '=', assessmentId)
+        .whereRef('ax.person_id', '=', 'me.id')
+        .as('survey_minutes'),
+      'a.id',
+      'a.status',
+      'a.attempt_no',
+    ])
+    .where('me.id', '=', personId)
+    .orderBy('a.attempt_no')
     .execute();
+  const me = rows[0];
+  return {
+    eligible: Boolean(me?.eligible),
+    extra: { personDefault: me?.extra_minutes ?? 0, survey: me?.survey_minutes ?? null },
+    attempts: rows.flatMap((r) =>
+      r.id !== null && r.status !== null && r.attempt_no !== null ? [{ id: r.id, status: r.status, attempt_no: r.attempt_no }] : [],
+    ),
+  };
 }
 
 /** Every attempt of a person, newest assessment first: the "my assessments" list reads them at once. */
@@ -128,6 +159,43 @@ export function answersOf(db: Executor, attemptId: number, positions?: number[])
 }
 
 export type StoredAnswer = Awaited<ReturnType<typeof answersOf>>[number];
+
+/** An attempt and its stored answers by position, in one statement (the exam page's load). */
+export async function attemptWithAnswers(
+  db: Executor,
+  attemptId: number,
+): Promise<{ attempt: AttemptRow; answers: StoredAnswer[] } | null> {
+  const rows = await db
+    .selectFrom('attempts as a')
+    .leftJoin('attempt_answers as x', 'x.attempt_id', 'a.id')
+    .selectAll('a')
+    .select([
+      'x.position as x_position',
+      'x.choice as x_choice',
+      'x.flagged as x_flagged',
+      'x.seq as x_seq',
+      'x.version as x_version',
+      'x.writer as x_writer',
+    ])
+    .where('a.id', '=', attemptId)
+    .orderBy('x.position')
+    .execute();
+  if (rows.length === 0) return null;
+  const { x_position: _p, x_choice: _c, x_flagged: _f, x_seq: _s, x_version: _v, x_writer: _w, ...attempt } = rows[0];
+  const answers: StoredAnswer[] = [];
+  for (const r of rows) {
+    if (r.x_position === null) continue;
+    answers.push({
+      position: r.x_position,
+      choice: r.x_choice,
+      flagged: r.x_flagged!,
+      seq: r.x_seq!,
+      version: r.x_version!,
+      writer: r.x_writer!,
+    });
+  }
+  return { attempt, answers };
+}
 
 /** Questions answered, and the sum of the stored versions (it changes whenever any answer does), in one read. */
 export async function answersSummary(db: Executor, attemptId: number): Promise<{ answered: number; fingerprint: number }> {

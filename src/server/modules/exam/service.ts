@@ -17,8 +17,9 @@ import { attemptResult, resultView } from './result-service.ts';
 export async function examPayload(ctx: AppContext, actor: Actor, attemptId: number): Promise<ExamPayload> {
   // The attempt's row tells whose it is (404 for anyone else) before anything of it is sent; the answers are read beside it.
   const personId = requirePerson(actor);
-  const [attempt, answers] = await Promise.all([repo.findAttempt(ctx.db, attemptId), repo.answersOf(ctx.db, attemptId)]);
-  if (!attempt || attempt.person_id !== personId) throw fail('attempt_not_found');
+  const found = await repo.attemptWithAnswers(ctx.db, attemptId);
+  if (!found || found.attempt.person_id !== personId) throw fail('attempt_not_found');
+  const { attempt, answers } = found;
   const facts = { id: attempt.id, assessmentId: attempt.assessment_id, personId, variantId: attempt.variant_id };
   rememberAttempt(ctx.db, facts);
   const [assessment, content] = await Promise.all([

@@ -7,7 +7,7 @@ import type { Actor } from '../../../domain/roles.ts';
 import type { AppContext } from '../../context.ts';
 import type { Executor } from '../../db/database.ts';
 import { fail } from '../../errors.ts';
-import { assessmentsForPerson, isEligible } from '../assessments/eligibility.ts';
+import { assessmentsForPerson } from '../assessments/eligibility.ts';
 import { findVariantByCode, insertVariant } from '../assessments/repository.ts';
 import { frozenFacts, frozenOf, recentAssessment, rememberAttempt, sharedVariantIds } from './content.ts';
 import * as repo from './repository.ts';
@@ -100,11 +100,9 @@ export async function startAttempt(ctx: AppContext, actor: Actor, assessmentId: 
   // starts at once are told apart by the unique (assessment, person, attempt_no).
   const run = async () => {
     const now = ctx.clock.now();
-    const [row, eligible, attempts, extra] = await Promise.all([
+    const [row, { eligible, attempts, extra }] = await Promise.all([
       recentAssessment(ctx.db, assessmentId, now.getTime()),
-      isEligible(ctx.db, assessmentId, personId),
-      repo.attemptsOfPerson(ctx.db, assessmentId, personId),
-      repo.extraTimeOfPerson(ctx.db, personId, assessmentId),
+      repo.startFacts(ctx.db, assessmentId, personId),
     ]);
     if (!row || row.status !== 'published' || !eligible) throw fail('assessment_not_found');
     const open = attempts.find((a) => a.status === 'in_progress');
@@ -129,7 +127,7 @@ export async function startAttempt(ctx: AppContext, actor: Actor, assessmentId: 
     }
     const at = now.toISOString();
     // The person's extra minutes come after the close is applied: they are real even for a late start (extra-time.ts).
-    const extraMinutes = effectiveExtraMinutes(extra.personDefault, extra.bySurvey.get(assessmentId));
+    const extraMinutes = effectiveExtraMinutes(extra.personDefault, extra.survey);
     const deadline = attemptDeadline(now.getTime(), row.duration_min, Date.parse(row.closes_at), extraMinutes);
     const variantId = await variantFor(ctx, ctx.db, assessmentId, personId, at);
     const attemptId = await repo.insertAttemptWithEvent(
