@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildUnit, buildUser } from '../src/server/test/builders.ts';
-import { buildPublishedAssessment } from '../src/server/test/assessment-builders.ts';
+import { attemptKey, buildPublishedAssessment } from '../src/server/test/assessment-builders.ts';
 import { OPTION_LETTERS } from '../src/domain/assessment/responses.ts';
 import { ExamPage } from './page-models/exam-page.ts';
 import { LoginPage } from './page-models/login-page.ts';
@@ -43,22 +43,8 @@ describe('a teacher takes the survey on a phone, loses the network half-way, and
 
   /** The correct letter at each displayed position of the attempt's variant, read from the database. */
   async function displayedKey(attemptId: number): Promise<string[]> {
-    const db = server.ctx.db;
-    const attempt = await db.selectFrom('attempts').select('variant_id').where('id', '=', attemptId).executeTakeFirstOrThrow();
-    const variant = await db
-      .selectFrom('assessment_variants')
-      .select('items_json')
-      .where('id', '=', attempt.variant_id)
-      .executeTakeFirstOrThrow();
-    const key = await db
-      .selectFrom('assessment_questions')
-      .select('correct_index')
-      .where('assessment_id', '=', assessmentId)
-      .orderBy('ordinal')
-      .execute();
-    return (JSON.parse(variant.items_json) as { ordinal: number; optionOrder: number[] }[]).map(
-      (item) => OPTION_LETTERS[item.optionOrder.indexOf(key[item.ordinal].correct_index)],
-    );
+    const { display } = await attemptKey(server.ctx.db, assessmentId, attemptId);
+    return display.map((index) => OPTION_LETTERS[index]);
   }
 
   it('saves online, queues offline with a clear notice, replays, and grades every answer after submit', async () => {
