@@ -35,6 +35,8 @@ export interface AppConfig {
   headersTimeoutMs: number;
   /** Reading uploaded and CLI-read files (server/files/parse-upload.ts). */
   uploads: UploadConfig;
+  /** An edge server's rounds to its province (server/edge/uplink.ts); tests shorten them. */
+  edgeUplink?: { idleMs?: number; backoffMs?: number; maxBackoffMs?: number };
 }
 
 export interface UploadConfig {

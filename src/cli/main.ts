@@ -10,6 +10,9 @@ Cách dùng: npx boiduong <lệnh> [tùy chọn]
 
   serve                                   chạy máy chủ web (PORT, mặc định 3000)
   migrate                                 cập nhật cấu trúc cơ sở dữ liệu
+  edge --upstream URL --site MÃ --username TÊN [--name TÊN_MÁY] [--slips TỆP.csv]
+                                          chuẩn bị máy này làm máy chủ điểm cầu (lần đầu; mật khẩu trong
+                                          BOIDUONG_UPSTREAM_PASSWORD) rồi phục vụ bài khảo sát tại điểm cầu
   demo [--no-serve] [--people N]          tạo tỉnh mẫu (khoảng 10.000 người) rồi chạy máy chủ
   create-admin [--username TÊN]           tạo (hoặc cấp lại mật khẩu cho) tài khoản quản trị
   import-roster TỆP.xlsx [--under MÃ_ĐV] [--create-units] [--title "CHỨC VỤ=NHÓM"]… [--dry-run] [--json]
@@ -54,6 +57,19 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
       const { startServer } = await import('../server/main.ts');
       await startServer();
       return await new Promise<number>(() => {});
+    }
+    case 'edge': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          upstream: { type: 'string' },
+          site: { type: 'string' },
+          username: { type: 'string' },
+          name: { type: 'string' },
+          slips: { type: 'string' },
+        },
+      });
+      return (await import('./commands/edge.ts')).edgeCommand(values);
     }
     case 'migrate':
       return (await import('./commands/admin.ts')).migrateCommand();

@@ -30,6 +30,7 @@ import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { lecturerRoutes } from './modules/lecturers/routes.ts';
 import { materialRoutes } from './modules/materials/routes.ts';
 import { siteRoutes } from './modules/sites/routes.ts';
+import { edgeRoutes } from './modules/edges/routes.ts';
 import { attendanceRoutes } from './modules/attendance/routes.ts';
 import { myTrainingRoutes } from './modules/my-training/routes.ts';
 import { classRoutes } from './modules/classes/routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     lecturerRoutes,
     materialRoutes,
     siteRoutes,
+    edgeRoutes,
     attendanceRoutes,
     myTrainingRoutes,
     classRoutes,

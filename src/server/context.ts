@@ -21,6 +21,8 @@ export interface AppContext {
    * app.inject, the parser's benchmark). The budgets of domain/files/limits.ts apply either way.
    */
   parseFiles?: 'child';
+  /** Set when this server is a site's edge server (server/edge): it holds no key, so it closes attempts ungraded. */
+  edge?: { edgeId: number; siteName: string };
 }
 
 export function nowIso(ctx: { clock: Clock }): string {

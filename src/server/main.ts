@@ -7,6 +7,8 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/databas
 import { startSweeper } from './modules/exam/sweeper.ts';
 import { startSessionSync } from './modules/auth/session-sync.ts';
 import { startProgressFlush } from './modules/exam/progress.ts';
+import { edgeIdentity } from './edge/outbox.ts';
+import { startUplink } from './edge/uplink.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -35,7 +37,10 @@ export async function startServer(config: AppConfig = loadConfig(), options: { h
     durable: handle.durable,
     parseFiles: 'child',
   };
-  const firstAdmin = await bootstrap(ctx);
+  // A prepared edge server (server/edge) holds the province's ids and no staff: it has nothing to bootstrap.
+  const edge = handle.dialect === 'sqlite' ? await edgeIdentity(handle.db) : undefined;
+  if (edge) ctx.edge = { edgeId: edge.edgeId, siteName: edge.siteName };
+  const firstAdmin = edge ? null : await bootstrap(ctx);
   const app = await buildApp(ctx, {
     logger: {
       level: config.logLevel,
@@ -49,6 +54,7 @@ export async function startServer(config: AppConfig = loadConfig(), options: { h
   if (firstAdmin) printFirstAdmin(firstAdmin, url);
   const stopSweeper = startSweeper(ctx, app.log);
   const stopProgress = startProgressFlush(ctx, app.log);
+  const stopUplink = edge ? startUplink(ctx, app.log, config.edgeUplink) : async () => {};
 
   let closing: Promise<void> | undefined;
   // Connections that finish their last request after close() began would otherwise stay open until keep-alive expires.
@@ -56,6 +62,7 @@ export async function startServer(config: AppConfig = loadConfig(), options: { h
     (closing ??= (async () => {
       const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
       await stopSweeper();
+      await stopUplink();
       await stopProgress();
       await stopSessionSync();
       try {

@@ -216,6 +216,8 @@ export interface AttemptResult {
   scoreVisibleFrom: string | null;
   /** The review may show questions (answers or key) now; the submit's reply leaves them to the result page. */
   reviewAvailable?: boolean;
+  /** Submitted on a site's edge server, which holds no key: the score comes when the edge has synced with the province. */
+  awaitingSync?: boolean;
   /** Answers sent with a submit that arrived after the deadline and its grace: not counted. */
   rejectedAnswers?: number;
   /** Answers sent with the submit that another device had changed first: the other device's answer counts. */

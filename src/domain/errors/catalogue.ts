@@ -308,6 +308,25 @@ export const CATALOGUE = {
   invalid_key: { status: 400, message: (p: { question: number; options: number }) => `Câu ${p.question} chỉ có ${p.options} phương án.` },
   same_key: { status: 409, message: (p: { question: number; letter: string }) => `Đáp án câu ${p.question} đã là ${p.letter}.` },
 
+  /** The person's attempt at this survey lives on a site's edge server (edges/lease rule in README). */
+  attempt_on_edge: {
+    status: 409,
+    message: (p: { site?: string } = {}) =>
+      `Bài khảo sát của bạn được làm tại máy chủ điểm cầu${p.site ? ` "${p.site}"` : ''}. `
+      + 'Hãy làm bài tại điểm cầu; câu trả lời và điểm sẽ về máy chủ tỉnh khi điểm cầu đồng bộ.',
+  },
+  edge_unauthorised: { status: 401, message: 'Máy chủ điểm cầu này chưa được chuẩn bị hoặc đã bị thu hồi: hãy chuẩn bị lại máy.' },
+  edge_nothing_to_prepare: {
+    status: 409,
+    message: 'Điểm cầu không có học viên nào cần làm bài khảo sát đang mở hoặc sắp mở (hoặc mọi người đã bắt đầu làm trên máy chủ tỉnh).',
+  },
+  edge_not_found: { status: 404, message: 'Không tìm thấy máy chủ điểm cầu.' },
+  edge_has_attempts: {
+    status: 409,
+    message: (p: { count: number }) =>
+      `Máy chủ điểm cầu đã gửi lên ${count(p.count)} bài làm; chỉ trả về tỉnh được người chưa bắt đầu làm.`,
+  },
+
   // Training: campaigns, sites, attendance, materials, lecturers, classes, events, cell meetings
   campaign_not_found: { status: 404, message: 'Không tìm thấy đợt bồi dưỡng.' },
   campaign_name_required: { status: 400, message: 'Tên đợt bồi dưỡng không được để trống.' },

@@ -442,6 +442,53 @@ export interface SiteParticipantTable {
   person_id: number;
 }
 
+/** Province side: a site's edge server (a laptop that runs the survey when the uplink is down). */
+export interface EdgeTable {
+  id: Generated<number>;
+  site_id: number;
+  name: string;
+  token_hash: string;
+  created_by: number | null;
+  created_at: string;
+  last_contact_at: string | null;
+  /** Province clock minus the edge's, at the last contact. */
+  clock_offset_ms: number | null;
+  /** Changes the edge said it still had to send, at the last contact. */
+  reported_pending: number | null;
+  revoked_at: string | null;
+}
+
+export interface EdgeLeaseTable {
+  assessment_id: number;
+  person_id: number;
+  edge_id: number;
+  created_at: string;
+}
+
+export interface EdgeAttemptTable {
+  edge_id: number;
+  edge_attempt_id: number;
+  attempt_id: number;
+}
+
+/** Edge side, one row. */
+export interface EdgeIdentityTable {
+  edge_id: number;
+  site_id: number;
+  site_name: string;
+  upstream: string;
+  token: string;
+  prepared_at: string;
+  acked_seq: Generated<number>;
+  last_sync_at: string | null;
+  last_error: string | null;
+}
+
+export interface EdgeOutboxTable {
+  seq: Generated<number>;
+  attempt_id: number;
+}
+
 export interface TrainingSessionTable {
   id: Generated<number>;
   site_id: number;
@@ -681,6 +728,11 @@ export interface Database {
   cell_meetings: CellMeetingTable;
   cell_meeting_opinions: CellMeetingOpinionTable;
   cell_meeting_scores: CellMeetingScoreTable;
+  edges: EdgeTable;
+  edge_leases: EdgeLeaseTable;
+  edge_attempts: EdgeAttemptTable;
+  edge_identity: EdgeIdentityTable;
+  edge_outbox: EdgeOutboxTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

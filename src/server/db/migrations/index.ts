@@ -15,6 +15,7 @@ import * as rosterImportPacked from './2026-12-06-020-roster-import-packed.ts';
 import * as positionTitles from './2026-12-06-021-position-titles.ts';
 import * as surveyPopulation from './2026-12-06-030-survey-population.ts';
 import * as extraTime from './2026-12-07-040-extra-time.ts';
+import * as edges from './2026-12-08-050-edges.ts';
 
 // Listed by hand so that the same list works from source (tsx) and in a bundle.
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06-021-position-titles': positionTitles,
   '2026-12-06-030-survey-population': surveyPopulation,
   '2026-12-07-040-extra-time': extraTime,
+  '2026-12-08-050-edges': edges,
 };
 
 export const migrationProvider: MigrationProvider = {

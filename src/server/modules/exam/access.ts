@@ -17,3 +17,10 @@ export async function ownAttempt(ctx: AppContext, actor: Actor, attemptId: numbe
   if (!facts || facts.personId !== personId) throw fail('attempt_not_found');
   return facts;
 }
+
+/** The actor's own attempt that this server takes answers for: not one a site's edge server holds. */
+export async function ownAnsweringAttempt(ctx: AppContext, actor: Actor, attemptId: number): Promise<AttemptFacts> {
+  const facts = await ownAttempt(ctx, actor, attemptId);
+  if (facts.onEdge) throw fail('attempt_on_edge', {});
+  return facts;
+}

@@ -46,7 +46,12 @@ export interface AttemptFacts {
   assessmentId: number;
   personId: number;
   variantId: number;
+  /** Held by a site's edge server: the province shows its result but takes no answers for it. */
+  onEdge?: boolean;
 }
+
+/** The client id an attempt applied from an edge's sync carries on the province. */
+export const isEdgeClient = (clientId: string | null) => clientId !== null && clientId.startsWith('edge:');
 
 interface Caches {
   attempts: BoundedCache<number, Promise<AttemptFacts | null>>;
@@ -87,7 +92,15 @@ export async function attemptFacts(db: Db, attemptId: number, via: Executor = db
   const caches = cachesOf(db);
   const facts = await caches.attempts.load(attemptId, async () => {
     const row = await findAttempt(via, attemptId);
-    return row ? { id: row.id, assessmentId: row.assessment_id, personId: row.person_id, variantId: row.variant_id } : null;
+    return row
+      ? {
+          id: row.id,
+          assessmentId: row.assessment_id,
+          personId: row.person_id,
+          variantId: row.variant_id,
+          onEdge: isEdgeClient(row.client_id),
+        }
+      : null;
   });
   if (!facts) caches.attempts.delete(attemptId); // it may exist later; only found attempts are kept
   return facts;

@@ -14,8 +14,11 @@ import * as repo from './repository.ts';
 
 type AttemptRef = { id: number; assessment_id: number; variant_id: number };
 
+/** An edge server holds no key: it closes with what was answered, and the province's grade comes back with the sync. */
+export type Ungraded = { answered: number; correct: null; score: null; band: null };
+
 export type CloseOutcome =
-  | { closed: true; result: GradeResult; kind: SubmitKind; responses: string; locked: repo.LockedAttempt }
+  | { closed: true; result: GradeResult | Ungraded; kind: SubmitKind; responses: string; locked: repo.LockedAttempt }
   /** Not open any more (submitted elsewhere, voided), not overdue yet (sweep), or a deadline submit before the deadline. */
   | { closed: false; locked: repo.LockedAttempt | undefined; deadlineAhead: boolean };
 
@@ -39,10 +42,14 @@ function decide(
 /** Grades the answers read under the lock, with what this process holds (the key as of the assessment's last regrade). */
 async function gradeAnswers(
   answers: { position: number; choice: number | null }[],
-  sources: { key: Promise<string>; content: Promise<VariantContent>; facts: Promise<FrozenFacts> },
-) {
+  sources: { key: Promise<string> | null; content: Promise<VariantContent>; facts: Promise<FrozenFacts> },
+): Promise<{ result: GradeResult | Ungraded; responses: string }> {
   const [key, content, facts] = await Promise.all([sources.key, sources.content, sources.facts]);
   const responses = canonicalResponses(content.items, new Map(answers.map((a) => [a.position, a.choice])));
+  if (key === null) {
+    const answered = [...responses].filter((r) => r !== '-').length;
+    return { result: { answered, correct: null, score: null, band: null }, responses };
+  }
   return { result: grade(responses, key, facts.scoring), responses };
 }
 
@@ -65,7 +72,7 @@ export async function closeAndGrade(
   const decision = decide(locked, kind, when);
   if (!decision.close) return decision.outcome;
   const { result, responses } = await gradeAnswers(await repo.choicesOf(trx, attempt.id), {
-    key: currentKey(ctx.db, attempt.assessment_id, decision.locked.regraded_at, trx),
+    key: ctx.edge ? null : currentKey(ctx.db, attempt.assessment_id, decision.locked.regraded_at, trx),
     content: variantContent(ctx.db, attempt.variant_id, trx),
     facts: frozenFacts(ctx.db, attempt.assessment_id, trx),
   });
@@ -133,7 +140,7 @@ export async function closeAndGradeInTwoTrips(
   }
 }
 
-function closingChanges(kind: SubmitKind, at: string, result: GradeResult, responses: string) {
+function closingChanges(kind: SubmitKind, at: string, result: GradeResult | Ungraded, responses: string) {
   return {
     status: 'submitted',
     submitted_at: at,

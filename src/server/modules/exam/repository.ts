@@ -30,6 +30,14 @@ export async function startFacts(db: Executor, assessmentId: number, personId: n
         .as('eligible'),
       'me.extra_minutes',
       eb
+        .selectFrom('edge_leases as l')
+        .innerJoin('edges as e', 'e.id', 'l.edge_id')
+        .innerJoin('sites as s', 's.id', 'e.site_id')
+        .select('s.name')
+        .where('l.assessment_id', '=', assessmentId)
+        .whereRef('l.person_id', '=', 'me.id')
+        .as('edge_site'),
+      eb
         .selectFrom('assessment_extra_time as ax')
         .select('ax.minutes')
         .where('ax.assessment_id', '=', assessmentId)
@@ -45,6 +53,8 @@ export async function startFacts(db: Executor, assessmentId: number, personId: n
   const me = rows[0];
   return {
     eligible: Boolean(me?.eligible),
+    /** The site whose edge server holds the person's attempt (edges/README): the province does not start it. */
+    edgeSite: me?.edge_site ?? null,
     extra: { personDefault: me?.extra_minutes ?? 0, survey: me?.survey_minutes ?? null },
     attempts: rows.flatMap((r) =>
       r.id !== null && r.status !== null && r.attempt_no !== null ? [{ id: r.id, status: r.status, attempt_no: r.attempt_no }] : [],
@@ -276,15 +286,16 @@ export async function closeAttemptAndCommit(
     submitted_at: string;
     submit_kind: string;
     answered_count: number;
-    correct_count: number;
-    score: number;
-    band: string;
+    correct_count: number | null;
+    score: number | null;
+    band: string | null;
     responses: string;
   },
   event: { kind: string; at: string; detail: string },
 ) {
-  const text = (value: string) => client.escapeLiteral(value);
-  const number = (value: number) => {
+  const text = (value: string | null) => (value === null ? 'null' : client.escapeLiteral(value));
+  const number = (value: number | null) => {
+    if (value === null) return 'null';
     if (!Number.isFinite(value)) throw new Error(`closing attempt ${id}: ${value} is not a number`);
     return String(value);
   };
@@ -421,15 +432,21 @@ export function assessmentsWithOverdue(db: Executor, nowIso: string) {
 }
 
 export function overdueOf(db: Executor, assessmentId: number, cutoffIso: string, limit: number) {
-  return db
-    .selectFrom('attempts')
-    .select(['id', 'assessment_id', 'variant_id'])
-    .where('assessment_id', '=', assessmentId)
-    .where('status', '=', 'in_progress')
-    .where('deadline_at', '<', cutoffIso)
-    .orderBy('deadline_at')
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom('attempts')
+      .select(['id', 'assessment_id', 'variant_id'])
+      .where('assessment_id', '=', assessmentId)
+      .where('status', '=', 'in_progress')
+      .where('deadline_at', '<', cutoffIso)
+      // An edge's attempt is closed by the edge's sweep and arrives with its sync: never graded here on half its answers.
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('edge_attempts as m').select('m.attempt_id').whereRef('m.attempt_id', '=', 'attempts.id'))),
+      )
+      .orderBy('deadline_at')
+      .limit(limit)
+      .execute()
+  );
 }
 
 /** The person's default extra minutes and every survey's own value for them (domain/assessment/extra-time.ts). */

@@ -45,7 +45,9 @@ export async function resultView(
   const policy = reviewOf(assessment);
   // "After close" waits for extended or reopened attempts too: until then someone may still be answering.
   const windowClosed = !(await keySealed(ctx, assessment));
-  const show = visibleParts(policy, { submitted: a.status === 'submitted', windowClosed });
+  const visible = visibleParts(policy, { submitted: a.status === 'submitted', windowClosed });
+  // An edge has no key to show (every correct index there is NO_KEY).
+  const show = ctx.edge ? { ...visible, key: false } : visible;
   let questions: AttemptResult['questions'] = null;
   if (options.withQuestions && a.status === 'submitted' && (show.answers || show.key)) {
     const key = show.key
@@ -79,5 +81,6 @@ export async function resultView(
     scoreVisibleFrom: hiddenUntil,
     questions,
     reviewAvailable: a.status === 'submitted' && (show.answers || show.key),
+    ...(ctx.edge && a.status === 'submitted' && a.score === null ? { awaitingSync: true } : {}),
   };
 }

@@ -18,7 +18,8 @@ const Answer = Type.Object({
   seq: Type.Integer({ minimum: 1, maximum: 2_000_000_000 }),
   base: Type.Integer({ minimum: 0, maximum: 2_000_000_000 }),
 });
-const ClientId = Type.String({ minLength: 1, maxLength: 64 });
+// 'edge:…' marks an attempt an edge server holds (edges/sync-service.ts): no device may claim it.
+const ClientId = Type.String({ minLength: 1, maxLength: 64, pattern: '^(?!edge:)' });
 const DeviceId = Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
 
 export const SaveAnswersBody = Type.Object({ clientId: ClientId, deviceId: DeviceId, answers: Type.Array(Answer, { maxItems: 600 }) });
@@ -129,6 +130,7 @@ export const AttemptResultView = replyOf<AttemptResult>()(
     band: Nullable(Text),
     scoreVisibleFrom: Nullable(Text),
     reviewAvailable: Type.Optional(Type.Boolean()),
+    awaitingSync: Type.Optional(Type.Boolean()),
     rejectedAnswers: Type.Optional(Int),
     supersededAnswers: Type.Optional(Int),
     questions: Nullable(

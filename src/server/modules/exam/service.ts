@@ -7,8 +7,16 @@ import type { AppContext } from '../../context.ts';
 import type { Executor } from '../../db/database.ts';
 import { fail } from '../../errors.ts';
 import { imagesByIds } from '../questions/repository.ts';
-import { examQuestions, frozenFacts, recentAssessment, rememberAttempt, variantContent, type AttemptFacts } from './content.ts';
-import { ownAttempt, requirePerson } from './access.ts';
+import {
+  examQuestions,
+  frozenFacts,
+  isEdgeClient,
+  recentAssessment,
+  rememberAttempt,
+  variantContent,
+  type AttemptFacts,
+} from './content.ts';
+import { ownAnsweringAttempt, ownAttempt, requirePerson } from './access.ts';
 import { closeAndGrade, closeAndGradeInTwoTrips } from './grading.ts';
 import * as repo from './repository.ts';
 import { answersChanged } from './progress.ts';
@@ -20,6 +28,7 @@ export async function examPayload(ctx: AppContext, actor: Actor, attemptId: numb
   const found = await repo.attemptWithAnswers(ctx.db, attemptId);
   if (!found || found.attempt.person_id !== personId) throw fail('attempt_not_found');
   const { attempt, answers } = found;
+  if (isEdgeClient(attempt.client_id) && attempt.status === 'in_progress') throw fail('attempt_on_edge', {});
   const facts = { id: attempt.id, assessmentId: attempt.assessment_id, personId, variantId: attempt.variant_id };
   rememberAttempt(ctx.db, facts);
   const [assessment, content] = await Promise.all([
@@ -161,7 +170,7 @@ export async function saveAnswers(
   attemptId: number,
   body: { deviceId: string; answers: AnswerChange[] },
 ): Promise<SaveAnswersReply> {
-  const facts = await ownAttempt(ctx, actor, attemptId);
+  const facts = await ownAnsweringAttempt(ctx, actor, attemptId);
   const content = await variantContent(ctx.db, facts.variantId);
   checkAnswers(
     body.answers,
@@ -183,7 +192,7 @@ export async function ping(
   body: { clientId: string; hiddenCount: number; hiddenMs: number; known: number },
   ip: string,
 ): Promise<PingReply> {
-  const facts = await ownAttempt(ctx, actor, attemptId);
+  const facts = await ownAnsweringAttempt(ctx, actor, attemptId);
   const attempt = (await repo.findAttempt(ctx.db, facts.id))!;
   const now = ctx.clock.now();
   const recent = now.getTime() - Date.parse(attempt.last_seen_at) < SAME_CLIENT_WINDOW_MS;
@@ -230,7 +239,7 @@ export async function submitAttempt(
   attemptId: number,
   body: { deviceId: string; answers: AnswerChange[]; kind: 'participant' | 'deadline' },
 ) {
-  const facts = await ownAttempt(ctx, actor, attemptId);
+  const facts = await ownAnsweringAttempt(ctx, actor, attemptId);
   const content = await variantContent(ctx.db, facts.variantId);
   checkAnswers(
     body.answers,

@@ -65,7 +65,7 @@ export async function myAssessments(ctx: AppContext, actor: Actor): Promise<{ it
 }
 
 /** Shared codes are spread by a hash of the person; with one code per person, the person's own variant is built once. */
-async function variantFor(ctx: AppContext, trx: Executor, assessmentId: number, personId: number, at: string): Promise<number> {
+export async function variantFor(ctx: AppContext, trx: Executor, assessmentId: number, personId: number, at: string): Promise<number> {
   const facts = await frozenFacts(ctx.db, assessmentId, trx);
   if (facts.variantMode === 'fixed') {
     const shared = await sharedVariantIds(ctx.db, assessmentId, trx);
@@ -100,11 +100,12 @@ export async function startAttempt(ctx: AppContext, actor: Actor, assessmentId: 
   // starts at once are told apart by the unique (assessment, person, attempt_no).
   const run = async () => {
     const now = ctx.clock.now();
-    const [row, { eligible, attempts, extra }] = await Promise.all([
+    const [row, { eligible, attempts, extra, edgeSite }] = await Promise.all([
       recentAssessment(ctx.db, assessmentId, now.getTime()),
       repo.startFacts(ctx.db, assessmentId, personId),
     ]);
     if (!row || row.status !== 'published' || !eligible) throw fail('assessment_not_found');
+    if (edgeSite !== null && !ctx.edge) throw fail('attempt_on_edge', { site: edgeSite });
     const open = attempts.find((a) => a.status === 'in_progress');
     if (open) return { attemptId: open.id, facts: null };
     if (now.getTime() < Date.parse(row.opens_at)) {

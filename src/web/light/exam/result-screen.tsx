@@ -68,6 +68,21 @@ export default function ResultScreen() {
     }
   }, [attemptId, given]);
 
+  // On a site's edge server the score comes back with the sync: ask again every 15 s until it is there.
+  const awaiting = result?.awaitingSync === true;
+  useEffect(() => {
+    if (!awaiting) return;
+    const timer = setInterval(() => {
+      examApi.result(attemptId).then(
+        (full) => {
+          if (!full.awaitingSync) setResult(full);
+        },
+        () => {},
+      );
+    }, 15_000);
+    return () => clearInterval(timer);
+  }, [attemptId, awaiting]);
+
   if (error)
     return (
       <>
@@ -120,10 +135,12 @@ export default function ResultScreen() {
           </div>
         ) : (
           result.status === 'submitted' && (
-            <div className="lt-alert lt-alert--info">
-              {result.scoreVisibleFrom
-                ? `Điểm sẽ được công bố sau khi bài khảo sát đóng (${formatDateTimeVi(result.scoreVisibleFrom)}).`
-                : 'Ban tổ chức không công bố điểm trên hệ thống.'}
+            <div className="lt-alert lt-alert--info" role="status">
+              {result.awaitingSync
+                ? 'Bài làm đã được lưu tại máy chủ điểm cầu. Điểm sẽ có khi đồng bộ với máy chủ tỉnh; trang này tự cập nhật.'
+                : result.scoreVisibleFrom
+                  ? `Điểm sẽ được công bố sau khi bài khảo sát đóng (${formatDateTimeVi(result.scoreVisibleFrom)}).`
+                  : 'Ban tổ chức không công bố điểm trên hệ thống.'}
             </div>
           )
         )}

@@ -1,0 +1,261 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
+import { attemptKey, buildPublishedAssessment } from '../test/assessment-builders.ts';
+import { startCutProxy, type CutProxy } from '../test/cut-proxy.ts';
+import { describeEachDialect, login } from '../test/harness.ts';
+import { createTrainingFixture } from '../test/training-fixture.ts';
+import { startServer, type RunningServer } from '../main.ts';
+import { applySync } from '../modules/edges/sync-service.ts';
+import { recordsOf } from './outbox.ts';
+import { fetchBundle, prepareEdgeDatabase } from './prepare.ts';
+import type { EdgeBundle, EdgeSlip } from '../../domain/edge/bundle.ts';
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describeEachDialect('site edge server', (dialect) => {
+  let f: Awaited<ReturnType<typeof createTrainingFixture>>;
+  let proxy: CutProxy;
+  let edge: RunningServer;
+  let edgeDir: string;
+  let bundle: EdgeBundle;
+  let slips: EdgeSlip[];
+  let assessmentId: number;
+  let siteId: number;
+
+  beforeAll(async () => {
+    f = await createTrainingFixture(dialect, new Date().toISOString());
+    assessmentId = (await buildPublishedAssessment(f.env.ctx, { targets: [f.root] })).id;
+    const campaignId = (
+      await f.organizer.request('POST', '/api/campaigns', { name: 'Bồi dưỡng hè 2026', schoolYear: '2025–2026', unitId: f.root.id })
+    ).json().id;
+    siteId = (
+      await f.organizer.request('POST', `/api/campaigns/${campaignId}/sites`, { name: 'Điểm cầu Tân Lập', unitId: f.schoolA.id })
+    ).json().id;
+    await f.organizer.request('POST', `/api/sites/${siteId}/participants`, { personIds: f.teachersA.map((t) => t.person.id) });
+    await f.organizer.request('PUT', `/api/sites/${siteId}/proctors`, { personIds: [f.proctorUser.person.id] });
+    // The third teacher started on the province before the laptop was prepared: that attempt stays there.
+    const third = await f.teacherSession(2);
+    expect((await third.request('POST', `/api/my/assessments/${assessmentId}/start`)).statusCode).toBe(200);
+
+    await f.env.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = f.env.app.server.address() as { port: number };
+    proxy = await startCutProxy({ host: '127.0.0.1', port });
+    ({ bundle, slips } = await fetchBundle({
+      upstream: proxy.url,
+      siteId,
+      username: f.proctorUser.username,
+      password: f.proctorUser.password,
+    }));
+    edgeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-edge-'));
+    const config = {
+      ...loadConfig({}),
+      dataDir: edgeDir,
+      port: 0,
+      host: '127.0.0.1',
+      logLevel: 'silent',
+      webDir: path.join(edgeDir, 'no-web'),
+      edgeUplink: { idleMs: 200, backoffMs: 200, maxBackoffMs: 500 },
+    };
+    await prepareEdgeDatabase(config, bundle, proxy.url);
+    edge = await startServer(config, { handleSignals: false });
+  }, 60_000);
+
+  afterAll(async () => {
+    await edge?.close();
+    await proxy?.close();
+    await f?.env.close();
+    if (edgeDir) fs.rmSync(edgeDir, { recursive: true, force: true });
+  });
+
+  it('takes to the laptop only the people who have not started, the variants without the key, and a code per person', async () => {
+    expect(bundle.people.map((p) => p.id).sort()).toEqual([f.teachersA[0].person.id, f.teachersA[1].person.id].sort());
+    expect(slips).toHaveLength(2);
+    for (const slip of slips) expect(slip.code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
+    const onEdge = edge.ctx.db;
+    const keys = await onEdge.selectFrom('assessment_questions').select('correct_index').execute();
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.every((k) => k.correct_index === -1)).toBe(true);
+    const versions = await onEdge.selectFrom('question_versions').select('correct_index').execute();
+    expect(versions.every((v) => v.correct_index === -1)).toBe(true);
+    const users = await onEdge.selectFrom('users').select(['username', 'password_hash']).execute();
+    expect(users.every((u) => u.password_hash?.startsWith('$argon2id$'))).toBe(true);
+    // The province's own passwords do not work on the edge.
+    const wrong = await edge.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: f.teachersA[0].username, password: f.teachersA[0].password },
+    });
+    expect(wrong.statusCode).toBe(401);
+  });
+
+  it('refuses on the province a start the edge holds, and says where to go', async () => {
+    const teacher = await f.teacherSession(0);
+    const res = await teacher.request('POST', `/api/my/assessments/${assessmentId}/start`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toContain('Điểm cầu Tân Lập');
+  });
+
+  it('runs the survey with the uplink cut, then every answer and the grade reach the province once', async () => {
+    const who = f.teachersA[1];
+    const code = slips.find((s) => s.personId === who.person.id)!.code;
+    const session = await login(edge.app, who.username, code);
+    proxy.cut();
+    const startReply = await session.request('POST', `/api/my/assessments/${assessmentId}/start`);
+    expect(startReply.statusCode, startReply.body).toBe(200);
+    const { attemptId } = startReply.json();
+    const exam = (await session.request('GET', `/api/attempts/${attemptId}`)).json();
+    const choices = exam.questions.map((_: unknown, i: number) => i % 3);
+    const answers = choices.map((choice: number, position: number) => ({ position, choice, flagged: false, seq: position + 1, base: 0 }));
+    const saved = await session.request('POST', `/api/attempts/${attemptId}/answers`, { clientId: 'c1', deviceId: 'device-one', answers });
+    expect(saved.statusCode).toBe(200);
+    const submitted = await session.request('POST', `/api/attempts/${attemptId}/submit`, {
+      clientId: 'c1',
+      deviceId: 'device-one',
+      answers: [],
+      kind: 'participant',
+    });
+    expect(submitted.statusCode).toBe(200);
+    expect(submitted.json()).toMatchObject({ status: 'submitted', score: null, awaitingSync: true });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const province = f.env.ctx.db;
+    const before = await province.selectFrom('attempts').select('id').where('person_id', '=', who.person.id).execute();
+    expect(before).toHaveLength(0);
+
+    proxy.restore();
+    const graded = await until('the grade on the province', () =>
+      province
+        .selectFrom('attempts')
+        .selectAll()
+        .where('person_id', '=', who.person.id)
+        .where('status', '=', 'submitted')
+        .executeTakeFirst(),
+    );
+    const key = await attemptKey(province, assessmentId, graded.id);
+    const expected = choices.filter((c: number, i: number) => key.display[i] === c).length;
+    expect(graded.correct_count).toBe(expected);
+    expect(graded.answered_count).toBe(choices.length);
+    const stored = await province
+      .selectFrom('attempt_answers')
+      .select(['position', 'choice'])
+      .where('attempt_id', '=', graded.id)
+      .orderBy('position')
+      .execute();
+    expect(stored.map((a) => a.choice)).toEqual(choices);
+
+    // The participant on the edge sees the province's score once it came back.
+    const result = await until('the score on the edge', async () => {
+      const r = (await session.request('GET', `/api/attempts/${attemptId}/result`)).json();
+      return r.score !== null ? r : null;
+    });
+    expect(result.correct).toBe(expected);
+    expect(result.awaitingSync).toBeUndefined();
+
+    // The same records sent again (a reply lost on the way back) change nothing.
+    const edgeRow = (await province.selectFrom('edges').selectAll().where('id', '=', bundle.edge.id).executeTakeFirstOrThrow())!;
+    const records = await recordsOf(edge.ctx.db, [attemptId]);
+    for (let i = 0; i < 2; i++) {
+      const reply = await applySync(f.env.ctx, edgeRow, {
+        edgeNow: new Date().toISOString(),
+        throughSeq: 0,
+        pending: 0,
+        attempts: records,
+      });
+      expect(reply.graded).toEqual([expect.objectContaining({ edgeAttemptId: attemptId, correct: expected })]);
+    }
+    const attempts = await province.selectFrom('attempts').select('id').where('person_id', '=', who.person.id).execute();
+    expect(attempts).toHaveLength(1);
+    const submits = await province
+      .selectFrom('attempt_events')
+      .select('id')
+      .where('attempt_id', '=', graded.id)
+      .where('kind', '=', 'submit')
+      .execute();
+    expect(submits).toHaveLength(1);
+    const flags = await province
+      .selectFrom('attempt_events')
+      .select('id')
+      .where('attempt_id', '=', graded.id)
+      .where('kind', '=', 'edge_flag')
+      .execute();
+    expect(flags).toHaveLength(0);
+
+    // The participant cannot answer the edge's attempt on the province.
+    const onProvince = await f.env.ctx.db.selectFrom('attempts').select('id').where('id', '=', graded.id).executeTakeFirstOrThrow();
+    const there = await login(f.env.app, who.username, who.password);
+    const refused = await there.request('POST', `/api/attempts/${onProvince.id}/answers`, {
+      clientId: 'c2',
+      deviceId: 'device-two',
+      answers,
+    });
+    expect(refused.statusCode).toBe(409);
+  });
+
+  it("flags a record whose times break the survey's rules instead of taking them silently", async () => {
+    const edgeRow = (await f.env.ctx.db.selectFrom('edges').selectAll().where('id', '=', bundle.edge.id).executeTakeFirstOrThrow())!;
+    const who = f.teachersA[0];
+    const started = new Date(Date.now() - 60_000).toISOString();
+    const reply = await applySync(f.env.ctx, edgeRow, {
+      edgeNow: new Date().toISOString(),
+      throughSeq: 0,
+      pending: 0,
+      attempts: [
+        {
+          edgeAttemptId: 999,
+          assessmentId,
+          personId: who.person.id,
+          attemptNo: 1,
+          variantCode: bundle.variants[0].code as string,
+          status: 'in_progress',
+          startedAt: started,
+          // Ten hours instead of the survey's two.
+          deadlineAt: new Date(Date.now() + 10 * 3_600_000).toISOString(),
+          submittedAt: null,
+          submitKind: null,
+          answers: [],
+        },
+      ],
+    });
+    expect(reply.refused).toEqual([]);
+    const attempt = await f.env.ctx.db.selectFrom('attempts').selectAll().where('person_id', '=', who.person.id).executeTakeFirstOrThrow();
+    expect(Date.parse(attempt.deadline_at)).toBeLessThanOrEqual(Date.parse(started) + 120 * 60_000);
+    const flag = await f.env.ctx.db
+      .selectFrom('attempt_events')
+      .select('detail')
+      .where('attempt_id', '=', attempt.id)
+      .where('kind', '=', 'edge_flag')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(flag.detail!).flags).toContain('deadline_changed');
+  });
+
+  it('shows the organiser each edge: online, what it holds, what arrived', async () => {
+    const list = (
+      await f.organizer.request(
+        'GET',
+        `/api/campaigns/${(await f.env.ctx.db.selectFrom('sites').select('campaign_id').where('id', '=', siteId).executeTakeFirstOrThrow()).campaign_id}/edges`,
+      )
+    ).json();
+    expect(list.items).toEqual([
+      expect.objectContaining({
+        id: bundle.edge.id,
+        siteName: 'Điểm cầu Tân Lập',
+        online: true,
+        leased: 2,
+        received: 2,
+        graded: 1,
+        flagged: 1,
+        pending: 0,
+      }),
+    ]);
+  });
+});

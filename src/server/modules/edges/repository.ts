@@ -1,0 +1,254 @@
+import type { Selectable } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import type { EdgeTable } from '../../db/schema.ts';
+import { eligiblePeople } from '../assessments/eligibility.ts';
+
+export type EdgeRow = Selectable<EdgeTable>;
+
+export async function insertEdge(
+  db: Executor,
+  row: { site_id: number; name: string; token_hash: string; created_by: number | null; created_at: string },
+) {
+  const { id } = await db.insertInto('edges').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export function edgeByTokenHash(db: Executor, tokenHash: string) {
+  return db.selectFrom('edges').selectAll().where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst();
+}
+
+export async function touchEdge(db: Executor, id: number, at: string, offsetMs: number, pending: number) {
+  await db
+    .updateTable('edges')
+    .set({ last_contact_at: at, clock_offset_ms: offsetMs, reported_pending: pending })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Published surveys not yet closed that any of these people must take. */
+export function openSurveysOf(db: Executor, nowIso: string) {
+  return db.selectFrom('assessments').selectAll().where('status', '=', 'published').where('closes_at', '>', nowIso).orderBy('id').execute();
+}
+
+export async function eligibleAmong(db: Executor, assessmentId: number, personIds: number[]): Promise<number[]> {
+  if (personIds.length === 0) return [];
+  const rows = await eligiblePeople(db, assessmentId).select('p.id').where('p.id', 'in', personIds).execute();
+  return rows.map((r) => r.id);
+}
+
+/** People who already have an attempt at the survey on the province, or whose attempt another edge already holds. */
+export async function takenElsewhere(db: Executor, assessmentId: number, siteId: number): Promise<Set<number>> {
+  const [attempts, held] = await Promise.all([
+    db.selectFrom('attempts').select('person_id').where('assessment_id', '=', assessmentId).execute(),
+    db
+      .selectFrom('edge_leases as l')
+      .innerJoin('edges as e', 'e.id', 'l.edge_id')
+      .select('l.person_id')
+      .where('l.assessment_id', '=', assessmentId)
+      .where('e.site_id', '<>', siteId)
+      .execute(),
+  ]);
+  return new Set([...attempts.map((a) => a.person_id), ...held.map((h) => h.person_id)]);
+}
+
+/** Leases the site's earlier edges hold for people who have not started there move to the new edge. */
+export async function leaseTo(db: Executor, edgeId: number, pairs: { assessment_id: number; person_id: number }[], at: string) {
+  for (let i = 0; i < pairs.length; i += 500) {
+    const chunk = pairs.slice(i, i + 500);
+    await db
+      .insertInto('edge_leases')
+      .values(chunk.map((p) => ({ ...p, edge_id: edgeId, created_at: at })))
+      .onConflict((oc) => oc.columns(['assessment_id', 'person_id']).doUpdateSet({ edge_id: edgeId, created_at: at }))
+      .execute();
+  }
+}
+
+export function siteParticipantIds(db: Executor, siteId: number) {
+  return db
+    .selectFrom('site_participants as sp')
+    .innerJoin('people as p', 'p.id', 'sp.person_id')
+    .select('p.id')
+    .where('sp.site_id', '=', siteId)
+    .where('p.active', '=', 1)
+    .execute()
+    .then((rows) => rows.map((r) => r.id));
+}
+
+/** People with their one usable account (the edge signs them in by it). */
+export function peopleWithAccounts(db: Executor, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('people as p')
+    .innerJoin('users as u', 'u.person_id', 'p.id')
+    .innerJoin('units', 'units.id', 'p.unit_id')
+    .select([
+      'p.id',
+      'p.full_name',
+      'p.name_folded',
+      'p.sort_key',
+      'p.gender',
+      'p.unit_id',
+      'p.position',
+      'p.title',
+      'p.party_member',
+      'p.extra_minutes',
+      'p.created_at',
+      'p.updated_at',
+      'u.id as user_id',
+      'u.username',
+      'u.display_name',
+      'u.created_at as user_created_at',
+      'units.path as unit_path',
+      'units.name as unit_name',
+    ])
+    .where('p.id', 'in', ids)
+    .where('u.disabled', '=', 0)
+    .orderBy('p.sort_key')
+    .execute();
+}
+
+export function unitsByIds(db: Executor, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('units').selectAll().where('id', 'in', ids).execute();
+}
+
+export function frozenRowsOf(db: Executor, assessmentIds: number[]) {
+  return db
+    .selectFrom('assessment_questions as aq')
+    .innerJoin('question_versions as v', 'v.id', 'aq.version_id')
+    .select([
+      'aq.assessment_id',
+      'aq.ordinal',
+      'aq.question_id',
+      'aq.version_id',
+      'aq.option_count',
+      'v.version',
+      'v.content_json',
+      'v.created_at',
+    ])
+    .where('aq.assessment_id', 'in', assessmentIds)
+    .execute();
+}
+
+export function sharedVariantsOf(db: Executor, assessmentIds: number[]) {
+  return db
+    .selectFrom('assessment_variants')
+    .selectAll()
+    .where('assessment_id', 'in', assessmentIds)
+    .where('person_id', 'is', null)
+    .execute();
+}
+
+export function extraTimeOf(db: Executor, assessmentIds: number[], personIds: number[]) {
+  if (personIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('assessment_extra_time')
+    .selectAll()
+    .where('assessment_id', 'in', assessmentIds)
+    .where('person_id', 'in', personIds)
+    .execute();
+}
+
+export function imagesOf(db: Executor, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('question_images').selectAll().where('id', 'in', ids).execute();
+}
+
+export function leaseOf(db: Executor, assessmentId: number, personId: number) {
+  return db
+    .selectFrom('edge_leases')
+    .select('edge_id')
+    .where('assessment_id', '=', assessmentId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+}
+
+export function mappedAttempt(db: Executor, edgeId: number, edgeAttemptId: number) {
+  return db
+    .selectFrom('edge_attempts as m')
+    .innerJoin('attempts as a', 'a.id', 'm.attempt_id')
+    .selectAll('a')
+    .where('m.edge_id', '=', edgeId)
+    .where('m.edge_attempt_id', '=', edgeAttemptId)
+    .executeTakeFirst();
+}
+
+export async function mapAttempt(db: Executor, edgeId: number, edgeAttemptId: number, attemptId: number) {
+  await db.insertInto('edge_attempts').values({ edge_id: edgeId, edge_attempt_id: edgeAttemptId, attempt_id: attemptId }).execute();
+}
+
+/** The monitor's view of a campaign's edges: contact, what they reported waiting, what they hold. */
+export function edgesOfCampaign(db: Executor, campaignId: number) {
+  return db
+    .selectFrom('edges as e')
+    .innerJoin('sites as s', 's.id', 'e.site_id')
+    .select([
+      'e.id',
+      'e.name',
+      'e.site_id',
+      's.name as site_name',
+      'e.created_at',
+      'e.last_contact_at',
+      'e.clock_offset_ms',
+      'e.reported_pending',
+      'e.revoked_at',
+      (eb) =>
+        eb
+          .selectFrom('edge_leases as l')
+          .select((x) => x.fn.countAll<number>().as('n'))
+          .whereRef('l.edge_id', '=', 'e.id')
+          .as('leased'),
+      (eb) =>
+        eb
+          .selectFrom('edge_attempts as m')
+          .select((x) => x.fn.countAll<number>().as('n'))
+          .whereRef('m.edge_id', '=', 'e.id')
+          .as('received'),
+      (eb) =>
+        eb
+          .selectFrom('edge_attempts as m')
+          .innerJoin('attempts as a', 'a.id', 'm.attempt_id')
+          .select((x) => x.fn.countAll<number>().as('n'))
+          .whereRef('m.edge_id', '=', 'e.id')
+          .where('a.status', '=', 'submitted')
+          .as('graded'),
+      (eb) =>
+        eb
+          .selectFrom('edge_attempts as m')
+          .innerJoin('attempt_events as ev', 'ev.attempt_id', 'm.attempt_id')
+          .select((x) => x.fn.countAll<number>().as('n'))
+          .whereRef('m.edge_id', '=', 'e.id')
+          .where('ev.kind', '=', 'edge_flag')
+          .as('flagged'),
+    ])
+    .where('s.campaign_id', '=', campaignId)
+    .orderBy('s.name')
+    .orderBy('e.id')
+    .execute();
+}
+
+/** Leases of a survey whose person has no graded attempt yet: the attempts still on edges (or not yet made there). */
+export async function stillOnEdges(db: Executor, assessmentId: number): Promise<number> {
+  const row = await db
+    .selectFrom('edge_leases as l')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('l.assessment_id', '=', assessmentId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('attempts as a')
+            .select('a.id')
+            .whereRef('a.assessment_id', '=', 'l.assessment_id')
+            .whereRef('a.person_id', '=', 'l.person_id')
+            .where('a.status', '=', 'submitted'),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export function banksByIds(db: Executor, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('question_banks').selectAll().where('id', 'in', ids).execute();
+}

@@ -1,0 +1,32 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { requireActor } from '../../plugins/auth.ts';
+import type { RouteModule } from '../../lib/route-module.ts';
+import { IdParams } from '../units/schemas.ts';
+import { edgesOfCampaign } from './monitor-service.ts';
+import { prepareEdge } from './prepare-service.ts';
+import { EdgeView, PrepareBody, PrepareReply, SyncBody, SyncReply } from './schemas.ts';
+import { applySync, edgeOfToken } from './sync-service.ts';
+
+export const edgeRoutes: RouteModule = async (app, { ctx }) => {
+  app.post(
+    '/api/sites/:id/edges',
+    { schema: { params: IdParams, body: PrepareBody, response: { 200: PrepareReply } } },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return prepareEdge(ctx, requireActor(request), request.params.id, request.body);
+    },
+  );
+
+  app.get(
+    '/api/campaigns/:id/edges',
+    { schema: { params: IdParams, response: { 200: Type.Object({ items: Type.Array(EdgeView) }) } } },
+    async (request) => ({ items: await edgesOfCampaign(ctx, requireActor(request), request.params.id) }),
+  );
+
+  // An edge signs its sync with the token its preparation gave it, not with a session (no cookie, no CSRF).
+  app.post(
+    '/api/edge/sync',
+    { config: { public: true }, bodyLimit: 16 * 1024 * 1024, schema: { body: SyncBody, response: { 200: SyncReply } } },
+    async (request) => applySync(ctx, await edgeOfToken(ctx, request.headers.authorization), request.body),
+  );
+};
