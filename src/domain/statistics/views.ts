@@ -41,6 +41,8 @@ export interface StatisticsView {
   regradedAt: string | null;
   /** When who had to take it was frozen (at the close): the official figures count those people, as they were then. */
   populationFrozenAt: string | null;
+  /** People of the unit whose attempt lives on a site's edge server and has not arrived graded: not in the figures yet. */
+  onEdges: number;
   /** The unit shown, its ancestors within the reader's scope, and its children. */
   node: UnitFigures;
   path: { unitId: number | null; name: string }[];

@@ -238,6 +238,12 @@ describeEachDialect('site edge server', (dialect) => {
     expect(JSON.parse(flag.detail!).flags).toContain('deadline_changed');
   });
 
+  it('says in the statistics how many people of the survey are still on an edge', async () => {
+    // Teacher 1's attempt arrived graded; teacher 0's (the flagged one) is still open on the edge.
+    const stats = (await f.organizer.request('GET', `/api/assessments/${assessmentId}/statistics`)).json();
+    expect(stats.onEdges).toBe(1);
+  });
+
   it('shows the organiser each edge: online, what it holds, what arrived', async () => {
     const list = (
       await f.organizer.request(

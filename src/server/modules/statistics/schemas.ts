@@ -82,6 +82,7 @@ export const StatisticsReply = replyOf<StatisticsView>()(
     computedAt: Text,
     regradedAt: Nullable(Text),
     populationFrozenAt: Nullable(Text),
+    onEdges: Int,
     node: UnitFiguresView,
     path: Type.Array(Type.Object({ unitId: Nullable(Type.Integer()), name: Text })),
     children: Type.Array(UnitFiguresView),

@@ -1,4 +1,5 @@
 /** The statistics page: a node of the reader's unit tree, its children, the cuts, and for organisers the item analysis. */
+import { stillOnEdges } from '../edges/repository.ts';
 import { keyLetters, OPTION_LETTERS } from '../../../domain/assessment/responses.ts';
 import { grade, type ScoringRule } from '../../../domain/assessment/scoring.ts';
 import {
@@ -111,6 +112,7 @@ export async function statisticsView(ctx: AppContext, actor: Actor, assessmentId
     computedAt: stats.computedAt,
     regradedAt: row.regraded_at,
     populationFrozenAt: freeze?.frozen_at ?? null,
+    onEdges: await stillOnEdges(ctx.db, row.id, node.id),
     node: figures(node, comparison?.stats ?? null),
     path,
     children: node.children.filter((c) => c.eligible > 0 || c.took > 0).map((c) => figures(c, comparison?.stats ?? null)),

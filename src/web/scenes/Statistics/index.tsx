@@ -197,6 +197,9 @@ export function StatisticsTab({ assessmentId }: { assessmentId: number }) {
           {view.populationFrozenAt && (
             <span className="muted">Danh sách phải làm chốt lúc {formatDateTimeVi(view.populationFrozenAt)}</span>
           )}
+          {view.onEdges > 0 && (
+            <Tag color="processing">{view.onEdges.toLocaleString('vi-VN')} người làm bài tại máy chủ điểm cầu, bài chưa về tỉnh</Tag>
+          )}
           <span className="muted">Tính lúc {formatDateTimeVi(view.computedAt)}</span>
           <Dropdown menu={{ items: REPORT_MENU, onClick: ({ key }) => void download(key as ReportFormat) }}>
             <Button icon={<DownloadOutlined />} loading={downloading}>
