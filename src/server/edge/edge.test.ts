@@ -99,6 +99,20 @@ describeEachDialect('site edge server', (dialect) => {
     expect(wrong.statusCode).toBe(401);
   });
 
+  it("refuses a sync without this edge's token", async () => {
+    const body = { edgeNow: new Date().toISOString(), throughSeq: 0, pending: 0, attempts: [] };
+    for (const authorization of [undefined, 'Bearer not-the-token']) {
+      const res = await f.env.app.inject({
+        method: 'POST',
+        url: '/api/edge/sync',
+        payload: body,
+        headers: authorization ? { authorization } : {},
+      });
+      expect(res.statusCode).toBe(401);
+      expect(res.json().code).toBe('edge_unauthorised');
+    }
+  });
+
   it('refuses on the province a start the edge holds, and says where to go', async () => {
     const teacher = await f.teacherSession(0);
     const res = await teacher.request('POST', `/api/my/assessments/${assessmentId}/start`);
