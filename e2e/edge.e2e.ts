@@ -27,6 +27,8 @@ describe('a teacher at a mountain site takes the survey on the edge server while
   let teacher: Awaited<ReturnType<typeof buildUser>>;
   let slips: EdgeSlip[];
   let assessmentId: number;
+  let campaignId: number;
+  let organizer: Awaited<ReturnType<typeof buildUser>>;
 
   beforeAll(async () => {
     province = await startTestServer();
@@ -41,10 +43,13 @@ describe('a teacher at a mountain site takes the survey on the edge server while
         review: { score: 'immediately', answers: 'immediately', key: 'never' },
       })
     ).id;
+    const root = await ctx.db.selectFrom('units').selectAll().where('parent_id', 'is', null).executeTakeFirstOrThrow();
+    organizer = await buildUser(ctx, { unit: root, roles: [{ role: 'organizer', unit: root }], fullName: 'Trịnh Văn Tổ' });
     const actor = await rootActor(ctx);
     const campaign = (await createCampaign(ctx, actor, { name: 'Bồi dưỡng hè 2026', schoolYear: '2025–2026', unitId: school.id })) as {
       id: number;
     };
+    campaignId = campaign.id;
     const site = (await createSite(ctx, actor, campaign.id, { name: 'Điểm cầu Mường Lống', unitId: school.id })) as { id: number };
     await assignParticipants(ctx, actor, site.id, { personIds: [teacher.person.id, proctor.person.id] });
     await setProctors(ctx, actor, site.id, [proctor.person.id]);
@@ -126,5 +131,20 @@ describe('a teacher at a mountain site takes the survey on the edge server while
       .where('person_id', '=', teacher.person.id)
       .executeTakeFirstOrThrow();
     expect(graded).toMatchObject({ status: 'submitted', correct_count: 8, score: 8, answered_count: 10 });
+  });
+
+  it("shows the organiser the site's laptop: online, nothing waiting, the attempt arrived and graded", async () => {
+    const staff = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const p = await staff.newPage();
+    await new LoginPage(p, province.url).signIn(organizer.username, organizer.password);
+    await p.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
+    await p.goto(`${province.url}/dot-boi-duong/${campaignId}?tab=may-diem-cau`);
+    const row = p.getByRole('row', { name: /Điểm cầu Mường Lống/ });
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toContain('Trực tuyến');
+    // Two people leased (the teacher and the proctor), one attempt arrived and graded, nothing waiting.
+    expect(await row.getByRole('cell').allTextContents()).toEqual(expect.arrayContaining(['Trực tuyến', '0', '2', '1']));
+    await p.screenshot({ path: `${os.tmpdir()}/edge-monitor.png` });
+    await staff.close();
   });
 });

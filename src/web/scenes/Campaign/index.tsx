@@ -11,6 +11,7 @@ import { AttendanceTab } from './attendance-tab.tsx';
 import { MaterialsTab } from './materials-tab.tsx';
 import { OverviewTab } from './overview-tab.tsx';
 import { SitesTab } from './sites-tab.tsx';
+import { EdgesTab } from './edges-tab.tsx';
 
 /** One campaign: overview and topics, materials, sites with their people and sessions, attendance. */
 export default function CampaignScene() {
@@ -51,6 +52,7 @@ export default function CampaignScene() {
           { key: 'tong-quan', label: 'Tổng quan', children: <OverviewTab campaign={campaign} onChanged={reload} /> },
           { key: 'tai-lieu', label: 'Tài liệu', children: <MaterialsTab campaign={campaign} /> },
           { key: 'diem-cau', label: 'Điểm cầu và lịch học', children: <SitesTab campaign={campaign} /> },
+          { key: 'may-diem-cau', label: 'Máy chủ điểm cầu', children: <EdgesTab campaign={campaign} /> },
           { key: 'chuyen-can', label: 'Chuyên cần', children: <AttendanceTab campaign={campaign} /> },
           { key: 'bai-khao-sat', label: 'Bài khảo sát', children: <AssessmentsTab campaignId={campaign.id} /> },
         ]}
