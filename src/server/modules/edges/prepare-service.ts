@@ -64,7 +64,7 @@ export async function prepareEdge(
   const codes = people.map(() => siteCode());
   const hashes = await hashAll(codes);
   const token = newToken();
-  const name = input.name?.trim() || `Máy điểm cầu ${site.name}`;
+  const name = input.name?.trim() || site.name;
   const edgeId = await ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insertEdge(trx, {
       site_id: site.id,

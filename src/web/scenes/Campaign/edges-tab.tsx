@@ -47,7 +47,12 @@ export function EdgesTab({ campaign }: { campaign: Campaign }) {
         scroll={{ x: 900 }}
         locale={{ emptyText: 'Chưa chuẩn bị máy điểm cầu nào.' }}
         columns={[
-          { title: 'Máy', dataIndex: 'name', render: (name: string, e) => `${name} (${e.siteName})` },
+          {
+            title: 'Máy',
+            dataIndex: 'name',
+            width: 240,
+            render: (name: string, e) => (name === e.siteName ? name : `${name} (${e.siteName})`),
+          },
           {
             title: 'Trạng thái',
             key: 'online',
