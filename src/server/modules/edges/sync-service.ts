@@ -101,27 +101,19 @@ async function applyRecord(
     if (!user) return refuse('no_account');
     const { id } = await trx
       .insertInto('attempts')
-      .values({
-        assessment_id: survey.id,
-        person_id: record.personId,
-        user_id: user.id,
-        attempt_no: record.attemptNo,
-        variant_id: variantId,
-        status: 'in_progress',
-        started_at: startedAt,
-        deadline_at: check.deadline,
-        submitted_at: null,
-        submit_kind: null,
-        answered_count: 0,
-        correct_count: null,
-        score: null,
-        band: null,
-        responses: null,
-        void_reason: null,
-        last_seen_at: startedAt,
-        last_ip: null,
-        client_id: `${EDGE_WRITER_PREFIX}${edge.id}`,
-      })
+      .values(
+        exam.startedAttemptRow({
+          assessment_id: survey.id,
+          person_id: record.personId,
+          user_id: user.id,
+          attempt_no: record.attemptNo,
+          variant_id: variantId,
+          started_at: startedAt,
+          deadline_at: check.deadline,
+          last_ip: null,
+          client_id: `${EDGE_WRITER_PREFIX}${edge.id}`,
+        }),
+      )
       .returning('id')
       .executeTakeFirstOrThrow();
     await repo.mapAttempt(trx, edge.id, record.edgeAttemptId, id);

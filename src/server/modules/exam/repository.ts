@@ -73,6 +73,33 @@ export async function insertAttempt(db: Executor, row: Insertable<AttemptTable>)
 }
 
 /** A new attempt and its 'start' event, atomically: one statement on PostgreSQL, a transaction on SQLite. */
+/** A just-started attempt: nothing answered, graded or closed yet. */
+export function startedAttemptRow(row: {
+  assessment_id: number;
+  person_id: number;
+  user_id: number;
+  attempt_no: number;
+  variant_id: number;
+  started_at: string;
+  deadline_at: string;
+  last_ip: string | null;
+  client_id: string | null;
+}): Insertable<AttemptTable> {
+  return {
+    ...row,
+    status: 'in_progress',
+    submitted_at: null,
+    submit_kind: null,
+    answered_count: 0,
+    correct_count: null,
+    score: null,
+    band: null,
+    responses: null,
+    void_reason: null,
+    last_seen_at: row.started_at,
+  };
+}
+
 export async function insertAttemptWithEvent(
   db: Db,
   dialect: Dialect,

@@ -134,27 +134,17 @@ export async function startAttempt(ctx: AppContext, actor: Actor, assessmentId: 
     const attemptId = await repo.insertAttemptWithEvent(
       ctx.db,
       ctx.dialect,
-      {
+      repo.startedAttemptRow({
         assessment_id: assessmentId,
         person_id: personId,
         user_id: actor.userId,
         attempt_no: (attempts.at(-1)?.attempt_no ?? 0) + 1,
         variant_id: variantId,
-        status: 'in_progress',
         started_at: at,
         deadline_at: new Date(deadline).toISOString(),
-        submitted_at: null,
-        submit_kind: null,
-        answered_count: 0,
-        correct_count: null,
-        score: null,
-        band: null,
-        responses: null,
-        void_reason: null,
-        last_seen_at: at,
         last_ip: ip,
         client_id: null,
-      },
+      }),
       { kind: 'start', at, detail: JSON.stringify(extraMinutes > 0 ? { ip, extraMinutes } : { ip }) },
     );
     return { attemptId, facts: { id: attemptId, assessmentId, personId, variantId } };
