@@ -45,6 +45,12 @@ export class ExamPage {
       undefined,
       { timeout: 15_000, polling: 200 },
     );
+    // Loaded through the worker once while online: it is then running and known to serve this page's navigations
+    // (a worker that fails to start in time lets the browser go to the network, which offline is an error page).
+    if (await this.page.evaluate(() => navigator.serviceWorker.controller === null)) {
+      await this.page.reload();
+      await this.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
+    }
   }
 
   /** The letter of the chosen option of the question on screen ('' when none). */
