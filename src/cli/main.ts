@@ -10,7 +10,7 @@ Cách dùng: npx boiduong <lệnh> [tùy chọn]
 
   serve                                   chạy máy chủ web (PORT, mặc định 3000)
   migrate                                 cập nhật cấu trúc cơ sở dữ liệu
-  edge --upstream URL --site MÃ --username TÊN [--name TÊN_MÁY] [--slips TỆP.csv]
+  edge [--upstream URL --site SỐ --username TÊN] [--name TÊN_MÁY] [--slips TỆP.csv]   (không tham số: chuẩn bị trên trình duyệt)
                                           chuẩn bị máy này làm máy chủ điểm cầu (lần đầu; mật khẩu trong
                                           BOIDUONG_UPSTREAM_PASSWORD) rồi phục vụ bài khảo sát tại điểm cầu
   demo [--no-serve] [--people N]          tạo tỉnh mẫu (khoảng 10.000 người) rồi chạy máy chủ

@@ -43,12 +43,18 @@ describeEachDialect('the route contract', (dialect) => {
     expect(both).toEqual([]);
   });
 
-  it("opens only the sign-in routes, the health check and the edge servers' sync (signed by its own token) without a session", () => {
+  it("opens only the sign-in routes (and what the login page says), the health check and the edge servers' sync (signed by its own token) without a session", () => {
     const open = appRoutes()
       .filter((r) => r.config?.public === true)
       .map(routeName)
       .sort();
-    expect(open).toEqual(['GET /healthz', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/edge/sync']);
+    expect(open).toEqual([
+      'GET /api/auth/login-info',
+      'GET /healthz',
+      'POST /api/auth/login',
+      'POST /api/auth/logout',
+      'POST /api/edge/sync',
+    ]);
   });
 
   it('refuses a route without the public flag when there is no session', async () => {

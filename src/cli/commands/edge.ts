@@ -2,10 +2,11 @@
 import fs from 'node:fs';
 import { loadConfig } from '../../config.ts';
 import { migrateToLatest, openDatabase } from '../../server/db/database.ts';
-import { csvFile } from '../../server/files/csv.ts';
 import { isPrepared } from '../../server/edge/import-bundle.ts';
 import { fetchBundle, prepareEdgeDatabase } from '../../server/edge/prepare.ts';
+import { slipsCsv } from '../../server/edge/slips.ts';
 import { CliError, UsageError } from '../cli-context.ts';
+import type { RunningServer } from '../../server/main.ts';
 
 export async function edgeCommand(opts: {
   upstream?: string;
@@ -24,10 +25,20 @@ export async function edgeCommand(opts: {
   } finally {
     await handle.destroy();
   }
+  if (!prepared && !opts.upstream && !opts.site && !opts.username) {
+    const { startEdgeSetup } = await import('../../server/edge/setup-server.ts');
+    const setup = await startEdgeSetup(config);
+    console.log(
+      `Máy chưa được chuẩn bị. Mở ${setup.url} trên trình duyệt CỦA CHÍNH MÁY NÀY để đăng nhập máy chủ tỉnh và chọn điểm cầu\n`
+        + '(hoặc chạy lại với --upstream ĐỊA_CHỈ_TỈNH --site SỐ_ĐIỂM_CẦU --username TÊN).',
+    );
+    return serve(await setup.ready);
+  }
   if (!prepared) {
     if (!opts.upstream || !opts.site || !opts.username) {
       throw new UsageError(
-        'Chuẩn bị máy lần đầu cần --upstream ĐỊA_CHỈ_TỈNH --site MÃ_ĐIỂM_CẦU --username TÊN (mật khẩu trong BOIDUONG_UPSTREAM_PASSWORD).',
+        'Chuẩn bị máy lần đầu cần --upstream ĐỊA_CHỈ_TỈNH --site SỐ_ĐIỂM_CẦU --username TÊN (mật khẩu trong BOIDUONG_UPSTREAM_PASSWORD), '
+          + 'hoặc chạy không tham số rồi chuẩn bị trên trình duyệt của máy này.',
       );
     }
     const password = process.env.BOIDUONG_UPSTREAM_PASSWORD;
@@ -45,21 +56,17 @@ export async function edgeCommand(opts: {
       throw new CliError(err instanceof Error ? err.message : String(err));
     });
     await prepareEdgeDatabase(config, bundle, opts.upstream);
-    fs.writeFileSync(
-      slipsFile,
-      csvFile(
-        ['Họ và tên', 'Đơn vị', 'Tên đăng nhập', 'Mã dự thi tại điểm cầu'],
-        slips.map((s) => [s.fullName, s.unitName, s.username, s.code]),
-      ),
-      { mode: 0o600 },
-    );
+    fs.writeFileSync(slipsFile, slipsCsv(slips), { mode: 0o600 });
     console.log(
       `Đã chuẩn bị máy cho điểm cầu "${bundle.edge.siteName}": ${bundle.people.length} người, ${bundle.assessments.length} bài khảo sát.\n`
         + `Mã dự thi: ${slipsFile} — in ra, phát cho từng người, rồi XÓA tệp này (máy không giữ mã, chỉ giữ bản băm).`,
     );
   }
   const { startServer } = await import('../../server/main.ts');
-  const server = await startServer(config);
+  return serve(await startServer(config));
+}
+
+async function serve(server: RunningServer): Promise<number> {
   console.log(`Máy chủ điểm cầu đang chạy: ${server.url} (người dự thi mở địa chỉ IP của máy này trong mạng nội bộ).`);
   return await new Promise<number>(() => {});
 }

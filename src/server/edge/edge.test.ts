@@ -9,6 +9,8 @@ import { describeEachDialect, login } from '../test/harness.ts';
 import { createTrainingFixture } from '../test/training-fixture.ts';
 import { startServer, type RunningServer } from '../main.ts';
 import { applySync } from '../modules/edges/sync-service.ts';
+import { overdueOf } from '../modules/exam/repository.ts';
+import { buildUser } from '../test/builders.ts';
 import { recordsOf } from './outbox.ts';
 import { fetchBundle, prepareEdgeDatabase } from './prepare.ts';
 import type { EdgeBundle, EdgeSlip } from '../../domain/edge/bundle.ts';
@@ -277,5 +279,49 @@ describeEachDialect('site edge server', (dialect) => {
         pending: 0,
       }),
     ]);
+  });
+
+  it('takes a laptop out of service: its syncs refused, people who never started there back on the province', async () => {
+    // A latecomer added to the site gets a second laptop; nobody else moves (the others' attempts arrived).
+    const latecomer = await buildUser(f.env.ctx, { unit: f.schoolA, fullName: 'Hà Văn Muộn' });
+    await f.organizer.request('POST', `/api/sites/${siteId}/participants`, { personIds: [latecomer.person.id] });
+    const second = await fetchBundle({ upstream: proxy.url, siteId, username: f.proctorUser.username, password: f.proctorUser.password });
+    expect(second.bundle.people.map((p) => p.id)).toEqual([latecomer.person.id]);
+    const late = await login(f.env.app, latecomer.username, latecomer.password);
+    expect((await late.request('POST', `/api/my/assessments/${assessmentId}/start`)).statusCode).toBe(409);
+
+    // Only the campaign's organisers revoke; the site's proctor may not.
+    expect((await f.proctor.request('POST', `/api/edges/${second.bundle.edge.id}/revoke`)).statusCode).toBe(403);
+    const revoked = await f.organizer.request('POST', `/api/edges/${second.bundle.edge.id}/revoke`);
+    expect(revoked.json()).toEqual({ returned: 1 });
+    expect((await late.request('POST', `/api/my/assessments/${assessmentId}/start`)).statusCode).toBe(200);
+
+    // The first laptop: teacher 0's unfinished attempt arrived; once revoked, the province's sweep closes it at its deadline.
+    const unfinished = await f.env.ctx.db
+      .selectFrom('attempts')
+      .select('id')
+      .where('person_id', '=', f.teachersA[0].person.id)
+      .executeTakeFirstOrThrow();
+    const farFuture = new Date(Date.now() + 24 * 3_600_000).toISOString();
+    const overdueIds = async () => (await overdueOf(f.env.ctx.db, assessmentId, farFuture, 100)).map((a) => a.id);
+    expect(await overdueIds()).not.toContain(unfinished.id);
+    expect((await f.organizer.request('POST', `/api/edges/${bundle.edge.id}/revoke`)).json()).toEqual({ returned: 0 });
+    expect(await overdueIds()).toContain(unfinished.id);
+    const refused = await f.env.app.inject({
+      method: 'POST',
+      url: '/api/edge/sync',
+      payload: { edgeNow: new Date().toISOString(), throughSeq: 0, pending: 0, attempts: [] },
+      headers: { authorization: `Bearer ${bundle.edge.token}` },
+    });
+    expect(refused.statusCode).toBe(401);
+    const campaignId = (await f.env.ctx.db.selectFrom('sites').select('campaign_id').where('id', '=', siteId).executeTakeFirstOrThrow())
+      .campaign_id;
+    const list = (await f.organizer.request('GET', `/api/campaigns/${campaignId}/edges`)).json();
+    expect(list.items.map((e: { revokedAt: string | null; online: boolean }) => [e.revokedAt !== null, e.online])).toEqual([
+      [true, false],
+      [true, false],
+    ]);
+    const audit = await f.env.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'edge.revoke').execute();
+    expect(audit).toHaveLength(2);
   });
 });

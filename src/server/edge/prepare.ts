@@ -19,13 +19,13 @@ async function messageOf(response: Response): Promise<string> {
   return body?.message ?? `máy chủ tỉnh trả lời ${response.status}`;
 }
 
-export async function fetchBundle(opts: {
+/** A session on the province, signed in as the site's proctor (or an organiser). */
+export interface UpstreamSession {
   upstream: string;
-  siteId: number;
-  username: string;
-  password: string;
-  name?: string;
-}): Promise<{ bundle: EdgeBundle; slips: EdgeSlip[] }> {
+  headers: Record<string, string>;
+}
+
+export async function signInUpstream(opts: { upstream: string; username: string; password: string }): Promise<UpstreamSession> {
   const login = await call(new URL('/api/auth/login', opts.upstream), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -34,13 +34,45 @@ export async function fetchBundle(opts: {
   if (!login.ok) throw new UpstreamError(`Đăng nhập máy chủ tỉnh không được: ${await messageOf(login)}`);
   const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]);
   const csrf = cookies.find((c) => c.startsWith('bd_csrf='))?.slice('bd_csrf='.length) ?? '';
-  const prepared = await call(new URL(`/api/sites/${opts.siteId}/edges`, opts.upstream), {
+  return { upstream: opts.upstream, headers: { 'content-type': 'application/json', cookie: cookies.join('; '), 'x-csrf-token': csrf } };
+}
+
+export interface PreparableSite {
+  id: number;
+  name: string;
+  campaignName: string;
+  participants: number;
+}
+
+/** The sites this proctor marks (modules/edges: GET /api/my/edge-sites). */
+export async function preparableSites(session: UpstreamSession): Promise<PreparableSite[]> {
+  const reply = await call(new URL('/api/my/edge-sites', session.upstream), { headers: session.headers });
+  if (!reply.ok) throw new UpstreamError(`Không lấy được danh sách điểm cầu: ${await messageOf(reply)}`);
+  return ((await reply.json()) as { items: PreparableSite[] }).items;
+}
+
+export async function prepareAtUpstream(
+  session: UpstreamSession,
+  siteId: number,
+  name?: string,
+): Promise<{ bundle: EdgeBundle; slips: EdgeSlip[] }> {
+  const prepared = await call(new URL(`/api/sites/${siteId}/edges`, session.upstream), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: cookies.join('; '), 'x-csrf-token': csrf },
-    body: JSON.stringify(opts.name ? { name: opts.name } : {}),
+    headers: session.headers,
+    body: JSON.stringify(name ? { name } : {}),
   });
   if (!prepared.ok) throw new UpstreamError(`Không chuẩn bị được máy điểm cầu: ${await messageOf(prepared)}`);
   return (await prepared.json()) as { bundle: EdgeBundle; slips: EdgeSlip[] };
+}
+
+export async function fetchBundle(opts: {
+  upstream: string;
+  siteId: number;
+  username: string;
+  password: string;
+  name?: string;
+}): Promise<{ bundle: EdgeBundle; slips: EdgeSlip[] }> {
+  return prepareAtUpstream(await signInUpstream(opts), opts.siteId, opts.name);
 }
 
 /** Imports into the configured (fresh, SQLite) data directory. */

@@ -63,6 +63,7 @@ export const trainingApi = {
   deleteMaterial: (materialId: number) => api.delete<{ ok: true }>(`/api/materials/${materialId}`),
   sites: async (id: number) => (await api.get<{ items: Site[] }>(`/api/campaigns/${id}/sites`)).items,
   edges: async (id: number) => (await api.get<{ items: EdgeServer[] }>(`/api/campaigns/${id}/edges`)).items,
+  revokeEdge: (edgeId: number) => api.post<{ returned: number }>(`/api/edges/${edgeId}/revoke`),
   createSite: (id: number, input: SiteInput) => api.post<{ id: number }>(`/api/campaigns/${id}/sites`, input),
   participants: async (siteId: number) => (await api.get<{ items: Participant[] }>(`/api/sites/${siteId}/participants`)).items,
   assign: (siteId: number, input: Static<typeof AssignBody>) =>

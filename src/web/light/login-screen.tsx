@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { authApi } from '../api/auth.ts';
 import { errorMessage } from '../api/client.ts';
@@ -19,6 +19,7 @@ export default function LoginScreen() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const edgeSite = useEdgeSite();
 
   if (loading) return <PageLoading />;
   if (me && !submitting) return <Navigate to={me.mustChangePassword ? '/doi-mat-khau' : (from ?? homePath(me))} replace />;
@@ -48,6 +49,12 @@ export default function LoginScreen() {
     <CenteredLayout>
       <form className="lt-card" onSubmit={handleSubmit} noValidate>
         <h2>Đăng nhập</h2>
+        {edgeSite && (
+          <p className="lt-alert lt-alert--info" role="note">
+            Máy chủ điểm cầu <strong>{edgeSite}</strong>: người dự thi nhập <strong>mã dự thi</strong> in trên phiếu giám sát phát vào ô Mật
+            khẩu.
+          </p>
+        )}
         <ErrorAlert message={error} />
         <label className="lt-field">
           <span>Tên đăng nhập</span>
@@ -75,6 +82,7 @@ export default function LoginScreen() {
             onChange={(e) => setPassword(e.target.value)}
             disabled={submitting}
           />
+          {edgeSite && <small>Mã dự thi gồm 8 chữ và số, ví dụ K7MP3QXA</small>}
         </label>
         <button className="lt-btn lt-btn--primary lt-btn--block" type="submit" disabled={submitting}>
           {submitting ? 'Đang đăng nhập…' : 'Đăng nhập'}
@@ -85,4 +93,16 @@ export default function LoginScreen() {
       </p>
     </CenteredLayout>
   );
+}
+
+/** The site's name when this server is a site's edge server (its login takes site exam codes), else null. */
+function useEdgeSite(): string | null {
+  const [site, setSite] = useState<string | null>(null);
+  useEffect(() => {
+    authApi.loginInfo().then(
+      (info) => setSite(info.edgeSite),
+      () => undefined, // offline or an older server: the page reads as on the province
+    );
+  }, []);
+  return site;
 }

@@ -5,7 +5,7 @@ import { ROLE_LABELS } from '../../../domain/roles.ts';
 import { clearSessionCookies, requireActor, setSessionCookies } from '../../plugins/auth.ts';
 import * as repo from './repository.ts';
 import { OkReply } from '../../lib/schemas.ts';
-import { ChangePasswordBody, LoginBody, LoginReply, MeReply } from './schemas.ts';
+import { ChangePasswordBody, LoginBody, LoginInfoReply, LoginReply, MeReply } from './schemas.ts';
 import * as service from './service.ts';
 import { AppError } from '../../errors.ts';
 
@@ -38,6 +38,10 @@ function warnIfProxiedUntrusted(request: FastifyRequest, ctx: AppContext) {
 }
 
 export const authRoutes: RouteModule = async (app, { ctx }) => {
+  app.get('/api/auth/login-info', { config: { public: true }, schema: { response: { 200: LoginInfoReply } } }, async () => ({
+    edgeSite: ctx.edge?.siteName ?? null,
+  }));
+
   app.post(
     '/api/auth/login',
     {

@@ -15,6 +15,9 @@ export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 export const LoginReply = Type.Object({ mustChangePassword: Type.Boolean(), csrfToken: Type.String() });
 export type LoginReply = Static<typeof LoginReply>;
 
+/** What the login page says before anyone signs in: on a site's edge server, participants type their site exam code. */
+export const LoginInfoReply = Type.Object({ edgeSite: Type.Union([Type.String(), Type.Null()]) });
+
 export const GrantView = Type.Object({
   role: Type.String(),
   roleLabel: Type.String(),

@@ -153,3 +153,9 @@ export async function prepareEdge(
   }));
   return { bundle, slips };
 }
+
+/** The sites whose laptop this proctor may prepare (an organiser types the site's number from the campaign's tab). */
+export async function preparableSites(ctx: AppContext, actor: Actor) {
+  const rows = actor.personId === null ? [] : await repo.sitesOfProctor(ctx.db, actor.personId);
+  return rows.map((r) => ({ id: r.id, name: r.name, campaignName: r.campaign_name, participants: Number(r.participants ?? 0) }));
+}

@@ -258,3 +258,55 @@ export function banksByIds(db: Executor, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('question_banks').selectAll().where('id', 'in', ids).execute();
 }
+
+export function edgeById(db: Executor, id: number) {
+  return db.selectFrom('edges').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Revokes the edge: its token no longer syncs, and people who have no attempt from it on the province get their lease
+ * back (they may start on the province or on a newly prepared laptop). Returns how many leases came back.
+ */
+export async function revokeEdge(db: Executor, edgeId: number, at: string): Promise<number> {
+  await db.updateTable('edges').set({ revoked_at: at }).where('id', '=', edgeId).where('revoked_at', 'is', null).execute();
+  const returned = await db
+    .deleteFrom('edge_leases as l')
+    .where('l.edge_id', '=', edgeId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('edge_attempts as m')
+            .innerJoin('attempts as a', 'a.id', 'm.attempt_id')
+            .select('m.attempt_id')
+            .where('m.edge_id', '=', edgeId)
+            .whereRef('a.person_id', '=', 'l.person_id')
+            .whereRef('a.assessment_id', '=', 'l.assessment_id'),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(returned.numDeletedRows);
+}
+
+/** The sites a proctor marks, with their campaign: what the laptop's setup page offers to prepare. */
+export function sitesOfProctor(db: Executor, personId: number) {
+  return db
+    .selectFrom('site_proctors as sp')
+    .innerJoin('sites as s', 's.id', 'sp.site_id')
+    .innerJoin('campaigns as c', 'c.id', 's.campaign_id')
+    .select([
+      's.id',
+      's.name',
+      'c.name as campaign_name',
+      (eb) =>
+        eb
+          .selectFrom('site_participants as p')
+          .select((x) => x.fn.countAll<number>().as('n'))
+          .whereRef('p.site_id', '=', 's.id')
+          .as('participants'),
+    ])
+    .where('sp.person_id', '=', personId)
+    .orderBy('c.id', 'desc')
+    .orderBy('s.name')
+    .execute();
+}

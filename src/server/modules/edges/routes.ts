@@ -3,8 +3,9 @@ import { requireActor } from '../../plugins/auth.ts';
 import type { RouteModule } from '../../lib/route-module.ts';
 import { IdParams } from '../units/schemas.ts';
 import { edgesOfCampaign } from './monitor-service.ts';
-import { prepareEdge } from './prepare-service.ts';
-import { EdgeView, PrepareBody, PrepareReply, SyncBody, SyncReply } from './schemas.ts';
+import { preparableSites, prepareEdge } from './prepare-service.ts';
+import { revokeEdge } from './revoke-service.ts';
+import { EdgeView, PreparableSite, PrepareBody, PrepareReply, RevokeReply, SyncBody, SyncReply } from './schemas.ts';
 import { applySync, edgeOfToken } from './sync-service.ts';
 
 export const edgeRoutes: RouteModule = async (app, { ctx }) => {
@@ -15,6 +16,14 @@ export const edgeRoutes: RouteModule = async (app, { ctx }) => {
       reply.header('cache-control', 'no-store');
       return prepareEdge(ctx, requireActor(request), request.params.id, request.body);
     },
+  );
+
+  app.get('/api/my/edge-sites', { schema: { response: { 200: Type.Object({ items: Type.Array(PreparableSite) }) } } }, async (request) => ({
+    items: await preparableSites(ctx, requireActor(request)),
+  }));
+
+  app.post('/api/edges/:id/revoke', { schema: { params: IdParams, response: { 200: RevokeReply } } }, async (request) =>
+    revokeEdge(ctx, requireActor(request), request.params.id),
   );
 
   app.get(

@@ -71,6 +71,8 @@ export const EdgeView = Type.Object({
   siteId: Type.Integer(),
   siteName: Type.String(),
   createdAt: Type.String(),
+  /** Taken out of service by the organiser: its syncs are refused. */
+  revokedAt: Nullable(Type.String()),
   online: Type.Boolean(),
   lastContactAt: Nullable(Type.String()),
   clockOffsetMs: Nullable(Type.Integer()),
@@ -83,3 +85,12 @@ export const EdgeView = Type.Object({
   flagged: Type.Integer(),
 });
 export type EdgeView = Static<typeof EdgeView>;
+
+export const PreparableSite = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  campaignName: Type.String(),
+  participants: Type.Integer(),
+});
+
+export const RevokeReply = Type.Object({ returned: Type.Integer() });

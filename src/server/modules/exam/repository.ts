@@ -466,9 +466,18 @@ export function overdueOf(db: Executor, assessmentId: number, cutoffIso: string,
       .where('assessment_id', '=', assessmentId)
       .where('status', '=', 'in_progress')
       .where('deadline_at', '<', cutoffIso)
-      // An edge's attempt is closed by the edge's sweep and arrives with its sync: never graded here on half its answers.
+      // An edge's attempt is closed by the edge's sweep and arrives with its sync: never graded here on half its answers
+      // — unless the edge was revoked, when what arrived is all that will.
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('edge_attempts as m').select('m.attempt_id').whereRef('m.attempt_id', '=', 'attempts.id'))),
+        not(
+          exists(
+            selectFrom('edge_attempts as m')
+              .innerJoin('edges as e', 'e.id', 'm.edge_id')
+              .select('m.attempt_id')
+              .whereRef('m.attempt_id', '=', 'attempts.id')
+              .where('e.revoked_at', 'is', null),
+          ),
+        ),
       )
       .orderBy('deadline_at')
       .limit(limit)
