@@ -46,7 +46,7 @@ export async function edgeCommand(opts: {
     const siteId = Number(opts.site);
     if (!Number.isInteger(siteId) || siteId < 1) throw new UsageError(`Mã điểm cầu không hợp lệ: ${opts.site}`);
     const slipsFile = opts.slips ?? `ma-du-thi-diem-cau-${siteId}.csv`;
-    const { bundle, slips } = await fetchBundle({
+    const { bundle, slips, leftOnProvince } = await fetchBundle({
       upstream: opts.upstream,
       siteId,
       username: opts.username,
@@ -61,6 +61,10 @@ export async function edgeCommand(opts: {
       `Đã chuẩn bị máy cho điểm cầu "${bundle.edge.siteName}": ${bundle.people.length} người, ${bundle.assessments.length} bài khảo sát.\n`
         + `Mã dự thi: ${slipsFile} — in ra, phát cho từng người, rồi XÓA tệp này (máy không giữ mã, chỉ giữ bản băm).`,
     );
+    if (leftOnProvince.length > 0) {
+      console.log(`Không đưa lên máy này (làm bài trên máy chủ tỉnh nếu được phép):`);
+      for (const l of leftOnProvince) console.log(`  - ${l.fullName} (${l.unitName}), "${l.survey}": ${l.reason}`);
+    }
   }
   const { startServer } = await import('../../server/main.ts');
   return serve(await startServer(config));

@@ -37,3 +37,12 @@ export interface EdgeSlip {
 
 /** Eight characters without look-alikes (0/O, 1/I/L): about 40 bits, typed on a phone in a few seconds. */
 export const SITE_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** A person of the site the laptop does not take for a survey, and why (domain/edge/leases.ts): they stay on the province. */
+export interface LeftOnProvince {
+  personId: number;
+  fullName: string;
+  unitName: string;
+  survey: string;
+  reason: string;
+}

@@ -285,8 +285,30 @@ describeEachDialect('site edge server', (dialect) => {
     // A latecomer added to the site gets a second laptop; nobody else moves (the others' attempts arrived).
     const latecomer = await buildUser(f.env.ctx, { unit: f.schoolA, fullName: 'Hà Văn Muộn' });
     await f.organizer.request('POST', `/api/sites/${siteId}/participants`, { personIds: [latecomer.person.id] });
-    const second = await fetchBundle({ upstream: proxy.url, siteId, username: f.proctorUser.username, password: f.proctorUser.password });
+    // The survey belongs to the campaign, which asks for full attendance: the latecomer missed the site's session.
+    const campaignId = (await f.env.ctx.db.selectFrom('sites').select('campaign_id').where('id', '=', siteId).executeTakeFirstOrThrow())
+      .campaign_id;
+    await f.env.ctx.db.updateTable('assessments').set({ campaign_id: campaignId }).where('id', '=', assessmentId).execute();
+    await f.organizer.request('PATCH', `/api/campaigns/${campaignId}`, { attendanceRequiredPercent: 100 });
+    const session = await f.organizer.request('POST', `/api/sites/${siteId}/sessions`, {
+      date: new Date().toISOString().slice(0, 10),
+      startsAt: '07:30',
+      endsAt: '11:00',
+    });
+    expect(session.statusCode, session.body).toBe(200);
+    const prepare = () => fetchBundle({ upstream: proxy.url, siteId, username: f.proctorUser.username, password: f.proctorUser.password });
+    await expect(prepare()).rejects.toThrow('Điểm cầu không có học viên nào cần làm bài');
+    const marked = await f.proctor.request('PUT', `/api/training-sessions/${session.json().id}/attendance/${latecomer.person.id}`, {
+      status: 'present',
+    });
+    expect(marked.statusCode, marked.body).toBe(200);
+
+    const second = await prepare();
     expect(second.bundle.people.map((p) => p.id)).toEqual([latecomer.person.id]);
+    // The others stay where their attempts are, and the proctor is told why.
+    expect(second.leftOnProvince.map((l) => [l.fullName, l.reason]).sort()).toEqual(
+      f.teachersA.map((t) => [t.person.fullName, 'đã bắt đầu làm trên máy chủ tỉnh']).sort(),
+    );
     const late = await login(f.env.app, latecomer.username, latecomer.password);
     expect((await late.request('POST', `/api/my/assessments/${assessmentId}/start`)).statusCode).toBe(409);
 
@@ -314,8 +336,6 @@ describeEachDialect('site edge server', (dialect) => {
       headers: { authorization: `Bearer ${bundle.edge.token}` },
     });
     expect(refused.statusCode).toBe(401);
-    const campaignId = (await f.env.ctx.db.selectFrom('sites').select('campaign_id').where('id', '=', siteId).executeTakeFirstOrThrow())
-      .campaign_id;
     const list = (await f.organizer.request('GET', `/api/campaigns/${campaignId}/edges`)).json();
     expect(list.items.map((e: { revokedAt: string | null; online: boolean }) => [e.revokedAt !== null, e.online])).toEqual([
       [true, false],

@@ -1,5 +1,5 @@
 /** Preparing a laptop: sign in to the province as the site's proctor, fetch the bundle, import it into a fresh database. */
-import type { EdgeBundle, EdgeSlip } from '../../domain/edge/bundle.ts';
+import type { EdgeBundle, EdgeSlip, LeftOnProvince } from '../../domain/edge/bundle.ts';
 import type { AppConfig } from '../../config.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
 import { importBundle } from './import-bundle.ts';
@@ -51,18 +51,21 @@ export async function preparableSites(session: UpstreamSession): Promise<Prepara
   return ((await reply.json()) as { items: PreparableSite[] }).items;
 }
 
-export async function prepareAtUpstream(
-  session: UpstreamSession,
-  siteId: number,
-  name?: string,
-): Promise<{ bundle: EdgeBundle; slips: EdgeSlip[] }> {
+/** The province's reply to a preparation: the bundle, the codes to print once, and who stays on the province. */
+export interface Prepared {
+  bundle: EdgeBundle;
+  slips: EdgeSlip[];
+  leftOnProvince: LeftOnProvince[];
+}
+
+export async function prepareAtUpstream(session: UpstreamSession, siteId: number, name?: string): Promise<Prepared> {
   const prepared = await call(new URL(`/api/sites/${siteId}/edges`, session.upstream), {
     method: 'POST',
     headers: session.headers,
     body: JSON.stringify(name ? { name } : {}),
   });
   if (!prepared.ok) throw new UpstreamError(`Không chuẩn bị được máy điểm cầu: ${await messageOf(prepared)}`);
-  return (await prepared.json()) as { bundle: EdgeBundle; slips: EdgeSlip[] };
+  return (await prepared.json()) as Prepared;
 }
 
 export async function fetchBundle(opts: {
@@ -71,7 +74,7 @@ export async function fetchBundle(opts: {
   username: string;
   password: string;
   name?: string;
-}): Promise<{ bundle: EdgeBundle; slips: EdgeSlip[] }> {
+}): Promise<Prepared> {
   return prepareAtUpstream(await signInUpstream(opts), opts.siteId, opts.name);
 }
 

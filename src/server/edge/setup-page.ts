@@ -67,6 +67,11 @@ bị mất; bài làm được gửi về tỉnh khi có mạng trở lại. Lú
   <div id="status" class="alert" role="status">Máy chủ điểm cầu đang khởi động…</div>
   <table><thead><tr><th>Họ và tên</th><th>Đơn vị</th><th>Tên đăng nhập</th><th>Mã dự thi</th></tr></thead><tbody id="slips"></tbody></table>
 </section>
+<section id="left" class="card" hidden>
+  <h2 id="left-title"></h2>
+  <p class="muted">Những người này không làm bài trên máy này; họ làm trên máy chủ tỉnh nếu được phép.</p>
+  <table><thead><tr><th>Họ và tên</th><th>Đơn vị</th><th>Bài khảo sát</th><th>Lý do</th></tr></thead><tbody id="left-rows"></tbody></table>
+</section>
 <div id="slips-print"></div>
 </main>
 <script>
@@ -209,6 +214,17 @@ function showPrepared() {
       card.append(where);
     }
     cards.append(card);
+  }
+  if (prepared.leftOnProvince.length > 0) {
+    $('left').hidden = false;
+    $('left-title').textContent = 'Không đưa lên máy này (' + prepared.leftOnProvince.length + ')';
+    for (const l of prepared.leftOnProvince) {
+      const row = $('left-rows').insertRow();
+      cell(row, l.fullName);
+      cell(row, l.unitName);
+      cell(row, l.survey);
+      cell(row, l.reason);
+    }
   }
   waitForServer();
 }

@@ -107,7 +107,11 @@ export async function startEdgeSetup(config: AppConfig): Promise<EdgeSetup> {
       try {
         const upstream = upstreamUrl(request.body.upstream);
         const session = await signInUpstream({ ...request.body, upstream });
-        const { bundle, slips } = await prepareAtUpstream(session, request.body.siteId, request.body.name?.trim() || undefined);
+        const { bundle, slips, leftOnProvince } = await prepareAtUpstream(
+          session,
+          request.body.siteId,
+          request.body.name?.trim() || undefined,
+        );
         await prepareEdgeDatabase(config, bundle, upstream);
         // The edge server starts once this reply has left, on the same port (the page then polls /healthz).
         reply.raw.once('finish', () => void handOver());
@@ -116,6 +120,7 @@ export async function startEdgeSetup(config: AppConfig): Promise<EdgeSetup> {
           people: bundle.people.length,
           surveys: bundle.assessments.map((a) => String(a.title)),
           slips,
+          leftOnProvince,
           csv: slipsCsv(slips).toString('utf8'),
           addresses: lanAddresses(config.host, port),
         };

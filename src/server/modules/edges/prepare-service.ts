@@ -1,12 +1,20 @@
 /** A proctor prepares a laptop for a site: the bundle it imports, the leases that keep each attempt on one side, the codes. */
 import crypto from 'node:crypto';
-import { EDGE_BUNDLE_FORMAT, SITE_CODE_ALPHABET, type EdgeBundle, type EdgeSlip } from '../../../domain/edge/bundle.ts';
+import {
+  EDGE_BUNDLE_FORMAT,
+  SITE_CODE_ALPHABET,
+  type EdgeBundle,
+  type EdgeSlip,
+  type LeftOnProvince,
+} from '../../../domain/edge/bundle.ts';
+import { LEFT_REASON_LABELS, planLeases, type LeftReason } from '../../../domain/edge/leases.ts';
 import type { Actor } from '../../../domain/roles.ts';
 import { nowIso, type AppContext } from '../../context.ts';
 import { fail } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { hashPassword, hashToken, newToken } from '../auth/password.ts';
 import { imageIdsOf, readContent } from '../questions/content.ts';
+import { missingRequiredAttendance } from '../attendance/repository.ts';
 import { siteForMarking } from '../sites/access.ts';
 import * as repo from './repository.ts';
 
@@ -28,23 +36,31 @@ export async function prepareEdge(
   actor: Actor,
   siteId: number,
   input: { name?: string },
-): Promise<{ bundle: EdgeBundle; slips: EdgeSlip[] }> {
+): Promise<{ bundle: EdgeBundle; slips: EdgeSlip[]; leftOnProvince: LeftOnProvince[] }> {
   const { site } = await siteForMarking(ctx.db, actor, siteId);
   const at = nowIso(ctx);
   const participants = await repo.siteParticipantIds(ctx.db, site.id);
-  const leases: { assessment_id: number; person_id: number }[] = [];
-  const surveys = [];
+  const candidates: { survey: repo.OpenSurvey; eligible: number[]; started: Set<number>; otherEdge: Set<number> }[] = [];
   for (const survey of await repo.openSurveysOf(ctx.db, at)) {
-    const taken = await repo.takenElsewhere(ctx.db, survey.id, site.id);
-    const eligible = (await repo.eligibleAmong(ctx.db, survey.id, participants)).filter((id) => !taken.has(id));
-    if (eligible.length === 0) continue;
-    surveys.push(survey);
-    leases.push(...eligible.map((person_id) => ({ assessment_id: survey.id, person_id })));
+    const eligible = await repo.eligibleAmong(ctx.db, survey.id, participants);
+    if (eligible.length > 0) candidates.push({ survey, eligible, ...(await repo.takenElsewhere(ctx.db, survey.id, site.id)) });
   }
-  const people = await repo.peopleWithAccounts(ctx.db, [...new Set(leases.map((l) => l.person_id))]);
-  const withAccount = new Set(people.map((p) => p.id));
-  const leased = leases.filter((l) => withAccount.has(l.person_id));
+  const accounts = await repo.peopleWithAccounts(ctx.db, [...new Set(candidates.flatMap((c) => c.eligible))]);
+  const withAccount = new Set(accounts.map((p) => p.id));
+  const surveys: repo.OpenSurvey[] = [];
+  const leased: { assessment_id: number; person_id: number }[] = [];
+  const left: { personId: number; survey: string; reason: LeftReason }[] = [];
+  for (const c of candidates) {
+    const attendanceMissing =
+      c.survey.campaign_id === null ? new Set<number>() : await missingRequiredAttendance(ctx.db, c.survey.campaign_id, c.eligible);
+    const plan = planLeases({ ...c, attendanceMissing, withAccount });
+    if (plan.leased.length > 0) surveys.push(c.survey);
+    leased.push(...plan.leased.map((person_id) => ({ assessment_id: c.survey.id, person_id })));
+    left.push(...plan.left.map((l) => ({ ...l, survey: c.survey.title })));
+  }
   if (leased.length === 0) throw fail('edge_nothing_to_prepare');
+  const onLaptop = new Set(leased.map((l) => l.person_id));
+  const people = accounts.filter((p) => onLaptop.has(p.id));
   const surveyIds = [...new Set(leased.map((l) => l.assessment_id))];
 
   const unitIds = new Set<number>();
@@ -54,7 +70,7 @@ export async function prepareEdge(
     repo.unitsByIds(ctx.db, [...unitIds]),
     repo.frozenRowsOf(ctx.db, surveyIds),
     repo.sharedVariantsOf(ctx.db, surveyIds),
-    repo.extraTimeOf(ctx.db, surveyIds, [...withAccount]),
+    repo.extraTimeOf(ctx.db, surveyIds, [...onLaptop]),
     repo.banksByIds(ctx.db, [...new Set(surveys.filter((s) => surveyIds.includes(s.id)).map((s) => s.bank_id))]),
   ]);
   const imageIds = new Set<number>();
@@ -144,6 +160,16 @@ export async function prepareEdge(
       created_at: img.created_at,
     })),
   };
+  const names = new Map((await repo.peopleNames(ctx.db, [...new Set(left.map((l) => l.personId))])).map((p) => [p.id, p]));
+  const leftOnProvince = left
+    .filter((l) => names.has(l.personId))
+    .map((l) => ({
+      personId: l.personId,
+      fullName: names.get(l.personId)!.full_name,
+      unitName: names.get(l.personId)!.unit_name,
+      survey: l.survey,
+      reason: LEFT_REASON_LABELS[l.reason],
+    }));
   const slips = people.map((p, i) => ({
     personId: p.id,
     fullName: p.full_name,
@@ -151,7 +177,7 @@ export async function prepareEdge(
     username: p.username,
     code: codes[i],
   }));
-  return { bundle, slips };
+  return { bundle, slips, leftOnProvince };
 }
 
 /** The sites whose laptop this proctor may prepare (an organiser types the site's number from the campaign's tab). */

@@ -25,6 +25,8 @@ export async function touchEdge(db: Executor, id: number, at: string, offsetMs: 
     .execute();
 }
 
+export type OpenSurvey = Awaited<ReturnType<typeof openSurveysOf>>[number];
+
 /** Published surveys not yet closed that any of these people must take. */
 export function openSurveysOf(db: Executor, nowIso: string) {
   return db.selectFrom('assessments').selectAll().where('status', '=', 'published').where('closes_at', '>', nowIso).orderBy('id').execute();
@@ -36,8 +38,8 @@ export async function eligibleAmong(db: Executor, assessmentId: number, personId
   return rows.map((r) => r.id);
 }
 
-/** People who already have an attempt at the survey on the province, or whose attempt another edge already holds. */
-export async function takenElsewhere(db: Executor, assessmentId: number, siteId: number): Promise<Set<number>> {
+/** People with an attempt at the survey on the province, and people whose attempt an edge of another site holds. */
+export async function takenElsewhere(db: Executor, assessmentId: number, siteId: number) {
   const [attempts, held] = await Promise.all([
     db.selectFrom('attempts').select('person_id').where('assessment_id', '=', assessmentId).execute(),
     db
@@ -48,7 +50,19 @@ export async function takenElsewhere(db: Executor, assessmentId: number, siteId:
       .where('e.site_id', '<>', siteId)
       .execute(),
   ]);
-  return new Set([...attempts.map((a) => a.person_id), ...held.map((h) => h.person_id)]);
+  return { started: new Set(attempts.map((a) => a.person_id)), otherEdge: new Set(held.map((h) => h.person_id)) };
+}
+
+/** Names and units of people, for the list of those a laptop does not take. */
+export function peopleNames(db: Executor, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('people as p')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .select(['p.id', 'p.full_name', 'u.name as unit_name'])
+    .where('p.id', 'in', ids)
+    .orderBy('p.sort_key')
+    .execute();
 }
 
 /** Leases the site's earlier edges hold for people who have not started there move to the new edge. */

@@ -17,6 +17,15 @@ export const PrepareReply = Type.Object({
       code: Type.String(),
     }),
   ),
+  leftOnProvince: Type.Array(
+    Type.Object({
+      personId: Type.Integer(),
+      fullName: Type.String(),
+      unitName: Type.String(),
+      survey: Type.String(),
+      reason: Type.String(),
+    }),
+  ),
 });
 
 const EdgeAnswer = Type.Object({
