@@ -5,25 +5,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { attemptKey, buildPublishedAssessment } from '../test/assessment-builders.ts';
 import { startCutProxy, type CutProxy } from '../test/cut-proxy.ts';
-import { describeEachDialect, login } from '../test/harness.ts';
+import { describeEachDialect, login, until } from '../test/harness.ts';
 import { createTrainingFixture } from '../test/training-fixture.ts';
 import { startServer, type RunningServer } from '../main.ts';
 import { applySync } from '../modules/edges/sync-service.ts';
 import { overdueOf } from '../modules/exam/repository.ts';
-import { buildUser } from '../test/builders.ts';
+import { buildUnit, buildUser } from '../test/builders.ts';
 import { recordsOf } from './outbox.ts';
 import { fetchBundle, prepareEdgeDatabase } from './prepare.ts';
 import type { EdgeBundle, EdgeSlip } from '../../domain/edge/bundle.ts';
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describeEachDialect('site edge server', (dialect) => {
   let f: Awaited<ReturnType<typeof createTrainingFixture>>;
@@ -258,6 +248,17 @@ describeEachDialect('site edge server', (dialect) => {
     // Teacher 1's attempt arrived graded; teacher 0's (the flagged one) is still open on the edge.
     const stats = (await f.organizer.request('GET', `/api/assessments/${assessmentId}/statistics`)).json();
     expect(stats.onEdges).toBe(1);
+    // A reader of several schools sees them as one node: only their own schools' people count.
+    const schoolC = await buildUnit(f.env.ctx, { name: 'Trường TH Hồng Phong', parent: f.communeB, schoolLevel: 'th' });
+    const onEdgesFor = async (units: (typeof schoolC)[]) => {
+      const reader = await buildUser(f.env.ctx, { unit: units[0], roles: units.map((unit) => ({ role: 'unit_manager' as const, unit })) });
+      const session = await login(f.env.app, reader.username, reader.password);
+      const view = await session.request('GET', `/api/assessments/${assessmentId}/statistics`);
+      expect(view.statusCode, view.body).toBe(200);
+      return view.json().onEdges;
+    };
+    expect(await onEdgesFor([f.schoolA, f.schoolB])).toBe(1);
+    expect(await onEdgesFor([f.schoolB, schoolC])).toBe(0);
   });
 
   it('shows the organiser each edge: online, what it holds, what arrived', async () => {

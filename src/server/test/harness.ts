@@ -144,3 +144,14 @@ export function ndjsonResult(res: LightMyRequestResponse): { result?: any; error
     .map((l) => JSON.parse(l));
   return lines[lines.length - 1];
 }
+
+/** Polls until the probe gives a value (a background loop's effect), or fails naming what it waited for. */
+export async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

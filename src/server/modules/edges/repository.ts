@@ -242,16 +242,17 @@ export function edgesOfCampaign(db: Executor, campaignId: number) {
 }
 
 /** Leases of a survey whose person has no graded attempt yet: the attempts still on edges (or not yet made there). */
-export async function stillOnEdges(db: Executor, assessmentId: number, unitId: number): Promise<number> {
+export async function stillOnEdges(db: Executor, assessmentId: number, unitId: number, scopes: string[] | undefined): Promise<number> {
   const unit = await db.selectFrom('units').select('path').where('id', '=', unitId).executeTakeFirst();
+  const paths = unit ? [unit.path] : scopes;
   let q = db
     .selectFrom('edge_leases as l')
     .innerJoin('people as p', 'p.id', 'l.person_id')
     .innerJoin('units as u', 'u.id', 'p.unit_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('l.assessment_id', '=', assessmentId);
-  // Unit 0 is the reader's scope shown as one node: the leases of the whole survey.
-  if (unit) q = q.where('u.path', 'like', `${unit.path}%`);
+  // Unit 0 is the reader's scope shown as one node: the whole survey for its organisers, else the reader's subtrees.
+  if (paths) q = q.where((eb) => eb.or(paths.map((path) => eb('u.path', 'like', `${path}%`))));
   const row = await q
     .where(({ not, exists, selectFrom }) =>
       not(

@@ -88,7 +88,7 @@ export async function scopedStatistics(ctx: AppContext, actor: Actor, assessment
 }
 
 export async function statisticsView(ctx: AppContext, actor: Actor, assessmentId: number, unitId?: number): Promise<StatisticsView> {
-  const { row, manages, seesItems, stats, comparison, top, node } = await scopedStatistics(ctx, actor, assessmentId, unitId);
+  const { row, manages, seesItems, scope, stats, comparison, top, node } = await scopedStatistics(ctx, actor, assessmentId, unitId);
   const path: StatisticsView['path'] = [];
   for (let n: RolledUpUnit | undefined = node; n; n = n.parentId === null ? undefined : stats.tree.byId.get(n.parentId)) {
     path.unshift({ unitId: n.id || null, name: n.name });
@@ -112,7 +112,7 @@ export async function statisticsView(ctx: AppContext, actor: Actor, assessmentId
     computedAt: stats.computedAt,
     regradedAt: row.regraded_at,
     populationFrozenAt: freeze?.frozen_at ?? null,
-    onEdges: await stillOnEdges(ctx.db, row.id, node.id),
+    onEdges: await stillOnEdges(ctx.db, row.id, node.id, scope),
     node: figures(node, comparison?.stats ?? null),
     path,
     children: node.children.filter((c) => c.eligible > 0 || c.took > 0).map((c) => figures(c, comparison?.stats ?? null)),
