@@ -120,7 +120,7 @@ describe("a proctor prepares the site's laptop in its browser, and the organiser
     await phone.close();
   });
 
-  it('lets the organiser revoke the laptop: the teacher who never started there takes the survey on the province', async () => {
+  it('lets the organiser give one person back, then revoke the laptop: the teacher who never started there takes the survey on the province', async () => {
     const staff = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'vi-VN' });
     const p = await staff.newPage();
     await new LoginPage(p, province.url).signIn(organizer.username, organizer.password);
@@ -128,14 +128,44 @@ describe("a proctor prepares the site's laptop in its browser, and the organiser
     await p.goto(`${province.url}/dot-boi-duong/${campaignId}?tab=may-diem-cau`);
     const row = p.getByRole('row', { name: /Điểm cầu Bản Phố/ });
     await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain('Trực tuyến');
+
+    // The proctor will be away on the day: back to the province, and the laptop stops letting him start.
+    await row.getByRole('button', { name: /Mở rộng|Expand/ }).click();
+    // The laptop's people are a table inside the expanded row: the innermost row is the person's.
+    const proctorRow = p.getByRole('row', { name: /Lý Văn Sử/ }).last();
+    await proctorRow.waitFor();
+    expect(await proctorRow.textContent()).toContain('Chưa có bài về');
+    await proctorRow.getByRole('checkbox').check();
+    await p.screenshot({ path: `${os.tmpdir()}/edge-leases.png`, fullPage: true });
+    await p.getByRole('button', { name: 'Trả về máy chủ tỉnh (1)' }).click();
+    await p.getByRole('tooltip').getByRole('button', { name: 'Trả về' }).click();
+    await p.getByText('Đã trả 1 lượt làm bài về máy chủ tỉnh.').waitFor();
+    await proctorRow.waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => (await edge!.ctx.db.selectFrom('assessment_invitees').select('person_id').execute()).map((r) => r.person_id), {
+        timeout: 10_000,
+      })
+      .toEqual([teacher.person.id]);
+
     await row.getByRole('button', { name: 'Thu hồi' }).click();
     await p.getByRole('tooltip').getByText('Người chưa có bài làm gửi lên từ máy này').waitFor();
     await p.screenshot({ path: `${os.tmpdir()}/edge-revoke-confirm.png` });
     await p.getByRole('tooltip').getByRole('button', { name: 'Thu hồi' }).click();
-    await p.getByText('Đã thu hồi máy "Điểm cầu Bản Phố": 2 người được làm bài trên máy chủ tỉnh.').waitFor();
+    await p.getByText('Đã thu hồi máy "Điểm cầu Bản Phố": 1 người được làm bài trên máy chủ tỉnh.').waitFor();
     await expect.poll(() => row.textContent()).toContain('Đã thu hồi');
     expect(await row.getByRole('button', { name: 'Thu hồi' }).count()).toBe(0);
     await staff.close();
+
+    // The laptop learns it at its next sync and takes no new attempt; the teacher is told where to go.
+    await expect.poll(() => edge!.ctx.edge?.revoked, { timeout: 10_000 }).toBe(true);
+    const atSite = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
+    const e = await atSite.newPage();
+    await new LoginPage(e, edge!.url).signIn(teacher.username, code);
+    await e.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+    await e.getByRole('dialog', { name: 'Bắt đầu làm bài?' }).getByRole('button', { name: 'Bắt đầu', exact: true }).click();
+    await e.getByText('đã được ban tổ chức thu hồi').waitFor();
+    await e.screenshot({ path: `${os.tmpdir()}/edge-revoked-start-360.png`, fullPage: true });
+    await atSite.close();
 
     const onProvince = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
     const t = await onProvince.newPage();

@@ -22,7 +22,8 @@ export interface AppContext {
    */
   parseFiles?: 'child';
   /** Set when this server is a site's edge server (server/edge): it holds no key, so it closes attempts ungraded. */
-  edge?: { edgeId: number; siteName: string };
+  /** Set when this server is a site's edge server; `revoked` once its province refused its token (learnt at a sync). */
+  edge?: { edgeId: number; siteName: string; revoked?: boolean };
 }
 
 export function nowIso(ctx: { clock: Clock }): string {

@@ -218,6 +218,8 @@ export interface AttemptResult {
   reviewAvailable?: boolean;
   /** Submitted on a site's edge server, which holds no key: the score comes when the edge has synced with the province. */
   awaitingSync?: boolean;
+  /** On an edge: the province would not take this attempt (the person was returned to it, or the laptop revoked). */
+  refusedByProvince?: boolean;
   /** Answers sent with a submit that arrived after the deadline and its grace: not counted. */
   rejectedAnswers?: number;
   /** Answers sent with the submit that another device had changed first: the other device's answer counts. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRecord, edgeTimeReader, EDGE_CLOCK_TOLERANCE_MS } from './sync.ts';
+import { checkRecord, edgeTimeReader, EDGE_CLOCK_TOLERANCE_MS, leaseDigest } from './sync.ts';
 
 const rule = {
   expectedDeadline: '2026-07-06T03:00:00.000Z',
@@ -51,5 +51,17 @@ describe('the times an edge recorded', () => {
       { ...rule, clockTrusted: false },
     );
     expect(check.flags).toEqual(['clock', 'start_outside_window', 'late_submit']);
+  });
+});
+
+describe('leaseDigest', () => {
+  it('is the same for the same leases in any order, and changes when one is returned', () => {
+    const a = { assessmentId: 3, personId: 11 };
+    const b = { assessmentId: 3, personId: 12 };
+    const c = { assessmentId: 4, personId: 11 };
+    expect(leaseDigest([a, b, c])).toBe(leaseDigest([c, a, b]));
+    expect(leaseDigest([a, c])).not.toBe(leaseDigest([a, b, c]));
+    expect(leaseDigest([a, b])).not.toBe(leaseDigest([a, c]));
+    expect(leaseDigest([])).toBe('0-811c9dc5');
   });
 });

@@ -41,6 +41,28 @@ export interface EdgeSyncBody {
   /** Outbox entries after `throughSeq` still waiting on the edge. */
   pending: number;
   attempts: EdgeAttemptRecord[];
+  /** leaseDigest() of the (survey, person) pairs the edge still lets start: the province answers with its list when they differ. */
+  leaseDigest?: string;
+}
+
+export interface LeasePair {
+  assessmentId: number;
+  personId: number;
+}
+
+/**
+ * A short fingerprint of a set of leases (FNV-1a over the sorted pairs, with the count): equal sets give equal digests,
+ * so the province sends its list only after it changed (a person returned to the province). A collision would only keep
+ * a returned person startable on the edge, whose record the province then refuses.
+ */
+export function leaseDigest(pairs: LeasePair[]): string {
+  const text = pairs
+    .map((p) => `${p.assessmentId}:${p.personId}`)
+    .sort()
+    .join(',');
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${pairs.length}-${hash.toString(16)}`;
 }
 
 export interface EdgeGrade {
@@ -57,6 +79,8 @@ export interface EdgeSyncReply {
   graded: EdgeGrade[];
   /** Records the province would not take (no lease for this edge, an unknown survey): flagged for the organiser. */
   refused: { edgeAttemptId: number; reason: string }[];
+  /** The edge's leases as the province holds them, when the edge's digest differs: the edge lets only these start. */
+  leases?: LeasePair[];
 }
 
 export type EdgeFlag = 'clock' | 'deadline_changed' | 'start_outside_window' | 'late_answers' | 'late_submit';

@@ -150,6 +150,7 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams<C> | ErrorParams<C>[] } = {
   edge_unauthorised: undefined,
   edge_nothing_to_prepare: undefined,
   edge_not_found: undefined,
+  edge_revoked: undefined,
   edge_has_attempts: { count: 3 },
   site_name_required: undefined,
   nobody_to_assign: undefined,

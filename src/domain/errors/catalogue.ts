@@ -321,6 +321,12 @@ export const CATALOGUE = {
     message: 'Điểm cầu không có học viên nào cần làm bài khảo sát đang mở hoặc sắp mở (hoặc mọi người đã bắt đầu làm trên máy chủ tỉnh).',
   },
   edge_not_found: { status: 404, message: 'Không tìm thấy máy chủ điểm cầu.' },
+  edge_revoked: {
+    status: 409,
+    message:
+      'Máy chủ điểm cầu này đã được ban tổ chức thu hồi nên không nhận bài làm mới. Hãy báo giám sát điểm cầu; '
+      + 'bạn có thể làm bài trên máy chủ tỉnh.',
+  },
   edge_has_attempts: {
     status: 409,
     message: (p: { count: number }) =>

@@ -313,6 +313,14 @@ describeEachDialect('site edge server', (dialect) => {
     const late = await login(f.env.app, latecomer.username, latecomer.password);
     expect((await late.request('POST', `/api/my/assessments/${assessmentId}/start`)).statusCode).toBe(409);
 
+    // Nobody whose attempt arrived goes back to the province; the latecomer, who never started on the laptop, may.
+    const giveBack = (personIds: number[]) => f.organizer.request('POST', `/api/edges/${bundle.edge.id}/return`, { personIds });
+    const refusedReturn = await giveBack([f.teachersA[0].person.id, latecomer.person.id]);
+    expect(refusedReturn.statusCode).toBe(409);
+    expect(refusedReturn.json().code).toBe('edge_has_attempts');
+    const leases = (await f.proctor.request('GET', `/api/edges/${second.bundle.edge.id}/leases`)).json();
+    expect(leases.items).toEqual([expect.objectContaining({ personId: latecomer.person.id, fullName: 'Hà Văn Muộn', state: 'waiting' })]);
+
     // Only the campaign's organisers revoke; the site's proctor may not.
     expect((await f.proctor.request('POST', `/api/edges/${second.bundle.edge.id}/revoke`)).statusCode).toBe(403);
     const revoked = await f.organizer.request('POST', `/api/edges/${second.bundle.edge.id}/revoke`);

@@ -1,7 +1,7 @@
 /** The edge's queue for its province: which attempts changed since the last acknowledgement, and their current state. */
-import type { EdgeAttemptRecord, EdgeSyncBody, EdgeSyncReply } from '../../domain/edge/sync.ts';
+import { leaseDigest, type EdgeAttemptRecord, type EdgeSyncBody, type EdgeSyncReply } from '../../domain/edge/sync.ts';
 import type { SubmitKind } from '../../domain/assessment/views.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Executor } from '../db/database.ts';
 
 export interface EdgeIdentity {
   edgeId: number;
@@ -76,11 +76,22 @@ export async function nextBatch(db: Db, maxAttempts: number, now: Date): Promise
     throughSeq = Number(e.seq);
   }
   if (ids.size === 0) {
+    // Refused ones are not asked about again: the province's answer will not change.
     const ungraded = await db
       .selectFrom('attempts')
       .select('id')
       .where('status', '=', 'submitted')
       .where('score', 'is', null)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('attempt_events as ev')
+              .select('ev.id')
+              .whereRef('ev.attempt_id', '=', 'attempts.id')
+              .where('ev.kind', '=', 'edge_refused'),
+          ),
+        ),
+      )
       .limit(maxAttempts)
       .execute();
     for (const a of ungraded) ids.add(a.id);
@@ -90,7 +101,18 @@ export async function nextBatch(db: Db, maxAttempts: number, now: Date): Promise
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('seq', '>', throughSeq)
     .executeTakeFirst();
-  return { edgeNow: now.toISOString(), throughSeq, pending: Number(left?.n ?? 0), attempts: await recordsOf(db, [...ids]) };
+  return {
+    edgeNow: now.toISOString(),
+    throughSeq,
+    pending: Number(left?.n ?? 0),
+    attempts: await recordsOf(db, [...ids]),
+    leaseDigest: leaseDigest(await leasesHere(db)),
+  };
+}
+
+/** On the edge the province's leases are the surveys' invitees (server/edge/import-bundle.ts): who may start here. */
+function leasesHere(db: Db | Executor) {
+  return db.selectFrom('assessment_invitees').select(['assessment_id as assessmentId', 'person_id as personId']).execute();
 }
 
 /** The province's acknowledgement: the queue up to it is done, and its grades are the edge's scores. */
@@ -110,7 +132,26 @@ export async function applyReply(db: Db, reply: EdgeSyncReply, at: string): Prom
         .where('status', '=', 'submitted')
         .execute();
     }
+    if (reply.leases) {
+      // People the province took back: they no longer start here (an attempt already here goes on, and is refused there).
+      const kept = new Set(reply.leases.map((l) => `${l.assessmentId}:${l.personId}`));
+      for (const l of await leasesHere(trx)) {
+        if (kept.has(`${l.assessmentId}:${l.personId}`)) continue;
+        await trx
+          .deleteFrom('assessment_invitees')
+          .where('assessment_id', '=', l.assessmentId)
+          .where('person_id', '=', l.personId)
+          .execute();
+      }
+    }
     for (const r of reply.refused) {
+      const known = await trx
+        .selectFrom('attempt_events')
+        .select('id')
+        .where('attempt_id', '=', r.edgeAttemptId)
+        .where('kind', '=', 'edge_refused')
+        .executeTakeFirst();
+      if (known) continue;
       await trx
         .insertInto('attempt_events')
         .values({

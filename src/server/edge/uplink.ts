@@ -31,8 +31,11 @@ export async function syncOnce(ctx: AppContext): Promise<boolean> {
   });
   if (!response.ok) {
     const text = await response.text().catch(() => '');
+    // The organiser took this laptop out of service: nothing it records from now on would be taken.
+    if (response.status === 401 && ctx.edge) ctx.edge.revoked = true;
     throw new Error(`máy chủ tỉnh trả lời ${response.status}: ${text.slice(0, 200)}`);
   }
+  if (ctx.edge) ctx.edge.revoked = false;
   const reply = (await response.json()) as EdgeSyncReply;
   await applyReply(ctx.db, reply, ctx.clock.now().toISOString());
   return body.pending > 0;

@@ -83,6 +83,7 @@ export const FIELD_LABELS: Record<string, string> = {
   kind: 'loại',
   known: 'trạng thái',
   label: 'tên xếp loại',
+  leaseDigest: 'dấu danh sách người được giao',
   lecturerId: 'báo cáo viên',
   lecturerIds: 'giảng viên',
   legacyDistrict: 'huyện (cũ)',

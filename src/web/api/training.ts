@@ -19,7 +19,7 @@ import type {
 import type { LecturerBody, LecturerView } from '../../server/modules/lecturers/schemas.ts';
 import type { MaterialView } from '../../server/modules/materials/schemas.ts';
 import type { MyTraining as MyTrainingSchema } from '../../server/modules/my-training/schemas.ts';
-import type { EdgeView } from '../../server/modules/edges/schemas.ts';
+import type { EdgeLeaseView, EdgeView } from '../../server/modules/edges/schemas.ts';
 import type { AssignBody, ParticipantView, SessionBody, SessionView, SiteBody, SiteView } from '../../server/modules/sites/schemas.ts';
 import { api, downloadFile, putJson, uploadJson, withQuery } from './client.ts';
 
@@ -32,6 +32,7 @@ export type CampaignInput = Static<typeof CampaignBody>;
 export type Material = Static<typeof MaterialView>;
 export type Site = Static<typeof SiteView>;
 export type EdgeServer = Static<typeof EdgeView>;
+export type EdgeLease = Static<typeof EdgeLeaseView>;
 export type SiteInput = Static<typeof SiteBody>;
 export type TrainingSession = Static<typeof SessionView>;
 export type SessionInput = Static<typeof SessionBody>;
@@ -64,6 +65,8 @@ export const trainingApi = {
   sites: async (id: number) => (await api.get<{ items: Site[] }>(`/api/campaigns/${id}/sites`)).items,
   edges: async (id: number) => (await api.get<{ items: EdgeServer[] }>(`/api/campaigns/${id}/edges`)).items,
   revokeEdge: (edgeId: number) => api.post<{ returned: number }>(`/api/edges/${edgeId}/revoke`),
+  edgeLeases: async (edgeId: number) => (await api.get<{ items: EdgeLease[] }>(`/api/edges/${edgeId}/leases`)).items,
+  returnToProvince: (edgeId: number, personIds: number[]) => api.post<{ returned: number }>(`/api/edges/${edgeId}/return`, { personIds }),
   createSite: (id: number, input: SiteInput) => api.post<{ id: number }>(`/api/campaigns/${id}/sites`, input),
   participants: async (siteId: number) => (await api.get<{ items: Participant[] }>(`/api/sites/${siteId}/participants`)).items,
   assign: (siteId: number, input: Static<typeof AssignBody>) =>

@@ -325,3 +325,53 @@ export function sitesOfProctor(db: Executor, personId: number) {
     .orderBy('s.name')
     .execute();
 }
+
+/** The (survey, person) pairs the edge holds now, as the sync compares them with the edge's own list. */
+export function leasesOf(db: Executor, edgeId: number) {
+  return db
+    .selectFrom('edge_leases')
+    .select(['assessment_id as assessmentId', 'person_id as personId'])
+    .where('edge_id', '=', edgeId)
+    .execute();
+}
+
+/** The edge's leases with who they are and what of theirs arrived. */
+export function leaseDetails(db: Executor, edgeId: number) {
+  return db
+    .selectFrom('edge_leases as l')
+    .innerJoin('people as p', 'p.id', 'l.person_id')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .innerJoin('assessments as s', 's.id', 'l.assessment_id')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('edge_attempts as m')
+          .innerJoin('attempts as a', 'a.id', 'm.attempt_id')
+          .select(['a.assessment_id', 'a.person_id', 'a.status'])
+          .where('m.edge_id', '=', edgeId)
+          .as('arrived'),
+      (join) => join.onRef('arrived.assessment_id', '=', 'l.assessment_id').onRef('arrived.person_id', '=', 'l.person_id'),
+    )
+    .select(['p.id as person_id', 'p.full_name', 'u.name as unit_name', 'l.assessment_id', 's.title', 'arrived.status'])
+    .where('l.edge_id', '=', edgeId)
+    .orderBy('p.sort_key')
+    .orderBy('l.assessment_id')
+    .execute();
+}
+
+/** People among these whose attempt already arrived from the edge: their leases stay. */
+export async function arrivedFrom(db: Executor, edgeId: number, personIds: number[]): Promise<number> {
+  const row = await db
+    .selectFrom('edge_attempts as m')
+    .innerJoin('attempts as a', 'a.id', 'm.attempt_id')
+    .select((eb) => eb.fn.count<number>('a.person_id').distinct().as('n'))
+    .where('m.edge_id', '=', edgeId)
+    .where('a.person_id', 'in', personIds)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function returnLeases(db: Executor, edgeId: number, personIds: number[]): Promise<number> {
+  const result = await db.deleteFrom('edge_leases').where('edge_id', '=', edgeId).where('person_id', 'in', personIds).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -5,7 +5,18 @@ import { IdParams } from '../units/schemas.ts';
 import { edgesOfCampaign } from './monitor-service.ts';
 import { preparableSites, prepareEdge } from './prepare-service.ts';
 import { revokeEdge } from './revoke-service.ts';
-import { EdgeView, PreparableSite, PrepareBody, PrepareReply, RevokeReply, SyncBody, SyncReply } from './schemas.ts';
+import { leasesOfEdge, returnToProvince } from './leases-service.ts';
+import {
+  EdgeLeaseView,
+  EdgeView,
+  PreparableSite,
+  PrepareBody,
+  PrepareReply,
+  ReturnBody,
+  RevokeReply,
+  SyncBody,
+  SyncReply,
+} from './schemas.ts';
 import { applySync, edgeOfToken } from './sync-service.ts';
 
 export const edgeRoutes: RouteModule = async (app, { ctx }) => {
@@ -24,6 +35,16 @@ export const edgeRoutes: RouteModule = async (app, { ctx }) => {
 
   app.post('/api/edges/:id/revoke', { schema: { params: IdParams, response: { 200: RevokeReply } } }, async (request) =>
     revokeEdge(ctx, requireActor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/edges/:id/leases',
+    { schema: { params: IdParams, response: { 200: Type.Object({ items: Type.Array(EdgeLeaseView) }) } } },
+    async (request) => ({ items: await leasesOfEdge(ctx, requireActor(request), request.params.id) }),
+  );
+
+  app.post('/api/edges/:id/return', { schema: { params: IdParams, body: ReturnBody, response: { 200: RevokeReply } } }, async (request) =>
+    returnToProvince(ctx, requireActor(request), request.params.id, request.body.personIds),
   );
 
   app.get(

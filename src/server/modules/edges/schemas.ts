@@ -2,6 +2,7 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 import { Nullable, StringEnum } from '../../lib/nullable.ts';
 
 const Iso = Type.String({ minLength: 1, maxLength: 40 });
+const LeasePairSchema = Type.Object({ assessmentId: Type.Integer(), personId: Type.Integer() });
 
 export const PrepareBody = Type.Object({ name: Type.Optional(Type.String({ maxLength: 120 })) });
 
@@ -56,6 +57,7 @@ export const SyncBody = Type.Object({
     }),
     { maxItems: 500 },
   ),
+  leaseDigest: Type.Optional(Type.String({ maxLength: 40 })),
 });
 export type SyncBody = Static<typeof SyncBody>;
 
@@ -72,6 +74,7 @@ export const SyncReply = Type.Object({
     }),
   ),
   refused: Type.Array(Type.Object({ edgeAttemptId: Type.Integer(), reason: Type.String() })),
+  leases: Type.Optional(Type.Array(LeasePairSchema)),
 });
 
 export const EdgeView = Type.Object({
@@ -103,3 +106,16 @@ export const PreparableSite = Type.Object({
 });
 
 export const RevokeReply = Type.Object({ returned: Type.Integer() });
+
+export const ReturnBody = Type.Object({ personIds: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 2000 }) });
+
+export const EdgeLeaseView = Type.Object({
+  personId: Type.Integer(),
+  fullName: Type.String(),
+  unitName: Type.String(),
+  assessmentId: Type.Integer(),
+  survey: Type.String(),
+  /** waiting: nothing of theirs arrived from the edge; else the state of the attempt that did. */
+  state: StringEnum(['waiting', 'in_progress', 'submitted', 'voided'] as const),
+});
+export type EdgeLeaseView = Static<typeof EdgeLeaseView>;

@@ -8,6 +8,7 @@ import type { SubmitKind } from '../../../domain/assessment/views.ts';
 import {
   checkRecord,
   edgeTimeReader,
+  leaseDigest,
   type EdgeAttemptRecord,
   type EdgeGrade,
   type EdgeSyncBody,
@@ -49,7 +50,12 @@ export async function applySync(ctx: AppContext, edge: repo.EdgeRow, body: EdgeS
     }
     await repo.touchEdge(trx, edge.id, now.toISOString(), Math.max(-2e9, Math.min(2e9, offsetMs)), body.pending);
   });
-  return { ackedSeq: body.throughSeq, provinceNow: now.toISOString(), graded, refused };
+  const reply: EdgeSyncReply = { ackedSeq: body.throughSeq, provinceNow: now.toISOString(), graded, refused };
+  if (body.leaseDigest !== undefined) {
+    const leases = await repo.leasesOf(ctx.db, edge.id);
+    if (leaseDigest(leases) !== body.leaseDigest) reply.leases = leases;
+  }
+  return reply;
 }
 
 async function applyRecord(

@@ -81,6 +81,17 @@ export async function resultView(
     scoreVisibleFrom: hiddenUntil,
     questions,
     reviewAvailable: a.status === 'submitted' && (show.answers || show.key),
-    ...(ctx.edge && a.status === 'submitted' && a.score === null ? { awaitingSync: true } : {}),
+    ...(ctx.edge && a.status === 'submitted' && a.score === null ? await edgeSyncState(ctx, facts.id) : {}),
   };
+}
+
+/** On an edge, a submitted attempt without a score waits for the province, unless the province refused it. */
+async function edgeSyncState(ctx: AppContext, attemptId: number) {
+  const refused = await ctx.db
+    .selectFrom('attempt_events')
+    .select('id')
+    .where('attempt_id', '=', attemptId)
+    .where('kind', '=', 'edge_refused')
+    .executeTakeFirst();
+  return refused ? { refusedByProvince: true } : { awaitingSync: true };
 }

@@ -131,6 +131,7 @@ export const AttemptResultView = replyOf<AttemptResult>()(
     scoreVisibleFrom: Nullable(Text),
     reviewAvailable: Type.Optional(Type.Boolean()),
     awaitingSync: Type.Optional(Type.Boolean()),
+    refusedByProvince: Type.Optional(Type.Boolean()),
     rejectedAnswers: Type.Optional(Int),
     supersededAnswers: Type.Optional(Int),
     questions: Nullable(

@@ -106,6 +106,7 @@ export async function startAttempt(ctx: AppContext, actor: Actor, assessmentId: 
     ]);
     if (!row || row.status !== 'published' || !eligible) throw fail('assessment_not_found');
     if (edgeSite !== null && !ctx.edge) throw fail('attempt_on_edge', { site: edgeSite });
+    if (ctx.edge?.revoked) throw fail('edge_revoked');
     const open = attempts.find((a) => a.status === 'in_progress');
     if (open) return { attemptId: open.id, facts: null };
     if (now.getTime() < Date.parse(row.opens_at)) {

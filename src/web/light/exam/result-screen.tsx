@@ -136,11 +136,14 @@ export default function ResultScreen() {
         ) : (
           result.status === 'submitted' && (
             <div className="lt-alert lt-alert--info" role="status">
-              {result.awaitingSync
-                ? 'Bài làm đã được lưu tại máy chủ điểm cầu. Điểm sẽ có khi đồng bộ với máy chủ tỉnh; trang này tự cập nhật.'
-                : result.scoreVisibleFrom
-                  ? `Điểm sẽ được công bố sau khi bài khảo sát đóng (${formatDateTimeVi(result.scoreVisibleFrom)}).`
-                  : 'Ban tổ chức không công bố điểm trên hệ thống.'}
+              {result.refusedByProvince
+                ? 'Máy chủ tỉnh không nhận bài làm này: bạn đã được chuyển về làm bài trên máy chủ tỉnh, hoặc máy điểm cầu đã bị '
+                  + 'thu hồi. Hãy báo giám sát điểm cầu.'
+                : result.awaitingSync
+                  ? 'Bài làm đã được lưu tại máy chủ điểm cầu. Điểm sẽ có khi đồng bộ với máy chủ tỉnh; trang này tự cập nhật.'
+                  : result.scoreVisibleFrom
+                    ? `Điểm sẽ được công bố sau khi bài khảo sát đóng (${formatDateTimeVi(result.scoreVisibleFrom)}).`
+                    : 'Ban tổ chức không công bố điểm trên hệ thống.'}
             </div>
           )
         )}

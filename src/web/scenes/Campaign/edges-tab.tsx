@@ -4,6 +4,7 @@ import { errorMessage } from '../../api/client.ts';
 import { trainingApi, type Campaign, type EdgeServer, type Site } from '../../api/training.ts';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { formatCount, formatDateTimeVi } from '../../lib/format.ts';
+import { EdgeLeases } from './edge-leases.tsx';
 
 const NO_EDGES: EdgeServer[] = [];
 const NO_SITES: Site[] = [];
@@ -41,7 +42,7 @@ export function EdgesTab({ campaign }: { campaign: Campaign }) {
             giám sát và chọn điểm cầu. Hoặc bằng một lệnh (mật khẩu của giám sát trong BOIDUONG_UPSTREAM_PASSWORD):
             {sites.map((s) => (
               <div key={s.id}>
-                {s.name}:{' '}
+                {s.name} (số {s.id}):{' '}
                 <Typography.Text code copyable>
                   {`npx boiduong edge --upstream ${window.location.origin} --site ${s.id} --username TÊN_GIÁM_SÁT`}
                 </Typography.Text>
@@ -57,6 +58,10 @@ export function EdgesTab({ campaign }: { campaign: Campaign }) {
         pagination={false}
         scroll={{ x: 1010 }}
         locale={{ emptyText: 'Chưa chuẩn bị máy điểm cầu nào.' }}
+        expandable={{
+          expandedRowRender: (e) => <EdgeLeases edge={e} canReturn={campaign.canManage} onChange={() => void reload()} />,
+          expandRowByClick: false,
+        }}
         columns={[
           {
             title: 'Máy',

@@ -1,0 +1,53 @@
+/** Who a site's laptop holds, and giving some of them back to the province (absent on the day, taking it elsewhere). */
+import type { Actor } from '../../../domain/roles.ts';
+import { nowIso, type AppContext } from '../../context.ts';
+import { fail } from '../../errors.ts';
+import { recordAudit } from '../audit/repository.ts';
+import { siteForMarking } from '../sites/access.ts';
+import * as repo from './repository.ts';
+import type { EdgeLeaseView } from './schemas.ts';
+
+async function edgeForMarking(ctx: AppContext, actor: Actor, edgeId: number) {
+  const edge = await repo.edgeById(ctx.db, edgeId);
+  if (!edge) throw fail('edge_not_found');
+  const { site } = await siteForMarking(ctx.db, actor, edge.site_id);
+  return { edge, site };
+}
+
+export async function leasesOfEdge(ctx: AppContext, actor: Actor, edgeId: number): Promise<EdgeLeaseView[]> {
+  const { edge } = await edgeForMarking(ctx, actor, edgeId);
+  return (await repo.leaseDetails(ctx.db, edge.id)).map((r) => ({
+    personId: r.person_id,
+    fullName: r.full_name,
+    unitName: r.unit_name,
+    assessmentId: r.assessment_id,
+    survey: r.title,
+    state: (r.status ?? 'waiting') as EdgeLeaseView['state'],
+  }));
+}
+
+/**
+ * The people leave the laptop: the province lets them start, and the laptop learns it at its next sync and stops
+ * letting them start there. Only people with nothing arrived from the laptop; all or none. A start the laptop made
+ * offline before it learnt is refused by the province when it arrives (the rule: the province decides).
+ */
+export async function returnToProvince(ctx: AppContext, actor: Actor, edgeId: number, personIds: number[]) {
+  const { edge, site } = await edgeForMarking(ctx, actor, edgeId);
+  const ids = [...new Set(personIds)];
+  const at = nowIso(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const arrived = await repo.arrivedFrom(trx, edge.id, ids);
+    if (arrived > 0) throw fail('edge_has_attempts', { count: arrived });
+    const returned = await repo.returnLeases(trx, edge.id, ids);
+    await recordAudit(trx, {
+      at,
+      actorUserId: actor.userId,
+      action: 'edge.return',
+      entityType: 'edge',
+      entityId: String(edge.id),
+      unitId: site.unit_id,
+      summary: `Trả ${returned} lượt làm bài từ máy chủ điểm cầu "${edge.name}" (${site.name}) về máy chủ tỉnh`,
+    });
+    return { returned };
+  });
+}
