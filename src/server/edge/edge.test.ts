@@ -1,25 +1,22 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadConfig } from '../../config.ts';
 import { attemptKey, buildPublishedAssessment } from '../test/assessment-builders.ts';
-import { startCutProxy, type CutProxy } from '../test/cut-proxy.ts';
+import type { CutProxy } from '../test/cut-proxy.ts';
+import { siteOfSchoolA, startTestEdge, type TestEdge } from '../test/edge-fixture.ts';
 import { describeEachDialect, login, until } from '../test/harness.ts';
 import { createTrainingFixture } from '../test/training-fixture.ts';
-import { startServer, type RunningServer } from '../main.ts';
+import type { RunningServer } from '../main.ts';
 import { applySync } from '../modules/edges/sync-service.ts';
 import { overdueOf } from '../modules/exam/repository.ts';
 import { buildUnit, buildUser } from '../test/builders.ts';
 import { recordsOf } from './outbox.ts';
-import { fetchBundle, prepareEdgeDatabase } from './prepare.ts';
+import { fetchBundle } from './prepare.ts';
 import type { EdgeBundle, EdgeSlip } from '../../domain/edge/bundle.ts';
 
 describeEachDialect('site edge server', (dialect) => {
   let f: Awaited<ReturnType<typeof createTrainingFixture>>;
+  let site: TestEdge;
   let proxy: CutProxy;
   let edge: RunningServer;
-  let edgeDir: string;
   let bundle: EdgeBundle;
   let slips: EdgeSlip[];
   let assessmentId: number;
@@ -28,46 +25,18 @@ describeEachDialect('site edge server', (dialect) => {
   beforeAll(async () => {
     f = await createTrainingFixture(dialect, new Date().toISOString());
     assessmentId = (await buildPublishedAssessment(f.env.ctx, { targets: [f.root] })).id;
-    const campaignId = (
-      await f.organizer.request('POST', '/api/campaigns', { name: 'Bồi dưỡng hè 2026', schoolYear: '2025–2026', unitId: f.root.id })
-    ).json().id;
-    siteId = (
-      await f.organizer.request('POST', `/api/campaigns/${campaignId}/sites`, { name: 'Điểm cầu Tân Lập', unitId: f.schoolA.id })
-    ).json().id;
-    await f.organizer.request('POST', `/api/sites/${siteId}/participants`, { personIds: f.teachersA.map((t) => t.person.id) });
-    await f.organizer.request('PUT', `/api/sites/${siteId}/proctors`, { personIds: [f.proctorUser.person.id] });
+    siteId = await siteOfSchoolA(f);
     // The third teacher started on the province before the laptop was prepared: that attempt stays there.
     const third = await f.teacherSession(2);
     expect((await third.request('POST', `/api/my/assessments/${assessmentId}/start`)).statusCode).toBe(200);
-
-    await f.env.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = f.env.app.server.address() as { port: number };
-    proxy = await startCutProxy({ host: '127.0.0.1', port });
-    ({ bundle, slips } = await fetchBundle({
-      upstream: proxy.url,
-      siteId,
-      username: f.proctorUser.username,
-      password: f.proctorUser.password,
-    }));
-    edgeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-edge-'));
-    const config = {
-      ...loadConfig({}),
-      dataDir: edgeDir,
-      port: 0,
-      host: '127.0.0.1',
-      logLevel: 'silent',
-      webDir: path.join(edgeDir, 'no-web'),
-      edgeUplink: { idleMs: 200, backoffMs: 200, maxBackoffMs: 500 },
-    };
-    await prepareEdgeDatabase(config, bundle, proxy.url);
-    edge = await startServer(config, { handleSignals: false });
+    site = await startTestEdge(f, siteId);
+    ({ edge, proxy } = site);
+    ({ bundle, slips } = site.prepared);
   }, 60_000);
 
   afterAll(async () => {
-    await edge?.close();
-    await proxy?.close();
+    await site?.close();
     await f?.env.close();
-    if (edgeDir) fs.rmSync(edgeDir, { recursive: true, force: true });
   });
 
   it('takes to the laptop only the people who have not started, the variants without the key, and a code per person', async () => {
