@@ -249,6 +249,21 @@ describeEachDialect('site edge server', (dialect) => {
         pending: 0,
       }),
     ]);
+    // Opened, the laptop's row names who is where, and why one attempt was flagged.
+    const leases = (await f.organizer.request('GET', `/api/edges/${bundle.edge.id}/leases`)).json();
+    expect(leases.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          personId: f.teachersA[0].person.id,
+          state: 'in_progress',
+          flags: ['hạn nộp do máy điểm cầu ghi khác quy định của bài'],
+        }),
+        expect.objectContaining({ personId: f.teachersA[1].person.id, state: 'submitted', flags: [] }),
+      ]),
+    );
+    expect(leases.items).toHaveLength(2);
+    // Someone outside the site and its campaign's organisers does not see it.
+    expect((await f.communeOrganizer.request('GET', `/api/edges/${bundle.edge.id}/leases`)).statusCode).toBe(404);
   });
 
   it('takes a laptop out of service: its syncs refused, people who never started there back on the province', async () => {

@@ -1,4 +1,5 @@
 /** Who a site's laptop holds, and giving some of them back to the province (absent on the day, taking it elsewhere). */
+import { EDGE_FLAG_LABELS, type EdgeFlag } from '../../../domain/edge/sync.ts';
 import type { Actor } from '../../../domain/roles.ts';
 import { nowIso, type AppContext } from '../../context.ts';
 import { fail } from '../../errors.ts';
@@ -16,13 +17,22 @@ async function edgeForMarking(ctx: AppContext, actor: Actor, edgeId: number) {
 
 export async function leasesOfEdge(ctx: AppContext, actor: Actor, edgeId: number): Promise<EdgeLeaseView[]> {
   const { edge } = await edgeForMarking(ctx, actor, edgeId);
-  return (await repo.leaseDetails(ctx.db, edge.id)).map((r) => ({
+  const [rows, flagRows] = await Promise.all([repo.leaseDetails(ctx.db, edge.id), repo.flagsFrom(ctx.db, edge.id)]);
+  const flags = new Map<string, Set<string>>();
+  for (const f of flagRows) {
+    const key = `${f.assessment_id}:${f.person_id}`;
+    const labels = flags.get(key) ?? new Set<string>();
+    for (const flag of (JSON.parse(f.detail ?? '{}') as { flags?: EdgeFlag[] }).flags ?? []) labels.add(EDGE_FLAG_LABELS[flag] ?? flag);
+    flags.set(key, labels);
+  }
+  return rows.map((r) => ({
     personId: r.person_id,
     fullName: r.full_name,
     unitName: r.unit_name,
     assessmentId: r.assessment_id,
     survey: r.title,
     state: (r.status ?? 'waiting') as EdgeLeaseView['state'],
+    flags: [...(flags.get(`${r.assessment_id}:${r.person_id}`) ?? [])],
   }));
 }
 

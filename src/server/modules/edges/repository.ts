@@ -375,3 +375,15 @@ export async function returnLeases(db: Executor, edgeId: number, personIds: numb
   const result = await db.deleteFrom('edge_leases').where('edge_id', '=', edgeId).where('person_id', 'in', personIds).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** The flags the province raised on attempts that arrived from the edge (domain/edge/sync.ts), as stored. */
+export function flagsFrom(db: Executor, edgeId: number) {
+  return db
+    .selectFrom('edge_attempts as m')
+    .innerJoin('attempts as a', 'a.id', 'm.attempt_id')
+    .innerJoin('attempt_events as ev', 'ev.attempt_id', 'a.id')
+    .select(['a.assessment_id', 'a.person_id', 'ev.detail'])
+    .where('m.edge_id', '=', edgeId)
+    .where('ev.kind', '=', 'edge_flag')
+    .execute();
+}

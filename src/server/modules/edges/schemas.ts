@@ -117,5 +117,7 @@ export const EdgeLeaseView = Type.Object({
   survey: Type.String(),
   /** waiting: nothing of theirs arrived from the edge; else the state of the attempt that did. */
   state: StringEnum(['waiting', 'in_progress', 'submitted', 'voided'] as const),
+  /** Why the province flagged the attempt that arrived (its times broke the survey's rules), in Vietnamese. */
+  flags: Type.Array(Type.String()),
 });
 export type EdgeLeaseView = Static<typeof EdgeLeaseView>;

@@ -83,6 +83,20 @@ export function EdgeLeases({ edge, canReturn, onChange }: { edge: EdgeServer; ca
             width: 160,
             render: (state: EdgeLease['state']) => <Tag color={STATES[state].color}>{STATES[state].label}</Tag>,
           },
+          {
+            title: 'Gắn cờ',
+            dataIndex: 'flags',
+            render: (flags: string[]) =>
+              flags.length === 0 ? null : (
+                <Flex vertical gap={2}>
+                  {flags.map((flag) => (
+                    <Tag key={flag} color="warning" style={{ whiteSpace: 'normal' }}>
+                      {flag}
+                    </Tag>
+                  ))}
+                </Flex>
+              ),
+          },
         ]}
       />
     </Flex>
