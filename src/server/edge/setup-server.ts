@@ -24,6 +24,11 @@ interface Credentials {
   password: string;
 }
 
+const LOCAL_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** What the proctor typed is wrong (not the province's answer). */
+class SetupInputError extends Error {}
+
 const credentials = {
   upstream: { type: 'string', minLength: 1, maxLength: 300 },
   username: { type: 'string', minLength: 1, maxLength: 100 },
@@ -44,10 +49,10 @@ function upstreamUrl(text: string): string {
   try {
     url = new URL(text.trim());
   } catch {
-    throw new UpstreamError(`Địa chỉ máy chủ tỉnh không hợp lệ: "${text}". Ví dụ: https://boiduong.sogd.gov.vn`);
+    throw new SetupInputError(`Địa chỉ máy chủ tỉnh không hợp lệ: "${text}". Ví dụ: https://boiduong.sogd.gov.vn`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UpstreamError('Địa chỉ máy chủ tỉnh phải bắt đầu bằng http:// hoặc https://');
+    throw new SetupInputError('Địa chỉ máy chủ tỉnh phải bắt đầu bằng http:// hoặc https://');
   }
   return url.origin;
 }
@@ -62,8 +67,15 @@ export async function startEdgeSetup(config: AppConfig): Promise<EdgeSetup> {
     rejectReady = reject;
   });
 
+  // Only this machine's browser, by name: a page elsewhere that rebinds its own name to 127.0.0.1 gets nothing.
+  app.addHook('onRequest', async (request, reply) => {
+    const host = (request.headers.host ?? '').replace(/:\d+$/, '');
+    if (!LOCAL_NAMES.has(host)) return reply.status(403).send({ message: 'Chỉ mở trang chuẩn bị trên chính máy này: http://localhost.' });
+  });
+
   app.setErrorHandler((err, _request, reply) => {
     if (err instanceof UpstreamError) return reply.status(502).send({ message: err.message });
+    if (err instanceof SetupInputError) return reply.status(400).send({ message: err.message });
     if ((err as { validation?: unknown }).validation) {
       return reply.status(400).send({ message: 'Hãy điền đủ địa chỉ máy chủ tỉnh, tên đăng nhập và mật khẩu.' });
     }
