@@ -37,6 +37,7 @@ import { classRoutes } from './modules/classes/routes.ts';
 import { eventRoutes } from './modules/events/routes.ts';
 import { cellMeetingRoutes } from './modules/cell-meetings/routes.ts';
 import { yearEndRoutes } from './modules/year-end/routes.ts';
+import { edgeStatusRoutes } from './edge/status.ts';
 
 const CSP =
   "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
@@ -110,6 +111,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     eventRoutes,
     cellMeetingRoutes,
     yearEndRoutes,
+    // A site's edge server shows its technician the uplink and the queue (server/edge/status.ts).
+    ...(ctx.edge ? [edgeStatusRoutes] : []),
   ]) {
     await app.register(module, { ctx });
   }

@@ -81,4 +81,27 @@ describe('a person given back to the province while the laptop is offline', () =
     const onProvince = await login(f.env.app, leaves.username, leaves.password);
     expect((await onProvince.request('POST', `/api/my/assessments/${assessmentId}/start`)).statusCode).toBe(200);
   });
+
+  it('shows the technician, on the laptop only, the uplink, the queue and what the province refused', async () => {
+    const local = await site.edge.app.inject({ method: 'GET', url: '/may-diem-cau', remoteAddress: '127.0.0.1' });
+    expect(local.statusCode).toBe(200);
+    const text = local.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Máy chủ điểm cầu: Điểm cầu Tân Lập');
+    expect(text).toContain('Đường truyền về tỉnh Đã kết nối');
+    expect(text).toContain('Còn chờ gửi 0');
+    expect(text).toContain('Đã nộp 2');
+    expect(text).toContain('Đã có điểm từ tỉnh 1');
+    expect(text).toContain('Tỉnh không nhận 1');
+    expect(text).toContain('Mọi bài làm đã về tỉnh');
+    // A phone on the site's Wi-Fi does not see it.
+    const fromWifi = await site.edge.app.inject({ method: 'GET', url: '/may-diem-cau', remoteAddress: '192.168.1.20' });
+    expect(fromWifi.statusCode).toBe(403);
+
+    site.proxy.cut();
+    await until('the laptop to notice the cut', async () => {
+      const res = await site.edge.app.inject({ method: 'GET', url: '/may-diem-cau', remoteAddress: '127.0.0.1' });
+      return res.body.includes('Lỗi gần nhất') ? res : null;
+    });
+    site.proxy.restore();
+  });
 });

@@ -28,6 +28,8 @@ export async function syncOnce(ctx: AppContext): Promise<boolean> {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${identity.token}` },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  }).catch((err: unknown) => {
+    throw new Error(`không kết nối được máy chủ tỉnh (${err instanceof Error ? err.message : String(err)})`);
   });
   if (!response.ok) {
     const text = await response.text().catch(() => '');
