@@ -93,6 +93,15 @@ describe("a proctor prepares the site's laptop in its browser, and the organiser
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toContain('đã sẵn sàng');
     await page.screenshot({ path: `${os.tmpdir()}/edge-setup-done.png`, fullPage: true });
+    // The technician's page on the laptop: connected, nothing waiting.
+    const monitor = await laptop.newPage();
+    await monitor.goto(`${setup.url}/may-diem-cau`);
+    await monitor.getByRole('heading', { name: 'Máy chủ điểm cầu: Điểm cầu Bản Phố' }).waitFor();
+    await expect
+      .poll(async () => (await monitor.getByRole('row', { name: /Đường truyền về tỉnh/ }).textContent()) ?? '')
+      .toContain('Đã kết nối');
+    expect(await monitor.getByRole('row', { name: /Còn chờ gửi/ }).textContent()).toContain('0');
+    await monitor.close();
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: `${os.tmpdir()}/edge-setup-print.png`, fullPage: true });
     await page.emulateMedia({ media: 'screen' });

@@ -65,6 +65,7 @@ bị mất; bài làm được gửi về tỉnh khi có mạng trở lại. Lú
   tải tệp ngay bây giờ, phát cho từng người, rồi xóa tệp. Người dự thi đăng nhập bằng tên đăng nhập và nhập mã dự thi vào ô Mật khẩu.</div>
   <p><button type="button" id="print">In phiếu mã dự thi</button><button type="button" id="download" class="secondary">Tải tệp CSV</button></p>
   <div id="status" class="alert" role="status">Máy chủ điểm cầu đang khởi động…</div>
+  <p id="monitor"></p>
   <table><thead><tr><th>Họ và tên</th><th>Đơn vị</th><th>Tên đăng nhập</th><th>Mã dự thi</th></tr></thead><tbody id="slips"></tbody></table>
 </section>
 <section id="left" class="card" hidden>
@@ -239,6 +240,10 @@ async function waitForServer() {
   }
   const status = $('status');
   status.className = 'alert ok';
+  const monitor = document.createElement('a');
+  monitor.href = '/may-diem-cau';
+  monitor.textContent = 'Theo dõi máy này (đường truyền, bài chờ gửi)';
+  $('monitor').replaceChildren(monitor);
   status.textContent = prepared.addresses.length > 0
     ? 'Máy chủ điểm cầu đã sẵn sàng. Người dự thi kết nối Wi-Fi của điểm cầu và mở: ' + prepared.addresses.join(' hoặc ')
     : 'Máy chủ điểm cầu đã sẵn sàng tại ' + location.origin + '/thi. Máy chưa mở cho mạng nội bộ: hãy nối Wi-Fi của '
