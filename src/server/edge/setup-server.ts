@@ -4,7 +4,7 @@
  * Once prepared, the form's server closes and the edge server takes its port on the site's network.
  */
 import os from 'node:os';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { AppConfig } from '../../config.ts';
 import { startServer, type RunningServer } from '../main.ts';
 import { prepareAtUpstream, prepareEdgeDatabase, preparableSites, signInUpstream, UpstreamError } from './prepare.ts';
@@ -82,14 +82,15 @@ export async function startEdgeSetup(config: AppConfig): Promise<EdgeSetup> {
     return reply.status(500).send({ message: `Lỗi khi chuẩn bị máy: ${err instanceof Error ? err.message : String(err)}` });
   });
 
-  const page = (_: unknown, reply: { header(k: string, v: string): unknown; type(t: string): { send(b: string): unknown } }) => {
-    reply.header('cache-control', 'no-store');
-    reply.header('content-security-policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'");
-    return reply.type('text/html; charset=utf-8').send(SETUP_PAGE);
-  };
-  app.get('/', page);
+  const page = (reply: FastifyReply) =>
+    reply
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'")
+      .type('text/html; charset=utf-8')
+      .send(SETUP_PAGE);
+  app.get('/', (_request, reply) => page(reply));
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/setup/')) return page(request, reply);
+    if (request.method === 'GET' && !request.url.startsWith('/setup/')) return page(reply);
     return reply.status(404).send({ message: 'Máy này chưa được chuẩn bị.' });
   });
 
