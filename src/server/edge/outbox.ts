@@ -2,6 +2,7 @@
 import { leaseDigest, type EdgeAttemptRecord, type EdgeSyncBody, type EdgeSyncReply } from '../../domain/edge/sync.ts';
 import type { SubmitKind } from '../../domain/assessment/views.ts';
 import type { Db, Executor } from '../db/database.ts';
+import { hasEvent, recordEvent } from '../modules/exam/repository.ts';
 
 export interface EdgeIdentity {
   edgeId: number;
@@ -145,23 +146,8 @@ export async function applyReply(db: Db, reply: EdgeSyncReply, at: string): Prom
       }
     }
     for (const r of reply.refused) {
-      const known = await trx
-        .selectFrom('attempt_events')
-        .select('id')
-        .where('attempt_id', '=', r.edgeAttemptId)
-        .where('kind', '=', 'edge_refused')
-        .executeTakeFirst();
-      if (known) continue;
-      await trx
-        .insertInto('attempt_events')
-        .values({
-          attempt_id: r.edgeAttemptId,
-          kind: 'edge_refused',
-          at,
-          detail: JSON.stringify({ reason: r.reason }),
-          actor_user_id: null,
-        })
-        .execute();
+      if (await hasEvent(trx, r.edgeAttemptId, 'edge_refused')) continue;
+      await recordEvent(trx, { attempt_id: r.edgeAttemptId, kind: 'edge_refused', at, detail: { reason: r.reason } });
     }
   });
 }

@@ -92,7 +92,7 @@ export async function edgeStatus(ctx: AppContext): Promise<EdgeStatus> {
 }
 
 /** What the technician should do now, in one sentence. */
-export function advice(s: EdgeStatus): string {
+function advice(s: EdgeStatus): string {
   if (s.revoked) return 'Ban tổ chức đã thu hồi máy này: máy không nhận bài làm mới và không gửi được gì về tỉnh. Hãy liên hệ ban tổ chức.';
   if (!s.online) return 'Chưa có đường truyền về tỉnh: cứ để máy chạy, bài làm được giữ trên máy và tự gửi khi có mạng lại. Không tắt máy.';
   if (s.pending > 0) return 'Đang gửi bài làm về tỉnh: chờ đến khi "Còn chờ gửi" về 0. Không tắt máy.';
@@ -100,7 +100,7 @@ export function advice(s: EdgeStatus): string {
   return 'Mọi bài làm đã về tỉnh. Khi bài khảo sát đã đóng, có thể tắt máy và báo ban tổ chức thu hồi máy.';
 }
 
-export function statusPage(s: EdgeStatus): string {
+function statusPage(s: EdgeStatus): string {
   const row = (label: string, value: string) => `<tr><th>${escapeXml(label)}</th><td>${escapeXml(value)}</td></tr>`;
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="3"><title>Máy chủ điểm cầu — ${escapeXml(s.siteName)}</title>

@@ -5,18 +5,25 @@ import { nowIso, type AppContext } from '../../context.ts';
 import { fail } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { siteForMarking } from '../sites/access.ts';
+import type { SiteRow } from '../sites/repository.ts';
 import * as repo from './repository.ts';
 import type { EdgeLeaseView } from './schemas.ts';
 
-async function edgeForMarking(ctx: AppContext, actor: Actor, edgeId: number) {
+/** The edge and its site, once the actor passed the site's check (its proctors and organisers, or organisers only). */
+export async function edgeWithSite(
+  ctx: AppContext,
+  actor: Actor,
+  edgeId: number,
+  check: (db: AppContext['db'], actor: Actor, siteId: number) => Promise<{ site: SiteRow }> = siteForMarking,
+) {
   const edge = await repo.edgeById(ctx.db, edgeId);
   if (!edge) throw fail('edge_not_found');
-  const { site } = await siteForMarking(ctx.db, actor, edge.site_id);
+  const { site } = await check(ctx.db, actor, edge.site_id);
   return { edge, site };
 }
 
 export async function leasesOfEdge(ctx: AppContext, actor: Actor, edgeId: number): Promise<EdgeLeaseView[]> {
-  const { edge } = await edgeForMarking(ctx, actor, edgeId);
+  const { edge } = await edgeWithSite(ctx, actor, edgeId);
   const [rows, flagRows] = await Promise.all([repo.leaseDetails(ctx.db, edge.id), repo.flagsFrom(ctx.db, edge.id)]);
   const flags = new Map<string, Set<string>>();
   for (const f of flagRows) {
@@ -42,7 +49,7 @@ export async function leasesOfEdge(ctx: AppContext, actor: Actor, edgeId: number
  * offline before it learnt is refused by the province when it arrives (the rule: the province decides).
  */
 export async function returnToProvince(ctx: AppContext, actor: Actor, edgeId: number, personIds: number[]) {
-  const { edge, site } = await edgeForMarking(ctx, actor, edgeId);
+  const { edge, site } = await edgeWithSite(ctx, actor, edgeId);
   const ids = [...new Set(personIds)];
   const at = nowIso(ctx);
   return ctx.db.transaction().execute(async (trx) => {

@@ -1,9 +1,9 @@
 /** The organiser takes a site's laptop out of service: lost, broken, or handed back after the survey. */
 import type { Actor } from '../../../domain/roles.ts';
 import { nowIso, type AppContext } from '../../context.ts';
-import { fail } from '../../errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { siteForManager } from '../sites/access.ts';
+import { edgeWithSite } from './leases-service.ts';
 import * as repo from './repository.ts';
 
 /**
@@ -12,9 +12,7 @@ import * as repo from './repository.ts';
  * unfinished are closed by the province's sweep at their deadline, with the answers that arrived.
  */
 export async function revokeEdge(ctx: AppContext, actor: Actor, edgeId: number): Promise<{ returned: number }> {
-  const edge = await repo.edgeById(ctx.db, edgeId);
-  if (!edge) throw fail('edge_not_found');
-  const { site } = await siteForManager(ctx.db, actor, edge.site_id);
+  const { edge, site } = await edgeWithSite(ctx, actor, edgeId, siteForManager);
   const at = nowIso(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const returned = await repo.revokeEdge(trx, edge.id, at);

@@ -375,6 +375,17 @@ export async function closeAttempt(
     .execute();
 }
 
+/** Whether the attempt has an event of this kind (an edge's refusal by its province, say). */
+export async function hasEvent(db: Executor, attemptId: number, kind: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('attempt_events')
+    .select('id')
+    .where('attempt_id', '=', attemptId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function recordEvent(
   db: Executor,
   e: { attempt_id: number; kind: string; at: string; detail?: unknown; actor_user_id?: number | null },

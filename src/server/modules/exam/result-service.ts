@@ -87,11 +87,5 @@ export async function resultView(
 
 /** On an edge, a submitted attempt without a score waits for the province, unless the province refused it. */
 async function edgeSyncState(ctx: AppContext, attemptId: number) {
-  const refused = await ctx.db
-    .selectFrom('attempt_events')
-    .select('id')
-    .where('attempt_id', '=', attemptId)
-    .where('kind', '=', 'edge_refused')
-    .executeTakeFirst();
-  return refused ? { refusedByProvince: true } : { awaitingSync: true };
+  return (await repo.hasEvent(ctx.db, attemptId, 'edge_refused')) ? { refusedByProvince: true } : { awaitingSync: true };
 }
